@@ -1,0 +1,1 @@
+//! Generated bindings (written by the CLI).

@@ -1,0 +1,67 @@
+//! Helpers shared by the integration tests and benches: where the full Telegram schemas are.
+//!
+//! The full schema files are never copied into this repository. They are read from `../shared/schema/`
+//! when that folder sits beside the checkout, or else from the registry package `grammers-tl-types`
+//! 0.11.0 (layer 230 `tl/api.tl` and `tl/mtproto.tl`), which cargo resolves and downloads for this
+//! crate without compiling it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use tl_parser::SourceFile;
+
+/// The workspace root (the folder holding the top `Cargo.toml`).
+pub fn workspace_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("the tests crate sits in the workspace root")
+}
+
+/// `../shared/schema/<name>` beside the checkout, if present.
+pub fn shared_schema(name: &str) -> Option<SourceFile> {
+    let path = workspace_root().join("../shared/schema").join(name);
+    path.is_file().then(|| SourceFile::read(&path).expect("readable shared schema"))
+}
+
+/// The folder of the `grammers-tl-types` 0.11.0 package in cargo's registry, found with `cargo metadata`.
+pub fn grammers_tl_types_dir() -> PathBuf {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let output = Command::new(cargo)
+        .args(["metadata", "--format-version", "1", "--manifest-path"])
+        .arg(workspace_root().join("Cargo.toml"))
+        .output()
+        .expect("cargo metadata runs");
+    assert!(output.status.success(), "cargo metadata failed: {}", String::from_utf8_lossy(&output.stderr));
+    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).expect("cargo metadata prints JSON");
+    let package = metadata["packages"]
+        .as_array()
+        .expect("a package list")
+        .iter()
+        .find(|p| p["name"] == "grammers-tl-types" && p["version"] == "0.11.0")
+        .expect("grammers-tl-types 0.11.0 is a locked dependency of tl-tests");
+    let manifest = PathBuf::from(package["manifest_path"].as_str().expect("a manifest path"));
+    manifest.parent().expect("the manifest sits in the package folder").to_path_buf()
+}
+
+/// A file of the `grammers-tl-types` 0.11.0 package, such as `tl/api.tl`.
+pub fn grammers_schema(relative: &str) -> SourceFile {
+    SourceFile::read(grammers_tl_types_dir().join(relative)).expect("readable schema in grammers-tl-types")
+}
+
+/// The layer-230 api.tl: from `../shared/schema/` if present, else from `grammers-tl-types`.
+pub fn api_layer230() -> SourceFile {
+    shared_schema("api-layer230.tl").unwrap_or_else(|| grammers_schema("tl/api.tl"))
+}
+
+/// mtproto.tl: from `../shared/schema/` if present, else from `grammers-tl-types` (the same bytes).
+pub fn mtproto() -> SourceFile {
+    shared_schema("mtproto.tl").unwrap_or_else(|| grammers_schema("tl/mtproto.tl"))
+}
+
+/// The layer-221 api.tl, which only `../shared/schema/` has. On CI (`CI` set) its absence is a failure.
+pub fn api_layer221() -> Option<SourceFile> {
+    let file = shared_schema("api-layer221.tl");
+    assert!(
+        file.is_some() || std::env::var_os("CI").is_none(),
+        "CI must have ../shared/schema/api-layer221.tl beside the checkout"
+    );
+    file
+}

@@ -1,0 +1,2 @@
+//! The tl-codegen command line (filled in by the codegen work).
+fn main() {}

@@ -1,0 +1,179 @@
+//! The syntax tree of a TL schema. Every node borrows its names from the source text and keeps its span.
+
+use crate::source::Span;
+
+/// A parsed schema: the definitions of one or more files, in source order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Schema<'a> {
+    /// The layer named by the first `// LAYER N` comment, if any.
+    pub layer: Option<u32>,
+    /// Every definition that parsed, in the order of the files and then of the text.
+    pub definitions: Vec<Definition<'a>>,
+}
+
+impl<'a> Schema<'a> {
+    /// The definitions of one section.
+    pub fn of_category(&self, category: Category) -> impl Iterator<Item = &Definition<'a>> {
+        self.definitions.iter().filter(move |d| d.category == category)
+    }
+}
+
+/// Which section a definition was written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Category {
+    /// Under `---types---` (the default at the top of a file): a constructor.
+    Type,
+    /// Under `---functions---`: an RPC function.
+    Function,
+}
+
+/// One definition: `ns.name#id {X:Type} params = Result;`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Definition<'a> {
+    /// The possibly namespaced name, `messages.requestUrlAuth`.
+    pub name: Name<'a>,
+    /// The id written after `#`, if any.
+    pub explicit_id: Option<u32>,
+    /// The constructor id: the explicit one if written, else the CRC32 of the normalised definition.
+    pub id: u32,
+    /// The section the definition is in.
+    pub category: Category,
+    /// Generic parameters, `{X:Type}`.
+    pub type_params: Vec<TypeParam<'a>>,
+    /// The parameters in order.
+    pub params: Vec<Param<'a>>,
+    /// True for the built-in form `int ? = Int;`, whose body is opaque.
+    pub builtin: bool,
+    /// The type after `=`.
+    pub result: TypeExpr<'a>,
+    /// From the first character of the name to the `;`.
+    pub span: Span,
+}
+
+/// A name with an optional namespace: `messages.requestUrlAuth` or `user`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Name<'a> {
+    /// The whole name as written.
+    pub full: &'a str,
+    /// Where it was written.
+    pub span: Span,
+}
+
+impl<'a> Name<'a> {
+    /// The part before the last `.`, if any: `messages`.
+    pub fn namespace(&self) -> Option<&'a str> {
+        self.full.rsplit_once('.').map(|(ns, _)| ns)
+    }
+
+    /// The part after the last `.`: `requestUrlAuth`.
+    pub fn base(&self) -> &'a str {
+        self.full.rsplit_once('.').map_or(self.full, |(_, name)| name)
+    }
+}
+
+/// A generic parameter `{X:Type}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeParam<'a> {
+    /// `X`.
+    pub name: &'a str,
+    /// `Type` (or `#` for a natural-number parameter).
+    pub kind: TypeExpr<'a>,
+    /// From `{` to `}`.
+    pub span: Span,
+}
+
+/// One parameter of a definition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Param<'a> {
+    /// `name:Type`, `name:#`, `name:flags.N?Type`, `name:!X`, or an anonymous type such as `#`.
+    Field(Field<'a>),
+    /// A repetition, `[ t ]` or `4*[ int ]` (used by built-in definitions).
+    Repeat(Repeat<'a>),
+}
+
+impl<'a> Param<'a> {
+    /// The field, unless this is a repetition.
+    pub fn as_field(&self) -> Option<&Field<'a>> {
+        match self {
+            Param::Field(field) => Some(field),
+            Param::Repeat(_) => None,
+        }
+    }
+
+    /// The span of the whole parameter.
+    pub fn span(&self) -> Span {
+        match self {
+            Param::Field(field) => field.span,
+            Param::Repeat(repeat) => repeat.span,
+        }
+    }
+}
+
+/// A (possibly conditional) named parameter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field<'a> {
+    /// The name before `:`; `None` for an anonymous parameter such as the `#` of `vector`.
+    pub name: Option<&'a str>,
+    /// `flags.N?` if the field is conditional.
+    pub condition: Option<FlagCondition<'a>>,
+    /// The type after `:` (and after the condition).
+    pub ty: TypeExpr<'a>,
+    /// The whole parameter.
+    pub span: Span,
+}
+
+impl Field<'_> {
+    /// True for a flags field, `flags:#`.
+    pub fn is_flags(&self) -> bool {
+        self.name.is_some() && self.condition.is_none() && self.ty.is_nat()
+    }
+
+    /// True for `name:flags.N?true`, a bare bit with no value on the wire.
+    pub fn is_flag_bit(&self) -> bool {
+        self.condition.is_some() && self.ty.name == "true" && self.ty.args.is_empty()
+    }
+}
+
+/// `flags.N?`: the field is present when bit `N` of the flags field is set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlagCondition<'a> {
+    /// The flags field, `flags` or `flags2`.
+    pub field: &'a str,
+    /// The bit number `N`.
+    pub bit: u32,
+    /// From the flags field name to `?`.
+    pub span: Span,
+}
+
+/// `[ t ]` or `4*[ int ]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repeat<'a> {
+    /// The number before `*`, when written.
+    pub multiplier: Option<u32>,
+    /// The parameters between the brackets.
+    pub items: Vec<Param<'a>>,
+    /// From the multiplier (or `[`) to `]`.
+    pub span: Span,
+}
+
+/// A type: `int`, `InputPeer`, `Vector<User>`, `%Message`, `!X`, `#`, or `Vector t` in a result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeExpr<'a> {
+    /// The name as written, without `%` or `!`: `Vector`, `messages.Messages`, `#`.
+    pub name: &'a str,
+    /// Written with `%`: the bare form of a boxed type.
+    pub percent: bool,
+    /// Written with `!`: a serialized query of a type parameter (`query:!X`).
+    pub generic_query: bool,
+    /// Type arguments: `<T>` or, in a result, `Vector t`.
+    pub args: Vec<TypeExpr<'a>>,
+    /// The whole type.
+    pub span: Span,
+}
+
+impl TypeExpr<'_> {
+    /// True for `#`, the natural-number type of flags fields.
+    pub fn is_nat(&self) -> bool {
+        self.name == "#"
+    }
+}

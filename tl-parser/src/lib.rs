@@ -1,0 +1,101 @@
+//! A parser for Telegram's Type Language (TL) schemas.
+//!
+//! [`parse`] reads one or more `.tl` files into a [`Schema`] whose nodes borrow their names from the
+//! source text and keep their byte [`Span`]s. It computes every constructor id (see [`id`]), checks the
+//! schema (flags, duplicates, unknown types) and collects every problem as a [`Diagnostic`] instead of
+//! stopping at the first: a syntax error skips to the next `;` and parsing goes on.
+//!
+//! ```
+//! use tl_parser::{parse, ParseOptions, SourceFile};
+//!
+//! let files = [SourceFile::new(
+//!     "url_auth.tl",
+//!     "urlAuthResultDefault#a9d6db1f = UrlAuthResult;\n\
+//!      urlAuthResultAccepted#8f8c0e4e url:string = UrlAuthResult;",
+//! )];
+//! let parsed = parse(&files, &ParseOptions::new());
+//! assert!(parsed.diagnostics.is_empty(), "{}", parsed.diagnostics.render(&files));
+//! assert_eq!(parsed.schema.definitions[1].id, 0x8f8c0e4e);
+//! ```
+
+pub mod ast;
+mod check;
+pub mod diagnostic;
+pub mod id;
+mod source;
+mod syntax;
+
+use std::collections::BTreeSet;
+
+pub use ast::{Category, Definition, Field, FlagCondition, Name, Param, Repeat, Schema, TypeExpr, TypeParam};
+pub use check::BUILTIN_TYPES;
+pub use diagnostic::{Diagnostic, Diagnostics, Severity};
+pub use source::{FileId, SourceFile, Span};
+
+/// The definitions of mtproto.tl whose ids were assigned by hand rather than hashed.
+pub const MTPROTO_HAND_ASSIGNED_IDS: &[&str] = &["ipPortSecret", "accessPointRule", "help.configSimple"];
+
+/// Options for [`parse`].
+#[derive(Debug, Clone, Default)]
+pub struct ParseOptions {
+    allowed_id_mismatches: BTreeSet<String>,
+}
+
+impl ParseOptions {
+    /// Default options: every explicit id must match its computed id.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Accepts an explicit id that differs from the computed one for the definition named `name`.
+    pub fn allow_id_mismatch(mut self, name: impl Into<String>) -> Self {
+        self.allowed_id_mismatches.insert(name.into());
+        self
+    }
+
+    /// Accepts the hand-assigned service ids of mtproto.tl ([`MTPROTO_HAND_ASSIGNED_IDS`]).
+    pub fn allow_mtproto_hand_assigned_ids(self) -> Self {
+        MTPROTO_HAND_ASSIGNED_IDS
+            .iter()
+            .fold(self, |options, name| options.allow_id_mismatch(*name))
+    }
+
+    fn allows_id_mismatch(&self, name: &str) -> bool {
+        self.allowed_id_mismatches.contains(name)
+    }
+}
+
+/// What [`parse`] found: the schema (every definition that parsed) and every problem, sorted by position.
+#[derive(Debug, Clone)]
+pub struct Parsed<'a> {
+    /// The definitions that parsed, with ids assigned.
+    pub schema: Schema<'a>,
+    /// Syntax errors and check failures.
+    pub diagnostics: Diagnostics,
+}
+
+impl<'a> Parsed<'a> {
+    /// The schema if there is no error (warnings are dropped), else the diagnostics.
+    pub fn into_result(self) -> Result<Schema<'a>, Diagnostics> {
+        if self.diagnostics.has_errors() {
+            Err(self.diagnostics)
+        } else {
+            Ok(self.schema)
+        }
+    }
+}
+
+/// Parses and checks `files` as one schema. Never panics; every problem becomes a [`Diagnostic`].
+pub fn parse<'a>(files: &'a [SourceFile], options: &ParseOptions) -> Parsed<'a> {
+    let mut diagnostics = Diagnostics::default();
+    let mut schema = Schema::default();
+    for (file, source) in files.iter().enumerate() {
+        let syntax = syntax::parse_file(file, &source.text, &mut diagnostics);
+        schema.layer = schema.layer.or(syntax.layer);
+        schema.definitions.extend(syntax.definitions);
+    }
+    check::assign_ids(&mut schema, options, &mut diagnostics);
+    check::check_schema(&schema, &mut diagnostics);
+    diagnostics.sort();
+    Parsed { schema, diagnostics }
+}

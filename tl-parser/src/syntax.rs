@@ -1,0 +1,540 @@
+//! The TL grammar, written with nom: one file of text to definitions, recovering at `;` after an error.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while, take_while1};
+use nom::character::complete::{char, digit1, satisfy};
+use nom::combinator::{cut, opt, recognize};
+use nom::error::{ContextError, ErrorKind, ParseError, context};
+use nom::multi::{many0, separated_list1};
+use nom::sequence::{delimited, pair, preceded, terminated};
+use nom::{IResult, Parser};
+
+use crate::ast::{Category, Definition, Field, FlagCondition, Name, Param, Repeat, TypeExpr, TypeParam};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::source::{FileId, Span};
+
+/// Where parsing failed and what it expected there.
+#[derive(Debug, Clone, Copy)]
+struct SyntaxError<'a> {
+    at: &'a str,
+    expected: &'static str,
+}
+
+impl<'a> ParseError<&'a str> for SyntaxError<'a> {
+    fn from_error_kind(input: &'a str, _kind: ErrorKind) -> Self {
+        SyntaxError {
+            at: input,
+            expected: "",
+        }
+    }
+
+    fn append(_input: &'a str, _kind: ErrorKind, other: Self) -> Self {
+        other
+    }
+
+    /// Of two failed alternatives, report the one that got further.
+    fn or(self, other: Self) -> Self {
+        if other.at.len() < self.at.len() { other } else { self }
+    }
+}
+
+impl<'a> ContextError<&'a str> for SyntaxError<'a> {
+    /// The innermost context names what was expected.
+    fn add_context(_input: &'a str, context: &'static str, mut other: Self) -> Self {
+        if other.expected.is_empty() {
+            other.expected = context;
+        }
+        other
+    }
+}
+
+type PResult<'a, T> = IResult<&'a str, T, SyntaxError<'a>>;
+
+/// What one file contributed: its definitions, its layer and its syntax errors.
+pub(crate) struct FileSyntax<'a> {
+    pub(crate) definitions: Vec<Definition<'a>>,
+    pub(crate) layer: Option<u32>,
+}
+
+/// Parses one file. Syntax errors go to `diagnostics`; parsing resumes after the next `;`.
+pub(crate) fn parse_file<'a>(file: FileId, text: &'a str, diagnostics: &mut Diagnostics) -> FileSyntax<'a> {
+    let grammar = Grammar { text, file };
+    let mut out = FileSyntax {
+        definitions: Vec::with_capacity(text.len() / 80),
+        layer: None,
+    };
+    let mut category = Category::Type;
+    let mut rest = text;
+    loop {
+        rest = match grammar.top_level_trivia(rest, &mut out.layer) {
+            Ok(rest) => rest,
+            Err(error) => {
+                diagnostics.push(grammar.syntax_diagnostic(error));
+                break;
+            }
+        };
+        if rest.is_empty() {
+            break;
+        }
+        if rest.starts_with("---") {
+            rest = grammar.section_marker(rest, &mut category, diagnostics);
+            continue;
+        }
+        match grammar.definition(rest, category) {
+            Ok((after, definition)) => {
+                out.definitions.push(definition);
+                rest = after;
+            }
+            Err(nom::Err::Error(error) | nom::Err::Failure(error)) => {
+                diagnostics.push(grammar.syntax_diagnostic(error));
+                rest = recover(error.at);
+            }
+            Err(nom::Err::Incomplete(_)) => {
+                unreachable!("complete parsers never ask for more input")
+            }
+        }
+    }
+    out
+}
+
+/// Skips to just after the next `;` that is not in a comment, or to the next `---section---` line.
+fn recover(mut rest: &str) -> &str {
+    loop {
+        let Some(index) = rest.find([';', '/', '\n']) else {
+            return "";
+        };
+        let (found, after) = (rest.as_bytes()[index], &rest[index + 1..]);
+        rest = match found {
+            b';' => return after,
+            b'\n' if after.starts_with("---") => return after,
+            b'/' if after.starts_with('/') => after.find('\n').map_or("", |n| &after[n..]),
+            b'/' if after.starts_with('*') => after.find("*/").map_or("", |n| &after[n + 2..]),
+            _ => after,
+        };
+    }
+}
+
+fn is_ident_start(c: char) -> bool {
+    c.is_ascii_alphabetic() || c == '_'
+}
+
+fn is_ident_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+/// `[A-Za-z_][A-Za-z0-9_]*`.
+fn ident(i: &str) -> PResult<'_, &str> {
+    recognize(pair(satisfy(is_ident_start), take_while(is_ident_char))).parse(i)
+}
+
+/// `ident(.ident)*`: `messages.requestUrlAuth`.
+fn qualified_ident(i: &str) -> PResult<'_, &str> {
+    recognize(pair(ident, many0(preceded(char('.'), ident)))).parse(i)
+}
+
+/// A decimal number that fits in `u32`.
+fn number(i: &str) -> PResult<'_, u32> {
+    let (rest, digits) = digit1(i)?;
+    match digits.parse() {
+        Ok(n) => Ok((rest, n)),
+        Err(_) => Err(nom::Err::Failure(SyntaxError {
+            at: i,
+            expected: "a number below 2^32",
+        })),
+    }
+}
+
+/// The 1 to 8 hex digits of a constructor id, after `#`.
+fn hex_id(i: &str) -> PResult<'_, u32> {
+    let (rest, digits) = take_while1(|c: char| c.is_ascii_hexdigit()).parse(i)?;
+    if digits.len() > 8 || rest.starts_with(is_ident_char) {
+        return Err(nom::Err::Failure(SyntaxError {
+            at: i,
+            expected: "a constructor id of 1 to 8 hex digits",
+        }));
+    }
+    Ok((
+        rest,
+        u32::from_str_radix(digits, 16).expect("1 to 8 hex digits fit in u32"),
+    ))
+}
+
+/// Whitespace and comments between tokens.
+fn ws(mut i: &str) -> PResult<'_, ()> {
+    loop {
+        i = i.trim_start();
+        if let Some(after) = i.strip_prefix("//") {
+            i = after.find('\n').map_or("", |n| &after[n..]);
+        } else if let Some(after) = i.strip_prefix("/*") {
+            match after.find("*/") {
+                Some(n) => i = &after[n + 2..],
+                None => return Err(unterminated_comment(i)),
+            }
+        } else {
+            return Ok((i, ()));
+        }
+    }
+}
+
+fn unterminated_comment(at: &str) -> nom::Err<SyntaxError<'_>> {
+    nom::Err::Failure(SyntaxError {
+        at,
+        expected: "`*/` to close this block comment",
+    })
+}
+
+/// The text of one `// ...` comment as `LAYER N`, if it is one.
+fn layer_comment(comment: &str) -> Option<u32> {
+    let rest = comment.trim_start_matches('/').trim().strip_prefix("LAYER")?;
+    rest.trim().parse().ok()
+}
+
+struct Grammar<'a> {
+    text: &'a str,
+    file: FileId,
+}
+
+impl<'a> Grammar<'a> {
+    fn offset(&self, rest: &'a str) -> usize {
+        self.text.len() - rest.len()
+    }
+
+    /// The span from `start` (a suffix of the text) to `end` (a shorter suffix).
+    fn span(&self, start: &'a str, end: &'a str) -> Span {
+        Span::new(self.file, self.offset(start), self.offset(end))
+    }
+
+    /// Whitespace and comments between definitions, noting the first `// LAYER N`.
+    fn top_level_trivia(&self, mut i: &'a str, layer: &mut Option<u32>) -> Result<&'a str, SyntaxError<'a>> {
+        loop {
+            i = i.trim_start();
+            if let Some(after) = i.strip_prefix("//") {
+                let end = after.find('\n').unwrap_or(after.len());
+                if layer.is_none() {
+                    *layer = layer_comment(&after[..end]);
+                }
+                i = &after[end..];
+            } else if i.starts_with("/*") {
+                i = match ws(i) {
+                    Ok((rest, ())) => rest,
+                    Err(nom::Err::Error(e) | nom::Err::Failure(e)) => return Err(e),
+                    Err(nom::Err::Incomplete(_)) => {
+                        unreachable!("complete parsers never ask for more input")
+                    }
+                };
+            } else {
+                return Ok(i);
+            }
+        }
+    }
+
+    /// `---types---` or `---functions---`; anything else is reported and skipped to the end of its line.
+    fn section_marker(&self, i: &'a str, category: &mut Category, diagnostics: &mut Diagnostics) -> &'a str {
+        let parsed: PResult<'a, &'a str> = delimited(tag("---"), ident, tag("---")).parse(i);
+        match parsed {
+            Ok((rest, "types")) => {
+                *category = Category::Type;
+                rest
+            }
+            Ok((rest, "functions")) => {
+                *category = Category::Function;
+                rest
+            }
+            _ => {
+                let line_end = i.find('\n').unwrap_or(i.len());
+                let span = self.span(i, &i[line_end..]);
+                diagnostics.push(
+                    Diagnostic::error(span, "unknown section marker")
+                        .with_label("expected `---types---` or `---functions---`"),
+                );
+                &i[line_end..]
+            }
+        }
+    }
+
+    fn definition(&self, i: &'a str, category: Category) -> PResult<'a, Definition<'a>> {
+        let start = i;
+        let (i, name) = context("a definition name", |i| self.name(i)).parse(i)?;
+        let (i, explicit_id) = opt(preceded(
+            char('#'),
+            cut(context("a constructor id of 1 to 8 hex digits", hex_id)),
+        ))
+        .parse(i)?;
+        let (i, ()) = ws(i)?;
+        let (i, type_params) = many0(terminated(|i| self.type_param(i), ws)).parse(i)?;
+        let (i, builtin) = opt(terminated(char('?'), ws)).parse(i)?;
+        let (i, params) = if builtin.is_some() {
+            (i, Vec::new())
+        } else {
+            many0(terminated(|i| self.param(i), ws)).parse(i)?
+        };
+        let (i, _) = context("a parameter or `=`", cut(char('='))).parse(i)?;
+        let (i, ()) = ws(i)?;
+        let (i, result) = context("the result type after `=`", cut(|i| self.result_type(i))).parse(i)?;
+        let (i, ()) = ws(i)?;
+        let (i, _) = context("`;` to end the definition", cut(char(';'))).parse(i)?;
+        let definition = Definition {
+            name,
+            explicit_id,
+            id: explicit_id.unwrap_or(0),
+            category,
+            type_params,
+            params,
+            builtin: builtin.is_some(),
+            result,
+            span: self.span(start, i),
+        };
+        Ok((i, definition))
+    }
+
+    fn name(&self, i: &'a str) -> PResult<'a, Name<'a>> {
+        let (rest, full) = qualified_ident(i)?;
+        Ok((
+            rest,
+            Name {
+                full,
+                span: self.span(i, rest),
+            },
+        ))
+    }
+
+    /// `{X:Type}`.
+    fn type_param(&self, i: &'a str) -> PResult<'a, TypeParam<'a>> {
+        let start = i;
+        let (i, _) = char('{')(i)?;
+        let (i, (name, kind)) = cut((
+            preceded(ws, context("a type parameter name", ident)),
+            preceded((ws, context("`:` after the type parameter name", char(':')), ws), |i| {
+                self.ty(i)
+            }),
+        ))
+        .parse(i)?;
+        let (i, _) = cut(preceded(ws, context("`}` to close the type parameter", char('}')))).parse(i)?;
+        Ok((
+            i,
+            TypeParam {
+                name,
+                kind,
+                span: self.span(start, i),
+            },
+        ))
+    }
+
+    fn param(&self, i: &'a str) -> PResult<'a, Param<'a>> {
+        alt((
+            |i| self.repeat(i).map(|(rest, repeat)| (rest, Param::Repeat(repeat))),
+            |i| self.anonymous_nat(i).map(|(rest, field)| (rest, Param::Field(field))),
+            |i| self.named_field(i).map(|(rest, field)| (rest, Param::Field(field))),
+        ))
+        .parse(i)
+    }
+
+    /// The nameless `#` of `vector {t:Type} # [ t ] = Vector t;`.
+    fn anonymous_nat(&self, i: &'a str) -> PResult<'a, Field<'a>> {
+        let (rest, ty) = self.nat(i)?;
+        Ok((
+            rest,
+            Field {
+                name: None,
+                condition: None,
+                ty,
+                span: self.span(i, rest),
+            },
+        ))
+    }
+
+    fn nat(&self, i: &'a str) -> PResult<'a, TypeExpr<'a>> {
+        let (rest, name) = recognize(char('#')).parse(i)?;
+        Ok((
+            rest,
+            TypeExpr {
+                name,
+                percent: false,
+                generic_query: false,
+                args: Vec::new(),
+                span: self.span(i, rest),
+            },
+        ))
+    }
+
+    /// `name:#`, `name:flags.N?Type`, `name:!X` or `name:Type`.
+    fn named_field(&self, i: &'a str) -> PResult<'a, Field<'a>> {
+        let start = i;
+        let (i, name) = terminated(ident, char(':')).parse(i)?;
+        let (i, (condition, ty)) = cut(alt((
+            |i| self.nat(i).map(|(rest, ty)| (rest, (None, ty))),
+            |i| self.generic_query(i).map(|(rest, ty)| (rest, (None, ty))),
+            pair(opt(|i| self.flag_condition(i)), context("a type", |i| self.ty(i))),
+        )))
+        .parse(i)?;
+        Ok((
+            i,
+            Field {
+                name: Some(name),
+                condition,
+                ty,
+                span: self.span(start, i),
+            },
+        ))
+    }
+
+    /// `!X`.
+    fn generic_query(&self, i: &'a str) -> PResult<'a, TypeExpr<'a>> {
+        let (rest, name) = preceded(char('!'), cut(context("a type parameter name after `!`", ident))).parse(i)?;
+        let ty = TypeExpr {
+            name,
+            percent: false,
+            generic_query: true,
+            args: Vec::new(),
+            span: self.span(i, rest),
+        };
+        Ok((rest, ty))
+    }
+
+    /// `flags.N?`.
+    fn flag_condition(&self, i: &'a str) -> PResult<'a, FlagCondition<'a>> {
+        let (rest, (field, _, bit, _)) = (ident, char('.'), number, char('?')).parse(i)?;
+        Ok((
+            rest,
+            FlagCondition {
+                field,
+                bit,
+                span: self.span(i, rest),
+            },
+        ))
+    }
+
+    /// `[ t ]` or `4*[ int ]`.
+    fn repeat(&self, i: &'a str) -> PResult<'a, Repeat<'a>> {
+        let start = i;
+        let (i, multiplier) = opt(terminated(number, preceded(ws, char('*')))).parse(i)?;
+        let (i, _) = preceded(ws, char('[')).parse(i)?;
+        let item = alt((
+            |i| self.named_field(i),
+            |i| self.anonymous_nat(i),
+            |i| {
+                self.ty(i).map(|(rest, ty)| {
+                    (
+                        rest,
+                        Field {
+                            name: None,
+                            condition: None,
+                            span: ty.span,
+                            ty,
+                        },
+                    )
+                })
+            },
+        ));
+        let (i, items) = cut(preceded(ws, many0(terminated(item.map(Param::Field), ws)))).parse(i)?;
+        let (i, _) = cut(context("`]` to close the repetition", char(']'))).parse(i)?;
+        Ok((
+            i,
+            Repeat {
+                multiplier,
+                items,
+                span: self.span(start, i),
+            },
+        ))
+    }
+
+    /// `%Type`, `Vector<T>`, `ns.Type`, `#`.
+    fn ty(&self, i: &'a str) -> PResult<'a, TypeExpr<'a>> {
+        let start = i;
+        let (i, percent) = opt(char('%')).parse(i)?;
+        let (i, name) = alt((recognize(char('#')), qualified_ident)).parse(i)?;
+        let (i, args) = opt(delimited(
+            char('<'),
+            cut(separated_list1((ws, char(','), ws), preceded(ws, |i| self.ty(i)))),
+            cut(preceded(ws, context("`>` to close the type arguments", char('>')))),
+        ))
+        .parse(i)?;
+        let ty = TypeExpr {
+            name,
+            percent: percent.is_some(),
+            generic_query: false,
+            args: args.unwrap_or_default(),
+            span: self.span(start, i),
+        };
+        Ok((i, ty))
+    }
+
+    /// A result type: a type, optionally applied to arguments by juxtaposition (`Vector t`).
+    fn result_type(&self, i: &'a str) -> PResult<'a, TypeExpr<'a>> {
+        let (mut rest, mut ty) = self.ty(i)?;
+        if ty.args.is_empty() {
+            let (after, args) = many0(preceded(ws, |i| self.applied_arg(i))).parse(rest)?;
+            if !args.is_empty() {
+                ty.args = args;
+                ty.span = self.span(i, after);
+                rest = after;
+            }
+        }
+        Ok((rest, ty))
+    }
+
+    fn applied_arg(&self, i: &'a str) -> PResult<'a, TypeExpr<'a>> {
+        let (rest, name) = qualified_ident(i)?;
+        Ok((
+            rest,
+            TypeExpr {
+                name,
+                percent: false,
+                generic_query: false,
+                args: Vec::new(),
+                span: self.span(i, rest),
+            },
+        ))
+    }
+
+    /// Turns a failure into a diagnostic that names what was expected and what was found.
+    fn syntax_diagnostic(&self, error: SyntaxError<'a>) -> Diagnostic {
+        let found = describe_token(error.at);
+        let start = self.offset(error.at);
+        let span = Span::new(self.file, start, start + found.len);
+        let expected = if error.expected.is_empty() {
+            "a definition"
+        } else {
+            error.expected
+        };
+        Diagnostic::error(span, format!("expected {expected}, found {}", found.description))
+            .with_label(format!("expected {expected}"))
+    }
+}
+
+/// The token at the start of `rest`, for "found ..." in messages.
+struct FoundToken {
+    description: String,
+    len: usize,
+}
+
+fn describe_token(rest: &str) -> FoundToken {
+    let Some(first) = rest.chars().next() else {
+        return FoundToken {
+            description: "end of file".into(),
+            len: 0,
+        };
+    };
+    if rest.starts_with("/*") {
+        return FoundToken {
+            description: "an unterminated block comment".into(),
+            len: 2,
+        };
+    }
+    if is_ident_char(first) {
+        let len = rest.find(|c: char| !is_ident_char(c)).unwrap_or(rest.len());
+        return FoundToken {
+            description: format!("`{}`", &rest[..len]),
+            len,
+        };
+    }
+    let description = if first.is_control() || first.is_whitespace() {
+        format!("{first:?}")
+    } else {
+        format!("`{first}`")
+    };
+    FoundToken {
+        description,
+        len: first.len_utf8(),
+    }
+}

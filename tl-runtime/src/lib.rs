@@ -1,0 +1,1 @@
+//! Runtime support for generated TL code (filled in by the codegen work).
