@@ -18,11 +18,13 @@ fn api() -> SourceFile {
 fn tl_parser_full(bencher: Bencher) {
     let files = [api()];
     let options = ParseOptions::new();
-    bencher.counter(divan::counter::BytesCount::new(files[0].text.len())).bench(|| {
-        let parsed = parse(divan::black_box(&files), &options);
-        assert!(parsed.diagnostics.is_empty());
-        parsed.schema.definitions.len()
-    });
+    bencher
+        .counter(divan::counter::BytesCount::new(files[0].text.len()))
+        .bench(|| {
+            let parsed = parse(divan::black_box(&files), &options);
+            assert!(parsed.diagnostics.is_empty());
+            parsed.schema.definitions.len()
+        });
 }
 
 /// The peer: grammers-tl-parser, collecting every definition it yields. It answers `NotImplemented` for

@@ -12,13 +12,16 @@ use tl_parser::SourceFile;
 
 /// The workspace root (the folder holding the top `Cargo.toml`).
 pub fn workspace_root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("the tests crate sits in the workspace root")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the tests crate sits in the workspace root")
 }
 
 /// `../shared/schema/<name>` beside the checkout, if present.
 pub fn shared_schema(name: &str) -> Option<SourceFile> {
     let path = workspace_root().join("../shared/schema").join(name);
-    path.is_file().then(|| SourceFile::read(&path).expect("readable shared schema"))
+    path.is_file()
+        .then(|| SourceFile::read(&path).expect("readable shared schema"))
 }
 
 /// The folder of the `grammers-tl-types` 0.11.0 package in cargo's registry, found with `cargo metadata`.
@@ -29,7 +32,11 @@ pub fn grammers_tl_types_dir() -> PathBuf {
         .arg(workspace_root().join("Cargo.toml"))
         .output()
         .expect("cargo metadata runs");
-    assert!(output.status.success(), "cargo metadata failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "cargo metadata failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).expect("cargo metadata prints JSON");
     let package = metadata["packages"]
         .as_array()
@@ -38,7 +45,10 @@ pub fn grammers_tl_types_dir() -> PathBuf {
         .find(|p| p["name"] == "grammers-tl-types" && p["version"] == "0.11.0")
         .expect("grammers-tl-types 0.11.0 is a locked dependency of tl-tests");
     let manifest = PathBuf::from(package["manifest_path"].as_str().expect("a manifest path"));
-    manifest.parent().expect("the manifest sits in the package folder").to_path_buf()
+    manifest
+        .parent()
+        .expect("the manifest sits in the package folder")
+        .to_path_buf()
 }
 
 /// A file of the `grammers-tl-types` 0.11.0 package, such as `tl/api.tl`.

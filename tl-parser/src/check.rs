@@ -1,21 +1,41 @@
 //! Checks that need whole definitions or the whole schema: ids, flags, duplicates, unknown types.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::ParseOptions;
-use crate::ast::{Category, Definition, Param, Schema, TypeExpr};
+use crate::ast::{Category, Definition, Field, Param, Schema, TypeExpr};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::id::{compute_id, write_normal_form};
+use crate::id::{IdHasher, write_normal_form};
 
 /// Types every schema may use without defining them.
 pub const BUILTIN_TYPES: &[&str] = &[
     "#", "int", "long", "double", "string", "bytes", "int128", "int256", "true", "Bool", "Vector", "vector", "Type",
 ];
 
+/// A match compiles to length and byte comparisons: cheaper than hashing for the commonest names.
+fn is_builtin(name: &str) -> bool {
+    matches!(
+        name,
+        "#" | "int"
+            | "long"
+            | "double"
+            | "string"
+            | "bytes"
+            | "int128"
+            | "int256"
+            | "true"
+            | "Bool"
+            | "Vector"
+            | "vector"
+            | "Type"
+    )
+}
+
 /// Gives every definition its id and reports explicit ids that differ from the computed one.
 pub(crate) fn assign_ids(schema: &mut Schema<'_>, options: &ParseOptions, diagnostics: &mut Diagnostics) {
+    let mut hasher = IdHasher::new();
     for definition in &mut schema.definitions {
-        let computed = compute_id(definition);
+        let computed = hasher.compute(definition);
         match definition.explicit_id {
             None => definition.id = computed,
             Some(explicit) => {
@@ -43,42 +63,71 @@ pub(crate) fn assign_ids(schema: &mut Schema<'_>, options: &ParseOptions, diagno
 /// Runs every per-definition and whole-schema check.
 pub(crate) fn check_schema(schema: &Schema<'_>, diagnostics: &mut Diagnostics) {
     let known = known_types(schema);
+    let mut fields = FieldIndex::default();
     for definition in &schema.definitions {
-        check_params(definition, diagnostics);
+        fields.reset(definition);
+        check_params(&fields, diagnostics);
         check_type_references(definition, &known, diagnostics);
     }
     check_duplicates(schema, diagnostics);
 }
 
-fn check_params(definition: &Definition<'_>, diagnostics: &mut Diagnostics) {
-    let mut seen = HashMap::new();
-    for (index, param) in definition.params.iter().enumerate() {
-        let Some(field) = param.as_field() else {
-            continue;
-        };
-        if let Some(name) = field.name
-            && let Some(first) = seen.insert(name, field.span)
-        {
+/// The fields of one definition, found by name. Reused across definitions so checking allocates
+/// nothing per definition; short lists (all of Telegram's) are searched linearly, long ones hashed.
+#[derive(Default)]
+struct FieldIndex<'d, 'a> {
+    fields: Vec<&'d Field<'a>>,
+    by_name: FxHashMap<&'a str, usize>,
+}
+
+impl<'d, 'a> FieldIndex<'d, 'a> {
+    const LINEAR_LIMIT: usize = 32;
+
+    fn reset(&mut self, definition: &'d Definition<'a>) {
+        self.fields.clear();
+        self.fields.extend(definition.params.iter().filter_map(Param::as_field));
+        self.by_name.clear();
+        if self.fields.len() > Self::LINEAR_LIMIT {
+            for (index, field) in self.fields.iter().enumerate() {
+                if let Some(name) = field.name {
+                    self.by_name.entry(name).or_insert(index);
+                }
+            }
+        }
+    }
+
+    /// The index of the first field called `name`.
+    fn first_named(&self, name: &str) -> Option<usize> {
+        if self.fields.len() > Self::LINEAR_LIMIT {
+            self.by_name.get(name).copied()
+        } else {
+            self.fields.iter().position(|f| f.name == Some(name))
+        }
+    }
+}
+
+/// Duplicate parameter names and flag conditions.
+fn check_params(fields: &FieldIndex<'_, '_>, diagnostics: &mut Diagnostics) {
+    for (index, field) in fields.fields.iter().enumerate() {
+        let Some(name) = field.name else { continue };
+        let first = fields.first_named(name).expect("the field itself has this name");
+        if first != index {
             diagnostics.push(
                 Diagnostic::error(field.span, format!("duplicate parameter `{name}`"))
                     .with_label("declared again here")
-                    .with_related(first, "first declared here"),
+                    .with_related(fields.fields[first].span, "first declared here"),
             );
         }
-        let Some(condition) = &field.condition else {
-            continue;
-        };
+    }
+    for (index, field) in fields.fields.iter().enumerate() {
+        let Some(condition) = &field.condition else { continue };
         if condition.bit > 31 {
             diagnostics.push(
                 Diagnostic::error(condition.span, format!("flag bit {} is out of range", condition.bit))
                     .with_label("a flags field has 32 bits, numbered 0 to 31"),
             );
         }
-        let target = definition
-            .params
-            .iter()
-            .enumerate()
-            .find_map(|(i, p)| p.as_field().filter(|f| f.name == Some(condition.field)).map(|f| (i, f)));
+        let target = fields.first_named(condition.field).map(|i| (i, fields.fields[i]));
         match target {
             None => diagnostics.push(
                 Diagnostic::error(condition.span, format!("no flags field named `{}`", condition.field))
@@ -106,8 +155,9 @@ fn check_params(definition: &Definition<'_>, diagnostics: &mut Diagnostics) {
 }
 
 /// Boxed type names (results of constructors) and bare constructor names.
-fn known_types<'a>(schema: &Schema<'a>) -> HashSet<&'a str> {
-    let mut known: HashSet<&str> = BUILTIN_TYPES.iter().copied().collect();
+fn known_types<'a>(schema: &Schema<'a>) -> FxHashSet<&'a str> {
+    let mut known = FxHashSet::with_capacity_and_hasher(schema.definitions.len() * 2, Default::default());
+    known.extend(BUILTIN_TYPES.iter().copied());
     for definition in schema.of_category(Category::Type) {
         known.insert(definition.result.name);
         known.insert(definition.name.full);
@@ -115,7 +165,7 @@ fn known_types<'a>(schema: &Schema<'a>) -> HashSet<&'a str> {
     known
 }
 
-fn check_type_references(definition: &Definition<'_>, known: &HashSet<&str>, diagnostics: &mut Diagnostics) {
+fn check_type_references(definition: &Definition<'_>, known: &FxHashSet<&str>, diagnostics: &mut Diagnostics) {
     let generics: Vec<&str> = definition.type_params.iter().map(|p| p.name).collect();
     let mut check = |ty: &TypeExpr<'_>| check_type(ty, &generics, known, diagnostics);
     for type_param in &definition.type_params {
@@ -139,7 +189,10 @@ fn visit_param_types<'p, 'a: 'p>(params: &'p [Param<'a>], visit: &mut impl FnMut
     }
 }
 
-fn check_type(ty: &TypeExpr<'_>, generics: &[&str], known: &HashSet<&str>, diagnostics: &mut Diagnostics) {
+fn check_type(ty: &TypeExpr<'_>, generics: &[&str], known: &FxHashSet<&str>, diagnostics: &mut Diagnostics) {
+    if ty.args.is_empty() && !ty.generic_query && is_builtin(ty.name) {
+        return;
+    }
     let is_generic = generics.contains(&ty.name);
     if ty.generic_query && !is_generic {
         diagnostics.push(
@@ -160,8 +213,9 @@ fn check_type(ty: &TypeExpr<'_>, generics: &[&str], known: &HashSet<&str>, diagn
 /// Two definitions with one name in one section, or two definitions with one id. A definition repeated
 /// word for word in another file (the `vector` of both api.tl and mtproto.tl) is not a conflict.
 fn check_duplicates(schema: &Schema<'_>, diagnostics: &mut Diagnostics) {
-    let mut by_name: HashMap<(Category, &str), &Definition<'_>> = HashMap::new();
-    let mut by_id: HashMap<u32, &Definition<'_>> = HashMap::new();
+    let capacity = schema.definitions.len();
+    let mut by_name = FxHashMap::with_capacity_and_hasher(capacity, Default::default());
+    let mut by_id = FxHashMap::with_capacity_and_hasher(capacity, Default::default());
     for definition in &schema.definitions {
         if let Some(first) = by_name.insert((definition.category, definition.name.full), definition) {
             if !same_in_other_file(first, definition) {

@@ -77,11 +77,11 @@ impl Diagnostic {
             Severity::Error => Report::error(),
             Severity::Warning => Report::warning(),
         };
-        let mut labels = vec![Label::primary(self.span.file, self.span.start..self.span.end).with_message(&self.label)];
+        let mut labels = vec![Label::primary(self.span.file as usize, self.span.range()).with_message(&self.label)];
         labels.extend(
             self.related
                 .iter()
-                .map(|(span, label)| Label::secondary(span.file, span.start..span.end).with_message(label)),
+                .map(|(span, label)| Label::secondary(span.file as usize, span.range()).with_message(label)),
         );
         report
             .with_message(&self.message)
@@ -144,8 +144,8 @@ impl Diagnostics {
             if term::emit_to_string(&mut out, &config, &database, &diagnostic.to_report()).is_err() {
                 // A span outside its file cannot be drawn; still say what is wrong.
                 let (line, column) = files
-                    .get(diagnostic.span.file)
-                    .map_or((0, 0), |f| f.line_column(diagnostic.span.start));
+                    .get(diagnostic.span.file as usize)
+                    .map_or((0, 0), |f| f.line_column(diagnostic.span.start as usize));
                 out.push_str(&format!("error: {} (at {line}:{column})\n", diagnostic.message));
             }
         }

@@ -11,9 +11,30 @@ use crate::ast::{Definition, Field, Param, TypeExpr};
 
 /// The computed id of a definition, whatever id it was written with.
 pub fn compute_id(definition: &Definition<'_>) -> u32 {
-    let mut buffer = String::with_capacity(128);
-    write_normal_form(definition, &mut buffer);
-    crc32fast::hash(buffer.as_bytes())
+    IdHasher::new().compute(definition)
+}
+
+/// Computes many ids with one text buffer and one CPU feature check.
+pub(crate) struct IdHasher {
+    buffer: String,
+    template: crc32fast::Hasher,
+}
+
+impl IdHasher {
+    pub(crate) fn new() -> Self {
+        Self {
+            buffer: String::with_capacity(256),
+            template: crc32fast::Hasher::new(),
+        }
+    }
+
+    pub(crate) fn compute(&mut self, definition: &Definition<'_>) -> u32 {
+        self.buffer.clear();
+        write_normal_form(definition, &mut self.buffer);
+        let mut hasher = self.template.clone();
+        hasher.update(self.buffer.as_bytes());
+        hasher.finalize()
+    }
 }
 
 /// Writes the normal form hashed by [`compute_id`] into `out`.

@@ -30,7 +30,7 @@ use std::collections::BTreeSet;
 pub use ast::{Category, Definition, Field, FlagCondition, Name, Param, Repeat, Schema, TypeExpr, TypeParam};
 pub use check::BUILTIN_TYPES;
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
-pub use source::{FileId, SourceFile, Span};
+pub use source::{FileId, MAX_FILE_LEN, SourceFile, Span};
 
 /// The definitions of mtproto.tl whose ids were assigned by hand rather than hashed.
 pub const MTPROTO_HAND_ASSIGNED_IDS: &[&str] = &["ipPortSecret", "accessPointRule", "help.configSimple"];
@@ -90,9 +90,22 @@ pub fn parse<'a>(files: &'a [SourceFile], options: &ParseOptions) -> Parsed<'a> 
     let mut diagnostics = Diagnostics::default();
     let mut schema = Schema::default();
     for (file, source) in files.iter().enumerate() {
+        let file = file as FileId;
+        if source.text.len() > MAX_FILE_LEN {
+            let span = Span::new(file, 0, 0);
+            diagnostics.push(Diagnostic::error(
+                span,
+                format!("`{}` is larger than 4 GiB", source.name),
+            ));
+            continue;
+        }
         let syntax = syntax::parse_file(file, &source.text, &mut diagnostics);
         schema.layer = schema.layer.or(syntax.layer);
-        schema.definitions.extend(syntax.definitions);
+        if schema.definitions.is_empty() {
+            schema.definitions = syntax.definitions;
+        } else {
+            schema.definitions.extend(syntax.definitions);
+        }
     }
     check::assign_ids(&mut schema, options, &mut diagnostics);
     check::check_schema(&schema, &mut diagnostics);

@@ -35,8 +35,11 @@ impl SourceFile {
     }
 }
 
+/// The largest file [`crate::parse`] reads: spans are 32-bit. A larger file is one error diagnostic.
+pub const MAX_FILE_LEN: usize = u32::MAX as usize;
+
 /// Index of a file in the slice given to [`crate::parse`].
-pub type FileId = usize;
+pub type FileId = u32;
 
 /// A byte range `start..end` in one source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -44,19 +47,31 @@ pub struct Span {
     /// The file the span points into.
     pub file: FileId,
     /// First byte.
-    pub start: usize,
+    pub start: u32,
     /// One past the last byte.
-    pub end: usize,
+    pub end: u32,
 }
 
 impl Span {
-    /// A span in `file` from `start` to `end`.
+    /// A span in `file` from byte `start` to byte `end`. Files are limited to [`MAX_FILE_LEN`] bytes.
     pub fn new(file: FileId, start: usize, end: usize) -> Self {
-        Self { file, start, end }
+        Self {
+            file,
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+
+    /// The byte range of the span.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
     }
 
     /// The text this span covers.
     pub fn text<'a>(&self, files: &'a [SourceFile]) -> &'a str {
-        files[self.file].text.get(self.start..self.end).unwrap_or("")
+        files
+            .get(self.file as usize)
+            .and_then(|f| f.text.get(self.range()))
+            .unwrap_or("")
     }
 }

@@ -1,8 +1,8 @@
 //! The TL grammar, written with nom: one file of text to definitions, recovering at `;` after an error.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while, take_while1};
-use nom::character::complete::{char, digit1, satisfy};
+use nom::bytes::complete::{tag, take_while1};
+use nom::character::complete::{char, digit1};
 use nom::combinator::{cut, opt, recognize};
 use nom::error::{ContextError, ErrorKind, ParseError, context};
 use nom::multi::{many0, separated_list1};
@@ -114,22 +114,50 @@ fn recover(mut rest: &str) -> &str {
     }
 }
 
-fn is_ident_start(c: char) -> bool {
-    c.is_ascii_alphabetic() || c == '_'
-}
-
 fn is_ident_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_'
 }
 
-/// `[A-Za-z_][A-Za-z0-9_]*`.
-fn ident(i: &str) -> PResult<'_, &str> {
-    recognize(pair(satisfy(is_ident_start), take_while(is_ident_char))).parse(i)
+/// Length of the `[A-Za-z_][A-Za-z0-9_]*` at the start of `bytes` (0 if none).
+fn ident_len(bytes: &[u8]) -> usize {
+    match bytes.first() {
+        Some(&b) if b.is_ascii_alphabetic() || b == b'_' => {
+            1 + bytes[1..]
+                .iter()
+                .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_')
+                .count()
+        }
+        _ => 0,
+    }
 }
 
-/// `ident(.ident)*`: `messages.requestUrlAuth`.
+fn not_ident(i: &str) -> nom::Err<SyntaxError<'_>> {
+    nom::Err::Error(SyntaxError { at: i, expected: "" })
+}
+
+/// `[A-Za-z_][A-Za-z0-9_]*`.
+fn ident(i: &str) -> PResult<'_, &str> {
+    match ident_len(i.as_bytes()) {
+        0 => Err(not_ident(i)),
+        len => Ok((&i[len..], &i[..len])),
+    }
+}
+
+/// `ident(.ident)*`: `messages.requestUrlAuth`. A `.` not followed by an identifier is left alone, so
+/// `flags.0?` stops after `flags`.
 fn qualified_ident(i: &str) -> PResult<'_, &str> {
-    recognize(pair(ident, many0(preceded(char('.'), ident)))).parse(i)
+    let bytes = i.as_bytes();
+    let mut end = ident_len(bytes);
+    if end == 0 {
+        return Err(not_ident(i));
+    }
+    while bytes.get(end) == Some(&b'.') {
+        match ident_len(&bytes[end + 1..]) {
+            0 => break,
+            len => end += 1 + len,
+        }
+    }
+    Ok((&i[end..], &i[..end]))
 }
 
 /// A decimal number that fits in `u32`.
@@ -261,12 +289,16 @@ impl<'a> Grammar<'a> {
         ))
         .parse(i)?;
         let (i, ()) = ws(i)?;
-        let (i, type_params) = many0(terminated(|i| self.type_param(i), ws)).parse(i)?;
+        let (i, type_params) = if i.starts_with('{') {
+            many0(terminated(|i| self.type_param(i), ws)).parse(i)?
+        } else {
+            (i, Vec::new())
+        };
         let (i, builtin) = opt(terminated(char('?'), ws)).parse(i)?;
         let (i, params) = if builtin.is_some() {
             (i, Vec::new())
         } else {
-            many0(terminated(|i| self.param(i), ws)).parse(i)?
+            self.params(i)?
         };
         let (i, _) = context("a parameter or `=`", cut(char('='))).parse(i)?;
         let (i, ()) = ws(i)?;
@@ -320,13 +352,32 @@ impl<'a> Grammar<'a> {
         ))
     }
 
+    /// Parameters up to (not including) `=`, each followed by whitespace.
+    fn params(&self, mut i: &'a str) -> PResult<'a, Vec<Param<'a>>> {
+        if i.starts_with('=') {
+            return Ok((i, Vec::new()));
+        }
+        // Telegram's definitions have 4 to 8 parameters typically: skip the 1-2-4 growth steps.
+        let mut params = Vec::with_capacity(8);
+        loop {
+            match self.param(i) {
+                Ok((rest, param)) => {
+                    params.push(param);
+                    i = ws(rest)?.0;
+                }
+                Err(nom::Err::Error(_)) => return Ok((i, params)),
+                Err(error) => return Err(error),
+            }
+        }
+    }
+
+    /// One parameter, chosen by its first character.
     fn param(&self, i: &'a str) -> PResult<'a, Param<'a>> {
-        alt((
-            |i| self.repeat(i).map(|(rest, repeat)| (rest, Param::Repeat(repeat))),
-            |i| self.anonymous_nat(i).map(|(rest, field)| (rest, Param::Field(field))),
-            |i| self.named_field(i).map(|(rest, field)| (rest, Param::Field(field))),
-        ))
-        .parse(i)
+        match i.as_bytes().first() {
+            Some(b'[' | b'0'..=b'9') => self.repeat(i).map(|(rest, repeat)| (rest, Param::Repeat(repeat))),
+            Some(b'#') => self.anonymous_nat(i).map(|(rest, field)| (rest, Param::Field(field))),
+            _ => self.named_field(i).map(|(rest, field)| (rest, Param::Field(field))),
+        }
     }
 
     /// The nameless `#` of `vector {t:Type} # [ t ] = Vector t;`.
@@ -360,13 +411,13 @@ impl<'a> Grammar<'a> {
     /// `name:#`, `name:flags.N?Type`, `name:!X` or `name:Type`.
     fn named_field(&self, i: &'a str) -> PResult<'a, Field<'a>> {
         let start = i;
-        let (i, name) = terminated(ident, char(':')).parse(i)?;
-        let (i, (condition, ty)) = cut(alt((
-            |i| self.nat(i).map(|(rest, ty)| (rest, (None, ty))),
-            |i| self.generic_query(i).map(|(rest, ty)| (rest, (None, ty))),
-            pair(opt(|i| self.flag_condition(i)), context("a type", |i| self.ty(i))),
-        )))
-        .parse(i)?;
+        let (i, name) = ident(i)?;
+        let i = i.strip_prefix(':').ok_or_else(|| not_ident(i))?;
+        let (i, (condition, ty)) = match i.as_bytes().first() {
+            Some(b'#') => self.nat(i).map(|(rest, ty)| (rest, (None, ty)))?,
+            Some(b'!') => self.generic_query(i).map(|(rest, ty)| (rest, (None, ty)))?,
+            _ => cut(pair(opt(|i| self.flag_condition(i)), context("a type", |i| self.ty(i)))).parse(i)?,
+        };
         Ok((
             i,
             Field {
@@ -391,13 +442,19 @@ impl<'a> Grammar<'a> {
         Ok((rest, ty))
     }
 
-    /// `flags.N?`.
+    /// `flags.N?`. Fails softly (so the text is read as a type instead) unless `ident.` and a digit start it.
     fn flag_condition(&self, i: &'a str) -> PResult<'a, FlagCondition<'a>> {
-        let (rest, (field, _, bit, _)) = (ident, char('.'), number, char('?')).parse(i)?;
+        let bytes = i.as_bytes();
+        let len = ident_len(bytes);
+        if len == 0 || bytes.get(len) != Some(&b'.') || !bytes.get(len + 1).is_some_and(u8::is_ascii_digit) {
+            return Err(not_ident(i));
+        }
+        let (rest, bit) = number(&i[len + 1..])?;
+        let (rest, _) = context("`?` after the flag bit number", cut(char('?'))).parse(rest)?;
         Ok((
             rest,
             FlagCondition {
-                field,
+                field: &i[..len],
                 bit,
                 span: self.span(i, rest),
             },
@@ -439,33 +496,40 @@ impl<'a> Grammar<'a> {
     }
 
     /// `%Type`, `Vector<T>`, `ns.Type`, `#`.
-    fn ty(&self, i: &'a str) -> PResult<'a, TypeExpr<'a>> {
-        let start = i;
-        let (i, percent) = opt(char('%')).parse(i)?;
-        let (i, name) = alt((recognize(char('#')), qualified_ident)).parse(i)?;
-        let (i, args) = opt(delimited(
-            char('<'),
-            cut(separated_list1((ws, char(','), ws), preceded(ws, |i| self.ty(i)))),
-            cut(preceded(ws, context("`>` to close the type arguments", char('>')))),
-        ))
-        .parse(i)?;
-        let ty = TypeExpr {
-            name,
-            percent: percent.is_some(),
-            generic_query: false,
-            args: args.unwrap_or_default(),
-            span: self.span(start, i),
+    fn ty(&self, start: &'a str) -> PResult<'a, TypeExpr<'a>> {
+        let (i, percent) = start.strip_prefix('%').map_or((start, false), |rest| (rest, true));
+        let (i, name) = match i.strip_prefix('#') {
+            Some(rest) => (rest, &i[..1]),
+            None => qualified_ident(i)?,
         };
-        Ok((i, ty))
+        let (i, args) = if i.starts_with('<') {
+            delimited(
+                char('<'),
+                cut(separated_list1((ws, char(','), ws), preceded(ws, |i| self.ty(i)))),
+                cut(preceded(ws, context("`>` to close the type arguments", char('>')))),
+            )
+            .parse(i)?
+        } else {
+            (i, Vec::new())
+        };
+        Ok((
+            i,
+            TypeExpr {
+                name,
+                percent,
+                generic_query: false,
+                args,
+                span: self.span(start, i),
+            },
+        ))
     }
 
     /// A result type: a type, optionally applied to arguments by juxtaposition (`Vector t`).
     fn result_type(&self, i: &'a str) -> PResult<'a, TypeExpr<'a>> {
         let (mut rest, mut ty) = self.ty(i)?;
         if ty.args.is_empty() {
-            let (after, args) = many0(preceded(ws, |i| self.applied_arg(i))).parse(rest)?;
-            if !args.is_empty() {
-                ty.args = args;
+            while let Ok((after, arg)) = preceded(ws, |i| self.applied_arg(i)).parse(rest) {
+                ty.args.push(arg);
                 ty.span = self.span(i, after);
                 rest = after;
             }
