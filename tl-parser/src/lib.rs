@@ -21,6 +21,7 @@
 pub mod ast;
 mod check;
 pub mod diagnostic;
+mod display;
 pub mod id;
 mod source;
 mod syntax;

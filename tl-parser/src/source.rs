@@ -42,7 +42,7 @@ pub const MAX_FILE_LEN: usize = u32::MAX as usize;
 pub type FileId = u32;
 
 /// A byte range `start..end` in one source file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Span {
     /// The file the span points into.
     pub file: FileId,
@@ -73,5 +73,12 @@ impl Span {
             .get(self.file as usize)
             .and_then(|f| f.text.get(self.range()))
             .unwrap_or("")
+    }
+}
+
+/// `file:start..end`, compact enough for AST snapshots.
+impl std::fmt::Debug for Span {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}..{}", self.file, self.start, self.end)
     }
 }

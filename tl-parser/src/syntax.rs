@@ -58,7 +58,11 @@ pub(crate) struct FileSyntax<'a> {
 
 /// Parses one file. Syntax errors go to `diagnostics`; parsing resumes after the next `;`.
 pub(crate) fn parse_file<'a>(file: FileId, text: &'a str, diagnostics: &mut Diagnostics) -> FileSyntax<'a> {
-    let grammar = Grammar { text, file };
+    let grammar = Grammar {
+        text,
+        file,
+        depth: std::cell::Cell::new(0),
+    };
     let mut out = FileSyntax {
         definitions: Vec::with_capacity(text.len() / 80),
         layer: None,
@@ -217,9 +221,17 @@ fn layer_comment(comment: &str) -> Option<u32> {
     rest.trim().parse().ok()
 }
 
+/// How deeply type arguments may nest (`Vector<Vector<...>>`). Telegram uses 2; the limit keeps hostile
+/// input from overflowing the stack.
+pub(crate) const MAX_TYPE_NESTING: u32 = 32;
+
+const TOO_DEEP: &str = "at most 32 levels of nested type arguments";
+
 struct Grammar<'a> {
     text: &'a str,
     file: FileId,
+    /// Current nesting of type arguments.
+    depth: std::cell::Cell<u32>,
 }
 
 impl<'a> Grammar<'a> {
@@ -302,7 +314,7 @@ impl<'a> Grammar<'a> {
         };
         let (i, _) = context("a parameter or `=`", cut(char('='))).parse(i)?;
         let (i, ()) = ws(i)?;
-        let (i, result) = context("the result type after `=`", cut(|i| self.result_type(i))).parse(i)?;
+        let (i, result) = context("the result type after `=`", cut(|i| self.result_type(i, &type_params))).parse(i)?;
         let (i, ()) = ws(i)?;
         let (i, _) = context("`;` to end the definition", cut(char(';'))).parse(i)?;
         let definition = Definition {
@@ -413,6 +425,7 @@ impl<'a> Grammar<'a> {
         let start = i;
         let (i, name) = ident(i)?;
         let i = i.strip_prefix(':').ok_or_else(|| not_ident(i))?;
+        let (i, ()) = ws(i)?;
         let (i, (condition, ty)) = match i.as_bytes().first() {
             Some(b'#') => self.nat(i).map(|(rest, ty)| (rest, (None, ty)))?,
             Some(b'!') => self.generic_query(i).map(|(rest, ty)| (rest, (None, ty)))?,
@@ -503,12 +516,21 @@ impl<'a> Grammar<'a> {
             None => qualified_ident(i)?,
         };
         let (i, args) = if i.starts_with('<') {
-            delimited(
+            if self.depth.get() >= MAX_TYPE_NESTING {
+                return Err(nom::Err::Failure(SyntaxError {
+                    at: i,
+                    expected: TOO_DEEP,
+                }));
+            }
+            self.depth.set(self.depth.get() + 1);
+            let args = delimited(
                 char('<'),
                 cut(separated_list1((ws, char(','), ws), preceded(ws, |i| self.ty(i)))),
                 cut(preceded(ws, context("`>` to close the type arguments", char('>')))),
             )
-            .parse(i)?
+            .parse(i);
+            self.depth.set(self.depth.get() - 1);
+            args?
         } else {
             (i, Vec::new())
         };
@@ -524,11 +546,15 @@ impl<'a> Grammar<'a> {
         ))
     }
 
-    /// A result type: a type, optionally applied to arguments by juxtaposition (`Vector t`).
-    fn result_type(&self, i: &'a str) -> PResult<'a, TypeExpr<'a>> {
+    /// A result type: a type, optionally applied by juxtaposition to the definition's own type parameters
+    /// (`= Vector t`). Only those may follow, so a missing `;` is not misread as an application.
+    fn result_type(&self, i: &'a str, type_params: &[TypeParam<'a>]) -> PResult<'a, TypeExpr<'a>> {
         let (mut rest, mut ty) = self.ty(i)?;
-        if ty.args.is_empty() {
+        if ty.args.is_empty() && !type_params.is_empty() {
             while let Ok((after, arg)) = preceded(ws, |i| self.applied_arg(i)).parse(rest) {
+                if !type_params.iter().any(|p| p.name == arg.name) {
+                    break;
+                }
                 ty.args.push(arg);
                 ty.span = self.span(i, after);
                 rest = after;
@@ -538,7 +564,7 @@ impl<'a> Grammar<'a> {
     }
 
     fn applied_arg(&self, i: &'a str) -> PResult<'a, TypeExpr<'a>> {
-        let (rest, name) = qualified_ident(i)?;
+        let (rest, name) = ident(i)?;
         Ok((
             rest,
             TypeExpr {
@@ -556,6 +582,9 @@ impl<'a> Grammar<'a> {
         let found = describe_token(error.at);
         let start = self.offset(error.at);
         let span = Span::new(self.file, start, start + found.len);
+        if error.at.starts_with("/*") && !error.at.contains("*/") {
+            return Diagnostic::error(span, "unterminated block comment").with_label("no `*/` closes this comment");
+        }
         let expected = if error.expected.is_empty() {
             "a definition"
         } else {

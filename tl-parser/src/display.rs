@@ -1,0 +1,77 @@
+//! Writes AST nodes back as canonical TL text: `name#id {X:Type} a:flags.0?Vector<T> = Result;`.
+
+use std::fmt::{self, Display, Formatter};
+
+use crate::ast::{Definition, Field, Param, TypeExpr};
+
+impl Display for Definition<'_> {
+    /// One line of TL with the id always written (without leading zeros, as Telegram writes it).
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        write!(f, "{}#{:x}", self.name.full, self.id)?;
+        for type_param in &self.type_params {
+            write!(f, " {{{}:{}}}", type_param.name, type_param.kind)?;
+        }
+        if self.builtin {
+            f.write_str(" ?")?;
+        }
+        for param in &self.params {
+            write!(f, " {param}")?;
+        }
+        write!(f, " = {}", self.result.name)?;
+        for arg in &self.result.args {
+            write!(f, " {arg}")?;
+        }
+        f.write_str(";")
+    }
+}
+
+impl Display for Param<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            Param::Field(field) => field.fmt(f),
+            Param::Repeat(repeat) => {
+                if let Some(multiplier) = repeat.multiplier {
+                    write!(f, "{multiplier}*")?;
+                }
+                f.write_str("[")?;
+                for item in &repeat.items {
+                    write!(f, " {item}")?;
+                }
+                f.write_str(" ]")
+            }
+        }
+    }
+}
+
+impl Display for Field<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        if let Some(name) = self.name {
+            write!(f, "{name}:")?;
+        }
+        if let Some(condition) = &self.condition {
+            write!(f, "{}.{}?", condition.field, condition.bit)?;
+        }
+        self.ty.fmt(f)
+    }
+}
+
+impl Display for TypeExpr<'_> {
+    /// `Vector<T>` with angle brackets (a result's `Vector t` is written by [`Definition`]).
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        if self.percent {
+            f.write_str("%")?;
+        }
+        if self.generic_query {
+            f.write_str("!")?;
+        }
+        f.write_str(self.name)?;
+        if let Some((first, rest)) = self.args.split_first() {
+            write!(f, "<{first}")?;
+            for arg in rest {
+                write!(f, ",{arg}")?;
+            }
+            f.write_str(">")?;
+        }
+        Ok(())
+    }
+}
