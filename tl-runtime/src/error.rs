@@ -1,0 +1,77 @@
+//! The one decoding error: what was expected, what was found, and at which byte.
+
+use std::fmt;
+
+/// A decoding failure at byte `offset` of the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    /// What went wrong.
+    pub kind: ErrorKind,
+    /// The byte offset (from the start of the input) where the failing item starts.
+    pub offset: usize,
+}
+
+/// What went wrong while decoding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The input ended: `needed` more bytes were required, only `left` remained.
+    UnexpectedEnd {
+        /// Bytes the item needs.
+        needed: usize,
+        /// Bytes that were left.
+        left: usize,
+    },
+    /// A constructor id that the expected type does not have (this includes a bad `Bool` and a
+    /// `Vector` without its 0x1cb5c415 id).
+    UnexpectedConstructor {
+        /// The TL type that was being read, `UrlAuthResult`.
+        expected: &'static str,
+        /// The id that was found.
+        found: u32,
+    },
+    /// A vector announced more elements than the bytes left could hold.
+    VectorTooLong {
+        /// The announced element count.
+        count: u32,
+        /// Bytes left after the count.
+        left: usize,
+    },
+    /// The padding after a `string` or `bytes` was not zero.
+    BadPadding,
+    /// A whole-message decode left bytes unread.
+    TrailingBytes {
+        /// How many bytes were left.
+        count: usize,
+    },
+}
+
+impl Error {
+    /// An error of `kind` at `offset`.
+    pub fn new(kind: ErrorKind, offset: usize) -> Self {
+        Self { kind, offset }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ErrorKind::UnexpectedEnd { needed, left } => {
+                write!(f, "unexpected end of input: needed {needed} bytes, {left} left")?
+            }
+            ErrorKind::UnexpectedConstructor { expected, found } => {
+                write!(f, "unexpected constructor {found:#010x} for {expected}")?
+            }
+            ErrorKind::VectorTooLong { count, left } => {
+                write!(f, "vector of {count} elements cannot fit in the {left} bytes left")?
+            }
+            ErrorKind::BadPadding => f.write_str("non-zero padding after string or bytes")?,
+            ErrorKind::TrailingBytes { count } => write!(f, "{count} bytes left after the message")?,
+        }
+        write!(f, " at byte {}", self.offset)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The result of a decode.
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,222 @@
+//! The TL built-ins: `int`, `long`, `double`, `int128`, `int256`, `Bool`, `string`, `bytes`, `Vector` and
+//! bare `vector`.
+//!
+//! `string` and `bytes` share one encoding. A `string` that is not valid UTF-8 (Telegram sends some) is
+//! decoded with each invalid sequence replaced by U+FFFD rather than failing the whole message; valid text,
+//! the common case, is copied once. Fields whose bytes matter exactly should be `bytes` in the schema.
+//!
+//! `bytes` fields are `Vec<u8>`, which cannot also be a `Vector<T>`, so they are written with the
+//! functions here ([`write_bytes`], [`read_bytes`]) rather than through the traits; so are bare vectors
+//! and vectors of `bytes`, with the element codec passed as a closure.
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::reader::Reader;
+use crate::traits::{Deserialize, Serialize};
+
+/// The id of `vector#1cb5c415`, written before a boxed `Vector`.
+pub const VECTOR_ID: u32 = 0x1cb5c415;
+/// `boolTrue#997275b5`.
+pub const BOOL_TRUE_ID: u32 = 0x997275b5;
+/// `boolFalse#bc799737`.
+pub const BOOL_FALSE_ID: u32 = 0xbc799737;
+
+macro_rules! fixed_size {
+    ($ty:ty, $size:literal, $read:ident) => {
+        impl Serialize for $ty {
+            fn serialized_len(&self) -> usize {
+                $size
+            }
+
+            fn serialize(&self, out: &mut Vec<u8>) {
+                out.extend_from_slice(&self.to_le_bytes());
+            }
+        }
+
+        impl Deserialize for $ty {
+            const MIN_SIZE: usize = $size;
+
+            fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
+                reader.$read()
+            }
+        }
+    };
+}
+
+fixed_size!(i32, 4, read_i32);
+fixed_size!(i64, 8, read_i64);
+fixed_size!(f64, 8, read_f64);
+
+macro_rules! big_int {
+    ($size:literal, $tl:literal) => {
+        #[doc = concat!("`", $tl, "`: ", stringify!($size), " bytes, written as they are.")]
+        impl Serialize for [u8; $size] {
+            fn serialized_len(&self) -> usize {
+                $size
+            }
+
+            fn serialize(&self, out: &mut Vec<u8>) {
+                out.extend_from_slice(self);
+            }
+        }
+
+        impl Deserialize for [u8; $size] {
+            const MIN_SIZE: usize = $size;
+
+            fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
+                reader.read_array()
+            }
+        }
+    };
+}
+
+big_int!(16, "int128");
+big_int!(32, "int256");
+
+/// `Bool`: `boolTrue` or `boolFalse`.
+impl Serialize for bool {
+    fn serialized_len(&self) -> usize {
+        4
+    }
+
+    fn serialize(&self, out: &mut Vec<u8>) {
+        let id = if *self { BOOL_TRUE_ID } else { BOOL_FALSE_ID };
+        out.extend_from_slice(&id.to_le_bytes());
+    }
+}
+
+impl Deserialize for bool {
+    const MIN_SIZE: usize = 4;
+
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
+        let offset = reader.offset();
+        match reader.read_u32()? {
+            BOOL_TRUE_ID => Ok(true),
+            BOOL_FALSE_ID => Ok(false),
+            found => Err(Error::new(
+                ErrorKind::UnexpectedConstructor {
+                    expected: "Bool",
+                    found,
+                },
+                offset,
+            )),
+        }
+    }
+}
+
+/// The encoded size of a `bytes` or `string` of `len` bytes: header, data, padding to 4.
+pub fn bytes_len(len: usize) -> usize {
+    let header = if len < 254 { 1 } else { 4 };
+    (header + len).next_multiple_of(4)
+}
+
+/// Writes a `bytes` (or `string`) payload. Lengths are 24-bit on the wire: data longer than 16 MiB - 1
+/// cannot be encoded and panics, as a programming error.
+pub fn write_bytes(data: &[u8], out: &mut Vec<u8>) {
+    let len = data.len();
+    assert!(len < 1 << 24, "TL bytes are at most 16 MiB - 1 long, got {len}");
+    if len < 254 {
+        out.push(len as u8);
+    } else {
+        out.extend_from_slice(&[0xfe, len as u8, (len >> 8) as u8, (len >> 16) as u8]);
+    }
+    out.extend_from_slice(data);
+    let padding = bytes_len(len) - (if len < 254 { 1 } else { 4 }) - len;
+    out.extend_from_slice(&[0; 3][..padding]);
+}
+
+/// Reads a `bytes` payload into a new vector (one allocation, after the length was checked).
+pub fn read_bytes(reader: &mut Reader<'_>) -> Result<Vec<u8>> {
+    reader.read_tl_bytes().map(<[u8]>::to_vec)
+}
+
+/// `string`: UTF-8 text in the `bytes` encoding.
+impl Serialize for String {
+    fn serialized_len(&self) -> usize {
+        bytes_len(self.len())
+    }
+
+    fn serialize(&self, out: &mut Vec<u8>) {
+        write_bytes(self.as_bytes(), out);
+    }
+}
+
+impl Deserialize for String {
+    const MIN_SIZE: usize = 4;
+
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
+        let data = reader.read_tl_bytes()?;
+        Ok(match std::str::from_utf8(data) {
+            Ok(text) => text.to_owned(),
+            Err(_) => String::from_utf8_lossy(data).into_owned(),
+        })
+    }
+}
+
+/// `Vector<T>`: the vector id, a count, then the elements.
+impl<T: Serialize> Serialize for Vec<T> {
+    fn serialized_len(&self) -> usize {
+        vector_len(self, T::serialized_len)
+    }
+
+    fn serialize(&self, out: &mut Vec<u8>) {
+        write_vector(self, out, T::serialize);
+    }
+}
+
+impl<T: Deserialize> Deserialize for Vec<T> {
+    const MIN_SIZE: usize = 8;
+
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
+        read_vector(reader, T::MIN_SIZE, T::deserialize)
+    }
+}
+
+/// Encoded size of a boxed `Vector` whose elements have the sizes `item_len` gives.
+pub fn vector_len<T>(items: &[T], item_len: impl Fn(&T) -> usize) -> usize {
+    4 + bare_vector_len(items, item_len)
+}
+
+/// Writes a boxed `Vector` with `write_item` for each element.
+pub fn write_vector<T>(items: &[T], out: &mut Vec<u8>, write_item: impl Fn(&T, &mut Vec<u8>)) {
+    out.extend_from_slice(&VECTOR_ID.to_le_bytes());
+    write_bare_vector(items, out, write_item);
+}
+
+/// Reads a boxed `Vector` with `read_item` for each element of at least `min_size` bytes.
+pub fn read_vector<T>(
+    reader: &mut Reader<'_>,
+    min_size: usize,
+    read_item: impl FnMut(&mut Reader<'_>) -> Result<T>,
+) -> Result<Vec<T>> {
+    reader.expect_id(VECTOR_ID, "Vector")?;
+    read_bare_vector(reader, min_size, read_item)
+}
+
+/// Encoded size of a bare `vector`: a count and the elements.
+pub fn bare_vector_len<T>(items: &[T], item_len: impl Fn(&T) -> usize) -> usize {
+    4 + items.iter().map(item_len).sum::<usize>()
+}
+
+/// Writes a bare `vector`: the count, then each element.
+pub fn write_bare_vector<T>(items: &[T], out: &mut Vec<u8>, write_item: impl Fn(&T, &mut Vec<u8>)) {
+    let count = u32::try_from(items.len()).expect("a TL vector holds at most 2^32 - 1 elements");
+    out.extend_from_slice(&count.to_le_bytes());
+    for item in items {
+        write_item(item, out);
+    }
+}
+
+/// Reads a bare `vector`. The count is checked against the input left (at `min_size` bytes an element)
+/// before the vector is allocated, so memory stays proportional to the input.
+pub fn read_bare_vector<T>(
+    reader: &mut Reader<'_>,
+    min_size: usize,
+    mut read_item: impl FnMut(&mut Reader<'_>) -> Result<T>,
+) -> Result<Vec<T>> {
+    let count = reader.read_count(min_size)?;
+    let mut items = Vec::with_capacity(count);
+    for _ in 0..count {
+        items.push(read_item(reader)?);
+    }
+    Ok(items)
+}

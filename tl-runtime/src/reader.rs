@@ -1,0 +1,121 @@
+//! A cursor over input bytes that knows its offset and never reads past the end.
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// Reads TL values from a byte slice, tracking the offset for error messages.
+#[derive(Debug, Clone)]
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader at the start of `bytes`.
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Self { bytes, offset: 0 }
+    }
+
+    /// Bytes consumed so far.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// Bytes not yet read.
+    pub fn remaining(&self) -> usize {
+        self.bytes.len() - self.offset
+    }
+
+    /// Fails with [`ErrorKind::TrailingBytes`] unless every byte was read.
+    pub fn finish(&self) -> Result<()> {
+        match self.remaining() {
+            0 => Ok(()),
+            count => Err(Error::new(ErrorKind::TrailingBytes { count }, self.offset)),
+        }
+    }
+
+    /// The next `len` bytes, checked once against what is left.
+    pub fn take(&mut self, len: usize) -> Result<&'a [u8]> {
+        let left = self.remaining();
+        if len > left {
+            return Err(Error::new(ErrorKind::UnexpectedEnd { needed: len, left }, self.offset));
+        }
+        let slice = &self.bytes[self.offset..self.offset + len];
+        self.offset += len;
+        Ok(slice)
+    }
+
+    /// The next `N` bytes as an array.
+    pub fn read_array<const N: usize>(&mut self) -> Result<[u8; N]> {
+        let slice = self.take(N)?;
+        Ok(slice.try_into().expect("take returned N bytes"))
+    }
+
+    /// A little-endian `u32` (constructor ids, counts, flags).
+    pub fn read_u32(&mut self) -> Result<u32> {
+        self.read_array().map(u32::from_le_bytes)
+    }
+
+    /// A TL `int`.
+    pub fn read_i32(&mut self) -> Result<i32> {
+        self.read_array().map(i32::from_le_bytes)
+    }
+
+    /// A TL `long`.
+    pub fn read_i64(&mut self) -> Result<i64> {
+        self.read_array().map(i64::from_le_bytes)
+    }
+
+    /// A TL `double`.
+    pub fn read_f64(&mut self) -> Result<f64> {
+        self.read_array().map(f64::from_le_bytes)
+    }
+
+    /// Reads a constructor id and fails unless it is `expected` (for bare-to-boxed reads such as `Vector`).
+    pub fn expect_id(&mut self, expected: u32, type_name: &'static str) -> Result<()> {
+        let offset = self.offset;
+        let found = self.read_u32()?;
+        if found == expected {
+            Ok(())
+        } else {
+            Err(Error::new(
+                ErrorKind::UnexpectedConstructor {
+                    expected: type_name,
+                    found,
+                },
+                offset,
+            ))
+        }
+    }
+
+    /// The payload of a TL `bytes` or `string`: the length (1 byte, or 0xfe and 3 bytes), the data, and
+    /// zero padding to a multiple of 4. The length is checked against the input before anything is taken.
+    pub fn read_tl_bytes(&mut self) -> Result<&'a [u8]> {
+        let start = self.offset;
+        let first = self.take(1)?[0];
+        let (len, header) = if first == 0xfe {
+            let b = self.take(3)?;
+            (usize::from(b[0]) | usize::from(b[1]) << 8 | usize::from(b[2]) << 16, 4)
+        } else {
+            (usize::from(first), 1)
+        };
+        let data = self.take(len).map_err(|e| Error::new(e.kind, start))?;
+        let padding = (4 - (header + len) % 4) % 4;
+        let pad_offset = self.offset;
+        if self.take(padding)?.iter().any(|&b| b != 0) {
+            return Err(Error::new(ErrorKind::BadPadding, pad_offset));
+        }
+        Ok(data)
+    }
+
+    /// An element count for `count` elements of at least `min_size` bytes each; fails before any
+    /// allocation if the input left cannot hold them.
+    pub fn read_count(&mut self, min_size: usize) -> Result<usize> {
+        let offset = self.offset;
+        let count = self.read_u32()?;
+        let left = self.remaining();
+        if (count as usize).saturating_mul(min_size.max(1)) > left {
+            return Err(Error::new(ErrorKind::VectorTooLong { count, left }, offset));
+        }
+        Ok(count as usize)
+    }
+}

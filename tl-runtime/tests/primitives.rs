@@ -1,0 +1,206 @@
+//! The TL built-ins: exact bytes, boundaries, errors with offsets, hostile input, round trips.
+
+use proptest::prelude::*;
+use tl_runtime::{Deserialize, Error, ErrorKind, Reader, Serialize, read_bytes, write_bytes};
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn roundtrip<T: Serialize + Deserialize + PartialEq + std::fmt::Debug>(value: &T) -> Vec<u8> {
+    let bytes = value.to_bytes();
+    assert_eq!(bytes.len(), value.serialized_len());
+    assert_eq!(&T::from_bytes(&bytes).expect("decodes"), value);
+    bytes
+}
+
+#[test]
+fn integers_and_doubles_are_little_endian() {
+    assert_eq!(hex(&roundtrip(&0x198fb446_i32)), "46b48f19");
+    assert_eq!(hex(&roundtrip(&-2_i32)), "feffffff");
+    assert_eq!(hex(&roundtrip(&0x0102030405060708_i64)), "0807060504030201");
+    assert_eq!(hex(&roundtrip(&1.5_f64)), "000000000000f83f");
+}
+
+#[test]
+fn int128_and_int256_are_raw_bytes() {
+    let nonce: [u8; 16] = std::array::from_fn(|i| i as u8);
+    assert_eq!(roundtrip(&nonce), nonce);
+    let key: [u8; 32] = std::array::from_fn(|i| 255 - i as u8);
+    assert_eq!(roundtrip(&key), key);
+}
+
+#[test]
+fn bool_is_boxed() {
+    assert_eq!(hex(&roundtrip(&true)), "b5757299");
+    assert_eq!(hex(&roundtrip(&false)), "379779bc");
+    let error = bool::from_bytes(&[1, 2, 3, 4]).expect_err("not a Bool");
+    assert_eq!(
+        error,
+        Error::new(
+            ErrorKind::UnexpectedConstructor {
+                expected: "Bool",
+                found: 0x04030201
+            },
+            0
+        )
+    );
+    assert_eq!(
+        error.to_string(),
+        "unexpected constructor 0x04030201 for Bool at byte 0"
+    );
+}
+
+#[test]
+fn short_strings_have_a_one_byte_length_and_padding() {
+    assert_eq!(hex(&roundtrip(&String::new())), "00000000");
+    assert_eq!(hex(&roundtrip(&"abc".to_string())), "03616263");
+    assert_eq!(hex(&roundtrip(&"abcd".to_string())), "0461626364000000");
+}
+
+#[test]
+fn length_253_is_the_last_short_form_and_254_the_first_long_form() {
+    let short = "x".repeat(253);
+    let bytes = roundtrip(&short);
+    assert_eq!((bytes[0], bytes.len()), (253, 256));
+    let long = "y".repeat(254);
+    let bytes = roundtrip(&long);
+    assert_eq!(hex(&bytes[..4]), "fefe0000");
+    assert_eq!(bytes.len(), 260);
+    let big = vec![7u8; 70_000];
+    let mut out = Vec::new();
+    write_bytes(&big, &mut out);
+    assert_eq!(hex(&out[..4]), "fe701101");
+    assert_eq!(out.len(), 70_004);
+    assert_eq!(read_bytes(&mut Reader::new(&out)).expect("decodes"), big);
+}
+
+#[test]
+fn invalid_utf8_in_a_string_becomes_replacement_characters() {
+    let bytes = [3, b'a', 0xff, b'b'];
+    assert_eq!(String::from_bytes(&bytes).expect("decodes"), "a\u{fffd}b");
+}
+
+#[test]
+fn non_zero_padding_is_rejected_at_its_offset() {
+    let error = String::from_bytes(&[1, b'a', 0, 9]).expect_err("bad padding");
+    assert_eq!(error, Error::new(ErrorKind::BadPadding, 2));
+}
+
+#[test]
+fn vectors_are_boxed_and_counted() {
+    assert_eq!(hex(&roundtrip(&vec![1_i32, 2])), "15c4b51c020000000100000002000000");
+    assert_eq!(hex(&roundtrip(&Vec::<i64>::new())), "15c4b51c00000000");
+    let nested = vec![vec!["a".to_string()], vec![]];
+    roundtrip(&nested);
+    let error = Vec::<i32>::from_bytes(&[0, 0, 0, 0, 0, 0, 0, 0]).expect_err("no vector id");
+    assert_eq!(
+        error.kind,
+        ErrorKind::UnexpectedConstructor {
+            expected: "Vector",
+            found: 0
+        }
+    );
+}
+
+#[test]
+fn bare_vectors_and_vectors_of_bytes_use_the_helper_functions() {
+    let items = vec![vec![1u8, 2, 3], vec![]];
+    let mut out = Vec::new();
+    tl_runtime::write_bare_vector(&items, &mut out, |b, out| write_bytes(b, out));
+    assert_eq!(
+        out.len(),
+        tl_runtime::bare_vector_len(&items, |b| tl_runtime::bytes_len(b.len()))
+    );
+    assert_eq!(hex(&out), "020000000301020300000000");
+    let mut reader = Reader::new(&out);
+    assert_eq!(
+        tl_runtime::read_bare_vector(&mut reader, 4, read_bytes).expect("decodes"),
+        items
+    );
+    reader.finish().expect("all read");
+}
+
+#[test]
+fn trailing_bytes_are_an_error_for_whole_messages() {
+    let error = i32::from_bytes(&[1, 0, 0, 0, 9]).expect_err("trailing byte");
+    assert_eq!(error, Error::new(ErrorKind::TrailingBytes { count: 1 }, 4));
+}
+
+#[test]
+fn truncation_at_every_byte_is_an_error_never_a_panic() {
+    let value = vec!["hello".to_string(), "x".repeat(300), String::new()];
+    let bytes = value.to_bytes();
+    for cut in 0..bytes.len() {
+        let error = Vec::<String>::from_bytes(&bytes[..cut]).expect_err("truncated");
+        assert!(error.offset <= cut, "offset {} past the cut {cut}", error.offset);
+        let truncation = matches!(
+            error.kind,
+            ErrorKind::UnexpectedEnd { .. } | ErrorKind::VectorTooLong { .. }
+        );
+        assert!(truncation, "{error}");
+    }
+}
+
+#[test]
+fn a_huge_vector_count_fails_before_allocating() {
+    // Vector id, count 0x7fffffff, and 4 bytes behind it.
+    let bytes = [0x15, 0xc4, 0xb5, 0x1c, 0xff, 0xff, 0xff, 0x7f, 1, 0, 0, 0];
+    let error = Vec::<i32>::from_bytes(&bytes).expect_err("too long");
+    assert_eq!(
+        error,
+        Error::new(
+            ErrorKind::VectorTooLong {
+                count: 0x7fff_ffff,
+                left: 4
+            },
+            4
+        )
+    );
+}
+
+#[test]
+fn a_huge_bytes_length_fails_before_allocating() {
+    // 0xfe and a length of 16 MiB - 1, with nothing behind it.
+    let error = read_bytes(&mut Reader::new(&[0xfe, 0xff, 0xff, 0xff])).expect_err("too long");
+    assert_eq!(
+        error,
+        Error::new(
+            ErrorKind::UnexpectedEnd {
+                needed: 0xff_ffff,
+                left: 0
+            },
+            0
+        )
+    );
+}
+
+proptest! {
+    #[test]
+    fn strings_round_trip(text in ".*") {
+        roundtrip(&text);
+    }
+
+    #[test]
+    fn bytes_round_trip(data in prop::collection::vec(any::<u8>(), 0..1000)) {
+        let mut out = Vec::new();
+        write_bytes(&data, &mut out);
+        prop_assert_eq!(out.len(), tl_runtime::bytes_len(data.len()));
+        prop_assert_eq!(out.len() % 4, 0);
+        let mut reader = Reader::new(&out);
+        prop_assert_eq!(read_bytes(&mut reader).unwrap(), data);
+        prop_assert_eq!(reader.remaining(), 0);
+    }
+
+    #[test]
+    fn vectors_round_trip(items in prop::collection::vec(any::<i64>(), 0..100)) {
+        roundtrip(&items);
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(data in prop::collection::vec(any::<u8>(), 0..200)) {
+        let _ = Vec::<Vec<String>>::from_bytes(&data);
+        let _ = Vec::<bool>::from_bytes(&data);
+        let _ = String::from_bytes(&data);
+    }
+}
