@@ -31,3 +31,22 @@ pub fn write_if_changed(path: &Path, content: &str, check: bool) -> io::Result<F
     std::fs::write(path, content)?;
     Ok(FileStatus::Written)
 }
+
+/// A unified diff from `old` to `new`, cut after `max_lines` lines.
+pub fn short_diff(old: &str, new: &str, max_lines: usize) -> String {
+    let diff = similar::TextDiff::from_lines(old, new);
+    let text = diff
+        .unified_diff()
+        .context_radius(2)
+        .header("checked in", "generated now")
+        .to_string();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let total = lines.len();
+    lines.truncate(max_lines);
+    let mut out = lines.join("\n");
+    out.push('\n');
+    if total > max_lines {
+        out.push_str(&format!("... {} more diff lines\n", total - max_lines));
+    }
+    out
+}

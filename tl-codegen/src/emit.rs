@@ -1,0 +1,798 @@
+//! Rust tokens for a [`Model`]: `types` (a struct per constructor), `enums` (an enum per boxed type),
+//! `functions` (a struct per function), `LAYER` and `name_for_id`.
+//!
+//! Every path is fully qualified (`::std::vec::Vec`, `::tl_runtime::Serialize`) so TL names such as `Error`
+//! or `Result` cannot clash, and items refer to each other with `super::` so the output also works when
+//! `include!`d into any module.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::ident::{self, ident};
+use crate::model::{BoxedType, FieldKind, Item, Model, TypeRef, Wire, min_size};
+
+/// Where an item lives inside its top module (`types`, `enums`, `functions`): its namespace, which gives
+/// its depth for `super::` paths.
+#[derive(Clone, Copy)]
+struct Place<'m> {
+    namespace: Option<&'m str>,
+}
+
+impl Place<'_> {
+    fn depth(&self) -> usize {
+        1 + usize::from(self.namespace.is_some())
+    }
+}
+
+/// Emits the whole model.
+pub fn emit(model: &Model) -> TokenStream {
+    let layer = model.layer.map(|l| Literal::i32_unsuffixed(l as i32));
+    let layer_const = layer.map(|layer| {
+        quote! {
+            /// The schema layer these definitions come from.
+            pub const LAYER: i32 = #layer;
+        }
+    });
+    let types = modules(&model.constructors, |item, place| emit_item(model, item, place, false));
+    let functions = modules(&model.functions, |item, place| emit_item(model, item, place, true));
+    let enums = enum_modules(model);
+    let names = name_for_id(model);
+    quote! {
+        #layer_const
+        /// A struct per constructor: its fields, bare and boxed (de)serialization.
+        pub mod types { #types }
+        /// An enum per boxed type, with a variant per constructor.
+        pub mod enums { #enums }
+        /// A struct per function, with the type it returns.
+        pub mod functions { #functions }
+        #names
+    }
+}
+
+fn namespaces<T>(items: &[T], namespace: impl Fn(&T) -> Option<&str>) -> Vec<Option<&str>> {
+    let mut namespaces: Vec<Option<&str>> = items.iter().map(namespace).collect();
+    namespaces.sort();
+    namespaces.dedup();
+    namespaces
+}
+
+fn modules(items: &[Item], emit: impl Fn(&Item, Place<'_>) -> TokenStream) -> TokenStream {
+    let mut out = TokenStream::new();
+    for namespace in namespaces(items, |i| i.namespace.as_deref()) {
+        let place = Place { namespace };
+        let body: TokenStream = items
+            .iter()
+            .filter(|i| i.namespace.as_deref() == namespace)
+            .map(|i| emit(i, place))
+            .collect();
+        out.extend(wrap_namespace(namespace, body));
+    }
+    out
+}
+
+fn wrap_namespace(namespace: Option<&str>, body: TokenStream) -> TokenStream {
+    match namespace {
+        None => body,
+        Some(namespace) => {
+            let name = ident(&ident::module_name(namespace));
+            let doc = format!("The `{namespace}` namespace.");
+            let doc = doc_attr(&doc);
+            quote! { #doc pub mod #name { #body } }
+        }
+    }
+}
+
+fn enum_modules(model: &Model) -> TokenStream {
+    let mut out = TokenStream::new();
+    for namespace in namespaces(&model.types, |t| t.namespace.as_deref()) {
+        let place = Place { namespace };
+        let body: TokenStream = (model.types.iter())
+            .filter(|t| t.namespace.as_deref() == namespace)
+            .map(|t| emit_enum(model, t, place))
+            .collect();
+        out.extend(wrap_namespace(namespace, body));
+    }
+    out
+}
+
+/// `super::super::types::messages::Foo` from `place`.
+fn path_to(place: Place<'_>, module: &str, namespace: Option<&str>, name: &str) -> TokenStream {
+    let supers = (0..place.depth()).map(|_| quote!(super::));
+    let module = format_ident!("{}", module);
+    let namespace = namespace.map(|ns| {
+        let ns = ident(&ident::module_name(ns));
+        quote!(#ns::)
+    });
+    let name = ident(name);
+    quote!(#(#supers)* #module:: #namespace #name)
+}
+
+fn constructor_path(model: &Model, place: Place<'_>, index: usize) -> TokenStream {
+    let item = &model.constructors[index];
+    path_to(place, "types", item.namespace.as_deref(), &item.rust_name)
+}
+
+fn enum_path(model: &Model, place: Place<'_>, index: usize) -> TokenStream {
+    let ty = &model.types[index];
+    path_to(place, "enums", ty.namespace.as_deref(), &ty.rust_name)
+}
+
+fn rust_type(model: &Model, place: Place<'_>, ty: &TypeRef) -> TokenStream {
+    match ty {
+        TypeRef::Int => quote!(i32),
+        TypeRef::Long => quote!(i64),
+        TypeRef::Double => quote!(f64),
+        TypeRef::String => quote!(::std::string::String),
+        TypeRef::Bytes => quote!(::std::vec::Vec<u8>),
+        TypeRef::Int128 => quote!([u8; 16]),
+        TypeRef::Int256 => quote!([u8; 32]),
+        TypeRef::Bool => quote!(bool),
+        TypeRef::Enum(index) => enum_path(model, place, *index),
+        TypeRef::Bare(index) => constructor_path(model, place, *index),
+        TypeRef::Vector(element) | TypeRef::BareVector(element) => {
+            let element = rust_type(model, place, element);
+            quote!(::std::vec::Vec<#element>)
+        }
+        TypeRef::Generic(name) => {
+            let name = ident(name);
+            quote!(#name)
+        }
+    }
+}
+
+/// Types whose encoding the runtime traits cover.
+fn trait_codable(ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::Bytes | TypeRef::Bare(_) | TypeRef::BareVector(_) => false,
+        TypeRef::Vector(element) => trait_codable(element),
+        _ => true,
+    }
+}
+
+/// The encoded length of `value` (an expression of type `&T`).
+fn len_expr(model: &Model, place: Place<'_>, ty: &TypeRef, value: TokenStream) -> TokenStream {
+    if trait_codable(ty) {
+        return quote!(::tl_runtime::Serialize::serialized_len(#value));
+    }
+    match ty {
+        TypeRef::Bytes => quote!(::tl_runtime::bytes_len(#value.len())),
+        TypeRef::Bare(index) => {
+            let path = constructor_path(model, place, *index);
+            quote!(#path::bare_len(#value))
+        }
+        TypeRef::Vector(element) | TypeRef::BareVector(element) => {
+            let function = if matches!(ty, TypeRef::Vector(_)) {
+                quote!(vector_len)
+            } else {
+                quote!(bare_vector_len)
+            };
+            let item_len = element_fn(model, place, element, Codec::Len);
+            quote!(::tl_runtime::#function(#value, #item_len))
+        }
+        _ => unreachable!("trait-codable types returned above"),
+    }
+}
+
+/// Appends `value` (an expression of type `&T`) to `out`.
+fn write_stmt(model: &Model, place: Place<'_>, ty: &TypeRef, value: TokenStream) -> TokenStream {
+    if trait_codable(ty) {
+        return quote!(::tl_runtime::Serialize::serialize(#value, out););
+    }
+    match ty {
+        TypeRef::Bytes => quote!(::tl_runtime::write_bytes(#value, out);),
+        TypeRef::Bare(index) => {
+            let path = constructor_path(model, place, *index);
+            quote!(#path::serialize_bare(#value, out);)
+        }
+        TypeRef::Vector(element) | TypeRef::BareVector(element) => {
+            let function = if matches!(ty, TypeRef::Vector(_)) {
+                quote!(write_vector)
+            } else {
+                quote!(write_bare_vector)
+            };
+            let write_item = element_fn(model, place, element, Codec::Write);
+            quote!(::tl_runtime::#function(#value, out, #write_item);)
+        }
+        _ => unreachable!("trait-codable types returned above"),
+    }
+}
+
+/// Reads a `T` from `reader`, with `?`.
+fn read_expr(model: &Model, place: Place<'_>, ty: &TypeRef) -> TokenStream {
+    if trait_codable(ty) {
+        let rust = rust_type(model, place, ty);
+        return quote!(<#rust as ::tl_runtime::Deserialize>::deserialize(reader)?);
+    }
+    match ty {
+        TypeRef::Bytes => quote!(::tl_runtime::read_bytes(reader)?),
+        TypeRef::Bare(index) => {
+            let path = constructor_path(model, place, *index);
+            quote!(#path::deserialize_bare(reader)?)
+        }
+        TypeRef::Vector(element) | TypeRef::BareVector(element) => {
+            let function = if matches!(ty, TypeRef::Vector(_)) {
+                quote!(read_vector)
+            } else {
+                quote!(read_bare_vector)
+            };
+            let min = Literal::usize_unsuffixed(min_size(model, element));
+            let read_item = element_fn(model, place, element, Codec::Read);
+            quote!(::tl_runtime::#function(reader, #min, #read_item)?)
+        }
+        _ => unreachable!("trait-codable types returned above"),
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Codec {
+    Len,
+    Write,
+    Read,
+}
+
+/// A function or closure doing one codec step for a vector element.
+fn element_fn(model: &Model, place: Place<'_>, element: &TypeRef, codec: Codec) -> TokenStream {
+    let rust = rust_type(model, place, element);
+    match (codec, element) {
+        (Codec::Len, TypeRef::Bare(index)) => {
+            let path = constructor_path(model, place, *index);
+            quote!(#path::bare_len)
+        }
+        (Codec::Write, TypeRef::Bare(index)) => {
+            let path = constructor_path(model, place, *index);
+            quote!(#path::serialize_bare)
+        }
+        (Codec::Read, TypeRef::Bare(index)) => {
+            let path = constructor_path(model, place, *index);
+            quote!(#path::deserialize_bare)
+        }
+        (Codec::Len, _) if trait_codable(element) => quote!(<#rust as ::tl_runtime::Serialize>::serialized_len),
+        (Codec::Write, _) if trait_codable(element) => quote!(<#rust as ::tl_runtime::Serialize>::serialize),
+        (Codec::Read, _) if trait_codable(element) => quote!(<#rust as ::tl_runtime::Deserialize>::deserialize),
+        (Codec::Read, TypeRef::Bytes) => quote!(::tl_runtime::read_bytes),
+        (Codec::Len, _) => {
+            let len = len_expr(model, place, element, quote!(item));
+            quote!(|item: &#rust| #len)
+        }
+        (Codec::Write, _) => {
+            let write = write_stmt(model, place, element, quote!(item));
+            quote!(|item: &#rust, out: &mut ::std::vec::Vec<u8>| { #write })
+        }
+        (Codec::Read, _) => {
+            let read = read_expr(model, place, element);
+            quote!(|reader: &mut ::tl_runtime::Reader<'_>| ::core::result::Result::Ok(#read))
+        }
+    }
+}
+
+/// `0x12345678_u32`: typed, for `.to_le_bytes()`.
+fn hex_u32(value: u32) -> TokenStream {
+    let literal: syn::LitInt = syn::parse_str(&format!("{value:#010x}_u32")).expect("a hex literal");
+    quote!(#literal)
+}
+
+fn hex(value: u32) -> TokenStream {
+    let literal: syn::LitInt = syn::parse_str(&format!("{value:#010x}")).expect("a hex literal");
+    quote!(#literal)
+}
+
+/// `#[doc]` attributes, one per line, each with the leading space `///` comments have.
+fn doc_lines(lines: &[String]) -> TokenStream {
+    lines.iter().flat_map(|text| text.split('\n')).map(doc_attr).collect()
+}
+
+fn doc_attr(line: &str) -> TokenStream {
+    let line = if line.is_empty() {
+        String::new()
+    } else {
+        format!(" {line}")
+    };
+    quote!(#[doc = #line])
+}
+
+fn emit_item(model: &Model, item: &Item, place: Place<'_>, is_function: bool) -> TokenStream {
+    let name = ident(&item.rust_name);
+    let generics: Vec<_> = item.generics.iter().map(|g| ident(g)).collect();
+    let kind = if is_function { "function" } else { "constructor" };
+    let docs = doc_lines(&[
+        format!("The TL {kind} `{}`:", item.tl_name),
+        String::new(),
+        format!("```tl\n{}\n```", item.definition),
+    ]);
+    let field_decls = item.fields.iter().map(|field| {
+        let field_name = ident(&field.rust_name);
+        let ty = field_type(model, item, place, &field.kind);
+        let doc = match &field.kind {
+            FieldKind::Group(group) => {
+                let members: Vec<String> = item.groups[*group]
+                    .members
+                    .iter()
+                    .map(|(_, tl, _)| format!("`{tl}`"))
+                    .collect();
+                format!(
+                    "The params {} (they share one flag bit: all or none).",
+                    members.join(", ")
+                )
+            }
+            FieldKind::Bit => format!("`{}`: a flag bit.", field.tl_name),
+            _ => format!("`{}`.", field.tl_name),
+        };
+        {
+            let doc = doc_attr(&doc);
+            quote!(#doc pub #field_name: #ty,)
+        }
+    });
+    let body = if item.fields.is_empty() && generics.is_empty() {
+        quote!(;)
+    } else {
+        quote!({ #(#field_decls)* })
+    };
+    let generic_params = (!generics.is_empty()).then(|| quote!(<#(#generics),*>));
+    let bounded = |bound: TokenStream| (!generics.is_empty()).then(|| quote!(<#(#generics: #bound),*>));
+    let self_ty = quote!(#name #generic_params);
+
+    let groups = item.groups.iter().map(|group| {
+        let group_name = ident(&group.rust_name);
+        let doc = format!(
+            "The params of `{}` that share one flag bit: present together or absent together.",
+            item.tl_name
+        );
+        let members = group.members.iter().map(|(rust, tl, ty)| {
+            let member = ident(rust);
+            let ty = rust_type(model, place, ty);
+            let doc = format!("`{tl}`.");
+            {
+                let doc = doc_attr(&doc);
+                quote!(#doc pub #member: #ty,)
+            }
+        });
+        let doc = doc_attr(&doc);
+        quote! {
+            #doc
+            #[derive(Debug, Clone, PartialEq)]
+            pub struct #group_name { #(#members)* }
+        }
+    });
+
+    let inherent_bounds = if generics.is_empty() {
+        None
+    } else {
+        Some(quote!(<#(#generics),*>))
+    };
+    let bare_len = bare_len_body(model, item, place);
+    let serialize = serialize_body(model, item, place);
+    let deserialize = deserialize_body(model, item, place);
+    let derived: Vec<TokenStream> = item
+        .derived
+        .iter()
+        .map(|derived| {
+            let method = ident(&derived.rust_name);
+            let from = ident(&derived.from_field);
+            let owner = item
+                .fields
+                .iter()
+                .find(|f| f.rust_name == derived.from_field)
+                .expect("the owner field");
+            let value = match owner.kind {
+                FieldKind::Bit => quote!(self.#from),
+                _ => quote!(self.#from.is_some()),
+            };
+            let doc = format!(
+                "`{}`: a flag bit, set exactly when `{}` is present.",
+                derived.tl_name, derived.from_field
+            );
+            let doc = doc_attr(&doc);
+            quote!(#doc pub fn #method(&self) -> bool { #value })
+        })
+        .collect();
+    let derived_impl = (!derived.is_empty()).then(|| {
+        quote! {
+            impl #inherent_bounds #self_ty {
+                #(#derived)*
+            }
+        }
+    });
+    let id = hex(item.id);
+    let id_u32 = hex_u32(item.id);
+    let tl_name = &item.tl_name;
+    let min = Literal::usize_unsuffixed(4 + item.min_bare_size);
+    let ser_bounds = bounded(quote!(::tl_runtime::Serialize));
+    let de_bounds = bounded(quote!(::tl_runtime::Deserialize));
+    let remote_call = is_function.then(|| {
+        let (bounds, ret) = match &item.result {
+            TypeRef::Generic(name) => {
+                let name = ident(name);
+                (
+                    bounded(quote!(::tl_runtime::RemoteCall)),
+                    quote!(<#name as ::tl_runtime::RemoteCall>::Return),
+                )
+            }
+            other => (ser_bounds.clone(), rust_type(model, place, other)),
+        };
+        quote! {
+            impl #bounds ::tl_runtime::RemoteCall for #self_ty {
+                type Return = #ret;
+            }
+        }
+    });
+    let len_bounds = bounded(quote!(::tl_runtime::Serialize));
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct #name #generic_params #body
+        #(#groups)*
+        #derived_impl
+        impl #len_bounds #self_ty {
+            /// The length of the bare encoding (without the constructor id).
+            pub fn bare_len(&self) -> usize { #bare_len }
+            /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
+            pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) { #serialize }
+        }
+        impl #de_bounds #self_ty {
+            /// Reads the bare encoding (the constructor id already read).
+            pub fn deserialize_bare(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> { #deserialize }
+        }
+        impl #inherent_bounds ::tl_runtime::Identifiable for #self_ty {
+            const CONSTRUCTOR_ID: u32 = #id;
+        }
+        impl #ser_bounds ::tl_runtime::Serialize for #self_ty {
+            fn serialized_len(&self) -> usize { 4 + self.bare_len() }
+            fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+                out.extend_from_slice(&#id_u32.to_le_bytes());
+                self.serialize_bare(out);
+            }
+        }
+        impl #de_bounds ::tl_runtime::Deserialize for #self_ty {
+            const MIN_SIZE: usize = #min;
+            fn deserialize(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+                reader.expect_id(#id, #tl_name)?;
+                Self::deserialize_bare(reader)
+            }
+        }
+        #remote_call
+    }
+}
+
+fn field_type(model: &Model, item: &Item, place: Place<'_>, kind: &FieldKind) -> TokenStream {
+    match kind {
+        FieldKind::Required(ty) => rust_type(model, place, ty),
+        FieldKind::Optional(ty) => {
+            let ty = rust_type(model, place, ty);
+            quote!(::core::option::Option<#ty>)
+        }
+        FieldKind::Bit => quote!(bool),
+        FieldKind::Group(group) => {
+            let name = ident(&item.groups[*group].rust_name);
+            quote!(::core::option::Option<#name>)
+        }
+    }
+}
+
+fn flags_var(index: usize) -> proc_macro2::Ident {
+    format_ident!("flags_{}", index)
+}
+
+/// The encoded size of types whose size never varies.
+fn fixed_size(ty: &TypeRef) -> Option<usize> {
+    match ty {
+        TypeRef::Int | TypeRef::Bool => Some(4),
+        TypeRef::Long | TypeRef::Double => Some(8),
+        TypeRef::Int128 => Some(16),
+        TypeRef::Int256 => Some(32),
+        _ => None,
+    }
+}
+
+/// A sum of lengths: one constant for the flags and fixed-size fields, plus the variable parts.
+fn bare_len_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream {
+    let mut fixed = 4 * item.flags_fields.len();
+    let mut variable = Vec::new();
+    let mut optional = Vec::new();
+    for field in &item.fields {
+        let name = ident(&field.rust_name);
+        match &field.kind {
+            FieldKind::Required(ty) => match fixed_size(ty) {
+                Some(size) => fixed += size,
+                None => variable.push(len_expr(model, place, ty, quote!(&self.#name))),
+            },
+            FieldKind::Optional(ty) => {
+                let len = len_expr(model, place, ty, quote!(value));
+                optional.push(quote!(if let ::core::option::Option::Some(value) = &self.#name { len += #len; }));
+            }
+            FieldKind::Bit => {}
+            FieldKind::Group(group) => {
+                let lens = item.groups[*group].members.iter().map(|(member, _, ty)| {
+                    let member = ident(member);
+                    len_expr(model, place, ty, quote!(&group.#member))
+                });
+                optional.push(quote!(if let ::core::option::Option::Some(group) = &self.#name { len += #(#lens)+*; }));
+            }
+        }
+    }
+    let mut terms = Vec::new();
+    if fixed > 0 || variable.is_empty() {
+        let fixed = Literal::usize_unsuffixed(fixed);
+        terms.push(quote!(#fixed));
+    }
+    terms.extend(variable);
+    if optional.is_empty() {
+        quote!(#(#terms)+*)
+    } else {
+        quote! {
+            let mut len = #(#terms)+*;
+            #(#optional)*
+            len
+        }
+    }
+}
+
+fn serialize_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream {
+    let mut out = TokenStream::new();
+    for (index, _) in item.flags_fields.iter().enumerate() {
+        let var = flags_var(index);
+        let bits: Vec<TokenStream> = item
+            .fields
+            .iter()
+            .filter(|f| f.condition.is_some_and(|c| c.flags == index))
+            .map(|field| {
+                let name = ident(&field.rust_name);
+                let mask = hex(1 << field.condition.expect("filtered").bit);
+                let present = match field.kind {
+                    FieldKind::Bit => quote!(self.#name),
+                    _ => quote!(self.#name.is_some()),
+                };
+                quote!(if #present { #var |= #mask; })
+            })
+            .collect();
+        out.extend(if bits.is_empty() {
+            quote!(let #var: u32 = 0;)
+        } else {
+            quote!(let mut #var: u32 = 0; #(#bits)*)
+        });
+    }
+    let mut wires = item.wire.iter().peekable();
+    while let Some(wire) = wires.next() {
+        out.extend(match *wire {
+            Wire::Flags(index) => {
+                let var = flags_var(index);
+                quote!(out.extend_from_slice(&#var.to_le_bytes());)
+            }
+            Wire::Value { field: index, member } => {
+                let field = &item.fields[index];
+                let name = ident(&field.rust_name);
+                match (&field.kind, member) {
+                    (FieldKind::Required(ty), _) => write_stmt(model, place, ty, quote!(&self.#name)),
+                    (FieldKind::Optional(ty), _) => {
+                        let write = write_stmt(model, place, ty, quote!(value));
+                        quote!(if let ::core::option::Option::Some(value) = &self.#name { #write })
+                    }
+                    (FieldKind::Group(group), Some(member)) => {
+                        // Members of one group next to each other on the wire share one presence test.
+                        let mut members = vec![member];
+                        while let Some(Wire::Value {
+                            field: next,
+                            member: Some(next_member),
+                        }) = wires.peek()
+                        {
+                            if *next != index {
+                                break;
+                            }
+                            members.push(*next_member);
+                            wires.next();
+                        }
+                        let writes = members.iter().map(|&member| {
+                            let (member_name, _, ty) = &item.groups[*group].members[member];
+                            let member_name = ident(member_name);
+                            write_stmt(model, place, ty, quote!(&group.#member_name))
+                        });
+                        quote!(if let ::core::option::Option::Some(group) = &self.#name { #(#writes)* })
+                    }
+                    _ => unreachable!("bits are not on the wire; groups have members"),
+                }
+            }
+        });
+    }
+    if item.flags_fields.is_empty() && item.wire.is_empty() {
+        quote!(let _ = out;)
+    } else {
+        out
+    }
+}
+
+fn deserialize_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream {
+    let local = |field: usize| format_ident!("field_{}", field);
+    let member_local = |field: usize, member: usize| format_ident!("member_{}_{}", field, member);
+    let test = |condition: crate::model::Condition| {
+        let var = flags_var(condition.flags);
+        let mask = hex(1 << condition.bit);
+        quote!(#var & #mask != 0)
+    };
+    let mut out = TokenStream::new();
+    for wire in &item.wire {
+        out.extend(match *wire {
+            Wire::Flags(index) => {
+                let var = flags_var(index);
+                quote!(let #var = reader.read_u32()?;)
+            }
+            Wire::Value { field: index, member } => {
+                let field = &item.fields[index];
+                match (&field.kind, member) {
+                    (FieldKind::Required(ty), _) => {
+                        let var = local(index);
+                        let read = read_expr(model, place, ty);
+                        quote!(let #var = #read;)
+                    }
+                    (FieldKind::Optional(ty), _) => {
+                        let var = local(index);
+                        let read = read_expr(model, place, ty);
+                        let test = test(field.condition.expect("optional fields are conditional"));
+                        quote! {
+                            let #var = if #test { ::core::option::Option::Some(#read) } else { ::core::option::Option::None };
+                        }
+                    }
+                    (FieldKind::Group(group), Some(member)) => {
+                        let var = member_local(index, member);
+                        let read = read_expr(model, place, &item.groups[*group].members[member].2);
+                        let test = test(field.condition.expect("groups are conditional"));
+                        quote! {
+                            let #var = if #test { ::core::option::Option::Some(#read) } else { ::core::option::Option::None };
+                        }
+                    }
+                    _ => unreachable!("bits are not on the wire; groups have members"),
+                }
+            }
+        });
+    }
+    let mut inits = Vec::new();
+    for (index, field) in item.fields.iter().enumerate() {
+        let name = ident(&field.rust_name);
+        let value = match &field.kind {
+            FieldKind::Required(_) | FieldKind::Optional(_) => {
+                let var = local(index);
+                quote!(#var)
+            }
+            FieldKind::Bit => test(field.condition.expect("bits are conditional")),
+            FieldKind::Group(group) => {
+                let group = &item.groups[*group];
+                let group_name = ident(&group.rust_name);
+                let vars = (0..group.members.len()).map(|m| member_local(index, m));
+                let bindings: Vec<_> = (0..group.members.len()).map(|m| format_ident!("m{}", m)).collect();
+                let members = group.members.iter().map(|(rust, _, _)| ident(rust));
+                quote! {
+                    match (#(#vars),*) {
+                        (#(::core::option::Option::Some(#bindings)),*) => ::core::option::Option::Some(#group_name { #(#members: #bindings),* }),
+                        _ => ::core::option::Option::None,
+                    }
+                }
+            }
+        };
+        inits.push(quote!(#name: #value));
+    }
+    let construct = if item.fields.is_empty() && item.generics.is_empty() {
+        quote!(Self)
+    } else {
+        quote!(Self { #(#inits),* })
+    };
+    if item.wire.is_empty() {
+        out.extend(quote!(let _ = reader;));
+    }
+    quote! {
+        #out
+        ::core::result::Result::Ok(#construct)
+    }
+}
+
+fn emit_enum(model: &Model, ty: &BoxedType, place: Place<'_>) -> TokenStream {
+    let name = ident(&ty.rust_name);
+    let constructor_list: Vec<String> = ty
+        .variants
+        .iter()
+        .map(|v| format!("`{}`", model.constructors[v.constructor].tl_name))
+        .collect();
+    let docs = doc_lines(&[format!(
+        "The TL type `{}`: one of {}.",
+        ty.tl_name,
+        constructor_list.join(", ")
+    )]);
+    let mut variants = Vec::new();
+    let mut len_arms = Vec::new();
+    let mut write_arms = Vec::new();
+    let mut read_arms = Vec::new();
+    let mut froms = Vec::new();
+    for variant in &ty.variants {
+        let constructor = &model.constructors[variant.constructor];
+        let variant_name = ident(&variant.rust_name);
+        let path = constructor_path(model, place, variant.constructor);
+        let id = hex(constructor.id);
+        let id_u32 = hex_u32(constructor.id);
+        let doc = format!("`{}`.", constructor.tl_name);
+        if constructor.fields.is_empty() {
+            let doc_attr = doc_attr(&doc);
+            variants.push(quote!(#doc_attr #variant_name,));
+            len_arms.push(quote!(Self::#variant_name => 4 + #path.bare_len(),));
+            write_arms.push(quote!(Self::#variant_name => { out.extend_from_slice(&#id_u32.to_le_bytes()); #path.serialize_bare(out); }));
+            read_arms.push(
+                quote!(#id => { #path::deserialize_bare(reader)?; ::core::result::Result::Ok(Self::#variant_name) }),
+            );
+            froms.push(quote! {
+                impl ::core::convert::From<#path> for #name {
+                    fn from(_: #path) -> Self { Self::#variant_name }
+                }
+            });
+            continue;
+        }
+        let (held, wrap) = if variant.boxed {
+            (quote!(::std::boxed::Box<#path>), quote!(::std::boxed::Box::new(value)))
+        } else {
+            (quote!(#path), quote!(value))
+        };
+        let doc_attr = doc_attr(&doc);
+        variants.push(quote!(#doc_attr #variant_name(#held),));
+        len_arms.push(quote!(Self::#variant_name(value) => 4 + value.bare_len(),));
+        write_arms.push(quote!(Self::#variant_name(value) => { out.extend_from_slice(&#id_u32.to_le_bytes()); value.serialize_bare(out); }));
+        let read = if variant.boxed {
+            quote!(::std::boxed::Box::new(#path::deserialize_bare(reader)?))
+        } else {
+            quote!(#path::deserialize_bare(reader)?)
+        };
+        read_arms.push(quote!(#id => ::core::result::Result::Ok(Self::#variant_name(#read)),));
+        froms.push(quote! {
+            impl ::core::convert::From<#path> for #name {
+                fn from(value: #path) -> Self { Self::#variant_name(#wrap) }
+            }
+        });
+    }
+    let tl_name = &ty.tl_name;
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        #[allow(clippy::large_enum_variant)]
+        pub enum #name { #(#variants)* }
+        impl ::tl_runtime::Serialize for #name {
+            fn serialized_len(&self) -> usize {
+                match self { #(#len_arms)* }
+            }
+            fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+                match self { #(#write_arms)* }
+            }
+        }
+        impl ::tl_runtime::Deserialize for #name {
+            const MIN_SIZE: usize = 4;
+            fn deserialize(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+                let offset = reader.offset();
+                match reader.read_u32()? {
+                    #(#read_arms)*
+                    found => ::core::result::Result::Err(::tl_runtime::Error::new(
+                        ::tl_runtime::ErrorKind::UnexpectedConstructor { expected: #tl_name, found },
+                        offset,
+                    )),
+                }
+            }
+        }
+        #(#froms)*
+    }
+}
+
+fn name_for_id(model: &Model) -> TokenStream {
+    let mut entries: Vec<(u32, &str)> = model
+        .constructors
+        .iter()
+        .chain(&model.functions)
+        .map(|item| (item.id, item.tl_name.as_str()))
+        .collect();
+    entries.sort();
+    entries.dedup_by_key(|(id, _)| *id);
+    let arms = entries.iter().map(|(id, name)| {
+        let id = hex(*id);
+        quote!(#id => ::core::option::Option::Some(#name),)
+    });
+    quote! {
+        /// The TL name of a constructor or function id, for messages about unexpected ids.
+        pub fn name_for_id(id: u32) -> ::core::option::Option<&'static str> {
+            match id {
+                #(#arms)*
+                _ => ::core::option::Option::None,
+            }
+        }
+    }
+}

@@ -1,0 +1,697 @@
+//! The checked schema model between the AST and the Rust output: every type resolved, every flag bit
+//! grouped, recursion found, every Rust name chosen and checked for collisions.
+
+use std::collections::BTreeMap;
+
+use tl_parser::{Category, Definition, Param, TypeExpr};
+
+use crate::ident::{self, NameScope};
+
+/// A resolved TL type as a Rust type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeRef {
+    /// `int`: `i32`.
+    Int,
+    /// `long`: `i64`.
+    Long,
+    /// `double`: `f64`.
+    Double,
+    /// `string`: `String`.
+    String,
+    /// `bytes`: `Vec<u8>`.
+    Bytes,
+    /// `int128`: `[u8; 16]`.
+    Int128,
+    /// `int256`: `[u8; 32]`.
+    Int256,
+    /// `Bool`: `bool`.
+    Bool,
+    /// A boxed type: an enum (index into [`Model::types`]).
+    Enum(usize),
+    /// A bare constructor (index into [`Model::constructors`]), written without its id.
+    Bare(usize),
+    /// `Vector<T>`.
+    Vector(Box<TypeRef>),
+    /// Bare `vector<T>`.
+    BareVector(Box<TypeRef>),
+    /// A type parameter of a generic function (`X` of `{X:Type}`), written as `!X`.
+    Generic(String),
+}
+
+/// A constructor or a function: one Rust struct.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// `messages.requestUrlAuth`.
+    pub tl_name: String,
+    /// `messages`, if namespaced.
+    pub namespace: Option<String>,
+    /// `RequestUrlAuth`.
+    pub rust_name: String,
+    /// The constructor id.
+    pub id: u32,
+    /// The definition as canonical TL, for the docs.
+    pub definition: String,
+    /// The struct's fields, in TL order (a group takes the place of its first member).
+    pub fields: Vec<Field>,
+    /// The parameters as they are on the wire, in TL order.
+    pub wire: Vec<Wire>,
+    /// Names of the flags fields (`flags`, `flags2`), indexed by [`Wire::Flags`] and [`Condition`].
+    pub flags_fields: Vec<String>,
+    /// Structs for params that share one flag bit.
+    pub groups: Vec<Group>,
+    /// `?true` params that share their bit with a valued param: methods, not fields.
+    pub derived: Vec<DerivedBit>,
+    /// Generic parameters (`X`), functions only.
+    pub generics: Vec<String>,
+    /// For a constructor, its enum (`TypeRef::Enum`); for a function, its return type.
+    pub result: TypeRef,
+    /// The fewest bytes the bare encoding takes.
+    pub min_bare_size: usize,
+}
+
+/// A struct field.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// Rust name (unescaped; see [`ident::ident`]).
+    pub rust_name: String,
+    /// The TL param it came from (for a group: its first member).
+    pub tl_name: String,
+    /// Its shape.
+    pub kind: FieldKind,
+    /// The flag bit that says whether it is present, if conditional.
+    pub condition: Option<Condition>,
+}
+
+/// `flags.N?`: flags field index and bit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Condition {
+    /// Index into [`Item::flags_fields`].
+    pub flags: usize,
+    /// Bit number, 0..=31.
+    pub bit: u32,
+}
+
+/// The shape of a field.
+#[derive(Debug, Clone)]
+pub enum FieldKind {
+    /// Always present: `T`.
+    Required(TypeRef),
+    /// The only valued param on its bit: `Option<T>`.
+    Optional(TypeRef),
+    /// `flags.N?true` alone on its bit: `bool`.
+    Bit,
+    /// Several valued params on one bit: `Option<GroupStruct>` (index into [`Item::groups`]).
+    Group(usize),
+}
+
+/// Params that share one flag bit, generated as one struct so they are all present or all absent.
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// `RequestUrlAuthPeerMsgIdButtonId`: the owner's name followed by the members' names.
+    pub rust_name: String,
+    /// The members in TL order: Rust field name, TL name, type.
+    pub members: Vec<(String, String, TypeRef)>,
+}
+
+/// A `?true` whose bit is set exactly when a valued field (or group) is present.
+#[derive(Debug, Clone)]
+pub struct DerivedBit {
+    /// The method name (the `?true` param's name).
+    pub rust_name: String,
+    /// The TL param name.
+    pub tl_name: String,
+    /// The field whose presence it reports.
+    pub from_field: String,
+}
+
+/// One parameter as it is on the wire.
+#[derive(Debug, Clone, Copy)]
+pub enum Wire {
+    /// A flags field (index into [`Item::flags_fields`]), computed from the fields when writing.
+    Flags(usize),
+    /// A value: field index, and the member index when the field is a group.
+    Value {
+        /// Index into [`Item::fields`].
+        field: usize,
+        /// Index into the group's members, if the field is a group.
+        member: Option<usize>,
+    },
+}
+
+/// A boxed type: an enum over its constructors.
+#[derive(Debug, Clone)]
+pub struct BoxedType {
+    /// `UrlAuthResult` or `messages.Messages`.
+    pub tl_name: String,
+    /// Its namespace.
+    pub namespace: Option<String>,
+    /// `UrlAuthResult`.
+    pub rust_name: String,
+    /// Constructors, sorted by Rust name.
+    pub variants: Vec<Variant>,
+}
+
+/// One variant of a boxed type's enum.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    /// Index into [`Model::constructors`].
+    pub constructor: usize,
+    /// `Accepted`.
+    pub rust_name: String,
+    /// Held in a `Box` because the constructor contains its own type (directly or through others).
+    pub boxed: bool,
+}
+
+/// The whole checked schema.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    /// The schema's layer.
+    pub layer: Option<u32>,
+    /// Constructors (structs in `types`), sorted by namespace and name.
+    pub constructors: Vec<Item>,
+    /// Functions (structs in `functions`), sorted by namespace and name.
+    pub functions: Vec<Item>,
+    /// Boxed types (enums in `enums`), sorted by namespace and name.
+    pub types: Vec<BoxedType>,
+}
+
+/// A schema the model cannot represent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelError {
+    /// What is wrong, naming the TL definition.
+    pub message: String,
+}
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "error: {}", self.message)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+fn error(message: impl Into<String>) -> ModelError {
+    ModelError {
+        message: message.into(),
+    }
+}
+
+/// True for definitions the runtime provides: `int ? = Int`, `vector`, `boolTrue`/`boolFalse`, `true`.
+fn is_runtime_builtin(definition: &Definition<'_>) -> bool {
+    definition.builtin
+        || !definition.params.iter().all(|p| matches!(p, Param::Field(_)))
+        || matches!(definition.result.name, "Vector" | "Bool" | "True")
+        || matches!(definition.name.full, "int128" | "int256")
+}
+
+impl Model {
+    /// Builds the model for `definitions` (a closure, or a whole schema).
+    pub fn build(definitions: &[&Definition<'_>], layer: Option<u32>) -> Result<Model, ModelError> {
+        Builder::new(definitions)?.build(layer)
+    }
+}
+
+struct Builder<'d, 'a> {
+    constructors: Vec<&'d Definition<'a>>,
+    functions: Vec<&'d Definition<'a>>,
+    /// TL type name → index into the sorted type list.
+    type_index: BTreeMap<&'a str, usize>,
+    /// Constructor TL name → index into `constructors`.
+    constructor_index: BTreeMap<&'a str, usize>,
+}
+
+fn sort_key(name: &str) -> (Option<String>, String) {
+    match name.rsplit_once('.') {
+        Some((ns, base)) => (Some(ident::module_name(ns)), ident::type_name(base)),
+        None => (None, ident::type_name(name)),
+    }
+}
+
+impl<'d, 'a> Builder<'d, 'a> {
+    fn new(definitions: &[&'d Definition<'a>]) -> Result<Self, ModelError> {
+        let mut constructors: Vec<&Definition<'_>> = Vec::new();
+        let mut functions: Vec<&Definition<'_>> = Vec::new();
+        for definition in definitions {
+            match definition.category {
+                Category::Type if is_runtime_builtin(definition) => {}
+                Category::Type => {
+                    // A constructor repeated word for word in a second file is taken once.
+                    if !constructors.iter().any(|c| c.name.full == definition.name.full) {
+                        constructors.push(definition);
+                    }
+                }
+                Category::Function => functions.push(definition),
+            }
+        }
+        constructors.sort_by_key(|d| sort_key(d.name.full));
+        functions.sort_by_key(|d| sort_key(d.name.full));
+        let mut type_names: Vec<&str> = constructors.iter().map(|d| d.result.name).collect();
+        type_names.sort_by_key(|name| sort_key(name));
+        type_names.dedup();
+        let type_index = type_names.iter().enumerate().map(|(i, name)| (*name, i)).collect();
+        let constructor_index = constructors.iter().enumerate().map(|(i, d)| (d.name.full, i)).collect();
+        Ok(Builder {
+            constructors,
+            functions,
+            type_index,
+            constructor_index,
+        })
+    }
+
+    fn build(self, layer: Option<u32>) -> Result<Model, ModelError> {
+        let mut model = Model {
+            layer,
+            ..Model::default()
+        };
+        let mut type_names: Vec<&str> = vec![""; self.type_index.len()];
+        for (name, &index) in &self.type_index {
+            type_names[index] = name;
+        }
+        model.types = type_names
+            .iter()
+            .map(|name| BoxedType {
+                tl_name: name.to_string(),
+                namespace: name.rsplit_once('.').map(|(ns, _)| ns.to_string()),
+                rust_name: ident::type_name(name),
+                variants: Vec::new(),
+            })
+            .collect();
+        for definition in &self.constructors {
+            let result = TypeRef::Enum(self.type_index[definition.result.name]);
+            model.constructors.push(self.item(definition, result)?);
+        }
+        for definition in &self.functions {
+            let generics: Vec<&str> = definition.type_params.iter().map(|p| p.name).collect();
+            let result = self.resolve(&definition.result, &generics, definition)?;
+            model.functions.push(self.item(definition, result)?);
+        }
+        for (index, constructor) in model.constructors.iter().enumerate() {
+            let TypeRef::Enum(ty) = constructor.result else {
+                unreachable!("constructors return their enum")
+            };
+            model.types[ty].variants.push(Variant {
+                constructor: index,
+                rust_name: String::new(),
+                boxed: false,
+            });
+        }
+        name_variants(&mut model)?;
+        mark_boxed_variants(&mut model);
+        compute_min_sizes(&mut model);
+        check_item_names(&model)?;
+        Ok(model)
+    }
+
+    /// Resolves a TL type used in `definition`.
+    fn resolve(
+        &self,
+        ty: &TypeExpr<'_>,
+        generics: &[&str],
+        definition: &Definition<'_>,
+    ) -> Result<TypeRef, ModelError> {
+        let element = |this: &Self| -> Result<TypeRef, ModelError> {
+            match ty.args.as_slice() {
+                [arg] => this.resolve(arg, generics, definition),
+                _ => Err(error(format!(
+                    "`{}` in `{}` needs one type argument",
+                    ty.name, definition.name.full
+                ))),
+            }
+        };
+        if ty.generic_query || (generics.contains(&ty.name) && ty.args.is_empty()) {
+            return Ok(TypeRef::Generic(ty.name.to_string()));
+        }
+        Ok(match ty.name {
+            "int" | "Int" => TypeRef::Int,
+            "long" | "Long" => TypeRef::Long,
+            "double" | "Double" => TypeRef::Double,
+            "string" | "String" => TypeRef::String,
+            "bytes" | "Bytes" => TypeRef::Bytes,
+            "int128" | "Int128" => TypeRef::Int128,
+            "int256" | "Int256" => TypeRef::Int256,
+            "Bool" => TypeRef::Bool,
+            "Vector" => TypeRef::Vector(Box::new(element(self)?)),
+            "vector" => TypeRef::BareVector(Box::new(element(self)?)),
+            name if ty.percent => {
+                let constructors: Vec<usize> = (self.constructors.iter().enumerate())
+                    .filter(|(_, c)| c.result.name == name)
+                    .map(|(i, _)| i)
+                    .collect();
+                match constructors.as_slice() {
+                    [only] => TypeRef::Bare(*only),
+                    _ => {
+                        return Err(error(format!(
+                            "`%{name}` in `{}`: a bare type needs exactly one constructor",
+                            definition.name.full
+                        )));
+                    }
+                }
+            }
+            name => match (self.type_index.get(name), self.constructor_index.get(name)) {
+                (Some(&index), _) => TypeRef::Enum(index),
+                (None, Some(&index)) => TypeRef::Bare(index),
+                (None, None) => {
+                    return Err(error(format!(
+                        "type `{name}` used by `{}` has no constructor",
+                        definition.name.full
+                    )));
+                }
+            },
+        })
+    }
+
+    fn item(&self, definition: &Definition<'_>, result: TypeRef) -> Result<Item, ModelError> {
+        let generics: Vec<&str> = definition.type_params.iter().map(|p| p.name).collect();
+        let owner = ident::type_name(definition.name.full);
+        let fields_of = || definition.params.iter().filter_map(Param::as_field);
+
+        let flags_fields: Vec<String> = fields_of()
+            .filter(|f| f.is_flags())
+            .filter_map(|f| f.name)
+            .map(String::from)
+            .collect();
+        let condition_of = |field: &tl_parser::Field<'_>| {
+            field.condition.as_ref().map(|c| Condition {
+                flags: flags_fields
+                    .iter()
+                    .position(|name| name == c.field)
+                    .expect("the parser checked flags fields"),
+                bit: c.bit,
+            })
+        };
+        // Which params share each bit.
+        let mut by_bit: BTreeMap<(usize, u32), Vec<&tl_parser::Field<'_>>> = BTreeMap::new();
+        for field in fields_of() {
+            if let Some(condition) = condition_of(field) {
+                by_bit.entry((condition.flags, condition.bit)).or_default().push(field);
+            }
+        }
+
+        let mut item = Item {
+            tl_name: definition.name.full.to_string(),
+            namespace: definition.name.namespace().map(String::from),
+            rust_name: owner.clone(),
+            id: definition.id,
+            definition: definition.to_string(),
+            fields: Vec::new(),
+            wire: Vec::new(),
+            flags_fields: flags_fields.clone(),
+            groups: Vec::new(),
+            derived: Vec::new(),
+            generics: generics.iter().map(|g| g.to_string()).collect(),
+            result,
+            min_bare_size: 0,
+        };
+        // Field index of each bit's field (or group), once created.
+        let mut bit_field: BTreeMap<(usize, u32), usize> = BTreeMap::new();
+        for field in fields_of() {
+            let name = field.name.unwrap_or("_");
+            if field.is_flags() {
+                let index = flags_fields.iter().position(|f| f == name).expect("collected above");
+                item.wire.push(Wire::Flags(index));
+                continue;
+            }
+            let Some(condition) = condition_of(field) else {
+                let ty = self.resolve(&field.ty, &generics, definition)?;
+                item.wire.push(Wire::Value {
+                    field: item.fields.len(),
+                    member: None,
+                });
+                item.fields.push(Field {
+                    rust_name: ident::field_name(name),
+                    tl_name: name.to_string(),
+                    kind: FieldKind::Required(ty),
+                    condition: None,
+                });
+                continue;
+            };
+            let sharing = &by_bit[&(condition.flags, condition.bit)];
+            let valued: Vec<&&tl_parser::Field<'_>> = sharing.iter().filter(|f| !f.is_flag_bit()).collect();
+            if field.is_flag_bit() {
+                // A bit alone (or the first of several bare bits) is a bool; a bit shared with a value is
+                // derived from the value's presence.
+                let first_bit = sharing.iter().find(|f| f.is_flag_bit()).map(|f| f.name);
+                if valued.is_empty() && first_bit == Some(field.name) {
+                    bit_field.insert((condition.flags, condition.bit), item.fields.len());
+                    item.fields.push(Field {
+                        rust_name: ident::field_name(name),
+                        tl_name: name.to_string(),
+                        kind: FieldKind::Bit,
+                        condition: Some(condition),
+                    });
+                } else {
+                    item.derived.push(DerivedBit {
+                        rust_name: ident::field_name(name),
+                        tl_name: name.to_string(),
+                        from_field: String::new(), // filled in below, once the owner field exists
+                    });
+                }
+                continue;
+            }
+            let ty = self.resolve(&field.ty, &generics, definition)?;
+            if valued.len() == 1 {
+                bit_field.insert((condition.flags, condition.bit), item.fields.len());
+                item.wire.push(Wire::Value {
+                    field: item.fields.len(),
+                    member: None,
+                });
+                item.fields.push(Field {
+                    rust_name: ident::field_name(name),
+                    tl_name: name.to_string(),
+                    kind: FieldKind::Optional(ty),
+                    condition: Some(condition),
+                });
+                continue;
+            }
+            // Several values on one bit: one group struct, created at its first member.
+            let field_index = match bit_field.get(&(condition.flags, condition.bit)) {
+                Some(&index) => index,
+                None => {
+                    let member_names: Vec<&str> = valued.iter().filter_map(|f| f.name).collect();
+                    let group_field = member_names
+                        .iter()
+                        .map(|n| ident::field_name(n))
+                        .collect::<Vec<_>>()
+                        .join("_");
+                    let group_struct = format!(
+                        "{owner}{}",
+                        member_names.iter().map(|n| ident::type_name(n)).collect::<String>()
+                    );
+                    item.groups.push(Group {
+                        rust_name: group_struct,
+                        members: Vec::new(),
+                    });
+                    let index = item.fields.len();
+                    bit_field.insert((condition.flags, condition.bit), index);
+                    item.fields.push(Field {
+                        rust_name: group_field,
+                        tl_name: name.to_string(),
+                        kind: FieldKind::Group(item.groups.len() - 1),
+                        condition: Some(condition),
+                    });
+                    index
+                }
+            };
+            let FieldKind::Group(group) = item.fields[field_index].kind else {
+                unreachable!("a group field")
+            };
+            let members = &mut item.groups[group].members;
+            item.wire.push(Wire::Value {
+                field: field_index,
+                member: Some(members.len()),
+            });
+            members.push((ident::field_name(name), name.to_string(), ty));
+        }
+        // Point each derived bit at the field that carries its bit.
+        for derived in &mut item.derived {
+            let field = fields_of()
+                .find(|f| f.name == Some(derived.tl_name.as_str()))
+                .expect("a param");
+            let condition = condition_of(field).expect("derived bits are conditional");
+            let owner = bit_field
+                .get(&(condition.flags, condition.bit))
+                .expect("the bit's value field");
+            derived.from_field = item.fields[*owner].rust_name.clone();
+        }
+        Ok(item)
+    }
+}
+
+/// Chooses variant names: the short form unless two constructors of one type would share it.
+fn name_variants(model: &mut Model) -> Result<(), ModelError> {
+    for ty in &mut model.types {
+        let short: Vec<String> = ty
+            .variants
+            .iter()
+            .map(|v| ident::variant_name(&model.constructors[v.constructor].tl_name, &ty.tl_name))
+            .collect();
+        let mut scope = NameScope::default();
+        for (variant, name) in ty.variants.iter_mut().zip(&short) {
+            let constructor = &model.constructors[variant.constructor];
+            let clashes = short.iter().filter(|other| *other == name).count() > 1;
+            variant.rust_name = if clashes {
+                constructor.rust_name.clone()
+            } else {
+                name.clone()
+            };
+            scope
+                .claim(&variant.rust_name, &constructor.tl_name)
+                .map_err(|e| error(format!("in enum `{}`: {e}", ty.tl_name)))?;
+        }
+    }
+    Ok(())
+}
+
+/// The enums a type holds inline (not behind a `Vec`), through bare constructors too.
+fn inline_enums(model: &Model, ty: &TypeRef, out: &mut Vec<usize>, depth: usize) {
+    match ty {
+        TypeRef::Enum(index) => out.push(*index),
+        TypeRef::Bare(constructor) if depth < 16 => {
+            for field_ty in field_types(&model.constructors[*constructor]) {
+                inline_enums(model, field_ty, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Every type an item's fields hold, group members included.
+pub fn field_types(item: &Item) -> Vec<&TypeRef> {
+    let mut types = Vec::new();
+    for field in &item.fields {
+        match &field.kind {
+            FieldKind::Required(ty) | FieldKind::Optional(ty) => types.push(ty),
+            FieldKind::Bit => {}
+            FieldKind::Group(group) => types.extend(item.groups[*group].members.iter().map(|(_, _, ty)| ty)),
+        }
+    }
+    types
+}
+
+/// Boxes each variant whose constructor holds, inline, a type from which its own enum is reachable
+/// inline: exactly the variants that would otherwise make the enum infinitely large.
+fn mark_boxed_variants(model: &mut Model) {
+    let edges: Vec<Vec<usize>> = model
+        .types
+        .iter()
+        .map(|ty| {
+            let mut out = Vec::new();
+            for variant in &ty.variants {
+                for field_ty in field_types(&model.constructors[variant.constructor]) {
+                    inline_enums(model, field_ty, &mut out, 0);
+                }
+            }
+            out.sort_unstable();
+            out.dedup();
+            out
+        })
+        .collect();
+    let reaches = |from: usize, target: usize| -> bool {
+        let mut seen = vec![false; edges.len()];
+        let mut stack = vec![from];
+        while let Some(node) = stack.pop() {
+            if node == target {
+                return true;
+            }
+            if !std::mem::replace(&mut seen[node], true) {
+                stack.extend(&edges[node]);
+            }
+        }
+        false
+    };
+    let mut boxed = Vec::new();
+    for (type_index, ty) in model.types.iter().enumerate() {
+        for (variant_index, variant) in ty.variants.iter().enumerate() {
+            let mut held = Vec::new();
+            for field_ty in field_types(&model.constructors[variant.constructor]) {
+                inline_enums(model, field_ty, &mut held, 0);
+            }
+            if held.iter().any(|&enum_index| reaches(enum_index, type_index)) {
+                boxed.push((type_index, variant_index));
+            }
+        }
+    }
+    for (type_index, variant_index) in boxed {
+        model.types[type_index].variants[variant_index].boxed = true;
+    }
+}
+
+/// The fewest bytes a value of `ty` takes on the wire.
+pub fn min_size(model: &Model, ty: &TypeRef) -> usize {
+    match ty {
+        TypeRef::Int | TypeRef::Bool | TypeRef::String | TypeRef::Bytes | TypeRef::Enum(_) => 4,
+        TypeRef::BareVector(_) | TypeRef::Generic(_) => 4,
+        TypeRef::Long | TypeRef::Double | TypeRef::Vector(_) => 8,
+        TypeRef::Int128 => 16,
+        TypeRef::Int256 => 32,
+        TypeRef::Bare(constructor) => model.constructors[*constructor].min_bare_size,
+    }
+}
+
+fn compute_min_sizes(model: &mut Model) {
+    // Bare constructors may nest; a few passes settle them (sizes only grow, depth is small).
+    for _ in 0..4 {
+        for index in 0..model.constructors.len() {
+            let size = item_min_size(model, &model.constructors[index]);
+            model.constructors[index].min_bare_size = size;
+        }
+    }
+    for index in 0..model.functions.len() {
+        let size = item_min_size(model, &model.functions[index]);
+        model.functions[index].min_bare_size = size;
+    }
+}
+
+fn item_min_size(model: &Model, item: &Item) -> usize {
+    let flags = 4 * item.flags_fields.len();
+    let required: usize = item
+        .fields
+        .iter()
+        .filter_map(|f| match &f.kind {
+            FieldKind::Required(ty) => Some(min_size(model, ty)),
+            _ => None,
+        })
+        .sum();
+    flags + required
+}
+
+/// Rust names inside each item (fields, derived methods, the generated methods) and in each module.
+fn check_item_names(model: &Model) -> Result<(), ModelError> {
+    let mut modules: BTreeMap<(&str, Option<&str>), NameScope> = BTreeMap::new();
+    for (kind, items) in [("types", &model.constructors), ("functions", &model.functions)] {
+        for item in items {
+            let scope = modules.entry((kind, item.namespace.as_deref())).or_default();
+            let claim = |scope: &mut NameScope, rust: &str, tl: &str| {
+                scope
+                    .claim(rust, tl)
+                    .map_err(|e| error(format!("in module `{kind}`: {e}")))
+            };
+            claim(scope, &item.rust_name, &item.tl_name)?;
+            for group in &item.groups {
+                claim(scope, &group.rust_name, &format!("{} (shared flag bit)", item.tl_name))?;
+            }
+            let mut members = NameScope::default();
+            for reserved in ["serialize_bare", "bare_len", "deserialize_bare"] {
+                members.claim(reserved, reserved).expect("distinct");
+            }
+            let names = item
+                .fields
+                .iter()
+                .map(|f| (&f.rust_name, &f.tl_name))
+                .chain(item.derived.iter().map(|d| (&d.rust_name, &d.tl_name)));
+            for (rust, tl) in names {
+                members
+                    .claim(rust, tl)
+                    .map_err(|e| error(format!("in `{}`: {e}", item.tl_name)))?;
+            }
+        }
+    }
+    let mut enums: BTreeMap<Option<&str>, NameScope> = BTreeMap::new();
+    for ty in &model.types {
+        let scope = enums.entry(ty.namespace.as_deref()).or_default();
+        scope
+            .claim(&ty.rust_name, &ty.tl_name)
+            .map_err(|e| error(format!("in module `enums`: {e}")))?;
+    }
+    Ok(())
+}
