@@ -75,3 +75,30 @@ pub fn api_layer221() -> Option<SourceFile> {
     );
     file
 }
+
+/// The Rust generated for each schema in `fixtures/codegen/` (by `build.rs`), compiled here so that every
+/// feature's output is type-checked, linted and testable.
+pub mod codegen_fixtures {
+    macro_rules! fixture {
+        ($($name:ident),* $(,)?) => {$(
+            #[doc = concat!("Generated from `fixtures/codegen/", stringify!($name), ".tl`.")]
+            pub mod $name {
+                include!(concat!(env!("OUT_DIR"), "/codegen/", stringify!($name), ".rs"));
+            }
+        )*};
+    }
+
+    fixture!(
+        bare_vector,
+        big_ints,
+        bytes,
+        flags,
+        flags2,
+        generics,
+        keywords,
+        recursion,
+        shared_bits,
+        true_bits,
+        vectors
+    );
+}

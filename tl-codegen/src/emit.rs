@@ -155,7 +155,7 @@ fn len_expr(model: &Model, place: Place<'_>, ty: &TypeRef, value: TokenStream) -
         return quote!(::tl_runtime::Serialize::serialized_len(#value));
     }
     match ty {
-        TypeRef::Bytes => quote!(::tl_runtime::bytes_len(#value.len())),
+        TypeRef::Bytes => quote!(::tl_runtime::bytes_len(<[u8]>::len(#value))),
         TypeRef::Bare(index) => {
             let path = constructor_path(model, place, *index);
             quote!(#path::bare_len(#value))
