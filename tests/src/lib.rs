@@ -5,6 +5,8 @@
 //! 0.11.0 (layer 230 `tl/api.tl` and `tl/mtproto.tl`), which cargo resolves and downloads for this
 //! crate without compiling it.
 
+pub mod samples;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -1,0 +1,286 @@
+//! What the generated code does, feature by feature, on the fixtures compiled into `tl_tests`.
+
+use tl_runtime::{Deserialize, ErrorKind, Identifiable, RemoteCall, Serialize};
+use tl_tests::codegen_fixtures::*;
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Encodes, checks the length is exact, decodes, checks equality; returns the bytes.
+fn roundtrip<T: Serialize + Deserialize + PartialEq + std::fmt::Debug>(value: &T) -> Vec<u8> {
+    let bytes = value.to_bytes();
+    assert_eq!(bytes.len(), value.serialized_len(), "serialized_len is exact");
+    assert_eq!(&T::from_bytes(&bytes).expect("decodes"), value);
+    bytes
+}
+
+fn id_hex<T: Identifiable>() -> String {
+    hex(&T::CONSTRUCTOR_ID.to_le_bytes())
+}
+
+#[test]
+fn optional_fields_set_their_flag_bits() {
+    use flags::types::{Item, Photo};
+    let none = Item {
+        title: "t".into(),
+        note: None,
+        count: None,
+        photo: None,
+    };
+    assert_eq!(
+        hex(&roundtrip(&none)),
+        format!("{}00000000{}", id_hex::<Item>(), "01740000")
+    );
+    let all = Item {
+        title: "t".into(),
+        note: Some("n".into()),
+        count: Some(5),
+        photo: Some(Photo { id: 9 }.into()),
+    };
+    let bytes = roundtrip(&all);
+    assert_eq!(hex(&bytes[4..8]), "29000000", "bits 0, 3 and 5");
+}
+
+#[test]
+fn a_second_flags_field_is_independent() {
+    use flags2::types::Account;
+    let account = Account {
+        name: None,
+        stars: Some(7),
+        color: Some(1),
+        id: 3,
+    };
+    let bytes = roundtrip(&account);
+    assert_eq!(hex(&bytes[4..8]), "00000000", "flags");
+    assert_eq!(hex(&bytes[8..12]), "01000080", "flags2: bits 0 and 31");
+}
+
+#[test]
+fn params_sharing_a_bit_are_one_option() {
+    use shared_bits::enums::Peer;
+    use shared_bits::functions::{Request, RequestPeerMsgIdButtonId};
+    use shared_bits::types::PeerUser;
+    let with_button = Request {
+        peer_msg_id_button_id: Some(RequestPeerMsgIdButtonId {
+            peer: PeerUser { user_id: 1 }.into(),
+            msg_id: 42,
+            button_id: 7,
+        }),
+        url: None,
+    };
+    let bytes = roundtrip(&with_button);
+    assert_eq!(hex(&bytes[4..8]), "02000000");
+    assert_eq!(bytes.len(), 4 + 4 + (4 + 8) + 4 + 4);
+    let with_url = Request {
+        peer_msg_id_button_id: None,
+        url: Some("u".into()),
+    };
+    assert_eq!(hex(&roundtrip(&with_url)[4..8]), "04000000");
+    // The function answers with the boxed result type.
+    fn answer_type<F: RemoteCall>(_: &F) -> &'static str {
+        std::any::type_name::<F::Return>()
+    }
+    assert!(answer_type(&with_url).ends_with("enums::Result"));
+    let _: Peer = Peer::Empty;
+}
+
+#[test]
+fn true_bits_are_bools_or_derived_from_their_value() {
+    use true_bits::types::Member;
+    let member = Member {
+        admin: true,
+        muted: false,
+        bot_info_version: Some(3),
+    };
+    assert!(member.bot(), "bot shares bit 14 with bot_info_version");
+    let bytes = roundtrip(&member);
+    assert_eq!(hex(&bytes[4..8]), "01400000", "bits 0 and 14");
+    let plain = Member {
+        admin: false,
+        muted: true,
+        bot_info_version: None,
+    };
+    assert!(!plain.bot());
+    assert_eq!(hex(&roundtrip(&plain)[4..8]), "02000000");
+}
+
+#[test]
+fn boxed_vectors_of_every_kind() {
+    use vectors::types::{Lists, Tag};
+    let lists = Lists {
+        ids: vec![1, 2],
+        names: vec!["a".into()],
+        grid: vec![vec![1], vec![]],
+        blobs: vec![vec![1, 2, 3], vec![]],
+        tags: vec![Tag { name: "x".into() }.into()],
+        extra: Some(vec![]),
+    };
+    let bytes = roundtrip(&lists);
+    assert_eq!(hex(&bytes[4..8]), "15c4b51c", "ids is a boxed Vector");
+    assert_eq!(
+        roundtrip(&Lists {
+            extra: None,
+            ..lists.clone()
+        })
+        .len(),
+        bytes.len() - 8
+    );
+}
+
+#[test]
+fn bare_vectors_and_bare_types_have_no_ids() {
+    use bare_vector::types::{FutureSalt, FutureSalts, Point, Segment};
+    let salts = FutureSalts {
+        req_msg_id: 1,
+        now: 2,
+        salts: vec![
+            FutureSalt {
+                valid_since: 3,
+                valid_until: 4,
+                salt: 5
+            };
+            2
+        ],
+    };
+    let bytes = roundtrip(&salts);
+    assert_eq!(bytes.len(), 4 + 8 + 4 + 4 + 2 * 16, "a count, then bare elements");
+    assert_eq!(hex(&bytes[16..20]), "02000000");
+    let segment = Segment {
+        from: Point { x: 1, y: 2 },
+        to: Point { x: 3, y: 4 },
+    };
+    assert_eq!(roundtrip(&segment).len(), 4 + 16);
+}
+
+#[test]
+fn big_integers_and_doubles() {
+    use big_ints::types::DhParams;
+    let params = DhParams {
+        nonce: [1; 16],
+        server_nonce: [2; 16],
+        new_nonce: [3; 32],
+        ratio: 0.5,
+    };
+    assert_eq!(roundtrip(&params).len(), 4 + 16 + 16 + 32 + 8);
+}
+
+#[test]
+fn bytes_fields() {
+    use bytes::types::Blob;
+    let blob = Blob {
+        data: vec![0xff; 300],
+        thumb: Some(vec![]),
+        parts: vec![vec![1]],
+    };
+    let bytes = roundtrip(&blob);
+    assert_eq!(hex(&bytes[8..12]), "fe2c0100", "a long length prefix");
+}
+
+#[test]
+fn recursive_types_are_boxed_and_round_trip() {
+    use recursion::enums::{PageBlock, RichText};
+    use recursion::types::{PageBlockCover, PageBlockParagraph, TextBold, TextConcat, TextPlain};
+    let mut text: RichText = TextPlain { text: "deep".into() }.into();
+    for _ in 0..100 {
+        text = TextBold { text: text.clone() }.into();
+    }
+    let text: RichText = TextConcat {
+        texts: vec![text, TextPlain { text: "x".into() }.into()],
+    }
+    .into();
+    roundtrip(&text);
+    let block: PageBlock = PageBlockCover {
+        cover: PageBlockParagraph { text }.into(),
+    }
+    .into();
+    roundtrip(&block);
+    assert!(matches!(block, PageBlock::Cover(_)));
+}
+
+#[test]
+fn keywords_become_raw_identifiers() {
+    use keywords::types::Keywords;
+    use keywords::types::r#static::Fn;
+    let value = Keywords {
+        self_: true,
+        r#type: "t".into(),
+        r#static: 1,
+        r#loop: 2,
+        r#final: false,
+        r#match: None,
+    };
+    roundtrip(&value);
+    roundtrip(&Fn { r#as: 3 });
+}
+
+#[test]
+fn generic_functions_wrap_a_query_and_return_its_answer() {
+    use generics::functions::help::GetConfig;
+    use generics::functions::{InitConnection, InvokeWithLayer};
+    let call = InvokeWithLayer {
+        layer: 221,
+        query: InitConnection {
+            api_id: 1,
+            device_model: "d".into(),
+            system_version: "s".into(),
+            app_version: "a".into(),
+            system_lang_code: "en".into(),
+            lang_pack: "".into(),
+            lang_code: "en".into(),
+            proxy: None,
+            params: None,
+            query: GetConfig,
+        },
+    };
+    let bytes = roundtrip(&call);
+    assert_eq!(
+        hex(&bytes[..8]),
+        "0d0d9bdadd000000",
+        "invokeWithLayer#da9b0d0d, layer 221"
+    );
+    assert!(
+        bytes.ends_with(&GetConfig.to_bytes()),
+        "the wrapped query comes last, boxed"
+    );
+    fn answer<F: RemoteCall>(_: &F) -> &'static str {
+        std::any::type_name::<F::Return>()
+    }
+    assert!(answer(&call).ends_with("enums::Config"), "{}", answer(&call));
+}
+
+#[test]
+fn unknown_constructor_ids_and_truncation_are_errors_with_offsets() {
+    use flags::enums::Photo as PhotoEnum;
+    let error = PhotoEnum::from_bytes(&[1, 2, 3, 4, 0, 0, 0, 0, 0, 0, 0, 0]).expect_err("unknown id");
+    assert_eq!(
+        error.kind,
+        ErrorKind::UnexpectedConstructor {
+            expected: "Photo",
+            found: 0x04030201
+        }
+    );
+    assert_eq!(error.offset, 0);
+    let bytes = flags::types::Item {
+        title: "title".into(),
+        note: Some("n".into()),
+        count: Some(1),
+        photo: None,
+    }
+    .to_bytes();
+    for cut in 0..bytes.len() {
+        let error = flags::types::Item::from_bytes(&bytes[..cut]).expect_err("truncated");
+        assert!(matches!(error.kind, ErrorKind::UnexpectedEnd { .. }), "{error}");
+        assert!(error.offset <= cut);
+    }
+}
+
+#[test]
+fn name_for_id_knows_constructors_and_functions() {
+    assert_eq!(generics::name_for_id(0xda9b0d0d), Some("invokeWithLayer"));
+    assert_eq!(
+        flags::name_for_id(<flags::types::Photo as Identifiable>::CONSTRUCTOR_ID),
+        Some("photo")
+    );
+    assert_eq!(flags::name_for_id(0), None);
+}
