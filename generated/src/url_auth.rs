@@ -2365,7 +2365,7 @@ pub mod types {
         pub fn bare_len(&self) -> usize {
             let mut len = 16;
             if let ::core::option::Option::Some(value) = &self.stripped_thumb {
-                len += ::tl_runtime::bytes_len(value.len());
+                len += ::tl_runtime::bytes_len(<[u8]>::len(value));
             }
             len
         }
