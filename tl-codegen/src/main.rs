@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use tl_codegen::output::{FileStatus, write_if_changed};
-use tl_codegen::{crate_files, file_name, generate, load, read_sources, roots};
-use tl_parser::{Category, ParseOptions};
+use tl_codegen::{Config, crate_files, file_name, load, read_sources, roots};
+use tl_parser::Category;
 
 /// Generates Rust bindings (or a `.tl` subset) from TL schema files.
 #[derive(Parser, Debug)]
@@ -52,40 +52,50 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: &Cli) -> Result<ExitCode, String> {
-    let schemas = if cli.schemas.is_empty() {
-        vec![workspace_root().join("schema/url_auth.tl")]
-    } else {
-        cli.schemas.clone()
-    };
-    let files = read_sources(&schemas).map_err(|e| e.to_string())?;
-    let mut options = ParseOptions::new();
+/// The generation options the arguments describe (the same type `build.rs` users build).
+fn config(cli: &Cli) -> Config {
+    let mut config = Config::new();
+    if cli.schemas.is_empty() {
+        config.schema(workspace_root().join("schema/url_auth.tl"));
+    }
+    for schema in &cli.schemas {
+        config.schema(schema);
+    }
+    config.roots(cli.roots.iter().cloned());
     if cli.mtproto_ids {
-        options = options.allow_mtproto_hand_assigned_ids();
+        config.allow_mtproto_hand_assigned_ids();
     }
     for name in &cli.allow_id_mismatch {
-        options = options.allow_id_mismatch(name.clone());
+        config.allow_id_mismatch(name.clone());
     }
+    config.out_dir(
+        cli.out
+            .clone()
+            .unwrap_or_else(|| workspace_root().join("generated/src")),
+    );
+    config
+}
+
+fn run(cli: &Cli) -> Result<ExitCode, String> {
+    let config = config(cli);
     match &cli.emit_tl {
-        Some(path) => emit_tl(cli, &files, &options, path),
-        None => emit_rust(cli, &files, &options),
+        Some(path) => emit_tl(cli, &config, path),
+        None => emit_rust(cli, &config),
     }
 }
 
-fn emit_rust(cli: &Cli, files: &[tl_parser::SourceFile], options: &ParseOptions) -> Result<ExitCode, String> {
-    let generated = generate(files, &cli.roots, options).map_err(|e| e.to_string())?;
-    let out = cli
-        .out
-        .clone()
-        .unwrap_or_else(|| workspace_root().join("generated/src"));
+fn emit_rust(cli: &Cli, config: &Config) -> Result<ExitCode, String> {
+    let generated = config.generate().map_err(|e| e.to_string())?;
+    let out = config.output_path().map_err(|e| e.to_string())?;
+    let out = out.parent().unwrap_or(Path::new("."));
     eprintln!(
         "{}: {} constructors, {} functions",
-        files.iter().map(|f| file_name(&f.name)).collect::<Vec<_>>().join(" + "),
+        sources(config),
         generated.counts.0,
         generated.counts.1
     );
     let mut code = ExitCode::SUCCESS;
-    for (name, content) in crate_files(files, &generated) {
+    for (name, content) in crate_files(config, &generated) {
         let path = out.join(name);
         let status =
             write_if_changed(&path, &content, cli.check).map_err(|e| format!("error: {}: {e}", path.display()))?;
@@ -96,13 +106,18 @@ fn emit_rust(cli: &Cli, files: &[tl_parser::SourceFile], options: &ParseOptions)
     Ok(code)
 }
 
-fn emit_tl(
-    cli: &Cli,
-    files: &[tl_parser::SourceFile],
-    options: &ParseOptions,
-    path: &Path,
-) -> Result<ExitCode, String> {
-    let schema = load(files, options).map_err(|e| e.to_string())?;
+fn sources(config: &Config) -> String {
+    let names: Vec<String> = config
+        .schemas()
+        .iter()
+        .map(|p| file_name(&p.display().to_string()).to_string())
+        .collect();
+    names.join(" + ")
+}
+
+fn emit_tl(cli: &Cli, config: &Config, path: &Path) -> Result<ExitCode, String> {
+    let files = read_sources(config.schemas()).map_err(|e| e.to_string())?;
+    let schema = load(&files, config.parse_options()).map_err(|e| e.to_string())?;
     let selected = if cli.roots.is_empty() {
         schema.definitions.iter().collect()
     } else {
@@ -111,12 +126,11 @@ fn emit_tl(
     let count = |category| selected.iter().filter(|d| d.category == category).count();
     eprintln!(
         "{}: {} constructors, {} functions",
-        files.iter().map(|f| file_name(&f.name)).collect::<Vec<_>>().join(" + "),
+        sources(config),
         count(Category::Type),
         count(Category::Function)
     );
-    let sources = files.iter().map(|f| file_name(&f.name)).collect::<Vec<_>>().join(" + ");
-    let mut header = format!("Written by tl-codegen from {sources}. Do not edit by hand.");
+    let mut header = format!("Written by tl-codegen from {}. Do not edit by hand.", sources(config));
     if !cli.roots.is_empty() {
         header.push_str("\nWhat these roots reach:");
         for root in &cli.roots {

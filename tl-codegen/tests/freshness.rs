@@ -5,16 +5,17 @@
 
 use std::path::Path;
 
-use tl_codegen::{crate_files, generate, read_sources};
+use tl_codegen::{Config, crate_files, generate, read_sources};
 use tl_parser::ParseOptions;
 
 #[test]
 fn generated_crate_is_fresh() {
     let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
-    let files = read_sources(&[root.join("schema/url_auth.tl")]).expect("the bundled schema");
-    let generated = generate(&files, &[], &ParseOptions::new()).expect("generates");
+    let mut config = Config::new();
+    config.schema(root.join("schema/url_auth.tl"));
+    let generated = config.generate().expect("generates");
     let mut stale = Vec::new();
-    for (name, content) in crate_files(&files, &generated) {
+    for (name, content) in crate_files(&config, &generated) {
         let path = root.join("generated/src").join(&name);
         if std::fs::read_to_string(&path).ok().as_deref() != Some(content.as_str()) {
             if std::env::var_os("CI").is_none() {

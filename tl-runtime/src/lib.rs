@@ -26,3 +26,12 @@ pub use primitives::{
 };
 pub use reader::Reader;
 pub use traits::{Deserialize, Identifiable, RemoteCall, Serialize};
+
+/// Includes the Rust that `tl_codegen::Config::compile` wrote into `OUT_DIR`: `include_tl!("api")` is
+/// `include!(concat!(env!("OUT_DIR"), "/api.rs"))`. Use it inside a module of its own.
+#[macro_export]
+macro_rules! include_tl {
+    ($name:literal) => {
+        include!(concat!(env!("OUT_DIR"), "/", $name, ".rs"));
+    };
+}

@@ -1,0 +1,247 @@
+//! [`Config`]: the options of one generation, shared by `build.rs` users and the CLI.
+
+use std::path::{Path, PathBuf};
+
+use tl_parser::ParseOptions;
+
+use crate::output::{FileStatus, write_if_changed};
+use crate::{Error, Generated, generate, read_sources};
+
+/// What to generate and where, in the style of `prost_build::Config`.
+///
+/// ```no_run
+/// // build.rs
+/// fn main() -> Result<(), Box<dyn std::error::Error>> {
+///     tl_codegen::Config::new()
+///         .schema("schema/api.tl")
+///         .roots(["messages.requestUrlAuth", "messages.acceptUrlAuth"])
+///         .compile()?;
+///     Ok(())
+/// }
+/// ```
+///
+/// and in the crate, one line: `tl_runtime::include_tl!("api");` (the file is named after the first
+/// schema's stem unless [`Config::file_name`] says otherwise).
+#[derive(Debug, Clone)]
+pub struct Config {
+    schemas: Vec<PathBuf>,
+    roots: Vec<String>,
+    parse_options: ParseOptions,
+    out_dir: Option<PathBuf>,
+    file_name: Option<String>,
+    rerun_if_changed: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            schemas: Vec::new(),
+            roots: Vec::new(),
+            parse_options: ParseOptions::new(),
+            out_dir: None,
+            file_name: None,
+            rerun_if_changed: true,
+        }
+    }
+}
+
+impl Config {
+    /// No schema yet; output to `OUT_DIR`; `cargo:rerun-if-changed` lines on.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a schema file. Several files are parsed together as one schema (api.tl + mtproto.tl).
+    pub fn schema(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.schemas.push(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Generates only what these functions, constructors or types reach (see [`crate::roots`]).
+    pub fn roots<I, S>(&mut self, roots: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.roots.extend(roots.into_iter().map(Into::into));
+        self
+    }
+
+    /// Accepts a hand-assigned constructor id that differs from the computed one for definition `name`.
+    pub fn allow_id_mismatch(&mut self, name: impl Into<String>) -> &mut Self {
+        self.parse_options = self.parse_options.clone().allow_id_mismatch(name);
+        self
+    }
+
+    /// Accepts the hand-assigned service ids of mtproto.tl.
+    pub fn allow_mtproto_hand_assigned_ids(&mut self) -> &mut Self {
+        self.parse_options = self.parse_options.clone().allow_mtproto_hand_assigned_ids();
+        self
+    }
+
+    /// Writes into `dir` instead of `OUT_DIR`.
+    pub fn out_dir(&mut self, dir: impl AsRef<Path>) -> &mut Self {
+        self.out_dir = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// Names the output file (default: the first schema's stem with `.rs`, as `api.rs`).
+    pub fn file_name(&mut self, name: impl Into<String>) -> &mut Self {
+        self.file_name = Some(name.into());
+        self
+    }
+
+    /// Whether [`Config::compile`] prints `cargo:rerun-if-changed=<schema>` for each schema (default: yes).
+    pub fn emit_rerun_if_changed(&mut self, emit: bool) -> &mut Self {
+        self.rerun_if_changed = emit;
+        self
+    }
+
+    /// The schema files, in order.
+    pub fn schemas(&self) -> &[PathBuf] {
+        &self.schemas
+    }
+
+    /// The roots, if any.
+    pub fn root_names(&self) -> &[String] {
+        &self.roots
+    }
+
+    /// The parser options (allowed id mismatches).
+    pub fn parse_options(&self) -> &ParseOptions {
+        &self.parse_options
+    }
+
+    /// Reads, parses, checks and generates, all in memory.
+    pub fn generate(&self) -> Result<Generated, Error> {
+        let files = read_sources(&self.schemas).map_err(Error::Load)?;
+        generate(&files, &self.roots, &self.parse_options)
+    }
+
+    /// The path [`Config::compile`] writes to.
+    pub fn output_path(&self) -> Result<PathBuf, Error> {
+        let dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => PathBuf::from(std::env::var_os("OUT_DIR").ok_or(Error::NoOutDir)?),
+        };
+        let name = match &self.file_name {
+            Some(name) => name.clone(),
+            None => {
+                let first = self
+                    .schemas
+                    .first()
+                    .and_then(|p| p.file_stem())
+                    .and_then(|s| s.to_str())
+                    .unwrap_or("tl");
+                format!("{}.rs", crate::ident::module_name(first))
+            }
+        };
+        Ok(dir.join(name))
+    }
+
+    /// Generates and writes the output file (only if its content changed), printing
+    /// `cargo:rerun-if-changed` for every schema unless switched off. Prints nothing else on stdout.
+    pub fn compile(&self) -> Result<PathBuf, Error> {
+        self.compile_printing_to(&mut std::io::stdout())
+    }
+
+    /// [`Config::compile`], with cargo's instructions written to `stdout`.
+    fn compile_printing_to(&self, stdout: &mut impl std::io::Write) -> Result<PathBuf, Error> {
+        if self.rerun_if_changed {
+            for schema in &self.schemas {
+                // Cargo reads this from the build script's stdout; a closed stdout is not our failure.
+                let _ = writeln!(stdout, "cargo:rerun-if-changed={}", schema.display());
+            }
+        }
+        let generated = self.generate()?;
+        let path = self.output_path()?;
+        match write_if_changed(&path, &generated.source, false) {
+            Ok(FileStatus::Written | FileStatus::Unchanged) => Ok(path),
+            Ok(FileStatus::Stale) => unreachable!("not in check mode"),
+            Err(error) => Err(Error::Write { path, error }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("tl-config-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a temp dir");
+        dir
+    }
+
+    fn schema(dir: &Path, text: &str) -> PathBuf {
+        let path = dir.join("url_auth.tl");
+        std::fs::write(&path, text).expect("write the schema");
+        path
+    }
+
+    #[test]
+    fn compile_writes_one_file_only_when_it_changes_and_prints_only_rerun_lines() {
+        let dir = temp_dir("compile");
+        let path = schema(&dir, "urlAuthResultDefault#a9d6db1f = UrlAuthResult;");
+        let mut config = Config::new();
+        config.schema(&path).out_dir(&dir);
+        let mut stdout = Vec::new();
+        let written = config.compile_printing_to(&mut stdout).expect("compiles");
+        assert_eq!(written, dir.join("url_auth.rs"));
+        assert_eq!(
+            String::from_utf8(stdout).expect("utf-8"),
+            format!("cargo:rerun-if-changed={}\n", path.display())
+        );
+        let modified = std::fs::metadata(&written).and_then(|m| m.modified()).expect("written");
+        config.compile_printing_to(&mut Vec::new()).expect("compiles again");
+        assert_eq!(
+            std::fs::metadata(&written).and_then(|m| m.modified()).expect("kept"),
+            modified,
+            "rewrote an unchanged file"
+        );
+
+        let mut quiet = Vec::new();
+        config
+            .emit_rerun_if_changed(false)
+            .file_name("custom.rs")
+            .compile_printing_to(&mut quiet)
+            .expect("compiles");
+        assert!(quiet.is_empty());
+        assert!(dir.join("custom.rs").exists());
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn errors_display_the_rendered_diagnostics() {
+        let dir = temp_dir("error");
+        let path = schema(&dir, "a x:Nope = A;");
+        let error = Config::new()
+            .schema(&path)
+            .out_dir(&dir)
+            .compile_printing_to(&mut Vec::new())
+            .expect_err("bad");
+        let message = error.to_string();
+        assert!(message.contains("error: unknown type `Nope`"), "{message}");
+        assert!(message.contains("url_auth.tl:1:5"), "{message}");
+        assert!(message.contains("1 │ a x:Nope = A;"), "{message}");
+        assert!(!dir.join("url_auth.rs").exists());
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn unknown_roots_and_missing_out_dir_are_errors() {
+        let dir = temp_dir("roots");
+        let path = schema(&dir, "urlAuthResultDefault#a9d6db1f = UrlAuthResult;");
+        let error = Config::new()
+            .schema(&path)
+            .roots(["UrlAuthResults"])
+            .generate()
+            .expect_err("unknown root");
+        assert!(error.to_string().contains("did you mean `UrlAuthResult`?"));
+        if std::env::var_os("OUT_DIR").is_none() {
+            let error = Config::new().schema(&path).output_path().expect_err("no OUT_DIR");
+            assert!(error.to_string().contains("OUT_DIR is not set"));
+        }
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
