@@ -2873,7 +2873,7 @@ pub mod enums {
         /// `emojiStatus`.
         EmojiStatus(super::types::EmojiStatus),
         /// `emojiStatusCollectible`.
-        Collectible(super::types::EmojiStatusCollectible),
+        Collectible(::std::boxed::Box<super::types::EmojiStatusCollectible>),
         /// `emojiStatusEmpty`.
         Empty,
         /// `inputEmojiStatusCollectible`.
@@ -2926,9 +2926,11 @@ pub mod enums {
                 0x7184603b => {
                     ::core::result::Result::Ok(
                         Self::Collectible(
-                            super::types::EmojiStatusCollectible::deserialize_bare(
-                                reader,
-                            )?,
+                            ::std::boxed::Box::new(
+                                super::types::EmojiStatusCollectible::deserialize_bare(
+                                    reader,
+                                )?,
+                            ),
                         ),
                     )
                 }
@@ -2966,7 +2968,7 @@ pub mod enums {
     }
     impl ::core::convert::From<super::types::EmojiStatusCollectible> for EmojiStatus {
         fn from(value: super::types::EmojiStatusCollectible) -> Self {
-            Self::Collectible(value)
+            Self::Collectible(::std::boxed::Box::new(value))
         }
     }
     impl ::core::convert::From<super::types::EmojiStatusEmpty> for EmojiStatus {
@@ -3262,9 +3264,11 @@ pub mod enums {
     #[allow(clippy::large_enum_variant)]
     pub enum KeyboardButton {
         /// `inputKeyboardButtonUrlAuth`.
-        InputKeyboardButtonUrlAuth(super::types::InputKeyboardButtonUrlAuth),
+        InputKeyboardButtonUrlAuth(
+            ::std::boxed::Box<super::types::InputKeyboardButtonUrlAuth>,
+        ),
         /// `keyboardButtonUrlAuth`.
-        UrlAuth(super::types::KeyboardButtonUrlAuth),
+        UrlAuth(::std::boxed::Box<super::types::KeyboardButtonUrlAuth>),
     }
     impl ::tl_runtime::Serialize for KeyboardButton {
         fn serialized_len(&self) -> usize {
@@ -3296,18 +3300,22 @@ pub mod enums {
                 0xd02e7fd4 => {
                     ::core::result::Result::Ok(
                         Self::InputKeyboardButtonUrlAuth(
-                            super::types::InputKeyboardButtonUrlAuth::deserialize_bare(
-                                reader,
-                            )?,
+                            ::std::boxed::Box::new(
+                                super::types::InputKeyboardButtonUrlAuth::deserialize_bare(
+                                    reader,
+                                )?,
+                            ),
                         ),
                     )
                 }
                 0x10b78d29 => {
                     ::core::result::Result::Ok(
                         Self::UrlAuth(
-                            super::types::KeyboardButtonUrlAuth::deserialize_bare(
-                                reader,
-                            )?,
+                            ::std::boxed::Box::new(
+                                super::types::KeyboardButtonUrlAuth::deserialize_bare(
+                                    reader,
+                                )?,
+                            ),
                         ),
                     )
                 }
@@ -3328,12 +3336,12 @@ pub mod enums {
     impl ::core::convert::From<super::types::InputKeyboardButtonUrlAuth>
     for KeyboardButton {
         fn from(value: super::types::InputKeyboardButtonUrlAuth) -> Self {
-            Self::InputKeyboardButtonUrlAuth(value)
+            Self::InputKeyboardButtonUrlAuth(::std::boxed::Box::new(value))
         }
     }
     impl ::core::convert::From<super::types::KeyboardButtonUrlAuth> for KeyboardButton {
         fn from(value: super::types::KeyboardButtonUrlAuth) -> Self {
-            Self::UrlAuth(value)
+            Self::UrlAuth(::std::boxed::Box::new(value))
         }
     }
     /// The TL type `PeerColor`: one of `inputPeerColorCollectible`, `peerColor`, `peerColorCollectible`.
@@ -3345,7 +3353,7 @@ pub mod enums {
         /// `peerColor`.
         PeerColor(super::types::PeerColor),
         /// `peerColorCollectible`.
-        Collectible(super::types::PeerColorCollectible),
+        Collectible(::std::boxed::Box<super::types::PeerColorCollectible>),
     }
     impl ::tl_runtime::Serialize for PeerColor {
         fn serialized_len(&self) -> usize {
@@ -3398,7 +3406,11 @@ pub mod enums {
                 0xb9c0639a => {
                     ::core::result::Result::Ok(
                         Self::Collectible(
-                            super::types::PeerColorCollectible::deserialize_bare(reader)?,
+                            ::std::boxed::Box::new(
+                                super::types::PeerColorCollectible::deserialize_bare(
+                                    reader,
+                                )?,
+                            ),
                         ),
                     )
                 }
@@ -3428,7 +3440,7 @@ pub mod enums {
     }
     impl ::core::convert::From<super::types::PeerColorCollectible> for PeerColor {
         fn from(value: super::types::PeerColorCollectible) -> Self {
-            Self::Collectible(value)
+            Self::Collectible(::std::boxed::Box::new(value))
         }
     }
     /// The TL type `RecentStory`: one of `recentStory`.
@@ -3638,7 +3650,7 @@ pub mod enums {
     #[allow(clippy::large_enum_variant)]
     pub enum User {
         /// `user`.
-        User(super::types::User),
+        User(::std::boxed::Box<super::types::User>),
         /// `userEmpty`.
         Empty(super::types::UserEmpty),
     }
@@ -3671,7 +3683,11 @@ pub mod enums {
             match reader.read_u32()? {
                 0x31774388 => {
                     ::core::result::Result::Ok(
-                        Self::User(super::types::User::deserialize_bare(reader)?),
+                        Self::User(
+                            ::std::boxed::Box::new(
+                                super::types::User::deserialize_bare(reader)?,
+                            ),
+                        ),
                     )
                 }
                 0xd3bc4b7a => {
@@ -3695,7 +3711,7 @@ pub mod enums {
     }
     impl ::core::convert::From<super::types::User> for User {
         fn from(value: super::types::User) -> Self {
-            Self::User(value)
+            Self::User(::std::boxed::Box::new(value))
         }
     }
     impl ::core::convert::From<super::types::UserEmpty> for User {

@@ -121,3 +121,23 @@ fn truncation_at_every_byte_of_a_full_user_is_an_error() {
     let error = enums::User::from_bytes(&trailing).expect_err("trailing byte");
     assert_eq!(error.kind, ErrorKind::TrailingBytes { count: 1 });
 }
+
+#[test]
+fn large_variants_are_boxed_so_enums_stay_small() {
+    // `user` is hundreds of bytes inline; boxed, a `User` costs a pointer and a tag, as `userEmpty` does.
+    assert!(
+        std::mem::size_of::<enums::User>() <= 16,
+        "{}",
+        std::mem::size_of::<enums::User>()
+    );
+    assert!(std::mem::size_of::<tl_generated::types::User>() > 400);
+    assert!(
+        std::mem::size_of::<enums::UrlAuthResult>() <= 32,
+        "{}",
+        std::mem::size_of::<enums::UrlAuthResult>()
+    );
+    assert!(matches!(
+        enums::User::from(tl_generated::types::UserEmpty { id: 1 }),
+        enums::User::Empty(_)
+    ));
+}

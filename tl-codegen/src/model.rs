@@ -158,7 +158,8 @@ pub struct Variant {
     pub constructor: usize,
     /// `Accepted`.
     pub rust_name: String,
-    /// Held in a `Box` because the constructor contains its own type (directly or through others).
+    /// Held in a `Box`: the constructor contains its own type (directly or through others), or is larger
+    /// than [`MAX_INLINE_VARIANT`] bytes.
     pub boxed: bool,
 }
 
@@ -297,6 +298,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         }
         name_variants(&mut model)?;
         mark_boxed_variants(&mut model);
+        mark_large_variants(&mut model);
         compute_min_sizes(&mut model);
         check_item_names(&model)?;
         Ok(model)
@@ -613,6 +615,111 @@ fn mark_boxed_variants(model: &mut Model) {
     }
     for (type_index, variant_index) in boxed {
         model.types[type_index].variants[variant_index].boxed = true;
+    }
+}
+
+/// The largest estimated struct size kept inline in an enum; larger variants are boxed so that every enum
+/// stays small (a `Vec<User>` of a million `userEmpty` must not cost a full `user` each).
+pub const MAX_INLINE_VARIANT: usize = 64;
+
+/// Boxes the variants whose struct is larger than [`MAX_INLINE_VARIANT`] (an estimate of the Rust layout), in
+/// enums of more than one variant (with one variant there is no smaller value to keep small).
+fn mark_large_variants(model: &mut Model) {
+    let mut sizes = SizeEstimate {
+        enum_sizes: vec![None; model.types.len()],
+        visiting: vec![false; model.types.len()],
+    };
+    let mut large = Vec::new();
+    for (type_index, ty) in model.types.iter().enumerate() {
+        sizes.enum_size(model, type_index);
+        for (variant_index, variant) in ty.variants.iter().enumerate() {
+            if ty.variants.len() > 1
+                && !variant.boxed
+                && sizes.struct_size(model, &model.constructors[variant.constructor]) > MAX_INLINE_VARIANT
+            {
+                large.push((type_index, variant_index));
+            }
+        }
+    }
+    for (type_index, variant_index) in large {
+        model.types[type_index].variants[variant_index].boxed = true;
+    }
+}
+
+/// Estimated in-memory sizes (bytes) of generated types, for the boxing decision.
+struct SizeEstimate {
+    enum_sizes: Vec<Option<usize>>,
+    visiting: Vec<bool>,
+}
+
+impl SizeEstimate {
+    fn enum_size(&mut self, model: &Model, index: usize) -> usize {
+        if let Some(size) = self.enum_sizes[index] {
+            return size;
+        }
+        if self.visiting[index] {
+            return 16; // a cycle goes through a boxed variant
+        }
+        self.visiting[index] = true;
+        let mut largest = 0;
+        for variant in &model.types[index].variants {
+            let several = model.types[index].variants.len() > 1;
+            let size = if variant.boxed {
+                8
+            } else {
+                let size = self.struct_size(model, &model.constructors[variant.constructor]);
+                if several && size > MAX_INLINE_VARIANT { 8 } else { size }
+            };
+            largest = largest.max(size);
+        }
+        self.visiting[index] = false;
+        let size = (largest + 8).next_multiple_of(8);
+        self.enum_sizes[index] = Some(size);
+        size
+    }
+
+    fn struct_size(&mut self, model: &Model, item: &Item) -> usize {
+        let mut size = 0;
+        for field in &item.fields {
+            size += match &field.kind {
+                FieldKind::Required(ty) => self.type_size(model, ty),
+                FieldKind::Optional(ty) => self.option_size(model, ty),
+                FieldKind::Bit => 1,
+                FieldKind::Group(group) => {
+                    let members: usize = item.groups[*group]
+                        .members
+                        .iter()
+                        .map(|(_, _, ty)| self.type_size(model, ty))
+                        .sum();
+                    members + 8
+                }
+            };
+        }
+        size.next_multiple_of(8)
+    }
+
+    fn type_size(&mut self, model: &Model, ty: &TypeRef) -> usize {
+        match ty {
+            TypeRef::Bool => 1,
+            TypeRef::Int => 4,
+            TypeRef::Long | TypeRef::Double | TypeRef::Generic(_) => 8,
+            TypeRef::Int128 => 16,
+            TypeRef::Int256 => 32,
+            TypeRef::String | TypeRef::Bytes | TypeRef::Vector(_) | TypeRef::BareVector(_) => 24,
+            TypeRef::Enum(index) => self.enum_size(model, *index),
+            TypeRef::Bare(index) => self.struct_size(model, &model.constructors[*index]),
+        }
+    }
+
+    /// `Option<T>`: free for types with a niche (pointers, enums), else a tag rounded to the alignment.
+    fn option_size(&mut self, model: &Model, ty: &TypeRef) -> usize {
+        let size = self.type_size(model, ty);
+        match ty {
+            TypeRef::String | TypeRef::Bytes | TypeRef::Vector(_) | TypeRef::BareVector(_) | TypeRef::Enum(_) => size,
+            TypeRef::Bool => 1,
+            TypeRef::Int => 8,
+            _ => size + 8,
+        }
     }
 }
 

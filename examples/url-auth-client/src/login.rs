@@ -40,7 +40,11 @@ impl UrlAuthButton {
     /// Reads a keyboard button from its encoding; only `keyboardButtonUrlAuth` is a url-auth button.
     pub fn from_bytes(peer: InputPeer, msg_id: i32, bytes: &[u8]) -> Result<Self, LoginError> {
         match KeyboardButton::from_bytes(bytes)? {
-            KeyboardButton::UrlAuth(button) => Ok(Self { peer, msg_id, button }),
+            KeyboardButton::UrlAuth(button) => Ok(Self {
+                peer,
+                msg_id,
+                button: *button,
+            }),
             _ => Err(LoginError::NotAUrlAuthButton),
         }
     }
