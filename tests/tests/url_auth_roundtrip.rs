@@ -132,7 +132,7 @@ fn large_variants_are_boxed_so_enums_stay_small() {
     );
     assert!(std::mem::size_of::<tl_generated::types::User>() > 400);
     assert!(
-        std::mem::size_of::<enums::UrlAuthResult>() <= 32,
+        std::mem::size_of::<enums::UrlAuthResult>() <= 72, // at most the 64-byte inline cap plus a tag
         "{}",
         std::mem::size_of::<enums::UrlAuthResult>()
     );
