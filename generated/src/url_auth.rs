@@ -2,7 +2,10 @@
 
 /// The schema layer these definitions come from.
 pub const LAYER: i32 = 221;
-/// A struct per constructor: its fields, bare and boxed (de)serialization.
+/// A struct per constructor. Fields are named like the TL params shown in each struct's
+/// documentation. A struct's `Serialize` and `Deserialize` are its bare encoding (no constructor
+/// id): the boxed encoding is its enum's.
+#[allow(missing_docs)]
 pub mod types {
     /// The TL constructor `emojiStatus`:
     ///
@@ -11,72 +14,37 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct EmojiStatus {
-        /// `document_id`.
         pub document_id: i64,
-        /// `until`.
         pub until: ::core::option::Option<i32>,
-    }
-    impl EmojiStatus {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            let mut len = 12;
-            if let ::core::option::Option::Some(value) = &self.until {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            len
-        }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            let mut flags_0: u32 = 0;
-            if self.until.is_some() {
-                flags_0 |= 0x00000001;
-            }
-            out.extend_from_slice(&flags_0.to_le_bytes());
-            ::tl_runtime::Serialize::serialize(&self.document_id, out);
-            if let ::core::option::Option::Some(value) = &self.until {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
-        }
-    }
-    impl EmojiStatus {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = reader.read_u32()?;
-            let field_0 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_1 = if flags_0 & 0x00000001 != 0 {
-                ::core::option::Option::Some(
-                    <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            ::core::result::Result::Ok(Self {
-                document_id: field_0,
-                until: field_1,
-            })
-        }
     }
     impl ::tl_runtime::Identifiable for EmojiStatus {
         const CONSTRUCTOR_ID: u32 = 0xe7ff068a;
     }
     impl ::tl_runtime::Serialize for EmojiStatus {
         fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
+            12 + ::tl_runtime::Serialize::serialized_len(&self.until)
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0xe7ff068a_u32.to_le_bytes());
-            self.serialize_bare(out);
+            let flags_0: u32 = if self.until.is_some() { 0x00000001 } else { 0 };
+            out.extend_from_slice(&flags_0.to_le_bytes());
+            ::tl_runtime::Serialize::serialize(&self.document_id, out);
+            ::tl_runtime::Serialize::serialize(&self.until, out);
         }
     }
     impl ::tl_runtime::Deserialize for EmojiStatus {
-        const MIN_SIZE: usize = 16;
+        const MIN_SIZE: usize = 12;
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0xe7ff068a, "emojiStatus")?;
-            Self::deserialize_bare(reader)
+            let flags_0 = reader.read_u32()?;
+            let field_0 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
+            let field_1 = ::tl_runtime::read_if::<
+                i32,
+            >(reader, flags_0 & 0x00000001 != 0)?;
+            ::core::result::Result::Ok(Self {
+                document_id: field_0,
+                until: field_1,
+            })
         }
     }
     /// The TL constructor `emojiStatusCollectible`:
@@ -86,43 +54,28 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct EmojiStatusCollectible {
-        /// `collectible_id`.
         pub collectible_id: i64,
-        /// `document_id`.
         pub document_id: i64,
-        /// `title`.
         pub title: ::std::string::String,
-        /// `slug`.
         pub slug: ::std::string::String,
-        /// `pattern_document_id`.
         pub pattern_document_id: i64,
-        /// `center_color`.
         pub center_color: i32,
-        /// `edge_color`.
         pub edge_color: i32,
-        /// `pattern_color`.
         pub pattern_color: i32,
-        /// `text_color`.
         pub text_color: i32,
-        /// `until`.
         pub until: ::core::option::Option<i32>,
     }
-    impl EmojiStatusCollectible {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            let mut len = 44 + ::tl_runtime::Serialize::serialized_len(&self.title)
-                + ::tl_runtime::Serialize::serialized_len(&self.slug);
-            if let ::core::option::Option::Some(value) = &self.until {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            len
+    impl ::tl_runtime::Identifiable for EmojiStatusCollectible {
+        const CONSTRUCTOR_ID: u32 = 0x7184603b;
+    }
+    impl ::tl_runtime::Serialize for EmojiStatusCollectible {
+        fn serialized_len(&self) -> usize {
+            44 + ::tl_runtime::Serialize::serialized_len(&self.title)
+                + ::tl_runtime::Serialize::serialized_len(&self.slug)
+                + ::tl_runtime::Serialize::serialized_len(&self.until)
         }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            let mut flags_0: u32 = 0;
-            if self.until.is_some() {
-                flags_0 |= 0x00000001;
-            }
+        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+            let flags_0: u32 = if self.until.is_some() { 0x00000001 } else { 0 };
             out.extend_from_slice(&flags_0.to_le_bytes());
             ::tl_runtime::Serialize::serialize(&self.collectible_id, out);
             ::tl_runtime::Serialize::serialize(&self.document_id, out);
@@ -133,14 +86,12 @@ pub mod types {
             ::tl_runtime::Serialize::serialize(&self.edge_color, out);
             ::tl_runtime::Serialize::serialize(&self.pattern_color, out);
             ::tl_runtime::Serialize::serialize(&self.text_color, out);
-            if let ::core::option::Option::Some(value) = &self.until {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
+            ::tl_runtime::Serialize::serialize(&self.until, out);
         }
     }
-    impl EmojiStatusCollectible {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
+    impl ::tl_runtime::Deserialize for EmojiStatusCollectible {
+        const MIN_SIZE: usize = 52;
+        fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags_0 = reader.read_u32()?;
@@ -157,13 +108,9 @@ pub mod types {
             let field_6 = <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?;
             let field_7 = <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?;
             let field_8 = <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_9 = if flags_0 & 0x00000001 != 0 {
-                ::core::option::Option::Some(
-                    <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
+            let field_9 = ::tl_runtime::read_if::<
+                i32,
+            >(reader, flags_0 & 0x00000001 != 0)?;
             ::core::result::Result::Ok(Self {
                 collectible_id: field_0,
                 document_id: field_1,
@@ -178,27 +125,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Identifiable for EmojiStatusCollectible {
-        const CONSTRUCTOR_ID: u32 = 0x7184603b;
-    }
-    impl ::tl_runtime::Serialize for EmojiStatusCollectible {
-        fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
-        }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0x7184603b_u32.to_le_bytes());
-            self.serialize_bare(out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for EmojiStatusCollectible {
-        const MIN_SIZE: usize = 56;
-        fn deserialize(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0x7184603b, "emojiStatusCollectible")?;
-            Self::deserialize_bare(reader)
-        }
-    }
     /// The TL constructor `emojiStatusEmpty`:
     ///
     /// ```tl
@@ -206,44 +132,24 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct EmojiStatusEmpty;
-    impl EmojiStatusEmpty {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            0
-        }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            let _ = out;
-        }
-    }
-    impl EmojiStatusEmpty {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let _ = reader;
-            ::core::result::Result::Ok(Self)
-        }
-    }
     impl ::tl_runtime::Identifiable for EmojiStatusEmpty {
         const CONSTRUCTOR_ID: u32 = 0x2de11aae;
     }
     impl ::tl_runtime::Serialize for EmojiStatusEmpty {
         fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
+            0
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0x2de11aae_u32.to_le_bytes());
-            self.serialize_bare(out);
+            let _ = &out;
         }
     }
     impl ::tl_runtime::Deserialize for EmojiStatusEmpty {
-        const MIN_SIZE: usize = 4;
+        const MIN_SIZE: usize = 0;
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0x2de11aae, "emojiStatusEmpty")?;
-            Self::deserialize_bare(reader)
+            let _ = reader;
+            ::core::result::Result::Ok(Self)
         }
     }
     /// The TL constructor `inputEmojiStatusCollectible`:
@@ -253,72 +159,37 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct InputEmojiStatusCollectible {
-        /// `collectible_id`.
         pub collectible_id: i64,
-        /// `until`.
         pub until: ::core::option::Option<i32>,
-    }
-    impl InputEmojiStatusCollectible {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            let mut len = 12;
-            if let ::core::option::Option::Some(value) = &self.until {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            len
-        }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            let mut flags_0: u32 = 0;
-            if self.until.is_some() {
-                flags_0 |= 0x00000001;
-            }
-            out.extend_from_slice(&flags_0.to_le_bytes());
-            ::tl_runtime::Serialize::serialize(&self.collectible_id, out);
-            if let ::core::option::Option::Some(value) = &self.until {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
-        }
-    }
-    impl InputEmojiStatusCollectible {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = reader.read_u32()?;
-            let field_0 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_1 = if flags_0 & 0x00000001 != 0 {
-                ::core::option::Option::Some(
-                    <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            ::core::result::Result::Ok(Self {
-                collectible_id: field_0,
-                until: field_1,
-            })
-        }
     }
     impl ::tl_runtime::Identifiable for InputEmojiStatusCollectible {
         const CONSTRUCTOR_ID: u32 = 0x07141dbf;
     }
     impl ::tl_runtime::Serialize for InputEmojiStatusCollectible {
         fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
+            12 + ::tl_runtime::Serialize::serialized_len(&self.until)
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0x07141dbf_u32.to_le_bytes());
-            self.serialize_bare(out);
+            let flags_0: u32 = if self.until.is_some() { 0x00000001 } else { 0 };
+            out.extend_from_slice(&flags_0.to_le_bytes());
+            ::tl_runtime::Serialize::serialize(&self.collectible_id, out);
+            ::tl_runtime::Serialize::serialize(&self.until, out);
         }
     }
     impl ::tl_runtime::Deserialize for InputEmojiStatusCollectible {
-        const MIN_SIZE: usize = 16;
+        const MIN_SIZE: usize = 12;
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0x07141dbf, "inputEmojiStatusCollectible")?;
-            Self::deserialize_bare(reader)
+            let flags_0 = reader.read_u32()?;
+            let field_0 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
+            let field_1 = ::tl_runtime::read_if::<
+                i32,
+            >(reader, flags_0 & 0x00000001 != 0)?;
+            ::core::result::Result::Ok(Self {
+                collectible_id: field_0,
+                until: field_1,
+            })
         }
     }
     /// The TL constructor `inputKeyboardButtonUrlAuth`:
@@ -328,64 +199,44 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct InputKeyboardButtonUrlAuth {
-        /// `request_write_access`: a flag bit.
         pub request_write_access: bool,
-        /// `text`.
         pub text: ::std::string::String,
-        /// `fwd_text`.
         pub fwd_text: ::core::option::Option<::std::string::String>,
-        /// `url`.
         pub url: ::std::string::String,
-        /// `bot`.
         pub bot: super::enums::InputUser,
     }
-    impl InputKeyboardButtonUrlAuth {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            let mut len = 4 + ::tl_runtime::Serialize::serialized_len(&self.text)
+    impl ::tl_runtime::Identifiable for InputKeyboardButtonUrlAuth {
+        const CONSTRUCTOR_ID: u32 = 0xd02e7fd4;
+    }
+    impl ::tl_runtime::Serialize for InputKeyboardButtonUrlAuth {
+        fn serialized_len(&self) -> usize {
+            4 + ::tl_runtime::Serialize::serialized_len(&self.text)
+                + ::tl_runtime::Serialize::serialized_len(&self.fwd_text)
                 + ::tl_runtime::Serialize::serialized_len(&self.url)
-                + ::tl_runtime::Serialize::serialized_len(&self.bot);
-            if let ::core::option::Option::Some(value) = &self.fwd_text {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            len
+                + ::tl_runtime::Serialize::serialized_len(&self.bot)
         }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            let mut flags_0: u32 = 0;
-            if self.request_write_access {
-                flags_0 |= 0x00000001;
-            }
-            if self.fwd_text.is_some() {
-                flags_0 |= 0x00000002;
-            }
+        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+            let flags_0: u32 = (if self.request_write_access { 0x00000001 } else { 0 })
+                | (if self.fwd_text.is_some() { 0x00000002 } else { 0 });
             out.extend_from_slice(&flags_0.to_le_bytes());
             ::tl_runtime::Serialize::serialize(&self.text, out);
-            if let ::core::option::Option::Some(value) = &self.fwd_text {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
+            ::tl_runtime::Serialize::serialize(&self.fwd_text, out);
             ::tl_runtime::Serialize::serialize(&self.url, out);
             ::tl_runtime::Serialize::serialize(&self.bot, out);
         }
     }
-    impl InputKeyboardButtonUrlAuth {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
+    impl ::tl_runtime::Deserialize for InputKeyboardButtonUrlAuth {
+        const MIN_SIZE: usize = 16;
+        fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags_0 = reader.read_u32()?;
             let field_1 = <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
                 reader,
             )?;
-            let field_2 = if flags_0 & 0x00000002 != 0 {
-                ::core::option::Option::Some(
-                    <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
-                        reader,
-                    )?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
+            let field_2 = ::tl_runtime::read_if::<
+                ::std::string::String,
+            >(reader, flags_0 & 0x00000002 != 0)?;
             let field_3 = <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
                 reader,
             )?;
@@ -401,27 +252,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Identifiable for InputKeyboardButtonUrlAuth {
-        const CONSTRUCTOR_ID: u32 = 0xd02e7fd4;
-    }
-    impl ::tl_runtime::Serialize for InputKeyboardButtonUrlAuth {
-        fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
-        }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0xd02e7fd4_u32.to_le_bytes());
-            self.serialize_bare(out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for InputKeyboardButtonUrlAuth {
-        const MIN_SIZE: usize = 20;
-        fn deserialize(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0xd02e7fd4, "inputKeyboardButtonUrlAuth")?;
-            Self::deserialize_bare(reader)
-        }
-    }
     /// The TL constructor `inputPeerChannel`:
     ///
     /// ```tl
@@ -429,25 +259,24 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct InputPeerChannel {
-        /// `channel_id`.
         pub channel_id: i64,
-        /// `access_hash`.
         pub access_hash: i64,
     }
-    impl InputPeerChannel {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
+    impl ::tl_runtime::Identifiable for InputPeerChannel {
+        const CONSTRUCTOR_ID: u32 = 0x27bcbbfc;
+    }
+    impl ::tl_runtime::Serialize for InputPeerChannel {
+        fn serialized_len(&self) -> usize {
             16
         }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             ::tl_runtime::Serialize::serialize(&self.channel_id, out);
             ::tl_runtime::Serialize::serialize(&self.access_hash, out);
         }
     }
-    impl InputPeerChannel {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
+    impl ::tl_runtime::Deserialize for InputPeerChannel {
+        const MIN_SIZE: usize = 16;
+        fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let field_0 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
@@ -458,27 +287,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Identifiable for InputPeerChannel {
-        const CONSTRUCTOR_ID: u32 = 0x27bcbbfc;
-    }
-    impl ::tl_runtime::Serialize for InputPeerChannel {
-        fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
-        }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0x27bcbbfc_u32.to_le_bytes());
-            self.serialize_bare(out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for InputPeerChannel {
-        const MIN_SIZE: usize = 20;
-        fn deserialize(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0x27bcbbfc, "inputPeerChannel")?;
-            Self::deserialize_bare(reader)
-        }
-    }
     /// The TL constructor `inputPeerChannelFromMessage`:
     ///
     /// ```tl
@@ -486,28 +294,26 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct InputPeerChannelFromMessage {
-        /// `peer`.
         pub peer: super::enums::InputPeer,
-        /// `msg_id`.
         pub msg_id: i32,
-        /// `channel_id`.
         pub channel_id: i64,
     }
-    impl InputPeerChannelFromMessage {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
+    impl ::tl_runtime::Identifiable for InputPeerChannelFromMessage {
+        const CONSTRUCTOR_ID: u32 = 0xbd2a0840;
+    }
+    impl ::tl_runtime::Serialize for InputPeerChannelFromMessage {
+        fn serialized_len(&self) -> usize {
             12 + ::tl_runtime::Serialize::serialized_len(&self.peer)
         }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             ::tl_runtime::Serialize::serialize(&self.peer, out);
             ::tl_runtime::Serialize::serialize(&self.msg_id, out);
             ::tl_runtime::Serialize::serialize(&self.channel_id, out);
         }
     }
-    impl InputPeerChannelFromMessage {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
+    impl ::tl_runtime::Deserialize for InputPeerChannelFromMessage {
+        const MIN_SIZE: usize = 16;
+        fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let field_0 = <super::enums::InputPeer as ::tl_runtime::Deserialize>::deserialize(
@@ -522,27 +328,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Identifiable for InputPeerChannelFromMessage {
-        const CONSTRUCTOR_ID: u32 = 0xbd2a0840;
-    }
-    impl ::tl_runtime::Serialize for InputPeerChannelFromMessage {
-        fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
-        }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0xbd2a0840_u32.to_le_bytes());
-            self.serialize_bare(out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for InputPeerChannelFromMessage {
-        const MIN_SIZE: usize = 20;
-        fn deserialize(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0xbd2a0840, "inputPeerChannelFromMessage")?;
-            Self::deserialize_bare(reader)
-        }
-    }
     /// The TL constructor `inputPeerChat`:
     ///
     /// ```tl
@@ -550,47 +335,26 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct InputPeerChat {
-        /// `chat_id`.
         pub chat_id: i64,
-    }
-    impl InputPeerChat {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            8
-        }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            ::tl_runtime::Serialize::serialize(&self.chat_id, out);
-        }
-    }
-    impl InputPeerChat {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let field_0 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            ::core::result::Result::Ok(Self { chat_id: field_0 })
-        }
     }
     impl ::tl_runtime::Identifiable for InputPeerChat {
         const CONSTRUCTOR_ID: u32 = 0x35a95cb9;
     }
     impl ::tl_runtime::Serialize for InputPeerChat {
         fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
+            8
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0x35a95cb9_u32.to_le_bytes());
-            self.serialize_bare(out);
+            ::tl_runtime::Serialize::serialize(&self.chat_id, out);
         }
     }
     impl ::tl_runtime::Deserialize for InputPeerChat {
-        const MIN_SIZE: usize = 12;
+        const MIN_SIZE: usize = 8;
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0x35a95cb9, "inputPeerChat")?;
-            Self::deserialize_bare(reader)
+            let field_0 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
+            ::core::result::Result::Ok(Self { chat_id: field_0 })
         }
     }
     /// The TL constructor `inputPeerColorCollectible`:
@@ -600,47 +364,26 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct InputPeerColorCollectible {
-        /// `collectible_id`.
         pub collectible_id: i64,
-    }
-    impl InputPeerColorCollectible {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            8
-        }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            ::tl_runtime::Serialize::serialize(&self.collectible_id, out);
-        }
-    }
-    impl InputPeerColorCollectible {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let field_0 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            ::core::result::Result::Ok(Self { collectible_id: field_0 })
-        }
     }
     impl ::tl_runtime::Identifiable for InputPeerColorCollectible {
         const CONSTRUCTOR_ID: u32 = 0xb8ea86a9;
     }
     impl ::tl_runtime::Serialize for InputPeerColorCollectible {
         fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
+            8
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0xb8ea86a9_u32.to_le_bytes());
-            self.serialize_bare(out);
+            ::tl_runtime::Serialize::serialize(&self.collectible_id, out);
         }
     }
     impl ::tl_runtime::Deserialize for InputPeerColorCollectible {
-        const MIN_SIZE: usize = 12;
+        const MIN_SIZE: usize = 8;
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0xb8ea86a9, "inputPeerColorCollectible")?;
-            Self::deserialize_bare(reader)
+            let field_0 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
+            ::core::result::Result::Ok(Self { collectible_id: field_0 })
         }
     }
     /// The TL constructor `inputPeerEmpty`:
@@ -650,44 +393,24 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct InputPeerEmpty;
-    impl InputPeerEmpty {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            0
-        }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            let _ = out;
-        }
-    }
-    impl InputPeerEmpty {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let _ = reader;
-            ::core::result::Result::Ok(Self)
-        }
-    }
     impl ::tl_runtime::Identifiable for InputPeerEmpty {
         const CONSTRUCTOR_ID: u32 = 0x7f3b18ea;
     }
     impl ::tl_runtime::Serialize for InputPeerEmpty {
         fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
+            0
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0x7f3b18ea_u32.to_le_bytes());
-            self.serialize_bare(out);
+            let _ = &out;
         }
     }
     impl ::tl_runtime::Deserialize for InputPeerEmpty {
-        const MIN_SIZE: usize = 4;
+        const MIN_SIZE: usize = 0;
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0x7f3b18ea, "inputPeerEmpty")?;
-            Self::deserialize_bare(reader)
+            let _ = reader;
+            ::core::result::Result::Ok(Self)
         }
     }
     /// The TL constructor `inputPeerSelf`:
@@ -697,44 +420,24 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct InputPeerSelf;
-    impl InputPeerSelf {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            0
-        }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            let _ = out;
-        }
-    }
-    impl InputPeerSelf {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let _ = reader;
-            ::core::result::Result::Ok(Self)
-        }
-    }
     impl ::tl_runtime::Identifiable for InputPeerSelf {
         const CONSTRUCTOR_ID: u32 = 0x7da07ec9;
     }
     impl ::tl_runtime::Serialize for InputPeerSelf {
         fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
+            0
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0x7da07ec9_u32.to_le_bytes());
-            self.serialize_bare(out);
+            let _ = &out;
         }
     }
     impl ::tl_runtime::Deserialize for InputPeerSelf {
-        const MIN_SIZE: usize = 4;
+        const MIN_SIZE: usize = 0;
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0x7da07ec9, "inputPeerSelf")?;
-            Self::deserialize_bare(reader)
+            let _ = reader;
+            ::core::result::Result::Ok(Self)
         }
     }
     /// The TL constructor `inputPeerUser`:
@@ -744,25 +447,24 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct InputPeerUser {
-        /// `user_id`.
         pub user_id: i64,
-        /// `access_hash`.
         pub access_hash: i64,
     }
-    impl InputPeerUser {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
+    impl ::tl_runtime::Identifiable for InputPeerUser {
+        const CONSTRUCTOR_ID: u32 = 0xdde8a54c;
+    }
+    impl ::tl_runtime::Serialize for InputPeerUser {
+        fn serialized_len(&self) -> usize {
             16
         }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             ::tl_runtime::Serialize::serialize(&self.user_id, out);
             ::tl_runtime::Serialize::serialize(&self.access_hash, out);
         }
     }
-    impl InputPeerUser {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
+    impl ::tl_runtime::Deserialize for InputPeerUser {
+        const MIN_SIZE: usize = 16;
+        fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let field_0 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
@@ -771,27 +473,6 @@ pub mod types {
                 user_id: field_0,
                 access_hash: field_1,
             })
-        }
-    }
-    impl ::tl_runtime::Identifiable for InputPeerUser {
-        const CONSTRUCTOR_ID: u32 = 0xdde8a54c;
-    }
-    impl ::tl_runtime::Serialize for InputPeerUser {
-        fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
-        }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0xdde8a54c_u32.to_le_bytes());
-            self.serialize_bare(out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for InputPeerUser {
-        const MIN_SIZE: usize = 20;
-        fn deserialize(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0xdde8a54c, "inputPeerUser")?;
-            Self::deserialize_bare(reader)
         }
     }
     /// The TL constructor `inputPeerUserFromMessage`:
@@ -801,28 +482,26 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct InputPeerUserFromMessage {
-        /// `peer`.
         pub peer: super::enums::InputPeer,
-        /// `msg_id`.
         pub msg_id: i32,
-        /// `user_id`.
         pub user_id: i64,
     }
-    impl InputPeerUserFromMessage {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
+    impl ::tl_runtime::Identifiable for InputPeerUserFromMessage {
+        const CONSTRUCTOR_ID: u32 = 0xa87b0a1c;
+    }
+    impl ::tl_runtime::Serialize for InputPeerUserFromMessage {
+        fn serialized_len(&self) -> usize {
             12 + ::tl_runtime::Serialize::serialized_len(&self.peer)
         }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             ::tl_runtime::Serialize::serialize(&self.peer, out);
             ::tl_runtime::Serialize::serialize(&self.msg_id, out);
             ::tl_runtime::Serialize::serialize(&self.user_id, out);
         }
     }
-    impl InputPeerUserFromMessage {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
+    impl ::tl_runtime::Deserialize for InputPeerUserFromMessage {
+        const MIN_SIZE: usize = 16;
+        fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let field_0 = <super::enums::InputPeer as ::tl_runtime::Deserialize>::deserialize(
@@ -837,27 +516,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Identifiable for InputPeerUserFromMessage {
-        const CONSTRUCTOR_ID: u32 = 0xa87b0a1c;
-    }
-    impl ::tl_runtime::Serialize for InputPeerUserFromMessage {
-        fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
-        }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0xa87b0a1c_u32.to_le_bytes());
-            self.serialize_bare(out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for InputPeerUserFromMessage {
-        const MIN_SIZE: usize = 20;
-        fn deserialize(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0xa87b0a1c, "inputPeerUserFromMessage")?;
-            Self::deserialize_bare(reader)
-        }
-    }
     /// The TL constructor `inputUser`:
     ///
     /// ```tl
@@ -865,25 +523,24 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct InputUser {
-        /// `user_id`.
         pub user_id: i64,
-        /// `access_hash`.
         pub access_hash: i64,
     }
-    impl InputUser {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
+    impl ::tl_runtime::Identifiable for InputUser {
+        const CONSTRUCTOR_ID: u32 = 0xf21158c6;
+    }
+    impl ::tl_runtime::Serialize for InputUser {
+        fn serialized_len(&self) -> usize {
             16
         }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             ::tl_runtime::Serialize::serialize(&self.user_id, out);
             ::tl_runtime::Serialize::serialize(&self.access_hash, out);
         }
     }
-    impl InputUser {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
+    impl ::tl_runtime::Deserialize for InputUser {
+        const MIN_SIZE: usize = 16;
+        fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let field_0 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
@@ -894,27 +551,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Identifiable for InputUser {
-        const CONSTRUCTOR_ID: u32 = 0xf21158c6;
-    }
-    impl ::tl_runtime::Serialize for InputUser {
-        fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
-        }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0xf21158c6_u32.to_le_bytes());
-            self.serialize_bare(out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for InputUser {
-        const MIN_SIZE: usize = 20;
-        fn deserialize(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0xf21158c6, "inputUser")?;
-            Self::deserialize_bare(reader)
-        }
-    }
     /// The TL constructor `inputUserEmpty`:
     ///
     /// ```tl
@@ -922,44 +558,24 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct InputUserEmpty;
-    impl InputUserEmpty {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            0
-        }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            let _ = out;
-        }
-    }
-    impl InputUserEmpty {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let _ = reader;
-            ::core::result::Result::Ok(Self)
-        }
-    }
     impl ::tl_runtime::Identifiable for InputUserEmpty {
         const CONSTRUCTOR_ID: u32 = 0xb98886cf;
     }
     impl ::tl_runtime::Serialize for InputUserEmpty {
         fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
+            0
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0xb98886cf_u32.to_le_bytes());
-            self.serialize_bare(out);
+            let _ = &out;
         }
     }
     impl ::tl_runtime::Deserialize for InputUserEmpty {
-        const MIN_SIZE: usize = 4;
+        const MIN_SIZE: usize = 0;
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0xb98886cf, "inputUserEmpty")?;
-            Self::deserialize_bare(reader)
+            let _ = reader;
+            ::core::result::Result::Ok(Self)
         }
     }
     /// The TL constructor `inputUserFromMessage`:
@@ -969,28 +585,26 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct InputUserFromMessage {
-        /// `peer`.
         pub peer: super::enums::InputPeer,
-        /// `msg_id`.
         pub msg_id: i32,
-        /// `user_id`.
         pub user_id: i64,
     }
-    impl InputUserFromMessage {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
+    impl ::tl_runtime::Identifiable for InputUserFromMessage {
+        const CONSTRUCTOR_ID: u32 = 0x1da448e2;
+    }
+    impl ::tl_runtime::Serialize for InputUserFromMessage {
+        fn serialized_len(&self) -> usize {
             12 + ::tl_runtime::Serialize::serialized_len(&self.peer)
         }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             ::tl_runtime::Serialize::serialize(&self.peer, out);
             ::tl_runtime::Serialize::serialize(&self.msg_id, out);
             ::tl_runtime::Serialize::serialize(&self.user_id, out);
         }
     }
-    impl InputUserFromMessage {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
+    impl ::tl_runtime::Deserialize for InputUserFromMessage {
+        const MIN_SIZE: usize = 16;
+        fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let field_0 = <super::enums::InputPeer as ::tl_runtime::Deserialize>::deserialize(
@@ -1005,27 +619,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Identifiable for InputUserFromMessage {
-        const CONSTRUCTOR_ID: u32 = 0x1da448e2;
-    }
-    impl ::tl_runtime::Serialize for InputUserFromMessage {
-        fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
-        }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0x1da448e2_u32.to_le_bytes());
-            self.serialize_bare(out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for InputUserFromMessage {
-        const MIN_SIZE: usize = 20;
-        fn deserialize(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0x1da448e2, "inputUserFromMessage")?;
-            Self::deserialize_bare(reader)
-        }
-    }
     /// The TL constructor `inputUserSelf`:
     ///
     /// ```tl
@@ -1033,44 +626,24 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct InputUserSelf;
-    impl InputUserSelf {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            0
-        }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            let _ = out;
-        }
-    }
-    impl InputUserSelf {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let _ = reader;
-            ::core::result::Result::Ok(Self)
-        }
-    }
     impl ::tl_runtime::Identifiable for InputUserSelf {
         const CONSTRUCTOR_ID: u32 = 0xf7c1b13f;
     }
     impl ::tl_runtime::Serialize for InputUserSelf {
         fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
+            0
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0xf7c1b13f_u32.to_le_bytes());
-            self.serialize_bare(out);
+            let _ = &out;
         }
     }
     impl ::tl_runtime::Deserialize for InputUserSelf {
-        const MIN_SIZE: usize = 4;
+        const MIN_SIZE: usize = 0;
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0xf7c1b13f, "inputUserSelf")?;
-            Self::deserialize_bare(reader)
+            let _ = reader;
+            ::core::result::Result::Ok(Self)
         }
     }
     /// The TL constructor `keyboardButtonUrlAuth`:
@@ -1080,58 +653,41 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct KeyboardButtonUrlAuth {
-        /// `text`.
         pub text: ::std::string::String,
-        /// `fwd_text`.
         pub fwd_text: ::core::option::Option<::std::string::String>,
-        /// `url`.
         pub url: ::std::string::String,
-        /// `button_id`.
         pub button_id: i32,
     }
-    impl KeyboardButtonUrlAuth {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            let mut len = 8 + ::tl_runtime::Serialize::serialized_len(&self.text)
-                + ::tl_runtime::Serialize::serialized_len(&self.url);
-            if let ::core::option::Option::Some(value) = &self.fwd_text {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            len
+    impl ::tl_runtime::Identifiable for KeyboardButtonUrlAuth {
+        const CONSTRUCTOR_ID: u32 = 0x10b78d29;
+    }
+    impl ::tl_runtime::Serialize for KeyboardButtonUrlAuth {
+        fn serialized_len(&self) -> usize {
+            8 + ::tl_runtime::Serialize::serialized_len(&self.text)
+                + ::tl_runtime::Serialize::serialized_len(&self.fwd_text)
+                + ::tl_runtime::Serialize::serialized_len(&self.url)
         }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            let mut flags_0: u32 = 0;
-            if self.fwd_text.is_some() {
-                flags_0 |= 0x00000001;
-            }
+        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+            let flags_0: u32 = if self.fwd_text.is_some() { 0x00000001 } else { 0 };
             out.extend_from_slice(&flags_0.to_le_bytes());
             ::tl_runtime::Serialize::serialize(&self.text, out);
-            if let ::core::option::Option::Some(value) = &self.fwd_text {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
+            ::tl_runtime::Serialize::serialize(&self.fwd_text, out);
             ::tl_runtime::Serialize::serialize(&self.url, out);
             ::tl_runtime::Serialize::serialize(&self.button_id, out);
         }
     }
-    impl KeyboardButtonUrlAuth {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
+    impl ::tl_runtime::Deserialize for KeyboardButtonUrlAuth {
+        const MIN_SIZE: usize = 16;
+        fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags_0 = reader.read_u32()?;
             let field_0 = <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
                 reader,
             )?;
-            let field_1 = if flags_0 & 0x00000001 != 0 {
-                ::core::option::Option::Some(
-                    <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
-                        reader,
-                    )?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
+            let field_1 = ::tl_runtime::read_if::<
+                ::std::string::String,
+            >(reader, flags_0 & 0x00000001 != 0)?;
             let field_2 = <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
                 reader,
             )?;
@@ -1144,27 +700,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Identifiable for KeyboardButtonUrlAuth {
-        const CONSTRUCTOR_ID: u32 = 0x10b78d29;
-    }
-    impl ::tl_runtime::Serialize for KeyboardButtonUrlAuth {
-        fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
-        }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0x10b78d29_u32.to_le_bytes());
-            self.serialize_bare(out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for KeyboardButtonUrlAuth {
-        const MIN_SIZE: usize = 20;
-        fn deserialize(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0x10b78d29, "keyboardButtonUrlAuth")?;
-            Self::deserialize_bare(reader)
-        }
-    }
     /// The TL constructor `peerColor`:
     ///
     /// ```tl
@@ -1172,86 +707,41 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct PeerColor {
-        /// `color`.
         pub color: ::core::option::Option<i32>,
-        /// `background_emoji_id`.
         pub background_emoji_id: ::core::option::Option<i64>,
-    }
-    impl PeerColor {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            let mut len = 4;
-            if let ::core::option::Option::Some(value) = &self.color {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            if let ::core::option::Option::Some(value) = &self.background_emoji_id {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            len
-        }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            let mut flags_0: u32 = 0;
-            if self.color.is_some() {
-                flags_0 |= 0x00000001;
-            }
-            if self.background_emoji_id.is_some() {
-                flags_0 |= 0x00000002;
-            }
-            out.extend_from_slice(&flags_0.to_le_bytes());
-            if let ::core::option::Option::Some(value) = &self.color {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
-            if let ::core::option::Option::Some(value) = &self.background_emoji_id {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
-        }
-    }
-    impl PeerColor {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = reader.read_u32()?;
-            let field_0 = if flags_0 & 0x00000001 != 0 {
-                ::core::option::Option::Some(
-                    <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let field_1 = if flags_0 & 0x00000002 != 0 {
-                ::core::option::Option::Some(
-                    <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            ::core::result::Result::Ok(Self {
-                color: field_0,
-                background_emoji_id: field_1,
-            })
-        }
     }
     impl ::tl_runtime::Identifiable for PeerColor {
         const CONSTRUCTOR_ID: u32 = 0xb54b5acf;
     }
     impl ::tl_runtime::Serialize for PeerColor {
         fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
+            4 + ::tl_runtime::Serialize::serialized_len(&self.color)
+                + ::tl_runtime::Serialize::serialized_len(&self.background_emoji_id)
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0xb54b5acf_u32.to_le_bytes());
-            self.serialize_bare(out);
+            let flags_0: u32 = (if self.color.is_some() { 0x00000001 } else { 0 })
+                | (if self.background_emoji_id.is_some() { 0x00000002 } else { 0 });
+            out.extend_from_slice(&flags_0.to_le_bytes());
+            ::tl_runtime::Serialize::serialize(&self.color, out);
+            ::tl_runtime::Serialize::serialize(&self.background_emoji_id, out);
         }
     }
     impl ::tl_runtime::Deserialize for PeerColor {
-        const MIN_SIZE: usize = 8;
+        const MIN_SIZE: usize = 4;
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0xb54b5acf, "peerColor")?;
-            Self::deserialize_bare(reader)
+            let flags_0 = reader.read_u32()?;
+            let field_0 = ::tl_runtime::read_if::<
+                i32,
+            >(reader, flags_0 & 0x00000001 != 0)?;
+            let field_1 = ::tl_runtime::read_if::<
+                i64,
+            >(reader, flags_0 & 0x00000002 != 0)?;
+            ::core::result::Result::Ok(Self {
+                color: field_0,
+                background_emoji_id: field_1,
+            })
         }
     }
     /// The TL constructor `peerColorCollectible`:
@@ -1261,59 +751,42 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct PeerColorCollectible {
-        /// `collectible_id`.
         pub collectible_id: i64,
-        /// `gift_emoji_id`.
         pub gift_emoji_id: i64,
-        /// `background_emoji_id`.
         pub background_emoji_id: i64,
-        /// `accent_color`.
         pub accent_color: i32,
-        /// `colors`.
         pub colors: ::std::vec::Vec<i32>,
-        /// `dark_accent_color`.
         pub dark_accent_color: ::core::option::Option<i32>,
-        /// `dark_colors`.
         pub dark_colors: ::core::option::Option<::std::vec::Vec<i32>>,
     }
-    impl PeerColorCollectible {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            let mut len = 32 + ::tl_runtime::Serialize::serialized_len(&self.colors);
-            if let ::core::option::Option::Some(value) = &self.dark_accent_color {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            if let ::core::option::Option::Some(value) = &self.dark_colors {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            len
+    impl ::tl_runtime::Identifiable for PeerColorCollectible {
+        const CONSTRUCTOR_ID: u32 = 0xb9c0639a;
+    }
+    impl ::tl_runtime::Serialize for PeerColorCollectible {
+        fn serialized_len(&self) -> usize {
+            32 + ::tl_runtime::Serialize::serialized_len(&self.colors)
+                + ::tl_runtime::Serialize::serialized_len(&self.dark_accent_color)
+                + ::tl_runtime::Serialize::serialized_len(&self.dark_colors)
         }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            let mut flags_0: u32 = 0;
-            if self.dark_accent_color.is_some() {
-                flags_0 |= 0x00000001;
-            }
-            if self.dark_colors.is_some() {
-                flags_0 |= 0x00000002;
-            }
+        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+            let flags_0: u32 = (if self.dark_accent_color.is_some() {
+                0x00000001
+            } else {
+                0
+            }) | (if self.dark_colors.is_some() { 0x00000002 } else { 0 });
             out.extend_from_slice(&flags_0.to_le_bytes());
             ::tl_runtime::Serialize::serialize(&self.collectible_id, out);
             ::tl_runtime::Serialize::serialize(&self.gift_emoji_id, out);
             ::tl_runtime::Serialize::serialize(&self.background_emoji_id, out);
             ::tl_runtime::Serialize::serialize(&self.accent_color, out);
             ::tl_runtime::Serialize::serialize(&self.colors, out);
-            if let ::core::option::Option::Some(value) = &self.dark_accent_color {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
-            if let ::core::option::Option::Some(value) = &self.dark_colors {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
+            ::tl_runtime::Serialize::serialize(&self.dark_accent_color, out);
+            ::tl_runtime::Serialize::serialize(&self.dark_colors, out);
         }
     }
-    impl PeerColorCollectible {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
+    impl ::tl_runtime::Deserialize for PeerColorCollectible {
+        const MIN_SIZE: usize = 40;
+        fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags_0 = reader.read_u32()?;
@@ -1324,22 +797,12 @@ pub mod types {
             let field_4 = <::std::vec::Vec<
                 i32,
             > as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_5 = if flags_0 & 0x00000001 != 0 {
-                ::core::option::Option::Some(
-                    <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let field_6 = if flags_0 & 0x00000002 != 0 {
-                ::core::option::Option::Some(
-                    <::std::vec::Vec<
-                        i32,
-                    > as ::tl_runtime::Deserialize>::deserialize(reader)?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
+            let field_5 = ::tl_runtime::read_if::<
+                i32,
+            >(reader, flags_0 & 0x00000001 != 0)?;
+            let field_6 = ::tl_runtime::read_if::<
+                ::std::vec::Vec<i32>,
+            >(reader, flags_0 & 0x00000002 != 0)?;
             ::core::result::Result::Ok(Self {
                 collectible_id: field_0,
                 gift_emoji_id: field_1,
@@ -1351,27 +814,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Identifiable for PeerColorCollectible {
-        const CONSTRUCTOR_ID: u32 = 0xb9c0639a;
-    }
-    impl ::tl_runtime::Serialize for PeerColorCollectible {
-        fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
-        }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0xb9c0639a_u32.to_le_bytes());
-            self.serialize_bare(out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for PeerColorCollectible {
-        const MIN_SIZE: usize = 44;
-        fn deserialize(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0xb9c0639a, "peerColorCollectible")?;
-            Self::deserialize_bare(reader)
-        }
-    }
     /// The TL constructor `recentStory`:
     ///
     /// ```tl
@@ -1379,73 +821,36 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct RecentStory {
-        /// `live`: a flag bit.
         pub live: bool,
-        /// `max_id`.
         pub max_id: ::core::option::Option<i32>,
-    }
-    impl RecentStory {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            let mut len = 4;
-            if let ::core::option::Option::Some(value) = &self.max_id {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            len
-        }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            let mut flags_0: u32 = 0;
-            if self.live {
-                flags_0 |= 0x00000001;
-            }
-            if self.max_id.is_some() {
-                flags_0 |= 0x00000002;
-            }
-            out.extend_from_slice(&flags_0.to_le_bytes());
-            if let ::core::option::Option::Some(value) = &self.max_id {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
-        }
-    }
-    impl RecentStory {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = reader.read_u32()?;
-            let field_1 = if flags_0 & 0x00000002 != 0 {
-                ::core::option::Option::Some(
-                    <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            ::core::result::Result::Ok(Self {
-                live: flags_0 & 0x00000001 != 0,
-                max_id: field_1,
-            })
-        }
     }
     impl ::tl_runtime::Identifiable for RecentStory {
         const CONSTRUCTOR_ID: u32 = 0x711d692d;
     }
     impl ::tl_runtime::Serialize for RecentStory {
         fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
+            4 + ::tl_runtime::Serialize::serialized_len(&self.max_id)
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0x711d692d_u32.to_le_bytes());
-            self.serialize_bare(out);
+            let flags_0: u32 = (if self.live { 0x00000001 } else { 0 })
+                | (if self.max_id.is_some() { 0x00000002 } else { 0 });
+            out.extend_from_slice(&flags_0.to_le_bytes());
+            ::tl_runtime::Serialize::serialize(&self.max_id, out);
         }
     }
     impl ::tl_runtime::Deserialize for RecentStory {
-        const MIN_SIZE: usize = 8;
+        const MIN_SIZE: usize = 4;
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0x711d692d, "recentStory")?;
-            Self::deserialize_bare(reader)
+            let flags_0 = reader.read_u32()?;
+            let field_1 = ::tl_runtime::read_if::<
+                i32,
+            >(reader, flags_0 & 0x00000002 != 0)?;
+            ::core::result::Result::Ok(Self {
+                live: flags_0 & 0x00000001 != 0,
+                max_id: field_1,
+            })
         }
     }
     /// The TL constructor `restrictionReason`:
@@ -1455,30 +860,28 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct RestrictionReason {
-        /// `platform`.
         pub platform: ::std::string::String,
-        /// `reason`.
         pub reason: ::std::string::String,
-        /// `text`.
         pub text: ::std::string::String,
     }
-    impl RestrictionReason {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
+    impl ::tl_runtime::Identifiable for RestrictionReason {
+        const CONSTRUCTOR_ID: u32 = 0xd072acb4;
+    }
+    impl ::tl_runtime::Serialize for RestrictionReason {
+        fn serialized_len(&self) -> usize {
             ::tl_runtime::Serialize::serialized_len(&self.platform)
                 + ::tl_runtime::Serialize::serialized_len(&self.reason)
                 + ::tl_runtime::Serialize::serialized_len(&self.text)
         }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             ::tl_runtime::Serialize::serialize(&self.platform, out);
             ::tl_runtime::Serialize::serialize(&self.reason, out);
             ::tl_runtime::Serialize::serialize(&self.text, out);
         }
     }
-    impl RestrictionReason {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
+    impl ::tl_runtime::Deserialize for RestrictionReason {
+        const MIN_SIZE: usize = 12;
+        fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let field_0 = <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
@@ -1497,27 +900,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Identifiable for RestrictionReason {
-        const CONSTRUCTOR_ID: u32 = 0xd072acb4;
-    }
-    impl ::tl_runtime::Serialize for RestrictionReason {
-        fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
-        }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0xd072acb4_u32.to_le_bytes());
-            self.serialize_bare(out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for RestrictionReason {
-        const MIN_SIZE: usize = 16;
-        fn deserialize(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0xd072acb4, "restrictionReason")?;
-            Self::deserialize_bare(reader)
-        }
-    }
     /// The TL constructor `urlAuthResultAccepted`:
     ///
     /// ```tl
@@ -1525,49 +907,28 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct UrlAuthResultAccepted {
-        /// `url`.
         pub url: ::std::string::String,
-    }
-    impl UrlAuthResultAccepted {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            ::tl_runtime::Serialize::serialized_len(&self.url)
-        }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            ::tl_runtime::Serialize::serialize(&self.url, out);
-        }
-    }
-    impl UrlAuthResultAccepted {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let field_0 = <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
-                reader,
-            )?;
-            ::core::result::Result::Ok(Self { url: field_0 })
-        }
     }
     impl ::tl_runtime::Identifiable for UrlAuthResultAccepted {
         const CONSTRUCTOR_ID: u32 = 0x8f8c0e4e;
     }
     impl ::tl_runtime::Serialize for UrlAuthResultAccepted {
         fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
+            ::tl_runtime::Serialize::serialized_len(&self.url)
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0x8f8c0e4e_u32.to_le_bytes());
-            self.serialize_bare(out);
+            ::tl_runtime::Serialize::serialize(&self.url, out);
         }
     }
     impl ::tl_runtime::Deserialize for UrlAuthResultAccepted {
-        const MIN_SIZE: usize = 8;
+        const MIN_SIZE: usize = 4;
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0x8f8c0e4e, "urlAuthResultAccepted")?;
-            Self::deserialize_bare(reader)
+            let field_0 = <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
+                reader,
+            )?;
+            ::core::result::Result::Ok(Self { url: field_0 })
         }
     }
     /// The TL constructor `urlAuthResultDefault`:
@@ -1577,44 +938,24 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct UrlAuthResultDefault;
-    impl UrlAuthResultDefault {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            0
-        }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            let _ = out;
-        }
-    }
-    impl UrlAuthResultDefault {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let _ = reader;
-            ::core::result::Result::Ok(Self)
-        }
-    }
     impl ::tl_runtime::Identifiable for UrlAuthResultDefault {
         const CONSTRUCTOR_ID: u32 = 0xa9d6db1f;
     }
     impl ::tl_runtime::Serialize for UrlAuthResultDefault {
         fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
+            0
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0xa9d6db1f_u32.to_le_bytes());
-            self.serialize_bare(out);
+            let _ = &out;
         }
     }
     impl ::tl_runtime::Deserialize for UrlAuthResultDefault {
-        const MIN_SIZE: usize = 4;
+        const MIN_SIZE: usize = 0;
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0xa9d6db1f, "urlAuthResultDefault")?;
-            Self::deserialize_bare(reader)
+            let _ = reader;
+            ::core::result::Result::Ok(Self)
         }
     }
     /// The TL constructor `urlAuthResultRequest`:
@@ -1624,33 +965,28 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct UrlAuthResultRequest {
-        /// `request_write_access`: a flag bit.
         pub request_write_access: bool,
-        /// `bot`.
         pub bot: super::enums::User,
-        /// `domain`.
         pub domain: ::std::string::String,
     }
-    impl UrlAuthResultRequest {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
+    impl ::tl_runtime::Identifiable for UrlAuthResultRequest {
+        const CONSTRUCTOR_ID: u32 = 0x92d33a0e;
+    }
+    impl ::tl_runtime::Serialize for UrlAuthResultRequest {
+        fn serialized_len(&self) -> usize {
             4 + ::tl_runtime::Serialize::serialized_len(&self.bot)
                 + ::tl_runtime::Serialize::serialized_len(&self.domain)
         }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            let mut flags_0: u32 = 0;
-            if self.request_write_access {
-                flags_0 |= 0x00000001;
-            }
+        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+            let flags_0: u32 = if self.request_write_access { 0x00000001 } else { 0 };
             out.extend_from_slice(&flags_0.to_le_bytes());
             ::tl_runtime::Serialize::serialize(&self.bot, out);
             ::tl_runtime::Serialize::serialize(&self.domain, out);
         }
     }
-    impl UrlAuthResultRequest {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
+    impl ::tl_runtime::Deserialize for UrlAuthResultRequest {
+        const MIN_SIZE: usize = 12;
+        fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags_0 = reader.read_u32()?;
@@ -1667,27 +1003,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Identifiable for UrlAuthResultRequest {
-        const CONSTRUCTOR_ID: u32 = 0x92d33a0e;
-    }
-    impl ::tl_runtime::Serialize for UrlAuthResultRequest {
-        fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
-        }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0x92d33a0e_u32.to_le_bytes());
-            self.serialize_bare(out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for UrlAuthResultRequest {
-        const MIN_SIZE: usize = 16;
-        fn deserialize(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0x92d33a0e, "urlAuthResultRequest")?;
-            Self::deserialize_bare(reader)
-        }
-    }
     /// The TL constructor `user`:
     ///
     /// ```tl
@@ -1695,95 +1010,51 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct User {
-        /// `self`: a flag bit.
         pub self_: bool,
-        /// `contact`: a flag bit.
         pub contact: bool,
-        /// `mutual_contact`: a flag bit.
         pub mutual_contact: bool,
-        /// `deleted`: a flag bit.
         pub deleted: bool,
-        /// `bot_chat_history`: a flag bit.
         pub bot_chat_history: bool,
-        /// `bot_nochats`: a flag bit.
         pub bot_nochats: bool,
-        /// `verified`: a flag bit.
         pub verified: bool,
-        /// `min`: a flag bit.
         pub min: bool,
-        /// `bot_inline_geo`: a flag bit.
         pub bot_inline_geo: bool,
-        /// `support`: a flag bit.
         pub support: bool,
-        /// `scam`: a flag bit.
         pub scam: bool,
-        /// `apply_min_photo`: a flag bit.
         pub apply_min_photo: bool,
-        /// `fake`: a flag bit.
         pub fake: bool,
-        /// `bot_attach_menu`: a flag bit.
         pub bot_attach_menu: bool,
-        /// `premium`: a flag bit.
         pub premium: bool,
-        /// `attach_menu_enabled`: a flag bit.
         pub attach_menu_enabled: bool,
-        /// `bot_can_edit`: a flag bit.
         pub bot_can_edit: bool,
-        /// `close_friend`: a flag bit.
         pub close_friend: bool,
-        /// `stories_hidden`: a flag bit.
         pub stories_hidden: bool,
-        /// `stories_unavailable`: a flag bit.
         pub stories_unavailable: bool,
-        /// `contact_require_premium`: a flag bit.
         pub contact_require_premium: bool,
-        /// `bot_business`: a flag bit.
         pub bot_business: bool,
-        /// `bot_has_main_app`: a flag bit.
         pub bot_has_main_app: bool,
-        /// `bot_forum_view`: a flag bit.
         pub bot_forum_view: bool,
-        /// `id`.
         pub id: i64,
-        /// `access_hash`.
         pub access_hash: ::core::option::Option<i64>,
-        /// `first_name`.
         pub first_name: ::core::option::Option<::std::string::String>,
-        /// `last_name`.
         pub last_name: ::core::option::Option<::std::string::String>,
-        /// `username`.
         pub username: ::core::option::Option<::std::string::String>,
-        /// `phone`.
         pub phone: ::core::option::Option<::std::string::String>,
-        /// `photo`.
         pub photo: ::core::option::Option<super::enums::UserProfilePhoto>,
-        /// `status`.
         pub status: ::core::option::Option<super::enums::UserStatus>,
-        /// `bot_info_version`.
         pub bot_info_version: ::core::option::Option<i32>,
-        /// `restriction_reason`.
         pub restriction_reason: ::core::option::Option<
             ::std::vec::Vec<super::enums::RestrictionReason>,
         >,
-        /// `bot_inline_placeholder`.
         pub bot_inline_placeholder: ::core::option::Option<::std::string::String>,
-        /// `lang_code`.
         pub lang_code: ::core::option::Option<::std::string::String>,
-        /// `emoji_status`.
         pub emoji_status: ::core::option::Option<super::enums::EmojiStatus>,
-        /// `usernames`.
         pub usernames: ::core::option::Option<::std::vec::Vec<super::enums::Username>>,
-        /// `stories_max_id`.
         pub stories_max_id: ::core::option::Option<super::enums::RecentStory>,
-        /// `color`.
         pub color: ::core::option::Option<super::enums::PeerColor>,
-        /// `profile_color`.
         pub profile_color: ::core::option::Option<super::enums::PeerColor>,
-        /// `bot_active_users`.
         pub bot_active_users: ::core::option::Option<i32>,
-        /// `bot_verification_icon`.
         pub bot_verification_icon: ::core::option::Option<i64>,
-        /// `send_paid_messages_stars`.
         pub send_paid_messages_stars: ::core::option::Option<i64>,
     }
     impl User {
@@ -1796,433 +1067,164 @@ pub mod types {
             self.restriction_reason.is_some()
         }
     }
-    impl User {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            let mut len = 16;
-            if let ::core::option::Option::Some(value) = &self.access_hash {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            if let ::core::option::Option::Some(value) = &self.first_name {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            if let ::core::option::Option::Some(value) = &self.last_name {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            if let ::core::option::Option::Some(value) = &self.username {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            if let ::core::option::Option::Some(value) = &self.phone {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            if let ::core::option::Option::Some(value) = &self.photo {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            if let ::core::option::Option::Some(value) = &self.status {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            if let ::core::option::Option::Some(value) = &self.bot_info_version {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            if let ::core::option::Option::Some(value) = &self.restriction_reason {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            if let ::core::option::Option::Some(value) = &self.bot_inline_placeholder {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            if let ::core::option::Option::Some(value) = &self.lang_code {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            if let ::core::option::Option::Some(value) = &self.emoji_status {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            if let ::core::option::Option::Some(value) = &self.usernames {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            if let ::core::option::Option::Some(value) = &self.stories_max_id {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            if let ::core::option::Option::Some(value) = &self.color {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            if let ::core::option::Option::Some(value) = &self.profile_color {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            if let ::core::option::Option::Some(value) = &self.bot_active_users {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            if let ::core::option::Option::Some(value) = &self.bot_verification_icon {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            if let ::core::option::Option::Some(value) = &self.send_paid_messages_stars {
-                len += ::tl_runtime::Serialize::serialized_len(value);
-            }
-            len
+    impl ::tl_runtime::Identifiable for User {
+        const CONSTRUCTOR_ID: u32 = 0x31774388;
+    }
+    impl ::tl_runtime::Serialize for User {
+        fn serialized_len(&self) -> usize {
+            16 + ::tl_runtime::Serialize::serialized_len(&self.access_hash)
+                + ::tl_runtime::Serialize::serialized_len(&self.first_name)
+                + ::tl_runtime::Serialize::serialized_len(&self.last_name)
+                + ::tl_runtime::Serialize::serialized_len(&self.username)
+                + ::tl_runtime::Serialize::serialized_len(&self.phone)
+                + ::tl_runtime::Serialize::serialized_len(&self.photo)
+                + ::tl_runtime::Serialize::serialized_len(&self.status)
+                + ::tl_runtime::Serialize::serialized_len(&self.bot_info_version)
+                + ::tl_runtime::Serialize::serialized_len(&self.restriction_reason)
+                + ::tl_runtime::Serialize::serialized_len(&self.bot_inline_placeholder)
+                + ::tl_runtime::Serialize::serialized_len(&self.lang_code)
+                + ::tl_runtime::Serialize::serialized_len(&self.emoji_status)
+                + ::tl_runtime::Serialize::serialized_len(&self.usernames)
+                + ::tl_runtime::Serialize::serialized_len(&self.stories_max_id)
+                + ::tl_runtime::Serialize::serialized_len(&self.color)
+                + ::tl_runtime::Serialize::serialized_len(&self.profile_color)
+                + ::tl_runtime::Serialize::serialized_len(&self.bot_active_users)
+                + ::tl_runtime::Serialize::serialized_len(&self.bot_verification_icon)
+                + ::tl_runtime::Serialize::serialized_len(&self.send_paid_messages_stars)
         }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            let mut flags_0: u32 = 0;
-            if self.self_ {
-                flags_0 |= 0x00000400;
-            }
-            if self.contact {
-                flags_0 |= 0x00000800;
-            }
-            if self.mutual_contact {
-                flags_0 |= 0x00001000;
-            }
-            if self.deleted {
-                flags_0 |= 0x00002000;
-            }
-            if self.bot_chat_history {
-                flags_0 |= 0x00008000;
-            }
-            if self.bot_nochats {
-                flags_0 |= 0x00010000;
-            }
-            if self.verified {
-                flags_0 |= 0x00020000;
-            }
-            if self.min {
-                flags_0 |= 0x00100000;
-            }
-            if self.bot_inline_geo {
-                flags_0 |= 0x00200000;
-            }
-            if self.support {
-                flags_0 |= 0x00800000;
-            }
-            if self.scam {
-                flags_0 |= 0x01000000;
-            }
-            if self.apply_min_photo {
-                flags_0 |= 0x02000000;
-            }
-            if self.fake {
-                flags_0 |= 0x04000000;
-            }
-            if self.bot_attach_menu {
-                flags_0 |= 0x08000000;
-            }
-            if self.premium {
-                flags_0 |= 0x10000000;
-            }
-            if self.attach_menu_enabled {
-                flags_0 |= 0x20000000;
-            }
-            if self.access_hash.is_some() {
-                flags_0 |= 0x00000001;
-            }
-            if self.first_name.is_some() {
-                flags_0 |= 0x00000002;
-            }
-            if self.last_name.is_some() {
-                flags_0 |= 0x00000004;
-            }
-            if self.username.is_some() {
-                flags_0 |= 0x00000008;
-            }
-            if self.phone.is_some() {
-                flags_0 |= 0x00000010;
-            }
-            if self.photo.is_some() {
-                flags_0 |= 0x00000020;
-            }
-            if self.status.is_some() {
-                flags_0 |= 0x00000040;
-            }
-            if self.bot_info_version.is_some() {
-                flags_0 |= 0x00004000;
-            }
-            if self.restriction_reason.is_some() {
-                flags_0 |= 0x00040000;
-            }
-            if self.bot_inline_placeholder.is_some() {
-                flags_0 |= 0x00080000;
-            }
-            if self.lang_code.is_some() {
-                flags_0 |= 0x00400000;
-            }
-            if self.emoji_status.is_some() {
-                flags_0 |= 0x40000000;
-            }
-            let mut flags_1: u32 = 0;
-            if self.bot_can_edit {
-                flags_1 |= 0x00000002;
-            }
-            if self.close_friend {
-                flags_1 |= 0x00000004;
-            }
-            if self.stories_hidden {
-                flags_1 |= 0x00000008;
-            }
-            if self.stories_unavailable {
-                flags_1 |= 0x00000010;
-            }
-            if self.contact_require_premium {
-                flags_1 |= 0x00000400;
-            }
-            if self.bot_business {
-                flags_1 |= 0x00000800;
-            }
-            if self.bot_has_main_app {
-                flags_1 |= 0x00002000;
-            }
-            if self.bot_forum_view {
-                flags_1 |= 0x00010000;
-            }
-            if self.usernames.is_some() {
-                flags_1 |= 0x00000001;
-            }
-            if self.stories_max_id.is_some() {
-                flags_1 |= 0x00000020;
-            }
-            if self.color.is_some() {
-                flags_1 |= 0x00000100;
-            }
-            if self.profile_color.is_some() {
-                flags_1 |= 0x00000200;
-            }
-            if self.bot_active_users.is_some() {
-                flags_1 |= 0x00001000;
-            }
-            if self.bot_verification_icon.is_some() {
-                flags_1 |= 0x00004000;
-            }
-            if self.send_paid_messages_stars.is_some() {
-                flags_1 |= 0x00008000;
-            }
+        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+            let flags_0: u32 = (if self.self_ { 0x00000400 } else { 0 })
+                | (if self.contact { 0x00000800 } else { 0 })
+                | (if self.mutual_contact { 0x00001000 } else { 0 })
+                | (if self.deleted { 0x00002000 } else { 0 })
+                | (if self.bot_chat_history { 0x00008000 } else { 0 })
+                | (if self.bot_nochats { 0x00010000 } else { 0 })
+                | (if self.verified { 0x00020000 } else { 0 })
+                | (if self.min { 0x00100000 } else { 0 })
+                | (if self.bot_inline_geo { 0x00200000 } else { 0 })
+                | (if self.support { 0x00800000 } else { 0 })
+                | (if self.scam { 0x01000000 } else { 0 })
+                | (if self.apply_min_photo { 0x02000000 } else { 0 })
+                | (if self.fake { 0x04000000 } else { 0 })
+                | (if self.bot_attach_menu { 0x08000000 } else { 0 })
+                | (if self.premium { 0x10000000 } else { 0 })
+                | (if self.attach_menu_enabled { 0x20000000 } else { 0 })
+                | (if self.access_hash.is_some() { 0x00000001 } else { 0 })
+                | (if self.first_name.is_some() { 0x00000002 } else { 0 })
+                | (if self.last_name.is_some() { 0x00000004 } else { 0 })
+                | (if self.username.is_some() { 0x00000008 } else { 0 })
+                | (if self.phone.is_some() { 0x00000010 } else { 0 })
+                | (if self.photo.is_some() { 0x00000020 } else { 0 })
+                | (if self.status.is_some() { 0x00000040 } else { 0 })
+                | (if self.bot_info_version.is_some() { 0x00004000 } else { 0 })
+                | (if self.restriction_reason.is_some() { 0x00040000 } else { 0 })
+                | (if self.bot_inline_placeholder.is_some() { 0x00080000 } else { 0 })
+                | (if self.lang_code.is_some() { 0x00400000 } else { 0 })
+                | (if self.emoji_status.is_some() { 0x40000000 } else { 0 });
+            let flags_1: u32 = (if self.bot_can_edit { 0x00000002 } else { 0 })
+                | (if self.close_friend { 0x00000004 } else { 0 })
+                | (if self.stories_hidden { 0x00000008 } else { 0 })
+                | (if self.stories_unavailable { 0x00000010 } else { 0 })
+                | (if self.contact_require_premium { 0x00000400 } else { 0 })
+                | (if self.bot_business { 0x00000800 } else { 0 })
+                | (if self.bot_has_main_app { 0x00002000 } else { 0 })
+                | (if self.bot_forum_view { 0x00010000 } else { 0 })
+                | (if self.usernames.is_some() { 0x00000001 } else { 0 })
+                | (if self.stories_max_id.is_some() { 0x00000020 } else { 0 })
+                | (if self.color.is_some() { 0x00000100 } else { 0 })
+                | (if self.profile_color.is_some() { 0x00000200 } else { 0 })
+                | (if self.bot_active_users.is_some() { 0x00001000 } else { 0 })
+                | (if self.bot_verification_icon.is_some() { 0x00004000 } else { 0 })
+                | (if self.send_paid_messages_stars.is_some() { 0x00008000 } else { 0 });
             out.extend_from_slice(&flags_0.to_le_bytes());
             out.extend_from_slice(&flags_1.to_le_bytes());
             ::tl_runtime::Serialize::serialize(&self.id, out);
-            if let ::core::option::Option::Some(value) = &self.access_hash {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
-            if let ::core::option::Option::Some(value) = &self.first_name {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
-            if let ::core::option::Option::Some(value) = &self.last_name {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
-            if let ::core::option::Option::Some(value) = &self.username {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
-            if let ::core::option::Option::Some(value) = &self.phone {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
-            if let ::core::option::Option::Some(value) = &self.photo {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
-            if let ::core::option::Option::Some(value) = &self.status {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
-            if let ::core::option::Option::Some(value) = &self.bot_info_version {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
-            if let ::core::option::Option::Some(value) = &self.restriction_reason {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
-            if let ::core::option::Option::Some(value) = &self.bot_inline_placeholder {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
-            if let ::core::option::Option::Some(value) = &self.lang_code {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
-            if let ::core::option::Option::Some(value) = &self.emoji_status {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
-            if let ::core::option::Option::Some(value) = &self.usernames {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
-            if let ::core::option::Option::Some(value) = &self.stories_max_id {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
-            if let ::core::option::Option::Some(value) = &self.color {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
-            if let ::core::option::Option::Some(value) = &self.profile_color {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
-            if let ::core::option::Option::Some(value) = &self.bot_active_users {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
-            if let ::core::option::Option::Some(value) = &self.bot_verification_icon {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
-            if let ::core::option::Option::Some(value) = &self.send_paid_messages_stars {
-                ::tl_runtime::Serialize::serialize(value, out);
-            }
+            ::tl_runtime::Serialize::serialize(&self.access_hash, out);
+            ::tl_runtime::Serialize::serialize(&self.first_name, out);
+            ::tl_runtime::Serialize::serialize(&self.last_name, out);
+            ::tl_runtime::Serialize::serialize(&self.username, out);
+            ::tl_runtime::Serialize::serialize(&self.phone, out);
+            ::tl_runtime::Serialize::serialize(&self.photo, out);
+            ::tl_runtime::Serialize::serialize(&self.status, out);
+            ::tl_runtime::Serialize::serialize(&self.bot_info_version, out);
+            ::tl_runtime::Serialize::serialize(&self.restriction_reason, out);
+            ::tl_runtime::Serialize::serialize(&self.bot_inline_placeholder, out);
+            ::tl_runtime::Serialize::serialize(&self.lang_code, out);
+            ::tl_runtime::Serialize::serialize(&self.emoji_status, out);
+            ::tl_runtime::Serialize::serialize(&self.usernames, out);
+            ::tl_runtime::Serialize::serialize(&self.stories_max_id, out);
+            ::tl_runtime::Serialize::serialize(&self.color, out);
+            ::tl_runtime::Serialize::serialize(&self.profile_color, out);
+            ::tl_runtime::Serialize::serialize(&self.bot_active_users, out);
+            ::tl_runtime::Serialize::serialize(&self.bot_verification_icon, out);
+            ::tl_runtime::Serialize::serialize(&self.send_paid_messages_stars, out);
         }
     }
-    impl User {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
+    impl ::tl_runtime::Deserialize for User {
+        const MIN_SIZE: usize = 16;
+        fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags_0 = reader.read_u32()?;
             let flags_1 = reader.read_u32()?;
             let field_24 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_25 = if flags_0 & 0x00000001 != 0 {
-                ::core::option::Option::Some(
-                    <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let field_26 = if flags_0 & 0x00000002 != 0 {
-                ::core::option::Option::Some(
-                    <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
-                        reader,
-                    )?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let field_27 = if flags_0 & 0x00000004 != 0 {
-                ::core::option::Option::Some(
-                    <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
-                        reader,
-                    )?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let field_28 = if flags_0 & 0x00000008 != 0 {
-                ::core::option::Option::Some(
-                    <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
-                        reader,
-                    )?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let field_29 = if flags_0 & 0x00000010 != 0 {
-                ::core::option::Option::Some(
-                    <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
-                        reader,
-                    )?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let field_30 = if flags_0 & 0x00000020 != 0 {
-                ::core::option::Option::Some(
-                    <super::enums::UserProfilePhoto as ::tl_runtime::Deserialize>::deserialize(
-                        reader,
-                    )?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let field_31 = if flags_0 & 0x00000040 != 0 {
-                ::core::option::Option::Some(
-                    <super::enums::UserStatus as ::tl_runtime::Deserialize>::deserialize(
-                        reader,
-                    )?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let field_32 = if flags_0 & 0x00004000 != 0 {
-                ::core::option::Option::Some(
-                    <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let field_33 = if flags_0 & 0x00040000 != 0 {
-                ::core::option::Option::Some(
-                    <::std::vec::Vec<
-                        super::enums::RestrictionReason,
-                    > as ::tl_runtime::Deserialize>::deserialize(reader)?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let field_34 = if flags_0 & 0x00080000 != 0 {
-                ::core::option::Option::Some(
-                    <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
-                        reader,
-                    )?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let field_35 = if flags_0 & 0x00400000 != 0 {
-                ::core::option::Option::Some(
-                    <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
-                        reader,
-                    )?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let field_36 = if flags_0 & 0x40000000 != 0 {
-                ::core::option::Option::Some(
-                    <super::enums::EmojiStatus as ::tl_runtime::Deserialize>::deserialize(
-                        reader,
-                    )?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let field_37 = if flags_1 & 0x00000001 != 0 {
-                ::core::option::Option::Some(
-                    <::std::vec::Vec<
-                        super::enums::Username,
-                    > as ::tl_runtime::Deserialize>::deserialize(reader)?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let field_38 = if flags_1 & 0x00000020 != 0 {
-                ::core::option::Option::Some(
-                    <super::enums::RecentStory as ::tl_runtime::Deserialize>::deserialize(
-                        reader,
-                    )?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let field_39 = if flags_1 & 0x00000100 != 0 {
-                ::core::option::Option::Some(
-                    <super::enums::PeerColor as ::tl_runtime::Deserialize>::deserialize(
-                        reader,
-                    )?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let field_40 = if flags_1 & 0x00000200 != 0 {
-                ::core::option::Option::Some(
-                    <super::enums::PeerColor as ::tl_runtime::Deserialize>::deserialize(
-                        reader,
-                    )?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let field_41 = if flags_1 & 0x00001000 != 0 {
-                ::core::option::Option::Some(
-                    <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let field_42 = if flags_1 & 0x00004000 != 0 {
-                ::core::option::Option::Some(
-                    <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let field_43 = if flags_1 & 0x00008000 != 0 {
-                ::core::option::Option::Some(
-                    <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
+            let field_25 = ::tl_runtime::read_if::<
+                i64,
+            >(reader, flags_0 & 0x00000001 != 0)?;
+            let field_26 = ::tl_runtime::read_if::<
+                ::std::string::String,
+            >(reader, flags_0 & 0x00000002 != 0)?;
+            let field_27 = ::tl_runtime::read_if::<
+                ::std::string::String,
+            >(reader, flags_0 & 0x00000004 != 0)?;
+            let field_28 = ::tl_runtime::read_if::<
+                ::std::string::String,
+            >(reader, flags_0 & 0x00000008 != 0)?;
+            let field_29 = ::tl_runtime::read_if::<
+                ::std::string::String,
+            >(reader, flags_0 & 0x00000010 != 0)?;
+            let field_30 = ::tl_runtime::read_if::<
+                super::enums::UserProfilePhoto,
+            >(reader, flags_0 & 0x00000020 != 0)?;
+            let field_31 = ::tl_runtime::read_if::<
+                super::enums::UserStatus,
+            >(reader, flags_0 & 0x00000040 != 0)?;
+            let field_32 = ::tl_runtime::read_if::<
+                i32,
+            >(reader, flags_0 & 0x00004000 != 0)?;
+            let field_33 = ::tl_runtime::read_if::<
+                ::std::vec::Vec<super::enums::RestrictionReason>,
+            >(reader, flags_0 & 0x00040000 != 0)?;
+            let field_34 = ::tl_runtime::read_if::<
+                ::std::string::String,
+            >(reader, flags_0 & 0x00080000 != 0)?;
+            let field_35 = ::tl_runtime::read_if::<
+                ::std::string::String,
+            >(reader, flags_0 & 0x00400000 != 0)?;
+            let field_36 = ::tl_runtime::read_if::<
+                super::enums::EmojiStatus,
+            >(reader, flags_0 & 0x40000000 != 0)?;
+            let field_37 = ::tl_runtime::read_if::<
+                ::std::vec::Vec<super::enums::Username>,
+            >(reader, flags_1 & 0x00000001 != 0)?;
+            let field_38 = ::tl_runtime::read_if::<
+                super::enums::RecentStory,
+            >(reader, flags_1 & 0x00000020 != 0)?;
+            let field_39 = ::tl_runtime::read_if::<
+                super::enums::PeerColor,
+            >(reader, flags_1 & 0x00000100 != 0)?;
+            let field_40 = ::tl_runtime::read_if::<
+                super::enums::PeerColor,
+            >(reader, flags_1 & 0x00000200 != 0)?;
+            let field_41 = ::tl_runtime::read_if::<
+                i32,
+            >(reader, flags_1 & 0x00001000 != 0)?;
+            let field_42 = ::tl_runtime::read_if::<
+                i64,
+            >(reader, flags_1 & 0x00004000 != 0)?;
+            let field_43 = ::tl_runtime::read_if::<
+                i64,
+            >(reader, flags_1 & 0x00008000 != 0)?;
             ::core::result::Result::Ok(Self {
                 self_: flags_0 & 0x00000400 != 0,
                 contact: flags_0 & 0x00000800 != 0,
@@ -2271,27 +1273,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Identifiable for User {
-        const CONSTRUCTOR_ID: u32 = 0x31774388;
-    }
-    impl ::tl_runtime::Serialize for User {
-        fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
-        }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0x31774388_u32.to_le_bytes());
-            self.serialize_bare(out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for User {
-        const MIN_SIZE: usize = 20;
-        fn deserialize(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0x31774388, "user")?;
-            Self::deserialize_bare(reader)
-        }
-    }
     /// The TL constructor `userEmpty`:
     ///
     /// ```tl
@@ -2299,47 +1280,26 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct UserEmpty {
-        /// `id`.
         pub id: i64,
-    }
-    impl UserEmpty {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            8
-        }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            ::tl_runtime::Serialize::serialize(&self.id, out);
-        }
-    }
-    impl UserEmpty {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let field_0 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            ::core::result::Result::Ok(Self { id: field_0 })
-        }
     }
     impl ::tl_runtime::Identifiable for UserEmpty {
         const CONSTRUCTOR_ID: u32 = 0xd3bc4b7a;
     }
     impl ::tl_runtime::Serialize for UserEmpty {
         fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
+            8
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0xd3bc4b7a_u32.to_le_bytes());
-            self.serialize_bare(out);
+            ::tl_runtime::Serialize::serialize(&self.id, out);
         }
     }
     impl ::tl_runtime::Deserialize for UserEmpty {
-        const MIN_SIZE: usize = 12;
+        const MIN_SIZE: usize = 8;
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0xd3bc4b7a, "userEmpty")?;
-            Self::deserialize_bare(reader)
+            let field_0 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
+            ::core::result::Result::Ok(Self { id: field_0 })
         }
     }
     /// The TL constructor `userProfilePhoto`:
@@ -2349,38 +1309,27 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct UserProfilePhoto {
-        /// `has_video`: a flag bit.
         pub has_video: bool,
-        /// `personal`: a flag bit.
         pub personal: bool,
-        /// `photo_id`.
         pub photo_id: i64,
-        /// `stripped_thumb`.
         pub stripped_thumb: ::core::option::Option<::std::vec::Vec<u8>>,
-        /// `dc_id`.
         pub dc_id: i32,
     }
-    impl UserProfilePhoto {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
+    impl ::tl_runtime::Identifiable for UserProfilePhoto {
+        const CONSTRUCTOR_ID: u32 = 0x82d1f706;
+    }
+    impl ::tl_runtime::Serialize for UserProfilePhoto {
+        fn serialized_len(&self) -> usize {
             let mut len = 16;
             if let ::core::option::Option::Some(value) = &self.stripped_thumb {
                 len += ::tl_runtime::bytes_len(<[u8]>::len(value));
             }
             len
         }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            let mut flags_0: u32 = 0;
-            if self.has_video {
-                flags_0 |= 0x00000001;
-            }
-            if self.personal {
-                flags_0 |= 0x00000004;
-            }
-            if self.stripped_thumb.is_some() {
-                flags_0 |= 0x00000002;
-            }
+        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+            let flags_0: u32 = (if self.has_video { 0x00000001 } else { 0 })
+                | (if self.personal { 0x00000004 } else { 0 })
+                | (if self.stripped_thumb.is_some() { 0x00000002 } else { 0 });
             out.extend_from_slice(&flags_0.to_le_bytes());
             ::tl_runtime::Serialize::serialize(&self.photo_id, out);
             if let ::core::option::Option::Some(value) = &self.stripped_thumb {
@@ -2389,9 +1338,9 @@ pub mod types {
             ::tl_runtime::Serialize::serialize(&self.dc_id, out);
         }
     }
-    impl UserProfilePhoto {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
+    impl ::tl_runtime::Deserialize for UserProfilePhoto {
+        const MIN_SIZE: usize = 16;
+        fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags_0 = reader.read_u32()?;
@@ -2411,27 +1360,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Identifiable for UserProfilePhoto {
-        const CONSTRUCTOR_ID: u32 = 0x82d1f706;
-    }
-    impl ::tl_runtime::Serialize for UserProfilePhoto {
-        fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
-        }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0x82d1f706_u32.to_le_bytes());
-            self.serialize_bare(out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for UserProfilePhoto {
-        const MIN_SIZE: usize = 20;
-        fn deserialize(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0x82d1f706, "userProfilePhoto")?;
-            Self::deserialize_bare(reader)
-        }
-    }
     /// The TL constructor `userProfilePhotoEmpty`:
     ///
     /// ```tl
@@ -2439,44 +1367,24 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct UserProfilePhotoEmpty;
-    impl UserProfilePhotoEmpty {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            0
-        }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            let _ = out;
-        }
-    }
-    impl UserProfilePhotoEmpty {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let _ = reader;
-            ::core::result::Result::Ok(Self)
-        }
-    }
     impl ::tl_runtime::Identifiable for UserProfilePhotoEmpty {
         const CONSTRUCTOR_ID: u32 = 0x4f11bae1;
     }
     impl ::tl_runtime::Serialize for UserProfilePhotoEmpty {
         fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
+            0
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0x4f11bae1_u32.to_le_bytes());
-            self.serialize_bare(out);
+            let _ = &out;
         }
     }
     impl ::tl_runtime::Deserialize for UserProfilePhotoEmpty {
-        const MIN_SIZE: usize = 4;
+        const MIN_SIZE: usize = 0;
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0x4f11bae1, "userProfilePhotoEmpty")?;
-            Self::deserialize_bare(reader)
+            let _ = reader;
+            ::core::result::Result::Ok(Self)
         }
     }
     /// The TL constructor `userStatusEmpty`:
@@ -2486,44 +1394,24 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct UserStatusEmpty;
-    impl UserStatusEmpty {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            0
-        }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            let _ = out;
-        }
-    }
-    impl UserStatusEmpty {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let _ = reader;
-            ::core::result::Result::Ok(Self)
-        }
-    }
     impl ::tl_runtime::Identifiable for UserStatusEmpty {
         const CONSTRUCTOR_ID: u32 = 0x09d05049;
     }
     impl ::tl_runtime::Serialize for UserStatusEmpty {
         fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
+            0
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0x09d05049_u32.to_le_bytes());
-            self.serialize_bare(out);
+            let _ = &out;
         }
     }
     impl ::tl_runtime::Deserialize for UserStatusEmpty {
-        const MIN_SIZE: usize = 4;
+        const MIN_SIZE: usize = 0;
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0x09d05049, "userStatusEmpty")?;
-            Self::deserialize_bare(reader)
+            let _ = reader;
+            ::core::result::Result::Ok(Self)
         }
     }
     /// The TL constructor `userStatusLastMonth`:
@@ -2533,53 +1421,29 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct UserStatusLastMonth {
-        /// `by_me`: a flag bit.
         pub by_me: bool,
-    }
-    impl UserStatusLastMonth {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            4
-        }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            let mut flags_0: u32 = 0;
-            if self.by_me {
-                flags_0 |= 0x00000001;
-            }
-            out.extend_from_slice(&flags_0.to_le_bytes());
-        }
-    }
-    impl UserStatusLastMonth {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = reader.read_u32()?;
-            ::core::result::Result::Ok(Self {
-                by_me: flags_0 & 0x00000001 != 0,
-            })
-        }
     }
     impl ::tl_runtime::Identifiable for UserStatusLastMonth {
         const CONSTRUCTOR_ID: u32 = 0x65899777;
     }
     impl ::tl_runtime::Serialize for UserStatusLastMonth {
         fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
+            4
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0x65899777_u32.to_le_bytes());
-            self.serialize_bare(out);
+            let flags_0: u32 = if self.by_me { 0x00000001 } else { 0 };
+            out.extend_from_slice(&flags_0.to_le_bytes());
         }
     }
     impl ::tl_runtime::Deserialize for UserStatusLastMonth {
-        const MIN_SIZE: usize = 8;
+        const MIN_SIZE: usize = 4;
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0x65899777, "userStatusLastMonth")?;
-            Self::deserialize_bare(reader)
+            let flags_0 = reader.read_u32()?;
+            ::core::result::Result::Ok(Self {
+                by_me: flags_0 & 0x00000001 != 0,
+            })
         }
     }
     /// The TL constructor `userStatusLastWeek`:
@@ -2589,53 +1453,29 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct UserStatusLastWeek {
-        /// `by_me`: a flag bit.
         pub by_me: bool,
-    }
-    impl UserStatusLastWeek {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            4
-        }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            let mut flags_0: u32 = 0;
-            if self.by_me {
-                flags_0 |= 0x00000001;
-            }
-            out.extend_from_slice(&flags_0.to_le_bytes());
-        }
-    }
-    impl UserStatusLastWeek {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = reader.read_u32()?;
-            ::core::result::Result::Ok(Self {
-                by_me: flags_0 & 0x00000001 != 0,
-            })
-        }
     }
     impl ::tl_runtime::Identifiable for UserStatusLastWeek {
         const CONSTRUCTOR_ID: u32 = 0x541a1d1a;
     }
     impl ::tl_runtime::Serialize for UserStatusLastWeek {
         fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
+            4
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0x541a1d1a_u32.to_le_bytes());
-            self.serialize_bare(out);
+            let flags_0: u32 = if self.by_me { 0x00000001 } else { 0 };
+            out.extend_from_slice(&flags_0.to_le_bytes());
         }
     }
     impl ::tl_runtime::Deserialize for UserStatusLastWeek {
-        const MIN_SIZE: usize = 8;
+        const MIN_SIZE: usize = 4;
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0x541a1d1a, "userStatusLastWeek")?;
-            Self::deserialize_bare(reader)
+            let flags_0 = reader.read_u32()?;
+            ::core::result::Result::Ok(Self {
+                by_me: flags_0 & 0x00000001 != 0,
+            })
         }
     }
     /// The TL constructor `userStatusOffline`:
@@ -2645,47 +1485,26 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct UserStatusOffline {
-        /// `was_online`.
         pub was_online: i32,
-    }
-    impl UserStatusOffline {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            4
-        }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            ::tl_runtime::Serialize::serialize(&self.was_online, out);
-        }
-    }
-    impl UserStatusOffline {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let field_0 = <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            ::core::result::Result::Ok(Self { was_online: field_0 })
-        }
     }
     impl ::tl_runtime::Identifiable for UserStatusOffline {
         const CONSTRUCTOR_ID: u32 = 0x008c703f;
     }
     impl ::tl_runtime::Serialize for UserStatusOffline {
         fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
+            4
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0x008c703f_u32.to_le_bytes());
-            self.serialize_bare(out);
+            ::tl_runtime::Serialize::serialize(&self.was_online, out);
         }
     }
     impl ::tl_runtime::Deserialize for UserStatusOffline {
-        const MIN_SIZE: usize = 8;
+        const MIN_SIZE: usize = 4;
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0x008c703f, "userStatusOffline")?;
-            Self::deserialize_bare(reader)
+            let field_0 = <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?;
+            ::core::result::Result::Ok(Self { was_online: field_0 })
         }
     }
     /// The TL constructor `userStatusOnline`:
@@ -2695,47 +1514,26 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct UserStatusOnline {
-        /// `expires`.
         pub expires: i32,
-    }
-    impl UserStatusOnline {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            4
-        }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            ::tl_runtime::Serialize::serialize(&self.expires, out);
-        }
-    }
-    impl UserStatusOnline {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let field_0 = <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            ::core::result::Result::Ok(Self { expires: field_0 })
-        }
     }
     impl ::tl_runtime::Identifiable for UserStatusOnline {
         const CONSTRUCTOR_ID: u32 = 0xedb93949;
     }
     impl ::tl_runtime::Serialize for UserStatusOnline {
         fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
+            4
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0xedb93949_u32.to_le_bytes());
-            self.serialize_bare(out);
+            ::tl_runtime::Serialize::serialize(&self.expires, out);
         }
     }
     impl ::tl_runtime::Deserialize for UserStatusOnline {
-        const MIN_SIZE: usize = 8;
+        const MIN_SIZE: usize = 4;
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0xedb93949, "userStatusOnline")?;
-            Self::deserialize_bare(reader)
+            let field_0 = <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?;
+            ::core::result::Result::Ok(Self { expires: field_0 })
         }
     }
     /// The TL constructor `userStatusRecently`:
@@ -2745,53 +1543,29 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct UserStatusRecently {
-        /// `by_me`: a flag bit.
         pub by_me: bool,
-    }
-    impl UserStatusRecently {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
-            4
-        }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            let mut flags_0: u32 = 0;
-            if self.by_me {
-                flags_0 |= 0x00000001;
-            }
-            out.extend_from_slice(&flags_0.to_le_bytes());
-        }
-    }
-    impl UserStatusRecently {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = reader.read_u32()?;
-            ::core::result::Result::Ok(Self {
-                by_me: flags_0 & 0x00000001 != 0,
-            })
-        }
     }
     impl ::tl_runtime::Identifiable for UserStatusRecently {
         const CONSTRUCTOR_ID: u32 = 0x7b197dc8;
     }
     impl ::tl_runtime::Serialize for UserStatusRecently {
         fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
+            4
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0x7b197dc8_u32.to_le_bytes());
-            self.serialize_bare(out);
+            let flags_0: u32 = if self.by_me { 0x00000001 } else { 0 };
+            out.extend_from_slice(&flags_0.to_le_bytes());
         }
     }
     impl ::tl_runtime::Deserialize for UserStatusRecently {
-        const MIN_SIZE: usize = 8;
+        const MIN_SIZE: usize = 4;
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0x7b197dc8, "userStatusRecently")?;
-            Self::deserialize_bare(reader)
+            let flags_0 = reader.read_u32()?;
+            ::core::result::Result::Ok(Self {
+                by_me: flags_0 & 0x00000001 != 0,
+            })
         }
     }
     /// The TL constructor `username`:
@@ -2801,34 +1575,27 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct Username {
-        /// `editable`: a flag bit.
         pub editable: bool,
-        /// `active`: a flag bit.
         pub active: bool,
-        /// `username`.
         pub username: ::std::string::String,
     }
-    impl Username {
-        /// The length of the bare encoding (without the constructor id).
-        pub fn bare_len(&self) -> usize {
+    impl ::tl_runtime::Identifiable for Username {
+        const CONSTRUCTOR_ID: u32 = 0xb4073647;
+    }
+    impl ::tl_runtime::Serialize for Username {
+        fn serialized_len(&self) -> usize {
             4 + ::tl_runtime::Serialize::serialized_len(&self.username)
         }
-        /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-        pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-            let mut flags_0: u32 = 0;
-            if self.editable {
-                flags_0 |= 0x00000001;
-            }
-            if self.active {
-                flags_0 |= 0x00000002;
-            }
+        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+            let flags_0: u32 = (if self.editable { 0x00000001 } else { 0 })
+                | (if self.active { 0x00000002 } else { 0 });
             out.extend_from_slice(&flags_0.to_le_bytes());
             ::tl_runtime::Serialize::serialize(&self.username, out);
         }
     }
-    impl Username {
-        /// Reads the bare encoding (the constructor id already read).
-        pub fn deserialize_bare(
+    impl ::tl_runtime::Deserialize for Username {
+        const MIN_SIZE: usize = 8;
+        fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags_0 = reader.read_u32()?;
@@ -2842,69 +1609,60 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Identifiable for Username {
-        const CONSTRUCTOR_ID: u32 = 0xb4073647;
-    }
-    impl ::tl_runtime::Serialize for Username {
-        fn serialized_len(&self) -> usize {
-            4 + self.bare_len()
-        }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            out.extend_from_slice(&0xb4073647_u32.to_le_bytes());
-            self.serialize_bare(out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for Username {
-        const MIN_SIZE: usize = 12;
-        fn deserialize(
-            reader: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            reader.expect_id(0xb4073647, "username")?;
-            Self::deserialize_bare(reader)
-        }
-    }
 }
-/// An enum per boxed type, with a variant per constructor.
+/// An enum per boxed type, with a variant per constructor (named in the enum's documentation),
+/// and the boxed encoding.
+#[allow(missing_docs)]
 pub mod enums {
     /// The TL type `EmojiStatus`: one of `emojiStatus`, `emojiStatusCollectible`, `emojiStatusEmpty`, `inputEmojiStatusCollectible`.
     #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum EmojiStatus {
-        /// `emojiStatus`.
         EmojiStatus(super::types::EmojiStatus),
-        /// `emojiStatusCollectible`.
         Collectible(::std::boxed::Box<super::types::EmojiStatusCollectible>),
-        /// `emojiStatusEmpty`.
         Empty,
-        /// `inputEmojiStatusCollectible`.
         InputEmojiStatusCollectible(super::types::InputEmojiStatusCollectible),
     }
     impl ::tl_runtime::Serialize for EmojiStatus {
         fn serialized_len(&self) -> usize {
             match self {
-                Self::EmojiStatus(value) => 4 + value.bare_len(),
-                Self::Collectible(value) => 4 + value.bare_len(),
-                Self::Empty => 4 + super::types::EmojiStatusEmpty.bare_len(),
-                Self::InputEmojiStatusCollectible(value) => 4 + value.bare_len(),
+                Self::EmojiStatus(value) => {
+                    4 + ::tl_runtime::Serialize::serialized_len(value)
+                }
+                Self::Collectible(value) => {
+                    4 + ::tl_runtime::Serialize::serialized_len(value)
+                }
+                Self::Empty => {
+                    4
+                        + ::tl_runtime::Serialize::serialized_len(
+                            &super::types::EmojiStatusEmpty,
+                        )
+                }
+                Self::InputEmojiStatusCollectible(value) => {
+                    4 + ::tl_runtime::Serialize::serialized_len(value)
+                }
             }
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             match self {
                 Self::EmojiStatus(value) => {
                     out.extend_from_slice(&0xe7ff068a_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
                 Self::Collectible(value) => {
                     out.extend_from_slice(&0x7184603b_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
                 Self::Empty => {
                     out.extend_from_slice(&0x2de11aae_u32.to_le_bytes());
-                    super::types::EmojiStatusEmpty.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(
+                        &super::types::EmojiStatusEmpty,
+                        out,
+                    );
                 }
                 Self::InputEmojiStatusCollectible(value) => {
                     out.extend_from_slice(&0x07141dbf_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
             }
         }
@@ -2919,7 +1677,9 @@ pub mod enums {
                 0xe7ff068a => {
                     ::core::result::Result::Ok(
                         Self::EmojiStatus(
-                            super::types::EmojiStatus::deserialize_bare(reader)?,
+                            <super::types::EmojiStatus as ::tl_runtime::Deserialize>::deserialize(
+                                reader,
+                            )?,
                         ),
                     )
                 }
@@ -2927,7 +1687,7 @@ pub mod enums {
                     ::core::result::Result::Ok(
                         Self::Collectible(
                             ::std::boxed::Box::new(
-                                super::types::EmojiStatusCollectible::deserialize_bare(
+                                <super::types::EmojiStatusCollectible as ::tl_runtime::Deserialize>::deserialize(
                                     reader,
                                 )?,
                             ),
@@ -2935,13 +1695,15 @@ pub mod enums {
                     )
                 }
                 0x2de11aae => {
-                    super::types::EmojiStatusEmpty::deserialize_bare(reader)?;
+                    <super::types::EmojiStatusEmpty as ::tl_runtime::Deserialize>::deserialize(
+                        reader,
+                    )?;
                     ::core::result::Result::Ok(Self::Empty)
                 }
                 0x07141dbf => {
                     ::core::result::Result::Ok(
                         Self::InputEmojiStatusCollectible(
-                            super::types::InputEmojiStatusCollectible::deserialize_bare(
+                            <super::types::InputEmojiStatusCollectible as ::tl_runtime::Deserialize>::deserialize(
                                 reader,
                             )?,
                         ),
@@ -2986,62 +1748,77 @@ pub mod enums {
     #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum InputPeer {
-        /// `inputPeerChannel`.
         Channel(super::types::InputPeerChannel),
-        /// `inputPeerChannelFromMessage`.
         ChannelFromMessage(::std::boxed::Box<super::types::InputPeerChannelFromMessage>),
-        /// `inputPeerChat`.
         Chat(super::types::InputPeerChat),
-        /// `inputPeerEmpty`.
         Empty,
-        /// `inputPeerSelf`.
         InputPeerSelf,
-        /// `inputPeerUser`.
         User(super::types::InputPeerUser),
-        /// `inputPeerUserFromMessage`.
         UserFromMessage(::std::boxed::Box<super::types::InputPeerUserFromMessage>),
     }
     impl ::tl_runtime::Serialize for InputPeer {
         fn serialized_len(&self) -> usize {
             match self {
-                Self::Channel(value) => 4 + value.bare_len(),
-                Self::ChannelFromMessage(value) => 4 + value.bare_len(),
-                Self::Chat(value) => 4 + value.bare_len(),
-                Self::Empty => 4 + super::types::InputPeerEmpty.bare_len(),
-                Self::InputPeerSelf => 4 + super::types::InputPeerSelf.bare_len(),
-                Self::User(value) => 4 + value.bare_len(),
-                Self::UserFromMessage(value) => 4 + value.bare_len(),
+                Self::Channel(value) => {
+                    4 + ::tl_runtime::Serialize::serialized_len(value)
+                }
+                Self::ChannelFromMessage(value) => {
+                    4 + ::tl_runtime::Serialize::serialized_len(value)
+                }
+                Self::Chat(value) => 4 + ::tl_runtime::Serialize::serialized_len(value),
+                Self::Empty => {
+                    4
+                        + ::tl_runtime::Serialize::serialized_len(
+                            &super::types::InputPeerEmpty,
+                        )
+                }
+                Self::InputPeerSelf => {
+                    4
+                        + ::tl_runtime::Serialize::serialized_len(
+                            &super::types::InputPeerSelf,
+                        )
+                }
+                Self::User(value) => 4 + ::tl_runtime::Serialize::serialized_len(value),
+                Self::UserFromMessage(value) => {
+                    4 + ::tl_runtime::Serialize::serialized_len(value)
+                }
             }
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             match self {
                 Self::Channel(value) => {
                     out.extend_from_slice(&0x27bcbbfc_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
                 Self::ChannelFromMessage(value) => {
                     out.extend_from_slice(&0xbd2a0840_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
                 Self::Chat(value) => {
                     out.extend_from_slice(&0x35a95cb9_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
                 Self::Empty => {
                     out.extend_from_slice(&0x7f3b18ea_u32.to_le_bytes());
-                    super::types::InputPeerEmpty.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(
+                        &super::types::InputPeerEmpty,
+                        out,
+                    );
                 }
                 Self::InputPeerSelf => {
                     out.extend_from_slice(&0x7da07ec9_u32.to_le_bytes());
-                    super::types::InputPeerSelf.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(
+                        &super::types::InputPeerSelf,
+                        out,
+                    );
                 }
                 Self::User(value) => {
                     out.extend_from_slice(&0xdde8a54c_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
                 Self::UserFromMessage(value) => {
                     out.extend_from_slice(&0xa87b0a1c_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
             }
         }
@@ -3056,7 +1833,9 @@ pub mod enums {
                 0x27bcbbfc => {
                     ::core::result::Result::Ok(
                         Self::Channel(
-                            super::types::InputPeerChannel::deserialize_bare(reader)?,
+                            <super::types::InputPeerChannel as ::tl_runtime::Deserialize>::deserialize(
+                                reader,
+                            )?,
                         ),
                     )
                 }
@@ -3064,7 +1843,7 @@ pub mod enums {
                     ::core::result::Result::Ok(
                         Self::ChannelFromMessage(
                             ::std::boxed::Box::new(
-                                super::types::InputPeerChannelFromMessage::deserialize_bare(
+                                <super::types::InputPeerChannelFromMessage as ::tl_runtime::Deserialize>::deserialize(
                                     reader,
                                 )?,
                             ),
@@ -3074,22 +1853,30 @@ pub mod enums {
                 0x35a95cb9 => {
                     ::core::result::Result::Ok(
                         Self::Chat(
-                            super::types::InputPeerChat::deserialize_bare(reader)?,
+                            <super::types::InputPeerChat as ::tl_runtime::Deserialize>::deserialize(
+                                reader,
+                            )?,
                         ),
                     )
                 }
                 0x7f3b18ea => {
-                    super::types::InputPeerEmpty::deserialize_bare(reader)?;
+                    <super::types::InputPeerEmpty as ::tl_runtime::Deserialize>::deserialize(
+                        reader,
+                    )?;
                     ::core::result::Result::Ok(Self::Empty)
                 }
                 0x7da07ec9 => {
-                    super::types::InputPeerSelf::deserialize_bare(reader)?;
+                    <super::types::InputPeerSelf as ::tl_runtime::Deserialize>::deserialize(
+                        reader,
+                    )?;
                     ::core::result::Result::Ok(Self::InputPeerSelf)
                 }
                 0xdde8a54c => {
                     ::core::result::Result::Ok(
                         Self::User(
-                            super::types::InputPeerUser::deserialize_bare(reader)?,
+                            <super::types::InputPeerUser as ::tl_runtime::Deserialize>::deserialize(
+                                reader,
+                            )?,
                         ),
                     )
                 }
@@ -3097,7 +1884,7 @@ pub mod enums {
                     ::core::result::Result::Ok(
                         Self::UserFromMessage(
                             ::std::boxed::Box::new(
-                                super::types::InputPeerUserFromMessage::deserialize_bare(
+                                <super::types::InputPeerUserFromMessage as ::tl_runtime::Deserialize>::deserialize(
                                     reader,
                                 )?,
                             ),
@@ -3157,41 +1944,57 @@ pub mod enums {
     #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum InputUser {
-        /// `inputUser`.
         InputUser(super::types::InputUser),
-        /// `inputUserEmpty`.
         Empty,
-        /// `inputUserFromMessage`.
         FromMessage(super::types::InputUserFromMessage),
-        /// `inputUserSelf`.
         InputUserSelf,
     }
     impl ::tl_runtime::Serialize for InputUser {
         fn serialized_len(&self) -> usize {
             match self {
-                Self::InputUser(value) => 4 + value.bare_len(),
-                Self::Empty => 4 + super::types::InputUserEmpty.bare_len(),
-                Self::FromMessage(value) => 4 + value.bare_len(),
-                Self::InputUserSelf => 4 + super::types::InputUserSelf.bare_len(),
+                Self::InputUser(value) => {
+                    4 + ::tl_runtime::Serialize::serialized_len(value)
+                }
+                Self::Empty => {
+                    4
+                        + ::tl_runtime::Serialize::serialized_len(
+                            &super::types::InputUserEmpty,
+                        )
+                }
+                Self::FromMessage(value) => {
+                    4 + ::tl_runtime::Serialize::serialized_len(value)
+                }
+                Self::InputUserSelf => {
+                    4
+                        + ::tl_runtime::Serialize::serialized_len(
+                            &super::types::InputUserSelf,
+                        )
+                }
             }
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             match self {
                 Self::InputUser(value) => {
                     out.extend_from_slice(&0xf21158c6_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
                 Self::Empty => {
                     out.extend_from_slice(&0xb98886cf_u32.to_le_bytes());
-                    super::types::InputUserEmpty.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(
+                        &super::types::InputUserEmpty,
+                        out,
+                    );
                 }
                 Self::FromMessage(value) => {
                     out.extend_from_slice(&0x1da448e2_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
                 Self::InputUserSelf => {
                     out.extend_from_slice(&0xf7c1b13f_u32.to_le_bytes());
-                    super::types::InputUserSelf.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(
+                        &super::types::InputUserSelf,
+                        out,
+                    );
                 }
             }
         }
@@ -3206,23 +2009,31 @@ pub mod enums {
                 0xf21158c6 => {
                     ::core::result::Result::Ok(
                         Self::InputUser(
-                            super::types::InputUser::deserialize_bare(reader)?,
+                            <super::types::InputUser as ::tl_runtime::Deserialize>::deserialize(
+                                reader,
+                            )?,
                         ),
                     )
                 }
                 0xb98886cf => {
-                    super::types::InputUserEmpty::deserialize_bare(reader)?;
+                    <super::types::InputUserEmpty as ::tl_runtime::Deserialize>::deserialize(
+                        reader,
+                    )?;
                     ::core::result::Result::Ok(Self::Empty)
                 }
                 0x1da448e2 => {
                     ::core::result::Result::Ok(
                         Self::FromMessage(
-                            super::types::InputUserFromMessage::deserialize_bare(reader)?,
+                            <super::types::InputUserFromMessage as ::tl_runtime::Deserialize>::deserialize(
+                                reader,
+                            )?,
                         ),
                     )
                 }
                 0xf7c1b13f => {
-                    super::types::InputUserSelf::deserialize_bare(reader)?;
+                    <super::types::InputUserSelf as ::tl_runtime::Deserialize>::deserialize(
+                        reader,
+                    )?;
                     ::core::result::Result::Ok(Self::InputUserSelf)
                 }
                 found => {
@@ -3263,29 +2074,31 @@ pub mod enums {
     #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum KeyboardButton {
-        /// `inputKeyboardButtonUrlAuth`.
         InputKeyboardButtonUrlAuth(
             ::std::boxed::Box<super::types::InputKeyboardButtonUrlAuth>,
         ),
-        /// `keyboardButtonUrlAuth`.
         UrlAuth(::std::boxed::Box<super::types::KeyboardButtonUrlAuth>),
     }
     impl ::tl_runtime::Serialize for KeyboardButton {
         fn serialized_len(&self) -> usize {
             match self {
-                Self::InputKeyboardButtonUrlAuth(value) => 4 + value.bare_len(),
-                Self::UrlAuth(value) => 4 + value.bare_len(),
+                Self::InputKeyboardButtonUrlAuth(value) => {
+                    4 + ::tl_runtime::Serialize::serialized_len(value)
+                }
+                Self::UrlAuth(value) => {
+                    4 + ::tl_runtime::Serialize::serialized_len(value)
+                }
             }
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             match self {
                 Self::InputKeyboardButtonUrlAuth(value) => {
                     out.extend_from_slice(&0xd02e7fd4_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
                 Self::UrlAuth(value) => {
                     out.extend_from_slice(&0x10b78d29_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
             }
         }
@@ -3301,7 +2114,7 @@ pub mod enums {
                     ::core::result::Result::Ok(
                         Self::InputKeyboardButtonUrlAuth(
                             ::std::boxed::Box::new(
-                                super::types::InputKeyboardButtonUrlAuth::deserialize_bare(
+                                <super::types::InputKeyboardButtonUrlAuth as ::tl_runtime::Deserialize>::deserialize(
                                     reader,
                                 )?,
                             ),
@@ -3312,7 +2125,7 @@ pub mod enums {
                     ::core::result::Result::Ok(
                         Self::UrlAuth(
                             ::std::boxed::Box::new(
-                                super::types::KeyboardButtonUrlAuth::deserialize_bare(
+                                <super::types::KeyboardButtonUrlAuth as ::tl_runtime::Deserialize>::deserialize(
                                     reader,
                                 )?,
                             ),
@@ -3348,34 +2161,37 @@ pub mod enums {
     #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum PeerColor {
-        /// `inputPeerColorCollectible`.
         InputPeerColorCollectible(super::types::InputPeerColorCollectible),
-        /// `peerColor`.
         PeerColor(super::types::PeerColor),
-        /// `peerColorCollectible`.
         Collectible(::std::boxed::Box<super::types::PeerColorCollectible>),
     }
     impl ::tl_runtime::Serialize for PeerColor {
         fn serialized_len(&self) -> usize {
             match self {
-                Self::InputPeerColorCollectible(value) => 4 + value.bare_len(),
-                Self::PeerColor(value) => 4 + value.bare_len(),
-                Self::Collectible(value) => 4 + value.bare_len(),
+                Self::InputPeerColorCollectible(value) => {
+                    4 + ::tl_runtime::Serialize::serialized_len(value)
+                }
+                Self::PeerColor(value) => {
+                    4 + ::tl_runtime::Serialize::serialized_len(value)
+                }
+                Self::Collectible(value) => {
+                    4 + ::tl_runtime::Serialize::serialized_len(value)
+                }
             }
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             match self {
                 Self::InputPeerColorCollectible(value) => {
                     out.extend_from_slice(&0xb8ea86a9_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
                 Self::PeerColor(value) => {
                     out.extend_from_slice(&0xb54b5acf_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
                 Self::Collectible(value) => {
                     out.extend_from_slice(&0xb9c0639a_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
             }
         }
@@ -3390,7 +2206,7 @@ pub mod enums {
                 0xb8ea86a9 => {
                     ::core::result::Result::Ok(
                         Self::InputPeerColorCollectible(
-                            super::types::InputPeerColorCollectible::deserialize_bare(
+                            <super::types::InputPeerColorCollectible as ::tl_runtime::Deserialize>::deserialize(
                                 reader,
                             )?,
                         ),
@@ -3399,7 +2215,9 @@ pub mod enums {
                 0xb54b5acf => {
                     ::core::result::Result::Ok(
                         Self::PeerColor(
-                            super::types::PeerColor::deserialize_bare(reader)?,
+                            <super::types::PeerColor as ::tl_runtime::Deserialize>::deserialize(
+                                reader,
+                            )?,
                         ),
                     )
                 }
@@ -3407,7 +2225,7 @@ pub mod enums {
                     ::core::result::Result::Ok(
                         Self::Collectible(
                             ::std::boxed::Box::new(
-                                super::types::PeerColorCollectible::deserialize_bare(
+                                <super::types::PeerColorCollectible as ::tl_runtime::Deserialize>::deserialize(
                                     reader,
                                 )?,
                             ),
@@ -3447,20 +2265,21 @@ pub mod enums {
     #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum RecentStory {
-        /// `recentStory`.
         RecentStory(super::types::RecentStory),
     }
     impl ::tl_runtime::Serialize for RecentStory {
         fn serialized_len(&self) -> usize {
             match self {
-                Self::RecentStory(value) => 4 + value.bare_len(),
+                Self::RecentStory(value) => {
+                    4 + ::tl_runtime::Serialize::serialized_len(value)
+                }
             }
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             match self {
                 Self::RecentStory(value) => {
                     out.extend_from_slice(&0x711d692d_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
             }
         }
@@ -3475,7 +2294,9 @@ pub mod enums {
                 0x711d692d => {
                     ::core::result::Result::Ok(
                         Self::RecentStory(
-                            super::types::RecentStory::deserialize_bare(reader)?,
+                            <super::types::RecentStory as ::tl_runtime::Deserialize>::deserialize(
+                                reader,
+                            )?,
                         ),
                     )
                 }
@@ -3502,20 +2323,21 @@ pub mod enums {
     #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum RestrictionReason {
-        /// `restrictionReason`.
         RestrictionReason(super::types::RestrictionReason),
     }
     impl ::tl_runtime::Serialize for RestrictionReason {
         fn serialized_len(&self) -> usize {
             match self {
-                Self::RestrictionReason(value) => 4 + value.bare_len(),
+                Self::RestrictionReason(value) => {
+                    4 + ::tl_runtime::Serialize::serialized_len(value)
+                }
             }
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             match self {
                 Self::RestrictionReason(value) => {
                     out.extend_from_slice(&0xd072acb4_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
             }
         }
@@ -3530,7 +2352,9 @@ pub mod enums {
                 0xd072acb4 => {
                     ::core::result::Result::Ok(
                         Self::RestrictionReason(
-                            super::types::RestrictionReason::deserialize_bare(reader)?,
+                            <super::types::RestrictionReason as ::tl_runtime::Deserialize>::deserialize(
+                                reader,
+                            )?,
                         ),
                     )
                 }
@@ -3557,34 +2381,43 @@ pub mod enums {
     #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum UrlAuthResult {
-        /// `urlAuthResultAccepted`.
         Accepted(super::types::UrlAuthResultAccepted),
-        /// `urlAuthResultDefault`.
         Default,
-        /// `urlAuthResultRequest`.
         Request(super::types::UrlAuthResultRequest),
     }
     impl ::tl_runtime::Serialize for UrlAuthResult {
         fn serialized_len(&self) -> usize {
             match self {
-                Self::Accepted(value) => 4 + value.bare_len(),
-                Self::Default => 4 + super::types::UrlAuthResultDefault.bare_len(),
-                Self::Request(value) => 4 + value.bare_len(),
+                Self::Accepted(value) => {
+                    4 + ::tl_runtime::Serialize::serialized_len(value)
+                }
+                Self::Default => {
+                    4
+                        + ::tl_runtime::Serialize::serialized_len(
+                            &super::types::UrlAuthResultDefault,
+                        )
+                }
+                Self::Request(value) => {
+                    4 + ::tl_runtime::Serialize::serialized_len(value)
+                }
             }
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             match self {
                 Self::Accepted(value) => {
                     out.extend_from_slice(&0x8f8c0e4e_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
                 Self::Default => {
                     out.extend_from_slice(&0xa9d6db1f_u32.to_le_bytes());
-                    super::types::UrlAuthResultDefault.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(
+                        &super::types::UrlAuthResultDefault,
+                        out,
+                    );
                 }
                 Self::Request(value) => {
                     out.extend_from_slice(&0x92d33a0e_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
             }
         }
@@ -3599,20 +2432,24 @@ pub mod enums {
                 0x8f8c0e4e => {
                     ::core::result::Result::Ok(
                         Self::Accepted(
-                            super::types::UrlAuthResultAccepted::deserialize_bare(
+                            <super::types::UrlAuthResultAccepted as ::tl_runtime::Deserialize>::deserialize(
                                 reader,
                             )?,
                         ),
                     )
                 }
                 0xa9d6db1f => {
-                    super::types::UrlAuthResultDefault::deserialize_bare(reader)?;
+                    <super::types::UrlAuthResultDefault as ::tl_runtime::Deserialize>::deserialize(
+                        reader,
+                    )?;
                     ::core::result::Result::Ok(Self::Default)
                 }
                 0x92d33a0e => {
                     ::core::result::Result::Ok(
                         Self::Request(
-                            super::types::UrlAuthResultRequest::deserialize_bare(reader)?,
+                            <super::types::UrlAuthResultRequest as ::tl_runtime::Deserialize>::deserialize(
+                                reader,
+                            )?,
                         ),
                     )
                 }
@@ -3649,27 +2486,25 @@ pub mod enums {
     #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum User {
-        /// `user`.
         User(::std::boxed::Box<super::types::User>),
-        /// `userEmpty`.
         Empty(super::types::UserEmpty),
     }
     impl ::tl_runtime::Serialize for User {
         fn serialized_len(&self) -> usize {
             match self {
-                Self::User(value) => 4 + value.bare_len(),
-                Self::Empty(value) => 4 + value.bare_len(),
+                Self::User(value) => 4 + ::tl_runtime::Serialize::serialized_len(value),
+                Self::Empty(value) => 4 + ::tl_runtime::Serialize::serialized_len(value),
             }
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             match self {
                 Self::User(value) => {
                     out.extend_from_slice(&0x31774388_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
                 Self::Empty(value) => {
                     out.extend_from_slice(&0xd3bc4b7a_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
             }
         }
@@ -3685,14 +2520,20 @@ pub mod enums {
                     ::core::result::Result::Ok(
                         Self::User(
                             ::std::boxed::Box::new(
-                                super::types::User::deserialize_bare(reader)?,
+                                <super::types::User as ::tl_runtime::Deserialize>::deserialize(
+                                    reader,
+                                )?,
                             ),
                         ),
                     )
                 }
                 0xd3bc4b7a => {
                     ::core::result::Result::Ok(
-                        Self::Empty(super::types::UserEmpty::deserialize_bare(reader)?),
+                        Self::Empty(
+                            <super::types::UserEmpty as ::tl_runtime::Deserialize>::deserialize(
+                                reader,
+                            )?,
+                        ),
                     )
                 }
                 found => {
@@ -3723,27 +2564,35 @@ pub mod enums {
     #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum UserProfilePhoto {
-        /// `userProfilePhoto`.
         UserProfilePhoto(super::types::UserProfilePhoto),
-        /// `userProfilePhotoEmpty`.
         Empty,
     }
     impl ::tl_runtime::Serialize for UserProfilePhoto {
         fn serialized_len(&self) -> usize {
             match self {
-                Self::UserProfilePhoto(value) => 4 + value.bare_len(),
-                Self::Empty => 4 + super::types::UserProfilePhotoEmpty.bare_len(),
+                Self::UserProfilePhoto(value) => {
+                    4 + ::tl_runtime::Serialize::serialized_len(value)
+                }
+                Self::Empty => {
+                    4
+                        + ::tl_runtime::Serialize::serialized_len(
+                            &super::types::UserProfilePhotoEmpty,
+                        )
+                }
             }
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             match self {
                 Self::UserProfilePhoto(value) => {
                     out.extend_from_slice(&0x82d1f706_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
                 Self::Empty => {
                     out.extend_from_slice(&0x4f11bae1_u32.to_le_bytes());
-                    super::types::UserProfilePhotoEmpty.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(
+                        &super::types::UserProfilePhotoEmpty,
+                        out,
+                    );
                 }
             }
         }
@@ -3758,12 +2607,16 @@ pub mod enums {
                 0x82d1f706 => {
                     ::core::result::Result::Ok(
                         Self::UserProfilePhoto(
-                            super::types::UserProfilePhoto::deserialize_bare(reader)?,
+                            <super::types::UserProfilePhoto as ::tl_runtime::Deserialize>::deserialize(
+                                reader,
+                            )?,
                         ),
                     )
                 }
                 0x4f11bae1 => {
-                    super::types::UserProfilePhotoEmpty::deserialize_bare(reader)?;
+                    <super::types::UserProfilePhotoEmpty as ::tl_runtime::Deserialize>::deserialize(
+                        reader,
+                    )?;
                     ::core::result::Result::Ok(Self::Empty)
                 }
                 found => {
@@ -3795,55 +2648,65 @@ pub mod enums {
     #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum UserStatus {
-        /// `userStatusEmpty`.
         Empty,
-        /// `userStatusLastMonth`.
         LastMonth(super::types::UserStatusLastMonth),
-        /// `userStatusLastWeek`.
         LastWeek(super::types::UserStatusLastWeek),
-        /// `userStatusOffline`.
         Offline(super::types::UserStatusOffline),
-        /// `userStatusOnline`.
         Online(super::types::UserStatusOnline),
-        /// `userStatusRecently`.
         Recently(super::types::UserStatusRecently),
     }
     impl ::tl_runtime::Serialize for UserStatus {
         fn serialized_len(&self) -> usize {
             match self {
-                Self::Empty => 4 + super::types::UserStatusEmpty.bare_len(),
-                Self::LastMonth(value) => 4 + value.bare_len(),
-                Self::LastWeek(value) => 4 + value.bare_len(),
-                Self::Offline(value) => 4 + value.bare_len(),
-                Self::Online(value) => 4 + value.bare_len(),
-                Self::Recently(value) => 4 + value.bare_len(),
+                Self::Empty => {
+                    4
+                        + ::tl_runtime::Serialize::serialized_len(
+                            &super::types::UserStatusEmpty,
+                        )
+                }
+                Self::LastMonth(value) => {
+                    4 + ::tl_runtime::Serialize::serialized_len(value)
+                }
+                Self::LastWeek(value) => {
+                    4 + ::tl_runtime::Serialize::serialized_len(value)
+                }
+                Self::Offline(value) => {
+                    4 + ::tl_runtime::Serialize::serialized_len(value)
+                }
+                Self::Online(value) => 4 + ::tl_runtime::Serialize::serialized_len(value),
+                Self::Recently(value) => {
+                    4 + ::tl_runtime::Serialize::serialized_len(value)
+                }
             }
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             match self {
                 Self::Empty => {
                     out.extend_from_slice(&0x09d05049_u32.to_le_bytes());
-                    super::types::UserStatusEmpty.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(
+                        &super::types::UserStatusEmpty,
+                        out,
+                    );
                 }
                 Self::LastMonth(value) => {
                     out.extend_from_slice(&0x65899777_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
                 Self::LastWeek(value) => {
                     out.extend_from_slice(&0x541a1d1a_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
                 Self::Offline(value) => {
                     out.extend_from_slice(&0x008c703f_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
                 Self::Online(value) => {
                     out.extend_from_slice(&0xedb93949_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
                 Self::Recently(value) => {
                     out.extend_from_slice(&0x7b197dc8_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
             }
         }
@@ -3856,41 +2719,53 @@ pub mod enums {
             let offset = reader.offset();
             match reader.read_u32()? {
                 0x09d05049 => {
-                    super::types::UserStatusEmpty::deserialize_bare(reader)?;
+                    <super::types::UserStatusEmpty as ::tl_runtime::Deserialize>::deserialize(
+                        reader,
+                    )?;
                     ::core::result::Result::Ok(Self::Empty)
                 }
                 0x65899777 => {
                     ::core::result::Result::Ok(
                         Self::LastMonth(
-                            super::types::UserStatusLastMonth::deserialize_bare(reader)?,
+                            <super::types::UserStatusLastMonth as ::tl_runtime::Deserialize>::deserialize(
+                                reader,
+                            )?,
                         ),
                     )
                 }
                 0x541a1d1a => {
                     ::core::result::Result::Ok(
                         Self::LastWeek(
-                            super::types::UserStatusLastWeek::deserialize_bare(reader)?,
+                            <super::types::UserStatusLastWeek as ::tl_runtime::Deserialize>::deserialize(
+                                reader,
+                            )?,
                         ),
                     )
                 }
                 0x008c703f => {
                     ::core::result::Result::Ok(
                         Self::Offline(
-                            super::types::UserStatusOffline::deserialize_bare(reader)?,
+                            <super::types::UserStatusOffline as ::tl_runtime::Deserialize>::deserialize(
+                                reader,
+                            )?,
                         ),
                     )
                 }
                 0xedb93949 => {
                     ::core::result::Result::Ok(
                         Self::Online(
-                            super::types::UserStatusOnline::deserialize_bare(reader)?,
+                            <super::types::UserStatusOnline as ::tl_runtime::Deserialize>::deserialize(
+                                reader,
+                            )?,
                         ),
                     )
                 }
                 0x7b197dc8 => {
                     ::core::result::Result::Ok(
                         Self::Recently(
-                            super::types::UserStatusRecently::deserialize_bare(reader)?,
+                            <super::types::UserStatusRecently as ::tl_runtime::Deserialize>::deserialize(
+                                reader,
+                            )?,
                         ),
                     )
                 }
@@ -3942,20 +2817,21 @@ pub mod enums {
     #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum Username {
-        /// `username`.
         Username(super::types::Username),
     }
     impl ::tl_runtime::Serialize for Username {
         fn serialized_len(&self) -> usize {
             match self {
-                Self::Username(value) => 4 + value.bare_len(),
+                Self::Username(value) => {
+                    4 + ::tl_runtime::Serialize::serialized_len(value)
+                }
             }
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             match self {
                 Self::Username(value) => {
                     out.extend_from_slice(&0xb4073647_u32.to_le_bytes());
-                    value.serialize_bare(out);
+                    ::tl_runtime::Serialize::serialize(value, out);
                 }
             }
         }
@@ -3969,7 +2845,11 @@ pub mod enums {
             match reader.read_u32()? {
                 0xb4073647 => {
                     ::core::result::Result::Ok(
-                        Self::Username(super::types::Username::deserialize_bare(reader)?),
+                        Self::Username(
+                            <super::types::Username as ::tl_runtime::Deserialize>::deserialize(
+                                reader,
+                            )?,
+                        ),
                     )
                 }
                 found => {
@@ -3992,7 +2872,9 @@ pub mod enums {
         }
     }
 }
-/// A struct per function, with the type it returns.
+/// A struct per function, with the type it returns (`RemoteCall::Return`). A function's
+/// `Serialize` writes its constructor id first, as a request is sent.
+#[allow(missing_docs)]
 pub mod functions {
     /// The `messages` namespace.
     pub mod messages {
@@ -4003,29 +2885,26 @@ pub mod functions {
         /// ```
         #[derive(Debug, Clone, PartialEq)]
         pub struct AcceptUrlAuth {
-            /// `write_allowed`: a flag bit.
             pub write_allowed: bool,
             /// The params `peer`, `msg_id`, `button_id` (they share one flag bit: all or none).
             pub peer_msg_id_button_id: ::core::option::Option<
                 AcceptUrlAuthPeerMsgIdButtonId,
             >,
-            /// `url`.
             pub url: ::core::option::Option<::std::string::String>,
         }
         /// The params of `messages.acceptUrlAuth` that share one flag bit: present together or absent together.
         #[derive(Debug, Clone, PartialEq)]
         pub struct AcceptUrlAuthPeerMsgIdButtonId {
-            /// `peer`.
             pub peer: super::super::enums::InputPeer,
-            /// `msg_id`.
             pub msg_id: i32,
-            /// `button_id`.
             pub button_id: i32,
         }
-        impl AcceptUrlAuth {
-            /// The length of the bare encoding (without the constructor id).
-            pub fn bare_len(&self) -> usize {
-                let mut len = 4;
+        impl ::tl_runtime::Identifiable for AcceptUrlAuth {
+            const CONSTRUCTOR_ID: u32 = 0xb12c7125;
+        }
+        impl ::tl_runtime::Serialize for AcceptUrlAuth {
+            fn serialized_len(&self) -> usize {
+                let mut len = 8 + ::tl_runtime::Serialize::serialized_len(&self.url);
                 if let ::core::option::Option::Some(group) = &self.peer_msg_id_button_id
                 {
                     len
@@ -4033,23 +2912,13 @@ pub mod functions {
                             + ::tl_runtime::Serialize::serialized_len(&group.msg_id)
                             + ::tl_runtime::Serialize::serialized_len(&group.button_id);
                 }
-                if let ::core::option::Option::Some(value) = &self.url {
-                    len += ::tl_runtime::Serialize::serialized_len(value);
-                }
                 len
             }
-            /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-            pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-                let mut flags_0: u32 = 0;
-                if self.write_allowed {
-                    flags_0 |= 0x00000001;
-                }
-                if self.peer_msg_id_button_id.is_some() {
-                    flags_0 |= 0x00000002;
-                }
-                if self.url.is_some() {
-                    flags_0 |= 0x00000004;
-                }
+            fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+                out.extend_from_slice(&0xb12c7125_u32.to_le_bytes());
+                let flags_0: u32 = (if self.write_allowed { 0x00000001 } else { 0 })
+                    | (if self.peer_msg_id_button_id.is_some() { 0x00000002 } else { 0 })
+                    | (if self.url.is_some() { 0x00000004 } else { 0 });
                 out.extend_from_slice(&flags_0.to_le_bytes());
                 if let ::core::option::Option::Some(group) = &self.peer_msg_id_button_id
                 {
@@ -4057,49 +2926,28 @@ pub mod functions {
                     ::tl_runtime::Serialize::serialize(&group.msg_id, out);
                     ::tl_runtime::Serialize::serialize(&group.button_id, out);
                 }
-                if let ::core::option::Option::Some(value) = &self.url {
-                    ::tl_runtime::Serialize::serialize(value, out);
-                }
+                ::tl_runtime::Serialize::serialize(&self.url, out);
             }
         }
-        impl AcceptUrlAuth {
-            /// Reads the bare encoding (the constructor id already read).
-            pub fn deserialize_bare(
+        impl ::tl_runtime::Deserialize for AcceptUrlAuth {
+            const MIN_SIZE: usize = 8;
+            fn deserialize(
                 reader: &mut ::tl_runtime::Reader<'_>,
             ) -> ::tl_runtime::Result<Self> {
+                reader.expect_id(0xb12c7125, "messages.acceptUrlAuth")?;
                 let flags_0 = reader.read_u32()?;
-                let member_1_0 = if flags_0 & 0x00000002 != 0 {
-                    ::core::option::Option::Some(
-                        <super::super::enums::InputPeer as ::tl_runtime::Deserialize>::deserialize(
-                            reader,
-                        )?,
-                    )
-                } else {
-                    ::core::option::Option::None
-                };
-                let member_1_1 = if flags_0 & 0x00000002 != 0 {
-                    ::core::option::Option::Some(
-                        <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?,
-                    )
-                } else {
-                    ::core::option::Option::None
-                };
-                let member_1_2 = if flags_0 & 0x00000002 != 0 {
-                    ::core::option::Option::Some(
-                        <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?,
-                    )
-                } else {
-                    ::core::option::Option::None
-                };
-                let field_2 = if flags_0 & 0x00000004 != 0 {
-                    ::core::option::Option::Some(
-                        <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
-                            reader,
-                        )?,
-                    )
-                } else {
-                    ::core::option::Option::None
-                };
+                let member_1_0 = ::tl_runtime::read_if::<
+                    super::super::enums::InputPeer,
+                >(reader, flags_0 & 0x00000002 != 0)?;
+                let member_1_1 = ::tl_runtime::read_if::<
+                    i32,
+                >(reader, flags_0 & 0x00000002 != 0)?;
+                let member_1_2 = ::tl_runtime::read_if::<
+                    i32,
+                >(reader, flags_0 & 0x00000002 != 0)?;
+                let field_2 = ::tl_runtime::read_if::<
+                    ::std::string::String,
+                >(reader, flags_0 & 0x00000004 != 0)?;
                 ::core::result::Result::Ok(Self {
                     write_allowed: flags_0 & 0x00000001 != 0,
                     peer_msg_id_button_id: match (member_1_0, member_1_1, member_1_2) {
@@ -4120,27 +2968,6 @@ pub mod functions {
                 })
             }
         }
-        impl ::tl_runtime::Identifiable for AcceptUrlAuth {
-            const CONSTRUCTOR_ID: u32 = 0xb12c7125;
-        }
-        impl ::tl_runtime::Serialize for AcceptUrlAuth {
-            fn serialized_len(&self) -> usize {
-                4 + self.bare_len()
-            }
-            fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-                out.extend_from_slice(&0xb12c7125_u32.to_le_bytes());
-                self.serialize_bare(out);
-            }
-        }
-        impl ::tl_runtime::Deserialize for AcceptUrlAuth {
-            const MIN_SIZE: usize = 8;
-            fn deserialize(
-                reader: &mut ::tl_runtime::Reader<'_>,
-            ) -> ::tl_runtime::Result<Self> {
-                reader.expect_id(0xb12c7125, "messages.acceptUrlAuth")?;
-                Self::deserialize_bare(reader)
-            }
-        }
         impl ::tl_runtime::RemoteCall for AcceptUrlAuth {
             type Return = super::super::enums::UrlAuthResult;
         }
@@ -4155,23 +2982,21 @@ pub mod functions {
             pub peer_msg_id_button_id: ::core::option::Option<
                 RequestUrlAuthPeerMsgIdButtonId,
             >,
-            /// `url`.
             pub url: ::core::option::Option<::std::string::String>,
         }
         /// The params of `messages.requestUrlAuth` that share one flag bit: present together or absent together.
         #[derive(Debug, Clone, PartialEq)]
         pub struct RequestUrlAuthPeerMsgIdButtonId {
-            /// `peer`.
             pub peer: super::super::enums::InputPeer,
-            /// `msg_id`.
             pub msg_id: i32,
-            /// `button_id`.
             pub button_id: i32,
         }
-        impl RequestUrlAuth {
-            /// The length of the bare encoding (without the constructor id).
-            pub fn bare_len(&self) -> usize {
-                let mut len = 4;
+        impl ::tl_runtime::Identifiable for RequestUrlAuth {
+            const CONSTRUCTOR_ID: u32 = 0x198fb446;
+        }
+        impl ::tl_runtime::Serialize for RequestUrlAuth {
+            fn serialized_len(&self) -> usize {
+                let mut len = 8 + ::tl_runtime::Serialize::serialized_len(&self.url);
                 if let ::core::option::Option::Some(group) = &self.peer_msg_id_button_id
                 {
                     len
@@ -4179,20 +3004,15 @@ pub mod functions {
                             + ::tl_runtime::Serialize::serialized_len(&group.msg_id)
                             + ::tl_runtime::Serialize::serialized_len(&group.button_id);
                 }
-                if let ::core::option::Option::Some(value) = &self.url {
-                    len += ::tl_runtime::Serialize::serialized_len(value);
-                }
                 len
             }
-            /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-            pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) {
-                let mut flags_0: u32 = 0;
-                if self.peer_msg_id_button_id.is_some() {
-                    flags_0 |= 0x00000002;
-                }
-                if self.url.is_some() {
-                    flags_0 |= 0x00000004;
-                }
+            fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+                out.extend_from_slice(&0x198fb446_u32.to_le_bytes());
+                let flags_0: u32 = (if self.peer_msg_id_button_id.is_some() {
+                    0x00000002
+                } else {
+                    0
+                }) | (if self.url.is_some() { 0x00000004 } else { 0 });
                 out.extend_from_slice(&flags_0.to_le_bytes());
                 if let ::core::option::Option::Some(group) = &self.peer_msg_id_button_id
                 {
@@ -4200,49 +3020,28 @@ pub mod functions {
                     ::tl_runtime::Serialize::serialize(&group.msg_id, out);
                     ::tl_runtime::Serialize::serialize(&group.button_id, out);
                 }
-                if let ::core::option::Option::Some(value) = &self.url {
-                    ::tl_runtime::Serialize::serialize(value, out);
-                }
+                ::tl_runtime::Serialize::serialize(&self.url, out);
             }
         }
-        impl RequestUrlAuth {
-            /// Reads the bare encoding (the constructor id already read).
-            pub fn deserialize_bare(
+        impl ::tl_runtime::Deserialize for RequestUrlAuth {
+            const MIN_SIZE: usize = 8;
+            fn deserialize(
                 reader: &mut ::tl_runtime::Reader<'_>,
             ) -> ::tl_runtime::Result<Self> {
+                reader.expect_id(0x198fb446, "messages.requestUrlAuth")?;
                 let flags_0 = reader.read_u32()?;
-                let member_0_0 = if flags_0 & 0x00000002 != 0 {
-                    ::core::option::Option::Some(
-                        <super::super::enums::InputPeer as ::tl_runtime::Deserialize>::deserialize(
-                            reader,
-                        )?,
-                    )
-                } else {
-                    ::core::option::Option::None
-                };
-                let member_0_1 = if flags_0 & 0x00000002 != 0 {
-                    ::core::option::Option::Some(
-                        <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?,
-                    )
-                } else {
-                    ::core::option::Option::None
-                };
-                let member_0_2 = if flags_0 & 0x00000002 != 0 {
-                    ::core::option::Option::Some(
-                        <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?,
-                    )
-                } else {
-                    ::core::option::Option::None
-                };
-                let field_1 = if flags_0 & 0x00000004 != 0 {
-                    ::core::option::Option::Some(
-                        <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
-                            reader,
-                        )?,
-                    )
-                } else {
-                    ::core::option::Option::None
-                };
+                let member_0_0 = ::tl_runtime::read_if::<
+                    super::super::enums::InputPeer,
+                >(reader, flags_0 & 0x00000002 != 0)?;
+                let member_0_1 = ::tl_runtime::read_if::<
+                    i32,
+                >(reader, flags_0 & 0x00000002 != 0)?;
+                let member_0_2 = ::tl_runtime::read_if::<
+                    i32,
+                >(reader, flags_0 & 0x00000002 != 0)?;
+                let field_1 = ::tl_runtime::read_if::<
+                    ::std::string::String,
+                >(reader, flags_0 & 0x00000004 != 0)?;
                 ::core::result::Result::Ok(Self {
                     peer_msg_id_button_id: match (member_0_0, member_0_1, member_0_2) {
                         (
@@ -4260,27 +3059,6 @@ pub mod functions {
                     },
                     url: field_1,
                 })
-            }
-        }
-        impl ::tl_runtime::Identifiable for RequestUrlAuth {
-            const CONSTRUCTOR_ID: u32 = 0x198fb446;
-        }
-        impl ::tl_runtime::Serialize for RequestUrlAuth {
-            fn serialized_len(&self) -> usize {
-                4 + self.bare_len()
-            }
-            fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-                out.extend_from_slice(&0x198fb446_u32.to_le_bytes());
-                self.serialize_bare(out);
-            }
-        }
-        impl ::tl_runtime::Deserialize for RequestUrlAuth {
-            const MIN_SIZE: usize = 8;
-            fn deserialize(
-                reader: &mut ::tl_runtime::Reader<'_>,
-            ) -> ::tl_runtime::Result<Self> {
-                reader.expect_id(0x198fb446, "messages.requestUrlAuth")?;
-                Self::deserialize_bare(reader)
             }
         }
         impl ::tl_runtime::RemoteCall for RequestUrlAuth {

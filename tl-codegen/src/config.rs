@@ -4,8 +4,9 @@ use std::path::{Path, PathBuf};
 
 use tl_parser::ParseOptions;
 
+use crate::emit::EmitOptions;
 use crate::output::{FileStatus, write_if_changed};
-use crate::{Error, Generated, generate, read_sources};
+use crate::{Error, Generated, generate_with, read_sources};
 
 /// What to generate and where, in the style of `prost_build::Config`.
 ///
@@ -30,6 +31,7 @@ pub struct Config {
     out_dir: Option<PathBuf>,
     file_name: Option<String>,
     rerun_if_changed: bool,
+    emit_options: EmitOptions,
 }
 
 impl Default for Config {
@@ -41,6 +43,7 @@ impl Default for Config {
             out_dir: None,
             file_name: None,
             rerun_if_changed: true,
+            emit_options: EmitOptions::default(),
         }
     }
 }
@@ -97,6 +100,13 @@ impl Config {
         self
     }
 
+    /// Whether functions get `Deserialize` too (default: yes). A client that only sends requests can turn it
+    /// off to generate and compile less.
+    pub fn deserialize_functions(&mut self, yes: bool) -> &mut Self {
+        self.emit_options.deserialize_functions = yes;
+        self
+    }
+
     /// The schema files, in order.
     pub fn schemas(&self) -> &[PathBuf] {
         &self.schemas
@@ -115,7 +125,7 @@ impl Config {
     /// Reads, parses, checks and generates, all in memory.
     pub fn generate(&self) -> Result<Generated, Error> {
         let files = read_sources(&self.schemas).map_err(Error::Load)?;
-        generate(&files, &self.roots, &self.parse_options)
+        generate_with(&files, &self.roots, &self.parse_options, self.emit_options)
     }
 
     /// The path [`Config::compile`] writes to.

@@ -24,8 +24,23 @@ impl Place<'_> {
     }
 }
 
+/// Choices about what to generate beyond the types and their encodings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmitOptions {
+    /// Generate `Deserialize` for functions too (a server or a test reads requests; a client only writes them).
+    pub deserialize_functions: bool,
+}
+
+impl Default for EmitOptions {
+    fn default() -> Self {
+        Self {
+            deserialize_functions: true,
+        }
+    }
+}
+
 /// Emits the whole model.
-pub fn emit(model: &Model) -> TokenStream {
+pub fn emit(model: &Model, options: EmitOptions) -> TokenStream {
     let layer = model.layer.map(|l| Literal::i32_unsuffixed(l as i32));
     let layer_const = layer.map(|layer| {
         quote! {
@@ -33,17 +48,28 @@ pub fn emit(model: &Model) -> TokenStream {
             pub const LAYER: i32 = #layer;
         }
     });
-    let types = modules(&model.constructors, |item, place| emit_item(model, item, place, false));
-    let functions = modules(&model.functions, |item, place| emit_item(model, item, place, true));
+    let types = modules(&model.constructors, |item, place| {
+        emit_item(model, item, place, false, true)
+    });
+    let functions = modules(&model.functions, |item, place| {
+        emit_item(model, item, place, true, options.deserialize_functions)
+    });
     let enums = enum_modules(model);
     let names = name_for_id(model);
     quote! {
         #layer_const
-        /// A struct per constructor: its fields, bare and boxed (de)serialization.
+        /// A struct per constructor. Fields are named like the TL params shown in each struct's
+        /// documentation. A struct's `Serialize` and `Deserialize` are its bare encoding (no constructor
+        /// id): the boxed encoding is its enum's.
+        #[allow(missing_docs)]
         pub mod types { #types }
-        /// An enum per boxed type, with a variant per constructor.
+        /// An enum per boxed type, with a variant per constructor (named in the enum's documentation),
+        /// and the boxed encoding.
+        #[allow(missing_docs)]
         pub mod enums { #enums }
-        /// A struct per function, with the type it returns.
+        /// A struct per function, with the type it returns (`RemoteCall::Return`). A function's
+        /// `Serialize` writes its constructor id first, as a request is sent.
+        #[allow(missing_docs)]
         pub mod functions { #functions }
         #names
     }
@@ -140,10 +166,10 @@ fn rust_type(model: &Model, place: Place<'_>, ty: &TypeRef) -> TokenStream {
     }
 }
 
-/// Types whose encoding the runtime traits cover.
+/// Types whose encoding the runtime traits cover (a constructor struct's traits are its bare encoding).
 fn trait_codable(ty: &TypeRef) -> bool {
     match ty {
-        TypeRef::Bytes | TypeRef::Bare(_) | TypeRef::BareVector(_) => false,
+        TypeRef::Bytes | TypeRef::BareVector(_) => false,
         TypeRef::Vector(element) => trait_codable(element),
         _ => true,
     }
@@ -156,10 +182,6 @@ fn len_expr(model: &Model, place: Place<'_>, ty: &TypeRef, value: TokenStream) -
     }
     match ty {
         TypeRef::Bytes => quote!(::tl_runtime::bytes_len(<[u8]>::len(#value))),
-        TypeRef::Bare(index) => {
-            let path = constructor_path(model, place, *index);
-            quote!(#path::bare_len(#value))
-        }
         TypeRef::Vector(element) | TypeRef::BareVector(element) => {
             let function = if matches!(ty, TypeRef::Vector(_)) {
                 quote!(vector_len)
@@ -180,10 +202,6 @@ fn write_stmt(model: &Model, place: Place<'_>, ty: &TypeRef, value: TokenStream)
     }
     match ty {
         TypeRef::Bytes => quote!(::tl_runtime::write_bytes(#value, out);),
-        TypeRef::Bare(index) => {
-            let path = constructor_path(model, place, *index);
-            quote!(#path::serialize_bare(#value, out);)
-        }
         TypeRef::Vector(element) | TypeRef::BareVector(element) => {
             let function = if matches!(ty, TypeRef::Vector(_)) {
                 quote!(write_vector)
@@ -205,10 +223,6 @@ fn read_expr(model: &Model, place: Place<'_>, ty: &TypeRef) -> TokenStream {
     }
     match ty {
         TypeRef::Bytes => quote!(::tl_runtime::read_bytes(reader)?),
-        TypeRef::Bare(index) => {
-            let path = constructor_path(model, place, *index);
-            quote!(#path::deserialize_bare(reader)?)
-        }
         TypeRef::Vector(element) | TypeRef::BareVector(element) => {
             let function = if matches!(ty, TypeRef::Vector(_)) {
                 quote!(read_vector)
@@ -234,18 +248,6 @@ enum Codec {
 fn element_fn(model: &Model, place: Place<'_>, element: &TypeRef, codec: Codec) -> TokenStream {
     let rust = rust_type(model, place, element);
     match (codec, element) {
-        (Codec::Len, TypeRef::Bare(index)) => {
-            let path = constructor_path(model, place, *index);
-            quote!(#path::bare_len)
-        }
-        (Codec::Write, TypeRef::Bare(index)) => {
-            let path = constructor_path(model, place, *index);
-            quote!(#path::serialize_bare)
-        }
-        (Codec::Read, TypeRef::Bare(index)) => {
-            let path = constructor_path(model, place, *index);
-            quote!(#path::deserialize_bare)
-        }
         (Codec::Len, _) if trait_codable(element) => quote!(<#rust as ::tl_runtime::Serialize>::serialized_len),
         (Codec::Write, _) if trait_codable(element) => quote!(<#rust as ::tl_runtime::Serialize>::serialize),
         (Codec::Read, _) if trait_codable(element) => quote!(<#rust as ::tl_runtime::Deserialize>::deserialize),
@@ -290,7 +292,9 @@ fn doc_attr(line: &str) -> TokenStream {
     quote!(#[doc = #line])
 }
 
-fn emit_item(model: &Model, item: &Item, place: Place<'_>, is_function: bool) -> TokenStream {
+/// A struct for a constructor or a function. A constructor's `Serialize`/`Deserialize` are its bare
+/// encoding (its enum adds the id); a function's are boxed (id first), as sent.
+fn emit_item(model: &Model, item: &Item, place: Place<'_>, is_function: bool, deserialize: bool) -> TokenStream {
     let name = ident(&item.rust_name);
     let generics: Vec<_> = item.generics.iter().map(|g| ident(g)).collect();
     let kind = if is_function { "function" } else { "constructor" };
@@ -302,6 +306,7 @@ fn emit_item(model: &Model, item: &Item, place: Place<'_>, is_function: bool) ->
     let field_decls = item.fields.iter().map(|field| {
         let field_name = ident(&field.rust_name);
         let ty = field_type(model, item, place, &field.kind);
+        // Fields are named like their TL params, which the struct's doc shows; only groups need words.
         let doc = match &field.kind {
             FieldKind::Group(group) => {
                 let members: Vec<String> = item.groups[*group]
@@ -309,18 +314,14 @@ fn emit_item(model: &Model, item: &Item, place: Place<'_>, is_function: bool) ->
                     .iter()
                     .map(|(_, tl, _)| format!("`{tl}`"))
                     .collect();
-                format!(
+                Some(doc_attr(&format!(
                     "The params {} (they share one flag bit: all or none).",
                     members.join(", ")
-                )
+                )))
             }
-            FieldKind::Bit => format!("`{}`: a flag bit.", field.tl_name),
-            _ => format!("`{}`.", field.tl_name),
+            _ => None,
         };
-        {
-            let doc = doc_attr(&doc);
-            quote!(#doc pub #field_name: #ty,)
-        }
+        quote!(#doc pub #field_name: #ty,)
     });
     let body = if item.fields.is_empty() && generics.is_empty() {
         quote!(;)
@@ -330,38 +331,26 @@ fn emit_item(model: &Model, item: &Item, place: Place<'_>, is_function: bool) ->
     let generic_params = (!generics.is_empty()).then(|| quote!(<#(#generics),*>));
     let bounded = |bound: TokenStream| (!generics.is_empty()).then(|| quote!(<#(#generics: #bound),*>));
     let self_ty = quote!(#name #generic_params);
+    let inherent_bounds = (!generics.is_empty()).then(|| quote!(<#(#generics),*>));
 
     let groups = item.groups.iter().map(|group| {
         let group_name = ident(&group.rust_name);
-        let doc = format!(
+        let doc = doc_attr(&format!(
             "The params of `{}` that share one flag bit: present together or absent together.",
             item.tl_name
-        );
+        ));
         let members = group.members.iter().map(|(rust, tl, ty)| {
             let member = ident(rust);
+            let _ = tl;
             let ty = rust_type(model, place, ty);
-            let doc = format!("`{tl}`.");
-            {
-                let doc = doc_attr(&doc);
-                quote!(#doc pub #member: #ty,)
-            }
+            quote!(pub #member: #ty,)
         });
-        let doc = doc_attr(&doc);
         quote! {
             #doc
             #[derive(Debug, Clone, PartialEq)]
             pub struct #group_name { #(#members)* }
         }
     });
-
-    let inherent_bounds = if generics.is_empty() {
-        None
-    } else {
-        Some(quote!(<#(#generics),*>))
-    };
-    let bare_len = bare_len_body(model, item, place);
-    let serialize = serialize_body(model, item, place);
-    let deserialize = deserialize_body(model, item, place);
     let derived: Vec<TokenStream> = item
         .derived
         .iter()
@@ -377,27 +366,44 @@ fn emit_item(model: &Model, item: &Item, place: Place<'_>, is_function: bool) ->
                 FieldKind::Bit => quote!(self.#from),
                 _ => quote!(self.#from.is_some()),
             };
-            let doc = format!(
+            let doc = doc_attr(&format!(
                 "`{}`: a flag bit, set exactly when `{}` is present.",
                 derived.tl_name, derived.from_field
-            );
-            let doc = doc_attr(&doc);
+            ));
             quote!(#doc pub fn #method(&self) -> bool { #value })
         })
         .collect();
-    let derived_impl = (!derived.is_empty()).then(|| {
-        quote! {
-            impl #inherent_bounds #self_ty {
-                #(#derived)*
-            }
-        }
-    });
+    let derived_impl = (!derived.is_empty()).then(|| quote!(impl #inherent_bounds #self_ty { #(#derived)* }));
+
     let id = hex(item.id);
     let id_u32 = hex_u32(item.id);
     let tl_name = &item.tl_name;
-    let min = Literal::usize_unsuffixed(4 + item.min_bare_size);
+    let (id_len, write_id, check_id) = if is_function {
+        (
+            4,
+            quote!(out.extend_from_slice(&#id_u32.to_le_bytes());),
+            quote!(reader.expect_id(#id, #tl_name)?;),
+        )
+    } else {
+        (0, TokenStream::new(), TokenStream::new())
+    };
+    let len = fields_len(model, item, place, id_len);
+    let write = serialize_body(model, item, place);
     let ser_bounds = bounded(quote!(::tl_runtime::Serialize));
     let de_bounds = bounded(quote!(::tl_runtime::Deserialize));
+    let deserialize_impl = deserialize.then(|| {
+        let body = deserialize_body(model, item, place);
+        let min = Literal::usize_unsuffixed(id_len + item.min_bare_size);
+        quote! {
+            impl #de_bounds ::tl_runtime::Deserialize for #self_ty {
+                const MIN_SIZE: usize = #min;
+                fn deserialize(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+                    #check_id
+                    #body
+                }
+            }
+        }
+    });
     let remote_call = is_function.then(|| {
         let (bounds, ret) = match &item.result {
             TypeRef::Generic(name) => {
@@ -409,46 +415,25 @@ fn emit_item(model: &Model, item: &Item, place: Place<'_>, is_function: bool) ->
             }
             other => (ser_bounds.clone(), rust_type(model, place, other)),
         };
-        quote! {
-            impl #bounds ::tl_runtime::RemoteCall for #self_ty {
-                type Return = #ret;
-            }
-        }
+        quote!(impl #bounds ::tl_runtime::RemoteCall for #self_ty { type Return = #ret; })
     });
-    let len_bounds = bounded(quote!(::tl_runtime::Serialize));
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq)]
         pub struct #name #generic_params #body
         #(#groups)*
         #derived_impl
-        impl #len_bounds #self_ty {
-            /// The length of the bare encoding (without the constructor id).
-            pub fn bare_len(&self) -> usize { #bare_len }
-            /// Appends the bare encoding (without the constructor id); flags are computed from the fields.
-            pub fn serialize_bare(&self, out: &mut ::std::vec::Vec<u8>) { #serialize }
-        }
-        impl #de_bounds #self_ty {
-            /// Reads the bare encoding (the constructor id already read).
-            pub fn deserialize_bare(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> { #deserialize }
-        }
         impl #inherent_bounds ::tl_runtime::Identifiable for #self_ty {
             const CONSTRUCTOR_ID: u32 = #id;
         }
         impl #ser_bounds ::tl_runtime::Serialize for #self_ty {
-            fn serialized_len(&self) -> usize { 4 + self.bare_len() }
+            fn serialized_len(&self) -> usize { #len }
             fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-                out.extend_from_slice(&#id_u32.to_le_bytes());
-                self.serialize_bare(out);
+                #write_id
+                #write
             }
         }
-        impl #de_bounds ::tl_runtime::Deserialize for #self_ty {
-            const MIN_SIZE: usize = #min;
-            fn deserialize(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-                reader.expect_id(#id, #tl_name)?;
-                Self::deserialize_bare(reader)
-            }
-        }
+        #deserialize_impl
         #remote_call
     }
 }
@@ -483,9 +468,9 @@ fn fixed_size(ty: &TypeRef) -> Option<usize> {
     }
 }
 
-/// A sum of lengths: one constant for the flags and fixed-size fields, plus the variable parts.
-fn bare_len_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream {
-    let mut fixed = 4 * item.flags_fields.len();
+/// A sum of lengths: one constant for the id (`extra`), flags and fixed-size fields, plus the variable parts.
+fn fields_len(model: &Model, item: &Item, place: Place<'_>, extra: usize) -> TokenStream {
+    let mut fixed = extra + 4 * item.flags_fields.len();
     let mut variable = Vec::new();
     let mut optional = Vec::new();
     for field in &item.fields {
@@ -495,6 +480,10 @@ fn bare_len_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream {
                 Some(size) => fixed += size,
                 None => variable.push(len_expr(model, place, ty, quote!(&self.#name))),
             },
+            // `Option<T>` is `Serialize` (nothing when absent), so most optionals join the flat sum.
+            FieldKind::Optional(ty) if trait_codable(ty) => {
+                variable.push(len_expr(model, place, ty, quote!(&self.#name)))
+            }
             FieldKind::Optional(ty) => {
                 let len = len_expr(model, place, ty, quote!(value));
                 optional.push(quote!(if let ::core::option::Option::Some(value) = &self.#name { len += #len; }));
@@ -541,13 +530,13 @@ fn serialize_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream {
                     FieldKind::Bit => quote!(self.#name),
                     _ => quote!(self.#name.is_some()),
                 };
-                quote!(if #present { #var |= #mask; })
+                quote!(if #present { #mask } else { 0 })
             })
             .collect();
-        out.extend(if bits.is_empty() {
-            quote!(let #var: u32 = 0;)
-        } else {
-            quote!(let mut #var: u32 = 0; #(#bits)*)
+        out.extend(match bits.as_slice() {
+            [] => quote!(let #var: u32 = 0;),
+            [bit] => quote!(let #var: u32 = #bit;),
+            _ => quote!(let #var: u32 = #((#bits))|*;),
         });
     }
     let mut wires = item.wire.iter().peekable();
@@ -562,6 +551,9 @@ fn serialize_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream {
                 let name = ident(&field.rust_name);
                 match (&field.kind, member) {
                     (FieldKind::Required(ty), _) => write_stmt(model, place, ty, quote!(&self.#name)),
+                    (FieldKind::Optional(ty), _) if trait_codable(ty) => {
+                        quote!(::tl_runtime::Serialize::serialize(&self.#name, out);)
+                    }
                     (FieldKind::Optional(ty), _) => {
                         let write = write_stmt(model, place, ty, quote!(value));
                         quote!(if let ::core::option::Option::Some(value) = &self.#name { #write })
@@ -593,7 +585,7 @@ fn serialize_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream {
         });
     }
     if item.flags_fields.is_empty() && item.wire.is_empty() {
-        quote!(let _ = out;)
+        quote!(let _ = &out;)
     } else {
         out
     }
@@ -624,19 +616,13 @@ fn deserialize_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream
                     }
                     (FieldKind::Optional(ty), _) => {
                         let var = local(index);
-                        let read = read_expr(model, place, ty);
                         let test = test(field.condition.expect("optional fields are conditional"));
-                        quote! {
-                            let #var = if #test { ::core::option::Option::Some(#read) } else { ::core::option::Option::None };
-                        }
+                        read_optional(model, place, ty, var, test)
                     }
                     (FieldKind::Group(group), Some(member)) => {
                         let var = member_local(index, member);
-                        let read = read_expr(model, place, &item.groups[*group].members[member].2);
                         let test = test(field.condition.expect("groups are conditional"));
-                        quote! {
-                            let #var = if #test { ::core::option::Option::Some(#read) } else { ::core::option::Option::None };
-                        }
+                        read_optional(model, place, &item.groups[*group].members[member].2, var, test)
                     }
                     _ => unreachable!("bits are not on the wire; groups have members"),
                 }
@@ -682,6 +668,25 @@ fn deserialize_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream
     }
 }
 
+/// `let var = <T present when test>;`: one generic runtime call for trait-codable types.
+fn read_optional(
+    model: &Model,
+    place: Place<'_>,
+    ty: &TypeRef,
+    var: proc_macro2::Ident,
+    test: TokenStream,
+) -> TokenStream {
+    if trait_codable(ty) {
+        let rust = rust_type(model, place, ty);
+        quote!(let #var = ::tl_runtime::read_if::<#rust>(reader, #test)?;)
+    } else {
+        let read = read_expr(model, place, ty);
+        quote! {
+            let #var = if #test { ::core::option::Option::Some(#read) } else { ::core::option::Option::None };
+        }
+    }
+}
+
 fn emit_enum(model: &Model, ty: &BoxedType, place: Place<'_>) -> TokenStream {
     let name = ident(&ty.rust_name);
     let constructor_list: Vec<String> = ty
@@ -705,15 +710,18 @@ fn emit_enum(model: &Model, ty: &BoxedType, place: Place<'_>) -> TokenStream {
         let path = constructor_path(model, place, variant.constructor);
         let id = hex(constructor.id);
         let id_u32 = hex_u32(constructor.id);
-        let doc = format!("`{}`.", constructor.tl_name);
         if constructor.fields.is_empty() {
-            let doc_attr = doc_attr(&doc);
-            variants.push(quote!(#doc_attr #variant_name,));
-            len_arms.push(quote!(Self::#variant_name => 4 + #path.bare_len(),));
-            write_arms.push(quote!(Self::#variant_name => { out.extend_from_slice(&#id_u32.to_le_bytes()); #path.serialize_bare(out); }));
-            read_arms.push(
-                quote!(#id => { #path::deserialize_bare(reader)?; ::core::result::Result::Ok(Self::#variant_name) }),
-            );
+            // A unit variant; the struct still writes and reads whatever flags words it has.
+            variants.push(quote!(#variant_name,));
+            len_arms.push(quote!(Self::#variant_name => 4 + ::tl_runtime::Serialize::serialized_len(&#path),));
+            write_arms.push(quote!(Self::#variant_name => {
+                out.extend_from_slice(&#id_u32.to_le_bytes());
+                ::tl_runtime::Serialize::serialize(&#path, out);
+            }));
+            read_arms.push(quote!(#id => {
+                <#path as ::tl_runtime::Deserialize>::deserialize(reader)?;
+                ::core::result::Result::Ok(Self::#variant_name)
+            }));
             froms.push(quote! {
                 impl ::core::convert::From<#path> for #name {
                     fn from(_: #path) -> Self { Self::#variant_name }
@@ -721,20 +729,22 @@ fn emit_enum(model: &Model, ty: &BoxedType, place: Place<'_>) -> TokenStream {
             });
             continue;
         }
-        let (held, wrap) = if variant.boxed {
-            (quote!(::std::boxed::Box<#path>), quote!(::std::boxed::Box::new(value)))
+        let read = quote!(<#path as ::tl_runtime::Deserialize>::deserialize(reader)?);
+        let (held, wrap, read) = if variant.boxed {
+            (
+                quote!(::std::boxed::Box<#path>),
+                quote!(::std::boxed::Box::new(value)),
+                quote!(::std::boxed::Box::new(#read)),
+            )
         } else {
-            (quote!(#path), quote!(value))
+            (quote!(#path), quote!(value), read)
         };
-        let doc_attr = doc_attr(&doc);
-        variants.push(quote!(#doc_attr #variant_name(#held),));
-        len_arms.push(quote!(Self::#variant_name(value) => 4 + value.bare_len(),));
-        write_arms.push(quote!(Self::#variant_name(value) => { out.extend_from_slice(&#id_u32.to_le_bytes()); value.serialize_bare(out); }));
-        let read = if variant.boxed {
-            quote!(::std::boxed::Box::new(#path::deserialize_bare(reader)?))
-        } else {
-            quote!(#path::deserialize_bare(reader)?)
-        };
+        variants.push(quote!(#variant_name(#held),));
+        len_arms.push(quote!(Self::#variant_name(value) => 4 + ::tl_runtime::Serialize::serialized_len(value),));
+        write_arms.push(quote!(Self::#variant_name(value) => {
+            out.extend_from_slice(&#id_u32.to_le_bytes());
+            ::tl_runtime::Serialize::serialize(value, out);
+        }));
         read_arms.push(quote!(#id => ::core::result::Result::Ok(Self::#variant_name(#read)),));
         froms.push(quote! {
             impl ::core::convert::From<#path> for #name {

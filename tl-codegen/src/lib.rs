@@ -121,8 +121,19 @@ pub struct Generated {
     pub counts: (usize, usize),
 }
 
-/// Parses `files` as one schema, keeps what `roots` reach (everything if empty), and generates Rust.
+/// Parses `files` as one schema, keeps what `roots` reach (everything if empty), and generates Rust with the
+/// default [`emit::EmitOptions`].
 pub fn generate(files: &[SourceFile], roots: &[String], options: &ParseOptions) -> Result<Generated, Error> {
+    generate_with(files, roots, options, emit::EmitOptions::default())
+}
+
+/// [`generate`] with explicit [`emit::EmitOptions`].
+pub fn generate_with(
+    files: &[SourceFile],
+    roots: &[String],
+    options: &ParseOptions,
+    emit_options: emit::EmitOptions,
+) -> Result<Generated, Error> {
     let schema = load(files, options).map_err(Error::Load)?;
     let selected: Vec<&tl_parser::Definition<'_>> = if roots.is_empty() {
         schema.definitions.iter().collect()
@@ -130,7 +141,7 @@ pub fn generate(files: &[SourceFile], roots: &[String], options: &ParseOptions) 
         roots::closure(&schema, roots).map_err(Error::Roots)?
     };
     let model = model::Model::build(&selected, schema.layer).map_err(Error::Model)?;
-    let tokens = emit::emit(&model);
+    let tokens = emit::emit(&model, emit_options);
     let file: syn::File = syn::parse2(tokens).expect("the emitter produces valid Rust");
     let names: Vec<&str> = files.iter().map(|f| file_name(&f.name)).collect();
     let layer = schema.layer.map_or(String::new(), |l| format!(" (layer {l})"));

@@ -34,6 +34,9 @@ struct Cli {
     /// Accept the hand-assigned service ids of mtproto.tl.
     #[arg(long)]
     mtproto_ids: bool,
+    /// Do not generate `Deserialize` for functions (a client only writes requests).
+    #[arg(long)]
+    no_function_decoding: bool,
 }
 
 /// The workspace root, for default paths (so `cargo run` works from any folder of the checkout).
@@ -68,6 +71,7 @@ fn config(cli: &Cli) -> Config {
     for name in &cli.allow_id_mismatch {
         config.allow_id_mismatch(name.clone());
     }
+    config.deserialize_functions(!cli.no_function_decoding);
     config.out_dir(
         cli.out
             .clone()

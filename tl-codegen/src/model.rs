@@ -778,9 +778,6 @@ fn check_item_names(model: &Model) -> Result<(), ModelError> {
                 claim(scope, &group.rust_name, &format!("{} (shared flag bit)", item.tl_name))?;
             }
             let mut members = NameScope::default();
-            for reserved in ["serialize_bare", "bare_len", "deserialize_bare"] {
-                members.claim(reserved, reserved).expect("distinct");
-            }
             let names = item
                 .fields
                 .iter()

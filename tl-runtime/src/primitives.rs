@@ -171,6 +171,40 @@ impl<T: Deserialize> Deserialize for Vec<T> {
     }
 }
 
+/// A conditional field (`flags.N?T`): the value when present, nothing at all when absent (the flag bit,
+/// written elsewhere, says which).
+impl<T: Serialize> Serialize for Option<T> {
+    fn serialized_len(&self) -> usize {
+        self.as_ref().map_or(0, T::serialized_len)
+    }
+
+    fn serialize(&self, out: &mut Vec<u8>) {
+        if let Some(value) = self {
+            value.serialize(out);
+        }
+    }
+}
+
+/// A boxed value (a large or recursive enum variant) encodes as the value.
+impl<T: Serialize> Serialize for Box<T> {
+    fn serialized_len(&self) -> usize {
+        T::serialized_len(self)
+    }
+
+    fn serialize(&self, out: &mut Vec<u8>) {
+        T::serialize(self, out);
+    }
+}
+
+/// Reads a conditional field: a `T` if `present` (its flag bit is set), else nothing.
+pub fn read_if<T: Deserialize>(reader: &mut Reader<'_>, present: bool) -> Result<Option<T>> {
+    if present {
+        T::deserialize(reader).map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
 /// Encoded size of a boxed `Vector` whose elements have the sizes `item_len` gives.
 pub fn vector_len<T>(items: &[T], item_len: impl Fn(&T) -> usize) -> usize {
     4 + bare_vector_len(items, item_len)
