@@ -66,9 +66,13 @@ fn value(model: &Model, ty: &TypeRef, fill: Fill, depth: usize, out: &mut Vec<u8
         TypeRef::Int256 => out.extend_from_slice(&[0x22; 32]),
         TypeRef::Bool => out.extend_from_slice(&0x997275b5u32.to_le_bytes()),
         TypeRef::Enum(index) => {
-            // The first constructor that does not hold its own type ends the recursion.
+            // The constructor with the fewest required nested values ends the recursion soonest.
             let ty = &model.types[*index];
-            let variant = ty.variants.iter().find(|v| !v.boxed).unwrap_or(&ty.variants[0]);
+            let variant = ty
+                .variants
+                .iter()
+                .min_by_key(|v| nested_required(&model.constructors[v.constructor]))
+                .expect("a type has constructors");
             let constructor = &model.constructors[variant.constructor];
             out.extend_from_slice(&constructor.id.to_le_bytes());
             bare(model, constructor, fill, depth, out);
@@ -76,23 +80,40 @@ fn value(model: &Model, ty: &TypeRef, fill: Fill, depth: usize, out: &mut Vec<u8
         TypeRef::Bare(index) => bare(model, &model.constructors[*index], fill, depth, out),
         TypeRef::Vector(element) => {
             out.extend_from_slice(&0x1cb5c415u32.to_le_bytes());
-            out.extend_from_slice(&1u32.to_le_bytes());
-            value(model, element, fill, depth, out);
+            vector_items(model, element, fill, depth, out);
         }
-        TypeRef::BareVector(element) => {
-            out.extend_from_slice(&1u32.to_le_bytes());
-            value(model, element, fill, depth, out);
-        }
+        TypeRef::BareVector(element) => vector_items(model, element, fill, depth, out),
         TypeRef::Generic(_) => panic!("samples of generic functions need a concrete query"),
     }
 }
 
+/// A count and the items: one item near the top, none deeper (so recursive types end).
+fn vector_items(model: &Model, element: &TypeRef, fill: Fill, depth: usize, out: &mut Vec<u8>) {
+    if depth > FULL_DEPTH {
+        out.extend_from_slice(&0u32.to_le_bytes());
+    } else {
+        out.extend_from_slice(&1u32.to_le_bytes());
+        value(model, element, fill, depth, out);
+    }
+}
+
+/// How many required fields of `item` hold other TL objects directly (vectors end up empty when deep).
+fn nested_required(item: &Item) -> usize {
+    item.fields
+        .iter()
+        .filter(|f| matches!(&f.kind, FieldKind::Required(TypeRef::Enum(_) | TypeRef::Bare(_))))
+        .count()
+}
+
 /// The model of `schema/url_auth.tl`, as the generator builds it.
 pub fn url_auth_model() -> Model {
-    let files = [tl_parser::SourceFile::read(crate::workspace_root().join("schema/url_auth.tl")).expect("the schema")];
-    let schema = tl_parser::parse(&files, &tl_parser::ParseOptions::new())
-        .into_result()
-        .expect("a valid schema");
+    model_of(&[tl_parser::SourceFile::read(crate::workspace_root().join("schema/url_auth.tl")).expect("the schema")])
+}
+
+/// The model the generator builds for `files` (mtproto.tl's hand-assigned ids allowed).
+pub fn model_of(files: &[tl_parser::SourceFile]) -> Model {
+    let options = tl_parser::ParseOptions::new().allow_mtproto_hand_assigned_ids();
+    let schema = tl_parser::parse(files, &options).into_result().expect("a valid schema");
     let definitions: Vec<_> = schema.definitions.iter().collect();
     Model::build(&definitions, schema.layer).expect("a model")
 }

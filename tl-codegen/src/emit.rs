@@ -602,9 +602,14 @@ fn deserialize_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream
     let mut out = TokenStream::new();
     for wire in &item.wire {
         out.extend(match *wire {
-            Wire::Flags(index) => {
+                        Wire::Flags(index) => {
                 let var = flags_var(index);
-                quote!(let #var = reader.read_u32()?;)
+                // A flags word no param uses is read and dropped (its bits, if any, are unknown to us).
+                if item.fields.iter().any(|f| f.condition.is_some_and(|c| c.flags == index)) {
+                    quote!(let #var = reader.read_u32()?;)
+                } else {
+                    quote!(reader.read_u32()?;)
+                }
             }
             Wire::Value { field: index, member } => {
                 let field = &item.fields[index];
