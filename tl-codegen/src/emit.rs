@@ -39,39 +39,78 @@ impl Default for EmitOptions {
     }
 }
 
+/// The top-level parts of the output, in output order. Each can be emitted (and formatted) on its own
+/// thread; their concatenation is the whole output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// `LAYER`, when the schema names one.
+    Layer,
+    /// `pub mod types`.
+    Types,
+    /// `pub mod enums`.
+    Enums,
+    /// `pub mod functions`.
+    Functions,
+    /// `name_for_id`.
+    NameForId,
+}
+
+impl Part {
+    /// Every part, in output order.
+    pub const ALL: [Part; 5] = [Part::Layer, Part::Types, Part::Enums, Part::Functions, Part::NameForId];
+}
+
 /// Emits the whole model.
 pub fn emit(model: &Model, options: EmitOptions) -> TokenStream {
-    let layer = model.layer.map(|l| Literal::i32_unsuffixed(l as i32));
-    let layer_const = layer.map(|layer| {
-        quote! {
-            /// The schema layer these definitions come from.
-            pub const LAYER: i32 = #layer;
+    Part::ALL.iter().map(|&part| emit_part(model, options, part)).collect()
+}
+
+/// Emits one top-level part of the output.
+pub fn emit_part(model: &Model, options: EmitOptions, part: Part) -> TokenStream {
+    match part {
+        Part::Layer => match model.layer {
+            Some(layer) => {
+                let layer = Literal::i32_unsuffixed(layer as i32);
+                quote! {
+                    /// The schema layer these definitions come from.
+                    pub const LAYER: i32 = #layer;
+                }
+            }
+            None => TokenStream::new(),
+        },
+        Part::Types => {
+            let types = modules(&model.constructors, |item, place| {
+                emit_item(model, item, place, false, true)
+            });
+            quote! {
+                /// A struct per constructor. Fields are named like the TL params shown in each struct's
+                /// documentation. A struct's `Serialize` and `Deserialize` are its bare encoding (no constructor
+                /// id): the boxed encoding is its enum's.
+                #[allow(missing_docs)]
+                pub mod types { #types }
+            }
         }
-    });
-    let types = modules(&model.constructors, |item, place| {
-        emit_item(model, item, place, false, true)
-    });
-    let functions = modules(&model.functions, |item, place| {
-        emit_item(model, item, place, true, options.deserialize_functions)
-    });
-    let enums = enum_modules(model);
-    let names = name_for_id(model);
-    quote! {
-        #layer_const
-        /// A struct per constructor. Fields are named like the TL params shown in each struct's
-        /// documentation. A struct's `Serialize` and `Deserialize` are its bare encoding (no constructor
-        /// id): the boxed encoding is its enum's.
-        #[allow(missing_docs)]
-        pub mod types { #types }
-        /// An enum per boxed type, with a variant per constructor (named in the enum's documentation),
-        /// and the boxed encoding.
-        #[allow(missing_docs)]
-        pub mod enums { #enums }
-        /// A struct per function, with the type it returns (`RemoteCall::Return`). A function's
-        /// `Serialize` writes its constructor id first, as a request is sent.
-        #[allow(missing_docs)]
-        pub mod functions { #functions }
-        #names
+        Part::Enums => {
+            let enums = enum_modules(model);
+            quote! {
+                /// An enum per boxed type, with a variant per constructor (named in the enum's documentation),
+                /// and the boxed encoding.
+                #[allow(missing_docs)]
+                pub mod enums { #enums }
+            }
+        }
+        Part::Functions => {
+            let functions = modules(&model.functions, |item, place| {
+                emit_item(model, item, place, true, options.deserialize_functions)
+            });
+            quote! {
+                /// A struct per function, with the type it returns (`RemoteCall::Return`). A function's
+                /// `Serialize` writes its constructor id first, as a request is sent.
+                #[allow(missing_docs)]
+                pub mod functions { #functions }
+            }
+        }
+        Part::NameForId => name_for_id(model),
     }
 }
 
@@ -602,10 +641,14 @@ fn deserialize_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream
     let mut out = TokenStream::new();
     for wire in &item.wire {
         out.extend(match *wire {
-                        Wire::Flags(index) => {
+            Wire::Flags(index) => {
                 let var = flags_var(index);
                 // A flags word no param uses is read and dropped (its bits, if any, are unknown to us).
-                if item.fields.iter().any(|f| f.condition.is_some_and(|c| c.flags == index)) {
+                if item
+                    .fields
+                    .iter()
+                    .any(|f| f.condition.is_some_and(|c| c.flags == index))
+                {
                     quote!(let #var = reader.read_u32()?;)
                 } else {
                     quote!(reader.read_u32()?;)
