@@ -263,13 +263,13 @@ fn unknown_constructor_ids_and_truncation_are_errors_with_offsets() {
     use flags::enums::Photo as PhotoEnum;
     let error = PhotoEnum::from_bytes(&[1, 2, 3, 4, 0, 0, 0, 0, 0, 0, 0, 0]).expect_err("unknown id");
     assert_eq!(
-        error.kind,
+        *error.kind(),
         ErrorKind::UnexpectedConstructor {
             expected: "Photo",
             found: 0x04030201
         }
     );
-    assert_eq!(error.offset, 0);
+    assert_eq!(error.offset(), 0);
     let bytes = flags::types::Item {
         title: "title".into(),
         note: Some("n".into()),
@@ -279,8 +279,8 @@ fn unknown_constructor_ids_and_truncation_are_errors_with_offsets() {
     .to_bytes();
     for cut in 0..bytes.len() {
         let error = flags::types::Item::from_bytes(&bytes[..cut]).expect_err("truncated");
-        assert!(matches!(error.kind, ErrorKind::UnexpectedEnd { .. }), "{error}");
-        assert!(error.offset <= cut);
+        assert!(matches!(*error.kind(), ErrorKind::UnexpectedEnd { .. }), "{error}");
+        assert!(error.offset() <= cut);
     }
 }
 

@@ -15,9 +15,9 @@ fn check<T: Serialize + Deserialize + PartialEq + std::fmt::Debug>(name: &str, b
     for cut in [0, bytes.len() / 2, bytes.len() - 1] {
         let error = T::from_bytes(&bytes[..cut]).expect_err("truncated");
         assert!(
-            error.offset <= cut,
+            error.offset() <= cut,
             "{name}: error offset {} past the cut {cut}",
-            error.offset
+            error.offset()
         );
     }
 }
@@ -75,13 +75,13 @@ fn every_constructor_with_no_optional_field() {
 fn unknown_constructor_ids_name_the_type_and_offset() {
     let error = enums::UrlAuthResult::from_bytes(&0x12345678u32.to_le_bytes()).expect_err("unknown");
     assert_eq!(
-        error.kind,
+        *error.kind(),
         ErrorKind::UnexpectedConstructor {
             expected: "UrlAuthResult",
             found: 0x12345678
         }
     );
-    assert_eq!(error.offset, 0);
+    assert_eq!(error.offset(), 0);
 
     // urlAuthResultRequest with flags 0, then a bot whose constructor id is unknown: the error is at byte 8.
     let mut bytes = 0x92d33a0eu32.to_le_bytes().to_vec();
@@ -89,13 +89,13 @@ fn unknown_constructor_ids_name_the_type_and_offset() {
     bytes.extend_from_slice(&0xdeadbeefu32.to_le_bytes());
     let error = enums::UrlAuthResult::from_bytes(&bytes).expect_err("unknown user");
     assert_eq!(
-        error.kind,
+        *error.kind(),
         ErrorKind::UnexpectedConstructor {
             expected: "User",
             found: 0xdeadbeef
         }
     );
-    assert_eq!(error.offset, 8);
+    assert_eq!(error.offset(), 8);
     assert_eq!(
         error.to_string(),
         "unexpected constructor 0xdeadbeef for User at byte 8"
@@ -111,15 +111,15 @@ fn truncation_at_every_byte_of_a_full_user_is_an_error() {
     for cut in 0..bytes.len() {
         let error = enums::User::from_bytes(&bytes[..cut]).expect_err("truncated");
         let is_truncation = matches!(
-            error.kind,
+            *error.kind(),
             ErrorKind::UnexpectedEnd { .. } | ErrorKind::VectorTooLong { .. }
         );
-        assert!(is_truncation && error.offset <= cut, "cut {cut}: {error}");
+        assert!(is_truncation && error.offset() <= cut, "cut {cut}: {error}");
     }
     let mut trailing = bytes.clone();
     trailing.push(0);
     let error = enums::User::from_bytes(&trailing).expect_err("trailing byte");
-    assert_eq!(error.kind, ErrorKind::TrailingBytes { count: 1 });
+    assert_eq!(*error.kind(), ErrorKind::TrailingBytes { count: 1 });
 }
 
 #[test]

@@ -2,13 +2,19 @@
 
 use std::fmt;
 
-/// A decoding failure at byte `offset` of the input.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A decoding failure at a byte offset of the input.
+///
+/// The details live behind one pointer, so a `Result<T, Error>` is hardly larger than `T`: decoders that
+/// return it through every field stay small and fast, and only a failure allocates.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Error {
-    /// What went wrong.
-    pub kind: ErrorKind,
-    /// The byte offset (from the start of the input) where the failing item starts.
-    pub offset: usize,
+    inner: Box<Inner>,
+}
+
+#[derive(Clone, PartialEq, Eq)]
+struct Inner {
+    kind: ErrorKind,
+    offset: usize,
 }
 
 /// What went wrong while decoding.
@@ -47,14 +53,42 @@ pub enum ErrorKind {
 
 impl Error {
     /// An error of `kind` at `offset`.
+    #[cold]
     pub fn new(kind: ErrorKind, offset: usize) -> Self {
-        Self { kind, offset }
+        Self {
+            inner: Box::new(Inner { kind, offset }),
+        }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.inner.kind
+    }
+
+    /// The byte offset (from the start of the input) where the failing item starts.
+    pub fn offset(&self) -> usize {
+        self.inner.offset
+    }
+
+    /// The same error, reported at another offset (the start of the item that contained it).
+    pub fn at(mut self, offset: usize) -> Self {
+        self.inner.offset = offset;
+        self
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("kind", self.kind())
+            .field("offset", &self.offset())
+            .finish()
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.kind {
+        match self.kind() {
             ErrorKind::UnexpectedEnd { needed, left } => {
                 write!(f, "unexpected end of input: needed {needed} bytes, {left} left")?
             }
@@ -67,7 +101,7 @@ impl fmt::Display for Error {
             ErrorKind::BadPadding => f.write_str("non-zero padding after string or bytes")?,
             ErrorKind::TrailingBytes { count } => write!(f, "{count} bytes left after the message")?,
         }
-        write!(f, " at byte {}", self.offset)
+        write!(f, " at byte {}", self.offset())
     }
 }
 

@@ -98,7 +98,7 @@ impl<'a> Reader<'a> {
         } else {
             (usize::from(first), 1)
         };
-        let data = self.take(len).map_err(|e| Error::new(e.kind, start))?;
+        let data = self.take(len).map_err(|e| e.at(start))?;
         let padding = (4 - (header + len) % 4) % 4;
         let pad_offset = self.offset;
         if self.take(padding)?.iter().any(|&b| b != 0) {

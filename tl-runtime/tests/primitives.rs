@@ -95,7 +95,7 @@ fn vectors_are_boxed_and_counted() {
     roundtrip(&nested);
     let error = Vec::<i32>::from_bytes(&[0, 0, 0, 0, 0, 0, 0, 0]).expect_err("no vector id");
     assert_eq!(
-        error.kind,
+        *error.kind(),
         ErrorKind::UnexpectedConstructor {
             expected: "Vector",
             found: 0
@@ -133,9 +133,9 @@ fn truncation_at_every_byte_is_an_error_never_a_panic() {
     let bytes = value.to_bytes();
     for cut in 0..bytes.len() {
         let error = Vec::<String>::from_bytes(&bytes[..cut]).expect_err("truncated");
-        assert!(error.offset <= cut, "offset {} past the cut {cut}", error.offset);
+        assert!(error.offset() <= cut, "offset {} past the cut {cut}", error.offset());
         let truncation = matches!(
-            error.kind,
+            *error.kind(),
             ErrorKind::UnexpectedEnd { .. } | ErrorKind::VectorTooLong { .. }
         );
         assert!(truncation, "{error}");

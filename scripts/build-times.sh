@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Clean build times of generated crates against grammers-tl-types 0.11.0, built the same way: each crate
+# in its own scratch package and target folder, incremental compilation off (as for a dependency),
+# RUNS clean builds per crate and profile, alternating crates; prints the median of each.
+#
+#   bash scripts/build-times.sh            # RUNS=3 by default; needs ../shared/schema or network for cargo
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+runs=${RUNS:-3}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+schemas=("$root/../shared/schema/api-layer230.tl" "$root/../shared/schema/mtproto.tl")
+
+cargo build -q --release -p tl-codegen --manifest-path "$root/Cargo.toml"
+codegen="$root/target/release/tl-codegen"
+
+package() { # name, dependency lines
+  mkdir -p "$work/$1/src"
+  printf '[package]\nname = "%s"\nversion = "0.1.0"\nedition = "2024"\n[dependencies]\n%s\n[workspace]\n' "$1" "$2" >"$work/$1/Cargo.toml"
+}
+runtime="tl-runtime = { path = \"$root/tl-runtime\" }"
+
+package ours-full "$runtime"
+"$codegen" --schema "${schemas[0]}" --schema "${schemas[1]}" --mtproto-ids --no-function-decoding --out "$work/ours-full/src" 2>/dev/null
+package ours-full-with-function-decoding "$runtime"
+"$codegen" --schema "${schemas[0]}" --schema "${schemas[1]}" --mtproto-ids --out "$work/ours-full-with-function-decoding/src" 2>/dev/null
+package ours-url-auth "$runtime"
+cp "$root"/generated/src/*.rs "$work/ours-url-auth/src/"
+package grammers 'grammers-tl-types = { version = "=0.11.0", features = ["tl-mtproto"] }'
+echo 'pub use grammers_tl_types;' >"$work/grammers/src/lib.rs"
+for crate in ours-full ours-full-with-function-decoding ours-url-auth grammers; do
+  (cd "$work/$crate" && cargo fetch -q)
+done
+
+measure() { # crate, profile flag -> seconds
+  (cd "$work/$1" && cargo clean -q && start=$(date +%s.%N) &&
+    CARGO_INCREMENTAL=0 cargo build -q $2 >/dev/null 2>&1 && end=$(date +%s.%N) && echo "$end - $start" | bc)
+}
+
+echo "| crate | profile | median of $runs clean builds (s) | runs (s) |"
+echo "|---|---|---|---|"
+for profile in debug release; do
+  flag=""; [ "$profile" = release ] && flag="--release"
+  declare -A times=()
+  for _ in $(seq "$runs"); do
+    for crate in ours-full grammers ours-full-with-function-decoding ours-url-auth; do
+      times[$crate]="${times[$crate]:-} $(measure "$crate" "$flag")"
+    done
+  done
+  for crate in ours-full grammers ours-full-with-function-decoding ours-url-auth; do
+    sorted=$(tr ' ' '\n' <<<"${times[$crate]}" | grep . | sort -n)
+    median=$(sed -n "$(( (runs + 1) / 2 ))p" <<<"$sorted")
+    printf '| %s | %s | %.1f | %s |\n' "$crate" "$profile" "$median" "$(tr '\n' ' ' <<<"$sorted" | sed 's/ $//')"
+  done
+  unset times
+done
+echo
+for crate in ours-full ours-url-auth; do
+  printf '%s: %s lines, %s bytes of Rust\n' "$crate" "$(cat "$work/$crate"/src/*.rs | wc -l)" "$(cat "$work/$crate"/src/*.rs | wc -c)"
+done
+g=$(ls -d "$work"/grammers/target/release/build/grammers-tl-types-*/out | head -1)
+printf 'grammers-tl-types generated: %s lines, %s bytes of Rust\n' "$(cat "$g"/*.rs | wc -l)" "$(cat "$g"/*.rs | wc -c)"
