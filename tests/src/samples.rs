@@ -117,3 +117,19 @@ pub fn model_of(files: &[tl_parser::SourceFile]) -> Model {
     let definitions: Vec<_> = schema.definitions.iter().collect();
     Model::build(&definitions, schema.layer).expect("a model")
 }
+
+/// Decodes `bytes` as `T`, checks `serialized_len` and that encoding gives the same bytes back.
+pub fn round_trip<T: tl_runtime::Serialize + tl_runtime::Deserialize>(bytes: &[u8]) -> Result<(), String> {
+    let value = T::from_bytes(bytes).map_err(|e| format!("we cannot read: {e}"))?;
+    if value.serialized_len() != bytes.len() {
+        return Err(format!(
+            "serialized_len {} for {} bytes",
+            value.serialized_len(),
+            bytes.len()
+        ));
+    }
+    if value.to_bytes() != bytes {
+        return Err("we write back differently".into());
+    }
+    Ok(())
+}

@@ -82,6 +82,28 @@ pub struct Field {
     pub condition: Option<Condition>,
 }
 
+impl Field {
+    fn new(tl_name: &str, kind: FieldKind, condition: Option<Condition>) -> Self {
+        Field {
+            rust_name: ident::field_name(tl_name),
+            tl_name: tl_name.to_string(),
+            kind,
+            condition,
+        }
+    }
+}
+
+impl Item {
+    /// Adds a field that is on the wire by itself, in TL order.
+    fn push_wire_field(&mut self, field: Field) {
+        self.wire.push(Wire::Value {
+            field: self.fields.len(),
+            member: None,
+        });
+        self.fields.push(field);
+    }
+}
+
 /// `flags.N?`: flags field index and bit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Condition {
@@ -415,16 +437,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             }
             let Some(condition) = condition_of(field) else {
                 let ty = self.resolve(&field.ty, &generics, definition)?;
-                item.wire.push(Wire::Value {
-                    field: item.fields.len(),
-                    member: None,
-                });
-                item.fields.push(Field {
-                    rust_name: ident::field_name(name),
-                    tl_name: name.to_string(),
-                    kind: FieldKind::Required(ty),
-                    condition: None,
-                });
+                item.push_wire_field(Field::new(name, FieldKind::Required(ty), None));
                 continue;
             };
             let sharing = &by_bit[&(condition.flags, condition.bit)];
@@ -435,12 +448,7 @@ impl<'d, 'a> Builder<'d, 'a> {
                 let first_bit = sharing.iter().find(|f| f.is_flag_bit()).map(|f| f.name);
                 if valued.is_empty() && first_bit == Some(field.name) {
                     bit_field.insert((condition.flags, condition.bit), item.fields.len());
-                    item.fields.push(Field {
-                        rust_name: ident::field_name(name),
-                        tl_name: name.to_string(),
-                        kind: FieldKind::Bit,
-                        condition: Some(condition),
-                    });
+                    item.fields.push(Field::new(name, FieldKind::Bit, Some(condition)));
                 } else {
                     item.derived.push(DerivedBit {
                         rust_name: ident::field_name(name),
@@ -453,16 +461,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             let ty = self.resolve(&field.ty, &generics, definition)?;
             if valued.len() == 1 {
                 bit_field.insert((condition.flags, condition.bit), item.fields.len());
-                item.wire.push(Wire::Value {
-                    field: item.fields.len(),
-                    member: None,
-                });
-                item.fields.push(Field {
-                    rust_name: ident::field_name(name),
-                    tl_name: name.to_string(),
-                    kind: FieldKind::Optional(ty),
-                    condition: Some(condition),
-                });
+                item.push_wire_field(Field::new(name, FieldKind::Optional(ty), Some(condition)));
                 continue;
             }
             // Several values on one bit: one group struct, created at its first member.

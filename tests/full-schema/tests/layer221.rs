@@ -2,18 +2,9 @@
 //! round-trips through the generated code. grammers-tl-types is layer 230, so it is not compared here.
 #![cfg(has_layer221)]
 
-use tl_runtime::{Deserialize, Serialize};
-use tl_tests::samples::{Fill, boxed};
+use tl_tests::samples::{Fill, boxed, round_trip as ours};
 
 include!(concat!(env!("OUT_DIR"), "/dispatch221.rs"));
-
-fn ours<O: Serialize + Deserialize>(bytes: &[u8]) -> Result<(), String> {
-    let value = O::from_bytes(bytes).map_err(|e| format!("we cannot read: {e}"))?;
-    if value.serialized_len() != bytes.len() || value.to_bytes() != bytes {
-        return Err("we write back differently".into());
-    }
-    Ok(())
-}
 
 #[test]
 fn every_constructor_and_function_round_trips() {
