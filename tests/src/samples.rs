@@ -133,3 +133,55 @@ pub fn round_trip<T: tl_runtime::Serialize + tl_runtime::Deserialize>(bytes: &[u
     }
     Ok(())
 }
+
+/// What checking a sample of every constructor (or function) found.
+#[derive(Debug, Default)]
+pub struct Sweep {
+    /// How many samples were checked.
+    pub checked: usize,
+    /// `(TL name, error)` for each sample that failed.
+    pub failures: Vec<(String, String)>,
+}
+
+impl Sweep {
+    /// The failures, one a line, for an assertion message.
+    pub fn report(&self) -> String {
+        let lines: Vec<String> = self
+            .failures
+            .iter()
+            .map(|(name, error)| format!("{name}: {error}"))
+            .collect();
+        format!("{} failures:\n{}", lines.len(), lines.join("\n"))
+    }
+}
+
+/// Checks a `fill` sample of every constructor with `check(tl_type, bytes)`.
+pub fn sweep_constructors(model: &Model, fill: Fill, check: impl Fn(&str, &[u8]) -> Result<(), String>) -> Sweep {
+    let mut sweep = Sweep::default();
+    for ty in &model.types {
+        for variant in &ty.variants {
+            let constructor = &model.constructors[variant.constructor];
+            if let Err(error) = check(&ty.tl_name, &boxed(model, constructor, fill)) {
+                sweep
+                    .failures
+                    .push((constructor.tl_name.clone(), format!("{error} ({fill:?})")));
+            }
+            sweep.checked += 1;
+        }
+    }
+    sweep
+}
+
+/// Checks a `fill` sample of every function but the generic wrappers with `check(tl_name, bytes)`.
+pub fn sweep_functions(model: &Model, fill: Fill, check: impl Fn(&str, &[u8]) -> Result<(), String>) -> Sweep {
+    let mut sweep = Sweep::default();
+    for function in model.functions.iter().filter(|f| f.generics.is_empty()) {
+        if let Err(error) = check(&function.tl_name, &boxed(model, function, fill)) {
+            sweep
+                .failures
+                .push((function.tl_name.clone(), format!("{error} ({fill:?})")));
+        }
+        sweep.checked += 1;
+    }
+    sweep
+}
