@@ -1676,7 +1676,7 @@ pub mod enums {
             match reader.read_u32()? {
                 0xe7ff068a => {
                     ::core::result::Result::Ok(
-                        Self::EmojiStatus(
+                        EmojiStatus::EmojiStatus(
                             <super::types::EmojiStatus as ::tl_runtime::Deserialize>::deserialize(
                                 reader,
                             )?,
@@ -1685,7 +1685,7 @@ pub mod enums {
                 }
                 0x7184603b => {
                     ::core::result::Result::Ok(
-                        Self::Collectible(
+                        EmojiStatus::Collectible(
                             ::std::boxed::Box::new(
                                 <super::types::EmojiStatusCollectible as ::tl_runtime::Deserialize>::deserialize(
                                     reader,
@@ -1698,11 +1698,11 @@ pub mod enums {
                     <super::types::EmojiStatusEmpty as ::tl_runtime::Deserialize>::deserialize(
                         reader,
                     )?;
-                    ::core::result::Result::Ok(Self::Empty)
+                    ::core::result::Result::Ok(EmojiStatus::Empty)
                 }
                 0x07141dbf => {
                     ::core::result::Result::Ok(
-                        Self::InputEmojiStatusCollectible(
+                        EmojiStatus::InputEmojiStatusCollectible(
                             <super::types::InputEmojiStatusCollectible as ::tl_runtime::Deserialize>::deserialize(
                                 reader,
                             )?,
@@ -1828,81 +1828,89 @@ pub mod enums {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let offset = reader.offset();
-            match reader.read_u32()? {
-                0x27bcbbfc => {
-                    ::core::result::Result::Ok(
-                        Self::Channel(
-                            <super::types::InputPeerChannel as ::tl_runtime::Deserialize>::deserialize(
-                                reader,
-                            )?,
-                        ),
-                    )
-                }
-                0xbd2a0840 => {
-                    ::core::result::Result::Ok(
-                        Self::ChannelFromMessage(
-                            ::std::boxed::Box::new(
-                                <super::types::InputPeerChannelFromMessage as ::tl_runtime::Deserialize>::deserialize(
+            fn read(
+                reader: &mut ::tl_runtime::Reader<'_>,
+            ) -> ::tl_runtime::Result<InputPeer> {
+                let offset = reader.offset();
+                match reader.read_u32()? {
+                    0x27bcbbfc => {
+                        ::core::result::Result::Ok(
+                            InputPeer::Channel(
+                                <super::types::InputPeerChannel as ::tl_runtime::Deserialize>::deserialize(
                                     reader,
                                 )?,
                             ),
-                        ),
-                    )
-                }
-                0x35a95cb9 => {
-                    ::core::result::Result::Ok(
-                        Self::Chat(
-                            <super::types::InputPeerChat as ::tl_runtime::Deserialize>::deserialize(
-                                reader,
-                            )?,
-                        ),
-                    )
-                }
-                0x7f3b18ea => {
-                    <super::types::InputPeerEmpty as ::tl_runtime::Deserialize>::deserialize(
-                        reader,
-                    )?;
-                    ::core::result::Result::Ok(Self::Empty)
-                }
-                0x7da07ec9 => {
-                    <super::types::InputPeerSelf as ::tl_runtime::Deserialize>::deserialize(
-                        reader,
-                    )?;
-                    ::core::result::Result::Ok(Self::InputPeerSelf)
-                }
-                0xdde8a54c => {
-                    ::core::result::Result::Ok(
-                        Self::User(
-                            <super::types::InputPeerUser as ::tl_runtime::Deserialize>::deserialize(
-                                reader,
-                            )?,
-                        ),
-                    )
-                }
-                0xa87b0a1c => {
-                    ::core::result::Result::Ok(
-                        Self::UserFromMessage(
-                            ::std::boxed::Box::new(
-                                <super::types::InputPeerUserFromMessage as ::tl_runtime::Deserialize>::deserialize(
+                        )
+                    }
+                    0xbd2a0840 => {
+                        ::core::result::Result::Ok(
+                            InputPeer::ChannelFromMessage(
+                                ::std::boxed::Box::new(
+                                    <super::types::InputPeerChannelFromMessage as ::tl_runtime::Deserialize>::deserialize(
+                                        reader,
+                                    )?,
+                                ),
+                            ),
+                        )
+                    }
+                    0x35a95cb9 => {
+                        ::core::result::Result::Ok(
+                            InputPeer::Chat(
+                                <super::types::InputPeerChat as ::tl_runtime::Deserialize>::deserialize(
                                     reader,
                                 )?,
                             ),
-                        ),
-                    )
-                }
-                found => {
-                    ::core::result::Result::Err(
-                        ::tl_runtime::Error::new(
-                            ::tl_runtime::ErrorKind::UnexpectedConstructor {
-                                expected: "InputPeer",
-                                found,
-                            },
-                            offset,
-                        ),
-                    )
+                        )
+                    }
+                    0x7f3b18ea => {
+                        <super::types::InputPeerEmpty as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        )?;
+                        ::core::result::Result::Ok(InputPeer::Empty)
+                    }
+                    0x7da07ec9 => {
+                        <super::types::InputPeerSelf as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        )?;
+                        ::core::result::Result::Ok(InputPeer::InputPeerSelf)
+                    }
+                    0xdde8a54c => {
+                        ::core::result::Result::Ok(
+                            InputPeer::User(
+                                <super::types::InputPeerUser as ::tl_runtime::Deserialize>::deserialize(
+                                    reader,
+                                )?,
+                            ),
+                        )
+                    }
+                    0xa87b0a1c => {
+                        ::core::result::Result::Ok(
+                            InputPeer::UserFromMessage(
+                                ::std::boxed::Box::new(
+                                    <super::types::InputPeerUserFromMessage as ::tl_runtime::Deserialize>::deserialize(
+                                        reader,
+                                    )?,
+                                ),
+                            ),
+                        )
+                    }
+                    found => {
+                        ::core::result::Result::Err(
+                            ::tl_runtime::Error::new(
+                                ::tl_runtime::ErrorKind::UnexpectedConstructor {
+                                    expected: "InputPeer",
+                                    found,
+                                },
+                                offset,
+                            ),
+                        )
+                    }
                 }
             }
+            reader.enter()?;
+            let value = read(reader);
+            reader.leave();
+            value
         }
     }
     impl ::core::convert::From<super::types::InputPeerChannel> for InputPeer {
@@ -2008,7 +2016,7 @@ pub mod enums {
             match reader.read_u32()? {
                 0xf21158c6 => {
                     ::core::result::Result::Ok(
-                        Self::InputUser(
+                        InputUser::InputUser(
                             <super::types::InputUser as ::tl_runtime::Deserialize>::deserialize(
                                 reader,
                             )?,
@@ -2019,11 +2027,11 @@ pub mod enums {
                     <super::types::InputUserEmpty as ::tl_runtime::Deserialize>::deserialize(
                         reader,
                     )?;
-                    ::core::result::Result::Ok(Self::Empty)
+                    ::core::result::Result::Ok(InputUser::Empty)
                 }
                 0x1da448e2 => {
                     ::core::result::Result::Ok(
-                        Self::FromMessage(
+                        InputUser::FromMessage(
                             <super::types::InputUserFromMessage as ::tl_runtime::Deserialize>::deserialize(
                                 reader,
                             )?,
@@ -2034,7 +2042,7 @@ pub mod enums {
                     <super::types::InputUserSelf as ::tl_runtime::Deserialize>::deserialize(
                         reader,
                     )?;
-                    ::core::result::Result::Ok(Self::InputUserSelf)
+                    ::core::result::Result::Ok(InputUser::InputUserSelf)
                 }
                 found => {
                     ::core::result::Result::Err(
@@ -2112,7 +2120,7 @@ pub mod enums {
             match reader.read_u32()? {
                 0xd02e7fd4 => {
                     ::core::result::Result::Ok(
-                        Self::InputKeyboardButtonUrlAuth(
+                        KeyboardButton::InputKeyboardButtonUrlAuth(
                             ::std::boxed::Box::new(
                                 <super::types::InputKeyboardButtonUrlAuth as ::tl_runtime::Deserialize>::deserialize(
                                     reader,
@@ -2123,7 +2131,7 @@ pub mod enums {
                 }
                 0x10b78d29 => {
                     ::core::result::Result::Ok(
-                        Self::UrlAuth(
+                        KeyboardButton::UrlAuth(
                             ::std::boxed::Box::new(
                                 <super::types::KeyboardButtonUrlAuth as ::tl_runtime::Deserialize>::deserialize(
                                     reader,
@@ -2205,7 +2213,7 @@ pub mod enums {
             match reader.read_u32()? {
                 0xb8ea86a9 => {
                     ::core::result::Result::Ok(
-                        Self::InputPeerColorCollectible(
+                        PeerColor::InputPeerColorCollectible(
                             <super::types::InputPeerColorCollectible as ::tl_runtime::Deserialize>::deserialize(
                                 reader,
                             )?,
@@ -2214,7 +2222,7 @@ pub mod enums {
                 }
                 0xb54b5acf => {
                     ::core::result::Result::Ok(
-                        Self::PeerColor(
+                        PeerColor::PeerColor(
                             <super::types::PeerColor as ::tl_runtime::Deserialize>::deserialize(
                                 reader,
                             )?,
@@ -2223,7 +2231,7 @@ pub mod enums {
                 }
                 0xb9c0639a => {
                     ::core::result::Result::Ok(
-                        Self::Collectible(
+                        PeerColor::Collectible(
                             ::std::boxed::Box::new(
                                 <super::types::PeerColorCollectible as ::tl_runtime::Deserialize>::deserialize(
                                     reader,
@@ -2293,7 +2301,7 @@ pub mod enums {
             match reader.read_u32()? {
                 0x711d692d => {
                     ::core::result::Result::Ok(
-                        Self::RecentStory(
+                        RecentStory::RecentStory(
                             <super::types::RecentStory as ::tl_runtime::Deserialize>::deserialize(
                                 reader,
                             )?,
@@ -2351,7 +2359,7 @@ pub mod enums {
             match reader.read_u32()? {
                 0xd072acb4 => {
                     ::core::result::Result::Ok(
-                        Self::RestrictionReason(
+                        RestrictionReason::RestrictionReason(
                             <super::types::RestrictionReason as ::tl_runtime::Deserialize>::deserialize(
                                 reader,
                             )?,
@@ -2431,7 +2439,7 @@ pub mod enums {
             match reader.read_u32()? {
                 0x8f8c0e4e => {
                     ::core::result::Result::Ok(
-                        Self::Accepted(
+                        UrlAuthResult::Accepted(
                             <super::types::UrlAuthResultAccepted as ::tl_runtime::Deserialize>::deserialize(
                                 reader,
                             )?,
@@ -2442,11 +2450,11 @@ pub mod enums {
                     <super::types::UrlAuthResultDefault as ::tl_runtime::Deserialize>::deserialize(
                         reader,
                     )?;
-                    ::core::result::Result::Ok(Self::Default)
+                    ::core::result::Result::Ok(UrlAuthResult::Default)
                 }
                 0x92d33a0e => {
                     ::core::result::Result::Ok(
-                        Self::Request(
+                        UrlAuthResult::Request(
                             <super::types::UrlAuthResultRequest as ::tl_runtime::Deserialize>::deserialize(
                                 reader,
                             )?,
@@ -2518,7 +2526,7 @@ pub mod enums {
             match reader.read_u32()? {
                 0x31774388 => {
                     ::core::result::Result::Ok(
-                        Self::User(
+                        User::User(
                             ::std::boxed::Box::new(
                                 <super::types::User as ::tl_runtime::Deserialize>::deserialize(
                                     reader,
@@ -2529,7 +2537,7 @@ pub mod enums {
                 }
                 0xd3bc4b7a => {
                     ::core::result::Result::Ok(
-                        Self::Empty(
+                        User::Empty(
                             <super::types::UserEmpty as ::tl_runtime::Deserialize>::deserialize(
                                 reader,
                             )?,
@@ -2606,7 +2614,7 @@ pub mod enums {
             match reader.read_u32()? {
                 0x82d1f706 => {
                     ::core::result::Result::Ok(
-                        Self::UserProfilePhoto(
+                        UserProfilePhoto::UserProfilePhoto(
                             <super::types::UserProfilePhoto as ::tl_runtime::Deserialize>::deserialize(
                                 reader,
                             )?,
@@ -2617,7 +2625,7 @@ pub mod enums {
                     <super::types::UserProfilePhotoEmpty as ::tl_runtime::Deserialize>::deserialize(
                         reader,
                     )?;
-                    ::core::result::Result::Ok(Self::Empty)
+                    ::core::result::Result::Ok(UserProfilePhoto::Empty)
                 }
                 found => {
                     ::core::result::Result::Err(
@@ -2722,11 +2730,11 @@ pub mod enums {
                     <super::types::UserStatusEmpty as ::tl_runtime::Deserialize>::deserialize(
                         reader,
                     )?;
-                    ::core::result::Result::Ok(Self::Empty)
+                    ::core::result::Result::Ok(UserStatus::Empty)
                 }
                 0x65899777 => {
                     ::core::result::Result::Ok(
-                        Self::LastMonth(
+                        UserStatus::LastMonth(
                             <super::types::UserStatusLastMonth as ::tl_runtime::Deserialize>::deserialize(
                                 reader,
                             )?,
@@ -2735,7 +2743,7 @@ pub mod enums {
                 }
                 0x541a1d1a => {
                     ::core::result::Result::Ok(
-                        Self::LastWeek(
+                        UserStatus::LastWeek(
                             <super::types::UserStatusLastWeek as ::tl_runtime::Deserialize>::deserialize(
                                 reader,
                             )?,
@@ -2744,7 +2752,7 @@ pub mod enums {
                 }
                 0x008c703f => {
                     ::core::result::Result::Ok(
-                        Self::Offline(
+                        UserStatus::Offline(
                             <super::types::UserStatusOffline as ::tl_runtime::Deserialize>::deserialize(
                                 reader,
                             )?,
@@ -2753,7 +2761,7 @@ pub mod enums {
                 }
                 0xedb93949 => {
                     ::core::result::Result::Ok(
-                        Self::Online(
+                        UserStatus::Online(
                             <super::types::UserStatusOnline as ::tl_runtime::Deserialize>::deserialize(
                                 reader,
                             )?,
@@ -2762,7 +2770,7 @@ pub mod enums {
                 }
                 0x7b197dc8 => {
                     ::core::result::Result::Ok(
-                        Self::Recently(
+                        UserStatus::Recently(
                             <super::types::UserStatusRecently as ::tl_runtime::Deserialize>::deserialize(
                                 reader,
                             )?,
@@ -2845,7 +2853,7 @@ pub mod enums {
             match reader.read_u32()? {
                 0xb4073647 => {
                     ::core::result::Result::Ok(
-                        Self::Username(
+                        Username::Username(
                             <super::types::Username as ::tl_runtime::Deserialize>::deserialize(
                                 reader,
                             )?,

@@ -191,7 +191,7 @@ fn recursive_types_are_boxed_and_round_trip() {
     use recursion::enums::{PageBlock, RichText};
     use recursion::types::{PageBlockCover, PageBlockParagraph, TextBold, TextConcat, TextPlain};
     let mut text: RichText = TextPlain { text: "deep".into() }.into();
-    for _ in 0..100 {
+    for _ in 0..60 {
         text = TextBold { text: text.clone() }.into();
     }
     let text: RichText = TextConcat {
@@ -292,4 +292,64 @@ fn name_for_id_knows_constructors_and_functions() {
         Some("photo")
     );
     assert_eq!(flags::name_for_id(0), None);
+}
+
+/// `textBold` repeated `levels` times around a `textPlain "x"`.
+fn nested_bold(levels: usize) -> Vec<u8> {
+    use recursion::types::{TextBold, TextPlain};
+    let bold = <TextBold as Identifiable>::CONSTRUCTOR_ID.to_le_bytes();
+    let mut bytes = Vec::with_capacity(levels * 4 + 8);
+    for _ in 0..levels {
+        bytes.extend_from_slice(&bold);
+    }
+    bytes.extend_from_slice(&<TextPlain as Identifiable>::CONSTRUCTOR_ID.to_le_bytes());
+    bytes.extend_from_slice(&[1, b'x', 0, 0]);
+    bytes
+}
+
+#[test]
+fn a_million_nested_values_are_an_error_not_a_stack_overflow() {
+    use recursion::enums::RichText;
+    let bytes = nested_bold(1_000_000);
+    let error = RichText::from_bytes(&bytes).expect_err("too deep");
+    assert_eq!(
+        *error.kind(),
+        ErrorKind::TooDeep {
+            limit: tl_runtime::DEFAULT_MAX_DEPTH
+        }
+    );
+    assert_eq!(error.offset(), 64 * 4, "the 65th level");
+    assert_eq!(
+        error.to_string(),
+        "recursive values nested deeper than 64 levels at byte 256"
+    );
+}
+
+#[test]
+fn nesting_up_to_the_limit_decodes_and_the_limit_is_configurable() {
+    use recursion::enums::RichText;
+    // 63 bold levels and the plain text inside make 64 values of RichText.
+    let value = RichText::from_bytes(&nested_bold(63)).expect("within the limit");
+    assert_eq!(value.to_bytes(), nested_bold(63));
+    assert!(RichText::from_bytes(&nested_bold(64)).is_err());
+    let deep = nested_bold(1000);
+    let mut reader = tl_runtime::Reader::with_max_depth(&deep, 1001);
+    RichText::deserialize(&mut reader).expect("a higher limit");
+    reader.finish().expect("all read");
+}
+
+#[test]
+fn nesting_through_vectors_counts_too() {
+    use recursion::enums::RichText;
+    use recursion::types::TextConcat;
+    // textConcat [ textConcat [ ... ] ]: each level is an id, the vector id and a count of 1.
+    let concat = <TextConcat as Identifiable>::CONSTRUCTOR_ID.to_le_bytes();
+    let mut bytes = Vec::new();
+    for _ in 0..10_000 {
+        bytes.extend_from_slice(&concat);
+        bytes.extend_from_slice(&0x1cb5c415u32.to_le_bytes());
+        bytes.extend_from_slice(&1u32.to_le_bytes());
+    }
+    let error = RichText::from_bytes(&bytes).expect_err("too deep");
+    assert_eq!(*error.kind(), ErrorKind::TooDeep { limit: 64 });
 }

@@ -141,3 +141,15 @@ fn large_variants_are_boxed_so_enums_stay_small() {
         enums::User::Empty(_)
     ));
 }
+
+#[test]
+fn a_million_nested_input_peers_are_an_error_not_a_stack_overflow() {
+    // inputPeerUserFromMessage holds an InputPeer; nest it a million times (16 MB).
+    let mut bytes = Vec::with_capacity(16_000_008);
+    for _ in 0..1_000_000 {
+        bytes.extend_from_slice(&0xa87b0a1cu32.to_le_bytes());
+    }
+    bytes.extend_from_slice(&0x7f3b18eau32.to_le_bytes()); // inputPeerEmpty at the bottom
+    let error = enums::InputPeer::from_bytes(&bytes).expect_err("too deep");
+    assert_eq!(*error.kind(), ErrorKind::TooDeep { limit: 64 });
+}

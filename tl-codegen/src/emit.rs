@@ -768,7 +768,7 @@ fn emit_enum(model: &Model, ty: &BoxedType, place: Place<'_>) -> TokenStream {
             }));
             read_arms.push(quote!(#id => {
                 <#path as ::tl_runtime::Deserialize>::deserialize(reader)?;
-                ::core::result::Result::Ok(Self::#variant_name)
+                ::core::result::Result::Ok(#name::#variant_name)
             }));
             froms.push(quote! {
                 impl ::core::convert::From<#path> for #name {
@@ -793,7 +793,7 @@ fn emit_enum(model: &Model, ty: &BoxedType, place: Place<'_>) -> TokenStream {
             out.extend_from_slice(&#id_u32.to_le_bytes());
             ::tl_runtime::Serialize::serialize(value, out);
         }));
-        read_arms.push(quote!(#id => ::core::result::Result::Ok(Self::#variant_name(#read)),));
+        read_arms.push(quote!(#id => ::core::result::Result::Ok(#name::#variant_name(#read)),));
         froms.push(quote! {
             impl ::core::convert::From<#path> for #name {
                 fn from(value: #path) -> Self { Self::#variant_name(#wrap) }
@@ -801,6 +801,28 @@ fn emit_enum(model: &Model, ty: &BoxedType, place: Place<'_>) -> TokenStream {
         });
     }
     let tl_name = &ty.tl_name;
+    let read_variant = quote! {
+        let offset = reader.offset();
+        match reader.read_u32()? {
+            #(#read_arms)*
+            found => ::core::result::Result::Err(::tl_runtime::Error::new(
+                ::tl_runtime::ErrorKind::UnexpectedConstructor { expected: #tl_name, found },
+                offset,
+            )),
+        }
+    };
+    // A recursive type counts its nesting, so hostile input cannot overflow the stack; others pay nothing.
+    let deserialize_body = if ty.recursive {
+        quote! {
+            fn read(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<#name> { #read_variant }
+            reader.enter()?;
+            let value = read(reader);
+            reader.leave();
+            value
+        }
+    } else {
+        read_variant
+    };
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq)]
@@ -814,17 +836,10 @@ fn emit_enum(model: &Model, ty: &BoxedType, place: Place<'_>) -> TokenStream {
                 match self { #(#write_arms)* }
             }
         }
-        impl ::tl_runtime::Deserialize for #name {
+                        impl ::tl_runtime::Deserialize for #name {
             const MIN_SIZE: usize = 4;
             fn deserialize(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-                let offset = reader.offset();
-                match reader.read_u32()? {
-                    #(#read_arms)*
-                    found => ::core::result::Result::Err(::tl_runtime::Error::new(
-                        ::tl_runtime::ErrorKind::UnexpectedConstructor { expected: #tl_name, found },
-                        offset,
-                    )),
-                }
+                #deserialize_body
             }
         }
         #(#froms)*

@@ -171,6 +171,8 @@ pub struct BoxedType {
     pub rust_name: String,
     /// Constructors, sorted by Rust name.
     pub variants: Vec<Variant>,
+    /// A value of this type can hold another value of this type (so decoding it counts nesting depth).
+    pub recursive: bool,
 }
 
 /// One variant of a boxed type's enum.
@@ -297,6 +299,7 @@ impl<'d, 'a> Builder<'d, 'a> {
                 namespace: name.rsplit_once('.').map(|(ns, _)| ns.to_string()),
                 rust_name: ident::type_name(name),
                 variants: Vec::new(),
+                recursive: false,
             })
             .collect();
         for definition in &self.constructors {
@@ -613,6 +616,7 @@ fn mark_boxed_variants(model: &mut Model) {
         }
     }
     for (type_index, variant_index) in boxed {
+        model.types[type_index].recursive = true;
         model.types[type_index].variants[variant_index].boxed = true;
     }
 }

@@ -44,6 +44,11 @@ pub enum ErrorKind {
     },
     /// The padding after a `string` or `bytes` was not zero.
     BadPadding,
+    /// Values of a recursive type nested deeper than the reader's limit.
+    TooDeep {
+        /// The limit.
+        limit: u32,
+    },
     /// A whole-message decode left bytes unread.
     TrailingBytes {
         /// How many bytes were left.
@@ -99,6 +104,7 @@ impl fmt::Display for Error {
                 write!(f, "vector of {count} elements cannot fit in the {left} bytes left")?
             }
             ErrorKind::BadPadding => f.write_str("non-zero padding after string or bytes")?,
+            ErrorKind::TooDeep { limit } => write!(f, "recursive values nested deeper than {limit} levels")?,
             ErrorKind::TrailingBytes { count } => write!(f, "{count} bytes left after the message")?,
         }
         write!(f, " at byte {}", self.offset())

@@ -24,7 +24,7 @@ pub use primitives::{
     BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID, bare_vector_len, bytes_len, read_bare_vector, read_bytes, read_if,
     read_vector, vector_len, write_bare_vector, write_bytes, write_vector,
 };
-pub use reader::Reader;
+pub use reader::{DEFAULT_MAX_DEPTH, Reader};
 pub use traits::{Deserialize, Identifiable, RemoteCall, Serialize};
 
 /// Includes the Rust that `tl_codegen::Config::compile` wrote into `OUT_DIR`: `include_tl!("api")` is

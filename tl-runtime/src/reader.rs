@@ -2,17 +2,49 @@
 
 use crate::error::{Error, ErrorKind, Result};
 
-/// Reads TL values from a byte slice, tracking the offset for error messages.
+/// How deeply values of recursive types (`RichText`, `PageBlock`, ...) may nest by default. Real messages
+/// nest a few levels; the limit keeps hostile input from overflowing the stack.
+pub const DEFAULT_MAX_DEPTH: u32 = 64;
+
+/// Reads TL values from a byte slice, tracking the offset for error messages and the nesting depth of
+/// recursive types.
 #[derive(Debug, Clone)]
 pub struct Reader<'a> {
     bytes: &'a [u8],
     offset: usize,
+    depth: u32,
+    max_depth: u32,
 }
 
 impl<'a> Reader<'a> {
-    /// A reader at the start of `bytes`.
+    /// A reader at the start of `bytes`, with the default depth limit ([`DEFAULT_MAX_DEPTH`]).
     pub fn new(bytes: &'a [u8]) -> Self {
-        Self { bytes, offset: 0 }
+        Self::with_max_depth(bytes, DEFAULT_MAX_DEPTH)
+    }
+
+    /// A reader that lets recursive types nest at most `max_depth` levels.
+    pub fn with_max_depth(bytes: &'a [u8], max_depth: u32) -> Self {
+        Self {
+            bytes,
+            offset: 0,
+            depth: 0,
+            max_depth,
+        }
+    }
+
+    /// Enters one level of a recursive type; fails past the depth limit. Generated decoders call it for
+    /// recursive types only, and [`Reader::leave`] after.
+    pub fn enter(&mut self) -> Result<()> {
+        if self.depth >= self.max_depth {
+            return Err(Error::new(ErrorKind::TooDeep { limit: self.max_depth }, self.offset));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// Leaves a level entered with [`Reader::enter`].
+    pub fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
     }
 
     /// Bytes consumed so far.

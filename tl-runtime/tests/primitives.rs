@@ -204,3 +204,14 @@ proptest! {
         let _ = String::from_bytes(&data);
     }
 }
+
+#[test]
+fn depth_is_counted_and_limited() {
+    let mut reader = Reader::with_max_depth(&[], 2);
+    reader.enter().expect("level 1");
+    reader.enter().expect("level 2");
+    let error = reader.enter().expect_err("level 3");
+    assert_eq!(*error.kind(), ErrorKind::TooDeep { limit: 2 });
+    reader.leave();
+    reader.enter().expect("level 2 again");
+}
