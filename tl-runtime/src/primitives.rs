@@ -23,10 +23,12 @@ pub const BOOL_FALSE_ID: u32 = 0xbc799737;
 macro_rules! fixed_size {
     ($ty:ty, $size:literal, $read:ident) => {
         impl Serialize for $ty {
+            #[inline]
             fn serialized_len(&self) -> usize {
                 $size
             }
 
+            #[inline]
             fn serialize(&self, out: &mut Vec<u8>) {
                 out.extend_from_slice(&self.to_le_bytes());
             }
@@ -35,6 +37,7 @@ macro_rules! fixed_size {
         impl Deserialize for $ty {
             const MIN_SIZE: usize = $size;
 
+            #[inline]
             fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
                 reader.$read()
             }
@@ -50,10 +53,12 @@ macro_rules! big_int {
     ($size:literal, $tl:literal) => {
         #[doc = concat!("`", $tl, "`: ", stringify!($size), " bytes, written as they are.")]
         impl Serialize for [u8; $size] {
+            #[inline]
             fn serialized_len(&self) -> usize {
                 $size
             }
 
+            #[inline]
             fn serialize(&self, out: &mut Vec<u8>) {
                 out.extend_from_slice(self);
             }
@@ -62,6 +67,7 @@ macro_rules! big_int {
         impl Deserialize for [u8; $size] {
             const MIN_SIZE: usize = $size;
 
+            #[inline]
             fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
                 reader.read_array()
             }
@@ -74,10 +80,12 @@ big_int!(32, "int256");
 
 /// `Bool`: `boolTrue` or `boolFalse`.
 impl Serialize for bool {
+    #[inline]
     fn serialized_len(&self) -> usize {
         4
     }
 
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         let id = if *self { BOOL_TRUE_ID } else { BOOL_FALSE_ID };
         out.extend_from_slice(&id.to_le_bytes());
@@ -87,6 +95,7 @@ impl Serialize for bool {
 impl Deserialize for bool {
     const MIN_SIZE: usize = 4;
 
+    #[inline]
     fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
         let offset = reader.offset();
         match reader.read_u32()? {
@@ -104,6 +113,7 @@ impl Deserialize for bool {
 }
 
 /// The encoded size of a `bytes` or `string` of `len` bytes: header, data, padding to 4.
+#[inline]
 pub fn bytes_len(len: usize) -> usize {
     let header = if len < 254 { 1 } else { 4 };
     (header + len).next_multiple_of(4)
@@ -111,6 +121,7 @@ pub fn bytes_len(len: usize) -> usize {
 
 /// Writes a `bytes` (or `string`) payload. Lengths are 24-bit on the wire: data longer than 16 MiB - 1
 /// cannot be encoded and panics, as a programming error.
+#[inline]
 pub fn write_bytes(data: &[u8], out: &mut Vec<u8>) {
     let len = data.len();
     assert!(len < 1 << 24, "TL bytes are at most 16 MiB - 1 long, got {len}");
@@ -125,16 +136,19 @@ pub fn write_bytes(data: &[u8], out: &mut Vec<u8>) {
 }
 
 /// Reads a `bytes` payload into a new vector (one allocation, after the length was checked).
+#[inline]
 pub fn read_bytes(reader: &mut Reader<'_>) -> Result<Vec<u8>> {
     reader.read_tl_bytes().map(<[u8]>::to_vec)
 }
 
 /// `string`: UTF-8 text in the `bytes` encoding.
 impl Serialize for String {
+    #[inline]
     fn serialized_len(&self) -> usize {
         bytes_len(self.len())
     }
 
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         write_bytes(self.as_bytes(), out);
     }
@@ -143,6 +157,7 @@ impl Serialize for String {
 impl Deserialize for String {
     const MIN_SIZE: usize = 4;
 
+    #[inline]
     fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
         let data = reader.read_tl_bytes()?;
         Ok(match std::str::from_utf8(data) {
@@ -154,10 +169,12 @@ impl Deserialize for String {
 
 /// `Vector<T>`: the vector id, a count, then the elements.
 impl<T: Serialize> Serialize for Vec<T> {
+    #[inline]
     fn serialized_len(&self) -> usize {
         vector_len(self, T::serialized_len)
     }
 
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         write_vector(self, out, T::serialize);
     }
@@ -166,6 +183,7 @@ impl<T: Serialize> Serialize for Vec<T> {
 impl<T: Deserialize> Deserialize for Vec<T> {
     const MIN_SIZE: usize = 8;
 
+    #[inline]
     fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
         read_vector(reader, T::MIN_SIZE, T::deserialize)
     }
@@ -174,10 +192,12 @@ impl<T: Deserialize> Deserialize for Vec<T> {
 /// A conditional field (`flags.N?T`): the value when present, nothing at all when absent (the flag bit,
 /// written elsewhere, says which).
 impl<T: Serialize> Serialize for Option<T> {
+    #[inline]
     fn serialized_len(&self) -> usize {
         self.as_ref().map_or(0, T::serialized_len)
     }
 
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         if let Some(value) = self {
             value.serialize(out);
@@ -187,16 +207,19 @@ impl<T: Serialize> Serialize for Option<T> {
 
 /// A boxed value (a large or recursive enum variant) encodes as the value.
 impl<T: Serialize> Serialize for Box<T> {
+    #[inline]
     fn serialized_len(&self) -> usize {
         T::serialized_len(self)
     }
 
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         T::serialize(self, out);
     }
 }
 
 /// Reads a conditional field: a `T` if `present` (its flag bit is set), else nothing.
+#[inline]
 pub fn read_if<T: Deserialize>(reader: &mut Reader<'_>, present: bool) -> Result<Option<T>> {
     if present {
         T::deserialize(reader).map(Some)
@@ -206,17 +229,20 @@ pub fn read_if<T: Deserialize>(reader: &mut Reader<'_>, present: bool) -> Result
 }
 
 /// Encoded size of a boxed `Vector` whose elements have the sizes `item_len` gives.
+#[inline]
 pub fn vector_len<T>(items: &[T], item_len: impl Fn(&T) -> usize) -> usize {
     4 + bare_vector_len(items, item_len)
 }
 
 /// Writes a boxed `Vector` with `write_item` for each element.
+#[inline]
 pub fn write_vector<T>(items: &[T], out: &mut Vec<u8>, write_item: impl Fn(&T, &mut Vec<u8>)) {
     out.extend_from_slice(&VECTOR_ID.to_le_bytes());
     write_bare_vector(items, out, write_item);
 }
 
 /// Reads a boxed `Vector` with `read_item` for each element of at least `min_size` bytes.
+#[inline]
 pub fn read_vector<T>(
     reader: &mut Reader<'_>,
     min_size: usize,
@@ -227,11 +253,13 @@ pub fn read_vector<T>(
 }
 
 /// Encoded size of a bare `vector`: a count and the elements.
+#[inline]
 pub fn bare_vector_len<T>(items: &[T], item_len: impl Fn(&T) -> usize) -> usize {
     4 + items.iter().map(item_len).sum::<usize>()
 }
 
 /// Writes a bare `vector`: the count, then each element.
+#[inline]
 pub fn write_bare_vector<T>(items: &[T], out: &mut Vec<u8>, write_item: impl Fn(&T, &mut Vec<u8>)) {
     let count = u32::try_from(items.len()).expect("a TL vector holds at most 2^32 - 1 elements");
     out.extend_from_slice(&count.to_le_bytes());
@@ -242,6 +270,7 @@ pub fn write_bare_vector<T>(items: &[T], out: &mut Vec<u8>, write_item: impl Fn(
 
 /// Reads a bare `vector`. The count is checked against the input left (at `min_size` bytes an element)
 /// before the vector is allocated, so memory stays proportional to the input.
+#[inline]
 pub fn read_bare_vector<T>(
     reader: &mut Reader<'_>,
     min_size: usize,

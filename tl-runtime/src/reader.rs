@@ -18,11 +18,13 @@ pub struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     /// A reader at the start of `bytes`, with the default depth limit ([`DEFAULT_MAX_DEPTH`]).
+    #[inline]
     pub fn new(bytes: &'a [u8]) -> Self {
         Self::with_max_depth(bytes, DEFAULT_MAX_DEPTH)
     }
 
     /// A reader that lets recursive types nest at most `max_depth` levels.
+    #[inline]
     pub fn with_max_depth(bytes: &'a [u8], max_depth: u32) -> Self {
         Self {
             bytes,
@@ -34,6 +36,7 @@ impl<'a> Reader<'a> {
 
     /// Enters one level of a recursive type; fails past the depth limit. Generated decoders call it for
     /// recursive types only, and [`Reader::leave`] after.
+    #[inline]
     pub fn enter(&mut self) -> Result<()> {
         if self.depth >= self.max_depth {
             return Err(Error::new(ErrorKind::TooDeep { limit: self.max_depth }, self.offset));
@@ -43,21 +46,25 @@ impl<'a> Reader<'a> {
     }
 
     /// Leaves a level entered with [`Reader::enter`].
+    #[inline]
     pub fn leave(&mut self) {
         self.depth = self.depth.saturating_sub(1);
     }
 
     /// Bytes consumed so far.
+    #[inline]
     pub fn offset(&self) -> usize {
         self.offset
     }
 
     /// Bytes not yet read.
+    #[inline]
     pub fn remaining(&self) -> usize {
         self.bytes.len() - self.offset
     }
 
     /// Fails with [`ErrorKind::TrailingBytes`] unless every byte was read.
+    #[inline]
     pub fn finish(&self) -> Result<()> {
         match self.remaining() {
             0 => Ok(()),
@@ -66,6 +73,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The next `len` bytes, checked once against what is left.
+    #[inline]
     pub fn take(&mut self, len: usize) -> Result<&'a [u8]> {
         let left = self.remaining();
         if len > left {
@@ -77,32 +85,38 @@ impl<'a> Reader<'a> {
     }
 
     /// The next `N` bytes as an array.
+    #[inline]
     pub fn read_array<const N: usize>(&mut self) -> Result<[u8; N]> {
         let slice = self.take(N)?;
         Ok(slice.try_into().expect("take returned N bytes"))
     }
 
     /// A little-endian `u32` (constructor ids, counts, flags).
+    #[inline]
     pub fn read_u32(&mut self) -> Result<u32> {
         self.read_array().map(u32::from_le_bytes)
     }
 
     /// A TL `int`.
+    #[inline]
     pub fn read_i32(&mut self) -> Result<i32> {
         self.read_array().map(i32::from_le_bytes)
     }
 
     /// A TL `long`.
+    #[inline]
     pub fn read_i64(&mut self) -> Result<i64> {
         self.read_array().map(i64::from_le_bytes)
     }
 
     /// A TL `double`.
+    #[inline]
     pub fn read_f64(&mut self) -> Result<f64> {
         self.read_array().map(f64::from_le_bytes)
     }
 
     /// Reads a constructor id and fails unless it is `expected` (for bare-to-boxed reads such as `Vector`).
+    #[inline]
     pub fn expect_id(&mut self, expected: u32, type_name: &'static str) -> Result<()> {
         let offset = self.offset;
         let found = self.read_u32()?;
@@ -121,6 +135,7 @@ impl<'a> Reader<'a> {
 
     /// The payload of a TL `bytes` or `string`: the length (1 byte, or 0xfe and 3 bytes), the data, and
     /// zero padding to a multiple of 4. The length is checked against the input before anything is taken.
+    #[inline]
     pub fn read_tl_bytes(&mut self) -> Result<&'a [u8]> {
         let start = self.offset;
         let first = self.take(1)?[0];
@@ -141,6 +156,7 @@ impl<'a> Reader<'a> {
 
     /// An element count for `count` elements of at least `min_size` bytes each; fails before any
     /// allocation if the input left cannot hold them.
+    #[inline]
     pub fn read_count(&mut self, min_size: usize) -> Result<usize> {
         let offset = self.offset;
         let count = self.read_u32()?;

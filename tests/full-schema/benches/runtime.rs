@@ -1,8 +1,8 @@
 //! The generated layer-230 types against grammers-tl-types 0.11.0 on the same values, in one run:
 //! (a) `messages.requestUrlAuth` by button (36 bytes), (b) `urlAuthResultRequest` with a full bot user,
 //! (c) `users.users` with 1000 such users. For each: serialize to a new buffer, into a reused buffer, and
-//! deserialize, beside a memcpy of the same size. Before the timings it prints the peak memory of decoding
-//! 1,000,000 `userEmpty` in a `Vector<User>` and the size of the largest enums, for both libraries.
+//! deserialize, beside a memcpy of the same size. Memory figures are in the `memory` bench (it needs a
+//! counting allocator, which would slow every allocation timed here).
 //!
 //! Run with `cargo bench -p tl-full-schema --bench runtime`.
 
@@ -11,16 +11,17 @@ use std::sync::OnceLock;
 use divan::Bencher;
 use divan::counter::BytesCount;
 use grammers_tl_types::{self as g, Deserializable, Serializable};
-use peak_alloc::PeakAlloc;
 use tl_full_schema::layer230 as o;
 use tl_runtime::{Deserialize, Serialize};
 use tl_tests::samples::{Fill, boxed};
 
-#[global_allocator]
-static ALLOCATOR: PeakAlloc = PeakAlloc;
-
 fn main() {
-    memory_report();
+    eprintln!(
+        "objects: (a) {} bytes, (b) {} bytes, (c) {} bytes",
+        request_url_auth().bytes.len(),
+        auth_result().bytes.len(),
+        users().bytes.len()
+    );
     divan::main();
 }
 
@@ -279,48 +280,3 @@ fn same_type<T>(_: &T, value: T) -> T {
 object_benches!(a_request_url_auth, request_url_auth());
 object_benches!(b_url_auth_result, auth_result());
 object_benches!(c_users_1000, users());
-
-/// Peak heap while decoding 1,000,000 `userEmpty` in a `Vector<User>` (12 MB of input), and enum sizes.
-fn memory_report() {
-    let count = 1_000_000u32;
-    let mut bytes = Vec::with_capacity(8 + 12 * count as usize);
-    bytes.extend_from_slice(&0x1cb5c415u32.to_le_bytes());
-    bytes.extend_from_slice(&count.to_le_bytes());
-    for id in 0..count {
-        bytes.extend_from_slice(&0xd3bc4b7au32.to_le_bytes());
-        bytes.extend_from_slice(&i64::from(id).to_le_bytes());
-    }
-    let peak = |decode: &dyn Fn() -> usize| {
-        ALLOCATOR.reset_peak_usage();
-        let before = ALLOCATOR.current_usage();
-        let decoded = decode();
-        assert_eq!(decoded, count as usize);
-        (ALLOCATOR.peak_usage() - before) as f64 / (1024.0 * 1024.0)
-    };
-    let ours = peak(&|| Vec::<o::enums::User>::from_bytes(&bytes).expect("decodes").len());
-    let theirs = peak(&|| Vec::<g::enums::User>::from_bytes(&bytes).expect("decodes").len());
-    eprintln!(
-        "peak heap decoding 1,000,000 userEmpty ({:.1} MB of input):",
-        bytes.len() as f64 / 1e6
-    );
-    eprintln!(
-        "  tl-codegen {ours:.1} MiB, grammers-tl-types {theirs:.1} MiB ({:.1}x less)",
-        theirs / ours
-    );
-    eprintln!("size_of (tl-codegen / grammers-tl-types):");
-    eprintln!(
-        "  Updates {} / {}, Message {} / {}, User {} / {}",
-        size_of::<o::enums::Updates>(),
-        size_of::<g::enums::Updates>(),
-        size_of::<o::enums::Message>(),
-        size_of::<g::enums::Message>(),
-        size_of::<o::enums::User>(),
-        size_of::<g::enums::User>()
-    );
-    eprintln!(
-        "objects: (a) {} bytes, (b) {} bytes, (c) {} bytes",
-        request_url_auth().bytes.len(),
-        auth_result().bytes.len(),
-        users().bytes.len()
-    );
-}
