@@ -6,7 +6,6 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use tl_codegen::Config;
-use tl_codegen::model::Model;
 
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(has_layer221)");
@@ -81,60 +80,92 @@ fn path(root: &str, module: &str, namespace: Option<&str>, name: &str) -> String
     }
 }
 
-/// `check_type(tl_type, bytes)` and `check_function(tl_name, bytes)`, each a match over every item.
-fn write_dispatch(files: &[tl_parser::SourceFile], out: &Path, module: &str, with_grammers: bool) {
-    let options = tl_parser::ParseOptions::new().allow_mtproto_hand_assigned_ids();
-    let schema = tl_parser::parse(files, &options).into_result().expect("a valid schema");
-    let definitions: Vec<_> = schema.definitions.iter().collect();
-    let model = Model::build(&definitions, schema.layer).expect("a model");
-    let ours = format!("tl_full_schema::{module}");
-    let ours_ns = |ns: Option<&String>| ns.map(|ns| tl_codegen::ident::escaped(&tl_codegen::ident::module_name(ns)));
-    let mut code = String::from("/// Checks `bytes` as the boxed TL type `tl_type`.\n");
-    code.push_str("pub fn check_type(tl_type: &str, bytes: &[u8]) -> Result<(), String> {\n    match tl_type {\n");
-    for ty in &model.types {
+/// One dispatch entry: the TL name, its namespace and the Rust name of its item.
+struct Entry<'m> {
+    tl_name: &'m str,
+    namespace: Option<&'m str>,
+    rust_name: &'m str,
+}
+
+/// `pub fn <function>(name, bytes)`: a match from each TL name to `<checker>::<ours, grammers'>(bytes)`,
+/// or to `ours::<ours>(bytes)` without grammers.
+fn write_match(
+    code: &mut String,
+    function: &str,
+    module: &str,
+    entries: &[Entry<'_>],
+    checker: Option<&str>,
+    ours: &str,
+) {
+    writeln!(code, "/// Checks `bytes` as the TL item named `name`.").expect("write to a string");
+    writeln!(
+        code,
+        "pub fn {function}(name: &str, bytes: &[u8]) -> Result<(), String> {{\n    match name {{"
+    )
+    .expect("write to a string");
+    for entry in entries {
+        let namespace = entry
+            .namespace
+            .map(|ns| tl_codegen::ident::escaped(&tl_codegen::ident::module_name(ns)));
         let our = path(
-            &ours,
-            "enums",
-            ours_ns(ty.namespace.as_ref()).as_deref(),
-            &tl_codegen::ident::escaped(&ty.rust_name),
+            ours,
+            module,
+            namespace.as_deref(),
+            &tl_codegen::ident::escaped(entry.rust_name),
         );
-        let theirs = path(
-            "grammers_tl_types",
-            "enums",
-            ty.namespace.as_deref(),
-            &grammers_name(&ty.tl_name),
-        );
-        let call = if with_grammers {
-            format!("both::<{our}, {theirs}>(bytes)")
-        } else {
-            format!("ours::<{our}>(bytes)")
+        let call = match checker {
+            Some(checker) => {
+                let theirs = path(
+                    "grammers_tl_types",
+                    module,
+                    entry.namespace,
+                    &grammers_name(entry.tl_name),
+                );
+                format!("{checker}::<{our}, {theirs}>(bytes)")
+            }
+            None => format!("ours::<{our}>(bytes)"),
         };
-        writeln!(code, "        {:?} => {call},", ty.tl_name).expect("write to a string");
+        writeln!(code, "        {:?} => {call},", entry.tl_name).expect("write to a string");
     }
     code.push_str("        other => Err(format!(\"no Rust type for {other}\")),\n    }\n}\n\n");
-    code.push_str("/// Checks `bytes` as the function `tl_name` (generic functions excluded).\n");
-    code.push_str("pub fn check_function(tl_name: &str, bytes: &[u8]) -> Result<(), String> {\n    match tl_name {\n");
-    for function in model.functions.iter().filter(|f| f.generics.is_empty()) {
-        let ns = ours_ns(function.namespace.as_ref());
-        let our = path(
-            &ours,
-            "functions",
-            ns.as_deref(),
-            &tl_codegen::ident::escaped(&function.rust_name),
-        );
-        let theirs = path(
-            "grammers_tl_types",
-            "functions",
-            function.namespace.as_deref(),
-            &grammers_name(&function.tl_name),
-        );
-        let call = if with_grammers {
-            format!("both_fn::<{our}, {theirs}>(bytes)")
-        } else {
-            format!("ours::<{our}>(bytes)")
-        };
-        writeln!(code, "        {:?} => {call},", function.tl_name).expect("write to a string");
-    }
-    code.push_str("        other => Err(format!(\"no Rust type for {other}\")),\n    }\n}\n");
+}
+
+/// `check_type(tl_type, bytes)` for every boxed type and `check_function(tl_name, bytes)` for every
+/// non-generic function.
+fn write_dispatch(files: &[tl_parser::SourceFile], out: &Path, module: &str, with_grammers: bool) {
+    let model = tl_tests::samples::model_of(files);
+    let ours = format!("tl_full_schema::{module}");
+    let types: Vec<Entry<'_>> = (model.types.iter())
+        .map(|t| Entry {
+            tl_name: &t.tl_name,
+            namespace: t.namespace.as_deref(),
+            rust_name: &t.rust_name,
+        })
+        .collect();
+    let functions: Vec<Entry<'_>> = (model.functions.iter())
+        .filter(|f| f.generics.is_empty())
+        .map(|f| Entry {
+            tl_name: &f.tl_name,
+            namespace: f.namespace.as_deref(),
+            rust_name: &f.rust_name,
+        })
+        .collect();
+    let mut code = String::new();
+    write_match(
+        &mut code,
+        "check_type",
+        "enums",
+        &types,
+        with_grammers.then_some("both"),
+        &ours,
+    );
+    write_match(
+        &mut code,
+        "check_function",
+        "functions",
+        &functions,
+        with_grammers.then_some("both_fn"),
+        &ours,
+    );
     std::fs::write(out, code).expect("write the dispatch table");
 }
