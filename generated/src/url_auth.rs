@@ -36,11 +36,18 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = reader.read_u32()?;
-            let field_0 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_1 = ::tl_runtime::read_if::<
-                i32,
-            >(reader, flags_0 & 0x00000001 != 0)?;
+            let flags_0 = ::tl_runtime::in_field(
+                reader.read_u32(),
+                "emojiStatus.flags",
+            )?;
+            let field_0 = ::tl_runtime::in_field(
+                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "emojiStatus.document_id",
+            )?;
+            let field_1 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<i32>(reader, flags_0 & 0x00000001 != 0),
+                "emojiStatus.until",
+            )?;
             ::core::result::Result::Ok(Self {
                 document_id: field_0,
                 until: field_1,
@@ -94,23 +101,54 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = reader.read_u32()?;
-            let field_0 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_1 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_2 = <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
-                reader,
+            let flags_0 = ::tl_runtime::in_field(
+                reader.read_u32(),
+                "emojiStatusCollectible.flags",
             )?;
-            let field_3 = <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
-                reader,
+            let field_0 = ::tl_runtime::in_field(
+                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "emojiStatusCollectible.collectible_id",
             )?;
-            let field_4 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_5 = <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_6 = <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_7 = <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_8 = <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_9 = ::tl_runtime::read_if::<
-                i32,
-            >(reader, flags_0 & 0x00000001 != 0)?;
+            let field_1 = ::tl_runtime::in_field(
+                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "emojiStatusCollectible.document_id",
+            )?;
+            let field_2 = ::tl_runtime::in_field(
+                <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
+                    reader,
+                ),
+                "emojiStatusCollectible.title",
+            )?;
+            let field_3 = ::tl_runtime::in_field(
+                <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
+                    reader,
+                ),
+                "emojiStatusCollectible.slug",
+            )?;
+            let field_4 = ::tl_runtime::in_field(
+                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "emojiStatusCollectible.pattern_document_id",
+            )?;
+            let field_5 = ::tl_runtime::in_field(
+                <i32 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "emojiStatusCollectible.center_color",
+            )?;
+            let field_6 = ::tl_runtime::in_field(
+                <i32 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "emojiStatusCollectible.edge_color",
+            )?;
+            let field_7 = ::tl_runtime::in_field(
+                <i32 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "emojiStatusCollectible.pattern_color",
+            )?;
+            let field_8 = ::tl_runtime::in_field(
+                <i32 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "emojiStatusCollectible.text_color",
+            )?;
+            let field_9 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<i32>(reader, flags_0 & 0x00000001 != 0),
+                "emojiStatusCollectible.until",
+            )?;
             ::core::result::Result::Ok(Self {
                 collectible_id: field_0,
                 document_id: field_1,
@@ -181,11 +219,18 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = reader.read_u32()?;
-            let field_0 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_1 = ::tl_runtime::read_if::<
-                i32,
-            >(reader, flags_0 & 0x00000001 != 0)?;
+            let flags_0 = ::tl_runtime::in_field(
+                reader.read_u32(),
+                "inputEmojiStatusCollectible.flags",
+            )?;
+            let field_0 = ::tl_runtime::in_field(
+                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "inputEmojiStatusCollectible.collectible_id",
+            )?;
+            let field_1 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<i32>(reader, flags_0 & 0x00000001 != 0),
+                "inputEmojiStatusCollectible.until",
+            )?;
             ::core::result::Result::Ok(Self {
                 collectible_id: field_0,
                 until: field_1,
@@ -230,18 +275,33 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = reader.read_u32()?;
-            let field_1 = <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
-                reader,
+            let flags_0 = ::tl_runtime::in_field(
+                reader.read_u32(),
+                "inputKeyboardButtonUrlAuth.flags",
             )?;
-            let field_2 = ::tl_runtime::read_if::<
-                ::std::string::String,
-            >(reader, flags_0 & 0x00000002 != 0)?;
-            let field_3 = <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
-                reader,
+            let field_1 = ::tl_runtime::in_field(
+                <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
+                    reader,
+                ),
+                "inputKeyboardButtonUrlAuth.text",
             )?;
-            let field_4 = <super::enums::InputUser as ::tl_runtime::Deserialize>::deserialize(
-                reader,
+            let field_2 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<
+                    ::std::string::String,
+                >(reader, flags_0 & 0x00000002 != 0),
+                "inputKeyboardButtonUrlAuth.fwd_text",
+            )?;
+            let field_3 = ::tl_runtime::in_field(
+                <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
+                    reader,
+                ),
+                "inputKeyboardButtonUrlAuth.url",
+            )?;
+            let field_4 = ::tl_runtime::in_field(
+                <super::enums::InputUser as ::tl_runtime::Deserialize>::deserialize(
+                    reader,
+                ),
+                "inputKeyboardButtonUrlAuth.bot",
             )?;
             ::core::result::Result::Ok(Self {
                 request_write_access: flags_0 & 0x00000001 != 0,
@@ -279,8 +339,14 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_1 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
+            let field_0 = ::tl_runtime::in_field(
+                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "inputPeerChannel.channel_id",
+            )?;
+            let field_1 = ::tl_runtime::in_field(
+                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "inputPeerChannel.access_hash",
+            )?;
             ::core::result::Result::Ok(Self {
                 channel_id: field_0,
                 access_hash: field_1,
@@ -316,11 +382,20 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = <super::enums::InputPeer as ::tl_runtime::Deserialize>::deserialize(
-                reader,
+            let field_0 = ::tl_runtime::in_field(
+                <super::enums::InputPeer as ::tl_runtime::Deserialize>::deserialize(
+                    reader,
+                ),
+                "inputPeerChannelFromMessage.peer",
             )?;
-            let field_1 = <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_2 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
+            let field_1 = ::tl_runtime::in_field(
+                <i32 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "inputPeerChannelFromMessage.msg_id",
+            )?;
+            let field_2 = ::tl_runtime::in_field(
+                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "inputPeerChannelFromMessage.channel_id",
+            )?;
             ::core::result::Result::Ok(Self {
                 peer: field_0,
                 msg_id: field_1,
@@ -353,7 +428,10 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
+            let field_0 = ::tl_runtime::in_field(
+                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "inputPeerChat.chat_id",
+            )?;
             ::core::result::Result::Ok(Self { chat_id: field_0 })
         }
     }
@@ -382,7 +460,10 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
+            let field_0 = ::tl_runtime::in_field(
+                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "inputPeerColorCollectible.collectible_id",
+            )?;
             ::core::result::Result::Ok(Self { collectible_id: field_0 })
         }
     }
@@ -467,8 +548,14 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_1 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
+            let field_0 = ::tl_runtime::in_field(
+                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "inputPeerUser.user_id",
+            )?;
+            let field_1 = ::tl_runtime::in_field(
+                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "inputPeerUser.access_hash",
+            )?;
             ::core::result::Result::Ok(Self {
                 user_id: field_0,
                 access_hash: field_1,
@@ -504,11 +591,20 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = <super::enums::InputPeer as ::tl_runtime::Deserialize>::deserialize(
-                reader,
+            let field_0 = ::tl_runtime::in_field(
+                <super::enums::InputPeer as ::tl_runtime::Deserialize>::deserialize(
+                    reader,
+                ),
+                "inputPeerUserFromMessage.peer",
             )?;
-            let field_1 = <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_2 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
+            let field_1 = ::tl_runtime::in_field(
+                <i32 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "inputPeerUserFromMessage.msg_id",
+            )?;
+            let field_2 = ::tl_runtime::in_field(
+                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "inputPeerUserFromMessage.user_id",
+            )?;
             ::core::result::Result::Ok(Self {
                 peer: field_0,
                 msg_id: field_1,
@@ -543,8 +639,14 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_1 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
+            let field_0 = ::tl_runtime::in_field(
+                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "inputUser.user_id",
+            )?;
+            let field_1 = ::tl_runtime::in_field(
+                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "inputUser.access_hash",
+            )?;
             ::core::result::Result::Ok(Self {
                 user_id: field_0,
                 access_hash: field_1,
@@ -607,11 +709,20 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = <super::enums::InputPeer as ::tl_runtime::Deserialize>::deserialize(
-                reader,
+            let field_0 = ::tl_runtime::in_field(
+                <super::enums::InputPeer as ::tl_runtime::Deserialize>::deserialize(
+                    reader,
+                ),
+                "inputUserFromMessage.peer",
             )?;
-            let field_1 = <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_2 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
+            let field_1 = ::tl_runtime::in_field(
+                <i32 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "inputUserFromMessage.msg_id",
+            )?;
+            let field_2 = ::tl_runtime::in_field(
+                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "inputUserFromMessage.user_id",
+            )?;
             ::core::result::Result::Ok(Self {
                 peer: field_0,
                 msg_id: field_1,
@@ -681,17 +792,32 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = reader.read_u32()?;
-            let field_0 = <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
-                reader,
+            let flags_0 = ::tl_runtime::in_field(
+                reader.read_u32(),
+                "keyboardButtonUrlAuth.flags",
             )?;
-            let field_1 = ::tl_runtime::read_if::<
-                ::std::string::String,
-            >(reader, flags_0 & 0x00000001 != 0)?;
-            let field_2 = <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
-                reader,
+            let field_0 = ::tl_runtime::in_field(
+                <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
+                    reader,
+                ),
+                "keyboardButtonUrlAuth.text",
             )?;
-            let field_3 = <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?;
+            let field_1 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<
+                    ::std::string::String,
+                >(reader, flags_0 & 0x00000001 != 0),
+                "keyboardButtonUrlAuth.fwd_text",
+            )?;
+            let field_2 = ::tl_runtime::in_field(
+                <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
+                    reader,
+                ),
+                "keyboardButtonUrlAuth.url",
+            )?;
+            let field_3 = ::tl_runtime::in_field(
+                <i32 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "keyboardButtonUrlAuth.button_id",
+            )?;
             ::core::result::Result::Ok(Self {
                 text: field_0,
                 fwd_text: field_1,
@@ -731,13 +857,15 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = reader.read_u32()?;
-            let field_0 = ::tl_runtime::read_if::<
-                i32,
-            >(reader, flags_0 & 0x00000001 != 0)?;
-            let field_1 = ::tl_runtime::read_if::<
-                i64,
-            >(reader, flags_0 & 0x00000002 != 0)?;
+            let flags_0 = ::tl_runtime::in_field(reader.read_u32(), "peerColor.flags")?;
+            let field_0 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<i32>(reader, flags_0 & 0x00000001 != 0),
+                "peerColor.color",
+            )?;
+            let field_1 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<i64>(reader, flags_0 & 0x00000002 != 0),
+                "peerColor.background_emoji_id",
+            )?;
             ::core::result::Result::Ok(Self {
                 color: field_0,
                 background_emoji_id: field_1,
@@ -789,20 +917,40 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = reader.read_u32()?;
-            let field_0 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_1 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_2 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_3 = <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_4 = <::std::vec::Vec<
-                i32,
-            > as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_5 = ::tl_runtime::read_if::<
-                i32,
-            >(reader, flags_0 & 0x00000001 != 0)?;
-            let field_6 = ::tl_runtime::read_if::<
-                ::std::vec::Vec<i32>,
-            >(reader, flags_0 & 0x00000002 != 0)?;
+            let flags_0 = ::tl_runtime::in_field(
+                reader.read_u32(),
+                "peerColorCollectible.flags",
+            )?;
+            let field_0 = ::tl_runtime::in_field(
+                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "peerColorCollectible.collectible_id",
+            )?;
+            let field_1 = ::tl_runtime::in_field(
+                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "peerColorCollectible.gift_emoji_id",
+            )?;
+            let field_2 = ::tl_runtime::in_field(
+                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "peerColorCollectible.background_emoji_id",
+            )?;
+            let field_3 = ::tl_runtime::in_field(
+                <i32 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "peerColorCollectible.accent_color",
+            )?;
+            let field_4 = ::tl_runtime::in_field(
+                <::std::vec::Vec<i32> as ::tl_runtime::Deserialize>::deserialize(reader),
+                "peerColorCollectible.colors",
+            )?;
+            let field_5 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<i32>(reader, flags_0 & 0x00000001 != 0),
+                "peerColorCollectible.dark_accent_color",
+            )?;
+            let field_6 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<
+                    ::std::vec::Vec<i32>,
+                >(reader, flags_0 & 0x00000002 != 0),
+                "peerColorCollectible.dark_colors",
+            )?;
             ::core::result::Result::Ok(Self {
                 collectible_id: field_0,
                 gift_emoji_id: field_1,
@@ -843,10 +991,14 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = reader.read_u32()?;
-            let field_1 = ::tl_runtime::read_if::<
-                i32,
-            >(reader, flags_0 & 0x00000002 != 0)?;
+            let flags_0 = ::tl_runtime::in_field(
+                reader.read_u32(),
+                "recentStory.flags",
+            )?;
+            let field_1 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<i32>(reader, flags_0 & 0x00000002 != 0),
+                "recentStory.max_id",
+            )?;
             ::core::result::Result::Ok(Self {
                 live: flags_0 & 0x00000001 != 0,
                 max_id: field_1,
@@ -884,14 +1036,23 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
-                reader,
+            let field_0 = ::tl_runtime::in_field(
+                <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
+                    reader,
+                ),
+                "restrictionReason.platform",
             )?;
-            let field_1 = <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
-                reader,
+            let field_1 = ::tl_runtime::in_field(
+                <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
+                    reader,
+                ),
+                "restrictionReason.reason",
             )?;
-            let field_2 = <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
-                reader,
+            let field_2 = ::tl_runtime::in_field(
+                <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
+                    reader,
+                ),
+                "restrictionReason.text",
             )?;
             ::core::result::Result::Ok(Self {
                 platform: field_0,
@@ -925,8 +1086,11 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
-                reader,
+            let field_0 = ::tl_runtime::in_field(
+                <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
+                    reader,
+                ),
+                "urlAuthResultAccepted.url",
             )?;
             ::core::result::Result::Ok(Self { url: field_0 })
         }
@@ -989,12 +1153,19 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = reader.read_u32()?;
-            let field_1 = <super::enums::User as ::tl_runtime::Deserialize>::deserialize(
-                reader,
+            let flags_0 = ::tl_runtime::in_field(
+                reader.read_u32(),
+                "urlAuthResultRequest.flags",
             )?;
-            let field_2 = <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
-                reader,
+            let field_1 = ::tl_runtime::in_field(
+                <super::enums::User as ::tl_runtime::Deserialize>::deserialize(reader),
+                "urlAuthResultRequest.bot",
+            )?;
+            let field_2 = ::tl_runtime::in_field(
+                <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
+                    reader,
+                ),
+                "urlAuthResultRequest.domain",
             )?;
             ::core::result::Result::Ok(Self {
                 request_write_access: flags_0 & 0x00000001 != 0,
@@ -1165,66 +1336,116 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = reader.read_u32()?;
-            let flags_1 = reader.read_u32()?;
-            let field_24 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
-            let field_25 = ::tl_runtime::read_if::<
-                i64,
-            >(reader, flags_0 & 0x00000001 != 0)?;
-            let field_26 = ::tl_runtime::read_if::<
-                ::std::string::String,
-            >(reader, flags_0 & 0x00000002 != 0)?;
-            let field_27 = ::tl_runtime::read_if::<
-                ::std::string::String,
-            >(reader, flags_0 & 0x00000004 != 0)?;
-            let field_28 = ::tl_runtime::read_if::<
-                ::std::string::String,
-            >(reader, flags_0 & 0x00000008 != 0)?;
-            let field_29 = ::tl_runtime::read_if::<
-                ::std::string::String,
-            >(reader, flags_0 & 0x00000010 != 0)?;
-            let field_30 = ::tl_runtime::read_if::<
-                super::enums::UserProfilePhoto,
-            >(reader, flags_0 & 0x00000020 != 0)?;
-            let field_31 = ::tl_runtime::read_if::<
-                super::enums::UserStatus,
-            >(reader, flags_0 & 0x00000040 != 0)?;
-            let field_32 = ::tl_runtime::read_if::<
-                i32,
-            >(reader, flags_0 & 0x00004000 != 0)?;
-            let field_33 = ::tl_runtime::read_if::<
-                ::std::vec::Vec<super::enums::RestrictionReason>,
-            >(reader, flags_0 & 0x00040000 != 0)?;
-            let field_34 = ::tl_runtime::read_if::<
-                ::std::string::String,
-            >(reader, flags_0 & 0x00080000 != 0)?;
-            let field_35 = ::tl_runtime::read_if::<
-                ::std::string::String,
-            >(reader, flags_0 & 0x00400000 != 0)?;
-            let field_36 = ::tl_runtime::read_if::<
-                super::enums::EmojiStatus,
-            >(reader, flags_0 & 0x40000000 != 0)?;
-            let field_37 = ::tl_runtime::read_if::<
-                ::std::vec::Vec<super::enums::Username>,
-            >(reader, flags_1 & 0x00000001 != 0)?;
-            let field_38 = ::tl_runtime::read_if::<
-                super::enums::RecentStory,
-            >(reader, flags_1 & 0x00000020 != 0)?;
-            let field_39 = ::tl_runtime::read_if::<
-                super::enums::PeerColor,
-            >(reader, flags_1 & 0x00000100 != 0)?;
-            let field_40 = ::tl_runtime::read_if::<
-                super::enums::PeerColor,
-            >(reader, flags_1 & 0x00000200 != 0)?;
-            let field_41 = ::tl_runtime::read_if::<
-                i32,
-            >(reader, flags_1 & 0x00001000 != 0)?;
-            let field_42 = ::tl_runtime::read_if::<
-                i64,
-            >(reader, flags_1 & 0x00004000 != 0)?;
-            let field_43 = ::tl_runtime::read_if::<
-                i64,
-            >(reader, flags_1 & 0x00008000 != 0)?;
+            let flags_0 = ::tl_runtime::in_field(reader.read_u32(), "user.flags")?;
+            let flags_1 = ::tl_runtime::in_field(reader.read_u32(), "user.flags2")?;
+            let field_24 = ::tl_runtime::in_field(
+                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "user.id",
+            )?;
+            let field_25 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<i64>(reader, flags_0 & 0x00000001 != 0),
+                "user.access_hash",
+            )?;
+            let field_26 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<
+                    ::std::string::String,
+                >(reader, flags_0 & 0x00000002 != 0),
+                "user.first_name",
+            )?;
+            let field_27 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<
+                    ::std::string::String,
+                >(reader, flags_0 & 0x00000004 != 0),
+                "user.last_name",
+            )?;
+            let field_28 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<
+                    ::std::string::String,
+                >(reader, flags_0 & 0x00000008 != 0),
+                "user.username",
+            )?;
+            let field_29 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<
+                    ::std::string::String,
+                >(reader, flags_0 & 0x00000010 != 0),
+                "user.phone",
+            )?;
+            let field_30 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<
+                    super::enums::UserProfilePhoto,
+                >(reader, flags_0 & 0x00000020 != 0),
+                "user.photo",
+            )?;
+            let field_31 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<
+                    super::enums::UserStatus,
+                >(reader, flags_0 & 0x00000040 != 0),
+                "user.status",
+            )?;
+            let field_32 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<i32>(reader, flags_0 & 0x00004000 != 0),
+                "user.bot_info_version",
+            )?;
+            let field_33 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<
+                    ::std::vec::Vec<super::enums::RestrictionReason>,
+                >(reader, flags_0 & 0x00040000 != 0),
+                "user.restriction_reason",
+            )?;
+            let field_34 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<
+                    ::std::string::String,
+                >(reader, flags_0 & 0x00080000 != 0),
+                "user.bot_inline_placeholder",
+            )?;
+            let field_35 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<
+                    ::std::string::String,
+                >(reader, flags_0 & 0x00400000 != 0),
+                "user.lang_code",
+            )?;
+            let field_36 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<
+                    super::enums::EmojiStatus,
+                >(reader, flags_0 & 0x40000000 != 0),
+                "user.emoji_status",
+            )?;
+            let field_37 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<
+                    ::std::vec::Vec<super::enums::Username>,
+                >(reader, flags_1 & 0x00000001 != 0),
+                "user.usernames",
+            )?;
+            let field_38 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<
+                    super::enums::RecentStory,
+                >(reader, flags_1 & 0x00000020 != 0),
+                "user.stories_max_id",
+            )?;
+            let field_39 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<
+                    super::enums::PeerColor,
+                >(reader, flags_1 & 0x00000100 != 0),
+                "user.color",
+            )?;
+            let field_40 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<
+                    super::enums::PeerColor,
+                >(reader, flags_1 & 0x00000200 != 0),
+                "user.profile_color",
+            )?;
+            let field_41 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<i32>(reader, flags_1 & 0x00001000 != 0),
+                "user.bot_active_users",
+            )?;
+            let field_42 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<i64>(reader, flags_1 & 0x00004000 != 0),
+                "user.bot_verification_icon",
+            )?;
+            let field_43 = ::tl_runtime::in_field(
+                ::tl_runtime::read_if::<i64>(reader, flags_1 & 0x00008000 != 0),
+                "user.send_paid_messages_stars",
+            )?;
             ::core::result::Result::Ok(Self {
                 self_: flags_0 & 0x00000400 != 0,
                 contact: flags_0 & 0x00000800 != 0,
@@ -1298,7 +1519,10 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
+            let field_0 = ::tl_runtime::in_field(
+                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "userEmpty.id",
+            )?;
             ::core::result::Result::Ok(Self { id: field_0 })
         }
     }
@@ -1343,14 +1567,28 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = reader.read_u32()?;
-            let field_2 = <i64 as ::tl_runtime::Deserialize>::deserialize(reader)?;
+            let flags_0 = ::tl_runtime::in_field(
+                reader.read_u32(),
+                "userProfilePhoto.flags",
+            )?;
+            let field_2 = ::tl_runtime::in_field(
+                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "userProfilePhoto.photo_id",
+            )?;
             let field_3 = if flags_0 & 0x00000002 != 0 {
-                ::core::option::Option::Some(::tl_runtime::read_bytes(reader)?)
+                ::core::option::Option::Some(
+                    ::tl_runtime::in_field(
+                        ::tl_runtime::read_bytes(reader),
+                        "userProfilePhoto.stripped_thumb",
+                    )?,
+                )
             } else {
                 ::core::option::Option::None
             };
-            let field_4 = <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?;
+            let field_4 = ::tl_runtime::in_field(
+                <i32 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "userProfilePhoto.dc_id",
+            )?;
             ::core::result::Result::Ok(Self {
                 has_video: flags_0 & 0x00000001 != 0,
                 personal: flags_0 & 0x00000004 != 0,
@@ -1440,7 +1678,10 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = reader.read_u32()?;
+            let flags_0 = ::tl_runtime::in_field(
+                reader.read_u32(),
+                "userStatusLastMonth.flags",
+            )?;
             ::core::result::Result::Ok(Self {
                 by_me: flags_0 & 0x00000001 != 0,
             })
@@ -1472,7 +1713,10 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = reader.read_u32()?;
+            let flags_0 = ::tl_runtime::in_field(
+                reader.read_u32(),
+                "userStatusLastWeek.flags",
+            )?;
             ::core::result::Result::Ok(Self {
                 by_me: flags_0 & 0x00000001 != 0,
             })
@@ -1503,7 +1747,10 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?;
+            let field_0 = ::tl_runtime::in_field(
+                <i32 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "userStatusOffline.was_online",
+            )?;
             ::core::result::Result::Ok(Self { was_online: field_0 })
         }
     }
@@ -1532,7 +1779,10 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = <i32 as ::tl_runtime::Deserialize>::deserialize(reader)?;
+            let field_0 = ::tl_runtime::in_field(
+                <i32 as ::tl_runtime::Deserialize>::deserialize(reader),
+                "userStatusOnline.expires",
+            )?;
             ::core::result::Result::Ok(Self { expires: field_0 })
         }
     }
@@ -1562,7 +1812,10 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = reader.read_u32()?;
+            let flags_0 = ::tl_runtime::in_field(
+                reader.read_u32(),
+                "userStatusRecently.flags",
+            )?;
             ::core::result::Result::Ok(Self {
                 by_me: flags_0 & 0x00000001 != 0,
             })
@@ -1598,9 +1851,12 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = reader.read_u32()?;
-            let field_2 = <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
-                reader,
+            let flags_0 = ::tl_runtime::in_field(reader.read_u32(), "username.flags")?;
+            let field_2 = ::tl_runtime::in_field(
+                <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
+                    reader,
+                ),
+                "username.username",
             )?;
             ::core::result::Result::Ok(Self {
                 editable: flags_0 & 0x00000001 != 0,
@@ -2943,19 +3199,30 @@ pub mod functions {
                 reader: &mut ::tl_runtime::Reader<'_>,
             ) -> ::tl_runtime::Result<Self> {
                 reader.expect_id(0xb12c7125, "messages.acceptUrlAuth")?;
-                let flags_0 = reader.read_u32()?;
-                let member_1_0 = ::tl_runtime::read_if::<
-                    super::super::enums::InputPeer,
-                >(reader, flags_0 & 0x00000002 != 0)?;
-                let member_1_1 = ::tl_runtime::read_if::<
-                    i32,
-                >(reader, flags_0 & 0x00000002 != 0)?;
-                let member_1_2 = ::tl_runtime::read_if::<
-                    i32,
-                >(reader, flags_0 & 0x00000002 != 0)?;
-                let field_2 = ::tl_runtime::read_if::<
-                    ::std::string::String,
-                >(reader, flags_0 & 0x00000004 != 0)?;
+                let flags_0 = ::tl_runtime::in_field(
+                    reader.read_u32(),
+                    "messages.acceptUrlAuth.flags",
+                )?;
+                let member_1_0 = ::tl_runtime::in_field(
+                    ::tl_runtime::read_if::<
+                        super::super::enums::InputPeer,
+                    >(reader, flags_0 & 0x00000002 != 0),
+                    "messages.acceptUrlAuth.peer",
+                )?;
+                let member_1_1 = ::tl_runtime::in_field(
+                    ::tl_runtime::read_if::<i32>(reader, flags_0 & 0x00000002 != 0),
+                    "messages.acceptUrlAuth.msg_id",
+                )?;
+                let member_1_2 = ::tl_runtime::in_field(
+                    ::tl_runtime::read_if::<i32>(reader, flags_0 & 0x00000002 != 0),
+                    "messages.acceptUrlAuth.button_id",
+                )?;
+                let field_2 = ::tl_runtime::in_field(
+                    ::tl_runtime::read_if::<
+                        ::std::string::String,
+                    >(reader, flags_0 & 0x00000004 != 0),
+                    "messages.acceptUrlAuth.url",
+                )?;
                 ::core::result::Result::Ok(Self {
                     write_allowed: flags_0 & 0x00000001 != 0,
                     peer_msg_id_button_id: match (member_1_0, member_1_1, member_1_2) {
@@ -3037,19 +3304,30 @@ pub mod functions {
                 reader: &mut ::tl_runtime::Reader<'_>,
             ) -> ::tl_runtime::Result<Self> {
                 reader.expect_id(0x198fb446, "messages.requestUrlAuth")?;
-                let flags_0 = reader.read_u32()?;
-                let member_0_0 = ::tl_runtime::read_if::<
-                    super::super::enums::InputPeer,
-                >(reader, flags_0 & 0x00000002 != 0)?;
-                let member_0_1 = ::tl_runtime::read_if::<
-                    i32,
-                >(reader, flags_0 & 0x00000002 != 0)?;
-                let member_0_2 = ::tl_runtime::read_if::<
-                    i32,
-                >(reader, flags_0 & 0x00000002 != 0)?;
-                let field_1 = ::tl_runtime::read_if::<
-                    ::std::string::String,
-                >(reader, flags_0 & 0x00000004 != 0)?;
+                let flags_0 = ::tl_runtime::in_field(
+                    reader.read_u32(),
+                    "messages.requestUrlAuth.flags",
+                )?;
+                let member_0_0 = ::tl_runtime::in_field(
+                    ::tl_runtime::read_if::<
+                        super::super::enums::InputPeer,
+                    >(reader, flags_0 & 0x00000002 != 0),
+                    "messages.requestUrlAuth.peer",
+                )?;
+                let member_0_1 = ::tl_runtime::in_field(
+                    ::tl_runtime::read_if::<i32>(reader, flags_0 & 0x00000002 != 0),
+                    "messages.requestUrlAuth.msg_id",
+                )?;
+                let member_0_2 = ::tl_runtime::in_field(
+                    ::tl_runtime::read_if::<i32>(reader, flags_0 & 0x00000002 != 0),
+                    "messages.requestUrlAuth.button_id",
+                )?;
+                let field_1 = ::tl_runtime::in_field(
+                    ::tl_runtime::read_if::<
+                        ::std::string::String,
+                    >(reader, flags_0 & 0x00000004 != 0),
+                    "messages.requestUrlAuth.url",
+                )?;
                 ::core::result::Result::Ok(Self {
                     peer_msg_id_button_id: match (member_0_0, member_0_1, member_0_2) {
                         (

@@ -320,8 +320,12 @@ fn a_million_nested_values_are_an_error_not_a_stack_overflow() {
     );
     assert_eq!(error.offset(), 64 * 4, "the 65th level");
     assert_eq!(
+        error.path().collect::<Vec<_>>(),
+        vec![tl_runtime::PathStep::Field("textBold.text"); 64]
+    );
+    assert_eq!(
         error.to_string(),
-        "recursive values nested deeper than 64 levels at byte 256"
+        "textBold.text \u{d7}64: recursive values nested deeper than 64 levels at byte 256"
     );
 }
 

@@ -98,7 +98,79 @@ fn unknown_constructor_ids_name_the_type_and_offset() {
     assert_eq!(error.offset(), 8);
     assert_eq!(
         error.to_string(),
-        "unexpected constructor 0xdeadbeef for User at byte 8"
+        "urlAuthResultRequest.bot: unexpected constructor 0xdeadbeef for User at byte 8"
+    );
+}
+
+#[test]
+fn errors_name_the_path_of_fields_and_elements_that_led_there() {
+    use tl_runtime::PathStep;
+    let model = url_auth_model();
+    let user = model.constructors.iter().find(|c| c.tl_name == "user").expect("user");
+    let enums::User::User(minimal) = enums::User::from_bytes(&boxed(&model, user, Fill::None)).expect("decodes") else {
+        panic!("a user")
+    };
+    let username = |name: &str| tl_generated::types::Username {
+        editable: false,
+        active: true,
+        username: name.into(),
+    };
+    let bot = tl_generated::types::User {
+        bot_info_version: Some(1),
+        username: Some("login_bot".into()),
+        usernames: Some(vec![
+            username("login_bot").into(),
+            username("auth_bot").into(),
+            username("example_bot").into(),
+        ]),
+        ..*minimal
+    };
+    let request: enums::UrlAuthResult = tl_generated::types::UrlAuthResultRequest {
+        request_write_access: true,
+        bot: bot.into(),
+        domain: "example.com".into(),
+    }
+    .into();
+    let valid = request.to_bytes();
+    let mut bytes = valid.clone();
+    // The third username's id is the last `username#b4073647` in the message: its bare part (flags and
+    // "example_bot") and the domain follow it.
+    let third = bytes.len() - 12 /* domain */ - 16 /* username */ - 4;
+    assert_eq!(
+        bytes[third..third + 4],
+        0xb4073647u32.to_le_bytes(),
+        "the third username's id"
+    );
+    bytes[third..third + 4].copy_from_slice(&0x12345678u32.to_le_bytes());
+
+    let error = enums::UrlAuthResult::from_bytes(&bytes).expect_err("an unknown username constructor");
+    assert_eq!(
+        error.path().collect::<Vec<_>>(),
+        [
+            PathStep::Field("urlAuthResultRequest.bot"),
+            PathStep::Field("user.usernames"),
+            PathStep::Element(2)
+        ]
+    );
+    assert_eq!(error.offset(), third);
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "urlAuthResultRequest.bot: user.usernames[2]: unexpected constructor 0x12345678 for Username at byte {third}"
+        )
+    );
+
+    // A truncated message names the innermost field that ran out.
+    let error = enums::UrlAuthResult::from_bytes(&valid[..third + 9]).expect_err("truncated");
+    assert_eq!(
+        error.path().collect::<Vec<_>>(),
+        [
+            PathStep::Field("urlAuthResultRequest.bot"),
+            PathStep::Field("user.usernames"),
+            PathStep::Element(2),
+            PathStep::Field("username.username"),
+        ],
+        "{error}"
     );
 }
 

@@ -254,14 +254,14 @@ fn write_stmt(model: &Model, place: Place<'_>, ty: &TypeRef, value: TokenStream)
     }
 }
 
-/// Reads a `T` from `reader`, with `?`.
+/// Reads a `T` from `reader`: an expression of type `Result<T>`.
 fn read_expr(model: &Model, place: Place<'_>, ty: &TypeRef) -> TokenStream {
     if trait_codable(ty) {
         let rust = rust_type(model, place, ty);
-        return quote!(<#rust as ::tl_runtime::Deserialize>::deserialize(reader)?);
+        return quote!(<#rust as ::tl_runtime::Deserialize>::deserialize(reader));
     }
     match ty {
-        TypeRef::Bytes => quote!(::tl_runtime::read_bytes(reader)?),
+        TypeRef::Bytes => quote!(::tl_runtime::read_bytes(reader)),
         TypeRef::Vector(element) | TypeRef::BareVector(element) => {
             let function = if matches!(ty, TypeRef::Vector(_)) {
                 quote!(read_vector)
@@ -270,7 +270,7 @@ fn read_expr(model: &Model, place: Place<'_>, ty: &TypeRef) -> TokenStream {
             };
             let min = Literal::usize_unsuffixed(min_size(model, element));
             let read_item = element_fn(model, place, element, Codec::Read);
-            quote!(::tl_runtime::#function(reader, #min, #read_item)?)
+            quote!(::tl_runtime::#function(reader, #min, #read_item))
         }
         _ => unreachable!("trait-codable types returned above"),
     }
@@ -301,7 +301,7 @@ fn element_fn(model: &Model, place: Place<'_>, element: &TypeRef, codec: Codec) 
         }
         (Codec::Read, _) => {
             let read = read_expr(model, place, element);
-            quote!(|reader: &mut ::tl_runtime::Reader<'_>| ::core::result::Result::Ok(#read))
+            quote!(|reader: &mut ::tl_runtime::Reader<'_>| #read)
         }
     }
 }
@@ -644,14 +644,15 @@ fn deserialize_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream
             Wire::Flags(index) => {
                 let var = flags_var(index);
                 // A flags word no param uses is read and dropped (its bits, if any, are unknown to us).
+                let read = with_path(quote!(reader.read_u32()), &item.tl_name, &item.flags_fields[index]);
                 if item
                     .fields
                     .iter()
                     .any(|f| f.condition.is_some_and(|c| c.flags == index))
                 {
-                    quote!(let #var = reader.read_u32()?;)
+                    quote!(let #var = #read?;)
                 } else {
-                    quote!(reader.read_u32()?;)
+                    quote!(#read?;)
                 }
             }
             Wire::Value { field: index, member } => {
@@ -659,18 +660,20 @@ fn deserialize_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream
                 match (&field.kind, member) {
                     (FieldKind::Required(ty), _) => {
                         let var = local(index);
-                        let read = read_expr(model, place, ty);
-                        quote!(let #var = #read;)
+                        let read = with_path(read_expr(model, place, ty), &item.tl_name, &field.tl_name);
+                        quote!(let #var = #read?;)
                     }
                     (FieldKind::Optional(ty), _) => {
                         let var = local(index);
                         let test = test(field.condition.expect("optional fields are conditional"));
-                        read_optional(model, place, ty, var, test)
+                        let path = (item.tl_name.as_str(), field.tl_name.as_str());
+                        read_optional(model, place, ty, var, test, path)
                     }
                     (FieldKind::Group(group), Some(member)) => {
                         let var = member_local(index, member);
                         let test = test(field.condition.expect("groups are conditional"));
-                        read_optional(model, place, &item.groups[*group].members[member].2, var, test)
+                        let (_, tl_name, ty) = &item.groups[*group].members[member];
+                        read_optional(model, place, ty, var, test, (&item.tl_name, tl_name))
                     }
                     _ => unreachable!("bits are not on the wire; groups have members"),
                 }
@@ -716,23 +719,32 @@ fn deserialize_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream
     }
 }
 
-/// `let var = <T present when test>;`: one generic runtime call for trait-codable types.
+/// `let var = <T present when test>;`: one generic runtime call for trait-codable types. `path` is the
+/// item's and the param's TL names, for errors.
 fn read_optional(
     model: &Model,
     place: Place<'_>,
     ty: &TypeRef,
     var: proc_macro2::Ident,
     test: TokenStream,
+    (item, param): (&str, &str),
 ) -> TokenStream {
     if trait_codable(ty) {
         let rust = rust_type(model, place, ty);
-        quote!(let #var = ::tl_runtime::read_if::<#rust>(reader, #test)?;)
+        let read = with_path(quote!(::tl_runtime::read_if::<#rust>(reader, #test)), item, param);
+        quote!(let #var = #read?;)
     } else {
-        let read = read_expr(model, place, ty);
+        let read = with_path(read_expr(model, place, ty), item, param);
         quote! {
-            let #var = if #test { ::core::option::Option::Some(#read) } else { ::core::option::Option::None };
+            let #var = if #test { ::core::option::Option::Some(#read?) } else { ::core::option::Option::None };
         }
     }
+}
+
+/// `read` (a `Result` expression) with `item.param` added to its error's path.
+fn with_path(read: TokenStream, item: &str, param: &str) -> TokenStream {
+    let path = format!("{item}.{param}");
+    quote!(::tl_runtime::in_field(#read, #path))
 }
 
 fn emit_enum(model: &Model, ty: &BoxedType, place: Place<'_>) -> TokenStream {

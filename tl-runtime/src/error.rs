@@ -1,11 +1,18 @@
-//! The one decoding error: what was expected, what was found, and at which byte.
+//! The one decoding error: what was expected, what was found, at which byte, and the path of fields and
+//! vector elements that led there.
 
 use std::fmt;
 
-/// A decoding failure at a byte offset of the input.
+/// A decoding failure at a byte offset of the input, with the path that led there.
 ///
 /// The details live behind one pointer, so a `Result<T, Error>` is hardly larger than `T`: decoders that
-/// return it through every field stay small and fast, and only a failure allocates.
+/// return it through every field stay small and fast, and only a failure allocates. As the error travels
+/// out of nested decoders, each one adds its step ([`Error::in_field`], [`Error::in_element`]), so the
+/// message reads from the outermost value inwards:
+///
+/// ```text
+/// urlAuthResultRequest.bot: user.usernames[2]: unexpected constructor 0x12345678 for Username at byte 140
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct Error {
     inner: Box<Inner>,
@@ -15,6 +22,17 @@ pub struct Error {
 struct Inner {
     kind: ErrorKind,
     offset: usize,
+    /// Innermost step first: steps are pushed as the error leaves each decoder.
+    path: Vec<PathStep>,
+}
+
+/// One step of the path from the outermost value to the item that failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathStep {
+    /// A field of a constructor or function, written `constructor.field` (`user.usernames`).
+    Field(&'static str),
+    /// An element of a vector, by index.
+    Element(usize),
 }
 
 /// What went wrong while decoding.
@@ -61,8 +79,35 @@ impl Error {
     #[cold]
     pub fn new(kind: ErrorKind, offset: usize) -> Self {
         Self {
-            inner: Box::new(Inner { kind, offset }),
+            inner: Box::new(Inner {
+                kind,
+                offset,
+                path: Vec::new(),
+            }),
         }
+    }
+
+    /// The same error, met while reading the field `field` (`constructor.field`). Generated decoders
+    /// call it as the error passes out of each field.
+    #[cold]
+    #[inline(never)]
+    pub fn in_field(mut self, field: &'static str) -> Self {
+        self.inner.path.push(PathStep::Field(field));
+        self
+    }
+
+    /// The same error, met while reading element `index` of a vector.
+    #[cold]
+    #[inline(never)]
+    pub fn in_element(mut self, index: usize) -> Self {
+        self.inner.path.push(PathStep::Element(index));
+        self
+    }
+
+    /// The fields and elements that led to the failing item, outermost first; empty when the failure was
+    /// in the outermost value's own id.
+    pub fn path(&self) -> impl DoubleEndedIterator<Item = PathStep> + '_ {
+        self.inner.path.iter().rev().copied()
     }
 
     /// What went wrong.
@@ -87,12 +132,39 @@ impl fmt::Debug for Error {
         f.debug_struct("Error")
             .field("kind", self.kind())
             .field("offset", &self.offset())
+            .field("path", &self.path().collect::<Vec<_>>())
             .finish()
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The path, outermost first; a field repeated at consecutive levels (deep recursion) is written
+        // once with a count: `textBold.text ×64`.
+        let mut steps = self.path().peekable();
+        let mut first = true;
+        while let Some(step) = steps.next() {
+            match step {
+                PathStep::Field(field) => {
+                    let mut repeats = 1;
+                    while steps.next_if_eq(&step).is_some() {
+                        repeats += 1;
+                    }
+                    if !first {
+                        f.write_str(": ")?;
+                    }
+                    f.write_str(field)?;
+                    if repeats > 1 {
+                        write!(f, " \u{d7}{repeats}")?;
+                    }
+                }
+                PathStep::Element(index) => write!(f, "[{index}]")?,
+            }
+            first = false;
+        }
+        if !first {
+            f.write_str(": ")?;
+        }
         match self.kind() {
             ErrorKind::UnexpectedEnd { needed, left } => {
                 write!(f, "unexpected end of input: needed {needed} bytes, {left} left")?

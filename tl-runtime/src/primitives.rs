@@ -218,6 +218,16 @@ impl<T: Serialize> Serialize for Box<T> {
     }
 }
 
+/// `result`, with `field` (`constructor.field`) added to its error's path. Generated decoders pass each
+/// field's read through it; on success it is the value, untouched.
+#[inline(always)]
+pub fn in_field<T>(result: Result<T>, field: &'static str) -> Result<T> {
+    match result {
+        Ok(value) => Ok(value),
+        Err(error) => Err(error.in_field(field)),
+    }
+}
+
 /// Reads a conditional field: a `T` if `present` (its flag bit is set), else nothing.
 #[inline]
 pub fn read_if<T: Deserialize>(reader: &mut Reader<'_>, present: bool) -> Result<Option<T>> {
@@ -278,8 +288,11 @@ pub fn read_bare_vector<T>(
 ) -> Result<Vec<T>> {
     let count = reader.read_count(min_size)?;
     let mut items = Vec::with_capacity(count);
-    for _ in 0..count {
-        items.push(read_item(reader)?);
+    for index in 0..count {
+        match read_item(reader) {
+            Ok(item) => items.push(item),
+            Err(error) => return Err(error.in_element(index)),
+        }
     }
     Ok(items)
 }

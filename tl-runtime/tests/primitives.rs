@@ -215,3 +215,25 @@ fn depth_is_counted_and_limited() {
     reader.leave();
     reader.enter().expect("level 2 again");
 }
+
+#[test]
+fn errors_inside_vectors_name_the_element() {
+    use tl_runtime::PathStep;
+    // A Vector<Bool> of 3 whose third element is not a Bool.
+    let mut bytes = vec![true, false, true].to_bytes();
+    bytes[16..20].copy_from_slice(&7u32.to_le_bytes());
+    let error = Vec::<bool>::from_bytes(&bytes).expect_err("not a Bool");
+    assert_eq!(error.path().collect::<Vec<_>>(), [PathStep::Element(2)]);
+    assert_eq!(error.offset(), 16);
+    assert_eq!(
+        error.to_string(),
+        "[2]: unexpected constructor 0x00000007 for Bool at byte 16"
+    );
+    let error = tl_runtime::in_field(Err::<(), _>(error), "inner.flags").expect_err("still an error");
+    let error = error.in_field("outer.items");
+    assert_eq!(
+        error.to_string(),
+        "outer.items: inner.flags[2]: unexpected constructor 0x00000007 for Bool at byte 16"
+    );
+    assert_eq!(tl_runtime::in_field(Ok::<_, Error>(5), "unused"), Ok(5));
+}
