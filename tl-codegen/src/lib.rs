@@ -27,8 +27,8 @@
 //! }
 //! ```
 //!
-//! ```ignore
-//! // src/lib.rs
+//! ```text
+//! // src/lib.rs (examples/url-auth-client builds exactly this)
 //! pub mod tl {
 //!     tl_runtime::include_tl!("url_auth");
 //! }

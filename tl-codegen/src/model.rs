@@ -243,6 +243,8 @@ struct Builder<'d, 'a> {
     type_index: BTreeMap<&'a str, usize>,
     /// Constructor TL name → index into `constructors`.
     constructor_index: BTreeMap<&'a str, usize>,
+    /// TL type name → its constructors (indices into `constructors`), for bare references.
+    type_constructors: BTreeMap<&'a str, Vec<usize>>,
 }
 
 fn sort_key(name: &str) -> (Option<String>, String) {
@@ -256,12 +258,13 @@ impl<'d, 'a> Builder<'d, 'a> {
     fn new(definitions: &[&'d Definition<'a>]) -> Result<Self, ModelError> {
         let mut constructors: Vec<&Definition<'_>> = Vec::new();
         let mut functions: Vec<&Definition<'_>> = Vec::new();
+        let mut constructor_names = std::collections::BTreeSet::new();
         for definition in definitions {
             match definition.category {
                 Category::Type if is_runtime_builtin(definition) => {}
                 Category::Type => {
                     // A constructor repeated word for word in a second file is taken once.
-                    if !constructors.iter().any(|c| c.name.full == definition.name.full) {
+                    if constructor_names.insert(definition.name.full) {
                         constructors.push(definition);
                     }
                 }
@@ -275,11 +278,19 @@ impl<'d, 'a> Builder<'d, 'a> {
         type_names.dedup();
         let type_index = type_names.iter().enumerate().map(|(i, name)| (*name, i)).collect();
         let constructor_index = constructors.iter().enumerate().map(|(i, d)| (d.name.full, i)).collect();
+        let mut type_constructors: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (index, constructor) in constructors.iter().enumerate() {
+            type_constructors
+                .entry(constructor.result.name)
+                .or_default()
+                .push(index);
+        }
         Ok(Builder {
             constructors,
             functions,
             type_index,
             constructor_index,
+            type_constructors,
         })
     }
 
@@ -322,6 +333,8 @@ impl<'d, 'a> Builder<'d, 'a> {
             });
         }
         name_variants(&mut model)?;
+        check_bare_cycles(&model)?;
+        check_every_type_has_a_finite_value(&model)?;
         mark_boxed_variants(&mut model);
         mark_large_variants(&mut model);
         compute_min_sizes(&mut model);
@@ -359,21 +372,15 @@ impl<'d, 'a> Builder<'d, 'a> {
             "Bool" => TypeRef::Bool,
             "Vector" => TypeRef::Vector(Box::new(element(self)?)),
             "vector" => TypeRef::BareVector(Box::new(element(self)?)),
-            name if ty.percent => {
-                let constructors: Vec<usize> = (self.constructors.iter().enumerate())
-                    .filter(|(_, c)| c.result.name == name)
-                    .map(|(i, _)| i)
-                    .collect();
-                match constructors.as_slice() {
-                    [only] => TypeRef::Bare(*only),
-                    _ => {
-                        return Err(error(format!(
-                            "`%{name}` in `{}`: a bare type needs exactly one constructor",
-                            definition.name.full
-                        )));
-                    }
+            name if ty.percent => match self.type_constructors.get(name).map_or(&[][..], Vec::as_slice) {
+                [only] => TypeRef::Bare(*only),
+                _ => {
+                    return Err(error(format!(
+                        "`%{name}` in `{}`: a bare type needs exactly one constructor",
+                        definition.name.full
+                    )));
                 }
-            }
+            },
             name => match (self.type_index.get(name), self.constructor_index.get(name)) {
                 (Some(&index), _) => TypeRef::Enum(index),
                 (None, Some(&index)) => TypeRef::Bare(index),
@@ -546,16 +553,99 @@ fn name_variants(model: &mut Model) -> Result<(), ModelError> {
     Ok(())
 }
 
-/// The enums a type holds inline (not behind a `Vec`), through bare constructors too.
-fn inline_enums(model: &Model, ty: &TypeRef, out: &mut Vec<usize>, depth: usize) {
-    match ty {
-        TypeRef::Enum(index) => out.push(*index),
-        TypeRef::Bare(constructor) if depth < 16 => {
-            for field_ty in field_types(&model.constructors[*constructor]) {
-                inline_enums(model, field_ty, out, depth + 1);
+/// Refuses constructors that hold themselves through bare references (`a x:%A = A;`, or
+/// `a flags:# x:flags.0?%A = A;`): a bare value is stored inline, so such a struct has no size. Kahn's
+/// algorithm on the bare-reference graph (vectors store on the heap and break a cycle); whatever is never
+/// freed of its references is on a cycle.
+fn check_bare_cycles(model: &Model) -> Result<(), ModelError> {
+    let count = model.constructors.len();
+    let mut holders: Vec<Vec<usize>> = vec![Vec::new(); count];
+    let mut held_count = vec![0usize; count];
+    for (index, constructor) in model.constructors.iter().enumerate() {
+        for ty in field_types(constructor) {
+            if let TypeRef::Bare(held) = ty {
+                holders[*held].push(index);
+                held_count[index] += 1;
             }
         }
-        _ => {}
+    }
+    let mut free: Vec<usize> = (0..count).filter(|&i| held_count[i] == 0).collect();
+    while let Some(done) = free.pop() {
+        for &holder in &holders[done] {
+            held_count[holder] -= 1;
+            if held_count[holder] == 0 {
+                free.push(holder);
+            }
+        }
+    }
+    let cyclic: Vec<String> = (0..count)
+        .filter(|&i| held_count[i] > 0)
+        .map(|i| format!("`{}`", model.constructors[i].tl_name))
+        .collect();
+    match cyclic.as_slice() {
+        [] => Ok(()),
+        [one] => Err(error(format!(
+            "{one} holds itself through bare references (`%T`), so it has no size; reference the boxed type instead"
+        ))),
+        _ => Err(error(format!(
+            "{} hold each other through bare references (`%T`), so they have no size; reference the boxed types instead",
+            cyclic.join(", ")
+        ))),
+    }
+}
+
+/// Refuses a type none of whose constructors can be built without another value of a type that cannot
+/// be built either (`a x:A = A;`): no bytes decode to it and no Rust value can be written. A least fixed
+/// point over a worklist: built-ins, vectors (empty) and conditional fields (absent) need nothing; a
+/// constructor can be built once each of its required nested values can.
+fn check_every_type_has_a_finite_value(model: &Model) -> Result<(), ModelError> {
+    let types = model.types.len();
+    // Nodes: types first, then constructors. `waiting[node]` lists the constructors that need it, once per
+    // field; `unmet[constructor]` counts those fields.
+    let mut waiting: Vec<Vec<usize>> = vec![Vec::new(); types + model.constructors.len()];
+    let mut unmet = vec![0usize; model.constructors.len()];
+    for (index, constructor) in model.constructors.iter().enumerate() {
+        for field in &constructor.fields {
+            let node = match &field.kind {
+                FieldKind::Required(TypeRef::Enum(ty)) => *ty,
+                FieldKind::Required(TypeRef::Bare(held)) => types + held,
+                _ => continue,
+            };
+            waiting[node].push(index);
+            unmet[index] += 1;
+        }
+    }
+    let mut buildable = vec![false; waiting.len()];
+    let mut ready: Vec<usize> = (0..unmet.len()).filter(|&c| unmet[c] == 0).collect();
+    while let Some(constructor) = ready.pop() {
+        let TypeRef::Enum(ty) = model.constructors[constructor].result else {
+            unreachable!("constructors return their enum")
+        };
+        for node in [types + constructor, ty] {
+            if std::mem::replace(&mut buildable[node], true) {
+                continue;
+            }
+            for &needer in &waiting[node] {
+                unmet[needer] -= 1;
+                if unmet[needer] == 0 {
+                    ready.push(needer);
+                }
+            }
+        }
+    }
+    let empty: Vec<String> = (model.types.iter().zip(&buildable))
+        .filter(|(_, ok)| !**ok)
+        .map(|(ty, _)| format!("`{}`", ty.tl_name))
+        .collect();
+    match empty.as_slice() {
+        [] => Ok(()),
+        [one] => Err(error(format!(
+            "the type {one} has no finite value: each of its constructors requires another value of it"
+        ))),
+        _ => Err(error(format!(
+            "the types {} have no finite value: each of their constructors requires a value of one of them",
+            empty.join(", ")
+        ))),
     }
 }
 
@@ -574,51 +664,85 @@ pub fn field_types(item: &Item) -> Vec<&TypeRef> {
 
 /// Boxes each variant whose constructor holds, inline, a type from which its own enum is reachable
 /// inline: exactly the variants that would otherwise make the enum infinitely large.
+///
+/// The graph has a node per type and per constructor: a type leads to its constructors, a constructor to
+/// the enums and bare constructors its fields hold inline (a `Vec` stores on the heap and leads nowhere).
+/// A variant must be boxed exactly when its constructor leads back to its type, that is when both are in
+/// one strongly connected component.
 fn mark_boxed_variants(model: &mut Model) {
-    let edges: Vec<Vec<usize>> = model
-        .types
-        .iter()
-        .map(|ty| {
-            let mut out = Vec::new();
-            for variant in &ty.variants {
-                for field_ty in field_types(&model.constructors[variant.constructor]) {
-                    inline_enums(model, field_ty, &mut out, 0);
+    let types = model.types.len();
+    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); types + model.constructors.len()];
+    for (index, ty) in model.types.iter().enumerate() {
+        edges[index].extend(ty.variants.iter().map(|v| types + v.constructor));
+    }
+    for (index, constructor) in model.constructors.iter().enumerate() {
+        for ty in field_types(constructor) {
+            match ty {
+                TypeRef::Enum(held) => edges[types + index].push(*held),
+                TypeRef::Bare(held) => edges[types + index].push(types + held),
+                _ => {}
+            }
+        }
+    }
+    let component = strongly_connected_components(&edges);
+    for (index, ty) in model.types.iter_mut().enumerate() {
+        for variant in &mut ty.variants {
+            if component[types + variant.constructor] == component[index] {
+                variant.boxed = true;
+                ty.recursive = true;
+            }
+        }
+    }
+}
+
+/// The strongly connected component of each node of a directed graph (Kosaraju's algorithm, with explicit
+/// stacks so that a hostile schema's long chains cannot overflow the call stack).
+fn strongly_connected_components(edges: &[Vec<usize>]) -> Vec<usize> {
+    let count = edges.len();
+    // Pass 1: nodes in order of finishing a depth-first search.
+    let mut finished = Vec::with_capacity(count);
+    let mut visited = vec![false; count];
+    for root in 0..count {
+        if std::mem::replace(&mut visited[root], true) {
+            continue;
+        }
+        let mut stack = vec![(root, 0usize)];
+        while let Some((node, next_edge)) = stack.last_mut() {
+            if let Some(&target) = edges[*node].get(*next_edge) {
+                *next_edge += 1;
+                if !std::mem::replace(&mut visited[target], true) {
+                    stack.push((target, 0));
+                }
+            } else {
+                finished.push(*node);
+                stack.pop();
+            }
+        }
+    }
+    // Pass 2: on the reversed graph, in reverse finishing order, each search collects one component.
+    let mut reversed = vec![Vec::new(); count];
+    for (from, targets) in edges.iter().enumerate() {
+        for &to in targets {
+            reversed[to].push(from);
+        }
+    }
+    let mut component = vec![usize::MAX; count];
+    for (id, &root) in finished.iter().rev().enumerate() {
+        if component[root] != usize::MAX {
+            continue;
+        }
+        component[root] = id;
+        let mut stack = vec![root];
+        while let Some(node) = stack.pop() {
+            for &source in &reversed[node] {
+                if component[source] == usize::MAX {
+                    component[source] = id;
+                    stack.push(source);
                 }
             }
-            out.sort_unstable();
-            out.dedup();
-            out
-        })
-        .collect();
-    let reaches = |from: usize, target: usize| -> bool {
-        let mut seen = vec![false; edges.len()];
-        let mut stack = vec![from];
-        while let Some(node) = stack.pop() {
-            if node == target {
-                return true;
-            }
-            if !std::mem::replace(&mut seen[node], true) {
-                stack.extend(&edges[node]);
-            }
-        }
-        false
-    };
-    let mut boxed = Vec::new();
-    for (type_index, ty) in model.types.iter().enumerate() {
-        for (variant_index, variant) in ty.variants.iter().enumerate() {
-            let mut held = Vec::new();
-            for field_ty in field_types(&model.constructors[variant.constructor]) {
-                inline_enums(model, field_ty, &mut held, 0);
-            }
-            if held.iter().any(|&enum_index| reaches(enum_index, type_index)) {
-                boxed.push((type_index, variant_index));
-            }
         }
     }
-    for (type_index, variant_index) in boxed {
-        model.types[type_index].recursive = true;
-        model.types[type_index].variants[variant_index].boxed = true;
-    }
+    component
 }
 
 /// The largest estimated struct size kept inline in an enum; larger variants are boxed so that every enum
@@ -631,6 +755,7 @@ fn mark_large_variants(model: &mut Model) {
     let mut sizes = SizeEstimate {
         enum_sizes: vec![None; model.types.len()],
         visiting: vec![false; model.types.len()],
+        depth: 0,
     };
     let mut large = Vec::new();
     for (type_index, ty) in model.types.iter().enumerate() {
@@ -653,7 +778,13 @@ fn mark_large_variants(model: &mut Model) {
 struct SizeEstimate {
     enum_sizes: Vec<Option<usize>>,
     visiting: Vec<bool>,
+    /// Enums and bare structs being estimated, one inside the other.
+    depth: usize,
 }
+
+/// Enums nested deeper than this (only hostile schemas have such chains) are estimated as large, so the
+/// estimate's recursion stays shallow; the cost is a box that a precise estimate might have spared.
+const MAX_ESTIMATE_DEPTH: usize = 64;
 
 impl SizeEstimate {
     fn enum_size(&mut self, model: &Model, index: usize) -> usize {
@@ -663,6 +794,16 @@ impl SizeEstimate {
         if self.visiting[index] {
             return 16; // a cycle goes through a boxed variant
         }
+        if self.depth >= MAX_ESTIMATE_DEPTH {
+            return MAX_INLINE_VARIANT + 8;
+        }
+        self.depth += 1;
+        let size = self.estimate_enum(model, index);
+        self.depth -= 1;
+        size
+    }
+
+    fn estimate_enum(&mut self, model: &Model, index: usize) -> usize {
         self.visiting[index] = true;
         let mut largest = 0;
         for variant in &model.types[index].variants {
@@ -710,7 +851,13 @@ impl SizeEstimate {
             TypeRef::Int256 => 32,
             TypeRef::String | TypeRef::Bytes | TypeRef::Vector(_) | TypeRef::BareVector(_) => 24,
             TypeRef::Enum(index) => self.enum_size(model, *index),
-            TypeRef::Bare(index) => self.struct_size(model, &model.constructors[*index]),
+            TypeRef::Bare(_) if self.depth >= MAX_ESTIMATE_DEPTH => MAX_INLINE_VARIANT + 8,
+            TypeRef::Bare(index) => {
+                self.depth += 1;
+                let size = self.struct_size(model, &model.constructors[*index]);
+                self.depth -= 1;
+                size
+            }
         }
     }
 

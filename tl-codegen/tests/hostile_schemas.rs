@@ -1,0 +1,202 @@
+//! Adversarial schemas: each one is either generated (valid Rust, in bounded time) or refused with a
+//! message, never a panic, a hang or a stack overflow. Long chains go through the model only, which holds
+//! every recursive step of the generator; the emitter's output for them is proportional to the input.
+
+use tl_codegen::generate;
+use tl_codegen::model::Model;
+use tl_parser::{ParseOptions, SourceFile};
+
+fn generated(text: &str) -> String {
+    let files = [SourceFile::new("hostile.tl", text)];
+    match generate(&files, &[], &ParseOptions::new()) {
+        Ok(generated) => generated.source,
+        Err(error) => panic!("refused: {error}"),
+    }
+}
+
+fn refusal(text: &str) -> String {
+    let files = [SourceFile::new("hostile.tl", text)];
+    generate(&files, &[], &ParseOptions::new())
+        .expect_err("must be refused")
+        .to_string()
+}
+
+/// The model of a schema whose definitions carry explicit ids (a long generated schema has CRC32
+/// collisions among its computed ids), every id allowed.
+fn model_with_ids(definitions: &[(String, String)]) -> Result<Model, String> {
+    let text: String = definitions
+        .iter()
+        .enumerate()
+        .map(|(index, (name, rest))| format!("{name}#{:x} {rest}\n", index + 1))
+        .collect();
+    let options = (definitions.iter()).fold(ParseOptions::new(), |options, (name, _)| {
+        options.allow_id_mismatch(name)
+    });
+    let files = [SourceFile::new("hostile.tl", text)];
+    let schema = tl_parser::parse(&files, &options)
+        .into_result()
+        .map_err(|d| d.render(&files))?;
+    let definitions: Vec<_> = schema.definitions.iter().collect();
+    Model::build(&definitions, None).map_err(|e| e.to_string())
+}
+
+#[test]
+fn ten_thousand_nested_generics_are_a_diagnostic() {
+    let nested = format!("{}int{}", "Vector<".repeat(10_000), ">".repeat(10_000));
+    let message = refusal(&format!("a x:{nested} = A;"));
+    assert!(
+        message.contains("expected at most 32 levels of nested type arguments"),
+        "{message}"
+    );
+    assert!(message.contains("hostile.tl:1:"), "names the place: {message}");
+}
+
+#[test]
+fn ten_thousand_flags_params_on_32_bits_share_bits_safely() {
+    // Every bit guards 312 or 313 params: each bit becomes one Option of a struct of its params.
+    let params: Vec<String> = (0..10_000).map(|i| format!("p{i}:flags.{}?int", i % 32)).collect();
+    let source = generated(&format!("big flags:# {} = Big;", params.join(" ")));
+    assert!(source.contains("pub struct BigP0P32P64"), "a group per bit");
+    assert_eq!(source.matches("pub struct BigP").count(), 32, "a group per bit");
+}
+
+#[test]
+fn ten_thousand_true_flags_on_32_bits_are_32_bools_and_derived_bits() {
+    let params: Vec<String> = (0..10_000).map(|i| format!("p{i}:flags.{}?true", i % 32)).collect();
+    let source = generated(&format!("big flags:# {} = Big;", params.join(" ")));
+    assert!(source.contains("pub p31: bool"));
+    assert!(!source.contains("pub p32: bool"), "p32 shares bit 0 with p0");
+    assert!(source.contains("pub fn p9999(&self) -> bool"));
+}
+
+#[test]
+fn flag_bits_past_31_are_a_diagnostic_for_each() {
+    let params: Vec<String> = (0..100).map(|i| format!("p{i}:flags.{}?int", 32 + i)).collect();
+    let message = refusal(&format!("big flags:# {} = Big;", params.join(" ")));
+    assert_eq!(message.matches("error").count(), 100, "{message}");
+}
+
+#[test]
+fn ten_thousand_plain_params() {
+    let params: Vec<String> = (0..10_000).map(|i| format!("p{i}:long")).collect();
+    let source = generated(&format!("big {} = Big;", params.join(" ")));
+    assert!(source.contains("80000"), "the fixed size is summed once");
+}
+
+#[test]
+fn names_that_collide_after_case_conversion_are_refused() {
+    for (text, expected) in [
+        (
+            "a fooBar:int foo_bar:int = A;",
+            "`fooBar` and `foo_bar` both become the Rust name `foo_bar`",
+        ),
+        (
+            "a self:int self_:int = A;",
+            "`self` and `self_` both become the Rust name `self_`",
+        ),
+        ("a_b = T;\naB = T;", "`a_b` and `aB` both become the Rust name `AB`"),
+        (
+            "ns.a_b = T;\nns.aB = U;",
+            "`ns.a_b` and `ns.aB` both become the Rust name `AB`",
+        ),
+        (
+            "t x:int = My_Type;\nu y:int = MyType;",
+            "`My_Type` and `MyType` both become the Rust name `MyType`",
+        ),
+    ] {
+        let message = refusal(text);
+        assert!(message.contains(expected), "{text}: {message}");
+    }
+}
+
+#[test]
+fn recursive_types_without_a_base_case_are_refused() {
+    assert_eq!(
+        refusal("a x:A = A;"),
+        "error: the type `A` has no finite value: each of its constructors requires another value of it"
+    );
+    assert_eq!(
+        refusal("a x:B = A;\nb y:C = B;\nc z:A w:int = C;"),
+        "error: the types `A`, `B`, `C` have no finite value: each of their constructors requires a value of one of them"
+    );
+    let message = refusal("a x:%A = A;");
+    assert!(
+        message.contains("`a` holds itself through bare references"),
+        "{message}"
+    );
+    let message = refusal("a flags:# x:flags.0?%A = A;");
+    assert!(
+        message.contains("`a` holds itself through bare references"),
+        "{message}"
+    );
+}
+
+#[test]
+fn recursion_with_a_way_out_is_generated_and_boxed() {
+    // An optional field or a second constructor ends the recursion, and the variant holding it is boxed.
+    for text in [
+        "a flags:# x:flags.0?A = A;",
+        "a x:A = A;\nb = A;",
+        "a x:B = A;\nb y:A = B;\nc = B;",
+    ] {
+        let source = generated(text);
+        assert!(source.contains("::std::boxed::Box<"), "{text}: a boxed variant");
+    }
+    // An empty vector ends it too, and a `Vec` already stores its elements on the heap.
+    let source = generated("a xs:Vector<A> = A;");
+    assert!(!source.contains("::std::boxed::Box<"), "{source}");
+}
+
+#[test]
+fn a_chain_of_twenty_thousand_types_builds_a_model() {
+    // t0 holds T1, which holds T2, ... T20000: every step of the model is iterative or bounded.
+    let count = 20_000;
+    let mut definitions: Vec<(String, String)> = (0..count)
+        .map(|i| (format!("t{i}"), format!("x:T{} = T{i};", i + 1)))
+        .collect();
+    definitions.push((format!("t{count}"), format!("= T{count};")));
+    let model = model_with_ids(&definitions).expect("a valid chain");
+    assert_eq!(model.types.len(), count + 1);
+    assert!(model.types.iter().all(|t| !t.recursive));
+
+    // The same chain closed into a cycle has no base case.
+    definitions.pop();
+    definitions.push((format!("t{count}"), format!("x:T0 = T{count};")));
+    let message = model_with_ids(&definitions).expect_err("no base case");
+    assert!(message.contains("have no finite value"), "{}", &message[..200]);
+}
+
+#[test]
+fn a_chain_of_twenty_thousand_bare_references_builds_a_model() {
+    let count = 20_000;
+    let mut definitions: Vec<(String, String)> = (0..count)
+        .map(|i| (format!("t{i}"), format!("x:%T{} = T{i};", i + 1)))
+        .collect();
+    definitions.push((format!("t{count}"), format!("= T{count};")));
+    model_with_ids(&definitions).expect("a valid chain");
+
+    definitions.pop();
+    definitions.push((format!("t{count}"), format!("x:%T0 = T{count};")));
+    let message = model_with_ids(&definitions).expect_err("a bare cycle");
+    assert!(
+        message.contains("hold each other through bare references"),
+        "{}",
+        &message[..200]
+    );
+}
+
+#[test]
+fn twenty_thousand_mutually_recursive_types_are_boxed() {
+    // One big cycle with a way out at every step: every variant that holds the next type is boxed.
+    let count = 20_000;
+    let mut definitions = Vec::new();
+    for i in 0..count {
+        let next = (i + 1) % count;
+        definitions.push((format!("t{i}"), format!("x:T{next} = T{i};")));
+        definitions.push((format!("e{i}"), format!("= T{i};")));
+    }
+    let model = model_with_ids(&definitions).expect("a valid cycle");
+    assert!(model.types.iter().all(|t| t.recursive));
+    let boxed = model.types.iter().flat_map(|t| &t.variants).filter(|v| v.boxed).count();
+    assert_eq!(boxed, count);
+}
