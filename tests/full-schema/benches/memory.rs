@@ -1,19 +1,61 @@
 //! Memory, tl-codegen against grammers-tl-types 0.11.0: the peak heap of decoding 1,000,000 `userEmpty`
-//! in a `Vector<User>` (12 MB of input), and `size_of` the largest enums. A counting global allocator
-//! measures the peak, so this is apart from the timing bench.
+//! in a `Vector<User>` (12 MB of input), `size_of` the largest enums, and the peak heap of decoding the
+//! classic attack inputs. A counting global allocator measures the peak, so this is apart from the timing
+//! bench.
 //!
 //! Run with `cargo bench -p tl-full-schema --bench memory`.
 
 use grammers_tl_types::{self as g, Deserializable};
 use peak_alloc::PeakAlloc;
 use tl_full_schema::layer230 as o;
-use tl_runtime::Deserialize;
+use tl_runtime::{Deserialize, Identifiable, VECTOR_ID};
 
 #[global_allocator]
 static ALLOCATOR: PeakAlloc = PeakAlloc;
 
 fn main() {
     memory_report();
+    attack_report();
+}
+
+/// Peak heap (bytes) added while `decode` runs.
+fn peak_bytes<T>(decode: impl FnOnce() -> T) -> usize {
+    let before = ALLOCATOR.current_usage();
+    ALLOCATOR.reset_peak_usage();
+    let result = decode();
+    let peak = ALLOCATOR.peak_usage().saturating_sub(before);
+    drop(result);
+    peak
+}
+
+/// The peak heap of decoding hostile inputs, for both libraries (each input must fail to decode).
+fn attack_report() {
+    let id = |id: u32| id.to_le_bytes();
+    // A Vector<User> announcing 0x7fffffff elements with 4 bytes behind it.
+    let mut long_vector = id(VECTOR_ID).to_vec();
+    long_vector.extend_from_slice(&0x7fff_ffffu32.to_le_bytes());
+    long_vector.extend_from_slice(&id(o::types::UserEmpty::CONSTRUCTOR_ID));
+    // upload.file whose bytes announce 16 MiB - 1 with nothing behind.
+    let mut long_bytes = id(o::types::upload::File::CONSTRUCTOR_ID).to_vec();
+    long_bytes.extend_from_slice(&id(o::types::storage::FileJpeg::CONSTRUCTOR_ID));
+    long_bytes.extend_from_slice(&1_700_000_000i32.to_le_bytes());
+    long_bytes.extend_from_slice(&[0xfe, 0xff, 0xff, 0xff]);
+    // A million nested textBold (4 MB).
+    let mut nested = Vec::with_capacity(4_000_004);
+    for _ in 0..1_000_000 {
+        nested.extend_from_slice(&id(o::types::TextBold::CONSTRUCTOR_ID));
+    }
+    nested.extend_from_slice(&id(o::types::TextEmpty::CONSTRUCTOR_ID));
+
+    eprintln!("peak heap decoding attack inputs (tl-codegen / grammers-tl-types):");
+    let ours = peak_bytes(|| Vec::<o::enums::User>::from_bytes(&long_vector).expect_err("too long"));
+    let theirs = peak_bytes(|| Vec::<g::enums::User>::from_bytes(&long_vector).expect_err("too long"));
+    eprintln!("  Vector count 0x7fffffff, 4 bytes behind: {ours} B / {theirs} B");
+    let ours = peak_bytes(|| o::enums::upload::File::from_bytes(&long_bytes).expect_err("too long"));
+    let theirs = peak_bytes(|| g::enums::upload::File::from_bytes(&long_bytes).expect_err("too long"));
+    eprintln!("  bytes length 16 MiB - 1, nothing behind: {ours} B / {theirs} B");
+    let ours = peak_bytes(|| o::enums::RichText::from_bytes(&nested).expect_err("too deep"));
+    eprintln!("  1,000,000 nested textBold (4 MB): {ours} B / not run (grammers overflows its stack and aborts)");
 }
 
 /// Peak heap while decoding 1,000,000 `userEmpty` in a `Vector<User>` (12 MB of input), and enum sizes.
@@ -26,15 +68,13 @@ fn memory_report() {
         bytes.extend_from_slice(&0xd3bc4b7au32.to_le_bytes());
         bytes.extend_from_slice(&i64::from(id).to_le_bytes());
     }
-    let peak = |decode: &dyn Fn() -> usize| {
-        ALLOCATOR.reset_peak_usage();
-        let before = ALLOCATOR.current_usage();
-        let decoded = decode();
-        assert_eq!(decoded, count as usize);
-        (ALLOCATOR.peak_usage() - before) as f64 / (1024.0 * 1024.0)
-    };
-    let ours = peak(&|| Vec::<o::enums::User>::from_bytes(&bytes).expect("decodes").len());
-    let theirs = peak(&|| Vec::<g::enums::User>::from_bytes(&bytes).expect("decodes").len());
+    let mib = |bytes: usize| bytes as f64 / (1024.0 * 1024.0);
+    let ours = mib(peak_bytes(|| {
+        Vec::<o::enums::User>::from_bytes(&bytes).expect("decodes")
+    }));
+    let theirs = mib(peak_bytes(|| {
+        Vec::<g::enums::User>::from_bytes(&bytes).expect("decodes")
+    }));
     eprintln!(
         "peak heap decoding 1,000,000 userEmpty ({:.1} MB of input):",
         bytes.len() as f64 / 1e6

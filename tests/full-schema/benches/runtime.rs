@@ -11,9 +11,8 @@ use std::sync::OnceLock;
 use divan::Bencher;
 use divan::counter::BytesCount;
 use grammers_tl_types::{self as g, Deserializable, Serializable};
-use tl_full_schema::layer230 as o;
+use tl_full_schema::{layer230 as o, objects};
 use tl_runtime::{Deserialize, Serialize};
-use tl_tests::samples::{Fill, boxed};
 
 fn main() {
     eprintln!(
@@ -23,88 +22,6 @@ fn main() {
         users().bytes.len()
     );
     divan::main();
-}
-
-/// A bot user with names, username, 3 usernames, photo, status, 2 restriction reasons, emoji status and
-/// colours, built from the model's minimal sample so that every other field keeps its TL default.
-fn bot_user() -> o::types::User {
-    let files = [tl_tests::api_layer230(), tl_tests::mtproto()];
-    let model = tl_tests::samples::model_of(&files);
-    let item = model.constructors.iter().find(|c| c.tl_name == "user").expect("user");
-    let o::enums::User::User(user) = o::enums::User::from_bytes(&boxed(&model, item, Fill::None)).expect("decodes")
-    else {
-        panic!("a user")
-    };
-    let username = |name: &str, active| o::types::Username {
-        editable: false,
-        active,
-        deletable: false,
-        expired: false,
-        username: name.into(),
-    };
-    let reason = |platform: &str, text: &str| o::types::RestrictionReason {
-        platform: platform.into(),
-        reason: "terms".into(),
-        text: text.into(),
-    };
-    o::types::User {
-        verified: true,
-        id: 5_000_000_001,
-        access_hash: Some(-8_765_432_109_876),
-        first_name: Some("Example Login Bot".into()),
-        last_name: Some("for example.com".into()),
-        username: Some("example_login_bot".into()),
-        photo: Some(
-            o::types::UserProfilePhoto {
-                has_video: false,
-                personal: false,
-                photo_id: 6_000_000_123,
-                stripped_thumb: Some(vec![0x5a; 48]),
-                dc_id: 2,
-            }
-            .into(),
-        ),
-        status: Some(o::types::UserStatusOnline { expires: 1_800_000_000 }.into()),
-        bot_info_version: Some(12),
-        restriction_reason: Some(vec![
-            reason("ios", "This bot is not available on iOS because of App Store rules.").into(),
-            reason(
-                "android",
-                "This bot is not available on Google Play builds in this region.",
-            )
-            .into(),
-        ]),
-        bot_inline_placeholder: Some("Log in to example.com".into()),
-        lang_code: Some("en".into()),
-        emoji_status: Some(
-            o::types::EmojiStatus {
-                document_id: 5_368_324_170_671_202_286,
-                until: None,
-            }
-            .into(),
-        ),
-        usernames: Some(vec![
-            username("example_login_bot", true).into(),
-            username("examplecom_bot", true).into(),
-            username("example_auth_bot", false).into(),
-        ]),
-        color: Some(
-            o::types::PeerColor {
-                color: Some(5),
-                background_emoji_id: Some(5_301_072_507_598_550_489),
-            }
-            .into(),
-        ),
-        profile_color: Some(
-            o::types::PeerColor {
-                color: Some(1),
-                background_emoji_id: None,
-            }
-            .into(),
-        ),
-        bot_active_users: Some(120_000),
-        ..*user
-    }
 }
 
 /// One object in both libraries, checked to have identical bytes.
@@ -137,22 +54,7 @@ type Users = Object<o::enums::users::Users, g::enums::users::Users>;
 fn request_url_auth() -> &'static RequestUrlAuth {
     static OBJECT: OnceLock<RequestUrlAuth> = OnceLock::new();
     OBJECT.get_or_init(|| {
-        let object = Object::new(
-            o::functions::messages::RequestUrlAuth {
-                peer_msg_id_button_id: Some(o::functions::messages::RequestUrlAuthPeerMsgIdButtonId {
-                    peer: o::types::InputPeerUser {
-                        user_id: 5_000_000_001,
-                        access_hash: -8_765_432_109_876,
-                    }
-                    .into(),
-                    msg_id: 42,
-                    button_id: 3,
-                }),
-                url: None,
-                in_app_origin: None,
-            },
-            4,
-        );
+        let object = Object::new(objects::request_url_auth(), 4);
         assert_eq!(object.bytes.len(), 36);
         object
     })
@@ -160,38 +62,12 @@ fn request_url_auth() -> &'static RequestUrlAuth {
 
 fn auth_result() -> &'static AuthResult {
     static OBJECT: OnceLock<AuthResult> = OnceLock::new();
-    OBJECT.get_or_init(|| {
-        Object::new(
-            o::types::UrlAuthResultRequest {
-                request_write_access: true,
-                request_phone_number: false,
-                match_codes_first: false,
-                is_app: false,
-                bot: bot_user().into(),
-                domain: "example.com".into(),
-                browser_platform_ip_region: None,
-                match_codes: None,
-                user_id_hint: None,
-                verified_app_name: None,
-            }
-            .into(),
-            0,
-        )
-    })
+    OBJECT.get_or_init(|| Object::new(objects::url_auth_result(), 0))
 }
 
 fn users() -> &'static Users {
     static OBJECT: OnceLock<Users> = OnceLock::new();
-    OBJECT.get_or_init(|| {
-        let user: o::enums::User = bot_user().into();
-        Object::new(
-            o::types::users::Users {
-                users: vec![user; 1000],
-            }
-            .into(),
-            0,
-        )
-    })
+    OBJECT.get_or_init(|| Object::new(objects::users(1000), 0))
 }
 
 macro_rules! object_benches {

@@ -11,3 +11,5 @@ pub mod layer230 {
 pub mod layer221 {
     tl_runtime::include_tl!("layer221");
 }
+
+pub mod objects;

@@ -1,0 +1,188 @@
+//! The classic attacks on a TL decoder, against the generated layer-230 types: lengths far beyond the
+//! input, a million levels of nesting, truncation at every byte, an unknown constructor in every position.
+//! Each must end in an error value (never a panic, an abort or a stack overflow) and allocate little: a
+//! counting allocator measures the peak heap of each decode.
+
+use std::sync::{Mutex, MutexGuard};
+
+use peak_alloc::PeakAlloc;
+use tl_full_schema::{layer230 as o, objects};
+use tl_runtime::{Deserialize, ErrorKind, Identifiable, Serialize, VECTOR_ID};
+
+#[global_allocator]
+static ALLOCATOR: PeakAlloc = PeakAlloc;
+
+/// The allocator counts every thread, so the tests of this file take turns: each holds this lock.
+static TURN: Mutex<()> = Mutex::new(());
+
+fn my_turn() -> MutexGuard<'static, ()> {
+    TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Runs `decode` and returns its result with the peak heap it added, in bytes.
+fn peak_heap<T>(decode: impl FnOnce() -> T) -> (T, usize) {
+    let before = ALLOCATOR.current_usage();
+    ALLOCATOR.reset_peak_usage();
+    let value = decode();
+    (value, ALLOCATOR.peak_usage().saturating_sub(before))
+}
+
+fn id<T: Identifiable>() -> [u8; 4] {
+    T::CONSTRUCTOR_ID.to_le_bytes()
+}
+
+#[test]
+fn a_vector_of_0x7fffffff_elements_with_4_bytes_behind_it() {
+    let _turn = my_turn();
+    let mut bytes = VECTOR_ID.to_le_bytes().to_vec();
+    bytes.extend_from_slice(&0x7fff_ffffu32.to_le_bytes());
+    bytes.extend_from_slice(&id::<o::types::UserEmpty>());
+    let (result, peak) = peak_heap(|| Vec::<o::enums::User>::from_bytes(&bytes));
+    let error = result.expect_err("cannot fit");
+    assert_eq!(
+        *error.kind(),
+        ErrorKind::VectorTooLong {
+            count: 0x7fff_ffff,
+            left: 4
+        }
+    );
+    assert_eq!(error.offset(), 4);
+    assert!(peak < 1024, "only the error is allocated: {peak} bytes");
+
+    // The same count inside a message: users.users.
+    let mut bytes = id::<o::types::users::Users>().to_vec();
+    bytes.extend_from_slice(&VECTOR_ID.to_le_bytes());
+    bytes.extend_from_slice(&0x7fff_ffffu32.to_le_bytes());
+    bytes.extend_from_slice(&[0; 4]);
+    let (result, peak) = peak_heap(|| o::enums::users::Users::from_bytes(&bytes));
+    let error = result.expect_err("cannot fit");
+    assert_eq!(
+        error.to_string(),
+        "users.users.users: vector of 2147483647 elements cannot fit in the 4 bytes left at byte 8"
+    );
+    assert!(peak < 1024, "{peak} bytes");
+}
+
+#[test]
+fn a_bytes_length_of_16_mib_with_nothing_behind_it() {
+    let _turn = my_turn();
+    // upload.file type:storage.FileType mtime:int bytes:bytes, with a 16 MiB - 1 length and no data.
+    let mut bytes = id::<o::types::upload::File>().to_vec();
+    bytes.extend_from_slice(&id::<o::types::storage::FileJpeg>());
+    bytes.extend_from_slice(&1_700_000_000i32.to_le_bytes());
+    bytes.extend_from_slice(&[0xfe, 0xff, 0xff, 0xff]);
+    let (result, peak) = peak_heap(|| o::enums::upload::File::from_bytes(&bytes));
+    let error = result.expect_err("no data");
+    assert_eq!(
+        *error.kind(),
+        ErrorKind::UnexpectedEnd {
+            needed: 0xff_ffff,
+            left: 0
+        }
+    );
+    assert_eq!(error.offset(), 12, "the start of the bytes");
+    assert_eq!(error.path().count(), 1, "{error}");
+    assert!(peak < 1024, "nothing is allocated for the data: {peak} bytes");
+
+    // The same in a string: a user's first_name.
+    let mut bytes = id::<o::types::User>().to_vec();
+    bytes.extend_from_slice(&0b10u32.to_le_bytes()); // flags: first_name
+    bytes.extend_from_slice(&0u32.to_le_bytes()); // flags2
+    bytes.extend_from_slice(&7i64.to_le_bytes()); // id
+    bytes.extend_from_slice(&[0xfe, 0xff, 0xff, 0xff]);
+    bytes.extend_from_slice(b"abcd");
+    let (result, peak) = peak_heap(|| o::enums::User::from_bytes(&bytes));
+    let error = result.expect_err("no data");
+    assert_eq!(
+        error.to_string(),
+        "user.first_name: unexpected end of input: needed 16777215 bytes, 4 left at byte 20"
+    );
+    assert!(peak < 1024, "{peak} bytes");
+}
+
+#[test]
+fn a_million_nested_text_bold_is_an_error_not_a_stack_overflow() {
+    let _turn = my_turn();
+    let mut bytes = Vec::with_capacity(4_000_012);
+    for _ in 0..1_000_000 {
+        bytes.extend_from_slice(&id::<o::types::TextBold>());
+    }
+    bytes.extend_from_slice(&id::<o::types::TextEmpty>());
+    let (result, peak) = peak_heap(|| o::enums::RichText::from_bytes(&bytes));
+    let error = result.expect_err("too deep");
+    assert_eq!(*error.kind(), ErrorKind::TooDeep { limit: 64 });
+    assert_eq!(error.offset(), 64 * 4);
+    assert!(
+        peak < 16 * 1024,
+        "the path of the error, nothing per level: {peak} bytes"
+    );
+
+    // The same nesting through a vector: textConcat [ textConcat [ ... ] ].
+    let mut bytes = Vec::new();
+    for _ in 0..300_000 {
+        bytes.extend_from_slice(&id::<o::types::TextConcat>());
+        bytes.extend_from_slice(&VECTOR_ID.to_le_bytes());
+        bytes.extend_from_slice(&1u32.to_le_bytes());
+    }
+    let (result, peak) = peak_heap(|| o::enums::RichText::from_bytes(&bytes));
+    assert_eq!(*result.expect_err("too deep").kind(), ErrorKind::TooDeep { limit: 64 });
+    assert!(peak < 64 * 1024, "{peak} bytes");
+}
+
+#[test]
+fn truncation_at_every_byte_of_a_full_bot_user() {
+    let _turn = my_turn();
+    let bytes = objects::url_auth_result().to_bytes();
+    assert_eq!(bytes.len(), 528);
+    for cut in 0..bytes.len() {
+        let error = o::enums::UrlAuthResult::from_bytes(&bytes[..cut]).expect_err("truncated");
+        let is_truncation = matches!(
+            error.kind(),
+            ErrorKind::UnexpectedEnd { .. } | ErrorKind::VectorTooLong { .. }
+        );
+        assert!(is_truncation && error.offset() <= cut, "cut at {cut}: {error}");
+    }
+    let value = o::enums::UrlAuthResult::from_bytes(&bytes).expect("whole");
+    assert_eq!(value.to_bytes(), bytes);
+}
+
+#[test]
+fn an_unknown_constructor_in_every_position() {
+    let _turn = my_turn();
+    let model = tl_tests::samples::model_of(&[tl_tests::api_layer230(), tl_tests::mtproto()]);
+    let mut ids: Vec<u32> = model.constructors.iter().map(|c| c.id).collect();
+    ids.extend([VECTOR_ID, tl_runtime::BOOL_TRUE_ID, tl_runtime::BOOL_FALSE_ID]);
+    let unknown = 0xdead_beefu32;
+    assert!(!ids.contains(&unknown));
+
+    let bytes = objects::url_auth_result().to_bytes();
+    let mut id_positions = 0;
+    for at in (0..bytes.len()).step_by(4) {
+        let word = u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes"));
+        let mut hostile = bytes.clone();
+        hostile[at..at + 4].copy_from_slice(&unknown.to_le_bytes());
+        // Anywhere else the word is data: decoding may fail or succeed, but must not panic.
+        let result = o::enums::UrlAuthResult::from_bytes(&hostile);
+        if ids.contains(&word) {
+            id_positions += 1;
+            let error = result.expect_err("an unknown constructor");
+            assert!(
+                matches!(error.kind(), ErrorKind::UnexpectedConstructor { found, .. } if *found == unknown),
+                "at {at}: {error}"
+            );
+            assert_eq!(error.offset(), at, "{error}");
+        }
+    }
+    // The enum's own id, the user, photo, status, emoji status, colours, vectors, usernames, reasons.
+    assert!(id_positions >= 14, "{id_positions} ids");
+}
+
+#[test]
+fn decoding_allocates_a_small_multiple_of_the_input() {
+    let _turn = my_turn();
+    let bytes = objects::users(1000).to_bytes();
+    let (result, peak) = peak_heap(|| o::enums::users::Users::from_bytes(&bytes));
+    result.expect("decodes");
+    let ratio = peak as f64 / bytes.len() as f64;
+    assert!(ratio < 3.0, "{peak} bytes of heap for {} bytes of input", bytes.len());
+}
