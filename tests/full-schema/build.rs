@@ -15,10 +15,22 @@ fn main() {
     let layer230 = [&api230, &mtproto].map(|f| PathBuf::from(&f.name));
     generate(&layer230, &out, "layer230");
     write_dispatch(
-        &[api230, mtproto.clone()],
+        &[api230.clone(), mtproto.clone()],
         &out.join("dispatch230.rs"),
         "layer230",
         true,
+    );
+    write_boxed_types(
+        &tl_tests::samples::model_of(&[api230, mtproto.clone()]),
+        "crate::layer230",
+        &out.join("boxed230.rs"),
+    );
+    let url_auth = Path::new("../../schema/url_auth.tl");
+    println!("cargo:rerun-if-changed={}", url_auth.display());
+    write_boxed_types(
+        &tl_tests::samples::url_auth_model(),
+        "tl_generated",
+        &out.join("boxed_url_auth.rs"),
     );
     if let Some(api221) = tl_tests::shared_schema("api-layer221.tl") {
         generate(
@@ -168,4 +180,36 @@ fn write_dispatch(files: &[tl_parser::SourceFile], out: &Path, module: &str, wit
         &ours,
     );
     std::fs::write(out, code).expect("write the dispatch table");
+}
+
+/// `BOXED_TYPES` (the TL names of every boxed type of `model`, in model order) and
+/// `round_trip_boxed(index, bytes)`, which runs `crate::fuzzing::round_trip::<T>` for the `index`-th: the
+/// fuzz targets pick a type with it.
+fn write_boxed_types(model: &tl_codegen::model::Model, root: &str, out: &Path) {
+    let mut code = String::from("/// The TL names of every boxed type, in the order `round_trip_boxed` takes.\n");
+    code.push_str("pub(crate) const BOXED_TYPES: &[&str] = &[\n");
+    for ty in &model.types {
+        writeln!(code, "    {:?},", ty.tl_name).expect("write to a string");
+    }
+    code.push_str(
+        "];\n\n/// [`crate::fuzzing::round_trip`] with the `index`-th of [`BOXED_TYPES`] (`None` past the end).\n",
+    );
+    code.push_str("pub(crate) fn round_trip_boxed(index: usize, bytes: &[u8]) -> Option<bool> {\n    match index {\n");
+    for (index, ty) in model.types.iter().enumerate() {
+        let namespace =
+            (ty.namespace.as_deref()).map(|ns| tl_codegen::ident::escaped(&tl_codegen::ident::module_name(ns)));
+        let path = path(
+            root,
+            "enums",
+            namespace.as_deref(),
+            &tl_codegen::ident::escaped(&ty.rust_name),
+        );
+        writeln!(
+            code,
+            "        {index} => Some(crate::fuzzing::round_trip::<{path}>(bytes)),"
+        )
+        .expect("write to a string");
+    }
+    code.push_str("        _ => None,\n    }\n}\n");
+    std::fs::write(out, code).expect("write the boxed type table");
 }

@@ -274,7 +274,8 @@ impl<'d, 'a> Builder<'d, 'a> {
         constructors.sort_by_key(|d| sort_key(d.name.full));
         functions.sort_by_key(|d| sort_key(d.name.full));
         let mut type_names: Vec<&str> = constructors.iter().map(|d| d.result.name).collect();
-        type_names.sort_by_key(|name| sort_key(name));
+        // Equal names must be adjacent for `dedup`, also among names with one Rust spelling (`richText`, `RichText`).
+        type_names.sort_by_key(|name| (sort_key(name), *name));
         type_names.dedup();
         let type_index = type_names.iter().enumerate().map(|(i, name)| (*name, i)).collect();
         let constructor_index = constructors.iter().enumerate().map(|(i, d)| (d.name.full, i)).collect();

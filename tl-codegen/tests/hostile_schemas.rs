@@ -101,7 +101,12 @@ fn names_that_collide_after_case_conversion_are_refused() {
         ),
         (
             "t x:int = My_Type;\nu y:int = MyType;",
-            "`My_Type` and `MyType` both become the Rust name `MyType`",
+            "`MyType` and `My_Type` both become the Rust name `MyType`",
+        ),
+        // Found by the codegen fuzz target: a type name between two uses of another with one Rust name.
+        (
+            "a = RichText;\nb = richText;\nc = RichText;",
+            "`RichText` and `richText` both become the Rust name `RichText`",
         ),
     ] {
         let message = refusal(text);

@@ -12,4 +12,5 @@ pub mod layer221 {
     tl_runtime::include_tl!("layer221");
 }
 
+pub mod fuzzing;
 pub mod objects;
