@@ -1,6 +1,7 @@
 //! Sample encodings built from the checked model, independently of the generated code: for any
-//! constructor or function, the bytes of a value with every optional field present, or every one absent.
-//! Decoding them with the generated types and encoding again must give the same bytes.
+//! constructor or function, the bytes of a value with every optional field present, or every one absent,
+//! or of a random value (every choice drawn from a seed, for property tests). Decoding them with the
+//! generated types and encoding again must give the same bytes.
 
 use tl_codegen::model::{FieldKind, Item, Model, TypeRef, Wire};
 
@@ -16,16 +17,70 @@ pub enum Fill {
 /// Nested values deeper than this are filled minimally, so samples stay small.
 const FULL_DEPTH: usize = 2;
 
+/// The choices a sample makes: which optional fields are present, which constructor of a type, how many
+/// vector elements, and the values of the built-ins.
+trait Choices {
+    /// Whether a conditional field at `depth` is present.
+    fn present(&mut self, depth: usize) -> bool;
+    /// Which of `count` constructors to use at `depth` (`None`: the one that ends recursion soonest).
+    fn variant(&mut self, count: usize, depth: usize) -> Option<usize>;
+    /// How many elements a vector at `depth` has.
+    fn vector_len(&mut self, depth: usize) -> u32;
+    /// Appends a value of a built-in type.
+    fn builtin(&mut self, ty: &TypeRef, out: &mut Vec<u8>);
+}
+
+impl Choices for Fill {
+    fn present(&mut self, depth: usize) -> bool {
+        *self == Fill::All && depth <= FULL_DEPTH
+    }
+
+    fn variant(&mut self, _: usize, _: usize) -> Option<usize> {
+        None
+    }
+
+    /// One item near the top, none deeper (so recursive types end).
+    fn vector_len(&mut self, depth: usize) -> u32 {
+        u32::from(depth <= FULL_DEPTH)
+    }
+
+    fn builtin(&mut self, ty: &TypeRef, out: &mut Vec<u8>) {
+        match ty {
+            TypeRef::Int => out.extend_from_slice(&7i32.to_le_bytes()),
+            TypeRef::Long => out.extend_from_slice(&(-9i64).to_le_bytes()),
+            TypeRef::Double => out.extend_from_slice(&0.25f64.to_le_bytes()),
+            TypeRef::String => out.extend_from_slice(&[5, b'h', b'e', b'l', b'l', b'o', 0, 0]),
+            TypeRef::Bytes => out.extend_from_slice(&[3, 1, 2, 3]),
+            TypeRef::Int128 => out.extend_from_slice(&[0x11; 16]),
+            TypeRef::Int256 => out.extend_from_slice(&[0x22; 32]),
+            TypeRef::Bool => out.extend_from_slice(&0x997275b5u32.to_le_bytes()),
+            _ => unreachable!("not a built-in: {ty:?}"),
+        }
+    }
+}
+
 /// The boxed encoding (id, then fields) of a sample of `item`.
 pub fn boxed(model: &Model, item: &Item, fill: Fill) -> Vec<u8> {
+    boxed_with(model, item, &mut { fill })
+}
+
+/// The boxed encoding of a random value of `item`, every choice drawn from `seed` (splitmix64): random
+/// optional fields, constructors, vector lengths (up to 3, none below depth 4), integers biased to their
+/// edges, valid UTF-8 strings and bytes of up to 300 bytes (so both length forms appear).
+pub fn random_boxed(model: &Model, item: &Item, seed: u64) -> Vec<u8> {
+    boxed_with(model, item, &mut Random { state: seed })
+}
+
+fn boxed_with(model: &Model, item: &Item, choices: &mut impl Choices) -> Vec<u8> {
     let mut out = item.id.to_le_bytes().to_vec();
-    bare(model, item, fill, 0, &mut out);
+    bare(model, item, choices, 0, &mut out);
     out
 }
 
-fn bare(model: &Model, item: &Item, fill: Fill, depth: usize, out: &mut Vec<u8>) {
-    let fill = if depth > FULL_DEPTH { Fill::None } else { fill };
-    let present = |index: usize| item.fields[index].condition.is_none() || fill == Fill::All;
+fn bare(model: &Model, item: &Item, choices: &mut impl Choices, depth: usize, out: &mut Vec<u8>) {
+    let present: Vec<bool> = (item.fields.iter())
+        .map(|field| field.condition.is_none() || choices.present(depth))
+        .collect();
     for wire in &item.wire {
         match *wire {
             Wire::Flags(flags) => {
@@ -33,7 +88,7 @@ fn bare(model: &Model, item: &Item, fill: Fill, depth: usize, out: &mut Vec<u8>)
                 for (index, field) in item.fields.iter().enumerate() {
                     if let Some(condition) = field.condition
                         && condition.flags == flags
-                        && present(index)
+                        && present[index]
                     {
                         word |= 1 << condition.bit;
                     }
@@ -41,7 +96,7 @@ fn bare(model: &Model, item: &Item, fill: Fill, depth: usize, out: &mut Vec<u8>)
                 out.extend_from_slice(&word.to_le_bytes());
             }
             Wire::Value { field, member } => {
-                if !present(field) {
+                if !present[field] {
                     continue;
                 }
                 let ty = match (&item.fields[field].kind, member) {
@@ -49,51 +104,130 @@ fn bare(model: &Model, item: &Item, fill: Fill, depth: usize, out: &mut Vec<u8>)
                     (FieldKind::Group(group), Some(member)) => &item.groups[*group].members[member].2,
                     _ => unreachable!("bits are not on the wire"),
                 };
-                value(model, ty, fill, depth + 1, out);
+                value(model, ty, choices, depth + 1, out);
             }
         }
     }
 }
 
-fn value(model: &Model, ty: &TypeRef, fill: Fill, depth: usize, out: &mut Vec<u8>) {
+fn value(model: &Model, ty: &TypeRef, choices: &mut impl Choices, depth: usize, out: &mut Vec<u8>) {
     match ty {
-        TypeRef::Int => out.extend_from_slice(&7i32.to_le_bytes()),
-        TypeRef::Long => out.extend_from_slice(&(-9i64).to_le_bytes()),
-        TypeRef::Double => out.extend_from_slice(&0.25f64.to_le_bytes()),
-        TypeRef::String => out.extend_from_slice(&[5, b'h', b'e', b'l', b'l', b'o', 0, 0]),
-        TypeRef::Bytes => out.extend_from_slice(&[3, 1, 2, 3]),
-        TypeRef::Int128 => out.extend_from_slice(&[0x11; 16]),
-        TypeRef::Int256 => out.extend_from_slice(&[0x22; 32]),
-        TypeRef::Bool => out.extend_from_slice(&0x997275b5u32.to_le_bytes()),
         TypeRef::Enum(index) => {
-            // The constructor with the fewest required nested values ends the recursion soonest.
             let ty = &model.types[*index];
-            let variant = ty
-                .variants
-                .iter()
-                .min_by_key(|v| nested_required(&model.constructors[v.constructor]))
-                .expect("a type has constructors");
+            let variant = match choices.variant(ty.variants.len(), depth) {
+                Some(chosen) => &ty.variants[chosen],
+                // The constructor with the fewest required nested values ends the recursion soonest.
+                None => (ty.variants.iter())
+                    .min_by_key(|v| nested_required(&model.constructors[v.constructor]))
+                    .expect("a type has constructors"),
+            };
             let constructor = &model.constructors[variant.constructor];
             out.extend_from_slice(&constructor.id.to_le_bytes());
-            bare(model, constructor, fill, depth, out);
+            bare(model, constructor, choices, depth, out);
         }
-        TypeRef::Bare(index) => bare(model, &model.constructors[*index], fill, depth, out),
+        TypeRef::Bare(index) => bare(model, &model.constructors[*index], choices, depth, out),
         TypeRef::Vector(element) => {
             out.extend_from_slice(&0x1cb5c415u32.to_le_bytes());
-            vector_items(model, element, fill, depth, out);
+            vector_items(model, element, choices, depth, out);
         }
-        TypeRef::BareVector(element) => vector_items(model, element, fill, depth, out),
+        TypeRef::BareVector(element) => vector_items(model, element, choices, depth, out),
         TypeRef::Generic(_) => panic!("samples of generic functions need a concrete query"),
+        builtin => choices.builtin(builtin, out),
     }
 }
 
-/// A count and the items: one item near the top, none deeper (so recursive types end).
-fn vector_items(model: &Model, element: &TypeRef, fill: Fill, depth: usize, out: &mut Vec<u8>) {
-    if depth > FULL_DEPTH {
-        out.extend_from_slice(&0u32.to_le_bytes());
-    } else {
-        out.extend_from_slice(&1u32.to_le_bytes());
-        value(model, element, fill, depth, out);
+/// A count and the items.
+fn vector_items(model: &Model, element: &TypeRef, choices: &mut impl Choices, depth: usize, out: &mut Vec<u8>) {
+    let count = choices.vector_len(depth);
+    out.extend_from_slice(&count.to_le_bytes());
+    for _ in 0..count {
+        value(model, element, choices, depth, out);
+    }
+}
+
+/// Choices drawn from a splitmix64 stream.
+struct Random {
+    state: u64,
+}
+
+/// Below this depth, random samples take the constructor that ends recursion soonest and empty vectors.
+const RANDOM_DEPTH: usize = 4;
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.state = self.state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, bound: u64) -> u64 {
+        self.next() % bound
+    }
+
+    /// A length from 0 to 300: short most of the time, past 253 (the long form) sometimes.
+    fn len(&mut self) -> usize {
+        match self.below(4) {
+            0 => 254 + self.below(47) as usize,
+            _ => self.below(20) as usize,
+        }
+    }
+
+    /// A random `u64`, or one of the edge values 0, 1, all ones and the sign bit alone.
+    fn edgy(&mut self) -> u64 {
+        match self.below(8) {
+            0 => 0,
+            1 => 1,
+            2 => u64::MAX,
+            3 => 1 << 63,
+            _ => self.next(),
+        }
+    }
+}
+
+impl Choices for Random {
+    fn present(&mut self, depth: usize) -> bool {
+        depth < RANDOM_DEPTH && self.below(2) == 0
+    }
+
+    fn variant(&mut self, count: usize, depth: usize) -> Option<usize> {
+        (depth < RANDOM_DEPTH).then(|| self.below(count as u64) as usize)
+    }
+
+    fn vector_len(&mut self, depth: usize) -> u32 {
+        if depth < RANDOM_DEPTH { self.below(4) as u32 } else { 0 }
+    }
+
+    fn builtin(&mut self, ty: &TypeRef, out: &mut Vec<u8>) {
+        match ty {
+            TypeRef::Int => out.extend_from_slice(&(self.edgy() as u32 ^ (self.edgy() >> 32) as u32).to_le_bytes()),
+            TypeRef::Long | TypeRef::Double => out.extend_from_slice(&self.edgy().to_le_bytes()),
+            TypeRef::String => {
+                let text: String = (0..self.len())
+                    .map(|_| match self.below(8) {
+                        0 => 'é',
+                        1 => '\u{1f600}',
+                        2 => '\u{fffd}',
+                        _ => char::from(b' ' + self.below(95) as u8),
+                    })
+                    .collect();
+                tl_runtime::write_bytes(text.as_bytes(), out);
+            }
+            TypeRef::Bytes => {
+                let data: Vec<u8> = (0..self.len()).map(|_| self.next() as u8).collect();
+                tl_runtime::write_bytes(&data, out);
+            }
+            TypeRef::Int128 | TypeRef::Int256 => {
+                let len = if *ty == TypeRef::Int128 { 16 } else { 32 };
+                out.extend((0..len).map(|_| self.next() as u8));
+            }
+            TypeRef::Bool => {
+                let id = if self.below(2) == 0 { 0x997275b5u32 } else { 0xbc799737 };
+                out.extend_from_slice(&id.to_le_bytes());
+            }
+            _ => unreachable!("not a built-in: {ty:?}"),
+        }
     }
 }
 
@@ -157,14 +291,44 @@ impl Sweep {
 
 /// Checks a `fill` sample of every constructor with `check(tl_type, bytes)`.
 pub fn sweep_constructors(model: &Model, fill: Fill, check: impl Fn(&str, &[u8]) -> Result<(), String>) -> Sweep {
+    sweep_constructors_with(model, |item| (boxed(model, item, fill), format!("{fill:?}")), check)
+}
+
+/// Checks a random sample (from `seed`) of every constructor with `check(tl_type, bytes)`.
+pub fn sweep_constructors_random(model: &Model, seed: u64, check: impl Fn(&str, &[u8]) -> Result<(), String>) -> Sweep {
+    sweep_constructors_with(model, |item| random_sample(model, item, seed), check)
+}
+
+/// Checks a `fill` sample of every function but the generic wrappers with `check(tl_name, bytes)`.
+pub fn sweep_functions(model: &Model, fill: Fill, check: impl Fn(&str, &[u8]) -> Result<(), String>) -> Sweep {
+    sweep_functions_with(model, |item| (boxed(model, item, fill), format!("{fill:?}")), check)
+}
+
+/// Checks a random sample (from `seed`) of every function but the generic wrappers.
+pub fn sweep_functions_random(model: &Model, seed: u64, check: impl Fn(&str, &[u8]) -> Result<(), String>) -> Sweep {
+    sweep_functions_with(model, |item| random_sample(model, item, seed), check)
+}
+
+/// A random sample of `item`: each item gets its own stream, so one seed varies every item differently.
+fn random_sample(model: &Model, item: &Item, seed: u64) -> (Vec<u8>, String) {
+    let seed = seed ^ u64::from(item.id).wrapping_mul(0x2545_f491_4f6c_dd1d);
+    (random_boxed(model, item, seed), format!("seed {seed:#x}"))
+}
+
+fn sweep_constructors_with(
+    model: &Model,
+    sample: impl Fn(&Item) -> (Vec<u8>, String),
+    check: impl Fn(&str, &[u8]) -> Result<(), String>,
+) -> Sweep {
     let mut sweep = Sweep::default();
     for ty in &model.types {
         for variant in &ty.variants {
             let constructor = &model.constructors[variant.constructor];
-            if let Err(error) = check(&ty.tl_name, &boxed(model, constructor, fill)) {
+            let (bytes, label) = sample(constructor);
+            if let Err(error) = check(&ty.tl_name, &bytes) {
                 sweep
                     .failures
-                    .push((constructor.tl_name.clone(), format!("{error} ({fill:?})")));
+                    .push((constructor.tl_name.clone(), format!("{error} ({label})")));
             }
             sweep.checked += 1;
         }
@@ -172,14 +336,18 @@ pub fn sweep_constructors(model: &Model, fill: Fill, check: impl Fn(&str, &[u8])
     sweep
 }
 
-/// Checks a `fill` sample of every function but the generic wrappers with `check(tl_name, bytes)`.
-pub fn sweep_functions(model: &Model, fill: Fill, check: impl Fn(&str, &[u8]) -> Result<(), String>) -> Sweep {
+fn sweep_functions_with(
+    model: &Model,
+    sample: impl Fn(&Item) -> (Vec<u8>, String),
+    check: impl Fn(&str, &[u8]) -> Result<(), String>,
+) -> Sweep {
     let mut sweep = Sweep::default();
     for function in model.functions.iter().filter(|f| f.generics.is_empty()) {
-        if let Err(error) = check(&function.tl_name, &boxed(model, function, fill)) {
+        let (bytes, label) = sample(function);
+        if let Err(error) = check(&function.tl_name, &bytes) {
             sweep
                 .failures
-                .push((function.tl_name.clone(), format!("{error} ({fill:?})")));
+                .push((function.tl_name.clone(), format!("{error} ({label})")));
         }
         sweep.checked += 1;
     }

@@ -2,9 +2,11 @@
 //! every optional field present, and one with every optional field absent, decode and encode back to the
 //! same bytes, with an exact `serialized_len`; truncation and unknown ids are errors at the right offset.
 
+use proptest::prelude::*;
+use tl_codegen::model::{Item, Model};
 use tl_generated::{enums, functions};
 use tl_runtime::{Deserialize, ErrorKind, Serialize};
-use tl_tests::samples::{Fill, boxed, url_auth_model};
+use tl_tests::samples::{Fill, boxed, random_boxed, url_auth_model};
 
 /// Decodes `bytes` as `T`, encodes again, and checks bytes and length.
 fn check<T: Serialize + Deserialize + PartialEq + std::fmt::Debug>(name: &str, bytes: &[u8]) {
@@ -22,14 +24,20 @@ fn check<T: Serialize + Deserialize + PartialEq + std::fmt::Debug>(name: &str, b
     }
 }
 
-/// Runs `check` on every constructor of every TL type and on every function; returns how many.
+/// Runs `check` on a `fill` sample of every constructor of every TL type and of every function; returns
+/// how many.
 fn check_all(fill: Fill) -> usize {
+    check_all_with(|model, item| boxed(model, item, fill))
+}
+
+/// Runs `check` on the sample `sample` makes of every constructor and function; returns how many.
+fn check_all_with(sample: impl Fn(&Model, &Item) -> Vec<u8>) -> usize {
     let model = url_auth_model();
     let mut checked = 0;
     for ty in &model.types {
         for variant in &ty.variants {
             let constructor = &model.constructors[variant.constructor];
-            let bytes = boxed(&model, constructor, fill);
+            let bytes = sample(&model, constructor);
             let name = &constructor.tl_name;
             match ty.tl_name.as_str() {
                 "EmojiStatus" => check::<enums::EmojiStatus>(name, &bytes),
@@ -50,7 +58,7 @@ fn check_all(fill: Fill) -> usize {
         }
     }
     for function in &model.functions {
-        let bytes = boxed(&model, function, fill);
+        let bytes = sample(&model, function);
         match function.tl_name.as_str() {
             "messages.requestUrlAuth" => check::<functions::messages::RequestUrlAuth>(&function.tl_name, &bytes),
             "messages.acceptUrlAuth" => check::<functions::messages::AcceptUrlAuth>(&function.tl_name, &bytes),
@@ -69,6 +77,18 @@ fn every_constructor_with_every_optional_field() {
 #[test]
 fn every_constructor_with_no_optional_field() {
     assert_eq!(check_all(Fill::None), 36 + 2);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Random values (random optional fields, constructors, vector lengths, edge integers, long strings)
+    /// of every constructor and function round-trip exactly.
+    #[test]
+    fn random_values_of_every_constructor_round_trip(seed in any::<u64>()) {
+        let checked = check_all_with(|model, item| random_boxed(model, item, seed ^ u64::from(item.id)));
+        prop_assert_eq!(checked, 36 + 2);
+    }
 }
 
 #[test]
