@@ -8,7 +8,7 @@
 use grammers_tl_types::{self as g, Deserializable};
 use peak_alloc::PeakAlloc;
 use tl_full_schema::layer230 as o;
-use tl_runtime::{Deserialize, Identifiable, VECTOR_ID};
+use tl_runtime::{Deserialize, Identifiable, Serialize, VECTOR_ID};
 
 #[global_allocator]
 static ALLOCATOR: PeakAlloc = PeakAlloc;
@@ -56,6 +56,17 @@ fn attack_report() {
     eprintln!("  bytes length 16 MiB - 1, nothing behind: {ours} B / {theirs} B");
     let ours = peak_bytes(|| o::enums::RichText::from_bytes(&nested).expect_err("too deep"));
     eprintln!("  1,000,000 nested textBold (4 MB): {ours} B / not run (grammers overflows its stack and aborts)");
+
+    let users = tl_full_schema::objects::users(1000).to_bytes();
+    let ours = peak_bytes(|| o::enums::users::Users::from_bytes(&users).expect("decodes"));
+    let theirs = peak_bytes(|| g::enums::users::Users::from_bytes(&users).expect("decodes"));
+    let ratio = |peak: usize| peak as f64 / users.len() as f64;
+    eprintln!(
+        "peak heap decoding (c) users.users, 1000 full users ({} bytes of input): {ours} B ({:.2}x the input) / {theirs} B ({:.2}x)",
+        users.len(),
+        ratio(ours),
+        ratio(theirs)
+    );
 }
 
 /// Peak heap while decoding 1,000,000 `userEmpty` in a `Vector<User>` (12 MB of input), and enum sizes.
