@@ -26,8 +26,10 @@ pub mod types {
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             let flags_0: u32 = if self.until.is_some() { 0x00000001 } else { 0 };
-            out.extend_from_slice(&flags_0.to_le_bytes());
-            ::tl_runtime::Serialize::serialize(&self.document_id, out);
+            let mut run = [0u8; 12];
+            run[0..4].copy_from_slice(&flags_0.to_le_bytes());
+            run[4..12].copy_from_slice(&self.document_id.to_le_bytes());
+            out.extend_from_slice(&run);
             ::tl_runtime::Serialize::serialize(&self.until, out);
         }
     }
@@ -36,14 +38,12 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = ::tl_runtime::in_field(
-                reader.read_u32(),
+            let run = ::tl_runtime::in_field(
+                reader.read_array::<12>(),
                 "emojiStatus.flags",
             )?;
-            let field_0 = ::tl_runtime::in_field(
-                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "emojiStatus.document_id",
-            )?;
+            let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            let field_0 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
             let field_1 = ::tl_runtime::in_field(
                 ::tl_runtime::read_if::<i32>(reader, flags_0 & 0x00000001 != 0),
                 "emojiStatus.until",
@@ -83,16 +83,20 @@ pub mod types {
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             let flags_0: u32 = if self.until.is_some() { 0x00000001 } else { 0 };
-            out.extend_from_slice(&flags_0.to_le_bytes());
-            ::tl_runtime::Serialize::serialize(&self.collectible_id, out);
-            ::tl_runtime::Serialize::serialize(&self.document_id, out);
+            let mut run = [0u8; 20];
+            run[0..4].copy_from_slice(&flags_0.to_le_bytes());
+            run[4..12].copy_from_slice(&self.collectible_id.to_le_bytes());
+            run[12..20].copy_from_slice(&self.document_id.to_le_bytes());
+            out.extend_from_slice(&run);
             ::tl_runtime::Serialize::serialize(&self.title, out);
             ::tl_runtime::Serialize::serialize(&self.slug, out);
-            ::tl_runtime::Serialize::serialize(&self.pattern_document_id, out);
-            ::tl_runtime::Serialize::serialize(&self.center_color, out);
-            ::tl_runtime::Serialize::serialize(&self.edge_color, out);
-            ::tl_runtime::Serialize::serialize(&self.pattern_color, out);
-            ::tl_runtime::Serialize::serialize(&self.text_color, out);
+            let mut run = [0u8; 24];
+            run[0..8].copy_from_slice(&self.pattern_document_id.to_le_bytes());
+            run[8..12].copy_from_slice(&self.center_color.to_le_bytes());
+            run[12..16].copy_from_slice(&self.edge_color.to_le_bytes());
+            run[16..20].copy_from_slice(&self.pattern_color.to_le_bytes());
+            run[20..24].copy_from_slice(&self.text_color.to_le_bytes());
+            out.extend_from_slice(&run);
             ::tl_runtime::Serialize::serialize(&self.until, out);
         }
     }
@@ -101,18 +105,13 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = ::tl_runtime::in_field(
-                reader.read_u32(),
+            let run = ::tl_runtime::in_field(
+                reader.read_array::<20>(),
                 "emojiStatusCollectible.flags",
             )?;
-            let field_0 = ::tl_runtime::in_field(
-                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "emojiStatusCollectible.collectible_id",
-            )?;
-            let field_1 = ::tl_runtime::in_field(
-                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "emojiStatusCollectible.document_id",
-            )?;
+            let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            let field_0 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
+            let field_1 = i64::from_le_bytes(::tl_runtime::run_field(&run, 12));
             let field_2 = ::tl_runtime::in_field(
                 <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
                     reader,
@@ -125,26 +124,15 @@ pub mod types {
                 ),
                 "emojiStatusCollectible.slug",
             )?;
-            let field_4 = ::tl_runtime::in_field(
-                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+            let run = ::tl_runtime::in_field(
+                reader.read_array::<24>(),
                 "emojiStatusCollectible.pattern_document_id",
             )?;
-            let field_5 = ::tl_runtime::in_field(
-                <i32 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "emojiStatusCollectible.center_color",
-            )?;
-            let field_6 = ::tl_runtime::in_field(
-                <i32 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "emojiStatusCollectible.edge_color",
-            )?;
-            let field_7 = ::tl_runtime::in_field(
-                <i32 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "emojiStatusCollectible.pattern_color",
-            )?;
-            let field_8 = ::tl_runtime::in_field(
-                <i32 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "emojiStatusCollectible.text_color",
-            )?;
+            let field_4 = i64::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            let field_5 = i32::from_le_bytes(::tl_runtime::run_field(&run, 8));
+            let field_6 = i32::from_le_bytes(::tl_runtime::run_field(&run, 12));
+            let field_7 = i32::from_le_bytes(::tl_runtime::run_field(&run, 16));
+            let field_8 = i32::from_le_bytes(::tl_runtime::run_field(&run, 20));
             let field_9 = ::tl_runtime::in_field(
                 ::tl_runtime::read_if::<i32>(reader, flags_0 & 0x00000001 != 0),
                 "emojiStatusCollectible.until",
@@ -209,8 +197,10 @@ pub mod types {
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             let flags_0: u32 = if self.until.is_some() { 0x00000001 } else { 0 };
-            out.extend_from_slice(&flags_0.to_le_bytes());
-            ::tl_runtime::Serialize::serialize(&self.collectible_id, out);
+            let mut run = [0u8; 12];
+            run[0..4].copy_from_slice(&flags_0.to_le_bytes());
+            run[4..12].copy_from_slice(&self.collectible_id.to_le_bytes());
+            out.extend_from_slice(&run);
             ::tl_runtime::Serialize::serialize(&self.until, out);
         }
     }
@@ -219,14 +209,12 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = ::tl_runtime::in_field(
-                reader.read_u32(),
+            let run = ::tl_runtime::in_field(
+                reader.read_array::<12>(),
                 "inputEmojiStatusCollectible.flags",
             )?;
-            let field_0 = ::tl_runtime::in_field(
-                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "inputEmojiStatusCollectible.collectible_id",
-            )?;
+            let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            let field_0 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
             let field_1 = ::tl_runtime::in_field(
                 ::tl_runtime::read_if::<i32>(reader, flags_0 & 0x00000001 != 0),
                 "inputEmojiStatusCollectible.until",
@@ -330,8 +318,10 @@ pub mod types {
             16
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            ::tl_runtime::Serialize::serialize(&self.channel_id, out);
-            ::tl_runtime::Serialize::serialize(&self.access_hash, out);
+            let mut run = [0u8; 16];
+            run[0..8].copy_from_slice(&self.channel_id.to_le_bytes());
+            run[8..16].copy_from_slice(&self.access_hash.to_le_bytes());
+            out.extend_from_slice(&run);
         }
     }
     impl ::tl_runtime::Deserialize for InputPeerChannel {
@@ -339,14 +329,12 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = ::tl_runtime::in_field(
-                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+            let run = ::tl_runtime::in_field(
+                reader.read_array::<16>(),
                 "inputPeerChannel.channel_id",
             )?;
-            let field_1 = ::tl_runtime::in_field(
-                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "inputPeerChannel.access_hash",
-            )?;
+            let field_0 = i64::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            let field_1 = i64::from_le_bytes(::tl_runtime::run_field(&run, 8));
             ::core::result::Result::Ok(Self {
                 channel_id: field_0,
                 access_hash: field_1,
@@ -373,8 +361,10 @@ pub mod types {
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             ::tl_runtime::Serialize::serialize(&self.peer, out);
-            ::tl_runtime::Serialize::serialize(&self.msg_id, out);
-            ::tl_runtime::Serialize::serialize(&self.channel_id, out);
+            let mut run = [0u8; 12];
+            run[0..4].copy_from_slice(&self.msg_id.to_le_bytes());
+            run[4..12].copy_from_slice(&self.channel_id.to_le_bytes());
+            out.extend_from_slice(&run);
         }
     }
     impl ::tl_runtime::Deserialize for InputPeerChannelFromMessage {
@@ -388,14 +378,12 @@ pub mod types {
                 ),
                 "inputPeerChannelFromMessage.peer",
             )?;
-            let field_1 = ::tl_runtime::in_field(
-                <i32 as ::tl_runtime::Deserialize>::deserialize(reader),
+            let run = ::tl_runtime::in_field(
+                reader.read_array::<12>(),
                 "inputPeerChannelFromMessage.msg_id",
             )?;
-            let field_2 = ::tl_runtime::in_field(
-                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "inputPeerChannelFromMessage.channel_id",
-            )?;
+            let field_1 = i32::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            let field_2 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
             ::core::result::Result::Ok(Self {
                 peer: field_0,
                 msg_id: field_1,
@@ -539,8 +527,10 @@ pub mod types {
             16
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            ::tl_runtime::Serialize::serialize(&self.user_id, out);
-            ::tl_runtime::Serialize::serialize(&self.access_hash, out);
+            let mut run = [0u8; 16];
+            run[0..8].copy_from_slice(&self.user_id.to_le_bytes());
+            run[8..16].copy_from_slice(&self.access_hash.to_le_bytes());
+            out.extend_from_slice(&run);
         }
     }
     impl ::tl_runtime::Deserialize for InputPeerUser {
@@ -548,14 +538,12 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = ::tl_runtime::in_field(
-                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+            let run = ::tl_runtime::in_field(
+                reader.read_array::<16>(),
                 "inputPeerUser.user_id",
             )?;
-            let field_1 = ::tl_runtime::in_field(
-                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "inputPeerUser.access_hash",
-            )?;
+            let field_0 = i64::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            let field_1 = i64::from_le_bytes(::tl_runtime::run_field(&run, 8));
             ::core::result::Result::Ok(Self {
                 user_id: field_0,
                 access_hash: field_1,
@@ -582,8 +570,10 @@ pub mod types {
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             ::tl_runtime::Serialize::serialize(&self.peer, out);
-            ::tl_runtime::Serialize::serialize(&self.msg_id, out);
-            ::tl_runtime::Serialize::serialize(&self.user_id, out);
+            let mut run = [0u8; 12];
+            run[0..4].copy_from_slice(&self.msg_id.to_le_bytes());
+            run[4..12].copy_from_slice(&self.user_id.to_le_bytes());
+            out.extend_from_slice(&run);
         }
     }
     impl ::tl_runtime::Deserialize for InputPeerUserFromMessage {
@@ -597,14 +587,12 @@ pub mod types {
                 ),
                 "inputPeerUserFromMessage.peer",
             )?;
-            let field_1 = ::tl_runtime::in_field(
-                <i32 as ::tl_runtime::Deserialize>::deserialize(reader),
+            let run = ::tl_runtime::in_field(
+                reader.read_array::<12>(),
                 "inputPeerUserFromMessage.msg_id",
             )?;
-            let field_2 = ::tl_runtime::in_field(
-                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "inputPeerUserFromMessage.user_id",
-            )?;
+            let field_1 = i32::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            let field_2 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
             ::core::result::Result::Ok(Self {
                 peer: field_0,
                 msg_id: field_1,
@@ -630,8 +618,10 @@ pub mod types {
             16
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            ::tl_runtime::Serialize::serialize(&self.user_id, out);
-            ::tl_runtime::Serialize::serialize(&self.access_hash, out);
+            let mut run = [0u8; 16];
+            run[0..8].copy_from_slice(&self.user_id.to_le_bytes());
+            run[8..16].copy_from_slice(&self.access_hash.to_le_bytes());
+            out.extend_from_slice(&run);
         }
     }
     impl ::tl_runtime::Deserialize for InputUser {
@@ -639,14 +629,12 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = ::tl_runtime::in_field(
-                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
+            let run = ::tl_runtime::in_field(
+                reader.read_array::<16>(),
                 "inputUser.user_id",
             )?;
-            let field_1 = ::tl_runtime::in_field(
-                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "inputUser.access_hash",
-            )?;
+            let field_0 = i64::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            let field_1 = i64::from_le_bytes(::tl_runtime::run_field(&run, 8));
             ::core::result::Result::Ok(Self {
                 user_id: field_0,
                 access_hash: field_1,
@@ -700,8 +688,10 @@ pub mod types {
         }
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             ::tl_runtime::Serialize::serialize(&self.peer, out);
-            ::tl_runtime::Serialize::serialize(&self.msg_id, out);
-            ::tl_runtime::Serialize::serialize(&self.user_id, out);
+            let mut run = [0u8; 12];
+            run[0..4].copy_from_slice(&self.msg_id.to_le_bytes());
+            run[4..12].copy_from_slice(&self.user_id.to_le_bytes());
+            out.extend_from_slice(&run);
         }
     }
     impl ::tl_runtime::Deserialize for InputUserFromMessage {
@@ -715,14 +705,12 @@ pub mod types {
                 ),
                 "inputUserFromMessage.peer",
             )?;
-            let field_1 = ::tl_runtime::in_field(
-                <i32 as ::tl_runtime::Deserialize>::deserialize(reader),
+            let run = ::tl_runtime::in_field(
+                reader.read_array::<12>(),
                 "inputUserFromMessage.msg_id",
             )?;
-            let field_2 = ::tl_runtime::in_field(
-                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "inputUserFromMessage.user_id",
-            )?;
+            let field_1 = i32::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            let field_2 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
             ::core::result::Result::Ok(Self {
                 peer: field_0,
                 msg_id: field_1,
@@ -902,11 +890,13 @@ pub mod types {
             } else {
                 0
             }) | (if self.dark_colors.is_some() { 0x00000002 } else { 0 });
-            out.extend_from_slice(&flags_0.to_le_bytes());
-            ::tl_runtime::Serialize::serialize(&self.collectible_id, out);
-            ::tl_runtime::Serialize::serialize(&self.gift_emoji_id, out);
-            ::tl_runtime::Serialize::serialize(&self.background_emoji_id, out);
-            ::tl_runtime::Serialize::serialize(&self.accent_color, out);
+            let mut run = [0u8; 32];
+            run[0..4].copy_from_slice(&flags_0.to_le_bytes());
+            run[4..12].copy_from_slice(&self.collectible_id.to_le_bytes());
+            run[12..20].copy_from_slice(&self.gift_emoji_id.to_le_bytes());
+            run[20..28].copy_from_slice(&self.background_emoji_id.to_le_bytes());
+            run[28..32].copy_from_slice(&self.accent_color.to_le_bytes());
+            out.extend_from_slice(&run);
             ::tl_runtime::Serialize::serialize(&self.colors, out);
             ::tl_runtime::Serialize::serialize(&self.dark_accent_color, out);
             ::tl_runtime::Serialize::serialize(&self.dark_colors, out);
@@ -917,26 +907,15 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = ::tl_runtime::in_field(
-                reader.read_u32(),
+            let run = ::tl_runtime::in_field(
+                reader.read_array::<32>(),
                 "peerColorCollectible.flags",
             )?;
-            let field_0 = ::tl_runtime::in_field(
-                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "peerColorCollectible.collectible_id",
-            )?;
-            let field_1 = ::tl_runtime::in_field(
-                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "peerColorCollectible.gift_emoji_id",
-            )?;
-            let field_2 = ::tl_runtime::in_field(
-                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "peerColorCollectible.background_emoji_id",
-            )?;
-            let field_3 = ::tl_runtime::in_field(
-                <i32 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "peerColorCollectible.accent_color",
-            )?;
+            let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            let field_0 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
+            let field_1 = i64::from_le_bytes(::tl_runtime::run_field(&run, 12));
+            let field_2 = i64::from_le_bytes(::tl_runtime::run_field(&run, 20));
+            let field_3 = i32::from_le_bytes(::tl_runtime::run_field(&run, 28));
             let field_4 = ::tl_runtime::in_field(
                 <::std::vec::Vec<i32> as ::tl_runtime::Deserialize>::deserialize(reader),
                 "peerColorCollectible.colors",
@@ -1307,9 +1286,11 @@ pub mod types {
                 | (if self.bot_active_users.is_some() { 0x00001000 } else { 0 })
                 | (if self.bot_verification_icon.is_some() { 0x00004000 } else { 0 })
                 | (if self.send_paid_messages_stars.is_some() { 0x00008000 } else { 0 });
-            out.extend_from_slice(&flags_0.to_le_bytes());
-            out.extend_from_slice(&flags_1.to_le_bytes());
-            ::tl_runtime::Serialize::serialize(&self.id, out);
+            let mut run = [0u8; 16];
+            run[0..4].copy_from_slice(&flags_0.to_le_bytes());
+            run[4..8].copy_from_slice(&flags_1.to_le_bytes());
+            run[8..16].copy_from_slice(&self.id.to_le_bytes());
+            out.extend_from_slice(&run);
             ::tl_runtime::Serialize::serialize(&self.access_hash, out);
             ::tl_runtime::Serialize::serialize(&self.first_name, out);
             ::tl_runtime::Serialize::serialize(&self.last_name, out);
@@ -1336,12 +1317,10 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = ::tl_runtime::in_field(reader.read_u32(), "user.flags")?;
-            let flags_1 = ::tl_runtime::in_field(reader.read_u32(), "user.flags2")?;
-            let field_24 = ::tl_runtime::in_field(
-                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "user.id",
-            )?;
+            let run = ::tl_runtime::in_field(reader.read_array::<16>(), "user.flags")?;
+            let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            let flags_1 = u32::from_le_bytes(::tl_runtime::run_field(&run, 4));
+            let field_24 = i64::from_le_bytes(::tl_runtime::run_field(&run, 8));
             let field_25 = ::tl_runtime::in_field(
                 ::tl_runtime::read_if::<i64>(reader, flags_0 & 0x00000001 != 0),
                 "user.access_hash",
@@ -1554,8 +1533,10 @@ pub mod types {
             let flags_0: u32 = (if self.has_video { 0x00000001 } else { 0 })
                 | (if self.personal { 0x00000004 } else { 0 })
                 | (if self.stripped_thumb.is_some() { 0x00000002 } else { 0 });
-            out.extend_from_slice(&flags_0.to_le_bytes());
-            ::tl_runtime::Serialize::serialize(&self.photo_id, out);
+            let mut run = [0u8; 12];
+            run[0..4].copy_from_slice(&flags_0.to_le_bytes());
+            run[4..12].copy_from_slice(&self.photo_id.to_le_bytes());
+            out.extend_from_slice(&run);
             if let ::core::option::Option::Some(value) = &self.stripped_thumb {
                 ::tl_runtime::write_bytes(value, out);
             }
@@ -1567,14 +1548,12 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = ::tl_runtime::in_field(
-                reader.read_u32(),
+            let run = ::tl_runtime::in_field(
+                reader.read_array::<12>(),
                 "userProfilePhoto.flags",
             )?;
-            let field_2 = ::tl_runtime::in_field(
-                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "userProfilePhoto.photo_id",
-            )?;
+            let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            let field_2 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
             let field_3 = if flags_0 & 0x00000002 != 0 {
                 ::core::option::Option::Some(
                     ::tl_runtime::in_field(

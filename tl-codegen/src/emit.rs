@@ -507,6 +507,115 @@ fn fixed_size(ty: &TypeRef) -> Option<usize> {
     }
 }
 
+/// The size of a wire item that is always present, has a fixed size and needs no check when read: a flags
+/// word, or an unconditional `int`, `long`, `double`, `int128` or `int256`. Consecutive ones form a run
+/// that is read with one bounds check and written with one append.
+fn plain_fixed_size(item: &Item, wire: &Wire) -> Option<usize> {
+    match *wire {
+        Wire::Flags(_) => Some(4),
+        Wire::Value { field, member: None } => match &item.fields[field].kind {
+            FieldKind::Required(ty) if *ty != TypeRef::Bool => fixed_size(ty),
+            _ => None,
+        },
+        Wire::Value { .. } => None,
+    }
+}
+
+/// The length of the run of plain fixed-size items starting at `wire[start]`, in items and in bytes; runs
+/// of one item are not worth it and count as none.
+fn fixed_run(item: &Item, start: usize) -> Option<(usize, usize)> {
+    let sizes: Vec<usize> = item.wire[start..]
+        .iter()
+        .map_while(|wire| plain_fixed_size(item, wire))
+        .collect();
+    (sizes.len() >= 2).then(|| (sizes.len(), sizes.iter().sum()))
+}
+
+/// The TL name of a wire item, for error paths: the flags field's or the param's.
+fn wire_tl_name<'i>(item: &'i Item, wire: &Wire) -> &'i str {
+    match *wire {
+        Wire::Flags(index) => &item.flags_fields[index],
+        Wire::Value { field, .. } => &item.fields[field].tl_name,
+    }
+}
+
+/// Whether any param is conditional on the flags word `index` (else it is read and dropped: its bits, if
+/// any, are unknown to us).
+fn flags_used(item: &Item, index: usize) -> bool {
+    item.fields
+        .iter()
+        .any(|f| f.condition.is_some_and(|c| c.flags == index))
+}
+
+/// Writes a run of plain fixed-size items (`count` items from `wire[start]`, `size` bytes) with one append.
+fn write_fixed_run(item: &Item, start: usize, count: usize, size: usize) -> TokenStream {
+    let size_literal = Literal::usize_unsuffixed(size);
+    let mut offset = 0;
+    let mut puts = Vec::new();
+    for wire in &item.wire[start..start + count] {
+        let width = plain_fixed_size(item, wire).expect("a run holds plain fixed-size items");
+        let (from, to) = (
+            Literal::usize_unsuffixed(offset),
+            Literal::usize_unsuffixed(offset + width),
+        );
+        let value = match *wire {
+            Wire::Flags(index) => {
+                let var = flags_var(index);
+                quote!(&#var.to_le_bytes())
+            }
+            Wire::Value { field, .. } => {
+                let name = ident(&item.fields[field].rust_name);
+                match &item.fields[field].kind {
+                    FieldKind::Required(TypeRef::Int128 | TypeRef::Int256) => quote!(&self.#name),
+                    _ => quote!(&self.#name.to_le_bytes()),
+                }
+            }
+        };
+        puts.push(quote!(run[#from..#to].copy_from_slice(#value);));
+        offset += width;
+    }
+    quote! {
+        let mut run = [0u8; #size_literal];
+        #(#puts)*
+        out.extend_from_slice(&run);
+    }
+}
+
+/// Reads a run of plain fixed-size items with one bounds check; each becomes its local.
+fn read_fixed_run(item: &Item, start: usize, count: usize, size: usize) -> TokenStream {
+    let size_literal = Literal::usize_unsuffixed(size);
+    let read = with_path(
+        quote!(reader.read_array::<#size_literal>()),
+        &item.tl_name,
+        wire_tl_name(item, &item.wire[start]),
+    );
+    let mut out = quote!(let run = #read?;);
+    let mut offset = 0;
+    for wire in &item.wire[start..start + count] {
+        let width = plain_fixed_size(item, wire).expect("a run holds plain fixed-size items");
+        let at = Literal::usize_unsuffixed(offset);
+        let bytes = quote!(::tl_runtime::run_field(&run, #at));
+        out.extend(match *wire {
+            Wire::Flags(index) if flags_used(item, index) => {
+                let var = flags_var(index);
+                quote!(let #var = u32::from_le_bytes(#bytes);)
+            }
+            Wire::Flags(_) => TokenStream::new(),
+            Wire::Value { field, .. } => {
+                let var = format_ident!("field_{}", field);
+                match &item.fields[field].kind {
+                    FieldKind::Required(TypeRef::Int) => quote!(let #var = i32::from_le_bytes(#bytes);),
+                    FieldKind::Required(TypeRef::Long) => quote!(let #var = i64::from_le_bytes(#bytes);),
+                    FieldKind::Required(TypeRef::Double) => quote!(let #var = f64::from_le_bytes(#bytes);),
+                    _ => quote!(let #var = #bytes;),
+                }
+            }
+        });
+        offset += width;
+    }
+    out
+}
+
 /// A sum of lengths: one constant for the id (`extra`), flags and fixed-size fields, plus the variable parts.
 fn fields_len(model: &Model, item: &Item, place: Place<'_>, extra: usize) -> TokenStream {
     let mut fixed = extra + 4 * item.flags_fields.len();
@@ -578,8 +687,15 @@ fn serialize_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream {
             _ => quote!(let #var: u32 = #((#bits))|*;),
         });
     }
-    let mut wires = item.wire.iter().peekable();
-    while let Some(wire) = wires.next() {
+    let mut wires = item.wire.iter().enumerate().peekable();
+    while let Some((position, wire)) = wires.next() {
+        if let Some((count, size)) = fixed_run(item, position) {
+            out.extend(write_fixed_run(item, position, count, size));
+            for _ in 1..count {
+                wires.next();
+            }
+            continue;
+        }
         out.extend(match *wire {
             Wire::Flags(index) => {
                 let var = flags_var(index);
@@ -600,10 +716,13 @@ fn serialize_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream {
                     (FieldKind::Group(group), Some(member)) => {
                         // Members of one group next to each other on the wire share one presence test.
                         let mut members = vec![member];
-                        while let Some(Wire::Value {
-                            field: next,
-                            member: Some(next_member),
-                        }) = wires.peek()
+                        while let Some((
+                            _,
+                            Wire::Value {
+                                field: next,
+                                member: Some(next_member),
+                            },
+                        )) = wires.peek()
                         {
                             if *next != index {
                                 break;
@@ -639,17 +758,19 @@ fn deserialize_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream
         quote!(#var & #mask != 0)
     };
     let mut out = TokenStream::new();
-    for wire in &item.wire {
+    let mut position = 0;
+    while let Some(wire) = item.wire.get(position) {
+        if let Some((count, size)) = fixed_run(item, position) {
+            out.extend(read_fixed_run(item, position, count, size));
+            position += count;
+            continue;
+        }
+        position += 1;
         out.extend(match *wire {
             Wire::Flags(index) => {
                 let var = flags_var(index);
-                // A flags word no param uses is read and dropped (its bits, if any, are unknown to us).
                 let read = with_path(quote!(reader.read_u32()), &item.tl_name, &item.flags_fields[index]);
-                if item
-                    .fields
-                    .iter()
-                    .any(|f| f.condition.is_some_and(|c| c.flags == index))
-                {
+                if flags_used(item, index) {
                     quote!(let #var = #read?;)
                 } else {
                     quote!(#read?;)

@@ -22,7 +22,7 @@ mod traits;
 pub use error::{Error, ErrorKind, PathStep, Result};
 pub use primitives::{
     BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID, bare_vector_len, bytes_len, in_field, read_bare_vector, read_bytes,
-    read_if, read_vector, vector_len, write_bare_vector, write_bytes, write_vector,
+    read_if, read_vector, run_field, vector_len, write_bare_vector, write_bytes, write_vector,
 };
 pub use reader::{DEFAULT_MAX_DEPTH, Reader};
 pub use traits::{Deserialize, Identifiable, RemoteCall, Serialize};

@@ -131,8 +131,10 @@ pub fn write_bytes(data: &[u8], out: &mut Vec<u8>) {
         out.extend_from_slice(&[0xfe, len as u8, (len >> 8) as u8, (len >> 16) as u8]);
     }
     out.extend_from_slice(data);
-    let padding = bytes_len(len) - (if len < 254 { 1 } else { 4 }) - len;
-    out.extend_from_slice(&[0; 3][..padding]);
+    // Up to 3 zero bytes one by one: a zero-fill of variable length would be a call to memset.
+    for _ in len..bytes_len(len) - if len < 254 { 1 } else { 4 } {
+        out.push(0);
+    }
 }
 
 /// Reads a `bytes` payload into a new vector (one allocation, after the length was checked).
@@ -216,6 +218,15 @@ impl<T: Serialize> Serialize for Box<T> {
     fn serialize(&self, out: &mut Vec<u8>) {
         T::serialize(self, out);
     }
+}
+
+/// The `N` bytes at `at` of a run of fixed-size fields that a generated decoder read at once (one bounds
+/// check for the run; with constant offsets these copies compile to plain loads).
+#[inline(always)]
+pub fn run_field<const N: usize, const M: usize>(run: &[u8; M], at: usize) -> [u8; N] {
+    let mut field = [0; N];
+    field.copy_from_slice(&run[at..at + N]);
+    field
 }
 
 /// `result`, with `field` (`constructor.field`) added to its error's path. Generated decoders pass each
