@@ -60,6 +60,18 @@ pub fn field_name(tl_name: &str) -> String {
     tl_name.to_snake_case()
 }
 
+/// True if `name` can be a Rust identifier (after keyword escaping): a letter or `_` first, then letters,
+/// digits and `_`, and not `_` alone. Case conversion can leave a TL name without one (`_` becomes empty).
+pub fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) if first.is_ascii_alphabetic() || first == '_' => {
+            name != "_" && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        }
+        _ => false,
+    }
+}
+
 /// `messages` → `messages`; `phone.calls` (nested) → `phone_calls`.
 pub fn module_name(namespace: &str) -> String {
     namespace.to_snake_case()

@@ -295,7 +295,34 @@ impl<'d, 'a> Builder<'d, 'a> {
         })
     }
 
+    /// Refuses TL names that leave no Rust identifier after case conversion (`_`, `_1`): every later step
+    /// turns names into identifiers.
+    fn check_identifiers(&self) -> Result<(), ModelError> {
+        for definition in self.constructors.iter().chain(&self.functions) {
+            let name = definition.name.full;
+            let mut names = vec![
+                (ident::type_name(name), name),
+                (ident::type_name(definition.result.name), definition.result.name),
+            ];
+            if let Some((namespace, _)) = name.rsplit_once('.') {
+                names.push((ident::module_name(namespace), namespace));
+            }
+            for field in definition.params.iter().filter_map(Param::as_field) {
+                if let Some(param) = field.name {
+                    names.push((ident::field_name(param), param));
+                }
+            }
+            if let Some((rust, tl)) = names.iter().find(|(rust, _)| !ident::is_identifier(rust)) {
+                return Err(error(format!(
+                    "in `{name}`: `{tl}` becomes `{rust}` in Rust, which is not an identifier"
+                )));
+            }
+        }
+        Ok(())
+    }
+
     fn build(self, layer: Option<u32>) -> Result<Model, ModelError> {
+        self.check_identifiers()?;
         let mut model = Model {
             layer,
             ..Model::default()

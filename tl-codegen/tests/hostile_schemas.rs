@@ -115,6 +115,21 @@ fn names_that_collide_after_case_conversion_are_refused() {
 }
 
 #[test]
+fn names_without_a_rust_identifier_are_refused() {
+    // Found by the codegen fuzz target: case conversion turns `_` into nothing.
+    assert_eq!(
+        refusal("_ = A;"),
+        "error: in `_`: `_` becomes `` in Rust, which is not an identifier"
+    );
+    assert_eq!(
+        refusal("a _:int = A;"),
+        "error: in `a`: `_` becomes `` in Rust, which is not an identifier"
+    );
+    assert!(refusal("a x:int = _;").contains("`_` becomes ``"));
+    assert!(refusal("_.a x:int = A;").contains("`_` becomes ``"));
+}
+
+#[test]
 fn recursive_types_without_a_base_case_are_refused() {
     assert_eq!(
         refusal("a x:A = A;"),

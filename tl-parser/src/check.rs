@@ -178,6 +178,15 @@ fn check_type_references(definition: &Definition<'_>, known: &FxHashSet<&str>, d
         // A constructor defines its result type; only the arguments (`Vector t`) must be in scope.
         definition.result.args.iter().for_each(check);
     }
+    if definition.result.percent {
+        diagnostics.push(
+            Diagnostic::error(
+                definition.result.span,
+                format!("a result type cannot be bare: `%{}`", definition.result.name),
+            )
+            .with_label("write the boxed type's name, without `%`"),
+        );
+    }
 }
 
 fn visit_param_types<'p, 'a: 'p>(params: &'p [Param<'a>], visit: &mut impl FnMut(&'p TypeExpr<'a>)) {
