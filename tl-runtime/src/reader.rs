@@ -137,6 +137,27 @@ impl<'a> Reader<'a> {
     /// zero padding to a multiple of 4. The length is checked against the input before anything is taken.
     #[inline]
     pub fn read_tl_bytes(&mut self) -> Result<&'a [u8]> {
+        // The common case in one bounds check: the whole item (header, data, padding) is there.
+        let rest = &self.bytes[self.offset..];
+        let (header, len) = match *rest {
+            [0xfe, a, b, c, ..] => (4, usize::from(a) | usize::from(b) << 8 | usize::from(c) << 16),
+            [first, ..] if first != 0xfe => (1, usize::from(first)),
+            _ => return self.read_tl_bytes_slowly(),
+        };
+        let total = (header + len).next_multiple_of(4);
+        let Some(item) = rest.get(..total) else {
+            return self.read_tl_bytes_slowly();
+        };
+        if item[header + len..].iter().any(|&b| b != 0) {
+            return Err(Error::new(ErrorKind::BadPadding, self.offset + header + len));
+        }
+        self.offset += total;
+        Ok(&item[header..header + len])
+    }
+
+    /// [`Reader::read_tl_bytes`] one part at a time, for an item cut short: the error names the part.
+    #[cold]
+    fn read_tl_bytes_slowly(&mut self) -> Result<&'a [u8]> {
         let start = self.offset;
         let first = self.take(1)?[0];
         let (len, header) = if first == 0xfe {
