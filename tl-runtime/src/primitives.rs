@@ -131,9 +131,13 @@ pub fn write_bytes(data: &[u8], out: &mut Vec<u8>) {
         out.extend_from_slice(&[0xfe, len as u8, (len >> 8) as u8, (len >> 16) as u8]);
     }
     out.extend_from_slice(data);
-    // Up to 3 zero bytes one by one: a zero-fill of variable length would be a call to memset.
-    for _ in len..bytes_len(len) - if len < 254 { 1 } else { 4 } {
-        out.push(0);
+    // Fixed-size appends: a zero-fill of variable length would be a call to memset, a loop a check a byte.
+    let header = if len < 254 { 1 } else { 4 };
+    match bytes_len(len) - header - len {
+        1 => out.push(0),
+        2 => out.extend_from_slice(&[0; 2]),
+        3 => out.extend_from_slice(&[0; 3]),
+        _ => {}
     }
 }
 
