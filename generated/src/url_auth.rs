@@ -63,8 +63,8 @@ pub mod types {
     pub struct EmojiStatusCollectible {
         pub collectible_id: i64,
         pub document_id: i64,
-        pub title: ::std::string::String,
-        pub slug: ::std::string::String,
+        pub title: ::tl_runtime::CompactString,
+        pub slug: ::tl_runtime::CompactString,
         pub pattern_document_id: i64,
         pub center_color: i32,
         pub edge_color: i32,
@@ -113,13 +113,13 @@ pub mod types {
             let field_0 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
             let field_1 = i64::from_le_bytes(::tl_runtime::run_field(&run, 12));
             let field_2 = ::tl_runtime::in_field(
-                <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
+                <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
                     reader,
                 ),
                 "emojiStatusCollectible.title",
             )?;
             let field_3 = ::tl_runtime::in_field(
-                <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
+                <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
                     reader,
                 ),
                 "emojiStatusCollectible.slug",
@@ -233,9 +233,9 @@ pub mod types {
     #[derive(Debug, Clone, PartialEq)]
     pub struct InputKeyboardButtonUrlAuth {
         pub request_write_access: bool,
-        pub text: ::std::string::String,
-        pub fwd_text: ::core::option::Option<::std::string::String>,
-        pub url: ::std::string::String,
+        pub text: ::tl_runtime::CompactString,
+        pub fwd_text: ::core::option::Option<::tl_runtime::CompactString>,
+        pub url: ::tl_runtime::CompactString,
         pub bot: super::enums::InputUser,
     }
     impl ::tl_runtime::Identifiable for InputKeyboardButtonUrlAuth {
@@ -268,19 +268,19 @@ pub mod types {
                 "inputKeyboardButtonUrlAuth.flags",
             )?;
             let field_1 = ::tl_runtime::in_field(
-                <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
+                <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
                     reader,
                 ),
                 "inputKeyboardButtonUrlAuth.text",
             )?;
             let field_2 = ::tl_runtime::in_field(
                 ::tl_runtime::read_if::<
-                    ::std::string::String,
+                    ::tl_runtime::CompactString,
                 >(reader, flags_0 & 0x00000002 != 0),
                 "inputKeyboardButtonUrlAuth.fwd_text",
             )?;
             let field_3 = ::tl_runtime::in_field(
-                <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
+                <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
                     reader,
                 ),
                 "inputKeyboardButtonUrlAuth.url",
@@ -752,9 +752,9 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct KeyboardButtonUrlAuth {
-        pub text: ::std::string::String,
-        pub fwd_text: ::core::option::Option<::std::string::String>,
-        pub url: ::std::string::String,
+        pub text: ::tl_runtime::CompactString,
+        pub fwd_text: ::core::option::Option<::tl_runtime::CompactString>,
+        pub url: ::tl_runtime::CompactString,
         pub button_id: i32,
     }
     impl ::tl_runtime::Identifiable for KeyboardButtonUrlAuth {
@@ -785,19 +785,19 @@ pub mod types {
                 "keyboardButtonUrlAuth.flags",
             )?;
             let field_0 = ::tl_runtime::in_field(
-                <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
+                <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
                     reader,
                 ),
                 "keyboardButtonUrlAuth.text",
             )?;
             let field_1 = ::tl_runtime::in_field(
                 ::tl_runtime::read_if::<
-                    ::std::string::String,
+                    ::tl_runtime::CompactString,
                 >(reader, flags_0 & 0x00000001 != 0),
                 "keyboardButtonUrlAuth.fwd_text",
             )?;
             let field_2 = ::tl_runtime::in_field(
-                <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
+                <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
                     reader,
                 ),
                 "keyboardButtonUrlAuth.url",
@@ -991,9 +991,9 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct RestrictionReason {
-        pub platform: ::std::string::String,
-        pub reason: ::std::string::String,
-        pub text: ::std::string::String,
+        pub platform: ::tl_runtime::CompactString,
+        pub reason: ::tl_runtime::CompactString,
+        pub text: ::tl_runtime::CompactString,
     }
     impl ::tl_runtime::Identifiable for RestrictionReason {
         const CONSTRUCTOR_ID: u32 = 0xd072acb4;
@@ -1016,19 +1016,19 @@ pub mod types {
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let field_0 = ::tl_runtime::in_field(
-                <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
+                <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
                     reader,
                 ),
                 "restrictionReason.platform",
             )?;
             let field_1 = ::tl_runtime::in_field(
-                <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
+                <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
                     reader,
                 ),
                 "restrictionReason.reason",
             )?;
             let field_2 = ::tl_runtime::in_field(
-                <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
+                <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
                     reader,
                 ),
                 "restrictionReason.text",
@@ -1047,7 +1047,7 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct UrlAuthResultAccepted {
-        pub url: ::std::string::String,
+        pub url: ::tl_runtime::CompactString,
     }
     impl ::tl_runtime::Identifiable for UrlAuthResultAccepted {
         const CONSTRUCTOR_ID: u32 = 0x8f8c0e4e;
@@ -1066,7 +1066,7 @@ pub mod types {
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let field_0 = ::tl_runtime::in_field(
-                <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
+                <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
                     reader,
                 ),
                 "urlAuthResultAccepted.url",
@@ -1110,7 +1110,7 @@ pub mod types {
     pub struct UrlAuthResultRequest {
         pub request_write_access: bool,
         pub bot: super::enums::User,
-        pub domain: ::std::string::String,
+        pub domain: ::tl_runtime::CompactString,
     }
     impl ::tl_runtime::Identifiable for UrlAuthResultRequest {
         const CONSTRUCTOR_ID: u32 = 0x92d33a0e;
@@ -1141,7 +1141,7 @@ pub mod types {
                 "urlAuthResultRequest.bot",
             )?;
             let field_2 = ::tl_runtime::in_field(
-                <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
+                <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
                     reader,
                 ),
                 "urlAuthResultRequest.domain",
@@ -1186,18 +1186,18 @@ pub mod types {
         pub bot_forum_view: bool,
         pub id: i64,
         pub access_hash: ::core::option::Option<i64>,
-        pub first_name: ::core::option::Option<::std::string::String>,
-        pub last_name: ::core::option::Option<::std::string::String>,
-        pub username: ::core::option::Option<::std::string::String>,
-        pub phone: ::core::option::Option<::std::string::String>,
+        pub first_name: ::core::option::Option<::tl_runtime::CompactString>,
+        pub last_name: ::core::option::Option<::tl_runtime::CompactString>,
+        pub username: ::core::option::Option<::tl_runtime::CompactString>,
+        pub phone: ::core::option::Option<::tl_runtime::CompactString>,
         pub photo: ::core::option::Option<super::enums::UserProfilePhoto>,
         pub status: ::core::option::Option<super::enums::UserStatus>,
         pub bot_info_version: ::core::option::Option<i32>,
         pub restriction_reason: ::core::option::Option<
             ::std::vec::Vec<super::enums::RestrictionReason>,
         >,
-        pub bot_inline_placeholder: ::core::option::Option<::std::string::String>,
-        pub lang_code: ::core::option::Option<::std::string::String>,
+        pub bot_inline_placeholder: ::core::option::Option<::tl_runtime::CompactString>,
+        pub lang_code: ::core::option::Option<::tl_runtime::CompactString>,
         pub emoji_status: ::core::option::Option<super::enums::EmojiStatus>,
         pub usernames: ::core::option::Option<::std::vec::Vec<super::enums::Username>>,
         pub stories_max_id: ::core::option::Option<super::enums::RecentStory>,
@@ -1327,25 +1327,25 @@ pub mod types {
             )?;
             let field_26 = ::tl_runtime::in_field(
                 ::tl_runtime::read_if::<
-                    ::std::string::String,
+                    ::tl_runtime::CompactString,
                 >(reader, flags_0 & 0x00000002 != 0),
                 "user.first_name",
             )?;
             let field_27 = ::tl_runtime::in_field(
                 ::tl_runtime::read_if::<
-                    ::std::string::String,
+                    ::tl_runtime::CompactString,
                 >(reader, flags_0 & 0x00000004 != 0),
                 "user.last_name",
             )?;
             let field_28 = ::tl_runtime::in_field(
                 ::tl_runtime::read_if::<
-                    ::std::string::String,
+                    ::tl_runtime::CompactString,
                 >(reader, flags_0 & 0x00000008 != 0),
                 "user.username",
             )?;
             let field_29 = ::tl_runtime::in_field(
                 ::tl_runtime::read_if::<
-                    ::std::string::String,
+                    ::tl_runtime::CompactString,
                 >(reader, flags_0 & 0x00000010 != 0),
                 "user.phone",
             )?;
@@ -1373,13 +1373,13 @@ pub mod types {
             )?;
             let field_34 = ::tl_runtime::in_field(
                 ::tl_runtime::read_if::<
-                    ::std::string::String,
+                    ::tl_runtime::CompactString,
                 >(reader, flags_0 & 0x00080000 != 0),
                 "user.bot_inline_placeholder",
             )?;
             let field_35 = ::tl_runtime::in_field(
                 ::tl_runtime::read_if::<
-                    ::std::string::String,
+                    ::tl_runtime::CompactString,
                 >(reader, flags_0 & 0x00400000 != 0),
                 "user.lang_code",
             )?;
@@ -1809,7 +1809,7 @@ pub mod types {
     pub struct Username {
         pub editable: bool,
         pub active: bool,
-        pub username: ::std::string::String,
+        pub username: ::tl_runtime::CompactString,
     }
     impl ::tl_runtime::Identifiable for Username {
         const CONSTRUCTOR_ID: u32 = 0xb4073647;
@@ -1832,7 +1832,7 @@ pub mod types {
         ) -> ::tl_runtime::Result<Self> {
             let flags_0 = ::tl_runtime::in_field(reader.read_u32(), "username.flags")?;
             let field_2 = ::tl_runtime::in_field(
-                <::std::string::String as ::tl_runtime::Deserialize>::deserialize(
+                <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
                     reader,
                 ),
                 "username.username",
@@ -3133,7 +3133,7 @@ pub mod functions {
             pub peer_msg_id_button_id: ::core::option::Option<
                 AcceptUrlAuthPeerMsgIdButtonId,
             >,
-            pub url: ::core::option::Option<::std::string::String>,
+            pub url: ::core::option::Option<::tl_runtime::CompactString>,
         }
         /// The params of `messages.acceptUrlAuth` that share one flag bit: present together or absent together.
         #[derive(Debug, Clone, PartialEq)]
@@ -3198,7 +3198,7 @@ pub mod functions {
                 )?;
                 let field_2 = ::tl_runtime::in_field(
                     ::tl_runtime::read_if::<
-                        ::std::string::String,
+                        ::tl_runtime::CompactString,
                     >(reader, flags_0 & 0x00000004 != 0),
                     "messages.acceptUrlAuth.url",
                 )?;
@@ -3236,7 +3236,7 @@ pub mod functions {
             pub peer_msg_id_button_id: ::core::option::Option<
                 RequestUrlAuthPeerMsgIdButtonId,
             >,
-            pub url: ::core::option::Option<::std::string::String>,
+            pub url: ::core::option::Option<::tl_runtime::CompactString>,
         }
         /// The params of `messages.requestUrlAuth` that share one flag bit: present together or absent together.
         #[derive(Debug, Clone, PartialEq)]
@@ -3303,7 +3303,7 @@ pub mod functions {
                 )?;
                 let field_1 = ::tl_runtime::in_field(
                     ::tl_runtime::read_if::<
-                        ::std::string::String,
+                        ::tl_runtime::CompactString,
                     >(reader, flags_0 & 0x00000004 != 0),
                     "messages.requestUrlAuth.url",
                 )?;

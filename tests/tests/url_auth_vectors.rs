@@ -76,7 +76,7 @@ fn full_bot() -> types::User {
             types::RestrictionReason {
                 platform: "all".into(),
                 reason: "terms".into(),
-                text: "x".repeat(300),
+                text: "x".repeat(300).into(),
             }
             .into(),
         ]),
@@ -269,7 +269,7 @@ fn check(name: &str, bytes: &[u8], what: &str) {
         ),
         "result_accepted" => agree(
             UrlAuthResult::from(types::UrlAuthResultAccepted {
-                url: format!("{URL}?id=1&hash=abc"),
+                url: format!("{URL}?id=1&hash=abc").into(),
             }),
             bytes,
             what,

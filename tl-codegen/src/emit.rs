@@ -187,7 +187,7 @@ fn rust_type(model: &Model, place: Place<'_>, ty: &TypeRef) -> TokenStream {
         TypeRef::Int => quote!(i32),
         TypeRef::Long => quote!(i64),
         TypeRef::Double => quote!(f64),
-        TypeRef::String => quote!(::std::string::String),
+        TypeRef::String => quote!(::tl_runtime::CompactString),
         TypeRef::Bytes => quote!(::std::vec::Vec<u8>),
         TypeRef::Int128 => quote!([u8; 16]),
         TypeRef::Int256 => quote!([u8; 32]),

@@ -19,6 +19,8 @@ pub mod primitives;
 mod reader;
 mod traits;
 
+/// The string type of generated code (`string` fields): a `String` that keeps up to 24 bytes inline.
+pub use compact_str::CompactString;
 pub use error::{Error, ErrorKind, PathStep, Result};
 pub use primitives::{
     BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID, bare_vector_len, bytes_len, in_field, read_bare_vector, read_bytes,

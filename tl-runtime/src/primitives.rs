@@ -9,6 +9,8 @@
 //! functions here ([`write_bytes`], [`read_bytes`]) rather than through the traits; so are bare vectors
 //! and vectors of `bytes`, with the element codec passed as a closure.
 
+use compact_str::CompactString;
+
 use crate::error::{Error, ErrorKind, Result};
 use crate::reader::Reader;
 use crate::traits::{Deserialize, Serialize};
@@ -124,6 +126,50 @@ pub fn bytes_len(len: usize) -> usize {
 #[inline]
 pub fn write_bytes(data: &[u8], out: &mut Vec<u8>) {
     let len = data.len();
+    // Most TL strings are short: with room to spare, append a fixed-size run of zeros (the padding), put
+    // the header and data over its front with fixed-size copies (no call to memcpy), and cut it to size.
+    if len < SHORT_ITEM - 1 && out.capacity() - out.len() >= SHORT_ITEM {
+        let start = out.len();
+        out.extend_from_slice(&[0; SHORT_ITEM]);
+        let item = &mut out[start..start + SHORT_ITEM];
+        item[0] = len as u8;
+        copy_short(&mut item[1..], data);
+        out.truncate(start + bytes_len(len));
+        return;
+    }
+    write_bytes_in_parts(data, out);
+}
+
+/// The size of the chunk [`write_bytes`] writes short items with.
+const SHORT_ITEM: usize = 64;
+
+/// Copies `src` (shorter than 64 bytes) to the front of `dst` with two overlapping fixed-size copies,
+/// which compile to a few moves where a copy of variable length would call `memcpy`.
+#[inline(always)]
+fn copy_short(dst: &mut [u8], src: &[u8]) {
+    fn two<const N: usize>(dst: &mut [u8], src: &[u8]) {
+        let len = src.len();
+        dst[..N].copy_from_slice(&src[..N]);
+        dst[len - N..len].copy_from_slice(&src[len - N..]);
+    }
+    match src.len() {
+        0 => {}
+        len @ 1..4 => {
+            dst[0] = src[0];
+            dst[len / 2] = src[len / 2];
+            dst[len - 1] = src[len - 1];
+        }
+        4..8 => two::<4>(dst, src),
+        8..16 => two::<8>(dst, src),
+        16..32 => two::<16>(dst, src),
+        _ => two::<32>(dst, src),
+    }
+}
+
+/// [`write_bytes`] for long items, or when the buffer has no room to spare (an exact-size buffer's end).
+#[inline(never)]
+fn write_bytes_in_parts(data: &[u8], out: &mut Vec<u8>) {
+    let len = data.len();
     assert!(len < 1 << 24, "TL bytes are at most 16 MiB - 1 long, got {len}");
     if len < 254 {
         out.push(len as u8);
@@ -169,6 +215,33 @@ impl Deserialize for String {
         Ok(match std::str::from_utf8(data) {
             Ok(text) => text.to_owned(),
             Err(_) => String::from_utf8_lossy(data).into_owned(),
+        })
+    }
+}
+
+/// `string` as generated code holds it: text of up to 24 bytes is stored inline, so decoding the short
+/// strings Telegram is full of (names, usernames, language codes) allocates nothing.
+impl Serialize for CompactString {
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        bytes_len(self.len())
+    }
+
+    #[inline]
+    fn serialize(&self, out: &mut Vec<u8>) {
+        write_bytes(self.as_bytes(), out);
+    }
+}
+
+impl Deserialize for CompactString {
+    const MIN_SIZE: usize = 4;
+
+    #[inline]
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
+        let data = reader.read_tl_bytes()?;
+        Ok(match CompactString::from_utf8(data) {
+            Ok(text) => text,
+            Err(_) => CompactString::from_utf8_lossy(data),
         })
     }
 }

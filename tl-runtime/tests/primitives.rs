@@ -1,7 +1,7 @@
 //! The TL built-ins: exact bytes, boundaries, errors with offsets, hostile input, round trips.
 
 use proptest::prelude::*;
-use tl_runtime::{Deserialize, Error, ErrorKind, Reader, Serialize, read_bytes, write_bytes};
+use tl_runtime::{CompactString, Deserialize, Error, ErrorKind, Reader, Serialize, read_bytes, write_bytes};
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -73,6 +73,58 @@ fn length_253_is_the_last_short_form_and_254_the_first_long_form() {
     assert_eq!(hex(&out[..4]), "fe701101");
     assert_eq!(out.len(), 70_004);
     assert_eq!(read_bytes(&mut Reader::new(&out)).expect("decodes"), big);
+}
+
+/// The encoding of `data` spelled out: length header, data, zero padding to 4.
+fn reference_encoding(data: &[u8]) -> Vec<u8> {
+    let len = data.len();
+    let mut out = if len < 254 {
+        vec![len as u8]
+    } else {
+        vec![0xfe, len as u8, (len >> 8) as u8, (len >> 16) as u8]
+    };
+    out.extend_from_slice(data);
+    while out.len() % 4 != 0 {
+        out.push(0);
+    }
+    out
+}
+
+#[test]
+fn write_bytes_is_exact_at_every_length_with_or_without_room_to_spare() {
+    for len in 0..=300 {
+        let data: Vec<u8> = (0..len).map(|i| (i * 7 + 1) as u8).collect();
+        let expected = reference_encoding(&data);
+        // No room: the buffer grows. Plenty of room: the fixed-size chunk path. Exact room: the last item
+        // of a `to_bytes` buffer, which must not grow.
+        let mut grown = vec![0xaa];
+        let mut roomy = Vec::with_capacity(1000);
+        roomy.push(0xaa);
+        let mut exact = Vec::with_capacity(1 + expected.len());
+        exact.push(0xaa);
+        for out in [&mut grown, &mut roomy, &mut exact] {
+            write_bytes(&data, out);
+            assert_eq!(out[1..], expected[..], "length {len}");
+        }
+        assert_eq!(exact.capacity(), 1 + expected.len(), "length {len}: an exact buffer never grows");
+        assert_eq!(read_bytes(&mut Reader::new(&roomy[1..])).expect("decodes"), data);
+    }
+}
+
+#[test]
+fn compact_strings_encode_like_strings_inline_or_not() {
+    for len in [0, 1, 3, 4, 23, 24, 25, 62, 63, 64, 253, 254, 300] {
+        let text = "é".repeat(len / 2) + &"x".repeat(len % 2);
+        let compact = CompactString::from(text.as_str());
+        assert_eq!(compact.is_heap_allocated(), text.len() > 24, "length {len}");
+        let bytes = roundtrip(&compact);
+        assert_eq!(bytes, text.to_bytes(), "length {len}");
+        assert_eq!(bytes, reference_encoding(text.as_bytes()), "length {len}");
+    }
+    let bytes = [3, b'a', 0xff, b'b'];
+    assert_eq!(CompactString::from_bytes(&bytes).expect("decodes"), "a\u{fffd}b");
+    let error = CompactString::from_bytes(&[1, b'a', 0, 9]).expect_err("bad padding");
+    assert_eq!(error, Error::new(ErrorKind::BadPadding, 2));
 }
 
 #[test]
@@ -178,7 +230,8 @@ fn a_huge_bytes_length_fails_before_allocating() {
 proptest! {
     #[test]
     fn strings_round_trip(text in ".*") {
-        roundtrip(&text);
+        let bytes = roundtrip(&text);
+        prop_assert_eq!(roundtrip(&CompactString::from(text.as_str())), bytes);
     }
 
     #[test]
@@ -202,6 +255,7 @@ proptest! {
         let _ = Vec::<Vec<String>>::from_bytes(&data);
         let _ = Vec::<bool>::from_bytes(&data);
         let _ = String::from_bytes(&data);
+        let _ = Vec::<CompactString>::from_bytes(&data);
     }
 }
 

@@ -96,12 +96,12 @@ pub enum Prompt {
 pub fn on_request_answer(button: &UrlAuthButton, answer: UrlAuthResult) -> Prompt {
     match answer {
         UrlAuthResult::Request(request) => Prompt::Ask(AuthorizationRequest {
-            domain: request.domain,
+            domain: request.domain.into(),
             bot: request.bot,
             request_write_access: request.request_write_access,
         }),
-        UrlAuthResult::Accepted(accepted) => Prompt::Open(accepted.url),
-        UrlAuthResult::Default => Prompt::Open(button.button.url.clone()),
+        UrlAuthResult::Accepted(accepted) => Prompt::Open(accepted.url.into()),
+        UrlAuthResult::Default => Prompt::Open(button.button.url.to_string()),
     }
 }
 
@@ -138,15 +138,15 @@ pub fn on_choice(button: &UrlAuthButton, request: &AuthorizationRequest, choice:
             }),
             url: None,
         }),
-        Choice::Refuse => Step::Open(button.button.url.clone()),
+        Choice::Refuse => Step::Open(button.button.url.to_string()),
     }
 }
 
 /// The URL to open after `messages.acceptUrlAuth` answered.
 pub fn on_accept_answer(button: &UrlAuthButton, answer: UrlAuthResult) -> Result<String, LoginError> {
     match answer {
-        UrlAuthResult::Accepted(accepted) => Ok(accepted.url),
-        UrlAuthResult::Default => Ok(button.button.url.clone()),
+        UrlAuthResult::Accepted(accepted) => Ok(accepted.url.into()),
+        UrlAuthResult::Default => Ok(button.button.url.to_string()),
         UrlAuthResult::Request(_) => Err(LoginError::UnexpectedRequest),
     }
 }
