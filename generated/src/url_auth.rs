@@ -1859,6 +1859,7 @@ pub mod enums {
         InputEmojiStatusCollectible(super::types::InputEmojiStatusCollectible),
     }
     impl ::tl_runtime::Serialize for EmojiStatus {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::EmojiStatus(value) => {
@@ -1878,6 +1879,7 @@ pub mod enums {
                 }
             }
         }
+        #[inline]
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             match self {
                 Self::EmojiStatus(value) => {
@@ -1904,6 +1906,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for EmojiStatus {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1992,6 +1995,7 @@ pub mod enums {
         UserFromMessage(::std::boxed::Box<super::types::InputPeerUserFromMessage>),
     }
     impl ::tl_runtime::Serialize for InputPeer {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Channel(value) => {
@@ -2019,6 +2023,7 @@ pub mod enums {
                 }
             }
         }
+        #[inline]
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             match self {
                 Self::Channel(value) => {
@@ -2060,6 +2065,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for InputPeer {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2193,6 +2199,7 @@ pub mod enums {
         InputUserSelf,
     }
     impl ::tl_runtime::Serialize for InputUser {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::InputUser(value) => {
@@ -2215,6 +2222,7 @@ pub mod enums {
                 }
             }
         }
+        #[inline]
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             match self {
                 Self::InputUser(value) => {
@@ -2244,6 +2252,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for InputUser {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2323,6 +2332,7 @@ pub mod enums {
         UrlAuth(::std::boxed::Box<super::types::KeyboardButtonUrlAuth>),
     }
     impl ::tl_runtime::Serialize for KeyboardButton {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::InputKeyboardButtonUrlAuth(value) => {
@@ -2333,6 +2343,7 @@ pub mod enums {
                 }
             }
         }
+        #[inline]
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             match self {
                 Self::InputKeyboardButtonUrlAuth(value) => {
@@ -2348,6 +2359,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for KeyboardButton {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2409,6 +2421,7 @@ pub mod enums {
         Collectible(::std::boxed::Box<super::types::PeerColorCollectible>),
     }
     impl ::tl_runtime::Serialize for PeerColor {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::InputPeerColorCollectible(value) => {
@@ -2422,6 +2435,7 @@ pub mod enums {
                 }
             }
         }
+        #[inline]
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             match self {
                 Self::InputPeerColorCollectible(value) => {
@@ -2441,6 +2455,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for PeerColor {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2511,6 +2526,7 @@ pub mod enums {
         RecentStory(super::types::RecentStory),
     }
     impl ::tl_runtime::Serialize for RecentStory {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::RecentStory(value) => {
@@ -2518,6 +2534,7 @@ pub mod enums {
                 }
             }
         }
+        #[inline]
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             match self {
                 Self::RecentStory(value) => {
@@ -2529,6 +2546,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for RecentStory {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2569,6 +2587,7 @@ pub mod enums {
         RestrictionReason(super::types::RestrictionReason),
     }
     impl ::tl_runtime::Serialize for RestrictionReason {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::RestrictionReason(value) => {
@@ -2576,6 +2595,7 @@ pub mod enums {
                 }
             }
         }
+        #[inline]
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             match self {
                 Self::RestrictionReason(value) => {
@@ -2587,6 +2607,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for RestrictionReason {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2629,6 +2650,7 @@ pub mod enums {
         Request(super::types::UrlAuthResultRequest),
     }
     impl ::tl_runtime::Serialize for UrlAuthResult {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Accepted(value) => {
@@ -2645,6 +2667,7 @@ pub mod enums {
                 }
             }
         }
+        #[inline]
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             match self {
                 Self::Accepted(value) => {
@@ -2667,6 +2690,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for UrlAuthResult {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2733,12 +2757,14 @@ pub mod enums {
         Empty(super::types::UserEmpty),
     }
     impl ::tl_runtime::Serialize for User {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::User(value) => 4 + ::tl_runtime::Serialize::serialized_len(value),
                 Self::Empty(value) => 4 + ::tl_runtime::Serialize::serialized_len(value),
             }
         }
+        #[inline]
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             match self {
                 Self::User(value) => {
@@ -2754,6 +2780,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for User {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2811,6 +2838,7 @@ pub mod enums {
         Empty,
     }
     impl ::tl_runtime::Serialize for UserProfilePhoto {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::UserProfilePhoto(value) => {
@@ -2824,6 +2852,7 @@ pub mod enums {
                 }
             }
         }
+        #[inline]
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             match self {
                 Self::UserProfilePhoto(value) => {
@@ -2842,6 +2871,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for UserProfilePhoto {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2899,6 +2929,7 @@ pub mod enums {
         Recently(super::types::UserStatusRecently),
     }
     impl ::tl_runtime::Serialize for UserStatus {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Empty => {
@@ -2922,6 +2953,7 @@ pub mod enums {
                 }
             }
         }
+        #[inline]
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             match self {
                 Self::Empty => {
@@ -2956,6 +2988,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for UserStatus {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -3063,6 +3096,7 @@ pub mod enums {
         Username(super::types::Username),
     }
     impl ::tl_runtime::Serialize for Username {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Username(value) => {
@@ -3070,6 +3104,7 @@ pub mod enums {
                 }
             }
         }
+        #[inline]
         fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
             match self {
                 Self::Username(value) => {
@@ -3081,6 +3116,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for Username {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {

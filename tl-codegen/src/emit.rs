@@ -962,15 +962,18 @@ fn emit_enum(model: &Model, ty: &BoxedType, place: Place<'_>) -> TokenStream {
         #[allow(clippy::large_enum_variant)]
         pub enum #name { #(#variants)* }
         impl ::tl_runtime::Serialize for #name {
+            #[inline]
             fn serialized_len(&self) -> usize {
                 match self { #(#len_arms)* }
             }
+            #[inline]
             fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
                 match self { #(#write_arms)* }
             }
         }
                         impl ::tl_runtime::Deserialize for #name {
             const MIN_SIZE: usize = 4;
+            #[inline]
             fn deserialize(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
                 #deserialize_body
             }

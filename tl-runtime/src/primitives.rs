@@ -123,7 +123,7 @@ pub fn bytes_len(len: usize) -> usize {
 
 /// Writes a `bytes` (or `string`) payload. Lengths are 24-bit on the wire: data longer than 16 MiB - 1
 /// cannot be encoded and panics, as a programming error.
-#[inline]
+#[inline(always)]
 pub fn write_bytes(data: &[u8], out: &mut Vec<u8>) {
     let len = data.len();
     // Most TL strings are short: with room to spare, append a fixed-size run of zeros (the padding), put
@@ -147,6 +147,7 @@ const SHORT_ITEM: usize = 64;
 /// which compile to a few moves where a copy of variable length would call `memcpy`.
 #[inline(always)]
 fn copy_short(dst: &mut [u8], src: &[u8]) {
+    #[inline(always)]
     fn two<const N: usize>(dst: &mut [u8], src: &[u8]) {
         let len = src.len();
         dst[..N].copy_from_slice(&src[..N]);

@@ -140,6 +140,22 @@ fn non_zero_padding_is_rejected_at_its_offset() {
 }
 
 #[test]
+fn every_non_zero_padding_byte_is_rejected_and_data_bytes_are_not_padding() {
+    for len in [0, 1, 2, 3, 4, 5, 6, 7, 252, 253, 254, 255, 256, 257] {
+        let data = vec![0xff; len];
+        let encoded = reference_encoding(&data);
+        let header = if len < 254 { 1 } else { 4 };
+        assert_eq!(read_bytes(&mut Reader::new(&encoded)).expect("decodes"), data);
+        for at in header + len..encoded.len() {
+            let mut bad = encoded.clone();
+            bad[at] = 1;
+            let error = read_bytes(&mut Reader::new(&bad)).expect_err("bad padding");
+            assert_eq!(error, Error::new(ErrorKind::BadPadding, header + len), "length {len}, byte {at}");
+        }
+    }
+}
+
+#[test]
 fn vectors_are_boxed_and_counted() {
     assert_eq!(hex(&roundtrip(&vec![1_i32, 2])), "15c4b51c020000000100000002000000");
     assert_eq!(hex(&roundtrip(&Vec::<i64>::new())), "15c4b51c00000000");
