@@ -3194,16 +3194,20 @@ pub mod functions {
                 len
             }
             fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-                out.extend_from_slice(&0xb12c7125_u32.to_le_bytes());
                 let flags_0: u32 = (if self.write_allowed { 0x00000001 } else { 0 })
                     | (if self.peer_msg_id_button_id.is_some() { 0x00000002 } else { 0 })
                     | (if self.url.is_some() { 0x00000004 } else { 0 });
-                out.extend_from_slice(&flags_0.to_le_bytes());
+                let mut run = [0u8; 8];
+                run[0..4].copy_from_slice(&0xb12c7125_u32.to_le_bytes());
+                run[4..8].copy_from_slice(&flags_0.to_le_bytes());
+                out.extend_from_slice(&run);
                 if let ::core::option::Option::Some(group) = &self.peer_msg_id_button_id
                 {
                     ::tl_runtime::Serialize::serialize(&group.peer, out);
-                    ::tl_runtime::Serialize::serialize(&group.msg_id, out);
-                    ::tl_runtime::Serialize::serialize(&group.button_id, out);
+                    let mut run = [0u8; 8];
+                    run[0..4].copy_from_slice(&group.msg_id.to_le_bytes());
+                    run[4..8].copy_from_slice(&group.button_id.to_le_bytes());
+                    out.extend_from_slice(&run);
                 }
                 ::tl_runtime::Serialize::serialize(&self.url, out);
             }
@@ -3297,18 +3301,22 @@ pub mod functions {
                 len
             }
             fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-                out.extend_from_slice(&0x198fb446_u32.to_le_bytes());
                 let flags_0: u32 = (if self.peer_msg_id_button_id.is_some() {
                     0x00000002
                 } else {
                     0
                 }) | (if self.url.is_some() { 0x00000004 } else { 0 });
-                out.extend_from_slice(&flags_0.to_le_bytes());
+                let mut run = [0u8; 8];
+                run[0..4].copy_from_slice(&0x198fb446_u32.to_le_bytes());
+                run[4..8].copy_from_slice(&flags_0.to_le_bytes());
+                out.extend_from_slice(&run);
                 if let ::core::option::Option::Some(group) = &self.peer_msg_id_button_id
                 {
                     ::tl_runtime::Serialize::serialize(&group.peer, out);
-                    ::tl_runtime::Serialize::serialize(&group.msg_id, out);
-                    ::tl_runtime::Serialize::serialize(&group.button_id, out);
+                    let mut run = [0u8; 8];
+                    run[0..4].copy_from_slice(&group.msg_id.to_le_bytes());
+                    run[4..8].copy_from_slice(&group.button_id.to_le_bytes());
+                    out.extend_from_slice(&run);
                 }
                 ::tl_runtime::Serialize::serialize(&self.url, out);
             }

@@ -420,14 +420,18 @@ fn emit_item(model: &Model, item: &Item, place: Place<'_>, is_function: bool, de
     let (id_len, write_id, check_id) = if is_function {
         (
             4,
-            quote!(out.extend_from_slice(&#id_u32.to_le_bytes());),
+            // The id joins the leading run of fixed-size items (flags, ints) when there is one.
+            match fixed_run_of_at_least(item, 0, 1) {
+                Some(_) => TokenStream::new(),
+                None => quote!(out.extend_from_slice(&#id_u32.to_le_bytes());),
+            },
             quote!(reader.expect_id(#id, #tl_name)?;),
         )
     } else {
         (0, TokenStream::new(), TokenStream::new())
     };
     let len = fields_len(model, item, place, id_len);
-    let write = serialize_body(model, item, place);
+    let write = serialize_body(model, item, place, is_function.then_some(item.id));
     let ser_bounds = bounded(quote!(::tl_runtime::Serialize));
     let de_bounds = bounded(quote!(::tl_runtime::Deserialize));
     let deserialize_impl = deserialize.then(|| {
@@ -524,11 +528,16 @@ fn plain_fixed_size(item: &Item, wire: &Wire) -> Option<usize> {
 /// The length of the run of plain fixed-size items starting at `wire[start]`, in items and in bytes; runs
 /// of one item are not worth it and count as none.
 fn fixed_run(item: &Item, start: usize) -> Option<(usize, usize)> {
+    fixed_run_of_at_least(item, start, 2)
+}
+
+/// [`fixed_run`] of at least `min_items` items: a function's id makes a run of one item worth joining.
+fn fixed_run_of_at_least(item: &Item, start: usize, min_items: usize) -> Option<(usize, usize)> {
     let sizes: Vec<usize> = item.wire[start..]
         .iter()
         .map_while(|wire| plain_fixed_size(item, wire))
         .collect();
-    (sizes.len() >= 2).then(|| (sizes.len(), sizes.iter().sum()))
+    (sizes.len() >= min_items.max(1)).then(|| (sizes.len(), sizes.iter().sum()))
 }
 
 /// The TL name of a wire item, for error paths: the flags field's or the param's.
@@ -548,10 +557,15 @@ fn flags_used(item: &Item, index: usize) -> bool {
 }
 
 /// Writes a run of plain fixed-size items (`count` items from `wire[start]`, `size` bytes) with one append.
-fn write_fixed_run(item: &Item, start: usize, count: usize, size: usize) -> TokenStream {
-    let size_literal = Literal::usize_unsuffixed(size);
+fn write_fixed_run(item: &Item, start: usize, count: usize, size: usize, id: Option<u32>) -> TokenStream {
     let mut offset = 0;
     let mut puts = Vec::new();
+    if let Some(id) = id {
+        let id = hex_u32(id);
+        puts.push(quote!(run[0..4].copy_from_slice(&#id.to_le_bytes());));
+        offset = 4;
+    }
+    let size_literal = Literal::usize_unsuffixed(offset + size);
     for wire in &item.wire[start..start + count] {
         let width = plain_fixed_size(item, wire).expect("a run holds plain fixed-size items");
         let (from, to) = (
@@ -663,7 +677,9 @@ fn fields_len(model: &Model, item: &Item, place: Place<'_>, extra: usize) -> Tok
     }
 }
 
-fn serialize_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream {
+/// The writes of `item`'s flags and fields; a function's `id` goes first, inside the leading fixed-size
+/// run when there is one (the caller writes it otherwise).
+fn serialize_body(model: &Model, item: &Item, place: Place<'_>, id: Option<u32>) -> TokenStream {
     let mut out = TokenStream::new();
     for (index, _) in item.flags_fields.iter().enumerate() {
         let var = flags_var(index);
@@ -689,8 +705,10 @@ fn serialize_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream {
     }
     let mut wires = item.wire.iter().enumerate().peekable();
     while let Some((position, wire)) = wires.next() {
-        if let Some((count, size)) = fixed_run(item, position) {
-            out.extend(write_fixed_run(item, position, count, size));
+        let leading_id = id.filter(|_| position == 0);
+        let min_items = if leading_id.is_some() { 1 } else { 2 };
+        if let Some((count, size)) = fixed_run_of_at_least(item, position, min_items) {
+            out.extend(write_fixed_run(item, position, count, size, leading_id));
             for _ in 1..count {
                 wires.next();
             }
@@ -730,12 +748,8 @@ fn serialize_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream {
                             members.push(*next_member);
                             wires.next();
                         }
-                        let writes = members.iter().map(|&member| {
-                            let (member_name, _, ty) = &item.groups[*group].members[member];
-                            let member_name = ident(member_name);
-                            write_stmt(model, place, ty, quote!(&group.#member_name))
-                        });
-                        quote!(if let ::core::option::Option::Some(group) = &self.#name { #(#writes)* })
+                        let writes = write_group_members(model, place, &item.groups[*group].members, &members);
+                        quote!(if let ::core::option::Option::Some(group) = &self.#name { #writes })
                     }
                     _ => unreachable!("bits are not on the wire; groups have members"),
                 }
@@ -747,6 +761,50 @@ fn serialize_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream {
     } else {
         out
     }
+}
+
+/// Writes the members of a present group (`group.<member>`) in wire order; consecutive `int`, `long`,
+/// `double`, `int128` and `int256` members go out as one append, like a struct's fixed-size runs.
+fn write_group_members(
+    model: &Model,
+    place: Place<'_>,
+    all: &[(String, String, TypeRef)],
+    members: &[usize],
+) -> TokenStream {
+    let plain = |ty: &TypeRef| fixed_size(ty).filter(|_| *ty != TypeRef::Bool);
+    let mut out = TokenStream::new();
+    let mut rest = members;
+    while let Some((&first, _)) = rest.split_first() {
+        let run_len = rest.iter().take_while(|&&m| plain(&all[m].2).is_some()).count();
+        if run_len < 2 {
+            let (member_name, _, ty) = &all[first];
+            let member_name = ident(member_name);
+            out.extend(write_stmt(model, place, ty, quote!(&group.#member_name)));
+            rest = &rest[1..];
+            continue;
+        }
+        let mut offset = 0;
+        let mut puts = Vec::new();
+        for &member in &rest[..run_len] {
+            let (member_name, _, ty) = &all[member];
+            let member_name = ident(member_name);
+            let width = plain(ty).expect("counted as plain");
+            let (from, to) = (Literal::usize_unsuffixed(offset), Literal::usize_unsuffixed(offset + width));
+            puts.push(match ty {
+                TypeRef::Int128 | TypeRef::Int256 => quote!(run[#from..#to].copy_from_slice(&group.#member_name);),
+                _ => quote!(run[#from..#to].copy_from_slice(&group.#member_name.to_le_bytes());),
+            });
+            offset += width;
+        }
+        let size = Literal::usize_unsuffixed(offset);
+        out.extend(quote! {
+            let mut run = [0u8; #size];
+            #(#puts)*
+            out.extend_from_slice(&run);
+        });
+        rest = &rest[run_len..];
+    }
+    out
 }
 
 fn deserialize_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream {
