@@ -789,7 +789,10 @@ fn write_group_members(
             let (member_name, _, ty) = &all[member];
             let member_name = ident(member_name);
             let width = plain(ty).expect("counted as plain");
-            let (from, to) = (Literal::usize_unsuffixed(offset), Literal::usize_unsuffixed(offset + width));
+            let (from, to) = (
+                Literal::usize_unsuffixed(offset),
+                Literal::usize_unsuffixed(offset + width),
+            );
             puts.push(match ty {
                 TypeRef::Int128 | TypeRef::Int256 => quote!(run[#from..#to].copy_from_slice(&group.#member_name);),
                 _ => quote!(run[#from..#to].copy_from_slice(&group.#member_name.to_le_bytes());),

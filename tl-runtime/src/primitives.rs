@@ -194,58 +194,40 @@ pub fn read_bytes(reader: &mut Reader<'_>) -> Result<Vec<u8>> {
     reader.read_tl_bytes().map(<[u8]>::to_vec)
 }
 
-/// `string`: UTF-8 text in the `bytes` encoding.
-impl Serialize for String {
-    #[inline]
-    fn serialized_len(&self) -> usize {
-        bytes_len(self.len())
-    }
+/// `string`: UTF-8 text in the `bytes` encoding, for a text type built `From` a `&str` or a `Cow<str>`.
+macro_rules! text {
+    ($ty:ty) => {
+        impl Serialize for $ty {
+            #[inline]
+            fn serialized_len(&self) -> usize {
+                bytes_len(self.len())
+            }
 
-    #[inline]
-    fn serialize(&self, out: &mut Vec<u8>) {
-        write_bytes(self.as_bytes(), out);
-    }
+            #[inline]
+            fn serialize(&self, out: &mut Vec<u8>) {
+                write_bytes(self.as_bytes(), out);
+            }
+        }
+
+        impl Deserialize for $ty {
+            const MIN_SIZE: usize = 4;
+
+            #[inline]
+            fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
+                let data = reader.read_tl_bytes()?;
+                Ok(match std::str::from_utf8(data) {
+                    Ok(text) => <$ty>::from(text),
+                    Err(_) => <$ty>::from(String::from_utf8_lossy(data)),
+                })
+            }
+        }
+    };
 }
 
-impl Deserialize for String {
-    const MIN_SIZE: usize = 4;
-
-    #[inline]
-    fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
-        let data = reader.read_tl_bytes()?;
-        Ok(match std::str::from_utf8(data) {
-            Ok(text) => text.to_owned(),
-            Err(_) => String::from_utf8_lossy(data).into_owned(),
-        })
-    }
-}
-
-/// `string` as generated code holds it: text of up to 24 bytes is stored inline, so decoding the short
-/// strings Telegram is full of (names, usernames, language codes) allocates nothing.
-impl Serialize for CompactString {
-    #[inline]
-    fn serialized_len(&self) -> usize {
-        bytes_len(self.len())
-    }
-
-    #[inline]
-    fn serialize(&self, out: &mut Vec<u8>) {
-        write_bytes(self.as_bytes(), out);
-    }
-}
-
-impl Deserialize for CompactString {
-    const MIN_SIZE: usize = 4;
-
-    #[inline]
-    fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
-        let data = reader.read_tl_bytes()?;
-        Ok(match CompactString::from_utf8(data) {
-            Ok(text) => text,
-            Err(_) => CompactString::from_utf8_lossy(data),
-        })
-    }
-}
+text!(String);
+// The type generated code holds `string` in: text of up to 24 bytes is stored inline, so decoding the
+// short strings Telegram is full of (names, usernames, language codes) allocates nothing.
+text!(CompactString);
 
 /// `Vector<T>`: the vector id, a count, then the elements.
 impl<T: Serialize> Serialize for Vec<T> {

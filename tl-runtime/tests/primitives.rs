@@ -106,7 +106,11 @@ fn write_bytes_is_exact_at_every_length_with_or_without_room_to_spare() {
             write_bytes(&data, out);
             assert_eq!(out[1..], expected[..], "length {len}");
         }
-        assert_eq!(exact.capacity(), 1 + expected.len(), "length {len}: an exact buffer never grows");
+        assert_eq!(
+            exact.capacity(),
+            1 + expected.len(),
+            "length {len}: an exact buffer never grows"
+        );
         assert_eq!(read_bytes(&mut Reader::new(&roomy[1..])).expect("decodes"), data);
     }
 }
@@ -150,7 +154,11 @@ fn every_non_zero_padding_byte_is_rejected_and_data_bytes_are_not_padding() {
             let mut bad = encoded.clone();
             bad[at] = 1;
             let error = read_bytes(&mut Reader::new(&bad)).expect_err("bad padding");
-            assert_eq!(error, Error::new(ErrorKind::BadPadding, header + len), "length {len}, byte {at}");
+            assert_eq!(
+                error,
+                Error::new(ErrorKind::BadPadding, header + len),
+                "length {len}, byte {at}"
+            );
         }
     }
 }
