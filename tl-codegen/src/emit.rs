@@ -415,20 +415,11 @@ fn emit_item(model: &Model, item: &Item, place: Place<'_>, is_function: bool, de
     let derived_impl = (!derived.is_empty()).then(|| quote!(impl #inherent_bounds #self_ty { #(#derived)* }));
 
     let id = hex(item.id);
-    let id_u32 = hex_u32(item.id);
     let tl_name = &item.tl_name;
-    let (id_len, write_id, check_id) = if is_function {
-        (
-            4,
-            // The id joins the leading run of fixed-size items (flags, ints) when there is one.
-            match fixed_run_of_at_least(item, 0, 1) {
-                Some(_) => TokenStream::new(),
-                None => quote!(out.extend_from_slice(&#id_u32.to_le_bytes());),
-            },
-            quote!(reader.expect_id(#id, #tl_name)?;),
-        )
+    let (id_len, check_id) = if is_function {
+        (4, quote!(reader.expect_id(#id, #tl_name)?;))
     } else {
-        (0, TokenStream::new(), TokenStream::new())
+        (0, TokenStream::new())
     };
     let len = fields_len(model, item, place, id_len);
     let write = serialize_body(model, item, place, is_function.then_some(item.id));
@@ -472,7 +463,6 @@ fn emit_item(model: &Model, item: &Item, place: Place<'_>, is_function: bool, de
         impl #ser_bounds ::tl_runtime::Serialize for #self_ty {
             fn serialized_len(&self) -> usize { #len }
             fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-                #write_id
                 #write
             }
         }
@@ -556,22 +546,15 @@ fn flags_used(item: &Item, index: usize) -> bool {
         .any(|f| f.condition.is_some_and(|c| c.flags == index))
 }
 
-/// Writes a run of plain fixed-size items (`count` items from `wire[start]`, `size` bytes) with one append.
-fn write_fixed_run(item: &Item, start: usize, count: usize, size: usize, id: Option<u32>) -> TokenStream {
-    let mut offset = 0;
-    let mut puts = Vec::new();
-    if let Some(id) = id {
+/// Writes a run of plain fixed-size items (`count` items from `wire[start]`), after `id` if given, with
+/// one append.
+fn write_fixed_run(item: &Item, start: usize, count: usize, id: Option<u32>) -> TokenStream {
+    let id = id.map(|id| {
         let id = hex_u32(id);
-        puts.push(quote!(run[0..4].copy_from_slice(&#id.to_le_bytes());));
-        offset = 4;
-    }
-    let size_literal = Literal::usize_unsuffixed(offset + size);
-    for wire in &item.wire[start..start + count] {
+        (quote!(&#id.to_le_bytes()), 4)
+    });
+    let items = item.wire[start..start + count].iter().map(|wire| {
         let width = plain_fixed_size(item, wire).expect("a run holds plain fixed-size items");
-        let (from, to) = (
-            Literal::usize_unsuffixed(offset),
-            Literal::usize_unsuffixed(offset + width),
-        );
         let value = match *wire {
             Wire::Flags(index) => {
                 let var = flags_var(index);
@@ -579,17 +562,40 @@ fn write_fixed_run(item: &Item, start: usize, count: usize, size: usize, id: Opt
             }
             Wire::Value { field, .. } => {
                 let name = ident(&item.fields[field].rust_name);
-                match &item.fields[field].kind {
-                    FieldKind::Required(TypeRef::Int128 | TypeRef::Int256) => quote!(&self.#name),
-                    _ => quote!(&self.#name.to_le_bytes()),
-                }
+                let FieldKind::Required(ty) = &item.fields[field].kind else {
+                    unreachable!("plain fixed-size items are required fields")
+                };
+                fixed_bytes(ty, quote!(self.#name))
             }
         };
+        (value, width)
+    });
+    write_run(id.into_iter().chain(items))
+}
+
+/// `&value.to_le_bytes()`, or `&value` for the byte arrays `int128` and `int256` already are.
+fn fixed_bytes(ty: &TypeRef, value: TokenStream) -> TokenStream {
+    match ty {
+        TypeRef::Int128 | TypeRef::Int256 => quote!(&#value),
+        _ => quote!(&#value.to_le_bytes()),
+    }
+}
+
+/// One append of fixed-size parts (`(bytes expression, width)`), copied into a stack array first.
+fn write_run(parts: impl Iterator<Item = (TokenStream, usize)>) -> TokenStream {
+    let mut offset = 0;
+    let mut puts = Vec::new();
+    for (value, width) in parts {
+        let (from, to) = (
+            Literal::usize_unsuffixed(offset),
+            Literal::usize_unsuffixed(offset + width),
+        );
         puts.push(quote!(run[#from..#to].copy_from_slice(#value);));
         offset += width;
     }
+    let size = Literal::usize_unsuffixed(offset);
     quote! {
-        let mut run = [0u8; #size_literal];
+        let mut run = [0u8; #size];
         #(#puts)*
         out.extend_from_slice(&run);
     }
@@ -678,9 +684,14 @@ fn fields_len(model: &Model, item: &Item, place: Place<'_>, extra: usize) -> Tok
 }
 
 /// The writes of `item`'s flags and fields; a function's `id` goes first, inside the leading fixed-size
-/// run when there is one (the caller writes it otherwise).
+/// run when there is one.
 fn serialize_body(model: &Model, item: &Item, place: Place<'_>, id: Option<u32>) -> TokenStream {
     let mut out = TokenStream::new();
+    let id_in_run = id.is_some() && fixed_run_of_at_least(item, 0, 1).is_some();
+    if let Some(id) = id.filter(|_| !id_in_run) {
+        let id = hex_u32(id);
+        out.extend(quote!(out.extend_from_slice(&#id.to_le_bytes());));
+    }
     for (index, _) in item.flags_fields.iter().enumerate() {
         let var = flags_var(index);
         let bits: Vec<TokenStream> = item
@@ -705,10 +716,10 @@ fn serialize_body(model: &Model, item: &Item, place: Place<'_>, id: Option<u32>)
     }
     let mut wires = item.wire.iter().enumerate().peekable();
     while let Some((position, wire)) = wires.next() {
-        let leading_id = id.filter(|_| position == 0);
+        let leading_id = id.filter(|_| id_in_run && position == 0);
         let min_items = if leading_id.is_some() { 1 } else { 2 };
-        if let Some((count, size)) = fixed_run_of_at_least(item, position, min_items) {
-            out.extend(write_fixed_run(item, position, count, size, leading_id));
+        if let Some((count, _)) = fixed_run_of_at_least(item, position, min_items) {
+            out.extend(write_fixed_run(item, position, count, leading_id));
             for _ in 1..count {
                 wires.next();
             }
@@ -756,11 +767,7 @@ fn serialize_body(model: &Model, item: &Item, place: Place<'_>, id: Option<u32>)
             }
         });
     }
-    if item.flags_fields.is_empty() && item.wire.is_empty() {
-        quote!(let _ = &out;)
-    } else {
-        out
-    }
+    if out.is_empty() { quote!(let _ = &out;) } else { out }
 }
 
 /// Writes the members of a present group (`group.<member>`) in wire order; consecutive `int`, `long`,
@@ -783,28 +790,15 @@ fn write_group_members(
             rest = &rest[1..];
             continue;
         }
-        let mut offset = 0;
-        let mut puts = Vec::new();
-        for &member in &rest[..run_len] {
+        let parts = rest[..run_len].iter().map(|&member| {
             let (member_name, _, ty) = &all[member];
             let member_name = ident(member_name);
-            let width = plain(ty).expect("counted as plain");
-            let (from, to) = (
-                Literal::usize_unsuffixed(offset),
-                Literal::usize_unsuffixed(offset + width),
-            );
-            puts.push(match ty {
-                TypeRef::Int128 | TypeRef::Int256 => quote!(run[#from..#to].copy_from_slice(&group.#member_name);),
-                _ => quote!(run[#from..#to].copy_from_slice(&group.#member_name.to_le_bytes());),
-            });
-            offset += width;
-        }
-        let size = Literal::usize_unsuffixed(offset);
-        out.extend(quote! {
-            let mut run = [0u8; #size];
-            #(#puts)*
-            out.extend_from_slice(&run);
+            (
+                fixed_bytes(ty, quote!(group.#member_name)),
+                plain(ty).expect("counted as plain"),
+            )
         });
+        out.extend(write_run(parts));
         rest = &rest[run_len..];
     }
     out
