@@ -24,13 +24,12 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             12 + ::tl_runtime::Serialize::serialized_len(&self.until)
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = if self.until.is_some() { 0x00000001 } else { 0 };
-            let mut run = [0u8; 12];
+            let (run, out) = ::tl_runtime::split_run::<12>(out);
             run[0..4].copy_from_slice(&flags_0.to_le_bytes());
             run[4..12].copy_from_slice(&self.document_id.to_le_bytes());
-            out.extend_from_slice(&run);
-            ::tl_runtime::Serialize::serialize(&self.until, out);
+            ::tl_runtime::Serialize::serialize_into(&self.until, out)
         }
     }
     impl ::tl_runtime::Deserialize for EmojiStatus {
@@ -81,23 +80,21 @@ pub mod types {
                 + ::tl_runtime::Serialize::serialized_len(&self.slug)
                 + ::tl_runtime::Serialize::serialized_len(&self.until)
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = if self.until.is_some() { 0x00000001 } else { 0 };
-            let mut run = [0u8; 20];
+            let (run, out) = ::tl_runtime::split_run::<20>(out);
             run[0..4].copy_from_slice(&flags_0.to_le_bytes());
             run[4..12].copy_from_slice(&self.collectible_id.to_le_bytes());
             run[12..20].copy_from_slice(&self.document_id.to_le_bytes());
-            out.extend_from_slice(&run);
-            ::tl_runtime::Serialize::serialize(&self.title, out);
-            ::tl_runtime::Serialize::serialize(&self.slug, out);
-            let mut run = [0u8; 24];
+            let out = ::tl_runtime::Serialize::serialize_into(&self.title, out);
+            let out = ::tl_runtime::Serialize::serialize_into(&self.slug, out);
+            let (run, out) = ::tl_runtime::split_run::<24>(out);
             run[0..8].copy_from_slice(&self.pattern_document_id.to_le_bytes());
             run[8..12].copy_from_slice(&self.center_color.to_le_bytes());
             run[12..16].copy_from_slice(&self.edge_color.to_le_bytes());
             run[16..20].copy_from_slice(&self.pattern_color.to_le_bytes());
             run[20..24].copy_from_slice(&self.text_color.to_le_bytes());
-            out.extend_from_slice(&run);
-            ::tl_runtime::Serialize::serialize(&self.until, out);
+            ::tl_runtime::Serialize::serialize_into(&self.until, out)
         }
     }
     impl ::tl_runtime::Deserialize for EmojiStatusCollectible {
@@ -165,8 +162,8 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             0
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            let _ = &out;
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+            out
         }
     }
     impl ::tl_runtime::Deserialize for EmojiStatusEmpty {
@@ -195,13 +192,12 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             12 + ::tl_runtime::Serialize::serialized_len(&self.until)
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = if self.until.is_some() { 0x00000001 } else { 0 };
-            let mut run = [0u8; 12];
+            let (run, out) = ::tl_runtime::split_run::<12>(out);
             run[0..4].copy_from_slice(&flags_0.to_le_bytes());
             run[4..12].copy_from_slice(&self.collectible_id.to_le_bytes());
-            out.extend_from_slice(&run);
-            ::tl_runtime::Serialize::serialize(&self.until, out);
+            ::tl_runtime::Serialize::serialize_into(&self.until, out)
         }
     }
     impl ::tl_runtime::Deserialize for InputEmojiStatusCollectible {
@@ -248,14 +244,14 @@ pub mod types {
                 + ::tl_runtime::Serialize::serialized_len(&self.url)
                 + ::tl_runtime::Serialize::serialized_len(&self.bot)
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = (if self.request_write_access { 0x00000001 } else { 0 })
                 | (if self.fwd_text.is_some() { 0x00000002 } else { 0 });
-            out.extend_from_slice(&flags_0.to_le_bytes());
-            ::tl_runtime::Serialize::serialize(&self.text, out);
-            ::tl_runtime::Serialize::serialize(&self.fwd_text, out);
-            ::tl_runtime::Serialize::serialize(&self.url, out);
-            ::tl_runtime::Serialize::serialize(&self.bot, out);
+            let out = ::tl_runtime::put(out, flags_0.to_le_bytes());
+            let out = ::tl_runtime::Serialize::serialize_into(&self.text, out);
+            let out = ::tl_runtime::Serialize::serialize_into(&self.fwd_text, out);
+            let out = ::tl_runtime::Serialize::serialize_into(&self.url, out);
+            ::tl_runtime::Serialize::serialize_into(&self.bot, out)
         }
     }
     impl ::tl_runtime::Deserialize for InputKeyboardButtonUrlAuth {
@@ -317,11 +313,11 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             16
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            let mut run = [0u8; 16];
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+            let (run, out) = ::tl_runtime::split_run::<16>(out);
             run[0..8].copy_from_slice(&self.channel_id.to_le_bytes());
             run[8..16].copy_from_slice(&self.access_hash.to_le_bytes());
-            out.extend_from_slice(&run);
+            out
         }
     }
     impl ::tl_runtime::Deserialize for InputPeerChannel {
@@ -359,12 +355,12 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             12 + ::tl_runtime::Serialize::serialized_len(&self.peer)
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            ::tl_runtime::Serialize::serialize(&self.peer, out);
-            let mut run = [0u8; 12];
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+            let out = ::tl_runtime::Serialize::serialize_into(&self.peer, out);
+            let (run, out) = ::tl_runtime::split_run::<12>(out);
             run[0..4].copy_from_slice(&self.msg_id.to_le_bytes());
             run[4..12].copy_from_slice(&self.channel_id.to_le_bytes());
-            out.extend_from_slice(&run);
+            out
         }
     }
     impl ::tl_runtime::Deserialize for InputPeerChannelFromMessage {
@@ -407,8 +403,8 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             8
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            ::tl_runtime::Serialize::serialize(&self.chat_id, out);
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+            ::tl_runtime::Serialize::serialize_into(&self.chat_id, out)
         }
     }
     impl ::tl_runtime::Deserialize for InputPeerChat {
@@ -439,8 +435,8 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             8
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            ::tl_runtime::Serialize::serialize(&self.collectible_id, out);
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+            ::tl_runtime::Serialize::serialize_into(&self.collectible_id, out)
         }
     }
     impl ::tl_runtime::Deserialize for InputPeerColorCollectible {
@@ -469,8 +465,8 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             0
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            let _ = &out;
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+            out
         }
     }
     impl ::tl_runtime::Deserialize for InputPeerEmpty {
@@ -496,8 +492,8 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             0
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            let _ = &out;
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+            out
         }
     }
     impl ::tl_runtime::Deserialize for InputPeerSelf {
@@ -526,11 +522,11 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             16
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            let mut run = [0u8; 16];
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+            let (run, out) = ::tl_runtime::split_run::<16>(out);
             run[0..8].copy_from_slice(&self.user_id.to_le_bytes());
             run[8..16].copy_from_slice(&self.access_hash.to_le_bytes());
-            out.extend_from_slice(&run);
+            out
         }
     }
     impl ::tl_runtime::Deserialize for InputPeerUser {
@@ -568,12 +564,12 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             12 + ::tl_runtime::Serialize::serialized_len(&self.peer)
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            ::tl_runtime::Serialize::serialize(&self.peer, out);
-            let mut run = [0u8; 12];
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+            let out = ::tl_runtime::Serialize::serialize_into(&self.peer, out);
+            let (run, out) = ::tl_runtime::split_run::<12>(out);
             run[0..4].copy_from_slice(&self.msg_id.to_le_bytes());
             run[4..12].copy_from_slice(&self.user_id.to_le_bytes());
-            out.extend_from_slice(&run);
+            out
         }
     }
     impl ::tl_runtime::Deserialize for InputPeerUserFromMessage {
@@ -617,11 +613,11 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             16
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            let mut run = [0u8; 16];
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+            let (run, out) = ::tl_runtime::split_run::<16>(out);
             run[0..8].copy_from_slice(&self.user_id.to_le_bytes());
             run[8..16].copy_from_slice(&self.access_hash.to_le_bytes());
-            out.extend_from_slice(&run);
+            out
         }
     }
     impl ::tl_runtime::Deserialize for InputUser {
@@ -655,8 +651,8 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             0
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            let _ = &out;
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+            out
         }
     }
     impl ::tl_runtime::Deserialize for InputUserEmpty {
@@ -686,12 +682,12 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             12 + ::tl_runtime::Serialize::serialized_len(&self.peer)
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            ::tl_runtime::Serialize::serialize(&self.peer, out);
-            let mut run = [0u8; 12];
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+            let out = ::tl_runtime::Serialize::serialize_into(&self.peer, out);
+            let (run, out) = ::tl_runtime::split_run::<12>(out);
             run[0..4].copy_from_slice(&self.msg_id.to_le_bytes());
             run[4..12].copy_from_slice(&self.user_id.to_le_bytes());
-            out.extend_from_slice(&run);
+            out
         }
     }
     impl ::tl_runtime::Deserialize for InputUserFromMessage {
@@ -732,8 +728,8 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             0
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            let _ = &out;
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+            out
         }
     }
     impl ::tl_runtime::Deserialize for InputUserSelf {
@@ -766,13 +762,13 @@ pub mod types {
                 + ::tl_runtime::Serialize::serialized_len(&self.fwd_text)
                 + ::tl_runtime::Serialize::serialized_len(&self.url)
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = if self.fwd_text.is_some() { 0x00000001 } else { 0 };
-            out.extend_from_slice(&flags_0.to_le_bytes());
-            ::tl_runtime::Serialize::serialize(&self.text, out);
-            ::tl_runtime::Serialize::serialize(&self.fwd_text, out);
-            ::tl_runtime::Serialize::serialize(&self.url, out);
-            ::tl_runtime::Serialize::serialize(&self.button_id, out);
+            let out = ::tl_runtime::put(out, flags_0.to_le_bytes());
+            let out = ::tl_runtime::Serialize::serialize_into(&self.text, out);
+            let out = ::tl_runtime::Serialize::serialize_into(&self.fwd_text, out);
+            let out = ::tl_runtime::Serialize::serialize_into(&self.url, out);
+            ::tl_runtime::Serialize::serialize_into(&self.button_id, out)
         }
     }
     impl ::tl_runtime::Deserialize for KeyboardButtonUrlAuth {
@@ -832,12 +828,12 @@ pub mod types {
             4 + ::tl_runtime::Serialize::serialized_len(&self.color)
                 + ::tl_runtime::Serialize::serialized_len(&self.background_emoji_id)
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = (if self.color.is_some() { 0x00000001 } else { 0 })
                 | (if self.background_emoji_id.is_some() { 0x00000002 } else { 0 });
-            out.extend_from_slice(&flags_0.to_le_bytes());
-            ::tl_runtime::Serialize::serialize(&self.color, out);
-            ::tl_runtime::Serialize::serialize(&self.background_emoji_id, out);
+            let out = ::tl_runtime::put(out, flags_0.to_le_bytes());
+            let out = ::tl_runtime::Serialize::serialize_into(&self.color, out);
+            ::tl_runtime::Serialize::serialize_into(&self.background_emoji_id, out)
         }
     }
     impl ::tl_runtime::Deserialize for PeerColor {
@@ -884,22 +880,24 @@ pub mod types {
                 + ::tl_runtime::Serialize::serialized_len(&self.dark_accent_color)
                 + ::tl_runtime::Serialize::serialized_len(&self.dark_colors)
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = (if self.dark_accent_color.is_some() {
                 0x00000001
             } else {
                 0
             }) | (if self.dark_colors.is_some() { 0x00000002 } else { 0 });
-            let mut run = [0u8; 32];
+            let (run, out) = ::tl_runtime::split_run::<32>(out);
             run[0..4].copy_from_slice(&flags_0.to_le_bytes());
             run[4..12].copy_from_slice(&self.collectible_id.to_le_bytes());
             run[12..20].copy_from_slice(&self.gift_emoji_id.to_le_bytes());
             run[20..28].copy_from_slice(&self.background_emoji_id.to_le_bytes());
             run[28..32].copy_from_slice(&self.accent_color.to_le_bytes());
-            out.extend_from_slice(&run);
-            ::tl_runtime::Serialize::serialize(&self.colors, out);
-            ::tl_runtime::Serialize::serialize(&self.dark_accent_color, out);
-            ::tl_runtime::Serialize::serialize(&self.dark_colors, out);
+            let out = ::tl_runtime::Serialize::serialize_into(&self.colors, out);
+            let out = ::tl_runtime::Serialize::serialize_into(
+                &self.dark_accent_color,
+                out,
+            );
+            ::tl_runtime::Serialize::serialize_into(&self.dark_colors, out)
         }
     }
     impl ::tl_runtime::Deserialize for PeerColorCollectible {
@@ -958,11 +956,11 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             4 + ::tl_runtime::Serialize::serialized_len(&self.max_id)
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = (if self.live { 0x00000001 } else { 0 })
                 | (if self.max_id.is_some() { 0x00000002 } else { 0 });
-            out.extend_from_slice(&flags_0.to_le_bytes());
-            ::tl_runtime::Serialize::serialize(&self.max_id, out);
+            let out = ::tl_runtime::put(out, flags_0.to_le_bytes());
+            ::tl_runtime::Serialize::serialize_into(&self.max_id, out)
         }
     }
     impl ::tl_runtime::Deserialize for RecentStory {
@@ -1004,10 +1002,10 @@ pub mod types {
                 + ::tl_runtime::Serialize::serialized_len(&self.reason)
                 + ::tl_runtime::Serialize::serialized_len(&self.text)
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            ::tl_runtime::Serialize::serialize(&self.platform, out);
-            ::tl_runtime::Serialize::serialize(&self.reason, out);
-            ::tl_runtime::Serialize::serialize(&self.text, out);
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+            let out = ::tl_runtime::Serialize::serialize_into(&self.platform, out);
+            let out = ::tl_runtime::Serialize::serialize_into(&self.reason, out);
+            ::tl_runtime::Serialize::serialize_into(&self.text, out)
         }
     }
     impl ::tl_runtime::Deserialize for RestrictionReason {
@@ -1056,8 +1054,8 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             ::tl_runtime::Serialize::serialized_len(&self.url)
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            ::tl_runtime::Serialize::serialize(&self.url, out);
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+            ::tl_runtime::Serialize::serialize_into(&self.url, out)
         }
     }
     impl ::tl_runtime::Deserialize for UrlAuthResultAccepted {
@@ -1088,8 +1086,8 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             0
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            let _ = &out;
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+            out
         }
     }
     impl ::tl_runtime::Deserialize for UrlAuthResultDefault {
@@ -1120,11 +1118,11 @@ pub mod types {
             4 + ::tl_runtime::Serialize::serialized_len(&self.bot)
                 + ::tl_runtime::Serialize::serialized_len(&self.domain)
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = if self.request_write_access { 0x00000001 } else { 0 };
-            out.extend_from_slice(&flags_0.to_le_bytes());
-            ::tl_runtime::Serialize::serialize(&self.bot, out);
-            ::tl_runtime::Serialize::serialize(&self.domain, out);
+            let out = ::tl_runtime::put(out, flags_0.to_le_bytes());
+            let out = ::tl_runtime::Serialize::serialize_into(&self.bot, out);
+            ::tl_runtime::Serialize::serialize_into(&self.domain, out)
         }
     }
     impl ::tl_runtime::Deserialize for UrlAuthResultRequest {
@@ -1242,7 +1240,7 @@ pub mod types {
                 + ::tl_runtime::Serialize::serialized_len(&self.bot_verification_icon)
                 + ::tl_runtime::Serialize::serialized_len(&self.send_paid_messages_stars)
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = (if self.self_ { 0x00000400 } else { 0 })
                 | (if self.contact { 0x00000800 } else { 0 })
                 | (if self.mutual_contact { 0x00001000 } else { 0 })
@@ -1286,30 +1284,44 @@ pub mod types {
                 | (if self.bot_active_users.is_some() { 0x00001000 } else { 0 })
                 | (if self.bot_verification_icon.is_some() { 0x00004000 } else { 0 })
                 | (if self.send_paid_messages_stars.is_some() { 0x00008000 } else { 0 });
-            let mut run = [0u8; 16];
+            let (run, out) = ::tl_runtime::split_run::<16>(out);
             run[0..4].copy_from_slice(&flags_0.to_le_bytes());
             run[4..8].copy_from_slice(&flags_1.to_le_bytes());
             run[8..16].copy_from_slice(&self.id.to_le_bytes());
-            out.extend_from_slice(&run);
-            ::tl_runtime::Serialize::serialize(&self.access_hash, out);
-            ::tl_runtime::Serialize::serialize(&self.first_name, out);
-            ::tl_runtime::Serialize::serialize(&self.last_name, out);
-            ::tl_runtime::Serialize::serialize(&self.username, out);
-            ::tl_runtime::Serialize::serialize(&self.phone, out);
-            ::tl_runtime::Serialize::serialize(&self.photo, out);
-            ::tl_runtime::Serialize::serialize(&self.status, out);
-            ::tl_runtime::Serialize::serialize(&self.bot_info_version, out);
-            ::tl_runtime::Serialize::serialize(&self.restriction_reason, out);
-            ::tl_runtime::Serialize::serialize(&self.bot_inline_placeholder, out);
-            ::tl_runtime::Serialize::serialize(&self.lang_code, out);
-            ::tl_runtime::Serialize::serialize(&self.emoji_status, out);
-            ::tl_runtime::Serialize::serialize(&self.usernames, out);
-            ::tl_runtime::Serialize::serialize(&self.stories_max_id, out);
-            ::tl_runtime::Serialize::serialize(&self.color, out);
-            ::tl_runtime::Serialize::serialize(&self.profile_color, out);
-            ::tl_runtime::Serialize::serialize(&self.bot_active_users, out);
-            ::tl_runtime::Serialize::serialize(&self.bot_verification_icon, out);
-            ::tl_runtime::Serialize::serialize(&self.send_paid_messages_stars, out);
+            let out = ::tl_runtime::Serialize::serialize_into(&self.access_hash, out);
+            let out = ::tl_runtime::Serialize::serialize_into(&self.first_name, out);
+            let out = ::tl_runtime::Serialize::serialize_into(&self.last_name, out);
+            let out = ::tl_runtime::Serialize::serialize_into(&self.username, out);
+            let out = ::tl_runtime::Serialize::serialize_into(&self.phone, out);
+            let out = ::tl_runtime::Serialize::serialize_into(&self.photo, out);
+            let out = ::tl_runtime::Serialize::serialize_into(&self.status, out);
+            let out = ::tl_runtime::Serialize::serialize_into(
+                &self.bot_info_version,
+                out,
+            );
+            let out = ::tl_runtime::Serialize::serialize_into(
+                &self.restriction_reason,
+                out,
+            );
+            let out = ::tl_runtime::Serialize::serialize_into(
+                &self.bot_inline_placeholder,
+                out,
+            );
+            let out = ::tl_runtime::Serialize::serialize_into(&self.lang_code, out);
+            let out = ::tl_runtime::Serialize::serialize_into(&self.emoji_status, out);
+            let out = ::tl_runtime::Serialize::serialize_into(&self.usernames, out);
+            let out = ::tl_runtime::Serialize::serialize_into(&self.stories_max_id, out);
+            let out = ::tl_runtime::Serialize::serialize_into(&self.color, out);
+            let out = ::tl_runtime::Serialize::serialize_into(&self.profile_color, out);
+            let out = ::tl_runtime::Serialize::serialize_into(
+                &self.bot_active_users,
+                out,
+            );
+            let out = ::tl_runtime::Serialize::serialize_into(
+                &self.bot_verification_icon,
+                out,
+            );
+            ::tl_runtime::Serialize::serialize_into(&self.send_paid_messages_stars, out)
         }
     }
     impl ::tl_runtime::Deserialize for User {
@@ -1489,8 +1501,8 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             8
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            ::tl_runtime::Serialize::serialize(&self.id, out);
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+            ::tl_runtime::Serialize::serialize_into(&self.id, out)
         }
     }
     impl ::tl_runtime::Deserialize for UserEmpty {
@@ -1529,18 +1541,20 @@ pub mod types {
             }
             len
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = (if self.has_video { 0x00000001 } else { 0 })
                 | (if self.personal { 0x00000004 } else { 0 })
                 | (if self.stripped_thumb.is_some() { 0x00000002 } else { 0 });
-            let mut run = [0u8; 12];
+            let (run, out) = ::tl_runtime::split_run::<12>(out);
             run[0..4].copy_from_slice(&flags_0.to_le_bytes());
             run[4..12].copy_from_slice(&self.photo_id.to_le_bytes());
-            out.extend_from_slice(&run);
-            if let ::core::option::Option::Some(value) = &self.stripped_thumb {
-                ::tl_runtime::write_bytes(value, out);
-            }
-            ::tl_runtime::Serialize::serialize(&self.dc_id, out);
+            let out = match &self.stripped_thumb {
+                ::core::option::Option::Some(value) => {
+                    ::tl_runtime::write_bytes(value, out)
+                }
+                ::core::option::Option::None => out,
+            };
+            ::tl_runtime::Serialize::serialize_into(&self.dc_id, out)
         }
     }
     impl ::tl_runtime::Deserialize for UserProfilePhoto {
@@ -1591,8 +1605,8 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             0
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            let _ = &out;
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+            out
         }
     }
     impl ::tl_runtime::Deserialize for UserProfilePhotoEmpty {
@@ -1618,8 +1632,8 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             0
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            let _ = &out;
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+            out
         }
     }
     impl ::tl_runtime::Deserialize for UserStatusEmpty {
@@ -1647,9 +1661,9 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             4
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = if self.by_me { 0x00000001 } else { 0 };
-            out.extend_from_slice(&flags_0.to_le_bytes());
+            ::tl_runtime::put(out, flags_0.to_le_bytes())
         }
     }
     impl ::tl_runtime::Deserialize for UserStatusLastMonth {
@@ -1682,9 +1696,9 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             4
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = if self.by_me { 0x00000001 } else { 0 };
-            out.extend_from_slice(&flags_0.to_le_bytes());
+            ::tl_runtime::put(out, flags_0.to_le_bytes())
         }
     }
     impl ::tl_runtime::Deserialize for UserStatusLastWeek {
@@ -1717,8 +1731,8 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             4
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            ::tl_runtime::Serialize::serialize(&self.was_online, out);
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+            ::tl_runtime::Serialize::serialize_into(&self.was_online, out)
         }
     }
     impl ::tl_runtime::Deserialize for UserStatusOffline {
@@ -1749,8 +1763,8 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             4
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
-            ::tl_runtime::Serialize::serialize(&self.expires, out);
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+            ::tl_runtime::Serialize::serialize_into(&self.expires, out)
         }
     }
     impl ::tl_runtime::Deserialize for UserStatusOnline {
@@ -1781,9 +1795,9 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             4
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = if self.by_me { 0x00000001 } else { 0 };
-            out.extend_from_slice(&flags_0.to_le_bytes());
+            ::tl_runtime::put(out, flags_0.to_le_bytes())
         }
     }
     impl ::tl_runtime::Deserialize for UserStatusRecently {
@@ -1818,11 +1832,11 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             4 + ::tl_runtime::Serialize::serialized_len(&self.username)
         }
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = (if self.editable { 0x00000001 } else { 0 })
                 | (if self.active { 0x00000002 } else { 0 });
-            out.extend_from_slice(&flags_0.to_le_bytes());
-            ::tl_runtime::Serialize::serialize(&self.username, out);
+            let out = ::tl_runtime::put(out, flags_0.to_le_bytes());
+            ::tl_runtime::Serialize::serialize_into(&self.username, out)
         }
     }
     impl ::tl_runtime::Deserialize for Username {
@@ -1880,26 +1894,26 @@ pub mod enums {
             }
         }
         #[inline]
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             match self {
                 Self::EmojiStatus(value) => {
-                    out.extend_from_slice(&0xe7ff068a_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0xe7ff068a_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::Collectible(value) => {
-                    out.extend_from_slice(&0x7184603b_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0x7184603b_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::Empty => {
-                    out.extend_from_slice(&0x2de11aae_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(
+                    let out = ::tl_runtime::put(out, 0x2de11aae_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(
                         &super::types::EmojiStatusEmpty,
                         out,
-                    );
+                    )
                 }
                 Self::InputEmojiStatusCollectible(value) => {
-                    out.extend_from_slice(&0x07141dbf_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0x07141dbf_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
             }
         }
@@ -2024,41 +2038,41 @@ pub mod enums {
             }
         }
         #[inline]
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             match self {
                 Self::Channel(value) => {
-                    out.extend_from_slice(&0x27bcbbfc_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0x27bcbbfc_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::ChannelFromMessage(value) => {
-                    out.extend_from_slice(&0xbd2a0840_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0xbd2a0840_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::Chat(value) => {
-                    out.extend_from_slice(&0x35a95cb9_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0x35a95cb9_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::Empty => {
-                    out.extend_from_slice(&0x7f3b18ea_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(
+                    let out = ::tl_runtime::put(out, 0x7f3b18ea_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(
                         &super::types::InputPeerEmpty,
                         out,
-                    );
+                    )
                 }
                 Self::InputPeerSelf => {
-                    out.extend_from_slice(&0x7da07ec9_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(
+                    let out = ::tl_runtime::put(out, 0x7da07ec9_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(
                         &super::types::InputPeerSelf,
                         out,
-                    );
+                    )
                 }
                 Self::User(value) => {
-                    out.extend_from_slice(&0xdde8a54c_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0xdde8a54c_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::UserFromMessage(value) => {
-                    out.extend_from_slice(&0xa87b0a1c_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0xa87b0a1c_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
             }
         }
@@ -2223,29 +2237,29 @@ pub mod enums {
             }
         }
         #[inline]
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             match self {
                 Self::InputUser(value) => {
-                    out.extend_from_slice(&0xf21158c6_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0xf21158c6_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::Empty => {
-                    out.extend_from_slice(&0xb98886cf_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(
+                    let out = ::tl_runtime::put(out, 0xb98886cf_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(
                         &super::types::InputUserEmpty,
                         out,
-                    );
+                    )
                 }
                 Self::FromMessage(value) => {
-                    out.extend_from_slice(&0x1da448e2_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0x1da448e2_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::InputUserSelf => {
-                    out.extend_from_slice(&0xf7c1b13f_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(
+                    let out = ::tl_runtime::put(out, 0xf7c1b13f_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(
                         &super::types::InputUserSelf,
                         out,
-                    );
+                    )
                 }
             }
         }
@@ -2344,15 +2358,15 @@ pub mod enums {
             }
         }
         #[inline]
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             match self {
                 Self::InputKeyboardButtonUrlAuth(value) => {
-                    out.extend_from_slice(&0xd02e7fd4_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0xd02e7fd4_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::UrlAuth(value) => {
-                    out.extend_from_slice(&0x10b78d29_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0x10b78d29_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
             }
         }
@@ -2436,19 +2450,19 @@ pub mod enums {
             }
         }
         #[inline]
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             match self {
                 Self::InputPeerColorCollectible(value) => {
-                    out.extend_from_slice(&0xb8ea86a9_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0xb8ea86a9_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::PeerColor(value) => {
-                    out.extend_from_slice(&0xb54b5acf_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0xb54b5acf_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::Collectible(value) => {
-                    out.extend_from_slice(&0xb9c0639a_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0xb9c0639a_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
             }
         }
@@ -2535,11 +2549,11 @@ pub mod enums {
             }
         }
         #[inline]
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             match self {
                 Self::RecentStory(value) => {
-                    out.extend_from_slice(&0x711d692d_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0x711d692d_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
             }
         }
@@ -2596,11 +2610,11 @@ pub mod enums {
             }
         }
         #[inline]
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             match self {
                 Self::RestrictionReason(value) => {
-                    out.extend_from_slice(&0xd072acb4_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0xd072acb4_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
             }
         }
@@ -2668,22 +2682,22 @@ pub mod enums {
             }
         }
         #[inline]
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             match self {
                 Self::Accepted(value) => {
-                    out.extend_from_slice(&0x8f8c0e4e_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0x8f8c0e4e_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::Default => {
-                    out.extend_from_slice(&0xa9d6db1f_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(
+                    let out = ::tl_runtime::put(out, 0xa9d6db1f_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(
                         &super::types::UrlAuthResultDefault,
                         out,
-                    );
+                    )
                 }
                 Self::Request(value) => {
-                    out.extend_from_slice(&0x92d33a0e_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0x92d33a0e_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
             }
         }
@@ -2765,15 +2779,15 @@ pub mod enums {
             }
         }
         #[inline]
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             match self {
                 Self::User(value) => {
-                    out.extend_from_slice(&0x31774388_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0x31774388_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::Empty(value) => {
-                    out.extend_from_slice(&0xd3bc4b7a_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0xd3bc4b7a_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
             }
         }
@@ -2853,18 +2867,18 @@ pub mod enums {
             }
         }
         #[inline]
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             match self {
                 Self::UserProfilePhoto(value) => {
-                    out.extend_from_slice(&0x82d1f706_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0x82d1f706_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::Empty => {
-                    out.extend_from_slice(&0x4f11bae1_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(
+                    let out = ::tl_runtime::put(out, 0x4f11bae1_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(
                         &super::types::UserProfilePhotoEmpty,
                         out,
-                    );
+                    )
                 }
             }
         }
@@ -2954,34 +2968,34 @@ pub mod enums {
             }
         }
         #[inline]
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             match self {
                 Self::Empty => {
-                    out.extend_from_slice(&0x09d05049_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(
+                    let out = ::tl_runtime::put(out, 0x09d05049_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(
                         &super::types::UserStatusEmpty,
                         out,
-                    );
+                    )
                 }
                 Self::LastMonth(value) => {
-                    out.extend_from_slice(&0x65899777_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0x65899777_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::LastWeek(value) => {
-                    out.extend_from_slice(&0x541a1d1a_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0x541a1d1a_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::Offline(value) => {
-                    out.extend_from_slice(&0x008c703f_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0x008c703f_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::Online(value) => {
-                    out.extend_from_slice(&0xedb93949_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0xedb93949_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::Recently(value) => {
-                    out.extend_from_slice(&0x7b197dc8_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0x7b197dc8_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
             }
         }
@@ -3105,11 +3119,11 @@ pub mod enums {
             }
         }
         #[inline]
-        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             match self {
                 Self::Username(value) => {
-                    out.extend_from_slice(&0xb4073647_u32.to_le_bytes());
-                    ::tl_runtime::Serialize::serialize(value, out);
+                    let out = ::tl_runtime::put(out, 0xb4073647_u32.to_le_bytes());
+                    ::tl_runtime::Serialize::serialize_into(value, out)
                 }
             }
         }
@@ -3193,23 +3207,27 @@ pub mod functions {
                 }
                 len
             }
-            fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+            fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
                 let flags_0: u32 = (if self.write_allowed { 0x00000001 } else { 0 })
                     | (if self.peer_msg_id_button_id.is_some() { 0x00000002 } else { 0 })
                     | (if self.url.is_some() { 0x00000004 } else { 0 });
-                let mut run = [0u8; 8];
+                let (run, out) = ::tl_runtime::split_run::<8>(out);
                 run[0..4].copy_from_slice(&0xb12c7125_u32.to_le_bytes());
                 run[4..8].copy_from_slice(&flags_0.to_le_bytes());
-                out.extend_from_slice(&run);
-                if let ::core::option::Option::Some(group) = &self.peer_msg_id_button_id
-                {
-                    ::tl_runtime::Serialize::serialize(&group.peer, out);
-                    let mut run = [0u8; 8];
-                    run[0..4].copy_from_slice(&group.msg_id.to_le_bytes());
-                    run[4..8].copy_from_slice(&group.button_id.to_le_bytes());
-                    out.extend_from_slice(&run);
-                }
-                ::tl_runtime::Serialize::serialize(&self.url, out);
+                let out = match &self.peer_msg_id_button_id {
+                    ::core::option::Option::Some(group) => {
+                        let out = ::tl_runtime::Serialize::serialize_into(
+                            &group.peer,
+                            out,
+                        );
+                        let (run, out) = ::tl_runtime::split_run::<8>(out);
+                        run[0..4].copy_from_slice(&group.msg_id.to_le_bytes());
+                        run[4..8].copy_from_slice(&group.button_id.to_le_bytes());
+                        out
+                    }
+                    ::core::option::Option::None => out,
+                };
+                ::tl_runtime::Serialize::serialize_into(&self.url, out)
             }
         }
         impl ::tl_runtime::Deserialize for AcceptUrlAuth {
@@ -3300,25 +3318,29 @@ pub mod functions {
                 }
                 len
             }
-            fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+            fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
                 let flags_0: u32 = (if self.peer_msg_id_button_id.is_some() {
                     0x00000002
                 } else {
                     0
                 }) | (if self.url.is_some() { 0x00000004 } else { 0 });
-                let mut run = [0u8; 8];
+                let (run, out) = ::tl_runtime::split_run::<8>(out);
                 run[0..4].copy_from_slice(&0x198fb446_u32.to_le_bytes());
                 run[4..8].copy_from_slice(&flags_0.to_le_bytes());
-                out.extend_from_slice(&run);
-                if let ::core::option::Option::Some(group) = &self.peer_msg_id_button_id
-                {
-                    ::tl_runtime::Serialize::serialize(&group.peer, out);
-                    let mut run = [0u8; 8];
-                    run[0..4].copy_from_slice(&group.msg_id.to_le_bytes());
-                    run[4..8].copy_from_slice(&group.button_id.to_le_bytes());
-                    out.extend_from_slice(&run);
-                }
-                ::tl_runtime::Serialize::serialize(&self.url, out);
+                let out = match &self.peer_msg_id_button_id {
+                    ::core::option::Option::Some(group) => {
+                        let out = ::tl_runtime::Serialize::serialize_into(
+                            &group.peer,
+                            out,
+                        );
+                        let (run, out) = ::tl_runtime::split_run::<8>(out);
+                        run[0..4].copy_from_slice(&group.msg_id.to_le_bytes());
+                        run[4..8].copy_from_slice(&group.button_id.to_le_bytes());
+                        out
+                    }
+                    ::core::option::Option::None => out,
+                };
+                ::tl_runtime::Serialize::serialize_into(&self.url, out)
             }
         }
         impl ::tl_runtime::Deserialize for RequestUrlAuth {

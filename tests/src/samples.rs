@@ -212,11 +212,11 @@ impl Choices for Random {
                         _ => char::from(b' ' + self.below(95) as u8),
                     })
                     .collect();
-                tl_runtime::write_bytes(text.as_bytes(), out);
+                push_tl_bytes(text.as_bytes(), out);
             }
             TypeRef::Bytes => {
                 let data: Vec<u8> = (0..self.len()).map(|_| self.next() as u8).collect();
-                tl_runtime::write_bytes(&data, out);
+                push_tl_bytes(&data, out);
             }
             TypeRef::Int128 | TypeRef::Int256 => {
                 let len = if *ty == TypeRef::Int128 { 16 } else { 32 };
@@ -229,6 +229,21 @@ impl Choices for Random {
             _ => unreachable!("not a built-in: {ty:?}"),
         }
     }
+}
+
+/// A TL `bytes` item spelled out, independently of the runtime's writer: the length (one byte, or 0xfe and
+/// three), the data, zero padding to 4.
+fn push_tl_bytes(data: &[u8], out: &mut Vec<u8>) {
+    let len = data.len();
+    let header: &[u8] = if len < 254 {
+        &[len as u8]
+    } else {
+        &[0xfe, len as u8, (len >> 8) as u8, (len >> 16) as u8]
+    };
+    out.extend_from_slice(header);
+    out.extend_from_slice(data);
+    let padding = (4 - (header.len() + len) % 4) % 4;
+    out.extend_from_slice(&[0; 3][..padding]);
 }
 
 /// How many required fields of `item` hold other TL objects directly (vectors end up empty when deep).

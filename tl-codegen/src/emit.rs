@@ -234,13 +234,13 @@ fn len_expr(model: &Model, place: Place<'_>, ty: &TypeRef, value: TokenStream) -
     }
 }
 
-/// Appends `value` (an expression of type `&T`) to `out`.
-fn write_stmt(model: &Model, place: Place<'_>, ty: &TypeRef, value: TokenStream) -> TokenStream {
+/// Writes `value` (an expression of type `&T`) at the front of `out`: an expression for the rest of `out`.
+fn write_expr(model: &Model, place: Place<'_>, ty: &TypeRef, value: TokenStream) -> TokenStream {
     if trait_codable(ty) {
-        return quote!(::tl_runtime::Serialize::serialize(#value, out););
+        return quote!(::tl_runtime::Serialize::serialize_into(#value, out));
     }
     match ty {
-        TypeRef::Bytes => quote!(::tl_runtime::write_bytes(#value, out);),
+        TypeRef::Bytes => quote!(::tl_runtime::write_bytes(#value, out)),
         TypeRef::Vector(element) | TypeRef::BareVector(element) => {
             let function = if matches!(ty, TypeRef::Vector(_)) {
                 quote!(write_vector)
@@ -248,7 +248,7 @@ fn write_stmt(model: &Model, place: Place<'_>, ty: &TypeRef, value: TokenStream)
                 quote!(write_bare_vector)
             };
             let write_item = element_fn(model, place, element, Codec::Write);
-            quote!(::tl_runtime::#function(#value, out, #write_item);)
+            quote!(::tl_runtime::#function(#value, out, #write_item))
         }
         _ => unreachable!("trait-codable types returned above"),
     }
@@ -288,7 +288,7 @@ fn element_fn(model: &Model, place: Place<'_>, element: &TypeRef, codec: Codec) 
     let rust = rust_type(model, place, element);
     match (codec, element) {
         (Codec::Len, _) if trait_codable(element) => quote!(<#rust as ::tl_runtime::Serialize>::serialized_len),
-        (Codec::Write, _) if trait_codable(element) => quote!(<#rust as ::tl_runtime::Serialize>::serialize),
+        (Codec::Write, _) if trait_codable(element) => quote!(<#rust as ::tl_runtime::Serialize>::serialize_into),
         (Codec::Read, _) if trait_codable(element) => quote!(<#rust as ::tl_runtime::Deserialize>::deserialize),
         (Codec::Read, TypeRef::Bytes) => quote!(::tl_runtime::read_bytes),
         (Codec::Len, _) => {
@@ -296,8 +296,8 @@ fn element_fn(model: &Model, place: Place<'_>, element: &TypeRef, codec: Codec) 
             quote!(|item: &#rust| #len)
         }
         (Codec::Write, _) => {
-            let write = write_stmt(model, place, element, quote!(item));
-            quote!(|item: &#rust, out: &mut ::std::vec::Vec<u8>| { #write })
+            let write = write_expr(model, place, element, quote!(item));
+            quote!(|item: &#rust, out| #write)
         }
         (Codec::Read, _) => {
             let read = read_expr(model, place, element);
@@ -462,7 +462,7 @@ fn emit_item(model: &Model, item: &Item, place: Place<'_>, is_function: bool, de
         }
         impl #ser_bounds ::tl_runtime::Serialize for #self_ty {
             fn serialized_len(&self) -> usize { #len }
-            fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+            fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
                 #write
             }
         }
@@ -547,7 +547,7 @@ fn flags_used(item: &Item, index: usize) -> bool {
 }
 
 /// Writes a run of plain fixed-size items (`count` items from `wire[start]`), after `id` if given, with
-/// one append.
+/// one check of the room left.
 fn write_fixed_run(item: &Item, start: usize, count: usize, id: Option<u32>) -> TokenStream {
     let id = id.map(|id| {
         let id = hex_u32(id);
@@ -581,7 +581,8 @@ fn fixed_bytes(ty: &TypeRef, value: TokenStream) -> TokenStream {
     }
 }
 
-/// One append of fixed-size parts (`(bytes expression, width)`), copied into a stack array first.
+/// Fixed-size parts (`(bytes expression, width)`) written in place into one run split off `out` (the
+/// offsets are constants, so the copies need no bounds checks).
 fn write_run(parts: impl Iterator<Item = (TokenStream, usize)>) -> TokenStream {
     let mut offset = 0;
     let mut puts = Vec::new();
@@ -595,9 +596,8 @@ fn write_run(parts: impl Iterator<Item = (TokenStream, usize)>) -> TokenStream {
     }
     let size = Literal::usize_unsuffixed(offset);
     quote! {
-        let mut run = [0u8; #size];
+        let (run, out) = ::tl_runtime::split_run::<#size>(out);
         #(#puts)*
-        out.extend_from_slice(&run);
     }
 }
 
@@ -686,11 +686,11 @@ fn fields_len(model: &Model, item: &Item, place: Place<'_>, extra: usize) -> Tok
 /// The writes of `item`'s flags and fields; a function's `id` goes first, inside the leading fixed-size
 /// run when there is one.
 fn serialize_body(model: &Model, item: &Item, place: Place<'_>, id: Option<u32>) -> TokenStream {
-    let mut out = TokenStream::new();
+    let mut out = Writes::default();
     let id_in_run = id.is_some() && fixed_run_of_at_least(item, 0, 1).is_some();
     if let Some(id) = id.filter(|_| !id_in_run) {
         let id = hex_u32(id);
-        out.extend(quote!(out.extend_from_slice(&#id.to_le_bytes());));
+        out.write(quote!(::tl_runtime::put(out, #id.to_le_bytes())));
     }
     for (index, _) in item.flags_fields.iter().enumerate() {
         let var = flags_var(index);
@@ -708,7 +708,7 @@ fn serialize_body(model: &Model, item: &Item, place: Place<'_>, id: Option<u32>)
                 quote!(if #present { #mask } else { 0 })
             })
             .collect();
-        out.extend(match bits.as_slice() {
+        out.statements(match bits.as_slice() {
             [] => quote!(let #var: u32 = 0;),
             [bit] => quote!(let #var: u32 = #bit;),
             _ => quote!(let #var: u32 = #((#bits))|*;),
@@ -719,28 +719,33 @@ fn serialize_body(model: &Model, item: &Item, place: Place<'_>, id: Option<u32>)
         let leading_id = id.filter(|_| id_in_run && position == 0);
         let min_items = if leading_id.is_some() { 1 } else { 2 };
         if let Some((count, _)) = fixed_run_of_at_least(item, position, min_items) {
-            out.extend(write_fixed_run(item, position, count, leading_id));
+            out.statements(write_fixed_run(item, position, count, leading_id));
             for _ in 1..count {
                 wires.next();
             }
             continue;
         }
-        out.extend(match *wire {
+        out.write(match *wire {
             Wire::Flags(index) => {
                 let var = flags_var(index);
-                quote!(out.extend_from_slice(&#var.to_le_bytes());)
+                quote!(::tl_runtime::put(out, #var.to_le_bytes()))
             }
             Wire::Value { field: index, member } => {
                 let field = &item.fields[index];
                 let name = ident(&field.rust_name);
                 match (&field.kind, member) {
-                    (FieldKind::Required(ty), _) => write_stmt(model, place, ty, quote!(&self.#name)),
+                    (FieldKind::Required(ty), _) => write_expr(model, place, ty, quote!(&self.#name)),
                     (FieldKind::Optional(ty), _) if trait_codable(ty) => {
-                        quote!(::tl_runtime::Serialize::serialize(&self.#name, out);)
+                        quote!(::tl_runtime::Serialize::serialize_into(&self.#name, out))
                     }
                     (FieldKind::Optional(ty), _) => {
-                        let write = write_stmt(model, place, ty, quote!(value));
-                        quote!(if let ::core::option::Option::Some(value) = &self.#name { #write })
+                        let write = write_expr(model, place, ty, quote!(value));
+                        quote! {
+                            match &self.#name {
+                                ::core::option::Option::Some(value) => #write,
+                                ::core::option::Option::None => out,
+                            }
+                        }
                     }
                     (FieldKind::Group(group), Some(member)) => {
                         // Members of one group next to each other on the wire share one presence test.
@@ -760,18 +765,58 @@ fn serialize_body(model: &Model, item: &Item, place: Place<'_>, id: Option<u32>)
                             wires.next();
                         }
                         let writes = write_group_members(model, place, &item.groups[*group].members, &members);
-                        quote!(if let ::core::option::Option::Some(group) = &self.#name { #writes })
+                        quote! {
+                            match &self.#name {
+                                ::core::option::Option::Some(group) => { #writes }
+                                ::core::option::Option::None => out,
+                            }
+                        }
                     }
                     _ => unreachable!("bits are not on the wire; groups have members"),
                 }
             }
         });
     }
-    if out.is_empty() { quote!(let _ = &out;) } else { out }
+    out.finish()
 }
 
-/// Writes the members of a present group (`group.<member>`) in wire order; consecutive `int`, `long`,
-/// `double`, `int128` and `int256` members go out as one append, like a struct's fixed-size runs.
+/// The body of an encoder: statements that each leave `out` bound to the bytes after what they wrote,
+/// ending in an expression for the rest of `out` (the last write itself, so no `let out = ...; out`).
+#[derive(Default)]
+struct Writes {
+    statements: TokenStream,
+    last: Option<TokenStream>,
+}
+
+impl Writes {
+    /// A write: an expression (using `out`) for the rest of `out`.
+    fn write(&mut self, rest: TokenStream) {
+        self.bind_last();
+        self.last = Some(rest);
+    }
+
+    /// Statements that rebind `out` themselves, or leave it alone.
+    fn statements(&mut self, statements: TokenStream) {
+        self.bind_last();
+        self.statements.extend(statements);
+    }
+
+    fn bind_last(&mut self) {
+        if let Some(rest) = self.last.take() {
+            self.statements.extend(quote!(let out = #rest;));
+        }
+    }
+
+    fn finish(self) -> TokenStream {
+        let Writes { statements, last } = self;
+        let last = last.unwrap_or_else(|| quote!(out));
+        quote!(#statements #last)
+    }
+}
+
+/// Writes the members of a present group (`group.<member>`) in wire order, each statement rebinding `out`
+/// to what is left; consecutive `int`, `long`, `double`, `int128` and `int256` members go out as one run,
+/// like a struct's fixed-size runs.
 fn write_group_members(
     model: &Model,
     place: Place<'_>,
@@ -779,14 +824,14 @@ fn write_group_members(
     members: &[usize],
 ) -> TokenStream {
     let plain = |ty: &TypeRef| fixed_size(ty).filter(|_| *ty != TypeRef::Bool);
-    let mut out = TokenStream::new();
+    let mut out = Writes::default();
     let mut rest = members;
     while let Some((&first, _)) = rest.split_first() {
         let run_len = rest.iter().take_while(|&&m| plain(&all[m].2).is_some()).count();
         if run_len < 2 {
             let (member_name, _, ty) = &all[first];
             let member_name = ident(member_name);
-            out.extend(write_stmt(model, place, ty, quote!(&group.#member_name)));
+            out.write(write_expr(model, place, ty, quote!(&group.#member_name)));
             rest = &rest[1..];
             continue;
         }
@@ -798,10 +843,10 @@ fn write_group_members(
                 plain(ty).expect("counted as plain"),
             )
         });
-        out.extend(write_run(parts));
+        out.statements(write_run(parts));
         rest = &rest[run_len..];
     }
-    out
+    out.finish()
 }
 
 fn deserialize_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream {
@@ -951,8 +996,8 @@ fn emit_enum(model: &Model, ty: &BoxedType, place: Place<'_>) -> TokenStream {
             variants.push(quote!(#variant_name,));
             len_arms.push(quote!(Self::#variant_name => 4 + ::tl_runtime::Serialize::serialized_len(&#path),));
             write_arms.push(quote!(Self::#variant_name => {
-                out.extend_from_slice(&#id_u32.to_le_bytes());
-                ::tl_runtime::Serialize::serialize(&#path, out);
+                let out = ::tl_runtime::put(out, #id_u32.to_le_bytes());
+                ::tl_runtime::Serialize::serialize_into(&#path, out)
             }));
             read_arms.push(quote!(#id => {
                 <#path as ::tl_runtime::Deserialize>::deserialize(reader)?;
@@ -978,8 +1023,8 @@ fn emit_enum(model: &Model, ty: &BoxedType, place: Place<'_>) -> TokenStream {
         variants.push(quote!(#variant_name(#held),));
         len_arms.push(quote!(Self::#variant_name(value) => 4 + ::tl_runtime::Serialize::serialized_len(value),));
         write_arms.push(quote!(Self::#variant_name(value) => {
-            out.extend_from_slice(&#id_u32.to_le_bytes());
-            ::tl_runtime::Serialize::serialize(value, out);
+            let out = ::tl_runtime::put(out, #id_u32.to_le_bytes());
+            ::tl_runtime::Serialize::serialize_into(value, out)
         }));
         read_arms.push(quote!(#id => ::core::result::Result::Ok(#name::#variant_name(#read)),));
         froms.push(quote! {
@@ -1022,7 +1067,7 @@ fn emit_enum(model: &Model, ty: &BoxedType, place: Place<'_>) -> TokenStream {
                 match self { #(#len_arms)* }
             }
             #[inline]
-            fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+            fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
                 match self { #(#write_arms)* }
             }
         }

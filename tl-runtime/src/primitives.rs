@@ -14,6 +14,7 @@ use compact_str::CompactString;
 use crate::error::{Error, ErrorKind, Result};
 use crate::reader::Reader;
 use crate::traits::{Deserialize, Serialize};
+use crate::write::{bytes_len, put, write_bytes, write_vector, vector_len};
 
 /// The id of `vector#1cb5c415`, written before a boxed `Vector`.
 pub const VECTOR_ID: u32 = 0x1cb5c415;
@@ -31,8 +32,8 @@ macro_rules! fixed_size {
             }
 
             #[inline]
-            fn serialize(&self, out: &mut Vec<u8>) {
-                out.extend_from_slice(&self.to_le_bytes());
+            fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+                put(out, self.to_le_bytes())
             }
         }
 
@@ -61,8 +62,8 @@ macro_rules! big_int {
             }
 
             #[inline]
-            fn serialize(&self, out: &mut Vec<u8>) {
-                out.extend_from_slice(self);
+            fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+                put(out, *self)
             }
         }
 
@@ -88,9 +89,9 @@ impl Serialize for bool {
     }
 
     #[inline]
-    fn serialize(&self, out: &mut Vec<u8>) {
+    fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
         let id = if *self { BOOL_TRUE_ID } else { BOOL_FALSE_ID };
-        out.extend_from_slice(&id.to_le_bytes());
+        put(out, id.to_le_bytes())
     }
 }
 
@@ -114,80 +115,6 @@ impl Deserialize for bool {
     }
 }
 
-/// The encoded size of a `bytes` or `string` of `len` bytes: header, data, padding to 4.
-#[inline]
-pub fn bytes_len(len: usize) -> usize {
-    let header = if len < 254 { 1 } else { 4 };
-    (header + len).next_multiple_of(4)
-}
-
-/// Writes a `bytes` (or `string`) payload. Lengths are 24-bit on the wire: data longer than 16 MiB - 1
-/// cannot be encoded and panics, as a programming error.
-#[inline(always)]
-pub fn write_bytes(data: &[u8], out: &mut Vec<u8>) {
-    let len = data.len();
-    // Most TL strings are short: with room to spare, append a fixed-size run of zeros (the padding), put
-    // the header and data over its front with fixed-size copies (no call to memcpy), and cut it to size.
-    if len < SHORT_ITEM - 1 && out.capacity() - out.len() >= SHORT_ITEM {
-        let start = out.len();
-        out.extend_from_slice(&[0; SHORT_ITEM]);
-        let item = &mut out[start..start + SHORT_ITEM];
-        item[0] = len as u8;
-        copy_short(&mut item[1..], data);
-        out.truncate(start + bytes_len(len));
-        return;
-    }
-    write_bytes_in_parts(data, out);
-}
-
-/// The size of the chunk [`write_bytes`] writes short items with.
-const SHORT_ITEM: usize = 64;
-
-/// Copies `src` (shorter than 64 bytes) to the front of `dst` with two overlapping fixed-size copies,
-/// which compile to a few moves where a copy of variable length would call `memcpy`.
-#[inline(always)]
-fn copy_short(dst: &mut [u8], src: &[u8]) {
-    #[inline(always)]
-    fn two<const N: usize>(dst: &mut [u8], src: &[u8]) {
-        let len = src.len();
-        dst[..N].copy_from_slice(&src[..N]);
-        dst[len - N..len].copy_from_slice(&src[len - N..]);
-    }
-    match src.len() {
-        0 => {}
-        len @ 1..4 => {
-            dst[0] = src[0];
-            dst[len / 2] = src[len / 2];
-            dst[len - 1] = src[len - 1];
-        }
-        4..8 => two::<4>(dst, src),
-        8..16 => two::<8>(dst, src),
-        16..32 => two::<16>(dst, src),
-        _ => two::<32>(dst, src),
-    }
-}
-
-/// [`write_bytes`] for long items, or when the buffer has no room to spare (an exact-size buffer's end).
-#[inline(never)]
-fn write_bytes_in_parts(data: &[u8], out: &mut Vec<u8>) {
-    let len = data.len();
-    assert!(len < 1 << 24, "TL bytes are at most 16 MiB - 1 long, got {len}");
-    if len < 254 {
-        out.push(len as u8);
-    } else {
-        out.extend_from_slice(&[0xfe, len as u8, (len >> 8) as u8, (len >> 16) as u8]);
-    }
-    out.extend_from_slice(data);
-    // Fixed-size appends: a zero-fill of variable length would be a call to memset, a loop a check a byte.
-    let header = if len < 254 { 1 } else { 4 };
-    match bytes_len(len) - header - len {
-        1 => out.push(0),
-        2 => out.extend_from_slice(&[0; 2]),
-        3 => out.extend_from_slice(&[0; 3]),
-        _ => {}
-    }
-}
-
 /// Reads a `bytes` payload into a new vector (one allocation, after the length was checked).
 #[inline]
 pub fn read_bytes(reader: &mut Reader<'_>) -> Result<Vec<u8>> {
@@ -204,8 +131,8 @@ macro_rules! text {
             }
 
             #[inline]
-            fn serialize(&self, out: &mut Vec<u8>) {
-                write_bytes(self.as_bytes(), out);
+            fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+                write_bytes(self.as_bytes(), out)
             }
         }
 
@@ -237,8 +164,8 @@ impl<T: Serialize> Serialize for Vec<T> {
     }
 
     #[inline]
-    fn serialize(&self, out: &mut Vec<u8>) {
-        write_vector(self, out, T::serialize);
+    fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        write_vector(self, out, T::serialize_into)
     }
 }
 
@@ -260,9 +187,10 @@ impl<T: Serialize> Serialize for Option<T> {
     }
 
     #[inline]
-    fn serialize(&self, out: &mut Vec<u8>) {
-        if let Some(value) = self {
-            value.serialize(out);
+    fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        match self {
+            Some(value) => value.serialize_into(out),
+            None => out,
         }
     }
 }
@@ -275,8 +203,8 @@ impl<T: Serialize> Serialize for Box<T> {
     }
 
     #[inline]
-    fn serialize(&self, out: &mut Vec<u8>) {
-        T::serialize(self, out);
+    fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        T::serialize_into(self, out)
     }
 }
 
@@ -309,19 +237,6 @@ pub fn read_if<T: Deserialize>(reader: &mut Reader<'_>, present: bool) -> Result
     }
 }
 
-/// Encoded size of a boxed `Vector` whose elements have the sizes `item_len` gives.
-#[inline]
-pub fn vector_len<T>(items: &[T], item_len: impl Fn(&T) -> usize) -> usize {
-    4 + bare_vector_len(items, item_len)
-}
-
-/// Writes a boxed `Vector` with `write_item` for each element.
-#[inline]
-pub fn write_vector<T>(items: &[T], out: &mut Vec<u8>, write_item: impl Fn(&T, &mut Vec<u8>)) {
-    out.extend_from_slice(&VECTOR_ID.to_le_bytes());
-    write_bare_vector(items, out, write_item);
-}
-
 /// Reads a boxed `Vector` with `read_item` for each element of at least `min_size` bytes.
 #[inline]
 pub fn read_vector<T>(
@@ -331,22 +246,6 @@ pub fn read_vector<T>(
 ) -> Result<Vec<T>> {
     reader.expect_id(VECTOR_ID, "Vector")?;
     read_bare_vector(reader, min_size, read_item)
-}
-
-/// Encoded size of a bare `vector`: a count and the elements.
-#[inline]
-pub fn bare_vector_len<T>(items: &[T], item_len: impl Fn(&T) -> usize) -> usize {
-    4 + items.iter().map(item_len).sum::<usize>()
-}
-
-/// Writes a bare `vector`: the count, then each element.
-#[inline]
-pub fn write_bare_vector<T>(items: &[T], out: &mut Vec<u8>, write_item: impl Fn(&T, &mut Vec<u8>)) {
-    let count = u32::try_from(items.len()).expect("a TL vector holds at most 2^32 - 1 elements");
-    out.extend_from_slice(&count.to_le_bytes());
-    for item in items {
-        write_item(item, out);
-    }
 }
 
 /// Reads a bare `vector`. The count is checked against the input left (at `min_size` bytes an element)

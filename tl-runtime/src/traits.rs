@@ -3,19 +3,36 @@
 use crate::error::Result;
 use crate::reader::Reader;
 
-/// A value with a TL encoding. Writing appends to the caller's buffer.
+/// A value with a TL encoding.
+///
+/// Encoders write in place: [`Serialize::serialize_into`] writes over the front of a slice sized from
+/// [`Serialize::serialized_len`] and returns the rest, so a whole message is written into one buffer
+/// allocated once, with no growth and no per-append length bookkeeping.
 pub trait Serialize {
-    /// The exact number of bytes [`Serialize::serialize`] appends.
+    /// The exact number of bytes [`Serialize::serialize_into`] writes.
     fn serialized_len(&self) -> usize;
 
-    /// Appends the encoding to `out`.
-    fn serialize(&self, out: &mut Vec<u8>);
+    /// Writes the encoding over the first [`Serialize::serialized_len`] bytes of `out` and returns the
+    /// bytes after it.
+    ///
+    /// # Panics
+    ///
+    /// If `out` is shorter than [`Serialize::serialized_len`].
+    fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8];
+
+    /// Appends the encoding to `out` (growing it once, by exactly [`Serialize::serialized_len`] bytes).
+    fn serialize(&self, out: &mut Vec<u8>) {
+        let start = out.len();
+        out.resize(start + self.serialized_len(), 0);
+        let rest = self.serialize_into(&mut out[start..]);
+        assert!(rest.is_empty(), "serialized_len must be exact");
+    }
 
     /// The encoding in a new buffer, allocated once at its exact size.
     fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.serialized_len());
-        self.serialize(&mut out);
-        debug_assert_eq!(out.len(), out.capacity(), "serialized_len must be exact");
+        let mut out = vec![0; self.serialized_len()];
+        let rest = self.serialize_into(&mut out);
+        assert!(rest.is_empty(), "serialized_len must be exact");
         out
     }
 }

@@ -1,7 +1,7 @@
 //! The TL built-ins: exact bytes, boundaries, errors with offsets, hostile input, round trips.
 
 use proptest::prelude::*;
-use tl_runtime::{CompactString, Deserialize, Error, ErrorKind, Reader, Serialize, read_bytes, write_bytes};
+use tl_runtime::{CompactString, Deserialize, Error, ErrorKind, Reader, Serialize, bytes_len, read_bytes, write_bytes};
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -11,7 +11,17 @@ fn roundtrip<T: Serialize + Deserialize + PartialEq + std::fmt::Debug>(value: &T
     let bytes = value.to_bytes();
     assert_eq!(bytes.len(), value.serialized_len());
     assert_eq!(&T::from_bytes(&bytes).expect("decodes"), value);
+    let mut appended = vec![0xaa];
+    value.serialize(&mut appended);
+    assert_eq!(appended[1..], bytes[..], "serialize appends what to_bytes returns");
     bytes
+}
+
+/// `data` as a TL `bytes` item, through [`write_bytes`] into a buffer of its exact size.
+fn encode_bytes(data: &[u8]) -> Vec<u8> {
+    let mut out = vec![0; bytes_len(data.len())];
+    assert!(write_bytes(data, &mut out).is_empty(), "bytes_len is exact");
+    out
 }
 
 #[test]
@@ -68,8 +78,7 @@ fn length_253_is_the_last_short_form_and_254_the_first_long_form() {
     assert_eq!(hex(&bytes[..4]), "fefe0000");
     assert_eq!(bytes.len(), 260);
     let big = vec![7u8; 70_000];
-    let mut out = Vec::new();
-    write_bytes(&big, &mut out);
+    let out = encode_bytes(&big);
     assert_eq!(hex(&out[..4]), "fe701101");
     assert_eq!(out.len(), 70_004);
     assert_eq!(read_bytes(&mut Reader::new(&out)).expect("decodes"), big);
@@ -91,28 +100,40 @@ fn reference_encoding(data: &[u8]) -> Vec<u8> {
 }
 
 #[test]
-fn write_bytes_is_exact_at_every_length_with_or_without_room_to_spare() {
+fn write_bytes_is_exact_at_every_length_and_touches_nothing_else() {
     for len in 0..=300 {
         let data: Vec<u8> = (0..len).map(|i| (i * 7 + 1) as u8).collect();
         let expected = reference_encoding(&data);
-        // No room: the buffer grows. Plenty of room: the fixed-size chunk path. Exact room: the last item
-        // of a `to_bytes` buffer, which must not grow.
-        let mut grown = vec![0xaa];
-        let mut roomy = Vec::with_capacity(1000);
-        roomy.push(0xaa);
-        let mut exact = Vec::with_capacity(1 + expected.len());
-        exact.push(0xaa);
-        for out in [&mut grown, &mut roomy, &mut exact] {
-            write_bytes(&data, out);
-            assert_eq!(out[1..], expected[..], "length {len}");
-        }
-        assert_eq!(
-            exact.capacity(),
-            1 + expected.len(),
-            "length {len}: an exact buffer never grows"
-        );
-        assert_eq!(read_bytes(&mut Reader::new(&roomy[1..])).expect("decodes"), data);
+        assert_eq!(bytes_len(len), expected.len(), "length {len}");
+        // Garbage where the padding goes and after the item: the padding must be written as zeros, and the
+        // rest handed back untouched.
+        let mut out = vec![0xaa; expected.len() + 9];
+        let rest = write_bytes(&data, &mut out);
+        assert_eq!(rest, [0xaa; 9], "length {len}");
+        assert_eq!(out[..expected.len()], expected[..], "length {len}");
+        assert_eq!(encode_bytes(&data), expected, "length {len}");
+        assert_eq!(read_bytes(&mut Reader::new(&out)).expect("decodes"), data);
     }
+}
+
+#[test]
+#[should_panic(expected = "TL output buffer too short: 8 bytes to write, 7 left")]
+fn a_buffer_shorter_than_serialized_len_is_a_panic_not_a_short_write() {
+    let mut out = [0; 7];
+    write_bytes(b"abcd", &mut out);
+}
+
+#[test]
+fn serialize_into_writes_the_front_and_returns_the_rest() {
+    let mut out = [0xaa; 12];
+    let rest = (-2_i32).serialize_into(&mut out);
+    assert_eq!(rest.len(), 8);
+    let rest = 3_i64.serialize_into(rest);
+    assert!(rest.is_empty());
+    assert_eq!(hex(&out), "feffffff0300000000000000");
+    let mut log = b"head".to_vec();
+    vec![1_i32, 2].serialize(&mut log);
+    assert_eq!(hex(&log), "6865616415c4b51c020000000100000002000000");
 }
 
 #[test]
@@ -182,12 +203,9 @@ fn vectors_are_boxed_and_counted() {
 #[test]
 fn bare_vectors_and_vectors_of_bytes_use_the_helper_functions() {
     let items = vec![vec![1u8, 2, 3], vec![]];
-    let mut out = Vec::new();
-    tl_runtime::write_bare_vector(&items, &mut out, |b, out| write_bytes(b, out));
-    assert_eq!(
-        out.len(),
-        tl_runtime::bare_vector_len(&items, |b| tl_runtime::bytes_len(b.len()))
-    );
+    let mut out = vec![0; tl_runtime::bare_vector_len(&items, |b| bytes_len(b.len()))];
+    let rest = tl_runtime::write_bare_vector(&items, &mut out, |b, out| write_bytes(b, out));
+    assert!(rest.is_empty());
     assert_eq!(hex(&out), "020000000301020300000000");
     let mut reader = Reader::new(&out);
     assert_eq!(
@@ -260,9 +278,7 @@ proptest! {
 
     #[test]
     fn bytes_round_trip(data in prop::collection::vec(any::<u8>(), 0..1000)) {
-        let mut out = Vec::new();
-        write_bytes(&data, &mut out);
-        prop_assert_eq!(out.len(), tl_runtime::bytes_len(data.len()));
+        let out = encode_bytes(&data);
         prop_assert_eq!(out.len() % 4, 0);
         let mut reader = Reader::new(&out);
         prop_assert_eq!(read_bytes(&mut reader).unwrap(), data);
