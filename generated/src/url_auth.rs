@@ -24,6 +24,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             12 + ::tl_runtime::Serialize::serialized_len(&self.until)
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = if self.until.is_some() { 0x00000001 } else { 0 };
             let (run, out) = ::tl_runtime::split_run::<12>(out);
@@ -80,6 +81,7 @@ pub mod types {
                 + ::tl_runtime::Serialize::serialized_len(&self.slug)
                 + ::tl_runtime::Serialize::serialized_len(&self.until)
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = if self.until.is_some() { 0x00000001 } else { 0 };
             let (run, out) = ::tl_runtime::split_run::<20>(out);
@@ -162,6 +164,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             0
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             out
         }
@@ -192,6 +195,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             12 + ::tl_runtime::Serialize::serialized_len(&self.until)
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = if self.until.is_some() { 0x00000001 } else { 0 };
             let (run, out) = ::tl_runtime::split_run::<12>(out);
@@ -244,6 +248,7 @@ pub mod types {
                 + ::tl_runtime::Serialize::serialized_len(&self.url)
                 + ::tl_runtime::Serialize::serialized_len(&self.bot)
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = (if self.request_write_access { 0x00000001 } else { 0 })
                 | (if self.fwd_text.is_some() { 0x00000002 } else { 0 });
@@ -313,6 +318,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             16
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let (run, out) = ::tl_runtime::split_run::<16>(out);
             run[0..8].copy_from_slice(&self.channel_id.to_le_bytes());
@@ -355,6 +361,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             12 + ::tl_runtime::Serialize::serialized_len(&self.peer)
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let out = ::tl_runtime::Serialize::serialize_into(&self.peer, out);
             let (run, out) = ::tl_runtime::split_run::<12>(out);
@@ -403,6 +410,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             8
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             ::tl_runtime::Serialize::serialize_into(&self.chat_id, out)
         }
@@ -435,6 +443,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             8
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             ::tl_runtime::Serialize::serialize_into(&self.collectible_id, out)
         }
@@ -465,6 +474,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             0
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             out
         }
@@ -492,6 +502,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             0
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             out
         }
@@ -522,6 +533,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             16
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let (run, out) = ::tl_runtime::split_run::<16>(out);
             run[0..8].copy_from_slice(&self.user_id.to_le_bytes());
@@ -564,6 +576,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             12 + ::tl_runtime::Serialize::serialized_len(&self.peer)
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let out = ::tl_runtime::Serialize::serialize_into(&self.peer, out);
             let (run, out) = ::tl_runtime::split_run::<12>(out);
@@ -613,6 +626,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             16
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let (run, out) = ::tl_runtime::split_run::<16>(out);
             run[0..8].copy_from_slice(&self.user_id.to_le_bytes());
@@ -651,6 +665,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             0
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             out
         }
@@ -682,6 +697,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             12 + ::tl_runtime::Serialize::serialized_len(&self.peer)
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let out = ::tl_runtime::Serialize::serialize_into(&self.peer, out);
             let (run, out) = ::tl_runtime::split_run::<12>(out);
@@ -728,6 +744,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             0
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             out
         }
@@ -762,6 +779,7 @@ pub mod types {
                 + ::tl_runtime::Serialize::serialized_len(&self.fwd_text)
                 + ::tl_runtime::Serialize::serialized_len(&self.url)
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = if self.fwd_text.is_some() { 0x00000001 } else { 0 };
             let out = ::tl_runtime::put(out, flags_0.to_le_bytes());
@@ -828,6 +846,7 @@ pub mod types {
             4 + ::tl_runtime::Serialize::serialized_len(&self.color)
                 + ::tl_runtime::Serialize::serialized_len(&self.background_emoji_id)
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = (if self.color.is_some() { 0x00000001 } else { 0 })
                 | (if self.background_emoji_id.is_some() { 0x00000002 } else { 0 });
@@ -880,6 +899,7 @@ pub mod types {
                 + ::tl_runtime::Serialize::serialized_len(&self.dark_accent_color)
                 + ::tl_runtime::Serialize::serialized_len(&self.dark_colors)
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = (if self.dark_accent_color.is_some() {
                 0x00000001
@@ -956,6 +976,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             4 + ::tl_runtime::Serialize::serialized_len(&self.max_id)
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = (if self.live { 0x00000001 } else { 0 })
                 | (if self.max_id.is_some() { 0x00000002 } else { 0 });
@@ -1002,6 +1023,7 @@ pub mod types {
                 + ::tl_runtime::Serialize::serialized_len(&self.reason)
                 + ::tl_runtime::Serialize::serialized_len(&self.text)
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let out = ::tl_runtime::Serialize::serialize_into(&self.platform, out);
             let out = ::tl_runtime::Serialize::serialize_into(&self.reason, out);
@@ -1054,6 +1076,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             ::tl_runtime::Serialize::serialized_len(&self.url)
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             ::tl_runtime::Serialize::serialize_into(&self.url, out)
         }
@@ -1086,6 +1109,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             0
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             out
         }
@@ -1118,6 +1142,7 @@ pub mod types {
             4 + ::tl_runtime::Serialize::serialized_len(&self.bot)
                 + ::tl_runtime::Serialize::serialized_len(&self.domain)
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = if self.request_write_access { 0x00000001 } else { 0 };
             let out = ::tl_runtime::put(out, flags_0.to_le_bytes());
@@ -1240,6 +1265,7 @@ pub mod types {
                 + ::tl_runtime::Serialize::serialized_len(&self.bot_verification_icon)
                 + ::tl_runtime::Serialize::serialized_len(&self.send_paid_messages_stars)
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = (if self.self_ { 0x00000400 } else { 0 })
                 | (if self.contact { 0x00000800 } else { 0 })
@@ -1501,6 +1527,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             8
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             ::tl_runtime::Serialize::serialize_into(&self.id, out)
         }
@@ -1541,6 +1568,7 @@ pub mod types {
             }
             len
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = (if self.has_video { 0x00000001 } else { 0 })
                 | (if self.personal { 0x00000004 } else { 0 })
@@ -1605,6 +1633,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             0
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             out
         }
@@ -1632,6 +1661,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             0
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             out
         }
@@ -1661,6 +1691,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             4
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = if self.by_me { 0x00000001 } else { 0 };
             ::tl_runtime::put(out, flags_0.to_le_bytes())
@@ -1696,6 +1727,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             4
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = if self.by_me { 0x00000001 } else { 0 };
             ::tl_runtime::put(out, flags_0.to_le_bytes())
@@ -1731,6 +1763,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             4
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             ::tl_runtime::Serialize::serialize_into(&self.was_online, out)
         }
@@ -1763,6 +1796,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             4
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             ::tl_runtime::Serialize::serialize_into(&self.expires, out)
         }
@@ -1795,6 +1829,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             4
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = if self.by_me { 0x00000001 } else { 0 };
             ::tl_runtime::put(out, flags_0.to_le_bytes())
@@ -1832,6 +1867,7 @@ pub mod types {
         fn serialized_len(&self) -> usize {
             4 + ::tl_runtime::Serialize::serialized_len(&self.username)
         }
+        #[inline]
         fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
             let flags_0: u32 = (if self.editable { 0x00000001 } else { 0 })
                 | (if self.active { 0x00000002 } else { 0 });
@@ -3207,6 +3243,7 @@ pub mod functions {
                 }
                 len
             }
+            #[inline]
             fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
                 let flags_0: u32 = (if self.write_allowed { 0x00000001 } else { 0 })
                     | (if self.peer_msg_id_button_id.is_some() { 0x00000002 } else { 0 })
@@ -3318,6 +3355,7 @@ pub mod functions {
                 }
                 len
             }
+            #[inline]
             fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
                 let flags_0: u32 = (if self.peer_msg_id_button_id.is_some() {
                     0x00000002

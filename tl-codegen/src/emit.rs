@@ -462,6 +462,7 @@ fn emit_item(model: &Model, item: &Item, place: Place<'_>, is_function: bool, de
         }
         impl #ser_bounds ::tl_runtime::Serialize for #self_ty {
             fn serialized_len(&self) -> usize { #len }
+            #[inline]
             fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
                 #write
             }
