@@ -10,7 +10,11 @@ fn hex(bytes: &[u8]) -> String {
 fn roundtrip<T: Serialize + Deserialize + PartialEq + std::fmt::Debug>(value: &T) -> Vec<u8> {
     let bytes = value.to_bytes();
     assert_eq!(bytes.len(), value.serialized_len());
-    assert_eq!(bytes.capacity(), bytes.len(), "to_bytes allocates exactly once, at the exact size");
+    assert_eq!(
+        bytes.capacity(),
+        bytes.len(),
+        "to_bytes allocates exactly once, at the exact size"
+    );
     assert_eq!(&T::from_bytes(&bytes).expect("decodes"), value);
     let mut appended = vec![0xaa];
     value.serialize(&mut appended);

@@ -1,8 +1,9 @@
 //! The generated layer-230 types against grammers-tl-types 0.11.0 on the same values, in one run:
 //! (a) `messages.requestUrlAuth` by button (36 bytes), (b) `urlAuthResultRequest` with a full bot user,
 //! (c) `users.users` with 1000 such users. For each: serialize to a new buffer, into a reused buffer, and
-//! deserialize, beside a memcpy of the same size. Memory figures are in the `memory` bench (it needs a
-//! counting allocator, which would slow every allocation timed here).
+//! deserialize, beside a memcpy of the same size; and the two parts of our write apart (the length pass,
+//! and the write in place into a buffer of the right size). Memory figures are in the `memory` bench (it
+//! needs a counting allocator, which would slow every allocation timed here).
 //!
 //! Run with `cargo bench -p tl-full-schema --bench runtime`.
 
@@ -115,6 +116,23 @@ macro_rules! object_benches {
                         Serializable::serialize(divan::black_box(&object.theirs), &mut buffer);
                         buffer.len()
                     });
+            }
+
+            #[divan::bench]
+            fn ours_length_pass(bencher: Bencher) {
+                let object = $object;
+                bencher
+                    .counter(BytesCount::of_slice(&object.bytes))
+                    .bench(|| divan::black_box(&object.ours).serialized_len());
+            }
+
+            #[divan::bench]
+            fn ours_write_in_place(bencher: Bencher) {
+                let object = $object;
+                let mut buffer = vec![0; object.bytes.len()];
+                bencher
+                    .counter(BytesCount::of_slice(&object.bytes))
+                    .bench_local(|| Serialize::serialize_into(divan::black_box(&object.ours), &mut buffer).len());
             }
 
             #[divan::bench]
