@@ -2,8 +2,8 @@
 //! reader that never reads past its input, and one error type.
 //!
 //! Writing goes in place into a buffer sized once: [`Serialize::serialized_len`] is exact, so
-//! [`Serialize::to_bytes`] allocates once and [`Serialize::serialize_into`] fills a slice (see [`write`]). Reading goes through a [`Reader`] that tracks its offset, so
-//! every [`Error`] says where it happened.
+//! [`Serialize::to_bytes`] allocates once and [`Serialize::serialize_into`] fills a slice (see [`write`]).
+//! Reading goes through a [`Reader`] that tracks its offset, so every [`Error`] says where it happened.
 //!
 //! ```
 //! use tl_runtime::{Deserialize, Serialize};

@@ -14,7 +14,7 @@ use compact_str::CompactString;
 use crate::error::{Error, ErrorKind, Result};
 use crate::reader::Reader;
 use crate::traits::{Deserialize, Serialize};
-use crate::write::{bytes_len, put, vector_len, write_bytes, write_vector};
+use crate::write::{bytes_len, put, short_bytes_len, vector_len, write_bytes, write_vector};
 
 /// The id of `vector#1cb5c415`, written before a boxed `Vector`.
 pub const VECTOR_ID: u32 = 0x1cb5c415;
@@ -169,7 +169,7 @@ fn compact_string_len(text: &CompactString) -> usize {
     if text.is_heap_allocated() {
         bytes_len(text.len())
     } else {
-        (text.len() + 4) & !3
+        short_bytes_len(text.len())
     }
 }
 

@@ -22,28 +22,28 @@ pub trait Serialize {
 
     /// Appends the encoding to `out` (growing it once, by exactly [`Serialize::serialized_len`] bytes).
     fn serialize(&self, out: &mut Vec<u8>) {
-        let start = out.len();
-        out.resize(start + self.serialized_len(), 0);
-        let rest = self.serialize_into(&mut out[start..]);
-        assert!(rest.is_empty(), "serialized_len must be exact");
+        append_encoding(self, self.serialized_len(), out);
     }
 
     /// The encoding in a new buffer, allocated once at its exact size.
-    #[allow(
-        clippy::slow_vector_initialization,
-        reason = "vec![0; len] is calloc, which glibc serves without its per-thread cache: measured slower"
-    )]
     fn to_bytes(&self) -> Vec<u8> {
         let len = self.serialized_len();
-        // `with_capacity` and `resize` rather than `vec![0; len]`: the latter is `calloc`, which some
-        // allocators (glibc before 2.41) serve without their per-thread cache, several times slower for
-        // the small buffers most requests are.
+        // Not `vec![0; len]`: that is `calloc`, which some allocators (glibc before 2.41) serve without
+        // their per-thread cache, several times slower for the small buffers most requests are.
         let mut out = Vec::with_capacity(len);
-        out.resize(len, 0);
-        let rest = self.serialize_into(&mut out);
-        assert!(rest.is_empty(), "serialized_len must be exact");
+        append_encoding(self, len, &mut out);
         out
     }
+}
+
+/// Appends `value`'s encoding, `len` bytes long, to `out`: zeroed room first (safe code writes only into
+/// initialized bytes), then the encoding written over it.
+#[inline]
+fn append_encoding<T: Serialize + ?Sized>(value: &T, len: usize, out: &mut Vec<u8>) {
+    let start = out.len();
+    out.resize(start + len, 0);
+    let rest = value.serialize_into(&mut out[start..]);
+    assert!(rest.is_empty(), "serialized_len must be exact");
 }
 
 /// A value that can be read back from its TL encoding.

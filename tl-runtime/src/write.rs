@@ -46,8 +46,17 @@ fn too_short(needed: usize, left: usize) -> ! {
 /// The encoded size of a `bytes` or `string` of `len` bytes: header, data, padding to 4.
 #[inline]
 pub fn bytes_len(len: usize) -> usize {
-    let header = if len < 254 { 1 } else { 4 };
-    (header + len).next_multiple_of(4)
+    if len < 254 {
+        short_bytes_len(len)
+    } else {
+        (4 + len).next_multiple_of(4)
+    }
+}
+
+/// [`bytes_len`] of an item under 254 bytes (one length byte): `1 + len` rounded up to 4.
+#[inline]
+pub(crate) fn short_bytes_len(len: usize) -> usize {
+    (len & !3) + 4
 }
 
 /// Items shorter than this take [`write_bytes`]' inline path.
@@ -64,7 +73,7 @@ pub fn write_bytes<'o>(data: &[u8], out: &'o mut [u8]) -> &'o mut [u8] {
     // to memcpy or memset).
     if let (true, Some((window, _))) = (len < SHORT_ITEM, out.split_first_chunk_mut::<SHORT_ITEM>()) {
         put_short(window, data);
-        // The item's size, `(len + 4) & !3`, spelled so that its bound (64) is plain to the compiler.
+        // The item's size, `short_bytes_len(len)` masked so that its bound (64) is plain to the compiler.
         return &mut out[(len & 0x3c) + 4..];
     }
     write_bytes_exactly(data, out)
@@ -89,7 +98,7 @@ fn write_bytes_exactly<'o>(data: &[u8], out: &'o mut [u8]) -> &'o mut [u8] {
     if len >= SHORT_ITEM {
         return write_long_bytes(data, out);
     }
-    let total = (len + 4) & !3;
+    let total = short_bytes_len(len);
     let mut window = [0; SHORT_ITEM];
     put_short(&mut window, data);
     let (item, rest) = split_item(out, total);
