@@ -4,7 +4,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::ParseOptions;
 use crate::ast::{Category, Definition, Field, Param, Schema, TypeExpr};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, OptionHint};
 use crate::id::{IdHasher, write_normal_form};
 
 /// Types every schema may use without defining them.
@@ -31,46 +31,87 @@ fn is_builtin(name: &str) -> bool {
     )
 }
 
-/// Gives every definition its id and reports explicit ids that differ from the computed one.
-pub(crate) fn assign_ids(schema: &mut Schema<'_>, options: &ParseOptions, diagnostics: &mut Diagnostics) {
+/// A written id that differs from the one the definition hashes to.
+pub(crate) struct IdMismatch {
+    definition: usize,
+    written: u32,
+    computed: u32,
+}
+
+/// Gives every definition its id (the written one if any, else the computed one) and returns the written
+/// ids that differ from the computed ones.
+pub(crate) fn assign_ids(schema: &mut Schema<'_>) -> Vec<IdMismatch> {
     let mut hasher = IdHasher::new();
-    for definition in &mut schema.definitions {
+    let mut mismatches = Vec::new();
+    for (index, definition) in schema.definitions.iter_mut().enumerate() {
         let computed = hasher.compute(definition);
-        match definition.explicit_id {
-            None => definition.id = computed,
-            Some(explicit) => {
-                definition.id = explicit;
-                if explicit != computed && !options.allows_id_mismatch(definition.name.full) {
-                    diagnostics.push(
-                        Diagnostic::error(
-                            definition.name.span,
-                            format!("constructor id mismatch for `{}`", definition.name.full),
-                        )
-                        .with_label(format!(
-                            "written as #{explicit:08x}, but the definition hashes to #{computed:08x}"
-                        ))
-                        .with_note(format!(
-                            "if the id was assigned by hand, allow it with `allow_id_mismatch(\"{}\")`",
-                            definition.name.full
-                        )),
-                    );
-                }
-            }
+        definition.id = definition.explicit_id.unwrap_or(computed);
+        if definition.id != computed {
+            mismatches.push(IdMismatch {
+                definition: index,
+                written: definition.id,
+                computed,
+            });
         }
+    }
+    mismatches
+}
+
+/// Reports the id mismatches the options do not allow, except in definitions that use an unknown type
+/// (`unresolved`): a misspelt type changes the hash, and the unknown type is the error worth reading.
+pub(crate) fn report_id_mismatches(
+    schema: &Schema<'_>,
+    mismatches: &[IdMismatch],
+    unresolved: &FxHashSet<usize>,
+    options: &ParseOptions,
+    diagnostics: &mut Diagnostics,
+) {
+    for mismatch in mismatches {
+        let definition = &schema.definitions[mismatch.definition];
+        let name = definition.name.full;
+        if unresolved.contains(&mismatch.definition) || options.allows_id_mismatch(name) {
+            continue;
+        }
+        let hint = if crate::MTPROTO_HAND_ASSIGNED_IDS.contains(&name) {
+            OptionHint::AllowMtprotoIds
+        } else {
+            OptionHint::AllowIdMismatch(name.to_string())
+        };
+        diagnostics.push(
+            Diagnostic::error(definition.name.span, format!("constructor id mismatch for `{name}`"))
+                .with_label(format!(
+                    "written as #{:08x}, but the definition hashes to #{:08x}",
+                    mismatch.written, mismatch.computed
+                ))
+                .with_hint(hint),
+        );
     }
 }
 
-/// Runs every per-definition and whole-schema check.
-pub(crate) fn check_schema(schema: &Schema<'_>, diagnostics: &mut Diagnostics) {
-    let known = known_types(schema);
+/// Runs every per-definition and whole-schema check; returns the definitions that use an unknown type.
+pub(crate) fn check_schema(schema: &Schema<'_>, diagnostics: &mut Diagnostics) -> FxHashSet<usize> {
+    let mut types = TypeCheck {
+        known: known_types(schema),
+        suggestions_left: MAX_SUGGESTED_TYPES,
+    };
     let mut fields = FieldIndex::default();
-    for definition in &schema.definitions {
+    let mut unresolved = FxHashSet::default();
+    for (index, definition) in schema.definitions.iter().enumerate() {
         fields.reset(definition);
         check_params(&fields, diagnostics);
-        check_type_references(definition, &known, diagnostics);
+        let before = diagnostics.len();
+        types.check_references(definition, diagnostics);
+        if diagnostics.len() > before {
+            unresolved.insert(index);
+        }
     }
     check_duplicates(schema, diagnostics);
+    unresolved
 }
+
+/// Unknown types get "did you mean" suggestions up to this many times per run (a hostile schema full of
+/// unknown names must not cost a distance to every known name for each of them).
+const MAX_SUGGESTED_TYPES: usize = 64;
 
 /// The fields of one definition, found by name. Reused across definitions so checking allocates
 /// nothing per definition; short lists (all of Telegram's) are searched linearly, long ones hashed.
@@ -165,28 +206,86 @@ fn known_types<'a>(schema: &Schema<'a>) -> FxHashSet<&'a str> {
     known
 }
 
-fn check_type_references(definition: &Definition<'_>, known: &FxHashSet<&str>, diagnostics: &mut Diagnostics) {
-    let generics: Vec<&str> = definition.type_params.iter().map(|p| p.name).collect();
-    let mut check = |ty: &TypeExpr<'_>| check_type(ty, &generics, known, diagnostics);
-    for type_param in &definition.type_params {
-        check(&type_param.kind);
+/// Type references checked against the known names.
+struct TypeCheck<'a> {
+    known: FxHashSet<&'a str>,
+    suggestions_left: usize,
+}
+
+impl TypeCheck<'_> {
+    fn check_references(&mut self, definition: &Definition<'_>, diagnostics: &mut Diagnostics) {
+        let generics: Vec<&str> = definition.type_params.iter().map(|p| p.name).collect();
+        let mut check = |ty: &TypeExpr<'_>| self.check_type(ty, &generics, diagnostics);
+        for type_param in &definition.type_params {
+            check(&type_param.kind);
+        }
+        visit_param_types(&definition.params, &mut check);
+        if definition.category == Category::Function {
+            check(&definition.result);
+        } else {
+            // A constructor defines its result type; only the arguments (`Vector t`) must be in scope.
+            definition.result.args.iter().for_each(check);
+        }
+        if definition.result.percent {
+            diagnostics.push(
+                Diagnostic::error(
+                    definition.result.span,
+                    format!("a result type cannot be bare: `%{}`", definition.result.name),
+                )
+                .with_label("write the boxed type's name, without `%`"),
+            );
+        }
     }
-    visit_param_types(&definition.params, &mut check);
-    if definition.category == Category::Function {
-        check(&definition.result);
-    } else {
-        // A constructor defines its result type; only the arguments (`Vector t`) must be in scope.
-        definition.result.args.iter().for_each(check);
+
+    fn check_type(&mut self, ty: &TypeExpr<'_>, generics: &[&str], diagnostics: &mut Diagnostics) {
+        if ty.args.is_empty() && !ty.generic_query && is_builtin(ty.name) {
+            return;
+        }
+        let is_generic = generics.contains(&ty.name);
+        if ty.generic_query && !is_generic {
+            diagnostics.push(
+                Diagnostic::error(ty.span, format!("`!{}` does not name a type parameter", ty.name))
+                    .with_label("declare it as `{X:Type}` after the definition name"),
+            );
+        } else if !is_generic && !self.known.contains(ty.name) {
+            let mut diagnostic = Diagnostic::error(ty.span, format!("unknown type `{}`", ty.name))
+                .with_label("no constructor has this type and it is not a built-in type");
+            if let Some(note) = self.suggest(ty.name) {
+                diagnostic = diagnostic.with_note(note);
+            }
+            diagnostics.push(diagnostic);
+        }
+        for arg in &ty.args {
+            self.check_type(arg, generics, diagnostics);
+        }
     }
-    if definition.result.percent {
-        diagnostics.push(
-            Diagnostic::error(
-                definition.result.span,
-                format!("a result type cannot be bare: `%{}`", definition.result.name),
-            )
-            .with_label("write the boxed type's name, without `%`"),
-        );
+
+    /// `help: did you mean ...?` with the known names closest to `name` (built-ins included).
+    fn suggest(&mut self, name: &str) -> Option<String> {
+        self.suggestions_left = self.suggestions_left.checked_sub(1)?;
+        let names = closest_names(name, self.known.iter().copied());
+        (!names.is_empty()).then(|| format!("help: did you mean {}?", names.join(" or ")))
     }
+}
+
+/// Up to three of `candidates` within a small edit distance of `name` (ignoring case) and starting with
+/// the same letter (a typo seldom changes the first one), closest first, each in backticks.
+fn closest_names<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let wanted = name.to_lowercase();
+    let limit = (name.chars().count() / 3).max(1);
+    let first = wanted.chars().next();
+    let mut scored: Vec<(usize, &str)> = candidates
+        .map(|candidate| (candidate, candidate.to_lowercase()))
+        .filter(|(_, lower)| lower.chars().next() == first)
+        .map(|(candidate, lower)| (strsim::levenshtein(&wanted, &lower), candidate))
+        .filter(|&(distance, _)| distance <= limit)
+        .collect();
+    scored.sort_unstable();
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, name)| format!("`{name}`"))
+        .collect()
 }
 
 fn visit_param_types<'p, 'a: 'p>(params: &'p [Param<'a>], visit: &mut impl FnMut(&'p TypeExpr<'a>)) {
@@ -195,27 +294,6 @@ fn visit_param_types<'p, 'a: 'p>(params: &'p [Param<'a>], visit: &mut impl FnMut
             Param::Field(field) => visit(&field.ty),
             Param::Repeat(repeat) => visit_param_types(&repeat.items, visit),
         }
-    }
-}
-
-fn check_type(ty: &TypeExpr<'_>, generics: &[&str], known: &FxHashSet<&str>, diagnostics: &mut Diagnostics) {
-    if ty.args.is_empty() && !ty.generic_query && is_builtin(ty.name) {
-        return;
-    }
-    let is_generic = generics.contains(&ty.name);
-    if ty.generic_query && !is_generic {
-        diagnostics.push(
-            Diagnostic::error(ty.span, format!("`!{}` does not name a type parameter", ty.name))
-                .with_label("declare it as `{X:Type}` after the definition name"),
-        );
-    } else if !is_generic && !known.contains(ty.name) {
-        diagnostics.push(
-            Diagnostic::error(ty.span, format!("unknown type `{}`", ty.name))
-                .with_label("no constructor has this type and it is not a built-in type"),
-        );
-    }
-    for arg in &ty.args {
-        check_type(arg, generics, known, diagnostics);
     }
 }
 

@@ -30,6 +30,32 @@ pub struct Diagnostic {
     pub related: Vec<(Span, String)>,
     /// Extra lines after the snippet (`= note: ...`).
     pub notes: Vec<String>,
+    /// An option that would accept what this diagnostic refuses. Each interface words it its own way
+    /// ([`Diagnostics::render_with`]), so a command-line user reads a flag and a `build.rs` user a method.
+    pub hint: Option<OptionHint>,
+}
+
+/// An option of the generator that would accept what a diagnostic refuses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OptionHint {
+    /// Accept the written id of this definition although it differs from the computed one.
+    AllowIdMismatch(String),
+    /// Accept the hand-assigned service ids of mtproto.tl.
+    AllowMtprotoIds,
+}
+
+impl OptionHint {
+    /// The hint in the words of this crate's API ([`crate::ParseOptions`]).
+    pub fn parser_wording(&self) -> String {
+        match self {
+            OptionHint::AllowIdMismatch(name) => {
+                format!("if the id was assigned by hand, accept it with `ParseOptions::allow_id_mismatch(\"{name}\")`")
+            }
+            OptionHint::AllowMtprotoIds => "mtproto.tl assigns this id by hand: accept it with \
+                 `ParseOptions::allow_mtproto_hand_assigned_ids()`"
+                .to_string(),
+        }
+    }
 }
 
 impl Diagnostic {
@@ -51,6 +77,7 @@ impl Diagnostic {
             label: String::new(),
             related: Vec::new(),
             notes: Vec::new(),
+            hint: None,
         }
     }
 
@@ -72,7 +99,13 @@ impl Diagnostic {
         self
     }
 
-    fn to_report(&self) -> Report<usize> {
+    /// Attaches an option that would accept what this diagnostic refuses.
+    pub fn with_hint(mut self, hint: OptionHint) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+
+    fn to_report(&self, word: &dyn Fn(&OptionHint) -> String) -> Report<usize> {
         let report = match self.severity {
             Severity::Error => Report::error(),
             Severity::Warning => Report::warning(),
@@ -83,10 +116,9 @@ impl Diagnostic {
                 .iter()
                 .map(|(span, label)| Label::secondary(span.file as usize, span.range()).with_message(label)),
         );
-        report
-            .with_message(&self.message)
-            .with_labels(labels)
-            .with_notes(self.notes.clone())
+        let mut notes = self.notes.clone();
+        notes.extend(self.hint.iter().map(|hint| format!("help: {}", word(hint))));
+        report.with_message(&self.message).with_labels(labels).with_notes(notes)
     }
 }
 
@@ -132,8 +164,24 @@ impl Diagnostics {
         self.items.sort_by_key(|d| (d.span.file, d.span.start));
     }
 
+    /// How many of the problems are warnings.
+    pub fn warning_count(&self) -> usize {
+        self.items.iter().filter(|d| d.severity == Severity::Warning).count()
+    }
+
+    /// Adds every problem of `other`.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
     /// Renders every problem like rustc: `file:line:column`, the source line, a caret under the span.
+    /// Hints are worded for this crate's API ([`OptionHint::parser_wording`]).
     pub fn render(&self, files: &[SourceFile]) -> String {
+        self.render_with(files, &OptionHint::parser_wording)
+    }
+
+    /// [`Diagnostics::render`], with hints worded by `word` (a tool names its own flags or methods).
+    pub fn render_with(&self, files: &[SourceFile], word: &dyn Fn(&OptionHint) -> String) -> String {
         let mut database = SimpleFiles::new();
         for file in files {
             database.add(file.name.as_str(), file.text.as_str());
@@ -141,7 +189,7 @@ impl Diagnostics {
         let config = Config::default();
         let mut out = String::new();
         for diagnostic in &self.items {
-            if term::emit_to_string(&mut out, &config, &database, &diagnostic.to_report()).is_err() {
+            if term::emit_to_string(&mut out, &config, &database, &diagnostic.to_report(word)).is_err() {
                 // A span outside its file cannot be drawn; still say what is wrong.
                 let (line, column) = files
                     .get(diagnostic.span.file as usize)

@@ -30,7 +30,7 @@ use std::collections::BTreeSet;
 
 pub use ast::{Category, Definition, Field, FlagCondition, Name, Param, Repeat, Schema, TypeExpr, TypeParam};
 pub use check::BUILTIN_TYPES;
-pub use diagnostic::{Diagnostic, Diagnostics, Severity};
+pub use diagnostic::{Diagnostic, Diagnostics, OptionHint, Severity};
 pub use source::{FileId, MAX_FILE_LEN, SourceFile, Span};
 
 /// The definitions of mtproto.tl whose ids were assigned by hand rather than hashed.
@@ -108,8 +108,9 @@ pub fn parse<'a>(files: &'a [SourceFile], options: &ParseOptions) -> Parsed<'a> 
             schema.definitions.extend(syntax.definitions);
         }
     }
-    check::assign_ids(&mut schema, options, &mut diagnostics);
-    check::check_schema(&schema, &mut diagnostics);
+    let mismatches = check::assign_ids(&mut schema);
+    let unresolved = check::check_schema(&schema, &mut diagnostics);
+    check::report_id_mismatches(&schema, &mismatches, &unresolved, options, &mut diagnostics);
     diagnostics.sort();
     Parsed { schema, diagnostics }
 }
