@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use tl_parser::ParseOptions;
 
 use crate::emit::EmitOptions;
-use crate::output::{FileStatus, write_if_changed};
-use crate::{Error, Generated, generate_with, read_sources};
+use crate::output::{OutputFile, Overwrite, write_files};
+use crate::{Error, Frontend, Generated, GeneratedTl, bindings_name, generate_tl, generate_with, read_sources};
 
 /// What to generate and where, in the style of `prost_build::Config`.
 ///
@@ -21,8 +21,13 @@ use crate::{Error, Generated, generate_with, read_sources};
 /// }
 /// ```
 ///
-/// and in the crate, one line: `tl_runtime::include_tl!("api");` (the file is named after the first
-/// schema's stem unless [`Config::file_name`] says otherwise).
+/// and in the crate, one line: `tl_runtime::include_tl!("api");` (the file is named by
+/// [`crate::bindings_name`], the first schema's stem as a module name, unless [`Config::file_name`] says
+/// otherwise).
+///
+/// [`Config::compile`] replaces only a file that the generator wrote (one that begins with its
+/// `// @generated` header); a file of the user's own in the way is an error, unless
+/// [`Config::force_overwrite`] is set.
 #[derive(Debug, Clone)]
 pub struct Config {
     schemas: Vec<PathBuf>,
@@ -32,6 +37,8 @@ pub struct Config {
     file_name: Option<String>,
     rerun_if_changed: bool,
     emit_options: EmitOptions,
+    overwrite: Overwrite,
+    frontend: Frontend,
 }
 
 impl Default for Config {
@@ -44,6 +51,8 @@ impl Default for Config {
             file_name: None,
             rerun_if_changed: true,
             emit_options: EmitOptions::default(),
+            overwrite: Overwrite::GeneratedOnly,
+            frontend: Frontend::BuildScript,
         }
     }
 }
@@ -60,13 +69,15 @@ impl Config {
         self
     }
 
-    /// Generates only what these functions, constructors or types reach (see [`crate::roots`]).
+    /// Generates only what these functions, constructors or types reach (see [`crate::roots`]). Names are
+    /// trimmed of surrounding spaces.
     pub fn roots<I, S>(&mut self, roots: I) -> &mut Self
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.roots.extend(roots.into_iter().map(Into::into));
+        self.roots
+            .extend(roots.into_iter().map(|root| root.into().trim().to_string()));
         self
     }
 
@@ -91,6 +102,20 @@ impl Config {
     /// Names the output file (default: the first schema's stem with `.rs`, as `api.rs`).
     pub fn file_name(&mut self, name: impl Into<String>) -> &mut Self {
         self.file_name = Some(name.into());
+        self
+    }
+
+    /// Lets [`Config::compile`] replace an output file that the generator did not write (one that does not
+    /// begin with its `// @generated` header). Off by default: such a file is an error and stays untouched.
+    pub fn force_overwrite(&mut self) -> &mut Self {
+        self.overwrite = Overwrite::Anything;
+        self
+    }
+
+    /// Words hints for `frontend`: the `tl-codegen` command sets this, so its users read flags instead of
+    /// these methods.
+    pub fn frontend(&mut self, frontend: Frontend) -> &mut Self {
+        self.frontend = frontend;
         self
     }
 
@@ -122,10 +147,27 @@ impl Config {
         &self.parse_options
     }
 
+    /// Which existing files may be replaced.
+    pub fn overwrite(&self) -> Overwrite {
+        self.overwrite
+    }
+
     /// Reads, parses, checks and generates, all in memory.
     pub fn generate(&self) -> Result<Generated, Error> {
-        let files = read_sources(&self.schemas).map_err(Error::Load)?;
+        let files = read_sources(&self.schemas)?;
         generate_with(&files, &self.roots, &self.parse_options, self.emit_options)
+            .map_err(|error| error.for_frontend(self.frontend))
+    }
+
+    /// Reads and parses the schemas and writes what the roots reach as one `.tl` file, in memory.
+    pub fn generate_tl(&self) -> Result<GeneratedTl, Error> {
+        let files = read_sources(&self.schemas)?;
+        generate_tl(&files, &self.roots, &self.parse_options).map_err(|error| error.for_frontend(self.frontend))
+    }
+
+    /// Writes `files` under this configuration's overwrite rule (see [`crate::output::write_files`]).
+    pub fn write(&self, files: &[OutputFile]) -> Result<Vec<crate::output::FileStatus>, Error> {
+        write_files(files, self.overwrite).map_err(|error| error.for_frontend(self.frontend))
     }
 
     /// The path [`Config::compile`] writes to.
@@ -136,21 +178,14 @@ impl Config {
         };
         let name = match &self.file_name {
             Some(name) => name.clone(),
-            None => {
-                let first = self
-                    .schemas
-                    .first()
-                    .and_then(|p| p.file_stem())
-                    .and_then(|s| s.to_str())
-                    .unwrap_or("tl");
-                format!("{}.rs", crate::ident::module_name(first))
-            }
+            None => format!("{}.rs", bindings_name(&self.schemas)),
         };
         Ok(dir.join(name))
     }
 
-    /// Generates and writes the output file (only if its content changed), printing
-    /// `cargo:rerun-if-changed` for every schema unless switched off. Prints nothing else on stdout.
+    /// Generates and writes the output file (only if its content changed, and only over a file the
+    /// generator wrote), printing `cargo:rerun-if-changed` for every schema unless switched off. Prints
+    /// nothing else on stdout.
     pub fn compile(&self) -> Result<PathBuf, Error> {
         self.compile_printing_to(&mut std::io::stdout())
     }
@@ -165,11 +200,11 @@ impl Config {
         }
         let generated = self.generate()?;
         let path = self.output_path()?;
-        match write_if_changed(&path, &generated.source, false) {
-            Ok(FileStatus::Written | FileStatus::Unchanged) => Ok(path),
-            Ok(FileStatus::Stale) => unreachable!("not in check mode"),
-            Err(error) => Err(Error::Write { path, error }),
-        }
+        self.write(&[OutputFile {
+            path: path.clone(),
+            content: generated.source,
+        }])?;
+        Ok(path)
     }
 }
 
@@ -235,6 +270,57 @@ mod tests {
         assert!(message.contains("url_auth.tl:1:5"), "{message}");
         assert!(message.contains("1 │ a x:Nope = A;"), "{message}");
         assert!(!dir.join("url_auth.rs").exists());
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn compile_never_replaces_a_file_it_did_not_write() {
+        let dir = temp_dir("mine");
+        let path = schema(&dir, "urlAuthResultDefault#a9d6db1f = UrlAuthResult;");
+        std::fs::write(dir.join("url_auth.rs"), "pub fn mine() {}\n").expect("a user file");
+        let mut config = Config::new();
+        config.schema(&path).out_dir(&dir).emit_rerun_if_changed(false);
+        let error = config.compile().expect_err("refused");
+        let message = format!("{error:?}");
+        assert!(
+            message.contains("1 output file exists and was not written by tl-codegen"),
+            "{message}"
+        );
+        assert!(message.contains("`Config::force_overwrite()`"), "{message}");
+        assert_eq!(
+            std::fs::read_to_string(dir.join("url_auth.rs")).expect("kept"),
+            "pub fn mine() {}\n"
+        );
+        config.force_overwrite().compile().expect("forced");
+        assert!(
+            std::fs::read_to_string(dir.join("url_auth.rs"))
+                .expect("replaced")
+                .starts_with("// @generated by tl-codegen")
+        );
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn debug_is_display_and_hints_name_config_methods() {
+        let dir = temp_dir("debug");
+        let path = schema(&dir, "a#12345678 x:int = A;");
+        let error = Config::new().schema(&path).generate().expect_err("bad id");
+        assert_eq!(format!("{error:?}"), error.to_string());
+        assert!(
+            error
+                .to_string()
+                .contains("help: if the id was assigned by hand, accept it with `Config::allow_id_mismatch(\"a\")`"),
+            "{error}"
+        );
+        let missing = Config::new()
+            .schema(dir.join("nope.tl"))
+            .generate()
+            .expect_err("missing");
+        assert!(
+            format!("{missing:?}").starts_with("error: cannot read `"),
+            "{missing:?}"
+        );
+        assert!(!format!("{missing:?}").contains("Os {"), "{missing:?}");
         std::fs::remove_dir_all(&dir).ok();
     }
 

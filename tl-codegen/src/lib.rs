@@ -1,8 +1,10 @@
-//! Generates Rust types with exact TL binary serialization from Telegram schema files.
+//! Generates Rust types with exact TL binary serialization from TL schema files.
 //!
 //! The pipeline: `.tl` text → [`tl_parser`] (AST, ids, diagnostics) → closure by [`roots`] → checked
 //! [`model::Model`] → tokens ([`emit`]) → formatted source (prettyplease). [`generate`] does the whole job
-//! in memory; the CLI and the tests call it, and [`output::write_if_changed`] is the only place that writes.
+//! in memory; [`Config`] (for `build.rs`), the `tl-codegen` command and the tests call it, and
+//! [`output::write_files`] is the only place that writes: it replaces only files that begin with the
+//! generator's `// @generated` header, all-or-nothing, each one atomically.
 //!
 //! The generated code depends on the `tl_runtime` crate only.
 //!
@@ -13,7 +15,9 @@
 //! tl-runtime = "0.1"
 //!
 //! [build-dependencies]
-//! tl-codegen = "0.1"
+//! # Without the default `cli` feature: the command line's dependencies (clap, toml, serde) stay out of
+//! # the build.
+//! tl-codegen = { version = "0.1", default-features = false }
 //! ```
 //!
 //! ```no_run
@@ -30,84 +34,27 @@
 //! ```text
 //! // src/lib.rs (examples/url-auth-client builds exactly this)
 //! pub mod tl {
-//!     tl_runtime::include_tl!("url_auth");
+//!     tl_runtime::include_tl!("url_auth"); // the first schema's stem as a module name: see bindings_name
 //! }
 //! ```
 //!
-//! A schema error fails the build with the rendered diagnostics (file, line, column, snippet), since the
-//! error's `Display` is exactly that.
+//! A schema error fails the build with the rendered diagnostics (file, line, column, snippet): the
+//! [`Error`]'s `Debug`, which `?` in `main` prints, is its `Display`.
 
 mod config;
 pub mod emit;
+mod error;
 pub mod ident;
 pub mod model;
 pub mod output;
 pub mod roots;
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use config::Config;
-use tl_parser::{ParseOptions, SourceFile};
-
-/// Why a schema could not be loaded: an unreadable file or the rendered parser diagnostics.
-#[derive(Debug)]
-pub enum LoadError {
-    /// A schema file could not be read.
-    Read {
-        /// The file.
-        path: PathBuf,
-        /// What the OS said.
-        error: std::io::Error,
-    },
-    /// The schema has errors; the text is the rendered diagnostics (file, line, column, snippet).
-    Invalid(String),
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::Read { path, error } => write!(f, "error: cannot read `{}`: {error}", path.display()),
-            LoadError::Invalid(rendered) => f.write_str(rendered.trim_end()),
-        }
-    }
-}
-
-impl std::error::Error for LoadError {}
-
-/// Anything that stops generation, with a message ready for the user.
-#[derive(Debug)]
-pub enum Error {
-    /// A schema could not be read or has errors (rendered diagnostics).
-    Load(LoadError),
-    /// Roots that name nothing, with suggestions.
-    Roots(roots::UnknownRoots),
-    /// The schema cannot be represented (a name collision, an unsupported type).
-    Model(model::ModelError),
-    /// [`Config::compile`] outside a build script, with no [`Config::out_dir`].
-    NoOutDir,
-    /// The output could not be written.
-    Write {
-        /// The output file.
-        path: PathBuf,
-        /// What the OS said.
-        error: std::io::Error,
-    },
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::Load(error) => error.fmt(f),
-            Error::Roots(error) => error.fmt(f),
-            Error::Model(error) => error.fmt(f),
-            Error::NoOutDir => f.write_str("error: OUT_DIR is not set: call compile() from build.rs, or set out_dir()"),
-            Error::Write { path, error } => write!(f, "error: cannot write `{}`: {error}", path.display()),
-        }
-    }
-}
-
-impl std::error::Error for Error {}
+pub use error::{Error, Frontend, SchemaErrors};
+use output::{GENERATED_MARKER, OutputFile};
+use tl_parser::{Category, Definition, ParseOptions, Schema, SourceFile};
 
 /// The output of one generation: Rust source for a module (no inner attributes, so it can be
 /// `include!`d), plus what it was made from.
@@ -134,47 +81,89 @@ pub fn generate_with(
     options: &ParseOptions,
     emit_options: emit::EmitOptions,
 ) -> Result<Generated, Error> {
-    let schema = load(files, options).map_err(Error::Load)?;
-    let selected: Vec<&tl_parser::Definition<'_>> = if roots.is_empty() {
-        schema.definitions.iter().collect()
-    } else {
-        roots::closure(&schema, roots).map_err(Error::Roots)?
-    };
+    let schema = load(files, options)?;
+    let selected = select(&schema, roots)?;
     let model = model::Model::build(&selected, schema.layer).map_err(Error::Model)?;
+    if model.constructors.is_empty() && model.functions.is_empty() {
+        return Err(Error::Empty {
+            sources: files.iter().map(|f| f.name.clone()).collect(),
+        });
+    }
     let source = format_parts(&model, emit_options);
-    let names: Vec<&str> = files.iter().map(|f| file_name(&f.name)).collect();
-    let layer = schema.layer.map_or(String::new(), |l| format!(" (layer {l})"));
-    let header = format!(
-        "// @generated by tl-codegen from {}{layer}. Do not edit by hand: regenerate instead.\n\n",
-        names.join(" + ")
-    );
     Ok(Generated {
-        source: header + &source,
+        source: generated_header(files, schema.layer) + "\n" + &source,
         layer: schema.layer,
         counts: (model.constructors.len(), model.functions.len()),
     })
 }
 
-/// The files of a crate holding `generated` (what the CLI writes into `generated/src`): `lib.rs`, with the
-/// crate docs and the bindings module kept away from rustfmt (prettyplease formats it, and it is checked for
-/// freshness byte for byte), and `<first schema's stem>.rs`, the bindings.
-pub fn crate_files(config: &Config, generated: &Generated) -> [(String, String); 2] {
-    let names: Vec<String> = config
-        .schemas()
-        .iter()
-        .map(|p| file_name(&p.display().to_string()).to_string())
-        .collect();
-    let first = names.first().map_or("schema", String::as_str);
-    let module = ident::module_name(
-        Path::new(first)
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("schema"),
-    );
-    let sources = names.join(" + ");
+/// The definitions `roots` reach, or every definition when there are no roots.
+pub fn select<'s, 'a>(schema: &'s Schema<'a>, roots: &[String]) -> Result<Vec<&'s Definition<'a>>, Error> {
+    if roots.is_empty() {
+        Ok(schema.definitions.iter().collect())
+    } else {
+        roots::closure(schema, roots).map_err(Error::Roots)
+    }
+}
+
+/// The first line of every generated file: `// @generated by tl-codegen from a.tl + b.tl (layer N). ...`.
+fn generated_header(files: &[SourceFile], layer: Option<u32>) -> String {
+    let names: Vec<&str> = files.iter().map(|f| file_name(&f.name)).collect();
+    let layer = layer.map_or(String::new(), |l| format!(" (layer {l})"));
+    format!(
+        "{GENERATED_MARKER} from {}{layer}. Do not edit by hand: regenerate instead.\n",
+        names.join(" + ")
+    )
+}
+
+/// A schema closure written back as TL (what `tl-codegen --emit-tl` writes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneratedTl {
+    /// The `.tl` text, starting with an `@generated` comment and the roots it was made from.
+    pub text: String,
+    /// Constructors and functions written (built-in definitions included).
+    pub counts: (usize, usize),
+}
+
+/// Parses `files` as one schema and writes what `roots` reach (everything if empty) as one `.tl` file.
+pub fn generate_tl(files: &[SourceFile], roots: &[String], options: &ParseOptions) -> Result<GeneratedTl, Error> {
+    let schema = load(files, options)?;
+    let selected = select(&schema, roots)?;
+    let count = |category| selected.iter().filter(|d| d.category == category).count();
+    let mut header = generated_header(files, schema.layer);
+    if !roots.is_empty() {
+        header.push_str("// What these roots reach:\n");
+        for root in roots {
+            header.push_str(&format!("//   {root}\n"));
+        }
+    }
+    Ok(GeneratedTl {
+        text: roots::write_tl(&selected, schema.layer, &header),
+        counts: (count(Category::Type), count(Category::Function)),
+    })
+}
+
+/// The name of the bindings file and module, one rule for [`Config::compile`], the crate files and
+/// `tl_runtime::include_tl!`: the first schema's file stem as a Rust module name (`snake_case`), so
+/// `api-layer230.tl` gives `api_layer230.rs`, included with `include_tl!("api_layer230")`.
+pub fn bindings_name(schemas: &[PathBuf]) -> String {
+    let stem = schemas
+        .first()
+        .and_then(|path| path.file_stem())
+        .and_then(|stem| stem.to_str())
+        .unwrap_or("tl");
+    ident::module_name(stem)
+}
+
+/// The files of a crate holding `generated`, in `dir` (what the CLI writes for a job with `out`):
+/// `lib.rs`, with the crate docs and the bindings module kept away from rustfmt (prettyplease formats it,
+/// and it is checked for freshness byte for byte), and the bindings, named by [`bindings_name`].
+pub fn crate_files(config: &Config, generated: &Generated, dir: &Path) -> Vec<OutputFile> {
+    let module = bindings_name(config.schemas());
+    let names: Vec<&str> = config.schemas().iter().map(|p| file_name_of(p)).collect();
     let layer = generated.layer.map_or(String::new(), |l| format!(" (layer {l})"));
     let lib = format!(
-        "// @generated by tl-codegen. Do not edit by hand: regenerate instead.\n\
+        "{GENERATED_MARKER}. Do not edit by hand: regenerate instead.\n\
          //! Rust bindings for `{sources}`{layer}, generated by tl-codegen.\n\
          //!\n\
          //! `types` has a struct per constructor, `enums` an enum per boxed type, `functions` a struct per\n\
@@ -183,11 +172,27 @@ pub fn crate_files(config: &Config, generated: &Generated) -> [(String, String);
          \n\
          #[rustfmt::skip]\n\
          mod {module};\n\
-         pub use {module}::*;\n"
+         pub use {module}::*;\n",
+        sources = names.join(" + "),
     );
+    let [lib_path, bindings_path] = crate_file_paths(config, dir);
+    vec![
+        OutputFile {
+            path: lib_path,
+            content: lib,
+        },
+        OutputFile {
+            path: bindings_path,
+            content: generated.source.clone(),
+        },
+    ]
+}
+
+/// Where [`crate_files`] writes: `dir/lib.rs` and `dir/<bindings name>.rs`.
+pub fn crate_file_paths(config: &Config, dir: &Path) -> [PathBuf; 2] {
     [
-        ("lib.rs".to_string(), lib),
-        (format!("{module}.rs"), generated.source.clone()),
+        dir.join("lib.rs"),
+        dir.join(format!("{}.rs", bindings_name(config.schemas()))),
     ]
 }
 
@@ -228,13 +233,17 @@ pub fn file_name(path: &str) -> &str {
     Path::new(path).file_name().and_then(|n| n.to_str()).unwrap_or(path)
 }
 
+fn file_name_of(path: &Path) -> &str {
+    path.file_name().and_then(|n| n.to_str()).unwrap_or("schema")
+}
+
 /// Reads schema files in order, for parsing together.
-pub fn read_sources(paths: &[impl AsRef<Path>]) -> Result<Vec<SourceFile>, LoadError> {
+pub fn read_sources(paths: &[impl AsRef<Path>]) -> Result<Vec<SourceFile>, Error> {
     paths
         .iter()
         .map(|path| {
             let path = path.as_ref();
-            SourceFile::read(path).map_err(|error| LoadError::Read {
+            SourceFile::read(path).map_err(|error| Error::Read {
                 path: path.to_path_buf(),
                 error,
             })
@@ -242,11 +251,11 @@ pub fn read_sources(paths: &[impl AsRef<Path>]) -> Result<Vec<SourceFile>, LoadE
         .collect()
 }
 
-/// Parses `files` as one schema; any error diagnostic fails the load with every diagnostic rendered.
-pub fn load<'a>(files: &'a [SourceFile], options: &ParseOptions) -> Result<tl_parser::Schema<'a>, LoadError> {
+/// Parses `files` as one schema; any error diagnostic fails the load with every diagnostic.
+pub fn load<'a>(files: &'a [SourceFile], options: &ParseOptions) -> Result<Schema<'a>, Error> {
     let parsed = tl_parser::parse(files, options);
     if parsed.diagnostics.has_errors() {
-        return Err(LoadError::Invalid(parsed.diagnostics.render(files)));
+        return Err(Error::Schema(SchemaErrors::new(files, parsed.diagnostics)));
     }
     Ok(parsed.schema)
 }

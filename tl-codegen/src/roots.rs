@@ -8,7 +8,7 @@
 use std::fmt;
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use tl_parser::{Category, Definition, Param, Schema, TypeExpr};
+use tl_parser::{Category, Definition, Name, Param, Schema, TypeExpr};
 
 /// Scalar built-ins that no constructor defines.
 const SCALARS: &[&str] = &[
@@ -73,14 +73,31 @@ pub fn closure<'s, 'a>(
         .collect())
 }
 
-/// Up to three names within a small edit distance of `root`, closest first.
+/// Up to three names for an unknown `root`: first the namespaced names whose last part is `root`
+/// (`requestUrlAuth` → `messages.requestUrlAuth`), then names within a small edit distance, closest first.
 fn suggestions(schema: &Schema<'_>, root: &str) -> Vec<String> {
+    let wanted = root.to_lowercase();
     let mut scored: Vec<(usize, &str)> = schema
         .definitions
         .iter()
-        .flat_map(|d| [d.name.full, d.result.name])
-        .map(|name| (strsim::levenshtein(&root.to_lowercase(), &name.to_lowercase()), name))
-        .filter(|&(distance, _)| distance <= 3.max(root.len() / 4))
+        .flat_map(|d| {
+            [
+                d.name,
+                Name {
+                    full: d.result.name,
+                    span: d.result.span,
+                },
+            ]
+        })
+        .map(|name| {
+            let distance = if name.namespace().is_some() && name.base().to_lowercase() == wanted {
+                0
+            } else {
+                1 + strsim::levenshtein(&wanted, &name.full.to_lowercase())
+            };
+            (distance, name.full)
+        })
+        .filter(|&(distance, _)| distance <= 1 + 3.max(root.len() / 4))
         .collect();
     scored.sort();
     scored.dedup_by_key(|(_, name)| *name);
@@ -183,14 +200,12 @@ fn collect_types<'p, 'a>(params: &'p [Param<'a>], out: &mut Vec<&'p TypeExpr<'a>
     }
 }
 
-/// Writes `definitions` as a `.tl` file: the layer line, a header, the constructors, then the functions.
+/// Writes `definitions` as a `.tl` file: `header` (whole comment lines), the layer line, the constructors,
+/// then the functions.
 pub fn write_tl(definitions: &[&Definition<'_>], layer: Option<u32>, header: &str) -> String {
-    let mut out = String::new();
+    let mut out = header.to_string();
     if let Some(layer) = layer {
         out.push_str(&format!("// LAYER {layer}\n"));
-    }
-    for line in header.lines() {
-        out.push_str(&format!("// {line}\n").replace("// \n", "//\n"));
     }
     out.push('\n');
     let section = |category| definitions.iter().filter(move |d| d.category == category);

@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use tl_codegen::output::{FileStatus, Overwrite, check_files, write_files};
 use tl_codegen::{Config, crate_files, generate, read_sources};
 use tl_parser::ParseOptions;
 
@@ -14,15 +15,14 @@ fn generated_crate_is_fresh() {
     let mut config = Config::new();
     config.schema(root.join("schema/url_auth.tl"));
     let generated = config.generate().expect("generates");
-    let mut stale = Vec::new();
-    for (name, content) in crate_files(&config, &generated) {
-        let path = root.join("generated/src").join(&name);
-        if std::fs::read_to_string(&path).ok().as_deref() != Some(content.as_str()) {
-            if std::env::var_os("CI").is_none() {
-                std::fs::write(&path, &content).expect("rewrite the stale file");
-            }
-            stale.push(name);
-        }
+    let files = crate_files(&config, &generated, &root.join("generated/src"));
+    let statuses = check_files(&files).expect("readable");
+    let stale: Vec<_> = (files.iter().zip(&statuses))
+        .filter(|&(_, &status)| status != FileStatus::Unchanged)
+        .map(|(file, _)| file.path.file_name().expect("a file name").to_owned())
+        .collect();
+    if !stale.is_empty() && std::env::var_os("CI").is_none() {
+        write_files(&files, Overwrite::GeneratedOnly).expect("rewrite the stale files");
     }
     assert!(
         stale.is_empty(),

@@ -1,0 +1,66 @@
+//! The command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::Parser;
+
+const EXAMPLES: &str = "\
+Examples:
+  tl-codegen                  run every job of the nearest tl-codegen.toml
+  tl-codegen --check          check every job; write nothing
+  tl-codegen --schema api.tl mtproto.tl --mtproto-ids --out src/tl
+  tl-codegen --schema api.tl --roots messages.requestUrlAuth,messages.acceptUrlAuth --out src/tl
+  tl-codegen --schema api.tl --roots messages.requestUrlAuth --emit-tl schema/url_auth.tl
+
+Project file: tl-codegen.toml, in this folder or the nearest one above it. Paths are relative to it.
+  [[job]]                              # one table per job; jobs run in order
+  schemas = [\"schema/api.tl\"]           # parsed together as one schema
+  out = \"src/tl\"                       # writes lib.rs and <first schema's stem>.rs here
+  # emit-tl = \"schema/subset.tl\"       # or: write what the roots reach as one .tl file
+  roots = [\"messages.requestUrlAuth\"]   # optional: keep what these names reach
+  allow-id-mismatch = []               # optional: definitions whose written id differs from its hash
+  mtproto-ids = false                  # optional: accept mtproto.tl's hand-assigned ids
+  function-decoding = true             # optional: Deserialize for functions too
+  if-schema-missing = \"fail\"           # optional: \"skip\" skips the job with a note
+
+Output files: tl-codegen replaces only files that begin with its `// @generated` header, and nothing
+if one of them is someone else's (see --force). Unchanged files are not touched; each file is written
+to a temporary file beside it, then renamed.
+
+Exit status: 0 done or up to date; 1 stale output (--check) or errors; 2 usage errors.";
+
+/// Generates Rust bindings (or a `.tl` subset) from TL schema files.
+#[derive(Parser, Debug)]
+#[command(version, about, after_help = EXAMPLES)]
+pub(crate) struct Args {
+    /// Schema files, parsed together as one schema: one job, without a project file.
+    #[arg(long = "schema", value_name = "FILE", num_args = 1.., requires = "output")]
+    pub(crate) schemas: Vec<PathBuf>,
+    /// Folder for the Rust output of --schema (`lib.rs` and `<first schema's stem>.rs`).
+    #[arg(long, value_name = "DIR", group = "output", requires = "schemas")]
+    pub(crate) out: Option<PathBuf>,
+    /// Instead of Rust, write what --schema (and --roots) give as one `.tl` file.
+    #[arg(long, value_name = "FILE", group = "output", requires = "schemas")]
+    pub(crate) emit_tl: Option<PathBuf>,
+    /// Keep only what these functions, constructors or types reach (comma-separated names).
+    #[arg(long, value_delimiter = ',', value_name = "NAMES", requires = "schemas")]
+    pub(crate) roots: Vec<String>,
+    /// Accept a hand-assigned constructor id for this definition (repeatable).
+    #[arg(long, value_name = "NAME", requires = "schemas")]
+    pub(crate) allow_id_mismatch: Vec<String>,
+    /// Accept the hand-assigned service ids of mtproto.tl.
+    #[arg(long, requires = "schemas")]
+    pub(crate) mtproto_ids: bool,
+    /// Do not generate `Deserialize` for functions (a client only writes requests).
+    #[arg(long, requires = "schemas")]
+    pub(crate) no_function_decoding: bool,
+    /// Use this project file instead of looking for tl-codegen.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "schemas")]
+    pub(crate) project: Option<PathBuf>,
+    /// Write nothing; exit with 1 and a short diff if an output file is missing or differs.
+    #[arg(long)]
+    pub(crate) check: bool,
+    /// Also replace output files that tl-codegen did not write (never deletes anything).
+    #[arg(long, conflicts_with = "check")]
+    pub(crate) force: bool,
+}

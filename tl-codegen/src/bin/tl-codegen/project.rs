@@ -1,0 +1,118 @@
+//! The project file, `tl-codegen.toml`: the generation jobs of a repository, found by walking up from the
+//! current folder (as cargo finds `Cargo.toml`).
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use tl_codegen::{Config, Frontend};
+use tl_parser::{Diagnostic, Diagnostics, SourceFile, Span};
+
+use crate::job::{IfSchemaMissing, Job, Output};
+
+/// The project file's name.
+pub(crate) const FILE_NAME: &str = "tl-codegen.toml";
+
+/// The nearest `tl-codegen.toml` in the current folder or above it, as a path relative to the current
+/// folder (`tl-codegen.toml`, `../tl-codegen.toml`), so that paths built from it print as a user would
+/// write them.
+pub(crate) fn find() -> Option<PathBuf> {
+    let start = std::env::current_dir().ok()?;
+    let mut relative = PathBuf::new();
+    for folder in start.ancestors() {
+        if folder.join(FILE_NAME).is_file() {
+            return Some(relative.join(FILE_NAME));
+        }
+        relative.push("..");
+    }
+    None
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProjectSpec {
+    #[serde(rename = "job", default)]
+    jobs: Vec<toml::Spanned<JobSpec>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct JobSpec {
+    schemas: Vec<PathBuf>,
+    out: Option<PathBuf>,
+    emit_tl: Option<PathBuf>,
+    #[serde(default)]
+    roots: Vec<String>,
+    #[serde(default)]
+    allow_id_mismatch: Vec<String>,
+    #[serde(default)]
+    mtproto_ids: bool,
+    #[serde(default = "yes")]
+    function_decoding: bool,
+    #[serde(default)]
+    if_schema_missing: IfSchemaMissing,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Reads the project file at `path` into its jobs, with paths relative to the file's folder. A file that
+/// cannot be read or does not describe jobs is an error rendered with its line, column and snippet.
+pub(crate) fn load(path: &Path) -> Result<Vec<Job>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("error: cannot read `{}`: {e}", path.display()))?;
+    let file = SourceFile::new(path.display().to_string(), text);
+    let spec: ProjectSpec = toml::from_str(&file.text).map_err(|error| {
+        let span = error.span().unwrap_or(0..0);
+        render(&file, span, error.message())
+    })?;
+    if spec.jobs.is_empty() {
+        return Err(render(&file, 0..0, "the project file has no `[[job]]`"));
+    }
+    let folder = path.parent().unwrap_or(Path::new(""));
+    spec.jobs
+        .into_iter()
+        .map(|job| {
+            let span = job.span();
+            job_of(job.into_inner(), folder).map_err(|message| render(&file, span, message))
+        })
+        .collect()
+}
+
+fn job_of(spec: JobSpec, folder: &Path) -> Result<Job, &'static str> {
+    let output = match (spec.out, spec.emit_tl) {
+        (Some(dir), None) => Output::Crate(folder.join(dir)),
+        (None, Some(path)) => Output::Tl(folder.join(path)),
+        (Some(_), Some(_)) => return Err("a job has `out` or `emit-tl`, not both"),
+        (None, None) => return Err("a job needs `out` (a folder for Rust) or `emit-tl` (a .tl file)"),
+    };
+    if spec.schemas.is_empty() {
+        return Err("a job needs at least one file in `schemas`");
+    }
+    let mut config = Config::new();
+    for schema in &spec.schemas {
+        config.schema(folder.join(schema));
+    }
+    config
+        .roots(spec.roots)
+        .deserialize_functions(spec.function_decoding)
+        .frontend(Frontend::ProjectFile);
+    for name in spec.allow_id_mismatch {
+        config.allow_id_mismatch(name);
+    }
+    if spec.mtproto_ids {
+        config.allow_mtproto_hand_assigned_ids();
+    }
+    Ok(Job {
+        config,
+        output,
+        if_schema_missing: spec.if_schema_missing,
+    })
+}
+
+/// One error about the project file, drawn like the schema diagnostics.
+fn render(file: &SourceFile, span: std::ops::Range<usize>, message: &str) -> String {
+    let mut diagnostics = Diagnostics::default();
+    let span = Span::new(0, span.start, span.end);
+    diagnostics.push(Diagnostic::error(span, message).with_label("in this project file"));
+    diagnostics.render(std::slice::from_ref(file)).trim_end().to_string()
+}

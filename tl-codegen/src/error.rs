@@ -1,0 +1,204 @@
+//! [`Error`]: everything that stops generation, worded for the interface the user meets it through.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use tl_parser::{Diagnostics, OptionHint, SourceFile};
+
+use crate::model::ModelError;
+use crate::roots::UnknownRoots;
+
+/// The interface a user drives the generator through. Hints name its options: a `build.rs` user reads
+/// `Config::allow_id_mismatch("x")`, a command-line user `--allow-id-mismatch x`, a project-file user
+/// `allow-id-mismatch = ["x"]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Frontend {
+    /// [`crate::Config`] in a build script or other Rust code.
+    #[default]
+    BuildScript,
+    /// The `tl-codegen` command with `--schema` and other flags.
+    CommandLine,
+    /// A job of a `tl-codegen.toml` project file, run by the `tl-codegen` command.
+    ProjectFile,
+}
+
+impl Frontend {
+    /// The words of one hint in this interface's vocabulary.
+    pub fn word(self, hint: &OptionHint) -> String {
+        match (self, hint) {
+            (Frontend::BuildScript, OptionHint::AllowIdMismatch(name)) => {
+                format!("if the id was assigned by hand, accept it with `Config::allow_id_mismatch(\"{name}\")`")
+            }
+            (Frontend::CommandLine, OptionHint::AllowIdMismatch(name)) => {
+                format!("if the id was assigned by hand, accept it with `--allow-id-mismatch {name}`")
+            }
+            (Frontend::ProjectFile, OptionHint::AllowIdMismatch(name)) => {
+                format!("if the id was assigned by hand, accept it with `allow-id-mismatch = [\"{name}\"]` in this job")
+            }
+            (_, OptionHint::AllowMtprotoIds) => format!(
+                "mtproto.tl assigns this id by hand: accept its hand-assigned ids with {}",
+                match self {
+                    Frontend::BuildScript => "`Config::allow_mtproto_hand_assigned_ids()`",
+                    Frontend::CommandLine => "`--mtproto-ids`",
+                    Frontend::ProjectFile => "`mtproto-ids = true` in this job",
+                }
+            ),
+        }
+    }
+
+    /// How to get past output files that the generator did not write.
+    fn overwrite_hint(self) -> &'static str {
+        match self {
+            Frontend::BuildScript => {
+                "generate into another folder (`Config::out_dir`), or replace them with `Config::force_overwrite()`"
+            }
+            Frontend::CommandLine => "choose another folder with `--out`, or replace them with `--force`",
+            Frontend::ProjectFile => "change the job's `out` or `emit-tl`, or replace them with `tl-codegen --force`",
+        }
+    }
+}
+
+/// The diagnostics of a schema that cannot be generated: rendered like rustc's, with the hints worded for
+/// the [`Frontend`] in use.
+#[derive(Clone)]
+pub struct SchemaErrors {
+    files: Vec<SourceFile>,
+    diagnostics: Diagnostics,
+    frontend: Frontend,
+}
+
+impl SchemaErrors {
+    /// The diagnostics found in `files`.
+    pub fn new(files: &[SourceFile], diagnostics: Diagnostics) -> Self {
+        Self {
+            files: files.to_vec(),
+            diagnostics,
+            frontend: Frontend::default(),
+        }
+    }
+
+    /// Every diagnostic, errors and warnings.
+    pub fn diagnostics(&self) -> &Diagnostics {
+        &self.diagnostics
+    }
+}
+
+impl fmt::Display for SchemaErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let frontend = self.frontend;
+        let rendered = self.diagnostics.render_with(&self.files, &|hint| frontend.word(hint));
+        f.write_str(&rendered)?;
+        let errors = self.diagnostics.error_count();
+        let names: Vec<&str> = self.files.iter().map(|file| file.name.as_str()).collect();
+        write!(
+            f,
+            "error: {errors} {} in {}; nothing was generated",
+            plural(errors, "error", "errors"),
+            names.join(" + ")
+        )
+    }
+}
+
+/// Anything that stops generation. `Display` and `Debug` print the same readable text, so a `build.rs`
+/// returning `Result<(), Box<dyn Error>>` shows the rendered diagnostics (file, line, column, snippet).
+pub enum Error {
+    /// A schema file could not be read.
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// What the OS said.
+        error: std::io::Error,
+    },
+    /// The schema has errors.
+    Schema(SchemaErrors),
+    /// Roots that name nothing, with suggestions.
+    Roots(UnknownRoots),
+    /// The schema cannot be represented (a name collision, an unsupported type).
+    Model(ModelError),
+    /// The schema defines no constructor and no function.
+    Empty {
+        /// The schema files, as given.
+        sources: Vec<String>,
+    },
+    /// [`crate::Config::compile`] outside a build script, with no [`crate::Config::out_dir`].
+    NoOutDir,
+    /// Output files are in the way that the generator did not write; nothing was written.
+    NotOwned {
+        /// Every such file.
+        paths: Vec<PathBuf>,
+        /// Who is told how to get past them.
+        frontend: Frontend,
+    },
+    /// An output file could not be written.
+    Write {
+        /// The output file.
+        path: PathBuf,
+        /// What the OS said.
+        error: std::io::Error,
+    },
+}
+
+impl Error {
+    /// The same error, with hints worded for `frontend`.
+    pub fn for_frontend(mut self, frontend: Frontend) -> Self {
+        match &mut self {
+            Error::Schema(errors) => errors.frontend = frontend,
+            Error::NotOwned { frontend: f, .. } => *f = frontend,
+            _ => {}
+        }
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Read { path, error } => write!(f, "error: cannot read `{}`: {error}", path.display()),
+            Error::Schema(errors) => errors.fmt(f),
+            Error::Roots(error) => error.fmt(f),
+            Error::Model(error) => error.fmt(f),
+            Error::Empty { sources } => write!(
+                f,
+                "error: {} {} no constructor and no function: there is nothing to generate",
+                sources.join(" + "),
+                plural(sources.len(), "defines", "define"),
+            ),
+            Error::NoOutDir => f.write_str(
+                "error: OUT_DIR is not set: call `Config::compile()` from build.rs, or set `Config::out_dir()`",
+            ),
+            Error::NotOwned { paths, frontend } => {
+                let count = paths.len();
+                writeln!(
+                    f,
+                    "error: {count} output {} {} not written by tl-codegen; nothing was written:",
+                    plural(count, "file", "files"),
+                    plural(count, "exists and was", "exist and were"),
+                )?;
+                for path in paths {
+                    writeln!(f, "  {}", path.display())?;
+                }
+                write!(
+                    f,
+                    "  = note: tl-codegen replaces only files that begin with its `// @generated` header\n  = help: {}",
+                    frontend.overwrite_hint()
+                )
+            }
+            Error::Write { path, error } => write!(f, "error: cannot write `{}`: {error}", path.display()),
+        }
+    }
+}
+
+/// The `Display` text: `fn main() -> Result<(), Box<dyn Error>>` prints errors with `Debug`.
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+/// The OS errors of [`Error::Read`] and [`Error::Write`] are part of the message, not a `source`, so that
+/// reporters that print causes do not print them twice.
+impl std::error::Error for Error {}
+
+fn plural<'w>(count: usize, one: &'w str, many: &'w str) -> &'w str {
+    if count == 1 { one } else { many }
+}
