@@ -70,14 +70,14 @@ impl Config {
     }
 
     /// Generates only what these functions, constructors or types reach (see [`crate::roots`]). Names are
-    /// trimmed of surrounding spaces.
+    /// trimmed of surrounding spaces, and empty ones (`"a, "`) dropped.
     pub fn roots<I, S>(&mut self, roots: I) -> &mut Self
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.roots
-            .extend(roots.into_iter().map(|root| root.into().trim().to_string()));
+        let names = roots.into_iter().map(|root| root.into().trim().to_string());
+        self.roots.extend(names.filter(|name| !name.is_empty()));
         self
     }
 

@@ -284,7 +284,7 @@ fn several_schemas_trimmed_roots_and_suggestions() {
         "a.tl",
         "b.tl",
         "--roots",
-        "messages.requestUrlAuth, help.getConfig",
+        "messages.requestUrlAuth, help.getConfig, ",
         "--emit-tl",
         "subset.tl",
     ]);
