@@ -38,17 +38,20 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let run = ::tl_runtime::in_field(
-                reader.read_array::<12>(),
-                "emojiStatus.flags",
-            )?;
+            use ::core::result::Result::{Err, Ok};
+            let run = match reader.read_array::<12>() {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("emojiStatus.flags")),
+            };
             let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(&run, 0));
             let field_0 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
-            let field_1 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<i32>(reader, flags_0 & 0x00000001 != 0),
-                "emojiStatus.until",
-            )?;
-            ::core::result::Result::Ok(Self {
+            let field_1 = match ::tl_runtime::read_if::<
+                i32,
+            >(reader, flags_0 & 0x00000001 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("emojiStatus.until")),
+            };
+            Ok(Self {
                 document_id: field_0,
                 until: field_1,
             })
@@ -104,39 +107,46 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let run = ::tl_runtime::in_field(
-                reader.read_array::<20>(),
-                "emojiStatusCollectible.flags",
-            )?;
+            use ::core::result::Result::{Err, Ok};
+            let run = match reader.read_array::<20>() {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("emojiStatusCollectible.flags")),
+            };
             let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(&run, 0));
             let field_0 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
             let field_1 = i64::from_le_bytes(::tl_runtime::run_field(&run, 12));
-            let field_2 = ::tl_runtime::in_field(
-                <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
-                    reader,
-                ),
-                "emojiStatusCollectible.title",
-            )?;
-            let field_3 = ::tl_runtime::in_field(
-                <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
-                    reader,
-                ),
-                "emojiStatusCollectible.slug",
-            )?;
-            let run = ::tl_runtime::in_field(
-                reader.read_array::<24>(),
-                "emojiStatusCollectible.pattern_document_id",
-            )?;
+            let field_2 = match <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
+                reader,
+            ) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("emojiStatusCollectible.title")),
+            };
+            let field_3 = match <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
+                reader,
+            ) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("emojiStatusCollectible.slug")),
+            };
+            let run = match reader.read_array::<24>() {
+                Ok(value) => value,
+                Err(error) => {
+                    return Err(
+                        error.in_field("emojiStatusCollectible.pattern_document_id"),
+                    );
+                }
+            };
             let field_4 = i64::from_le_bytes(::tl_runtime::run_field(&run, 0));
             let field_5 = i32::from_le_bytes(::tl_runtime::run_field(&run, 8));
             let field_6 = i32::from_le_bytes(::tl_runtime::run_field(&run, 12));
             let field_7 = i32::from_le_bytes(::tl_runtime::run_field(&run, 16));
             let field_8 = i32::from_le_bytes(::tl_runtime::run_field(&run, 20));
-            let field_9 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<i32>(reader, flags_0 & 0x00000001 != 0),
-                "emojiStatusCollectible.until",
-            )?;
-            ::core::result::Result::Ok(Self {
+            let field_9 = match ::tl_runtime::read_if::<
+                i32,
+            >(reader, flags_0 & 0x00000001 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("emojiStatusCollectible.until")),
+            };
+            Ok(Self {
                 collectible_id: field_0,
                 document_id: field_1,
                 title: field_2,
@@ -174,8 +184,9 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
+            use ::core::result::Result::Ok;
             let _ = reader;
-            ::core::result::Result::Ok(Self)
+            Ok(Self)
         }
     }
     /// The TL constructor `inputEmojiStatusCollectible`:
@@ -209,17 +220,24 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let run = ::tl_runtime::in_field(
-                reader.read_array::<12>(),
-                "inputEmojiStatusCollectible.flags",
-            )?;
+            use ::core::result::Result::{Err, Ok};
+            let run = match reader.read_array::<12>() {
+                Ok(value) => value,
+                Err(error) => {
+                    return Err(error.in_field("inputEmojiStatusCollectible.flags"));
+                }
+            };
             let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(&run, 0));
             let field_0 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
-            let field_1 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<i32>(reader, flags_0 & 0x00000001 != 0),
-                "inputEmojiStatusCollectible.until",
-            )?;
-            ::core::result::Result::Ok(Self {
+            let field_1 = match ::tl_runtime::read_if::<
+                i32,
+            >(reader, flags_0 & 0x00000001 != 0) {
+                Ok(value) => value,
+                Err(error) => {
+                    return Err(error.in_field("inputEmojiStatusCollectible.until"));
+                }
+            };
+            Ok(Self {
                 collectible_id: field_0,
                 until: field_1,
             })
@@ -264,35 +282,46 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = ::tl_runtime::in_field(
-                reader.read_u32(),
-                "inputKeyboardButtonUrlAuth.flags",
-            )?;
-            let field_1 = ::tl_runtime::in_field(
-                <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
-                    reader,
-                ),
-                "inputKeyboardButtonUrlAuth.text",
-            )?;
-            let field_2 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<
-                    ::tl_runtime::CompactString,
-                >(reader, flags_0 & 0x00000002 != 0),
-                "inputKeyboardButtonUrlAuth.fwd_text",
-            )?;
-            let field_3 = ::tl_runtime::in_field(
-                <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
-                    reader,
-                ),
-                "inputKeyboardButtonUrlAuth.url",
-            )?;
-            let field_4 = ::tl_runtime::in_field(
-                <super::enums::InputUser as ::tl_runtime::Deserialize>::deserialize(
-                    reader,
-                ),
-                "inputKeyboardButtonUrlAuth.bot",
-            )?;
-            ::core::result::Result::Ok(Self {
+            use ::core::result::Result::{Err, Ok};
+            let flags_0 = match reader.read_u32() {
+                Ok(value) => value,
+                Err(error) => {
+                    return Err(error.in_field("inputKeyboardButtonUrlAuth.flags"));
+                }
+            };
+            let field_1 = match <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
+                reader,
+            ) {
+                Ok(value) => value,
+                Err(error) => {
+                    return Err(error.in_field("inputKeyboardButtonUrlAuth.text"));
+                }
+            };
+            let field_2 = match ::tl_runtime::read_if::<
+                ::tl_runtime::CompactString,
+            >(reader, flags_0 & 0x00000002 != 0) {
+                Ok(value) => value,
+                Err(error) => {
+                    return Err(error.in_field("inputKeyboardButtonUrlAuth.fwd_text"));
+                }
+            };
+            let field_3 = match <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
+                reader,
+            ) {
+                Ok(value) => value,
+                Err(error) => {
+                    return Err(error.in_field("inputKeyboardButtonUrlAuth.url"));
+                }
+            };
+            let field_4 = match <super::enums::InputUser as ::tl_runtime::Deserialize>::deserialize(
+                reader,
+            ) {
+                Ok(value) => value,
+                Err(error) => {
+                    return Err(error.in_field("inputKeyboardButtonUrlAuth.bot"));
+                }
+            };
+            Ok(Self {
                 request_write_access: flags_0 & 0x00000001 != 0,
                 text: field_1,
                 fwd_text: field_2,
@@ -331,13 +360,14 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let run = ::tl_runtime::in_field(
-                reader.read_array::<16>(),
-                "inputPeerChannel.channel_id",
-            )?;
+            use ::core::result::Result::{Err, Ok};
+            let run = match reader.read_array::<16>() {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("inputPeerChannel.channel_id")),
+            };
             let field_0 = i64::from_le_bytes(::tl_runtime::run_field(&run, 0));
             let field_1 = i64::from_le_bytes(::tl_runtime::run_field(&run, 8));
-            ::core::result::Result::Ok(Self {
+            Ok(Self {
                 channel_id: field_0,
                 access_hash: field_1,
             })
@@ -375,19 +405,24 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = ::tl_runtime::in_field(
-                <super::enums::InputPeer as ::tl_runtime::Deserialize>::deserialize(
-                    reader,
-                ),
-                "inputPeerChannelFromMessage.peer",
-            )?;
-            let run = ::tl_runtime::in_field(
-                reader.read_array::<12>(),
-                "inputPeerChannelFromMessage.msg_id",
-            )?;
+            use ::core::result::Result::{Err, Ok};
+            let field_0 = match <super::enums::InputPeer as ::tl_runtime::Deserialize>::deserialize(
+                reader,
+            ) {
+                Ok(value) => value,
+                Err(error) => {
+                    return Err(error.in_field("inputPeerChannelFromMessage.peer"));
+                }
+            };
+            let run = match reader.read_array::<12>() {
+                Ok(value) => value,
+                Err(error) => {
+                    return Err(error.in_field("inputPeerChannelFromMessage.msg_id"));
+                }
+            };
             let field_1 = i32::from_le_bytes(::tl_runtime::run_field(&run, 0));
             let field_2 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
-            ::core::result::Result::Ok(Self {
+            Ok(Self {
                 peer: field_0,
                 msg_id: field_1,
                 channel_id: field_2,
@@ -420,11 +455,12 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = ::tl_runtime::in_field(
-                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "inputPeerChat.chat_id",
-            )?;
-            ::core::result::Result::Ok(Self { chat_id: field_0 })
+            use ::core::result::Result::{Err, Ok};
+            let field_0 = match <i64 as ::tl_runtime::Deserialize>::deserialize(reader) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("inputPeerChat.chat_id")),
+            };
+            Ok(Self { chat_id: field_0 })
         }
     }
     /// The TL constructor `inputPeerColorCollectible`:
@@ -453,11 +489,16 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = ::tl_runtime::in_field(
-                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "inputPeerColorCollectible.collectible_id",
-            )?;
-            ::core::result::Result::Ok(Self { collectible_id: field_0 })
+            use ::core::result::Result::{Err, Ok};
+            let field_0 = match <i64 as ::tl_runtime::Deserialize>::deserialize(reader) {
+                Ok(value) => value,
+                Err(error) => {
+                    return Err(
+                        error.in_field("inputPeerColorCollectible.collectible_id"),
+                    );
+                }
+            };
+            Ok(Self { collectible_id: field_0 })
         }
     }
     /// The TL constructor `inputPeerEmpty`:
@@ -484,8 +525,9 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
+            use ::core::result::Result::Ok;
             let _ = reader;
-            ::core::result::Result::Ok(Self)
+            Ok(Self)
         }
     }
     /// The TL constructor `inputPeerSelf`:
@@ -512,8 +554,9 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
+            use ::core::result::Result::Ok;
             let _ = reader;
-            ::core::result::Result::Ok(Self)
+            Ok(Self)
         }
     }
     /// The TL constructor `inputPeerUser`:
@@ -546,13 +589,14 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let run = ::tl_runtime::in_field(
-                reader.read_array::<16>(),
-                "inputPeerUser.user_id",
-            )?;
+            use ::core::result::Result::{Err, Ok};
+            let run = match reader.read_array::<16>() {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("inputPeerUser.user_id")),
+            };
             let field_0 = i64::from_le_bytes(::tl_runtime::run_field(&run, 0));
             let field_1 = i64::from_le_bytes(::tl_runtime::run_field(&run, 8));
-            ::core::result::Result::Ok(Self {
+            Ok(Self {
                 user_id: field_0,
                 access_hash: field_1,
             })
@@ -590,19 +634,22 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = ::tl_runtime::in_field(
-                <super::enums::InputPeer as ::tl_runtime::Deserialize>::deserialize(
-                    reader,
-                ),
-                "inputPeerUserFromMessage.peer",
-            )?;
-            let run = ::tl_runtime::in_field(
-                reader.read_array::<12>(),
-                "inputPeerUserFromMessage.msg_id",
-            )?;
+            use ::core::result::Result::{Err, Ok};
+            let field_0 = match <super::enums::InputPeer as ::tl_runtime::Deserialize>::deserialize(
+                reader,
+            ) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("inputPeerUserFromMessage.peer")),
+            };
+            let run = match reader.read_array::<12>() {
+                Ok(value) => value,
+                Err(error) => {
+                    return Err(error.in_field("inputPeerUserFromMessage.msg_id"));
+                }
+            };
             let field_1 = i32::from_le_bytes(::tl_runtime::run_field(&run, 0));
             let field_2 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
-            ::core::result::Result::Ok(Self {
+            Ok(Self {
                 peer: field_0,
                 msg_id: field_1,
                 user_id: field_2,
@@ -639,13 +686,14 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let run = ::tl_runtime::in_field(
-                reader.read_array::<16>(),
-                "inputUser.user_id",
-            )?;
+            use ::core::result::Result::{Err, Ok};
+            let run = match reader.read_array::<16>() {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("inputUser.user_id")),
+            };
             let field_0 = i64::from_le_bytes(::tl_runtime::run_field(&run, 0));
             let field_1 = i64::from_le_bytes(::tl_runtime::run_field(&run, 8));
-            ::core::result::Result::Ok(Self {
+            Ok(Self {
                 user_id: field_0,
                 access_hash: field_1,
             })
@@ -675,8 +723,9 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
+            use ::core::result::Result::Ok;
             let _ = reader;
-            ::core::result::Result::Ok(Self)
+            Ok(Self)
         }
     }
     /// The TL constructor `inputUserFromMessage`:
@@ -711,19 +760,20 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = ::tl_runtime::in_field(
-                <super::enums::InputPeer as ::tl_runtime::Deserialize>::deserialize(
-                    reader,
-                ),
-                "inputUserFromMessage.peer",
-            )?;
-            let run = ::tl_runtime::in_field(
-                reader.read_array::<12>(),
-                "inputUserFromMessage.msg_id",
-            )?;
+            use ::core::result::Result::{Err, Ok};
+            let field_0 = match <super::enums::InputPeer as ::tl_runtime::Deserialize>::deserialize(
+                reader,
+            ) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("inputUserFromMessage.peer")),
+            };
+            let run = match reader.read_array::<12>() {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("inputUserFromMessage.msg_id")),
+            };
             let field_1 = i32::from_le_bytes(::tl_runtime::run_field(&run, 0));
             let field_2 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
-            ::core::result::Result::Ok(Self {
+            Ok(Self {
                 peer: field_0,
                 msg_id: field_1,
                 user_id: field_2,
@@ -754,8 +804,9 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
+            use ::core::result::Result::Ok;
             let _ = reader;
-            ::core::result::Result::Ok(Self)
+            Ok(Self)
         }
     }
     /// The TL constructor `keyboardButtonUrlAuth`:
@@ -794,33 +845,38 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = ::tl_runtime::in_field(
-                reader.read_u32(),
-                "keyboardButtonUrlAuth.flags",
-            )?;
-            let field_0 = ::tl_runtime::in_field(
-                <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
-                    reader,
-                ),
-                "keyboardButtonUrlAuth.text",
-            )?;
-            let field_1 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<
-                    ::tl_runtime::CompactString,
-                >(reader, flags_0 & 0x00000001 != 0),
-                "keyboardButtonUrlAuth.fwd_text",
-            )?;
-            let field_2 = ::tl_runtime::in_field(
-                <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
-                    reader,
-                ),
-                "keyboardButtonUrlAuth.url",
-            )?;
-            let field_3 = ::tl_runtime::in_field(
-                <i32 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "keyboardButtonUrlAuth.button_id",
-            )?;
-            ::core::result::Result::Ok(Self {
+            use ::core::result::Result::{Err, Ok};
+            let flags_0 = match reader.read_u32() {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("keyboardButtonUrlAuth.flags")),
+            };
+            let field_0 = match <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
+                reader,
+            ) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("keyboardButtonUrlAuth.text")),
+            };
+            let field_1 = match ::tl_runtime::read_if::<
+                ::tl_runtime::CompactString,
+            >(reader, flags_0 & 0x00000001 != 0) {
+                Ok(value) => value,
+                Err(error) => {
+                    return Err(error.in_field("keyboardButtonUrlAuth.fwd_text"));
+                }
+            };
+            let field_2 = match <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
+                reader,
+            ) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("keyboardButtonUrlAuth.url")),
+            };
+            let field_3 = match <i32 as ::tl_runtime::Deserialize>::deserialize(reader) {
+                Ok(value) => value,
+                Err(error) => {
+                    return Err(error.in_field("keyboardButtonUrlAuth.button_id"));
+                }
+            };
+            Ok(Self {
                 text: field_0,
                 fwd_text: field_1,
                 url: field_2,
@@ -860,16 +916,24 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = ::tl_runtime::in_field(reader.read_u32(), "peerColor.flags")?;
-            let field_0 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<i32>(reader, flags_0 & 0x00000001 != 0),
-                "peerColor.color",
-            )?;
-            let field_1 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<i64>(reader, flags_0 & 0x00000002 != 0),
-                "peerColor.background_emoji_id",
-            )?;
-            ::core::result::Result::Ok(Self {
+            use ::core::result::Result::{Err, Ok};
+            let flags_0 = match reader.read_u32() {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("peerColor.flags")),
+            };
+            let field_0 = match ::tl_runtime::read_if::<
+                i32,
+            >(reader, flags_0 & 0x00000001 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("peerColor.color")),
+            };
+            let field_1 = match ::tl_runtime::read_if::<
+                i64,
+            >(reader, flags_0 & 0x00000002 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("peerColor.background_emoji_id")),
+            };
+            Ok(Self {
                 color: field_0,
                 background_emoji_id: field_1,
             })
@@ -925,30 +989,39 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let run = ::tl_runtime::in_field(
-                reader.read_array::<32>(),
-                "peerColorCollectible.flags",
-            )?;
+            use ::core::result::Result::{Err, Ok};
+            let run = match reader.read_array::<32>() {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("peerColorCollectible.flags")),
+            };
             let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(&run, 0));
             let field_0 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
             let field_1 = i64::from_le_bytes(::tl_runtime::run_field(&run, 12));
             let field_2 = i64::from_le_bytes(::tl_runtime::run_field(&run, 20));
             let field_3 = i32::from_le_bytes(::tl_runtime::run_field(&run, 28));
-            let field_4 = ::tl_runtime::in_field(
-                <::std::vec::Vec<i32> as ::tl_runtime::Deserialize>::deserialize(reader),
-                "peerColorCollectible.colors",
-            )?;
-            let field_5 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<i32>(reader, flags_0 & 0x00000001 != 0),
-                "peerColorCollectible.dark_accent_color",
-            )?;
-            let field_6 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<
-                    ::std::vec::Vec<i32>,
-                >(reader, flags_0 & 0x00000002 != 0),
-                "peerColorCollectible.dark_colors",
-            )?;
-            ::core::result::Result::Ok(Self {
+            let field_4 = match <::std::vec::Vec<
+                i32,
+            > as ::tl_runtime::Deserialize>::deserialize(reader) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("peerColorCollectible.colors")),
+            };
+            let field_5 = match ::tl_runtime::read_if::<
+                i32,
+            >(reader, flags_0 & 0x00000001 != 0) {
+                Ok(value) => value,
+                Err(error) => {
+                    return Err(error.in_field("peerColorCollectible.dark_accent_color"));
+                }
+            };
+            let field_6 = match ::tl_runtime::read_if::<
+                ::std::vec::Vec<i32>,
+            >(reader, flags_0 & 0x00000002 != 0) {
+                Ok(value) => value,
+                Err(error) => {
+                    return Err(error.in_field("peerColorCollectible.dark_colors"));
+                }
+            };
+            Ok(Self {
                 collectible_id: field_0,
                 gift_emoji_id: field_1,
                 background_emoji_id: field_2,
@@ -989,15 +1062,18 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = ::tl_runtime::in_field(
-                reader.read_u32(),
-                "recentStory.flags",
-            )?;
-            let field_1 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<i32>(reader, flags_0 & 0x00000002 != 0),
-                "recentStory.max_id",
-            )?;
-            ::core::result::Result::Ok(Self {
+            use ::core::result::Result::{Err, Ok};
+            let flags_0 = match reader.read_u32() {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("recentStory.flags")),
+            };
+            let field_1 = match ::tl_runtime::read_if::<
+                i32,
+            >(reader, flags_0 & 0x00000002 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("recentStory.max_id")),
+            };
+            Ok(Self {
                 live: flags_0 & 0x00000001 != 0,
                 max_id: field_1,
             })
@@ -1035,25 +1111,26 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = ::tl_runtime::in_field(
-                <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
-                    reader,
-                ),
-                "restrictionReason.platform",
-            )?;
-            let field_1 = ::tl_runtime::in_field(
-                <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
-                    reader,
-                ),
-                "restrictionReason.reason",
-            )?;
-            let field_2 = ::tl_runtime::in_field(
-                <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
-                    reader,
-                ),
-                "restrictionReason.text",
-            )?;
-            ::core::result::Result::Ok(Self {
+            use ::core::result::Result::{Err, Ok};
+            let field_0 = match <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
+                reader,
+            ) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("restrictionReason.platform")),
+            };
+            let field_1 = match <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
+                reader,
+            ) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("restrictionReason.reason")),
+            };
+            let field_2 = match <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
+                reader,
+            ) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("restrictionReason.text")),
+            };
+            Ok(Self {
                 platform: field_0,
                 reason: field_1,
                 text: field_2,
@@ -1086,13 +1163,14 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = ::tl_runtime::in_field(
-                <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
-                    reader,
-                ),
-                "urlAuthResultAccepted.url",
-            )?;
-            ::core::result::Result::Ok(Self { url: field_0 })
+            use ::core::result::Result::{Err, Ok};
+            let field_0 = match <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
+                reader,
+            ) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("urlAuthResultAccepted.url")),
+            };
+            Ok(Self { url: field_0 })
         }
     }
     /// The TL constructor `urlAuthResultDefault`:
@@ -1119,8 +1197,9 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
+            use ::core::result::Result::Ok;
             let _ = reader;
-            ::core::result::Result::Ok(Self)
+            Ok(Self)
         }
     }
     /// The TL constructor `urlAuthResultRequest`:
@@ -1151,25 +1230,28 @@ pub mod types {
         }
     }
     impl ::tl_runtime::Deserialize for UrlAuthResultRequest {
-        const MIN_SIZE: usize = 12;
+        const MIN_SIZE: usize = 20;
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = ::tl_runtime::in_field(
-                reader.read_u32(),
-                "urlAuthResultRequest.flags",
-            )?;
-            let field_1 = ::tl_runtime::in_field(
-                <super::enums::User as ::tl_runtime::Deserialize>::deserialize(reader),
-                "urlAuthResultRequest.bot",
-            )?;
-            let field_2 = ::tl_runtime::in_field(
-                <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
-                    reader,
-                ),
-                "urlAuthResultRequest.domain",
-            )?;
-            ::core::result::Result::Ok(Self {
+            use ::core::result::Result::{Err, Ok};
+            let flags_0 = match reader.read_u32() {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("urlAuthResultRequest.flags")),
+            };
+            let field_1 = match <super::enums::User as ::tl_runtime::Deserialize>::deserialize(
+                reader,
+            ) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("urlAuthResultRequest.bot")),
+            };
+            let field_2 = match <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
+                reader,
+            ) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("urlAuthResultRequest.domain")),
+            };
+            Ok(Self {
                 request_write_access: flags_0 & 0x00000001 != 0,
                 bot: field_1,
                 domain: field_2,
@@ -1355,115 +1437,129 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let run = ::tl_runtime::in_field(reader.read_array::<16>(), "user.flags")?;
+            use ::core::result::Result::{Err, Ok};
+            let run = match reader.read_array::<16>() {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.flags")),
+            };
             let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(&run, 0));
             let flags_1 = u32::from_le_bytes(::tl_runtime::run_field(&run, 4));
             let field_24 = i64::from_le_bytes(::tl_runtime::run_field(&run, 8));
-            let field_25 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<i64>(reader, flags_0 & 0x00000001 != 0),
-                "user.access_hash",
-            )?;
-            let field_26 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<
-                    ::tl_runtime::CompactString,
-                >(reader, flags_0 & 0x00000002 != 0),
-                "user.first_name",
-            )?;
-            let field_27 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<
-                    ::tl_runtime::CompactString,
-                >(reader, flags_0 & 0x00000004 != 0),
-                "user.last_name",
-            )?;
-            let field_28 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<
-                    ::tl_runtime::CompactString,
-                >(reader, flags_0 & 0x00000008 != 0),
-                "user.username",
-            )?;
-            let field_29 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<
-                    ::tl_runtime::CompactString,
-                >(reader, flags_0 & 0x00000010 != 0),
-                "user.phone",
-            )?;
-            let field_30 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<
-                    super::enums::UserProfilePhoto,
-                >(reader, flags_0 & 0x00000020 != 0),
-                "user.photo",
-            )?;
-            let field_31 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<
-                    super::enums::UserStatus,
-                >(reader, flags_0 & 0x00000040 != 0),
-                "user.status",
-            )?;
-            let field_32 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<i32>(reader, flags_0 & 0x00004000 != 0),
-                "user.bot_info_version",
-            )?;
-            let field_33 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<
-                    ::std::vec::Vec<super::enums::RestrictionReason>,
-                >(reader, flags_0 & 0x00040000 != 0),
-                "user.restriction_reason",
-            )?;
-            let field_34 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<
-                    ::tl_runtime::CompactString,
-                >(reader, flags_0 & 0x00080000 != 0),
-                "user.bot_inline_placeholder",
-            )?;
-            let field_35 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<
-                    ::tl_runtime::CompactString,
-                >(reader, flags_0 & 0x00400000 != 0),
-                "user.lang_code",
-            )?;
-            let field_36 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<
-                    super::enums::EmojiStatus,
-                >(reader, flags_0 & 0x40000000 != 0),
-                "user.emoji_status",
-            )?;
-            let field_37 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<
-                    ::std::vec::Vec<super::enums::Username>,
-                >(reader, flags_1 & 0x00000001 != 0),
-                "user.usernames",
-            )?;
-            let field_38 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<
-                    super::enums::RecentStory,
-                >(reader, flags_1 & 0x00000020 != 0),
-                "user.stories_max_id",
-            )?;
-            let field_39 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<
-                    super::enums::PeerColor,
-                >(reader, flags_1 & 0x00000100 != 0),
-                "user.color",
-            )?;
-            let field_40 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<
-                    super::enums::PeerColor,
-                >(reader, flags_1 & 0x00000200 != 0),
-                "user.profile_color",
-            )?;
-            let field_41 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<i32>(reader, flags_1 & 0x00001000 != 0),
-                "user.bot_active_users",
-            )?;
-            let field_42 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<i64>(reader, flags_1 & 0x00004000 != 0),
-                "user.bot_verification_icon",
-            )?;
-            let field_43 = ::tl_runtime::in_field(
-                ::tl_runtime::read_if::<i64>(reader, flags_1 & 0x00008000 != 0),
-                "user.send_paid_messages_stars",
-            )?;
-            ::core::result::Result::Ok(Self {
+            let field_25 = match ::tl_runtime::read_if::<
+                i64,
+            >(reader, flags_0 & 0x00000001 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.access_hash")),
+            };
+            let field_26 = match ::tl_runtime::read_if::<
+                ::tl_runtime::CompactString,
+            >(reader, flags_0 & 0x00000002 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.first_name")),
+            };
+            let field_27 = match ::tl_runtime::read_if::<
+                ::tl_runtime::CompactString,
+            >(reader, flags_0 & 0x00000004 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.last_name")),
+            };
+            let field_28 = match ::tl_runtime::read_if::<
+                ::tl_runtime::CompactString,
+            >(reader, flags_0 & 0x00000008 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.username")),
+            };
+            let field_29 = match ::tl_runtime::read_if::<
+                ::tl_runtime::CompactString,
+            >(reader, flags_0 & 0x00000010 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.phone")),
+            };
+            let field_30 = match ::tl_runtime::read_if::<
+                super::enums::UserProfilePhoto,
+            >(reader, flags_0 & 0x00000020 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.photo")),
+            };
+            let field_31 = match ::tl_runtime::read_if::<
+                super::enums::UserStatus,
+            >(reader, flags_0 & 0x00000040 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.status")),
+            };
+            let field_32 = match ::tl_runtime::read_if::<
+                i32,
+            >(reader, flags_0 & 0x00004000 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.bot_info_version")),
+            };
+            let field_33 = match ::tl_runtime::read_if::<
+                ::std::vec::Vec<super::enums::RestrictionReason>,
+            >(reader, flags_0 & 0x00040000 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.restriction_reason")),
+            };
+            let field_34 = match ::tl_runtime::read_if::<
+                ::tl_runtime::CompactString,
+            >(reader, flags_0 & 0x00080000 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.bot_inline_placeholder")),
+            };
+            let field_35 = match ::tl_runtime::read_if::<
+                ::tl_runtime::CompactString,
+            >(reader, flags_0 & 0x00400000 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.lang_code")),
+            };
+            let field_36 = match ::tl_runtime::read_if::<
+                super::enums::EmojiStatus,
+            >(reader, flags_0 & 0x40000000 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.emoji_status")),
+            };
+            let field_37 = match ::tl_runtime::read_if::<
+                ::std::vec::Vec<super::enums::Username>,
+            >(reader, flags_1 & 0x00000001 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.usernames")),
+            };
+            let field_38 = match ::tl_runtime::read_if::<
+                super::enums::RecentStory,
+            >(reader, flags_1 & 0x00000020 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.stories_max_id")),
+            };
+            let field_39 = match ::tl_runtime::read_if::<
+                super::enums::PeerColor,
+            >(reader, flags_1 & 0x00000100 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.color")),
+            };
+            let field_40 = match ::tl_runtime::read_if::<
+                super::enums::PeerColor,
+            >(reader, flags_1 & 0x00000200 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.profile_color")),
+            };
+            let field_41 = match ::tl_runtime::read_if::<
+                i32,
+            >(reader, flags_1 & 0x00001000 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.bot_active_users")),
+            };
+            let field_42 = match ::tl_runtime::read_if::<
+                i64,
+            >(reader, flags_1 & 0x00004000 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.bot_verification_icon")),
+            };
+            let field_43 = match ::tl_runtime::read_if::<
+                i64,
+            >(reader, flags_1 & 0x00008000 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.send_paid_messages_stars")),
+            };
+            Ok(Self {
                 self_: flags_0 & 0x00000400 != 0,
                 contact: flags_0 & 0x00000800 != 0,
                 mutual_contact: flags_0 & 0x00001000 != 0,
@@ -1537,11 +1633,12 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = ::tl_runtime::in_field(
-                <i64 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "userEmpty.id",
-            )?;
-            ::core::result::Result::Ok(Self { id: field_0 })
+            use ::core::result::Result::{Err, Ok};
+            let field_0 = match <i64 as ::tl_runtime::Deserialize>::deserialize(reader) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("userEmpty.id")),
+            };
+            Ok(Self { id: field_0 })
         }
     }
     /// The TL constructor `userProfilePhoto`:
@@ -1590,27 +1687,30 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let run = ::tl_runtime::in_field(
-                reader.read_array::<12>(),
-                "userProfilePhoto.flags",
-            )?;
+            use ::core::result::Result::{Err, Ok};
+            let run = match reader.read_array::<12>() {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("userProfilePhoto.flags")),
+            };
             let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(&run, 0));
             let field_2 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
             let field_3 = if flags_0 & 0x00000002 != 0 {
                 ::core::option::Option::Some(
-                    ::tl_runtime::in_field(
-                        ::tl_runtime::read_bytes(reader),
-                        "userProfilePhoto.stripped_thumb",
-                    )?,
+                    match ::tl_runtime::read_bytes(reader) {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(error.in_field("userProfilePhoto.stripped_thumb"));
+                        }
+                    },
                 )
             } else {
                 ::core::option::Option::None
             };
-            let field_4 = ::tl_runtime::in_field(
-                <i32 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "userProfilePhoto.dc_id",
-            )?;
-            ::core::result::Result::Ok(Self {
+            let field_4 = match <i32 as ::tl_runtime::Deserialize>::deserialize(reader) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("userProfilePhoto.dc_id")),
+            };
+            Ok(Self {
                 has_video: flags_0 & 0x00000001 != 0,
                 personal: flags_0 & 0x00000004 != 0,
                 photo_id: field_2,
@@ -1643,8 +1743,9 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
+            use ::core::result::Result::Ok;
             let _ = reader;
-            ::core::result::Result::Ok(Self)
+            Ok(Self)
         }
     }
     /// The TL constructor `userStatusEmpty`:
@@ -1671,8 +1772,9 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
+            use ::core::result::Result::Ok;
             let _ = reader;
-            ::core::result::Result::Ok(Self)
+            Ok(Self)
         }
     }
     /// The TL constructor `userStatusLastMonth`:
@@ -1702,11 +1804,12 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = ::tl_runtime::in_field(
-                reader.read_u32(),
-                "userStatusLastMonth.flags",
-            )?;
-            ::core::result::Result::Ok(Self {
+            use ::core::result::Result::{Err, Ok};
+            let flags_0 = match reader.read_u32() {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("userStatusLastMonth.flags")),
+            };
+            Ok(Self {
                 by_me: flags_0 & 0x00000001 != 0,
             })
         }
@@ -1738,11 +1841,12 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = ::tl_runtime::in_field(
-                reader.read_u32(),
-                "userStatusLastWeek.flags",
-            )?;
-            ::core::result::Result::Ok(Self {
+            use ::core::result::Result::{Err, Ok};
+            let flags_0 = match reader.read_u32() {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("userStatusLastWeek.flags")),
+            };
+            Ok(Self {
                 by_me: flags_0 & 0x00000001 != 0,
             })
         }
@@ -1773,11 +1877,12 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = ::tl_runtime::in_field(
-                <i32 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "userStatusOffline.was_online",
-            )?;
-            ::core::result::Result::Ok(Self { was_online: field_0 })
+            use ::core::result::Result::{Err, Ok};
+            let field_0 = match <i32 as ::tl_runtime::Deserialize>::deserialize(reader) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("userStatusOffline.was_online")),
+            };
+            Ok(Self { was_online: field_0 })
         }
     }
     /// The TL constructor `userStatusOnline`:
@@ -1806,11 +1911,12 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let field_0 = ::tl_runtime::in_field(
-                <i32 as ::tl_runtime::Deserialize>::deserialize(reader),
-                "userStatusOnline.expires",
-            )?;
-            ::core::result::Result::Ok(Self { expires: field_0 })
+            use ::core::result::Result::{Err, Ok};
+            let field_0 = match <i32 as ::tl_runtime::Deserialize>::deserialize(reader) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("userStatusOnline.expires")),
+            };
+            Ok(Self { expires: field_0 })
         }
     }
     /// The TL constructor `userStatusRecently`:
@@ -1840,11 +1946,12 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = ::tl_runtime::in_field(
-                reader.read_u32(),
-                "userStatusRecently.flags",
-            )?;
-            ::core::result::Result::Ok(Self {
+            use ::core::result::Result::{Err, Ok};
+            let flags_0 = match reader.read_u32() {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("userStatusRecently.flags")),
+            };
+            Ok(Self {
                 by_me: flags_0 & 0x00000001 != 0,
             })
         }
@@ -1880,14 +1987,18 @@ pub mod types {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags_0 = ::tl_runtime::in_field(reader.read_u32(), "username.flags")?;
-            let field_2 = ::tl_runtime::in_field(
-                <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
-                    reader,
-                ),
-                "username.username",
-            )?;
-            ::core::result::Result::Ok(Self {
+            use ::core::result::Result::{Err, Ok};
+            let flags_0 = match reader.read_u32() {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("username.flags")),
+            };
+            let field_2 = match <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
+                reader,
+            ) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("username.username")),
+            };
+            Ok(Self {
                 editable: flags_0 & 0x00000001 != 0,
                 active: flags_0 & 0x00000002 != 0,
                 username: field_2,
@@ -2124,35 +2235,14 @@ pub mod enums {
             ) -> ::tl_runtime::Result<InputPeer> {
                 let offset = reader.offset();
                 match reader.read_u32()? {
-                    0x27bcbbfc => {
-                        ::core::result::Result::Ok(
-                            InputPeer::Channel(
-                                <super::types::InputPeerChannel as ::tl_runtime::Deserialize>::deserialize(
-                                    reader,
-                                )?,
-                            ),
-                        )
-                    }
+                    0x27bcbbfc => ::tl_runtime::read_variant(reader, InputPeer::Channel),
                     0xbd2a0840 => {
-                        ::core::result::Result::Ok(
-                            InputPeer::ChannelFromMessage(
-                                ::std::boxed::Box::new(
-                                    <super::types::InputPeerChannelFromMessage as ::tl_runtime::Deserialize>::deserialize(
-                                        reader,
-                                    )?,
-                                ),
-                            ),
+                        ::tl_runtime::read_boxed_variant(
+                            reader,
+                            InputPeer::ChannelFromMessage,
                         )
                     }
-                    0x35a95cb9 => {
-                        ::core::result::Result::Ok(
-                            InputPeer::Chat(
-                                <super::types::InputPeerChat as ::tl_runtime::Deserialize>::deserialize(
-                                    reader,
-                                )?,
-                            ),
-                        )
-                    }
+                    0x35a95cb9 => ::tl_runtime::read_variant(reader, InputPeer::Chat),
                     0x7f3b18ea => {
                         <super::types::InputPeerEmpty as ::tl_runtime::Deserialize>::deserialize(
                             reader,
@@ -2165,24 +2255,11 @@ pub mod enums {
                         )?;
                         ::core::result::Result::Ok(InputPeer::InputPeerSelf)
                     }
-                    0xdde8a54c => {
-                        ::core::result::Result::Ok(
-                            InputPeer::User(
-                                <super::types::InputPeerUser as ::tl_runtime::Deserialize>::deserialize(
-                                    reader,
-                                )?,
-                            ),
-                        )
-                    }
+                    0xdde8a54c => ::tl_runtime::read_variant(reader, InputPeer::User),
                     0xa87b0a1c => {
-                        ::core::result::Result::Ok(
-                            InputPeer::UserFromMessage(
-                                ::std::boxed::Box::new(
-                                    <super::types::InputPeerUserFromMessage as ::tl_runtime::Deserialize>::deserialize(
-                                        reader,
-                                    )?,
-                                ),
-                            ),
+                        ::tl_runtime::read_boxed_variant(
+                            reader,
+                            InputPeer::UserFromMessage,
                         )
                     }
                     found => {
@@ -2408,7 +2485,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserialize for KeyboardButton {
-        const MIN_SIZE: usize = 4;
+        const MIN_SIZE: usize = 20;
         #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
@@ -2504,7 +2581,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserialize for PeerColor {
-        const MIN_SIZE: usize = 4;
+        const MIN_SIZE: usize = 8;
         #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
@@ -2595,7 +2672,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserialize for RecentStory {
-        const MIN_SIZE: usize = 4;
+        const MIN_SIZE: usize = 8;
         #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
@@ -2656,7 +2733,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserialize for RestrictionReason {
-        const MIN_SIZE: usize = 4;
+        const MIN_SIZE: usize = 16;
         #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
@@ -2829,7 +2906,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserialize for User {
-        const MIN_SIZE: usize = 4;
+        const MIN_SIZE: usize = 12;
         #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
@@ -3165,7 +3242,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserialize for Username {
-        const MIN_SIZE: usize = 4;
+        const MIN_SIZE: usize = 12;
         #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
@@ -3272,32 +3349,47 @@ pub mod functions {
             fn deserialize(
                 reader: &mut ::tl_runtime::Reader<'_>,
             ) -> ::tl_runtime::Result<Self> {
+                use ::core::result::Result::{Err, Ok};
                 reader.expect_id(0xb12c7125, "messages.acceptUrlAuth")?;
-                let flags_0 = ::tl_runtime::in_field(
-                    reader.read_u32(),
-                    "messages.acceptUrlAuth.flags",
-                )?;
-                let member_1_0 = ::tl_runtime::in_field(
-                    ::tl_runtime::read_if::<
-                        super::super::enums::InputPeer,
-                    >(reader, flags_0 & 0x00000002 != 0),
-                    "messages.acceptUrlAuth.peer",
-                )?;
-                let member_1_1 = ::tl_runtime::in_field(
-                    ::tl_runtime::read_if::<i32>(reader, flags_0 & 0x00000002 != 0),
-                    "messages.acceptUrlAuth.msg_id",
-                )?;
-                let member_1_2 = ::tl_runtime::in_field(
-                    ::tl_runtime::read_if::<i32>(reader, flags_0 & 0x00000002 != 0),
-                    "messages.acceptUrlAuth.button_id",
-                )?;
-                let field_2 = ::tl_runtime::in_field(
-                    ::tl_runtime::read_if::<
-                        ::tl_runtime::CompactString,
-                    >(reader, flags_0 & 0x00000004 != 0),
-                    "messages.acceptUrlAuth.url",
-                )?;
-                ::core::result::Result::Ok(Self {
+                let flags_0 = match reader.read_u32() {
+                    Ok(value) => value,
+                    Err(error) => {
+                        return Err(error.in_field("messages.acceptUrlAuth.flags"));
+                    }
+                };
+                let member_1_0 = match ::tl_runtime::read_if::<
+                    super::super::enums::InputPeer,
+                >(reader, flags_0 & 0x00000002 != 0) {
+                    Ok(value) => value,
+                    Err(error) => {
+                        return Err(error.in_field("messages.acceptUrlAuth.peer"));
+                    }
+                };
+                let member_1_1 = match ::tl_runtime::read_if::<
+                    i32,
+                >(reader, flags_0 & 0x00000002 != 0) {
+                    Ok(value) => value,
+                    Err(error) => {
+                        return Err(error.in_field("messages.acceptUrlAuth.msg_id"));
+                    }
+                };
+                let member_1_2 = match ::tl_runtime::read_if::<
+                    i32,
+                >(reader, flags_0 & 0x00000002 != 0) {
+                    Ok(value) => value,
+                    Err(error) => {
+                        return Err(error.in_field("messages.acceptUrlAuth.button_id"));
+                    }
+                };
+                let field_2 = match ::tl_runtime::read_if::<
+                    ::tl_runtime::CompactString,
+                >(reader, flags_0 & 0x00000004 != 0) {
+                    Ok(value) => value,
+                    Err(error) => {
+                        return Err(error.in_field("messages.acceptUrlAuth.url"));
+                    }
+                };
+                Ok(Self {
                     write_allowed: flags_0 & 0x00000001 != 0,
                     peer_msg_id_button_id: match (member_1_0, member_1_1, member_1_2) {
                         (
@@ -3386,32 +3478,47 @@ pub mod functions {
             fn deserialize(
                 reader: &mut ::tl_runtime::Reader<'_>,
             ) -> ::tl_runtime::Result<Self> {
+                use ::core::result::Result::{Err, Ok};
                 reader.expect_id(0x198fb446, "messages.requestUrlAuth")?;
-                let flags_0 = ::tl_runtime::in_field(
-                    reader.read_u32(),
-                    "messages.requestUrlAuth.flags",
-                )?;
-                let member_0_0 = ::tl_runtime::in_field(
-                    ::tl_runtime::read_if::<
-                        super::super::enums::InputPeer,
-                    >(reader, flags_0 & 0x00000002 != 0),
-                    "messages.requestUrlAuth.peer",
-                )?;
-                let member_0_1 = ::tl_runtime::in_field(
-                    ::tl_runtime::read_if::<i32>(reader, flags_0 & 0x00000002 != 0),
-                    "messages.requestUrlAuth.msg_id",
-                )?;
-                let member_0_2 = ::tl_runtime::in_field(
-                    ::tl_runtime::read_if::<i32>(reader, flags_0 & 0x00000002 != 0),
-                    "messages.requestUrlAuth.button_id",
-                )?;
-                let field_1 = ::tl_runtime::in_field(
-                    ::tl_runtime::read_if::<
-                        ::tl_runtime::CompactString,
-                    >(reader, flags_0 & 0x00000004 != 0),
-                    "messages.requestUrlAuth.url",
-                )?;
-                ::core::result::Result::Ok(Self {
+                let flags_0 = match reader.read_u32() {
+                    Ok(value) => value,
+                    Err(error) => {
+                        return Err(error.in_field("messages.requestUrlAuth.flags"));
+                    }
+                };
+                let member_0_0 = match ::tl_runtime::read_if::<
+                    super::super::enums::InputPeer,
+                >(reader, flags_0 & 0x00000002 != 0) {
+                    Ok(value) => value,
+                    Err(error) => {
+                        return Err(error.in_field("messages.requestUrlAuth.peer"));
+                    }
+                };
+                let member_0_1 = match ::tl_runtime::read_if::<
+                    i32,
+                >(reader, flags_0 & 0x00000002 != 0) {
+                    Ok(value) => value,
+                    Err(error) => {
+                        return Err(error.in_field("messages.requestUrlAuth.msg_id"));
+                    }
+                };
+                let member_0_2 = match ::tl_runtime::read_if::<
+                    i32,
+                >(reader, flags_0 & 0x00000002 != 0) {
+                    Ok(value) => value,
+                    Err(error) => {
+                        return Err(error.in_field("messages.requestUrlAuth.button_id"));
+                    }
+                };
+                let field_1 = match ::tl_runtime::read_if::<
+                    ::tl_runtime::CompactString,
+                >(reader, flags_0 & 0x00000004 != 0) {
+                    Ok(value) => value,
+                    Err(error) => {
+                        return Err(error.in_field("messages.requestUrlAuth.url"));
+                    }
+                };
+                Ok(Self {
                     peer_msg_id_button_id: match (member_0_0, member_0_1, member_0_2) {
                         (
                             ::core::option::Option::Some(m0),

@@ -38,6 +38,11 @@ fn main() {
             &out,
             "layer221",
         );
+        write_boxed_types(
+            &tl_tests::samples::model_of(&[api221.clone(), mtproto.clone()]),
+            "crate::layer221",
+            &out.join("boxed221.rs"),
+        );
         write_dispatch(&[api221, mtproto], &out.join("dispatch221.rs"), "layer221", false);
         println!("cargo:rustc-cfg=has_layer221");
     }
@@ -90,6 +95,17 @@ fn path(root: &str, module: &str, namespace: Option<&str>, name: &str) -> String
         Some(ns) => format!("{root}::{module}::{ns}::{name}"),
         None => format!("{root}::{module}::{name}"),
     }
+}
+
+/// The path of a boxed type's enum under `root`.
+fn enum_path(root: &str, ty: &tl_codegen::model::BoxedType) -> String {
+    let namespace = (ty.namespace.as_deref()).map(|ns| tl_codegen::ident::escaped(&tl_codegen::ident::module_name(ns)));
+    path(
+        root,
+        "enums",
+        namespace.as_deref(),
+        &tl_codegen::ident::escaped(&ty.rust_name),
+    )
 }
 
 /// One dispatch entry: the TL name, its namespace and the Rust name of its item.
@@ -182,34 +198,47 @@ fn write_dispatch(files: &[tl_parser::SourceFile], out: &Path, module: &str, wit
     std::fs::write(out, code).expect("write the dispatch table");
 }
 
-/// `BOXED_TYPES` (the TL names of every boxed type of `model`, in model order) and
-/// `round_trip_boxed(index, bytes)`, which runs `crate::fuzzing::round_trip::<T>` for the `index`-th: the
-/// fuzz targets pick a type with it.
+/// The tables of [`tl_full_schema::boxed`] for `model`, in model order: `BOXED_TYPES` (TL names), `SIZES`
+/// (`size_of` each enum), and by index a round trip (the fuzz targets pick a type with it), a decoder and
+/// a decoder of a `Vector` of it. Each by-index table gives a function pointer, so that a caller on a small
+/// stack pays only for the function itself, not for a match over hundreds of types.
 fn write_boxed_types(model: &tl_codegen::model::Model, root: &str, out: &Path) {
-    let mut code = String::from("/// The TL names of every boxed type, in the order `round_trip_boxed` takes.\n");
-    code.push_str("pub(crate) const BOXED_TYPES: &[&str] = &[\n");
+    let mut code =
+        String::from("/// The TL names of every boxed type, in model order (the index of every table here).\n");
+    code.push_str("pub const BOXED_TYPES: &[&str] = &[\n");
     for ty in &model.types {
         writeln!(code, "    {:?},", ty.tl_name).expect("write to a string");
     }
-    code.push_str(
-        "];\n\n/// [`crate::fuzzing::round_trip`] with the `index`-th of [`BOXED_TYPES`] (`None` past the end).\n",
-    );
-    code.push_str("pub(crate) fn round_trip_boxed(index: usize, bytes: &[u8]) -> Option<bool> {\n    match index {\n");
-    for (index, ty) in model.types.iter().enumerate() {
-        let namespace =
-            (ty.namespace.as_deref()).map(|ns| tl_codegen::ident::escaped(&tl_codegen::ident::module_name(ns)));
-        let path = path(
-            root,
-            "enums",
-            namespace.as_deref(),
-            &tl_codegen::ident::escaped(&ty.rust_name),
-        );
+    code.push_str("];\n\n/// `size_of` the enum of each of [`BOXED_TYPES`].\npub const SIZES: &[usize] = &[\n");
+    for ty in &model.types {
+        writeln!(code, "    std::mem::size_of::<{}>(),", enum_path(root, ty)).expect("write to a string");
+    }
+    code.push_str("];\n\n");
+    let tables = [
+        (
+            "round_tripper",
+            "fn(&[u8]) -> crate::fuzzing::Decoded",
+            "crate::fuzzing::round_trip::<{}>",
+        ),
+        ("decoder", "crate::boxed::Decoder", "crate::boxed::decode::<{}>"),
+        (
+            "vector_decoder",
+            "crate::boxed::Decoder",
+            "crate::boxed::decode::<Vec<{}>>",
+        ),
+    ];
+    for (name, function_type, entry) in tables {
         writeln!(
             code,
-            "        {index} => Some(crate::fuzzing::round_trip::<{path}>(bytes)),"
+            "/// `{entry}` for the `index`-th of [`BOXED_TYPES`] (`None` past the end).\n\
+             pub fn {name}(index: usize) -> Option<{function_type}> {{\n    match index {{"
         )
         .expect("write to a string");
+        for (index, ty) in model.types.iter().enumerate() {
+            let function = entry.replace("{}", &enum_path(root, ty));
+            writeln!(code, "        {index} => Some({function}),").expect("write to a string");
+        }
+        code.push_str("        _ => None,\n    }\n}\n\n");
     }
-    code.push_str("        _ => None,\n    }\n}\n");
     std::fs::write(out, code).expect("write the boxed type table");
 }

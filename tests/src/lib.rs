@@ -5,6 +5,7 @@
 //! 0.11.0 (layer 230 `tl/api.tl` and `tl/mtproto.tl`), which cargo resolves and downloads for this
 //! crate without compiling it.
 
+pub mod nesting;
 pub mod samples;
 
 use std::path::{Path, PathBuf};
@@ -99,6 +100,7 @@ pub mod codegen_fixtures {
         generics,
         keywords,
         recursion,
+        recursion_through_vectors,
         shared_bits,
         true_bits,
         vectors

@@ -71,6 +71,12 @@ pub fn random_boxed(model: &Model, item: &Item, seed: u64) -> Vec<u8> {
     boxed_with(model, item, &mut Random { state: seed })
 }
 
+/// Appends the smallest value of `ty` (every conditional field absent, every vector empty, the
+/// constructor with the fewest required nested values).
+pub fn minimal_value(model: &Model, ty: &TypeRef, out: &mut Vec<u8>) {
+    value(model, ty, &mut Fill::None, FULL_DEPTH + 1, out);
+}
+
 fn boxed_with(model: &Model, item: &Item, choices: &mut impl Choices) -> Vec<u8> {
     let mut out = item.id.to_le_bytes().to_vec();
     bare(model, item, choices, 0, &mut out);

@@ -357,3 +357,63 @@ fn nesting_through_vectors_counts_too() {
     let error = RichText::from_bytes(&bytes).expect_err("too deep");
     assert_eq!(*error.kind(), ErrorKind::TooDeep { limit: 64 });
 }
+
+/// Recursion through vectors only: JSON-like values through `Vector<JSONValue>` (enums count their depth)
+/// and bare tree nodes through `vector<treeNode>` (no enum on the way: the struct counts its own depth).
+/// Nested a million levels deep and decoded on a 256 KiB stack, each is a `TooDeep` error.
+#[test]
+fn recursion_through_vectors_counts_depth_on_every_cycle() {
+    use recursion_through_vectors::{enums, types};
+    let file = tl_parser::SourceFile::read(
+        tl_tests::workspace_root().join("tests/fixtures/codegen/recursion_through_vectors.tl"),
+    )
+    .expect("the fixture");
+    let model = tl_tests::samples::model_of(&[file]);
+    let cycles = tl_tests::nesting::cycles(&model);
+    let described: Vec<String> = cycles.iter().map(|c| c.describe(&model)).collect();
+    assert_eq!(
+        described,
+        [
+            "JSONValue: jsonArray.value",
+            "JSONObjectValue: jsonObjectValue.value → jsonObject.value",
+            "JSONValue: jsonObject.value → jsonObjectValue.value",
+            "%treeNode: treeNode.children",
+        ]
+    );
+    let inputs: Vec<(String, Vec<u8>)> = (cycles.iter())
+        .map(|cycle| {
+            (
+                cycle.describe(&model),
+                tl_tests::nesting::nested(&model, cycle, 1_000_000),
+            )
+        })
+        .collect();
+    let decoded = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || {
+            (inputs.iter())
+                .map(|(name, bytes)| {
+                    let error = match name.split(':').next() {
+                        Some("JSONValue") => enums::JsonValue::from_bytes(bytes).map(drop),
+                        Some("JSONObjectValue") => enums::JsonObjectValue::from_bytes(bytes).map(drop),
+                        _ => types::TreeNode::from_bytes(bytes).map(drop),
+                    };
+                    error.expect_err("a million levels").kind().clone()
+                })
+                .collect::<Vec<_>>()
+        })
+        .expect("a thread")
+        .join()
+        .expect("no stack overflow");
+    assert_eq!(decoded, vec![ErrorKind::TooDeep { limit: 64 }; 4]);
+
+    // Within the limit, a tree decodes and encodes back.
+    let tree = types::TreeNode {
+        name: "root".into(),
+        children: vec![types::TreeNode {
+            name: "leaf".into(),
+            children: vec![],
+        }],
+    };
+    roundtrip(&tree);
+}

@@ -426,12 +426,27 @@ fn emit_item(model: &Model, item: &Item, place: Place<'_>, is_function: bool, de
     let ser_bounds = bounded(quote!(::tl_runtime::Serialize));
     let de_bounds = bounded(quote!(::tl_runtime::Deserialize));
     let deserialize_impl = deserialize.then(|| {
-        let body = deserialize_body(model, item, place);
+        let mut body = deserialize_body(model, item, place);
+        if item.recursive_bare {
+            // On a cycle of bare references no enum sees: the struct counts its own nesting.
+            body = quote!(reader.nested(|reader| { #body }));
+        }
         let min = Literal::usize_unsuffixed(id_len + item.min_bare_size);
+        // What `with_path` and the final value use: `Err` only when something is read.
+        let imports = if item.wire.is_empty() {
+            quote!(
+                use ::core::result::Result::Ok;
+            )
+        } else {
+            quote!(
+                use ::core::result::Result::{Err, Ok};
+            )
+        };
         quote! {
             impl #de_bounds ::tl_runtime::Deserialize for #self_ty {
                 const MIN_SIZE: usize = #min;
                 fn deserialize(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+                    #imports
                     #check_id
                     #body
                 }
@@ -610,7 +625,7 @@ fn read_fixed_run(item: &Item, start: usize, count: usize, size: usize) -> Token
         &item.tl_name,
         wire_tl_name(item, &item.wire[start]),
     );
-    let mut out = quote!(let run = #read?;);
+    let mut out = quote!(let run = #read;);
     let mut offset = 0;
     for wire in &item.wire[start..start + count] {
         let width = plain_fixed_size(item, wire).expect("a run holds plain fixed-size items");
@@ -872,9 +887,9 @@ fn deserialize_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream
                 let var = flags_var(index);
                 let read = with_path(quote!(reader.read_u32()), &item.tl_name, &item.flags_fields[index]);
                 if flags_used(item, index) {
-                    quote!(let #var = #read?;)
+                    quote!(let #var = #read;)
                 } else {
-                    quote!(#read?;)
+                    quote!(#read;)
                 }
             }
             Wire::Value { field: index, member } => {
@@ -883,7 +898,7 @@ fn deserialize_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream
                     (FieldKind::Required(ty), _) => {
                         let var = local(index);
                         let read = with_path(read_expr(model, place, ty), &item.tl_name, &field.tl_name);
-                        quote!(let #var = #read?;)
+                        quote!(let #var = #read;)
                     }
                     (FieldKind::Optional(ty), _) => {
                         let var = local(index);
@@ -937,7 +952,7 @@ fn deserialize_body(model: &Model, item: &Item, place: Place<'_>) -> TokenStream
     }
     quote! {
         #out
-        ::core::result::Result::Ok(#construct)
+        Ok(#construct)
     }
 }
 
@@ -954,19 +969,27 @@ fn read_optional(
     if trait_codable(ty) {
         let rust = rust_type(model, place, ty);
         let read = with_path(quote!(::tl_runtime::read_if::<#rust>(reader, #test)), item, param);
-        quote!(let #var = #read?;)
+        quote!(let #var = #read;)
     } else {
         let read = with_path(read_expr(model, place, ty), item, param);
         quote! {
-            let #var = if #test { ::core::option::Option::Some(#read?) } else { ::core::option::Option::None };
+            let #var = if #test { ::core::option::Option::Some(#read) } else { ::core::option::Option::None };
         }
     }
 }
 
-/// `read` (a `Result` expression) with `item.param` added to its error's path.
+/// The value of `read` (a `Result` expression), or a return of its error with `item.param` added to the
+/// path. A `match` rather than `in_field(read, path)?`: in unoptimised builds each step of that keeps its
+/// own copy of the value on the stack, which recursive decoders pay at every level. (`Ok` and `Err` are
+/// imported at the top of each decoder.)
 fn with_path(read: TokenStream, item: &str, param: &str) -> TokenStream {
     let path = format!("{item}.{param}");
-    quote!(::tl_runtime::in_field(#read, #path))
+    quote! {
+        match #read {
+            Ok(value) => value,
+            Err(error) => return Err(error.in_field(#path)),
+        }
+    }
 }
 
 fn emit_enum(model: &Model, ty: &BoxedType, place: Place<'_>) -> TokenStream {
@@ -1027,7 +1050,17 @@ fn emit_enum(model: &Model, ty: &BoxedType, place: Place<'_>) -> TokenStream {
             let out = ::tl_runtime::put(out, #id_u32.to_le_bytes());
             ::tl_runtime::Serialize::serialize_into(value, out)
         }));
-        read_arms.push(quote!(#id => ::core::result::Result::Ok(#name::#variant_name(#read)),));
+        read_arms.push(if ty.recursive {
+            // Out of line, so that one level of nesting costs the stack of the variant being read only.
+            let read_out_of_line = if variant.boxed {
+                quote!(read_boxed_variant)
+            } else {
+                quote!(read_variant)
+            };
+            quote!(#id => ::tl_runtime::#read_out_of_line(reader, #name::#variant_name),)
+        } else {
+            quote!(#id => ::core::result::Result::Ok(#name::#variant_name(#read)),)
+        });
         froms.push(quote! {
             impl ::core::convert::From<#path> for #name {
                 fn from(value: #path) -> Self { Self::#variant_name(#wrap) }
@@ -1045,6 +1078,7 @@ fn emit_enum(model: &Model, ty: &BoxedType, place: Place<'_>) -> TokenStream {
             )),
         }
     };
+    let min_size = Literal::usize_unsuffixed(ty.min_size);
     // A recursive type counts its nesting, so hostile input cannot overflow the stack; others pay nothing.
     let deserialize_body = if ty.recursive {
         quote! {
@@ -1073,7 +1107,7 @@ fn emit_enum(model: &Model, ty: &BoxedType, place: Place<'_>) -> TokenStream {
             }
         }
                         impl ::tl_runtime::Deserialize for #name {
-            const MIN_SIZE: usize = 4;
+            const MIN_SIZE: usize = #min_size;
             #[inline]
             fn deserialize(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
                 #deserialize_body

@@ -67,6 +67,9 @@ pub struct Item {
     pub result: TypeRef,
     /// The fewest bytes the bare encoding takes.
     pub min_bare_size: usize,
+    /// A constructor on a cycle of bare references (`a items:vector<%a> = A;`): decoding its struct can
+    /// recurse without passing through any enum, so the struct's decoder counts nesting depth.
+    pub recursive_bare: bool,
 }
 
 /// A struct field.
@@ -171,8 +174,11 @@ pub struct BoxedType {
     pub rust_name: String,
     /// Constructors, sorted by Rust name.
     pub variants: Vec<Variant>,
-    /// A value of this type can hold another value of this type (so decoding it counts nesting depth).
+    /// A value of this type can hold another value of this type, through anything (a field, a vector, an
+    /// optional field, a bare reference), so decoding it counts nesting depth.
     pub recursive: bool,
+    /// The fewest bytes the boxed encoding takes: the id and the smallest constructor.
+    pub min_size: usize,
 }
 
 /// One variant of a boxed type's enum.
@@ -339,6 +345,7 @@ impl<'d, 'a> Builder<'d, 'a> {
                 rust_name: ident::type_name(name),
                 variants: Vec::new(),
                 recursive: false,
+                min_size: 0,
             })
             .collect();
         for definition in &self.constructors {
@@ -362,10 +369,10 @@ impl<'d, 'a> Builder<'d, 'a> {
         }
         name_variants(&mut model)?;
         check_bare_cycles(&model)?;
-        check_every_type_has_a_finite_value(&model)?;
+        compute_min_sizes(&mut model)?;
         mark_boxed_variants(&mut model);
+        mark_recursion(&mut model);
         mark_large_variants(&mut model);
-        compute_min_sizes(&mut model);
         check_item_names(&model)?;
         Ok(model)
     }
@@ -463,6 +470,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             generics: generics.iter().map(|g| g.to_string()).collect(),
             result,
             min_bare_size: 0,
+            recursive_bare: false,
         };
         // Field index of each bit's field (or group), once created.
         let mut bit_field: BTreeMap<(usize, u32), usize> = BTreeMap::new();
@@ -622,59 +630,198 @@ fn check_bare_cycles(model: &Model) -> Result<(), ModelError> {
     }
 }
 
-/// Refuses a type none of whose constructors can be built without another value of a type that cannot
-/// be built either (`a x:A = A;`): no bytes decode to it and no Rust value can be written. A least fixed
-/// point over a worklist: built-ins, vectors (empty) and conditional fields (absent) need nothing; a
-/// constructor can be built once each of its required nested values can.
-fn check_every_type_has_a_finite_value(model: &Model) -> Result<(), ModelError> {
-    let types = model.types.len();
-    // Nodes: types first, then constructors. `waiting[node]` lists the constructors that need it, once per
-    // field; `unmet[constructor]` counts those fields.
-    let mut waiting: Vec<Vec<usize>> = vec![Vec::new(); types + model.constructors.len()];
-    let mut unmet = vec![0usize; model.constructors.len()];
-    for (index, constructor) in model.constructors.iter().enumerate() {
-        for field in &constructor.fields {
-            let node = match &field.kind {
-                FieldKind::Required(TypeRef::Enum(ty)) => *ty,
-                FieldKind::Required(TypeRef::Bare(held)) => types + held,
-                _ => continue,
-            };
-            waiting[node].push(index);
-            unmet[index] += 1;
-        }
-    }
-    let mut buildable = vec![false; waiting.len()];
-    let mut ready: Vec<usize> = (0..unmet.len()).filter(|&c| unmet[c] == 0).collect();
-    while let Some(constructor) = ready.pop() {
-        let TypeRef::Enum(ty) = model.constructors[constructor].result else {
-            unreachable!("constructors return their enum")
-        };
-        for node in [types + constructor, ty] {
-            if std::mem::replace(&mut buildable[node], true) {
-                continue;
-            }
-            for &needer in &waiting[node] {
-                unmet[needer] -= 1;
-                if unmet[needer] == 0 {
-                    ready.push(needer);
-                }
-            }
-        }
-    }
-    let empty: Vec<String> = (model.types.iter().zip(&buildable))
-        .filter(|(_, ok)| !**ok)
+/// The fewest bytes of every encoding: each constructor's bare encoding, each boxed type's (its id and its
+/// smallest constructor), each function's. These are the least solution of
+///
+/// ```text
+/// size(constructor) = its flags words + Σ size of its required fields
+/// size(type)        = 4 + min over its constructors of size(constructor)
+/// ```
+///
+/// where optional fields count nothing and vectors their header (both may be empty). They are settled in
+/// increasing order, as Dijkstra settles distances (Knuth's generalisation to such grammars): a constructor
+/// is sized once every value it requires is, and the first constructor of a type to be sized is its
+/// smallest. So cycles through optional fields or vectors need no guessed number of passes, and a type
+/// that is never sized has no finite value: no bytes decode to it and no Rust value can be written, since
+/// each of its constructors requires another value of a type that cannot be built (`a x:A = A;`).
+fn compute_min_sizes(model: &mut Model) -> Result<(), ModelError> {
+    let sizes = MinSizes::solve(model);
+    let empty: Vec<String> = (model.types.iter().zip(&sizes.types))
+        .filter(|(_, size)| size.is_none())
         .map(|(ty, _)| format!("`{}`", ty.tl_name))
         .collect();
     match empty.as_slice() {
-        [] => Ok(()),
-        [one] => Err(error(format!(
-            "the type {one} has no finite value: each of its constructors requires another value of it"
-        ))),
-        _ => Err(error(format!(
-            "the types {} have no finite value: each of their constructors requires a value of one of them",
-            empty.join(", ")
-        ))),
+        [] => {}
+        [one] => {
+            return Err(error(format!(
+                "the type {one} has no finite value: each of its constructors requires another value of it"
+            )));
+        }
+        _ => {
+            return Err(error(format!(
+                "the types {} have no finite value: each of their constructors requires a value of one of them",
+                empty.join(", ")
+            )));
+        }
     }
+    for (ty, size) in model.types.iter_mut().zip(&sizes.types) {
+        ty.min_size = size.expect("every type has a finite value");
+    }
+    for (constructor, size) in model.constructors.iter_mut().zip(&sizes.constructors) {
+        constructor.min_bare_size = size.expect("the constructors of finite types are finite");
+    }
+    for index in 0..model.functions.len() {
+        let function = &model.functions[index];
+        let required = required_values(function)
+            .map(|ty| min_size(model, ty))
+            .fold(fixed_min_size(function), usize::saturating_add);
+        model.functions[index].min_bare_size = required;
+    }
+    Ok(())
+}
+
+/// The least fixed point of [`compute_min_sizes`]: `None` for what has no finite encoding.
+struct MinSizes {
+    types: Vec<Option<usize>>,
+    constructors: Vec<Option<usize>>,
+}
+
+impl MinSizes {
+    fn solve(model: &Model) -> Self {
+        // Nodes: types first, then constructors. `waiting[node]` lists the constructors that require it,
+        // once per field; `unmet` counts what each constructor still waits for, `partial` its size so far.
+        let types = model.types.len();
+        let mut waiting: Vec<Vec<usize>> = vec![Vec::new(); types + model.constructors.len()];
+        let mut unmet = vec![0usize; model.constructors.len()];
+        let mut partial = vec![0usize; model.constructors.len()];
+        let mut settle_next = std::collections::BinaryHeap::new();
+        for (index, constructor) in model.constructors.iter().enumerate() {
+            partial[index] = fixed_min_size(constructor);
+            for ty in required_values(constructor) {
+                match ty {
+                    TypeRef::Enum(held) => waiting[*held].push(index),
+                    TypeRef::Bare(held) => waiting[types + held].push(index),
+                    _ => unreachable!("required_values yields enums and bare constructors"),
+                }
+                unmet[index] += 1;
+            }
+            if unmet[index] == 0 {
+                settle_next.push(std::cmp::Reverse((partial[index], types + index)));
+            }
+        }
+        let mut settled: Vec<Option<usize>> = vec![None; waiting.len()];
+        while let Some(std::cmp::Reverse((size, node))) = settle_next.pop() {
+            if settled[node].is_some() {
+                continue;
+            }
+            settled[node] = Some(size);
+            if let Some(constructor) = node.checked_sub(types) {
+                let TypeRef::Enum(ty) = model.constructors[constructor].result else {
+                    unreachable!("constructors return their enum")
+                };
+                settle_next.push(std::cmp::Reverse((size.saturating_add(4), ty)));
+            }
+            for &needer in &waiting[node] {
+                partial[needer] = partial[needer].saturating_add(size);
+                unmet[needer] -= 1;
+                if unmet[needer] == 0 {
+                    settle_next.push(std::cmp::Reverse((partial[needer], types + needer)));
+                }
+            }
+        }
+        let constructors = settled.split_off(types);
+        MinSizes {
+            types: settled,
+            constructors,
+        }
+    }
+}
+
+/// The enums and bare constructors an item requires, once per required field (optional fields and
+/// vectors may be empty, so they require nothing).
+fn required_values(item: &Item) -> impl Iterator<Item = &TypeRef> {
+    item.fields.iter().filter_map(|field| match &field.kind {
+        FieldKind::Required(ty @ (TypeRef::Enum(_) | TypeRef::Bare(_))) => Some(ty),
+        _ => None,
+    })
+}
+
+/// An item's fewest bytes apart from the enums and bare constructors it requires: its flags words and
+/// its other required fields.
+fn fixed_min_size(item: &Item) -> usize {
+    let fields = item.fields.iter().filter_map(|field| match &field.kind {
+        FieldKind::Required(TypeRef::Enum(_) | TypeRef::Bare(_)) => None,
+        FieldKind::Required(ty) => Some(scalar_min_size(ty)),
+        _ => None,
+    });
+    fields.fold(4 * item.flags_fields.len(), usize::saturating_add)
+}
+
+/// The fewest bytes of a type that is neither an enum nor a bare constructor.
+fn scalar_min_size(ty: &TypeRef) -> usize {
+    match ty {
+        TypeRef::Int | TypeRef::Bool | TypeRef::String | TypeRef::Bytes => 4,
+        TypeRef::BareVector(_) | TypeRef::Generic(_) => 4,
+        TypeRef::Long | TypeRef::Double | TypeRef::Vector(_) => 8,
+        TypeRef::Int128 => 16,
+        TypeRef::Int256 => 32,
+        TypeRef::Enum(_) | TypeRef::Bare(_) => unreachable!("sized by MinSizes"),
+    }
+}
+
+/// Marks what counts nesting depth when decoded. The graph has a node per type and per constructor: a
+/// type leads to its constructors, a constructor to every type and bare constructor it mentions anywhere
+/// (in a field, an optional field, a vector at any depth, a group). A type on a cycle is recursive: its
+/// enum's decoder counts depth. A cycle that passes through no type is made of constructors holding each
+/// other bare inside vectors; the constructors on such cycles count depth in their own decoders. So every
+/// recursion of the decoders passes through something that counts, whatever it runs through.
+fn mark_recursion(model: &mut Model) {
+    let types = model.types.len();
+    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); types + model.constructors.len()];
+    let mut bare_edges: Vec<Vec<usize>> = vec![Vec::new(); model.constructors.len()];
+    for (index, ty) in model.types.iter().enumerate() {
+        edges[index].extend(ty.variants.iter().map(|v| types + v.constructor));
+    }
+    for (index, constructor) in model.constructors.iter().enumerate() {
+        for ty in field_types(constructor) {
+            visit_mentions(ty, &mut |mentioned| match mentioned {
+                TypeRef::Enum(held) => edges[types + index].push(*held),
+                TypeRef::Bare(held) => {
+                    edges[types + index].push(types + held);
+                    bare_edges[index].push(*held);
+                }
+                _ => {}
+            });
+        }
+    }
+    let on_cycle = nodes_on_cycles(&edges);
+    for (index, ty) in model.types.iter_mut().enumerate() {
+        ty.recursive = on_cycle[index];
+    }
+    for (constructor, on_cycle) in model.constructors.iter_mut().zip(nodes_on_cycles(&bare_edges)) {
+        constructor.recursive_bare = on_cycle;
+    }
+}
+
+/// `ty` and every type inside it (the elements of vectors, at any depth).
+fn visit_mentions<'t>(ty: &'t TypeRef, visit: &mut impl FnMut(&'t TypeRef)) {
+    visit(ty);
+    if let TypeRef::Vector(element) | TypeRef::BareVector(element) = ty {
+        visit_mentions(element, visit);
+    }
+}
+
+/// Whether each node of a directed graph lies on a cycle: its strongly connected component has another
+/// node, or it has an edge to itself.
+fn nodes_on_cycles(edges: &[Vec<usize>]) -> Vec<bool> {
+    let component = strongly_connected_components(edges);
+    let mut component_sizes = vec![0usize; edges.len()];
+    for &id in &component {
+        component_sizes[id] += 1;
+    }
+    (0..edges.len())
+        .map(|node| component_sizes[component[node]] > 1 || edges[node].contains(&node))
+        .collect()
 }
 
 /// Every type an item's fields hold, group members included.
@@ -717,7 +864,6 @@ fn mark_boxed_variants(model: &mut Model) {
         for variant in &mut ty.variants {
             if component[types + variant.constructor] == component[index] {
                 variant.boxed = true;
-                ty.recursive = true;
             }
         }
     }
@@ -901,43 +1047,13 @@ impl SizeEstimate {
     }
 }
 
-/// The fewest bytes a value of `ty` takes on the wire.
+/// The fewest bytes a value of `ty` takes on the wire (once the model is built).
 pub fn min_size(model: &Model, ty: &TypeRef) -> usize {
     match ty {
-        TypeRef::Int | TypeRef::Bool | TypeRef::String | TypeRef::Bytes | TypeRef::Enum(_) => 4,
-        TypeRef::BareVector(_) | TypeRef::Generic(_) => 4,
-        TypeRef::Long | TypeRef::Double | TypeRef::Vector(_) => 8,
-        TypeRef::Int128 => 16,
-        TypeRef::Int256 => 32,
+        TypeRef::Enum(index) => model.types[*index].min_size,
         TypeRef::Bare(constructor) => model.constructors[*constructor].min_bare_size,
+        scalar => scalar_min_size(scalar),
     }
-}
-
-fn compute_min_sizes(model: &mut Model) {
-    // Bare constructors may nest; a few passes settle them (sizes only grow, depth is small).
-    for _ in 0..4 {
-        for index in 0..model.constructors.len() {
-            let size = item_min_size(model, &model.constructors[index]);
-            model.constructors[index].min_bare_size = size;
-        }
-    }
-    for index in 0..model.functions.len() {
-        let size = item_min_size(model, &model.functions[index]);
-        model.functions[index].min_bare_size = size;
-    }
-}
-
-fn item_min_size(model: &Model, item: &Item) -> usize {
-    let flags = 4 * item.flags_fields.len();
-    let required: usize = item
-        .fields
-        .iter()
-        .filter_map(|f| match &f.kind {
-            FieldKind::Required(ty) => Some(min_size(model, ty)),
-            _ => None,
-        })
-        .sum();
-    flags + required
 }
 
 /// Rust names inside each item (fields, derived methods, the generated methods) and in each module.

@@ -24,7 +24,8 @@ pub mod write;
 pub use compact_str::CompactString;
 pub use error::{Error, ErrorKind, PathStep, Result};
 pub use primitives::{
-    BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID, in_field, read_bare_vector, read_bytes, read_if, read_vector, run_field,
+    BOOL_FALSE_ID, BOOL_TRUE_ID, MAX_VECTOR_RESERVATION, VECTOR_ID, read_bare_vector, read_boxed_variant, read_bytes,
+    read_if, read_variant, read_vector, run_field,
 };
 pub use reader::{DEFAULT_MAX_DEPTH, Reader};
 pub use traits::{Deserialize, Identifiable, RemoteCall, Serialize};

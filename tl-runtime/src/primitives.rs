@@ -234,14 +234,18 @@ pub fn run_field<const N: usize, const M: usize>(run: &[u8; M], at: usize) -> [u
     field
 }
 
-/// `result`, with `field` (`constructor.field`) added to its error's path. Generated decoders pass each
-/// field's read through it; on success it is the value, untouched.
-#[inline(always)]
-pub fn in_field<T>(result: Result<T>, field: &'static str) -> Result<T> {
-    match result {
-        Ok(value) => Ok(value),
-        Err(error) => Err(error.in_field(field)),
-    }
+/// Reads a `T` and makes it a variant with `wrap`, never inlined: the decoder of a recursive type's enum
+/// calls this for each variant, so that its own frame stays small and one level of nesting costs the
+/// stack of the one variant being read rather than of every variant at once.
+#[inline(never)]
+pub fn read_variant<T: Deserialize, E>(reader: &mut Reader<'_>, wrap: impl FnOnce(T) -> E) -> Result<E> {
+    T::deserialize(reader).map(wrap)
+}
+
+/// [`read_variant`] for a variant held in a `Box`.
+#[inline(never)]
+pub fn read_boxed_variant<T: Deserialize, E>(reader: &mut Reader<'_>, wrap: impl FnOnce(Box<T>) -> E) -> Result<E> {
+    T::deserialize(reader).map(|value| wrap(Box::new(value)))
 }
 
 /// Reads a conditional field: a `T` if `present` (its flag bit is set), else nothing.
@@ -265,8 +269,14 @@ pub fn read_vector<T>(
     read_bare_vector(reader, min_size, read_item)
 }
 
+/// The most bytes of Rust values a vector reserves before its elements decode ([`read_bare_vector`]).
+pub const MAX_VECTOR_RESERVATION: usize = 64 * 1024;
+
 /// Reads a bare `vector`. The count is checked against the input left (at `min_size` bytes an element)
-/// before the vector is allocated, so memory stays proportional to the input.
+/// before anything is allocated. Memory then follows what is really there: the first reservation is the
+/// count but at most [`MAX_VECTOR_RESERVATION`] bytes of `T` (a count that fits the input can still claim
+/// far more memory than the input holds when `T` is large and its encoding small), and beyond that the
+/// vector doubles as its elements decode, never past the count.
 #[inline]
 pub fn read_bare_vector<T>(
     reader: &mut Reader<'_>,
@@ -274,8 +284,12 @@ pub fn read_bare_vector<T>(
     mut read_item: impl FnMut(&mut Reader<'_>) -> Result<T>,
 ) -> Result<Vec<T>> {
     let count = reader.read_count(min_size)?;
-    let mut items = Vec::with_capacity(count);
+    let reservation = count.min(MAX_VECTOR_RESERVATION / size_of::<T>().max(1));
+    let mut items = Vec::with_capacity(reservation);
     for index in 0..count {
+        if items.len() == items.capacity() {
+            items.reserve_exact(index.max(1).min(count - index));
+        }
         match read_item(reader) {
             Ok(item) => items.push(item),
             Err(error) => return Err(error.in_element(index)),

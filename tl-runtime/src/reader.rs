@@ -51,6 +51,15 @@ impl<'a> Reader<'a> {
         self.depth = self.depth.saturating_sub(1);
     }
 
+    /// Runs `read` one level deeper: [`Reader::enter`], `read`, [`Reader::leave`] (also when `read` fails).
+    #[inline]
+    pub fn nested<T>(&mut self, read: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        self.enter()?;
+        let value = read(self);
+        self.leave();
+        value
+    }
+
     /// Bytes consumed so far.
     #[inline]
     pub fn offset(&self) -> usize {

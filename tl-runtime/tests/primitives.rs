@@ -328,11 +328,51 @@ fn errors_inside_vectors_name_the_element() {
         error.to_string(),
         "[2]: unexpected constructor 0x00000007 for Bool at byte 16"
     );
-    let error = tl_runtime::in_field(Err::<(), _>(error), "inner.flags").expect_err("still an error");
-    let error = error.in_field("outer.items");
+    let error = error.in_field("inner.flags").in_field("outer.items");
     assert_eq!(
         error.to_string(),
         "outer.items: inner.flags[2]: unexpected constructor 0x00000007 for Bool at byte 16"
     );
-    assert_eq!(tl_runtime::in_field(Ok::<_, Error>(5), "unused"), Ok(5));
+}
+
+/// A large Rust value with a 4-byte encoding: 100,000 of them fit 400 KB of input but need 51 MB of memory.
+type Large = [u64; 64];
+
+fn read_large(reader: &mut Reader<'_>) -> tl_runtime::Result<Large> {
+    let word = reader.read_u32()?;
+    if word == 0xdead_beef {
+        return Err(Error::new(ErrorKind::BadPadding, reader.offset()));
+    }
+    Ok([u64::from(word); 64])
+}
+
+fn large_vector_input(count: u32, bad_at: Option<u32>) -> Vec<u8> {
+    let mut bytes = count.to_le_bytes().to_vec();
+    for index in 0..count {
+        let word = if Some(index) == bad_at { 0xdead_beef } else { index };
+        bytes.extend_from_slice(&word.to_le_bytes());
+    }
+    bytes
+}
+
+#[test]
+fn a_vector_reserves_a_bounded_amount_first_and_grows_as_elements_decode() {
+    let budget = tl_runtime::MAX_VECTOR_RESERVATION / size_of::<Large>();
+    let bytes = large_vector_input(100_000, None);
+    let items = tl_runtime::read_bare_vector(&mut Reader::new(&bytes), 4, read_large).expect("decodes");
+    assert_eq!(items.len(), 100_000);
+    assert_eq!(items.capacity(), 100_000, "growth never goes past the count");
+    assert_eq!(items[99_999][0], 99_999);
+
+    // A short vector is reserved at once, exactly.
+    let bytes = large_vector_input(10, None);
+    let items = tl_runtime::read_bare_vector(&mut Reader::new(&bytes), 4, read_large).expect("decodes");
+    assert_eq!(items.capacity(), 10);
+    assert!(budget > 10);
+
+    // A bad first element: only the bounded first reservation was ever made.
+    let bytes = large_vector_input(100_000, Some(0));
+    let error = tl_runtime::read_bare_vector(&mut Reader::new(&bytes), 4, read_large).expect_err("bad element");
+    assert_eq!(error.path().collect::<Vec<_>>(), [tl_runtime::PathStep::Element(0)]);
+    assert_eq!(budget, 128, "64 KiB of 512-byte values");
 }

@@ -57,6 +57,8 @@ fn attack_report() {
     let ours = peak_bytes(|| o::enums::RichText::from_bytes(&nested).expect_err("too deep"));
     eprintln!("  1,000,000 nested textBold (4 MB): {ours} B / not run (grammers overflows its stack and aborts)");
 
+    heavy_vector_report();
+
     let users = tl_full_schema::objects::users(1000).to_bytes();
     let ours = peak_bytes(|| o::enums::users::Users::from_bytes(&users).expect("decodes"));
     let theirs = peak_bytes(|| g::enums::users::Users::from_bytes(&users).expect("decodes"));
@@ -67,6 +69,47 @@ fn attack_report() {
         ratio(ours),
         ratio(theirs)
     );
+}
+
+/// Vectors whose count the input can hold but whose elements are large in memory and small on the wire:
+/// junk behind the count (both libraries, for two named types), and for the six heaviest element types of
+/// the model, junk and all-but-the-last elements decoding.
+fn heavy_vector_report() {
+    let model = tl_tests::samples::model_of(&[tl_tests::api_layer230(), tl_tests::mtproto()]);
+    let sizes = tl_full_schema::boxed::layer230::SIZES;
+    let min_size = |name: &str| {
+        (model.types.iter())
+            .find(|t| t.tl_name == name)
+            .expect("a type")
+            .min_size
+    };
+    let mib = 1 << 20;
+    let bot_infos = tl_full_schema::attacks::vector_of_junk(min_size("BotInfo"), mib);
+    let ours = peak_bytes(|| Vec::<o::enums::BotInfo>::from_bytes(&bot_infos).expect_err("junk"));
+    let theirs = peak_bytes(|| Vec::<g::enums::BotInfo>::from_bytes(&bot_infos).expect_err("junk"));
+    eprintln!("  Vector<BotInfo> count for 1 MiB of junk: {ours} B / {theirs} B");
+    let transactions = tl_full_schema::attacks::vector_of_junk(min_size("WalletTransaction"), 4_000_000);
+    let ours = peak_bytes(|| Vec::<o::enums::WalletTransaction>::from_bytes(&transactions).expect_err("junk"));
+    let theirs = peak_bytes(|| Vec::<g::enums::WalletTransaction>::from_bytes(&transactions).expect_err("junk"));
+    eprintln!("  Vector<WalletTransaction> count for 4 MB of junk: {ours} B / {theirs} B");
+    eprintln!("  the heaviest vector elements of the model (tl-codegen only), 1 MiB each:");
+    for element in tl_full_schema::attacks::heaviest_vector_elements(&model, sizes, 6) {
+        let decode = tl_full_schema::boxed::layer230::vector_decoder(element.index).expect("a type");
+        let junk = tl_full_schema::attacks::vector_of_junk(element.min_size, mib);
+        let junk_peak = peak_bytes(|| decode(&mut tl_runtime::Reader::new(&junk)).expect_err("junk"));
+        let count = (mib / element.min_size) as u32;
+        let late = tl_full_schema::attacks::vector_failing_at_the_end(&model, element.index, count);
+        let late_peak = peak_bytes(|| decode(&mut tl_runtime::Reader::new(&late)).expect_err("last"));
+        eprintln!(
+            "    Vector<{}> ({} B in memory, {} B at least on the wire): junk {junk_peak} B; \
+             all but the last decode ({} B of input): {late_peak} B ({:.1}x the input)",
+            element.name,
+            element.size,
+            element.min_size,
+            late.len(),
+            late_peak as f64 / late.len() as f64
+        );
+    }
 }
 
 /// Peak heap while decoding 1,000,000 `userEmpty` in a `Vector<User>` (12 MB of input), and enum sizes.

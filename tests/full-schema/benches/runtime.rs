@@ -1,6 +1,6 @@
 //! The generated layer-230 types against grammers-tl-types 0.11.0 on the same values, in one run:
 //! (a) `messages.requestUrlAuth` by button (36 bytes), (b) `urlAuthResultRequest` with a full bot user,
-//! (c) `users.users` with 1000 such users. For each: serialize to a new buffer, into a reused buffer, and
+//! (c) `users.users` with 1000 such users, (d) a `RichText` of 100 styled runs (recursive values). For each: serialize to a new buffer, into a reused buffer, and
 //! deserialize, beside a memcpy of the same size; and the two parts of our write apart (the length pass,
 //! and the write in place into a buffer of the right size). Memory figures are in the `memory` bench (it
 //! needs a counting allocator, which would slow every allocation timed here).
@@ -17,10 +17,11 @@ use tl_runtime::{Deserialize, Serialize};
 
 fn main() {
     eprintln!(
-        "objects: (a) {} bytes, (b) {} bytes, (c) {} bytes",
+        "objects: (a) {} bytes, (b) {} bytes, (c) {} bytes, (d) {} bytes",
         request_url_auth().bytes.len(),
         auth_result().bytes.len(),
-        users().bytes.len()
+        users().bytes.len(),
+        rich_text().bytes.len()
     );
     divan::main();
 }
@@ -51,6 +52,7 @@ impl<O: Serialize + Deserialize, G: Serializable + Deserializable> Object<O, G> 
 type RequestUrlAuth = Object<o::functions::messages::RequestUrlAuth, g::functions::messages::RequestUrlAuth>;
 type AuthResult = Object<o::enums::UrlAuthResult, g::enums::UrlAuthResult>;
 type Users = Object<o::enums::users::Users, g::enums::users::Users>;
+type RichText = Object<o::enums::RichText, g::enums::RichText>;
 
 fn request_url_auth() -> &'static RequestUrlAuth {
     static OBJECT: OnceLock<RequestUrlAuth> = OnceLock::new();
@@ -69,6 +71,11 @@ fn auth_result() -> &'static AuthResult {
 fn users() -> &'static Users {
     static OBJECT: OnceLock<Users> = OnceLock::new();
     OBJECT.get_or_init(|| Object::new(objects::users(1000), 0))
+}
+
+fn rich_text() -> &'static RichText {
+    static OBJECT: OnceLock<RichText> = OnceLock::new();
+    OBJECT.get_or_init(|| Object::new(objects::rich_text(), 0))
 }
 
 macro_rules! object_benches {
@@ -174,3 +181,4 @@ fn same_type<T>(_: &T, value: T) -> T {
 object_benches!(a_request_url_auth, request_url_auth());
 object_benches!(b_url_auth_result, auth_result());
 object_benches!(c_users_1000, users());
+object_benches!(d_rich_text, rich_text());

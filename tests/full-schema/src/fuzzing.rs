@@ -1,16 +1,15 @@
 //! The bodies of the fuzz targets in `fuzz/` (cargo-fuzz), kept in this library so that the regression
 //! test replays every saved input through exactly the code the fuzzer ran. Each takes arbitrary bytes and
 //! panics only when it finds a bug.
+//!
+//! The decode targets look for the two classes of hostile input a decoder must survive: each input is
+//! decoded on a thread with a small stack ([`DECODE_STACK`]), so recursion that is not counted overflows
+//! it, and the targets' allocator checks the peak heap against [`heap_allowed`] for the bytes the decoder
+//! really read, so memory reserved for elements the input only claims is a finding.
 
 use tl_runtime::{Deserialize, Reader, Serialize};
 
-mod url_auth {
-    include!(concat!(env!("OUT_DIR"), "/boxed_url_auth.rs"));
-}
-
-mod layer230 {
-    include!(concat!(env!("OUT_DIR"), "/boxed230.rs"));
-}
+use crate::boxed::{layer230, url_auth};
 
 /// The TL names of the url-auth boxed types, in the order the `decode_url_auth` selector picks them.
 pub const URL_AUTH_BOXED_TYPES: &[&str] = url_auth::BOXED_TYPES;
@@ -18,22 +17,86 @@ pub const URL_AUTH_BOXED_TYPES: &[&str] = url_auth::BOXED_TYPES;
 /// picks them.
 pub const LAYER230_BOXED_TYPES: &[&str] = layer230::BOXED_TYPES;
 
+/// The stack each decode runs on: smaller than any thread a client runs decoders on (async runtimes give
+/// their workers 2 MiB), and enough for the default depth limit in an unoptimised build.
+pub const DECODE_STACK: usize = 256 * 1024;
+
+/// Heap bytes a decode (and the round trip after it) may use per input byte the decoder read: decoding
+/// makes Rust values of up to 43 bytes per wire byte (`userFull` with every optional field absent), the
+/// round trip holds two values and an encoding, and a growing vector is briefly held twice.
+pub const HEAP_PER_BYTE_READ: usize = 128;
+
+/// The most heap a decode target may use after the decoder read `read` bytes: the first reservation of
+/// a vector ([`tl_runtime::MAX_VECTOR_RESERVATION`]), some slack for the error and the thread, and
+/// [`HEAP_PER_BYTE_READ`] per byte.
+pub fn heap_allowed(read: usize) -> usize {
+    tl_runtime::MAX_VECTOR_RESERVATION + 32 * 1024 + HEAP_PER_BYTE_READ * read
+}
+
+/// Panics unless `peak` heap bytes are within [`heap_allowed`] for what the decode read: the fuzz targets
+/// call this with the peak their counting allocator saw.
+pub fn check_heap(peak: usize, decoded: Decoded) {
+    let allowed = heap_allowed(decoded.read);
+    assert!(
+        peak <= allowed,
+        "decoding used {peak} bytes of heap after reading {} bytes (at most {allowed} allowed)",
+        decoded.read
+    );
+}
+
+/// What a decode target did with one input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decoded {
+    /// The input decoded as the chosen type.
+    pub decoded: bool,
+    /// Bytes the decoder read: up to the error, or the whole value.
+    pub read: usize,
+}
+
+impl Decoded {
+    const NOTHING: Decoded = Decoded {
+        decoded: false,
+        read: 0,
+    };
+}
+
 /// Decodes a `T` from the front of `bytes`. If that succeeds, the value must encode to exactly
 /// `serialized_len` bytes, those bytes must decode, as a whole message, to a value that encodes the same
 /// again (decode, encode, decode gives equal values; bytes are compared so that a NaN `double` counts as
-/// equal to itself). Returns whether `bytes` decoded.
+/// equal to itself).
 ///
 /// The first encoding may differ from the input: unknown flag bits, non-canonical invalid UTF-8 and
 /// trailing bytes are not kept.
-pub fn round_trip<T: Serialize + Deserialize>(bytes: &[u8]) -> bool {
-    let Ok(value) = T::deserialize(&mut Reader::new(bytes)) else {
-        return false;
+pub fn round_trip<T: Serialize + Deserialize>(bytes: &[u8]) -> Decoded {
+    let mut reader = Reader::new(bytes);
+    let value = match T::deserialize(&mut reader) {
+        Ok(value) => value,
+        Err(error) => {
+            return Decoded {
+                decoded: false,
+                read: error.offset(),
+            };
+        }
     };
     let encoded = value.to_bytes();
     assert_eq!(encoded.len(), value.serialized_len(), "serialized_len is exact");
     let again = T::from_bytes(&encoded).unwrap_or_else(|error| panic!("our own encoding does not decode: {error}"));
     assert_eq!(again.to_bytes(), encoded, "decode, encode, decode changed the value");
-    true
+    Decoded {
+        decoded: true,
+        read: reader.offset(),
+    }
+}
+
+/// Runs `decode` on a new thread with a [`DECODE_STACK`] stack; a panic there is a panic here.
+fn on_small_stack<T: Send>(decode: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|scope| {
+        let thread = std::thread::Builder::new()
+            .stack_size(DECODE_STACK)
+            .spawn_scoped(scope, decode)
+            .expect("a thread");
+        thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
 }
 
 /// The selector for a boxed type: the first two bytes, little-endian, modulo `count`.
@@ -45,18 +108,22 @@ fn pick(data: &[u8], count: usize) -> Option<(usize, &[u8])> {
 }
 
 /// Fuzz target `decode_url_auth`: the first two bytes pick a boxed type of the checked-in url-auth bindings,
-/// the rest is decoded as it and round-tripped.
-pub fn decode_url_auth(data: &[u8]) -> bool {
-    pick(data, URL_AUTH_BOXED_TYPES.len())
-        .and_then(|(index, bytes)| url_auth::round_trip_boxed(index, bytes))
-        .unwrap_or(false)
+/// the rest is decoded as it and round-tripped, on a small stack.
+pub fn decode_url_auth(data: &[u8]) -> Decoded {
+    let Some((index, bytes)) = pick(data, URL_AUTH_BOXED_TYPES.len()) else {
+        return Decoded::NOTHING;
+    };
+    let round_trip = url_auth::round_tripper(index).expect("an index below the count");
+    on_small_stack(|| round_trip(bytes))
 }
 
 /// Fuzz target `decode_layer230`: the same over every boxed type of layer 230 + mtproto.tl.
-pub fn decode_layer230(data: &[u8]) -> bool {
-    pick(data, LAYER230_BOXED_TYPES.len())
-        .and_then(|(index, bytes)| layer230::round_trip_boxed(index, bytes))
-        .unwrap_or(false)
+pub fn decode_layer230(data: &[u8]) -> Decoded {
+    let Some((index, bytes)) = pick(data, LAYER230_BOXED_TYPES.len()) else {
+        return Decoded::NOTHING;
+    };
+    let round_trip = layer230::round_tripper(index).expect("an index below the count");
+    on_small_stack(|| round_trip(bytes))
 }
 
 /// Fuzz target `parse`: arbitrary text through the parser and the diagnostic renderer. A schema that parses

@@ -12,5 +12,34 @@ pub mod layer221 {
     tl_runtime::include_tl!("layer221");
 }
 
+/// Every boxed type of each generated schema by index (in model order): its TL name, a decoder, and a
+/// round trip, for the fuzz targets and the attack tests.
+pub mod boxed {
+    /// Decodes one value from a reader, dropping it.
+    pub type Decoder = fn(&mut tl_runtime::Reader<'_>) -> tl_runtime::Result<()>;
+
+    /// A [`Decoder`] of `T`.
+    pub fn decode<T: tl_runtime::Deserialize>(reader: &mut tl_runtime::Reader<'_>) -> tl_runtime::Result<()> {
+        T::deserialize(reader).map(drop)
+    }
+
+    /// The checked-in url-auth bindings (`tl_generated`).
+    pub mod url_auth {
+        include!(concat!(env!("OUT_DIR"), "/boxed_url_auth.rs"));
+    }
+
+    /// Layer 230 and mtproto.tl.
+    pub mod layer230 {
+        include!(concat!(env!("OUT_DIR"), "/boxed230.rs"));
+    }
+
+    /// Layer 221 and mtproto.tl.
+    #[cfg(has_layer221)]
+    pub mod layer221 {
+        include!(concat!(env!("OUT_DIR"), "/boxed221.rs"));
+    }
+}
+
+pub mod attacks;
 pub mod fuzzing;
 pub mod objects;

@@ -1,6 +1,7 @@
 //! The objects the runtime benchmarks, the attack tests and the fuzz seeds share, built with the generated
 //! layer-230 types: (a) `messages.requestUrlAuth` by button, (b) `urlAuthResultRequest` holding a full
-//! bot user, (c) `users.users` holding 1000 such users.
+//! bot user, (c) `users.users` holding 1000 such users, (d) a `RichText` of 100 styled runs (a recursive
+//! type, as in an instant-view page).
 
 use tl_runtime::Deserialize;
 use tl_tests::samples::{Fill, boxed};
@@ -130,4 +131,32 @@ pub fn users(count: usize) -> o::enums::users::Users {
         users: vec![user; count],
     }
     .into()
+}
+
+/// (d) `textConcat` of 100 runs, each of them nested two or three levels: bold plain text, an italic
+/// link, fixed-width plain text, in turn.
+pub fn rich_text() -> o::enums::RichText {
+    let plain = |text: &str| o::enums::RichText::from(o::types::TextPlain { text: text.into() });
+    let runs = (0..100)
+        .map(|index| match index % 3 {
+            0 => o::types::TextBold {
+                text: plain("Seamless login"),
+            }
+            .into(),
+            1 => o::types::TextItalic {
+                text: o::types::TextUrl {
+                    text: plain("the documentation"),
+                    url: "https://core.telegram.org/api/url-authorization".into(),
+                    webpage_id: 0,
+                }
+                .into(),
+            }
+            .into(),
+            _ => o::types::TextFixed {
+                text: plain("messages.requestUrlAuth"),
+            }
+            .into(),
+        })
+        .collect();
+    o::types::TextConcat { texts: runs }.into()
 }

@@ -186,3 +186,117 @@ fn decoding_allocates_a_small_multiple_of_the_input() {
     let ratio = peak as f64 / bytes.len() as f64;
     assert!(ratio < 3.0, "{peak} bytes of heap for {} bytes of input", bytes.len());
 }
+
+/// The stack of the thread that decodes the nested inputs: smaller than any thread a client runs
+/// decoders on (async runtimes give their workers 2 MiB).
+const SMALL_STACK: usize = 256 * 1024;
+
+/// Decodes a cycle through every recursive edge of a schema (a field whose value can hold, through fields,
+/// optional fields, vectors or groups, a value of its own constructor's type) nested a million levels deep,
+/// on a small stack: each must fail with `TooDeep` at the default limit, none may overflow the stack.
+/// Returns the cycles, described.
+fn every_cycle_nested_a_million_deep(
+    files: &[tl_parser::SourceFile],
+    decoder: fn(usize) -> Option<tl_full_schema::boxed::Decoder>,
+) -> Vec<String> {
+    let model = tl_tests::samples::model_of(files);
+    let cycles = tl_tests::nesting::cycles(&model);
+    for (index, ty) in model.types.iter().enumerate().filter(|(_, ty)| ty.recursive) {
+        let starts_a_cycle = cycles.iter().any(|c| c.start == tl_tests::nesting::Start::Type(index));
+        assert!(starts_a_cycle, "no cycle starts at the recursive type {}", ty.tl_name);
+    }
+    let decoded = std::thread::Builder::new()
+        .stack_size(SMALL_STACK)
+        .spawn(move || {
+            let mut names = Vec::new();
+            for cycle in &cycles {
+                let tl_tests::nesting::Start::Type(ty) = cycle.start else {
+                    panic!(
+                        "a cycle of bare references, which this test cannot decode: {}",
+                        cycle.describe(&model)
+                    );
+                };
+                let decode = decoder(ty).expect("a boxed type");
+                let bytes = tl_tests::nesting::nested(&model, cycle, 1_000_000);
+                let error = decode(&mut tl_runtime::Reader::new(&bytes)).expect_err("nested a million levels deep");
+                assert_eq!(
+                    *error.kind(),
+                    ErrorKind::TooDeep { limit: 64 },
+                    "{}: {error}",
+                    cycle.describe(&model)
+                );
+                names.push(cycle.describe(&model));
+            }
+            names
+        })
+        .expect("a thread");
+    decoded.join().expect("no stack overflow, no panic")
+}
+
+#[test]
+fn every_cycle_of_layer_230_nested_a_million_deep_on_a_256_kib_stack() {
+    let _turn = my_turn();
+    let files = [tl_tests::api_layer230(), tl_tests::mtproto()];
+    let cycles = every_cycle_nested_a_million_deep(&files, tl_full_schema::boxed::layer230::decoder);
+    // The cycles that run through vectors only, which used to overflow the stack, among all the others.
+    for through_a_vector in [
+        "JSONValue: jsonArray.value",
+        "JSONValue: jsonObject.value → jsonObjectValue.value",
+        "SecureRequiredType: secureRequiredTypeOneOf.types",
+        "TlsBlock: tlsBlockScope.entries",
+    ] {
+        assert!(
+            cycles.iter().any(|c| c == through_a_vector),
+            "{through_a_vector} in {cycles:#?}"
+        );
+    }
+    assert_eq!(cycles.len(), 65, "{cycles:#?}");
+}
+
+#[cfg(has_layer221)]
+#[test]
+fn every_cycle_of_layer_221_nested_a_million_deep_on_a_256_kib_stack() {
+    let _turn = my_turn();
+    let files = [tl_tests::api_layer221().expect("has_layer221"), tl_tests::mtproto()];
+    let cycles = every_cycle_nested_a_million_deep(&files, tl_full_schema::boxed::layer221::decoder);
+    assert_eq!(cycles.len(), 39, "{cycles:#?}");
+}
+
+/// Vectors of the element types of layer 230 that hold the most Rust bytes per byte of their smallest
+/// encoding (found from the model and the compiled sizes). A count that the input can hold but whose
+/// elements are junk allocates only the bounded first reservation; a vector whose elements all decode but
+/// the last allocates what those elements take, with the vector at most doubled.
+#[test]
+fn vectors_of_the_heaviest_elements_allocate_what_is_really_there() {
+    let _turn = my_turn();
+    let model = tl_tests::samples::model_of(&[tl_tests::api_layer230(), tl_tests::mtproto()]);
+    let layer230 = &tl_full_schema::boxed::layer230::SIZES;
+    let heavy = tl_full_schema::attacks::heaviest_vector_elements(&model, layer230, 6);
+    let names: Vec<&str> = heavy.iter().map(|h| h.name.as_str()).collect();
+    assert_eq!(names[..2], ["BotInfo", "Update"], "{heavy:#?}");
+    let small = tl_runtime::MAX_VECTOR_RESERVATION + 4096;
+    for element in &heavy {
+        let decode = tl_full_schema::boxed::layer230::vector_decoder(element.index).expect("a type");
+        let junk = tl_full_schema::attacks::vector_of_junk(element.min_size, 1 << 20);
+        let (result, peak) = peak_heap(|| decode(&mut tl_runtime::Reader::new(&junk)));
+        let error = result.expect_err("junk");
+        assert!(
+            matches!(error.kind(), ErrorKind::UnexpectedConstructor { .. }),
+            "{error}"
+        );
+        assert!(peak <= small, "{}: {peak} bytes for a junk vector", element.name);
+
+        let count = ((1 << 20) / element.min_size) as u32;
+        let bytes = tl_full_schema::attacks::vector_failing_at_the_end(&model, element.index, count);
+        let (result, peak) = peak_heap(|| decode(&mut tl_runtime::Reader::new(&bytes)));
+        let error = result.expect_err("the last element");
+        assert_eq!(error.path().count(), 1, "{error}");
+        let decoded = (count as usize - 1) * element.size;
+        assert!(
+            peak <= small + 3 * decoded,
+            "{}: {peak} bytes for {count} elements of {} bytes",
+            element.name,
+            element.size
+        );
+    }
+}
