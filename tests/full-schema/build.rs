@@ -6,6 +6,7 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use tl_codegen::Config;
+use tl_codegen::emit::item_path;
 
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(has_layer221)");
@@ -99,13 +100,7 @@ fn path(root: &str, module: &str, namespace: Option<&str>, name: &str) -> String
 
 /// The path of a boxed type's enum under `root`.
 fn enum_path(root: &str, ty: &tl_codegen::model::BoxedType) -> String {
-    let namespace = (ty.namespace.as_deref()).map(|ns| tl_codegen::ident::escaped(&tl_codegen::ident::module_name(ns)));
-    path(
-        root,
-        "enums",
-        namespace.as_deref(),
-        &tl_codegen::ident::escaped(&ty.rust_name),
-    )
+    format!("{root}::{}", item_path("enums", ty.namespace.as_deref(), &ty.rust_name))
 }
 
 /// One dispatch entry: the TL name, its namespace and the Rust name of its item.
@@ -132,15 +127,7 @@ fn write_match(
     )
     .expect("write to a string");
     for entry in entries {
-        let namespace = entry
-            .namespace
-            .map(|ns| tl_codegen::ident::escaped(&tl_codegen::ident::module_name(ns)));
-        let our = path(
-            ours,
-            module,
-            namespace.as_deref(),
-            &tl_codegen::ident::escaped(entry.rust_name),
-        );
+        let our = format!("{ours}::{}", item_path(module, entry.namespace, entry.rust_name));
         let call = match checker {
             Some(checker) => {
                 let theirs = path(

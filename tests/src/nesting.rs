@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, VecDeque};
 
-use tl_codegen::model::{FieldKind, Item, Model, TypeRef, Wire};
+use tl_codegen::model::{FieldKind, Item, Model, TypeRef, WireValue as Wire};
 
 use crate::samples::minimal_value;
 
@@ -66,7 +66,7 @@ pub fn cycles(model: &Model) -> Vec<Cycle> {
     let graph = Graph::new(model);
     let mut cycles: Vec<Cycle> = Vec::new();
     for (constructor, item) in model.constructors.iter().enumerate() {
-        for position in 0..item.wire.len() {
+        for position in 0..item.wire().len() {
             let Some((held, step)) = graph.edge(constructor, position) else {
                 continue;
             };
@@ -120,7 +120,7 @@ fn around(model: &Model, step: &Step) -> (Vec<u8>, Vec<u8>) {
         prefix.extend_from_slice(&item.id.to_le_bytes());
     }
     let mut suffix = Vec::new();
-    for (position, wire) in item.wire.iter().enumerate() {
+    for (position, wire) in item.wire().iter().enumerate() {
         let out = if position <= step.wire {
             &mut prefix
         } else {
@@ -134,9 +134,9 @@ fn around(model: &Model, step: &Step) -> (Vec<u8>, Vec<u8>) {
             Wire::Value { field, member } => {
                 let present = item.fields[field].condition.is_none() || item.fields[field].condition == condition;
                 if position == step.wire {
-                    vector_headers(wire_type(item, field, member), out);
+                    vector_headers(item.wire_type(field, member), out);
                 } else if present {
-                    minimal_value(model, wire_type(item, field, member), out);
+                    minimal_value(model, item.wire_type(field, member), out);
                 }
             }
         }
@@ -161,27 +161,19 @@ fn vector_headers(ty: &TypeRef, out: &mut Vec<u8>) {
 }
 
 fn value_field(item: &Item, wire: usize) -> usize {
-    match item.wire[wire] {
+    match item.wire()[wire] {
         Wire::Value { field, .. } => field,
         Wire::Flags(_) => unreachable!("a cycle goes through values"),
     }
 }
 
-fn wire_type(item: &Item, field: usize, member: Option<usize>) -> &TypeRef {
-    match (&item.fields[field].kind, member) {
-        (FieldKind::Required(ty) | FieldKind::Optional(ty), _) => ty,
-        (FieldKind::Group(group), Some(member)) => &item.groups[*group].members[member].2,
-        _ => unreachable!("bits are not on the wire"),
-    }
-}
-
 fn wire_name(item: &Item, wire: usize) -> &str {
-    match item.wire[wire] {
+    match item.wire()[wire] {
         Wire::Value {
             field,
             member: Some(member),
         } => match &item.fields[field].kind {
-            FieldKind::Group(group) => &item.groups[*group].members[member].1,
+            FieldKind::Group(group) => &item.groups[*group].members[member].tl_name,
             _ => &item.fields[field].tl_name,
         },
         Wire::Value { field, .. } => &item.fields[field].tl_name,
@@ -209,7 +201,7 @@ impl<'m> Graph<'m> {
     /// Where the value at `position` of `constructor` leads, if to a type or a bare constructor.
     fn edge(&self, constructor: usize, position: usize) -> Option<(Node, Step)> {
         let item = &self.model.constructors[constructor];
-        let Wire::Value { field, member } = item.wire[position] else {
+        let Wire::Value { field, member } = item.wire()[position] else {
             return None;
         };
         let step = Step {
@@ -217,7 +209,7 @@ impl<'m> Graph<'m> {
             wire: position,
             boxed: false,
         };
-        match innermost(wire_type(item, field, member)) {
+        match innermost(item.wire_type(field, member)) {
             TypeRef::Enum(ty) => Some((Node::Type(*ty), step)),
             TypeRef::Bare(held) => Some((Node::Constructor(*held), step)),
             _ => None,
@@ -230,7 +222,7 @@ impl<'m> Graph<'m> {
             Node::Type(ty) => (self.model.types[ty].variants.iter())
                 .map(|v| (Node::Constructor(v.constructor), None))
                 .collect(),
-            Node::Constructor(constructor) => (0..self.model.constructors[constructor].wire.len())
+            Node::Constructor(constructor) => (0..self.model.constructors[constructor].wire().len())
                 .filter_map(|position| self.edge(constructor, position))
                 .map(|(next, step)| (next, Some(step)))
                 .collect(),

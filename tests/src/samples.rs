@@ -3,7 +3,8 @@
 //! or of a random value (every choice drawn from a seed, for property tests). Decoding them with the
 //! generated types and encoding again must give the same bytes.
 
-use tl_codegen::model::{FieldKind, Item, Model, TypeRef, Wire};
+use tl_codegen::model::{FieldKind, FixedSource, Item, Model, Step, TypeRef, group_members};
+use tl_parser::builtin::{Builtin, Codec};
 
 /// Which conditional fields a sample has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,7 +28,7 @@ trait Choices {
     /// How many elements a vector at `depth` has.
     fn vector_len(&mut self, depth: usize) -> u32;
     /// Appends a value of a built-in type.
-    fn builtin(&mut self, ty: &TypeRef, out: &mut Vec<u8>);
+    fn builtin(&mut self, builtin: &Builtin, out: &mut Vec<u8>);
 }
 
 impl Choices for Fill {
@@ -44,17 +45,15 @@ impl Choices for Fill {
         u32::from(depth <= FULL_DEPTH)
     }
 
-    fn builtin(&mut self, ty: &TypeRef, out: &mut Vec<u8>) {
-        match ty {
-            TypeRef::Int => out.extend_from_slice(&7i32.to_le_bytes()),
-            TypeRef::Long => out.extend_from_slice(&(-9i64).to_le_bytes()),
-            TypeRef::Double => out.extend_from_slice(&0.25f64.to_le_bytes()),
-            TypeRef::String => out.extend_from_slice(&[5, b'h', b'e', b'l', b'l', b'o', 0, 0]),
-            TypeRef::Bytes => out.extend_from_slice(&[3, 1, 2, 3]),
-            TypeRef::Int128 => out.extend_from_slice(&[0x11; 16]),
-            TypeRef::Int256 => out.extend_from_slice(&[0x22; 32]),
-            TypeRef::Bool => out.extend_from_slice(&0x997275b5u32.to_le_bytes()),
-            _ => unreachable!("not a built-in: {ty:?}"),
+    fn builtin(&mut self, builtin: &Builtin, out: &mut Vec<u8>) {
+        match builtin.codec {
+            Codec::LittleEndian(4) => out.extend_from_slice(&7i32.to_le_bytes()),
+            Codec::LittleEndian(8) if builtin.rust == "f64" => out.extend_from_slice(&0.25f64.to_le_bytes()),
+            Codec::LittleEndian(size) => out.extend_from_slice(&(-9i64).to_le_bytes()[..size]),
+            Codec::Text => out.extend_from_slice(&[5, b'h', b'e', b'l', b'l', b'o', 0, 0]),
+            Codec::Bytes => out.extend_from_slice(&[3, 1, 2, 3]),
+            Codec::Raw(size) => out.extend(std::iter::repeat_n(if size == 16 { 0x11 } else { 0x22 }, size)),
+            Codec::Bool => out.extend_from_slice(&0x997275b5u32.to_le_bytes()),
         }
     }
 }
@@ -83,37 +82,43 @@ fn boxed_with(model: &Model, item: &Item, choices: &mut impl Choices) -> Vec<u8>
     out
 }
 
+/// The bare encoding of a sample of `item`: a walk over its wire plan, as the generated encoder does.
 fn bare(model: &Model, item: &Item, choices: &mut impl Choices, depth: usize, out: &mut Vec<u8>) {
     let present: Vec<bool> = (item.fields.iter())
         .map(|field| field.condition.is_none() || choices.present(depth))
         .collect();
-    for wire in &item.wire {
-        match *wire {
-            Wire::Flags(flags) => {
-                let mut word = 0u32;
-                for (index, field) in item.fields.iter().enumerate() {
-                    if let Some(condition) = field.condition
-                        && condition.flags == flags
-                        && present[index]
-                    {
-                        word |= 1 << condition.bit;
+    let mut value_of = |ty: &TypeRef, out: &mut Vec<u8>| value(model, ty, choices, depth + 1, out);
+    for step in &item.plan {
+        match step {
+            Step::Fixed(parts) => {
+                for part in parts {
+                    match part.source {
+                        FixedSource::Flags(flags) => {
+                            out.extend_from_slice(&flags_word(item, flags, &present).to_le_bytes())
+                        }
+                        FixedSource::Field(field) => value_of(item.wire_type(field, None), out),
+                        FixedSource::Member(_) => unreachable!("members are in groups"),
                     }
                 }
-                out.extend_from_slice(&word.to_le_bytes());
             }
-            Wire::Value { field, member } => {
-                if !present[field] {
-                    continue;
+            Step::Required(field) => value_of(item.wire_type(*field, None), out),
+            Step::Optional(field) if present[*field] => value_of(item.wire_type(*field, None), out),
+            Step::Group { field, parts } if present[*field] => {
+                for member in group_members(parts) {
+                    value_of(item.wire_type(*field, Some(member)), out);
                 }
-                let ty = match (&item.fields[field].kind, member) {
-                    (FieldKind::Required(ty) | FieldKind::Optional(ty), _) => ty,
-                    (FieldKind::Group(group), Some(member)) => &item.groups[*group].members[member].2,
-                    _ => unreachable!("bits are not on the wire"),
-                };
-                value(model, ty, choices, depth + 1, out);
             }
+            Step::Optional(_) | Step::Group { .. } => {}
         }
     }
+}
+
+/// The flags word `flags` of a sample: the bit of every present field conditional on it.
+fn flags_word(item: &Item, flags: usize, present: &[bool]) -> u32 {
+    let conditions = item.fields.iter().zip(present).filter(|(_, present)| **present);
+    conditions
+        .filter_map(|(field, _)| field.condition.filter(|c| c.flags == flags))
+        .fold(0, |word, condition| word | 1 << condition.bit)
 }
 
 fn value(model: &Model, ty: &TypeRef, choices: &mut impl Choices, depth: usize, out: &mut Vec<u8>) {
@@ -138,7 +143,7 @@ fn value(model: &Model, ty: &TypeRef, choices: &mut impl Choices, depth: usize, 
         }
         TypeRef::BareVector(element) => vector_items(model, element, choices, depth, out),
         TypeRef::Generic(_) => panic!("samples of generic functions need a concrete query"),
-        builtin => choices.builtin(builtin, out),
+        TypeRef::Builtin(builtin) => choices.builtin(builtin.get(), out),
     }
 }
 
@@ -205,11 +210,13 @@ impl Choices for Random {
         if depth < RANDOM_DEPTH { self.below(4) as u32 } else { 0 }
     }
 
-    fn builtin(&mut self, ty: &TypeRef, out: &mut Vec<u8>) {
-        match ty {
-            TypeRef::Int => out.extend_from_slice(&(self.edgy() as u32 ^ (self.edgy() >> 32) as u32).to_le_bytes()),
-            TypeRef::Long | TypeRef::Double => out.extend_from_slice(&self.edgy().to_le_bytes()),
-            TypeRef::String => {
+    fn builtin(&mut self, builtin: &Builtin, out: &mut Vec<u8>) {
+        match builtin.codec {
+            Codec::LittleEndian(4) => {
+                out.extend_from_slice(&(self.edgy() as u32 ^ (self.edgy() >> 32) as u32).to_le_bytes())
+            }
+            Codec::LittleEndian(size) => out.extend_from_slice(&self.edgy().to_le_bytes()[..size]),
+            Codec::Text => {
                 let text: String = (0..self.len())
                     .map(|_| match self.below(8) {
                         0 => 'é',
@@ -220,19 +227,15 @@ impl Choices for Random {
                     .collect();
                 push_tl_bytes(text.as_bytes(), out);
             }
-            TypeRef::Bytes => {
+            Codec::Bytes => {
                 let data: Vec<u8> = (0..self.len()).map(|_| self.next() as u8).collect();
                 push_tl_bytes(&data, out);
             }
-            TypeRef::Int128 | TypeRef::Int256 => {
-                let len = if *ty == TypeRef::Int128 { 16 } else { 32 };
-                out.extend((0..len).map(|_| self.next() as u8));
-            }
-            TypeRef::Bool => {
+            Codec::Raw(size) => out.extend((0..size).map(|_| self.next() as u8)),
+            Codec::Bool => {
                 let id = if self.below(2) == 0 { 0x997275b5u32 } else { 0xbc799737 };
                 out.extend_from_slice(&id.to_le_bytes());
             }
-            _ => unreachable!("not a built-in: {ty:?}"),
         }
     }
 }
@@ -265,12 +268,13 @@ pub fn url_auth_model() -> Model {
     model_of(&[tl_parser::SourceFile::read(crate::workspace_root().join("schema/url_auth.tl")).expect("the schema")])
 }
 
-/// The model the generator builds for `files` (mtproto.tl's hand-assigned ids allowed).
+/// The model the generator builds for `files` (mtproto.tl's hand-assigned ids allowed), through the
+/// generator's own pipeline steps.
 pub fn model_of(files: &[tl_parser::SourceFile]) -> Model {
     let options = tl_parser::ParseOptions::new().allow_mtproto_hand_assigned_ids();
-    let schema = tl_parser::parse(files, &options).into_result().expect("a valid schema");
-    let definitions: Vec<_> = schema.definitions.iter().collect();
-    Model::build(&definitions, schema.layer).expect("a model")
+    let schema = tl_codegen::load(files, &options).unwrap_or_else(|error| panic!("{error}"));
+    let selected = tl_codegen::select(&schema, &[]).unwrap_or_else(|error| panic!("{error}"));
+    tl_codegen::build_model(files, &selected, schema.layer).unwrap_or_else(|error| panic!("{error}"))
 }
 
 /// Decodes `bytes` as `T`, checks `serialized_len` and that encoding gives the same bytes back.

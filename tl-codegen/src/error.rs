@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use tl_parser::{Diagnostics, OptionHint, SourceFile};
 
-use crate::model::ModelError;
 use crate::roots::UnknownRoots;
 
 /// The interface a user drives the generator through. Hints name its options: a `build.rs` user reads
@@ -109,12 +108,11 @@ pub enum Error {
         /// What the OS said.
         error: std::io::Error,
     },
-    /// The schema has errors.
+    /// The schema has errors: the parser's, or the model's (what cannot be represented in Rust: a name
+    /// collision, a type with no finite value, ...).
     Schema(SchemaErrors),
     /// Roots that name nothing, with suggestions.
     Roots(UnknownRoots),
-    /// The schema cannot be represented (a name collision, an unsupported type).
-    Model(ModelError),
     /// The schema defines no constructor and no function.
     Empty {
         /// The schema files, as given.
@@ -156,7 +154,6 @@ impl fmt::Display for Error {
             Error::Read { path, error } => write!(f, "error: cannot read `{}`: {error}", path.display()),
             Error::Schema(errors) => errors.fmt(f),
             Error::Roots(error) => error.fmt(f),
-            Error::Model(error) => error.fmt(f),
             Error::Empty { sources } => write!(
                 f,
                 "error: {} {} no constructor and no function: there is nothing to generate",

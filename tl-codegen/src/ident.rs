@@ -15,7 +15,8 @@
 use std::collections::BTreeMap;
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
-use proc_macro2::{Ident, Span};
+use proc_macro2::Ident;
+use tl_parser::Span;
 
 /// Strict and reserved keywords of Rust 2024.
 const KEYWORDS: &[&str] = &[
@@ -37,11 +38,11 @@ pub fn is_keyword(name: &str) -> bool {
 /// apart from being a keyword (TL names always are after case conversion).
 pub fn ident(name: &str) -> Ident {
     if NOT_RAW.contains(&name) {
-        Ident::new(&format!("{name}_"), Span::call_site())
+        Ident::new(&format!("{name}_"), proc_macro2::Span::call_site())
     } else if is_keyword(name) {
-        Ident::new_raw(name, Span::call_site())
+        Ident::new_raw(name, proc_macro2::Span::call_site())
     } else {
-        Ident::new(name, Span::call_site())
+        Ident::new(name, proc_macro2::Span::call_site())
     }
 }
 
@@ -78,7 +79,7 @@ pub fn module_name(namespace: &str) -> String {
 }
 
 fn base(tl_name: &str) -> &str {
-    tl_name.rsplit_once('.').map_or(tl_name, |(_, base)| base)
+    tl_parser::Name::split(tl_name).1
 }
 
 /// The variant name for constructor `constructor` of type `type_name` (both TL names), before collision
@@ -94,33 +95,31 @@ pub fn variant_name(constructor: &str, type_name_tl: &str) -> String {
 }
 
 /// One Rust scope (a module's items, a struct's fields, an enum's variants): remembers which TL name took
-/// each Rust name, so that two TL names mapping to one Rust name are caught.
+/// each Rust name, and where, so that two TL names mapping to one Rust name are caught.
 #[derive(Debug, Default)]
 pub struct NameScope {
-    taken: BTreeMap<String, String>,
+    taken: BTreeMap<String, (String, Span)>,
 }
 
 impl NameScope {
-    /// Claims `rust` (as escaped) for `tl`. Claiming it again for the same TL name is fine.
-    pub fn claim(&mut self, rust: &str, tl: &str) -> Result<(), NameCollision> {
+    /// Claims `rust` (as escaped) for `tl`, written at `span`. Claiming it again for the same TL name is
+    /// fine.
+    pub fn claim(&mut self, rust: &str, tl: &str, span: Span) -> Result<(), NameCollision> {
         let rust = escaped(rust);
         match self.taken.get(&rust) {
-            Some(owner) if owner != tl => Err(NameCollision {
+            Some((owner, first_span)) if owner != tl => Err(NameCollision {
                 rust,
                 first: owner.clone(),
+                first_span: *first_span,
                 second: tl.to_string(),
+                second_span: span,
             }),
             Some(_) => Ok(()),
             None => {
-                self.taken.insert(rust, tl.to_string());
+                self.taken.insert(rust, (tl.to_string(), span));
                 Ok(())
             }
         }
-    }
-
-    /// True if `rust` is already claimed.
-    pub fn is_taken(&self, rust: &str) -> bool {
-        self.taken.contains_key(&escaped(rust))
     }
 }
 
@@ -131,8 +130,12 @@ pub struct NameCollision {
     pub rust: String,
     /// The TL name that claimed it first.
     pub first: String,
+    /// Where that name is.
+    pub first_span: Span,
     /// The TL name that claimed it second.
     pub second: String,
+    /// Where that name is.
+    pub second_span: Span,
 }
 
 impl std::fmt::Display for NameCollision {
@@ -198,12 +201,13 @@ mod tests {
     #[test]
     fn collisions_are_detected() {
         let mut scope = NameScope::default();
-        scope.claim(&field_name("someField"), "someField").expect("first");
+        let span = Span::default();
+        scope.claim(&field_name("someField"), "someField", span).expect("first");
         scope
-            .claim(&field_name("someField"), "someField")
+            .claim(&field_name("someField"), "someField", span)
             .expect("same TL name again");
         let error = scope
-            .claim(&field_name("some_field"), "some_field")
+            .claim(&field_name("some_field"), "some_field", span)
             .expect_err("collision");
         assert_eq!(
             error.to_string(),

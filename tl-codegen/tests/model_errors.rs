@@ -1,10 +1,12 @@
-//! Schemas the generator refuses, with a message naming the TL definitions.
+//! Golden diagnostics of the model: schemas that parse but cannot be represented in Rust. Each problem is
+//! rendered like the parser's (file, line, column, snippet, related places), and one run reports all of
+//! them. Review changes with `cargo insta review`.
 
 use tl_codegen::generate;
 use tl_parser::{ParseOptions, SourceFile};
 
-fn error_of(text: &str) -> String {
-    let files = [SourceFile::new("t.tl", text)];
+fn refusal(text: &str) -> String {
+    let files = [SourceFile::new("model.tl", text)];
     generate(&files, &[], &ParseOptions::new())
         .expect_err("must be refused")
         .to_string()
@@ -12,33 +14,41 @@ fn error_of(text: &str) -> String {
 
 #[test]
 fn two_fields_that_become_one_rust_name() {
-    let message = error_of("a some_field:int someField:long = A;");
-    assert_eq!(
-        message,
-        "error: in `a`: `some_field` and `someField` both become the Rust name `some_field`"
-    );
+    insta::assert_snapshot!(refusal("a some_field:int someField:long = A;"));
 }
 
 #[test]
 fn two_constructors_that_become_one_struct() {
-    let message = error_of("fooBar = A;\nfoo_bar x:int = A;");
-    assert!(
-        message.contains("`fooBar` and `foo_bar` both become the Rust name `FooBar`"),
-        "{message}"
-    );
+    insta::assert_snapshot!(refusal("fooBar = A;\nfoo_bar x:int = A;"));
 }
 
 #[test]
 fn a_shared_bit_group_colliding_with_a_field() {
-    let message = error_of("a flags:# x_y:int x:flags.0?int y:flags.0?int = A;");
-    assert!(message.contains("both become the Rust name `x_y`"), "{message}");
+    insta::assert_snapshot!(refusal("a flags:# x_y:int x:flags.0?int y:flags.0?int = A;"));
 }
 
 #[test]
 fn a_bare_reference_to_a_type_with_several_constructors() {
-    let message = error_of("b1 = B;\nb2 = B;\na x:%B = A;");
+    insta::assert_snapshot!(refusal("b1 = B;\nb2 = B;\na x:%B = A;"));
+}
+
+#[test]
+fn a_type_with_no_finite_value_and_a_bare_cycle() {
+    insta::assert_snapshot!(refusal("a x:B = A;\nb y:A = B;\nc x:%D = C;\nd y:%C = D;"));
+}
+
+#[test]
+fn every_problem_of_a_stage_in_one_run() {
+    let message = refusal(
+        "a some_field:int someField:long = A;\n\
+         fooBar = B;\n\
+         foo_bar x:int = B;\n\
+         c x:D = C;\n\
+         d y:C = D;",
+    );
     assert!(
-        message.contains("`%B` in `a`: a bare type needs exactly one constructor"),
+        message.ends_with("error: 3 errors in model.tl; nothing was generated"),
         "{message}"
     );
+    insta::assert_snapshot!(message);
 }

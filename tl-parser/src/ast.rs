@@ -62,12 +62,20 @@ pub struct Name<'a> {
 impl<'a> Name<'a> {
     /// The part before the last `.`, if any: `messages`.
     pub fn namespace(&self) -> Option<&'a str> {
-        self.full.rsplit_once('.').map(|(ns, _)| ns)
+        Name::split(self.full).0
     }
 
     /// The part after the last `.`: `requestUrlAuth`.
     pub fn base(&self) -> &'a str {
-        self.full.rsplit_once('.').map_or(self.full, |(_, name)| name)
+        Name::split(self.full).1
+    }
+
+    /// Any TL name (of a definition or a type) split at its last `.`: `(Some("messages"), "Messages")`.
+    pub fn split(full: &str) -> (Option<&str>, &str) {
+        match full.rsplit_once('.') {
+            Some((namespace, base)) => (Some(namespace), base),
+            None => (None, full),
+        }
     }
 }
 

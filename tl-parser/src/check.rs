@@ -7,30 +7,6 @@ use crate::ast::{Category, Definition, Field, Param, Schema, TypeExpr};
 use crate::diagnostic::{Diagnostic, Diagnostics, OptionHint};
 use crate::id::{IdHasher, write_normal_form};
 
-/// Types every schema may use without defining them.
-pub const BUILTIN_TYPES: &[&str] = &[
-    "#", "int", "long", "double", "string", "bytes", "int128", "int256", "true", "Bool", "Vector", "vector", "Type",
-];
-
-/// A match compiles to length and byte comparisons: cheaper than hashing for the commonest names.
-fn is_builtin(name: &str) -> bool {
-    matches!(
-        name,
-        "#" | "int"
-            | "long"
-            | "double"
-            | "string"
-            | "bytes"
-            | "int128"
-            | "int256"
-            | "true"
-            | "Bool"
-            | "Vector"
-            | "vector"
-            | "Type"
-    )
-}
-
 /// A written id that differs from the one the definition hashes to.
 pub(crate) struct IdMismatch {
     definition: usize,
@@ -198,7 +174,9 @@ fn check_params(fields: &FieldIndex<'_, '_>, diagnostics: &mut Diagnostics) {
 /// Boxed type names (results of constructors) and bare constructor names.
 fn known_types<'a>(schema: &Schema<'a>) -> FxHashSet<&'a str> {
     let mut known = FxHashSet::with_capacity_and_hasher(schema.definitions.len() * 2, Default::default());
-    known.extend(BUILTIN_TYPES.iter().copied());
+    for name in crate::builtin::all_names() {
+        known.insert(name);
+    }
     for definition in schema.of_category(Category::Type) {
         known.insert(definition.result.name);
         known.insert(definition.name.full);
@@ -238,7 +216,7 @@ impl TypeCheck<'_> {
     }
 
     fn check_type(&mut self, ty: &TypeExpr<'_>, generics: &[&str], diagnostics: &mut Diagnostics) {
-        if ty.args.is_empty() && !ty.generic_query && is_builtin(ty.name) {
+        if ty.args.is_empty() && !ty.generic_query && crate::builtin::is_builtin(ty.name) {
             return;
         }
         let is_generic = generics.contains(&ty.name);
@@ -263,7 +241,13 @@ impl TypeCheck<'_> {
     /// `help: did you mean ...?` with the known names closest to `name` (built-ins included).
     fn suggest(&mut self, name: &str) -> Option<String> {
         self.suggestions_left = self.suggestions_left.checked_sub(1)?;
-        let names = closest_names(name, self.known.iter().copied());
+        // A built-in is suggested by its first (bare) name only: `long`, not also `Long`.
+        let candidates = self
+            .known
+            .iter()
+            .copied()
+            .filter(|known| crate::builtin::find(known).is_none_or(|builtin| builtin.get().names[0] == *known));
+        let names = closest_names(name, candidates);
         (!names.is_empty()).then(|| format!("help: did you mean {}?", names.join(" or ")))
     }
 }

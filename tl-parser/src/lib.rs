@@ -19,6 +19,7 @@
 //! ```
 
 pub mod ast;
+pub mod builtin;
 mod check;
 pub mod diagnostic;
 mod display;
@@ -29,7 +30,6 @@ mod syntax;
 use std::collections::BTreeSet;
 
 pub use ast::{Category, Definition, Field, FlagCondition, Name, Param, Repeat, Schema, TypeExpr, TypeParam};
-pub use check::BUILTIN_TYPES;
 pub use diagnostic::{Diagnostic, Diagnostics, OptionHint, Severity};
 pub use source::{FileId, MAX_FILE_LEN, SourceFile, Span};
 

@@ -1,7 +1,7 @@
 //! Hostile inputs built from the model, shared by the attack tests and the memory bench: vectors of the
 //! element types that hold the most Rust bytes per byte of their smallest encoding.
 
-use tl_codegen::model::{FieldKind, Model, TypeRef};
+use tl_codegen::model::{Model, TypeRef};
 use tl_runtime::VECTOR_ID;
 
 /// A boxed type used as a vector element, with its Rust size and its smallest encoding.
@@ -29,15 +29,8 @@ impl Heavy {
 pub fn heaviest_vector_elements(model: &Model, sizes: &[usize], count: usize) -> Vec<Heavy> {
     let mut elements = std::collections::BTreeSet::new();
     for item in model.constructors.iter().chain(&model.functions) {
-        for field in &item.fields {
-            let types: Vec<&TypeRef> = match &field.kind {
-                FieldKind::Required(ty) | FieldKind::Optional(ty) => vec![ty],
-                FieldKind::Group(group) => item.groups[*group].members.iter().map(|(_, _, ty)| ty).collect(),
-                FieldKind::Bit => Vec::new(),
-            };
-            for ty in types {
-                collect_elements(ty, false, &mut elements);
-            }
+        for ty in item.field_types() {
+            collect_elements(ty, false, &mut elements);
         }
     }
     let mut heavy: Vec<Heavy> = (elements.into_iter())

@@ -1,0 +1,227 @@
+//! The decoder of an item: a walk over its wire plan, each value into a local, then the struct built from
+//! the locals. Every read passes its error out with `constructor.field` added to the path.
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote};
+use tl_parser::builtin::Codec;
+
+use super::encode::flags_var;
+use super::types::trait_codable;
+use super::{Emitter, Place, hex};
+use crate::ident::ident;
+use crate::model::{Condition, FieldKind, FixedPart, FixedSource, Item, Step, TypeRef};
+
+/// The local holding field `field`.
+fn field_local(field: usize) -> Ident {
+    format_ident!("field_{}", field)
+}
+
+/// The local holding member `member` of group field `field`.
+fn member_local(field: usize, member: usize) -> Ident {
+    format_ident!("member_{}_{}", field, member)
+}
+
+/// `flags_i & mask != 0`.
+fn test(condition: Condition) -> TokenStream {
+    let var = flags_var(condition.flags);
+    let mask = hex(1 << condition.bit);
+    quote!(#var & #mask != 0)
+}
+
+impl Emitter<'_> {
+    /// The body of `deserialize` after any id: the reads of the plan, then the value.
+    pub(super) fn decoder(&self, item: &Item, place: Place<'_>) -> TokenStream {
+        let mut out: TokenStream = item.plan.iter().map(|step| self.read_step(item, place, step)).collect();
+        if item.plan.is_empty() {
+            out.extend(quote!(let _ = reader;));
+        }
+        let construct = construct(item);
+        quote! {
+            #out
+            Ok(#construct)
+        }
+    }
+
+    fn read_step(&self, item: &Item, place: Place<'_>, step: &Step) -> TokenStream {
+        match step {
+            Step::Fixed(parts) if parts.len() > 1 => read_run(item, parts),
+            Step::Fixed(parts) => match parts[0].source {
+                FixedSource::Flags(index) => read_flags(item, index),
+                FixedSource::Field(field) => self.read_required(item, place, field),
+                FixedSource::Member(_) => unreachable!("members are in groups"),
+            },
+            Step::Required(field) => self.read_required(item, place, *field),
+            Step::Optional(field) => {
+                let condition = item.fields[*field].condition.expect("optional fields are conditional");
+                let ty = item.wire_type(*field, None);
+                let path = with_path_of(item, &item.fields[*field].tl_name);
+                self.read_optional(place, ty, field_local(*field), test(condition), path)
+            }
+            Step::Group { field, parts } => {
+                let condition = item.fields[*field].condition.expect("groups are conditional");
+                let FieldKind::Group(group) = item.fields[*field].kind else {
+                    unreachable!("a group field")
+                };
+                let members = crate::model::group_members(parts);
+                let reads = members.map(|member| {
+                    let member_field = &item.groups[group].members[member];
+                    let path = with_path_of(item, &member_field.tl_name);
+                    let local = member_local(*field, member);
+                    self.read_optional(place, &member_field.ty, local, test(condition), path)
+                });
+                reads.collect()
+            }
+        }
+    }
+
+    /// `let field_i = <read>;`.
+    fn read_required(&self, item: &Item, place: Place<'_>, field: usize) -> TokenStream {
+        let local = field_local(field);
+        let read = with_path(
+            self.read_expr(place, item.wire_type(field, None)),
+            item,
+            &item.fields[field].tl_name,
+        );
+        quote!(let #local = #read;)
+    }
+
+    /// `let local = <T present when test>;`: one generic runtime call for trait-codable types.
+    fn read_optional(
+        &self,
+        place: Place<'_>,
+        ty: &TypeRef,
+        local: Ident,
+        test: TokenStream,
+        path: String,
+    ) -> TokenStream {
+        if trait_codable(ty) {
+            let rust = self.rust_type(place, ty);
+            let read = read_or_return(quote!(::tl_runtime::read_if::<#rust>(reader, #test)), &path);
+            quote!(let #local = #read;)
+        } else {
+            let read = read_or_return(self.read_expr(place, ty), &path);
+            quote! {
+                let #local = if #test { ::core::option::Option::Some(#read) } else { ::core::option::Option::None };
+            }
+        }
+    }
+}
+
+/// A flags word read alone: bound when a field depends on it, else read and dropped (its bits, if any,
+/// are unknown to us).
+fn read_flags(item: &Item, index: usize) -> TokenStream {
+    let read = with_path(quote!(reader.read_u32()), item, &item.flags_fields[index]);
+    if flags_used(item, index) {
+        let var = flags_var(index);
+        quote!(let #var = #read;)
+    } else {
+        quote!(#read;)
+    }
+}
+
+/// Whether any field is conditional on flags word `index`.
+fn flags_used(item: &Item, index: usize) -> bool {
+    item.fields
+        .iter()
+        .any(|f| f.condition.is_some_and(|c| c.flags == index))
+}
+
+/// Reads a run of plain fixed-size values with one bounds check; each becomes its local.
+fn read_run(item: &Item, parts: &[FixedPart]) -> TokenStream {
+    let size: usize = parts.iter().map(|part| part.size).sum();
+    let size = Literal::usize_unsuffixed(size);
+    let first = match parts[0].source {
+        FixedSource::Flags(index) => &item.flags_fields[index],
+        FixedSource::Field(field) => &item.fields[field].tl_name,
+        FixedSource::Member(_) => unreachable!("members are in groups"),
+    };
+    let read = with_path(quote!(reader.read_array::<#size>()), item, first);
+    let mut out = quote!(let run = #read;);
+    let mut offset = 0;
+    for part in parts {
+        let at = Literal::usize_unsuffixed(offset);
+        let bytes = quote!(::tl_runtime::run_field(&run, #at));
+        out.extend(match part.source {
+            FixedSource::Flags(index) if flags_used(item, index) => {
+                let var = flags_var(index);
+                quote!(let #var = u32::from_le_bytes(#bytes);)
+            }
+            FixedSource::Flags(_) => TokenStream::new(),
+            FixedSource::Field(field) => {
+                let local = field_local(field);
+                let ty = item
+                    .wire_type(field, None)
+                    .builtin()
+                    .expect("plain values are built-ins");
+                match ty.codec {
+                    Codec::LittleEndian(_) => {
+                        let rust: syn::Type = syn::parse_str(ty.rust).expect("a Rust type");
+                        quote!(let #local = #rust::from_le_bytes(#bytes);)
+                    }
+                    _ => quote!(let #local = #bytes;),
+                }
+            }
+            FixedSource::Member(_) => unreachable!("members are in groups"),
+        });
+        offset += part.size;
+    }
+    out
+}
+
+/// The struct from the locals: `Self { a: field_0, b: flags_0 & 0x.. != 0, group: match (...) { .. } }`.
+fn construct(item: &Item) -> TokenStream {
+    if item.fields.is_empty() && item.generics.is_empty() {
+        return quote!(Self);
+    }
+    let inits = item.fields.iter().enumerate().map(|(index, field)| {
+        let name = ident(&field.rust_name);
+        let value = match &field.kind {
+            FieldKind::Required(_) | FieldKind::Optional(_) => {
+                let local = field_local(index);
+                quote!(#local)
+            }
+            FieldKind::Bit => test(field.condition.expect("bits are conditional")),
+            FieldKind::Group(group) => construct_group(item, index, *group),
+        };
+        quote!(#name: #value)
+    });
+    quote!(Self { #(#inits),* })
+}
+
+/// A group's value: present when every member was read.
+fn construct_group(item: &Item, field: usize, group: usize) -> TokenStream {
+    let group = &item.groups[group];
+    let group_name = ident(&group.rust_name);
+    let locals = (0..group.members.len()).map(|m| member_local(field, m));
+    let bindings: Vec<_> = (0..group.members.len()).map(|m| format_ident!("m{}", m)).collect();
+    let members = group.members.iter().map(|member| ident(&member.rust_name));
+    quote! {
+        match (#(#locals),*) {
+            (#(::core::option::Option::Some(#bindings)),*) => ::core::option::Option::Some(#group_name { #(#members: #bindings),* }),
+            _ => ::core::option::Option::None,
+        }
+    }
+}
+
+/// `item.param`, the step a read adds to an error's path.
+fn with_path_of(item: &Item, param: &str) -> String {
+    format!("{}.{param}", item.tl_name)
+}
+
+/// [`read_or_return`] with the path `item.param`.
+fn with_path(read: TokenStream, item: &Item, param: &str) -> TokenStream {
+    read_or_return(read, &with_path_of(item, param))
+}
+
+/// The value of `read` (a `Result` expression), or a return of its error with `path` added. A `match`
+/// rather than `in_field(read, path)?`: in unoptimised builds each step of that keeps its own copy of the
+/// value on the stack, which recursive decoders pay at every level. (`Ok` and `Err` are imported at the
+/// top of each decoder.)
+fn read_or_return(read: TokenStream, path: &str) -> TokenStream {
+    quote! {
+        match #read {
+            Ok(value) => value,
+            Err(error) => return Err(error.in_field(#path)),
+        }
+    }
+}

@@ -1,0 +1,282 @@
+//! The length pass and the encoder of an item: walks over its wire plan.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+use tl_parser::builtin::Codec;
+
+use super::types::trait_codable;
+use super::{Emitter, Place, hex, hex_u32};
+use crate::ident::ident;
+use crate::model::{FieldKind, FixedPart, FixedSource, GroupPart, Item, Member, Step, TypeRef};
+
+/// The local holding flags word `index` while encoding and decoding.
+pub(super) fn flags_var(index: usize) -> proc_macro2::Ident {
+    format_ident!("flags_{}", index)
+}
+
+impl Emitter<'_> {
+    /// `serialized_len`: one constant for the id, the flags words and the fixed-size fields, plus the
+    /// variable parts.
+    pub(super) fn length(&self, item: &Item, place: Place<'_>, id: Option<u32>) -> TokenStream {
+        let fixed = id.map_or(0, |_| 4) + item.fixed_len;
+        let mut variable = Vec::new();
+        let mut optional = Vec::new();
+        for field in &item.fields {
+            let name = ident(&field.rust_name);
+            match &field.kind {
+                // Counted in `fixed_len`.
+                FieldKind::Required(ty) if ty.fixed_size().is_some() => {}
+                FieldKind::Required(ty) => variable.push(self.len_expr(place, ty, quote!(&self.#name))),
+                // `Option<T>` is `Serialize` (nothing when absent), so most optionals join the flat sum.
+                FieldKind::Optional(ty) if trait_codable(ty) => {
+                    variable.push(self.len_expr(place, ty, quote!(&self.#name)))
+                }
+                FieldKind::Optional(ty) => {
+                    let len = self.len_expr(place, ty, quote!(value));
+                    optional.push(quote!(if let ::core::option::Option::Some(value) = &self.#name { len += #len; }));
+                }
+                FieldKind::Bit => {}
+                FieldKind::Group(group) => {
+                    let lens = item.groups[*group].members.iter().map(|member| {
+                        let member_name = ident(&member.rust_name);
+                        self.len_expr(place, &member.ty, quote!(&group.#member_name))
+                    });
+                    optional
+                        .push(quote!(if let ::core::option::Option::Some(group) = &self.#name { len += #(#lens)+*; }));
+                }
+            }
+        }
+        let mut terms = Vec::new();
+        if fixed > 0 || variable.is_empty() {
+            let fixed = Literal::usize_unsuffixed(fixed);
+            terms.push(quote!(#fixed));
+        }
+        terms.extend(variable);
+        if optional.is_empty() {
+            quote!(#(#terms)+*)
+        } else {
+            quote! {
+                let mut len = #(#terms)+*;
+                #(#optional)*
+                len
+            }
+        }
+    }
+
+    /// `serialize_into`: the flags words computed from the fields, then the plan; a function's `id` goes
+    /// first, inside the leading run when the plan starts with one.
+    pub(super) fn encoder(&self, item: &Item, place: Place<'_>, id: Option<u32>) -> TokenStream {
+        let mut out = Writes::default();
+        let id_in_run = id.filter(|_| matches!(item.plan.first(), Some(Step::Fixed(_))));
+        if let Some(id) = id.filter(|_| id_in_run.is_none()) {
+            let id = hex_u32(id);
+            out.write(quote!(::tl_runtime::put(out, #id.to_le_bytes())));
+        }
+        for index in 0..item.flags_fields.len() {
+            out.statements(flags_word(item, index));
+        }
+        for (position, step) in item.plan.iter().enumerate() {
+            let leading_id = id_in_run.filter(|_| position == 0);
+            self.write_step(item, place, step, leading_id, &mut out);
+        }
+        out.finish()
+    }
+
+    fn write_step(&self, item: &Item, place: Place<'_>, step: &Step, leading_id: Option<u32>, out: &mut Writes) {
+        match step {
+            Step::Fixed(parts) if parts.len() > 1 || leading_id.is_some() => {
+                let id = leading_id.map(|id| {
+                    let id = hex_u32(id);
+                    (quote!(&#id.to_le_bytes()), 4)
+                });
+                let parts = parts.iter().map(|part| (field_bytes(item, part), part.size));
+                out.statements(write_run(id.into_iter().chain(parts)));
+            }
+            Step::Fixed(parts) => out.write(match parts[0].source {
+                FixedSource::Flags(index) => {
+                    let var = flags_var(index);
+                    quote!(::tl_runtime::put(out, #var.to_le_bytes()))
+                }
+                FixedSource::Field(field) => self.write_field(item, place, field),
+                FixedSource::Member(_) => unreachable!("members are in groups"),
+            }),
+            Step::Required(field) => out.write(self.write_field(item, place, *field)),
+            Step::Optional(field) => out.write(self.write_optional(item, place, *field)),
+            Step::Group { field, parts } => {
+                let name = ident(&item.fields[*field].rust_name);
+                let writes = self.write_group(item, place, *field, parts);
+                out.write(quote! {
+                    match &self.#name {
+                        ::core::option::Option::Some(group) => { #writes }
+                        ::core::option::Option::None => out,
+                    }
+                });
+            }
+        }
+    }
+
+    /// Writes required field `field`.
+    fn write_field(&self, item: &Item, place: Place<'_>, field: usize) -> TokenStream {
+        let name = ident(&item.fields[field].rust_name);
+        let FieldKind::Required(ty) = &item.fields[field].kind else {
+            unreachable!("a required field")
+        };
+        self.write_expr(place, ty, quote!(&self.#name))
+    }
+
+    /// Writes optional field `field`: nothing when absent.
+    fn write_optional(&self, item: &Item, place: Place<'_>, field: usize) -> TokenStream {
+        let name = ident(&item.fields[field].rust_name);
+        let FieldKind::Optional(ty) = &item.fields[field].kind else {
+            unreachable!("an optional field")
+        };
+        if trait_codable(ty) {
+            return quote!(::tl_runtime::Serialize::serialize_into(&self.#name, out));
+        }
+        let write = self.write_expr(place, ty, quote!(value));
+        quote! {
+            match &self.#name {
+                ::core::option::Option::Some(value) => #write,
+                ::core::option::Option::None => out,
+            }
+        }
+    }
+
+    /// Writes the members of a present group (`group.<member>`) in wire order, runs of plain fixed-size
+    /// members with one copy each at a constant offset.
+    fn write_group(&self, item: &Item, place: Place<'_>, field: usize, parts: &[GroupPart]) -> TokenStream {
+        let FieldKind::Group(group) = item.fields[field].kind else {
+            unreachable!("a group field")
+        };
+        let members = &item.groups[group].members;
+        let mut out = Writes::default();
+        for part in parts {
+            match part {
+                GroupPart::Fixed(run) if run.len() > 1 => {
+                    let parts = run.iter().map(|part| (member_bytes(members, part), part.size));
+                    out.statements(write_run(parts));
+                }
+                GroupPart::Fixed(run) => out.write(self.write_member(place, members, member_index(&run[0]))),
+                GroupPart::Value(member) => out.write(self.write_member(place, members, *member)),
+            }
+        }
+        out.finish()
+    }
+
+    fn write_member(&self, place: Place<'_>, members: &[Member], member: usize) -> TokenStream {
+        let name = ident(&members[member].rust_name);
+        self.write_expr(place, &members[member].ty, quote!(&group.#name))
+    }
+}
+
+fn member_index(part: &FixedPart) -> usize {
+    match part.source {
+        FixedSource::Member(member) => member,
+        _ => unreachable!("a group's runs hold members"),
+    }
+}
+
+/// The bytes of a part of an item's run: a flags word or a required field of `self`.
+fn field_bytes(item: &Item, part: &FixedPart) -> TokenStream {
+    match part.source {
+        FixedSource::Flags(index) => {
+            let var = flags_var(index);
+            quote!(&#var.to_le_bytes())
+        }
+        FixedSource::Field(field) => {
+            plain_bytes(&item.fields[field].rust_name, item.wire_type(field, None), quote!(self))
+        }
+        FixedSource::Member(_) => unreachable!("members are in groups"),
+    }
+}
+
+/// The bytes of a part of a group's run: a member of `group`.
+fn member_bytes(members: &[Member], part: &FixedPart) -> TokenStream {
+    let member = &members[member_index(part)];
+    plain_bytes(&member.rust_name, &member.ty, quote!(group))
+}
+
+/// `&owner.name.to_le_bytes()`, or `&owner.name` for the raw byte arrays (`int128`, `int256`).
+fn plain_bytes(name: &str, ty: &TypeRef, owner: TokenStream) -> TokenStream {
+    let name = ident(name);
+    match ty.builtin().map(|builtin| builtin.codec) {
+        Some(Codec::Raw(_)) => quote!(&#owner.#name),
+        _ => quote!(&#owner.#name.to_le_bytes()),
+    }
+}
+
+/// `let flags_i: u32 = ...;`: the bits of the fields conditional on flags word `index`.
+fn flags_word(item: &Item, index: usize) -> TokenStream {
+    let var = flags_var(index);
+    let bits: Vec<TokenStream> = (item.fields.iter())
+        .filter(|f| f.condition.is_some_and(|c| c.flags == index))
+        .map(|field| {
+            let name = ident(&field.rust_name);
+            let mask = hex(1 << field.condition.expect("filtered").bit);
+            let present = match field.kind {
+                FieldKind::Bit => quote!(self.#name),
+                _ => quote!(self.#name.is_some()),
+            };
+            quote!(if #present { #mask } else { 0 })
+        })
+        .collect();
+    match bits.as_slice() {
+        [] => quote!(let #var: u32 = 0;),
+        [bit] => quote!(let #var: u32 = #bit;),
+        _ => quote!(let #var: u32 = #((#bits))|*;),
+    }
+}
+
+/// Fixed-size parts (`(bytes expression, width)`) written in place into one run split off `out` (the
+/// offsets are constants, so the copies need no bounds checks).
+fn write_run(parts: impl Iterator<Item = (TokenStream, usize)>) -> TokenStream {
+    let mut offset = 0;
+    let mut puts = Vec::new();
+    for (value, width) in parts {
+        let (from, to) = (
+            Literal::usize_unsuffixed(offset),
+            Literal::usize_unsuffixed(offset + width),
+        );
+        puts.push(quote!(run[#from..#to].copy_from_slice(#value);));
+        offset += width;
+    }
+    let size = Literal::usize_unsuffixed(offset);
+    quote! {
+        let (run, out) = ::tl_runtime::split_run::<#size>(out);
+        #(#puts)*
+    }
+}
+
+/// The body of an encoder: statements that each leave `out` bound to the bytes after what they wrote,
+/// ending in an expression for the rest of `out` (the last write itself, so no `let out = ...; out`).
+#[derive(Default)]
+struct Writes {
+    statements: TokenStream,
+    last: Option<TokenStream>,
+}
+
+impl Writes {
+    /// A write: an expression (using `out`) for the rest of `out`.
+    fn write(&mut self, rest: TokenStream) {
+        self.bind_last();
+        self.last = Some(rest);
+    }
+
+    /// Statements that rebind `out` themselves, or leave it alone.
+    fn statements(&mut self, statements: TokenStream) {
+        self.bind_last();
+        self.statements.extend(statements);
+    }
+
+    fn bind_last(&mut self) {
+        if let Some(rest) = self.last.take() {
+            self.statements.extend(quote!(let out = #rest;));
+        }
+    }
+
+    fn finish(self) -> TokenStream {
+        let Writes { statements, last } = self;
+        let last = last.unwrap_or_else(|| quote!(out));
+        quote!(#statements #last)
+    }
+}

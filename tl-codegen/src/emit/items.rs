@@ -1,0 +1,240 @@
+//! Structs for constructors and functions: the declaration, the group structs, the derived bits, and the
+//! trait impls. A constructor's `Serialize`/`Deserialize` are its bare encoding (its enum adds the id); a
+//! function's are boxed (its id first), as a request is sent.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use super::{Emitter, Place, doc_attr, doc_lines, hex};
+use crate::ident::ident;
+use crate::model::{FieldKind, Item, TypeRef};
+
+/// The generic parameters of an item, for its impls.
+struct Generics {
+    names: Vec<proc_macro2::Ident>,
+}
+
+impl Generics {
+    fn of(item: &Item) -> Self {
+        Generics {
+            names: item.generics.iter().map(|g| ident(g)).collect(),
+        }
+    }
+
+    /// `<X, Y>`, or nothing.
+    fn params(&self) -> Option<TokenStream> {
+        let names = &self.names;
+        (!names.is_empty()).then(|| quote!(<#(#names),*>))
+    }
+
+    /// `<X: Bound, Y: Bound>`, or nothing.
+    fn bounded(&self, bound: TokenStream) -> Option<TokenStream> {
+        let names = &self.names;
+        (!names.is_empty()).then(|| quote!(<#(#names: #bound),*>))
+    }
+}
+
+impl Emitter<'_> {
+    /// A constructor: its struct, and its bare encoding.
+    pub(super) fn constructor(&self, item: &Item, place: Place<'_>) -> TokenStream {
+        let declaration = self.declaration(item, place, "constructor");
+        let serialize = self.serialize_impl(item, place, None);
+        let deserialize = self.deserialize_impl(item, place, None);
+        quote!(#declaration #serialize #deserialize)
+    }
+
+    /// A function: its struct, its boxed encoding (`Deserialize` unless turned off), and `RemoteCall`.
+    pub(super) fn function(&self, item: &Item, place: Place<'_>) -> TokenStream {
+        let declaration = self.declaration(item, place, "function");
+        let serialize = self.serialize_impl(item, place, Some(item.id));
+        let deserialize =
+            (self.options.deserialize_functions).then(|| self.deserialize_impl(item, place, Some(item.id)));
+        let remote_call = self.remote_call(item, place);
+        quote!(#declaration #serialize #deserialize #remote_call)
+    }
+
+    /// The struct, its group structs, its derived-bit methods and `Identifiable`.
+    fn declaration(&self, item: &Item, place: Place<'_>, kind: &str) -> TokenStream {
+        let name = ident(&item.rust_name);
+        let generics = Generics::of(item);
+        let generic_params = generics.params();
+        let docs = doc_lines(&[
+            format!("The TL {kind} `{}`:", item.tl_name),
+            String::new(),
+            format!("```tl\n{}\n```", item.definition),
+        ]);
+        let fields = item
+            .fields
+            .iter()
+            .map(|field| self.field_declaration(item, place, field));
+        let body = if item.fields.is_empty() && generics.names.is_empty() {
+            quote!(;)
+        } else {
+            quote!({ #(#fields)* })
+        };
+        let groups = self.group_structs(item, place);
+        let derived = derived_bits(item);
+        let id = hex(item.id);
+        quote! {
+            #docs
+            #[derive(Debug, Clone, PartialEq)]
+            pub struct #name #generic_params #body
+            #groups
+            #derived
+            impl #generic_params ::tl_runtime::Identifiable for #name #generic_params {
+                const CONSTRUCTOR_ID: u32 = #id;
+            }
+        }
+    }
+
+    fn field_declaration(&self, item: &Item, place: Place<'_>, field: &crate::model::Field) -> TokenStream {
+        let name = ident(&field.rust_name);
+        let ty = match &field.kind {
+            FieldKind::Required(ty) => self.rust_type(place, ty),
+            FieldKind::Optional(ty) => {
+                let ty = self.rust_type(place, ty);
+                quote!(::core::option::Option<#ty>)
+            }
+            FieldKind::Bit => quote!(bool),
+            FieldKind::Group(group) => {
+                let group = ident(&item.groups[*group].rust_name);
+                quote!(::core::option::Option<#group>)
+            }
+        };
+        // Fields are named like their TL params, which the struct's doc shows; only groups need words.
+        let doc = match &field.kind {
+            FieldKind::Group(group) => {
+                let members: Vec<String> = (item.groups[*group].members.iter())
+                    .map(|member| format!("`{}`", member.tl_name))
+                    .collect();
+                Some(doc_attr(&format!(
+                    "The params {} (they share one flag bit: all or none).",
+                    members.join(", ")
+                )))
+            }
+            _ => None,
+        };
+        quote!(#doc pub #name: #ty,)
+    }
+
+    fn group_structs(&self, item: &Item, place: Place<'_>) -> TokenStream {
+        let doc = doc_attr(&format!(
+            "The params of `{}` that share one flag bit: present together or absent together.",
+            item.tl_name
+        ));
+        (item.groups.iter())
+            .map(|group| {
+                let name = ident(&group.rust_name);
+                let members = group.members.iter().map(|member| {
+                    let member_name = ident(&member.rust_name);
+                    let ty = self.rust_type(place, &member.ty);
+                    quote!(pub #member_name: #ty,)
+                });
+                quote! {
+                    #doc
+                    #[derive(Debug, Clone, PartialEq)]
+                    pub struct #name { #(#members)* }
+                }
+            })
+            .collect()
+    }
+
+    /// `Serialize`: the exact length and the encoder; `id` for a function, written first.
+    fn serialize_impl(&self, item: &Item, place: Place<'_>, id: Option<u32>) -> TokenStream {
+        let name = ident(&item.rust_name);
+        let generics = Generics::of(item);
+        let (bounds, params) = (generics.bounded(quote!(::tl_runtime::Serialize)), generics.params());
+        let len = self.length(item, place, id);
+        let write = self.encoder(item, place, id);
+        quote! {
+            impl #bounds ::tl_runtime::Serialize for #name #params {
+                fn serialized_len(&self) -> usize { #len }
+                #[inline]
+                fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+                    #write
+                }
+            }
+        }
+    }
+
+    /// `Deserialize`: `id` for a function, checked first.
+    fn deserialize_impl(&self, item: &Item, place: Place<'_>, id: Option<u32>) -> TokenStream {
+        let name = ident(&item.rust_name);
+        let generics = Generics::of(item);
+        let (bounds, params) = (generics.bounded(quote!(::tl_runtime::Deserialize)), generics.params());
+        let tl_name = &item.tl_name;
+        let check_id = id.map(|id| {
+            let id = hex(id);
+            quote!(reader.expect_id(#id, #tl_name)?;)
+        });
+        let mut body = self.decoder(item, place);
+        if item.recursive_bare {
+            // On a cycle of bare references no enum sees: the struct counts its own nesting.
+            body = quote!(reader.nested(|reader| { #body }));
+        }
+        let min = Literal::usize_unsuffixed(id.map_or(0, |_| 4) + item.min_bare_size);
+        // What the decoder's reads and final value use: `Err` only when something is read.
+        let imports = if item.plan.is_empty() {
+            quote!(
+                use ::core::result::Result::Ok;
+            )
+        } else {
+            quote!(
+                use ::core::result::Result::{Err, Ok};
+            )
+        };
+        quote! {
+            impl #bounds ::tl_runtime::Deserialize for #name #params {
+                const MIN_SIZE: usize = #min;
+                fn deserialize(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+                    #imports
+                    #check_id
+                    #body
+                }
+            }
+        }
+    }
+
+    /// `RemoteCall`: the function's answer type (for a generic function, its query's answer).
+    fn remote_call(&self, item: &Item, place: Place<'_>) -> TokenStream {
+        let name = ident(&item.rust_name);
+        let generics = Generics::of(item);
+        let params = generics.params();
+        let (bounds, answer) = match &item.result {
+            TypeRef::Generic(query) => {
+                let query = ident(query);
+                let answer = quote!(<#query as ::tl_runtime::RemoteCall>::Return);
+                (generics.bounded(quote!(::tl_runtime::RemoteCall)), answer)
+            }
+            other => (
+                generics.bounded(quote!(::tl_runtime::Serialize)),
+                self.rust_type(place, other),
+            ),
+        };
+        quote!(impl #bounds ::tl_runtime::RemoteCall for #name #params { type Return = #answer; })
+    }
+}
+
+/// `?true` params that share their bit with a value: methods reporting the value's presence.
+fn derived_bits(item: &Item) -> Option<TokenStream> {
+    if item.derived.is_empty() {
+        return None;
+    }
+    let methods = item.derived.iter().map(|derived| {
+        let method = ident(&derived.rust_name);
+        let owner = &item.fields[derived.from_field];
+        let from = ident(&owner.rust_name);
+        let value = match owner.kind {
+            FieldKind::Bit => quote!(self.#from),
+            _ => quote!(self.#from.is_some()),
+        };
+        let doc = doc_attr(&format!(
+            "`{}`: a flag bit, set exactly when `{}` is present.",
+            derived.tl_name, owner.rust_name
+        ));
+        quote!(#doc pub fn #method(&self) -> bool { #value })
+    });
+    let name = ident(&item.rust_name);
+    let params = Generics::of(item).params();
+    Some(quote!(impl #params #name #params { #(#methods)* }))
+}

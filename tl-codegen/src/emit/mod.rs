@@ -1,0 +1,231 @@
+//! Rust tokens for a [`Model`]: `types` (a struct per constructor), `enums` (an enum per boxed type),
+//! `functions` (a struct per function), `LAYER` and `name_for_id`.
+//!
+//! The emitter only prints what the model decided: one [`Emitter`] context with a method per kind of item
+//! ([`Emitter::constructor`], [`Emitter::function`], [`Emitter::enumeration`]); the length pass, the
+//! encoder and the decoder of an item are each a walk over its wire plan ([`crate::model::Step`]).
+//!
+//! Every path is fully qualified (`::std::vec::Vec`, `::tl_runtime::Serialize`) so TL names such as `Error`
+//! or `Result` cannot clash, and items refer to each other with `super::` so the output also works when
+//! `include!`d into any module.
+
+mod decode;
+mod encode;
+mod enums;
+mod items;
+mod types;
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use crate::ident::{self, ident};
+use crate::model::{Item, Model};
+
+pub use types::item_path;
+
+/// Choices about what to generate beyond the types and their encodings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmitOptions {
+    /// Generate `Deserialize` for functions too (a server or a test reads requests; a client only writes them).
+    pub deserialize_functions: bool,
+}
+
+impl Default for EmitOptions {
+    fn default() -> Self {
+        Self {
+            deserialize_functions: true,
+        }
+    }
+}
+
+/// The top-level parts of the output, in output order. Each can be emitted (and formatted) on its own
+/// thread; their concatenation is the whole output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// `LAYER`, when the schema names one.
+    Layer,
+    /// `pub mod types`.
+    Types,
+    /// `pub mod enums`.
+    Enums,
+    /// `pub mod functions`.
+    Functions,
+    /// `name_for_id`.
+    NameForId,
+}
+
+/// Emits one top-level part of the output.
+pub fn emit_part(model: &Model, options: EmitOptions, part: Part) -> TokenStream {
+    Emitter::new(model, options).part(part)
+}
+
+/// Where an item lives inside its top module (`types`, `enums`, `functions`): its namespace, which gives
+/// its depth for `super::` paths.
+#[derive(Clone, Copy)]
+struct Place<'m> {
+    namespace: Option<&'m str>,
+}
+
+impl Place<'_> {
+    fn depth(&self) -> usize {
+        1 + usize::from(self.namespace.is_some())
+    }
+}
+
+/// Everything an emitting method needs: the model, the options, and the Rust type of each built-in
+/// (parsed once from the table).
+struct Emitter<'m> {
+    model: &'m Model,
+    options: EmitOptions,
+    builtin_types: Vec<TokenStream>,
+}
+
+impl<'m> Emitter<'m> {
+    fn new(model: &'m Model, options: EmitOptions) -> Self {
+        let builtin_types = (tl_parser::builtin::BUILTINS.iter())
+            .map(|builtin| syn::parse_str::<syn::Type>(builtin.rust).map(|ty| quote!(#ty)))
+            .collect::<Result<_, _>>()
+            .expect("the built-in table holds Rust types");
+        Emitter {
+            model,
+            options,
+            builtin_types,
+        }
+    }
+
+    fn part(&self, part: Part) -> TokenStream {
+        match part {
+            Part::Layer => self.layer(),
+            Part::Types => {
+                let types = self.modules(&self.model.constructors, |item, place| self.constructor(item, place));
+                quote! {
+                    /// A struct per constructor. Fields are named like the TL params shown in each struct's
+                    /// documentation. A struct's `Serialize` and `Deserialize` are its bare encoding (no constructor
+                    /// id): the boxed encoding is its enum's.
+                    #[allow(missing_docs)]
+                    pub mod types { #types }
+                }
+            }
+            Part::Enums => {
+                let enums = self.enum_modules();
+                quote! {
+                    /// An enum per boxed type, with a variant per constructor (named in the enum's documentation),
+                    /// and the boxed encoding.
+                    #[allow(missing_docs)]
+                    pub mod enums { #enums }
+                }
+            }
+            Part::Functions => {
+                let functions = self.modules(&self.model.functions, |item, place| self.function(item, place));
+                quote! {
+                    /// A struct per function, with the type it returns (`RemoteCall::Return`). A function's
+                    /// `Serialize` writes its constructor id first, as a request is sent.
+                    #[allow(missing_docs)]
+                    pub mod functions { #functions }
+                }
+            }
+            Part::NameForId => self.name_for_id(),
+        }
+    }
+
+    fn layer(&self) -> TokenStream {
+        let Some(layer) = self.model.layer else {
+            return TokenStream::new();
+        };
+        let layer = Literal::i32_unsuffixed(layer as i32);
+        quote! {
+            /// The schema layer these definitions come from.
+            pub const LAYER: i32 = #layer;
+        }
+    }
+
+    fn modules(&self, items: &[Item], emit: impl Fn(&Item, Place<'_>) -> TokenStream) -> TokenStream {
+        let mut out = TokenStream::new();
+        for namespace in namespaces(items, |i| i.namespace.as_deref()) {
+            let place = Place { namespace };
+            let body: TokenStream = (items.iter())
+                .filter(|i| i.namespace.as_deref() == namespace)
+                .map(|i| emit(i, place))
+                .collect();
+            out.extend(wrap_namespace(namespace, body));
+        }
+        out
+    }
+
+    fn enum_modules(&self) -> TokenStream {
+        let mut out = TokenStream::new();
+        for namespace in namespaces(&self.model.types, |t| t.namespace.as_deref()) {
+            let place = Place { namespace };
+            let body: TokenStream = (self.model.types.iter())
+                .filter(|t| t.namespace.as_deref() == namespace)
+                .map(|t| self.enumeration(t, place))
+                .collect();
+            out.extend(wrap_namespace(namespace, body));
+        }
+        out
+    }
+
+    fn name_for_id(&self) -> TokenStream {
+        let mut entries: Vec<(u32, &str)> = (self.model.constructors.iter().chain(&self.model.functions))
+            .map(|item| (item.id, item.tl_name.as_str()))
+            .collect();
+        entries.sort();
+        entries.dedup_by_key(|(id, _)| *id);
+        let arms = entries.iter().map(|(id, name)| {
+            let id = hex(*id);
+            quote!(#id => ::core::option::Option::Some(#name),)
+        });
+        quote! {
+            /// The TL name of a constructor or function id, for messages about unexpected ids.
+            pub fn name_for_id(id: u32) -> ::core::option::Option<&'static str> {
+                match id {
+                    #(#arms)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+        }
+    }
+}
+
+fn namespaces<T>(items: &[T], namespace: impl Fn(&T) -> Option<&str>) -> Vec<Option<&str>> {
+    let mut namespaces: Vec<Option<&str>> = items.iter().map(namespace).collect();
+    namespaces.sort();
+    namespaces.dedup();
+    namespaces
+}
+
+fn wrap_namespace(namespace: Option<&str>, body: TokenStream) -> TokenStream {
+    match namespace {
+        None => body,
+        Some(namespace) => {
+            let name = ident(&ident::module_name(namespace));
+            let doc = doc_attr(&format!("The `{namespace}` namespace."));
+            quote! { #doc pub mod #name { #body } }
+        }
+    }
+}
+
+/// `0x12345678_u32`: typed, for `.to_le_bytes()`.
+fn hex_u32(value: u32) -> TokenStream {
+    let literal: syn::LitInt = syn::parse_str(&format!("{value:#010x}_u32")).expect("a hex literal");
+    quote!(#literal)
+}
+
+fn hex(value: u32) -> TokenStream {
+    let literal: syn::LitInt = syn::parse_str(&format!("{value:#010x}")).expect("a hex literal");
+    quote!(#literal)
+}
+
+/// `#[doc]` attributes, one per line, each with the leading space `///` comments have.
+fn doc_lines(lines: &[String]) -> TokenStream {
+    lines.iter().flat_map(|text| text.split('\n')).map(doc_attr).collect()
+}
+
+fn doc_attr(line: &str) -> TokenStream {
+    let line = if line.is_empty() {
+        String::new()
+    } else {
+        format!(" {line}")
+    };
+    quote!(#[doc = #line])
+}

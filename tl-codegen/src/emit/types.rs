@@ -1,0 +1,163 @@
+//! Rust types and paths, and the expressions that measure, write and read one value of a type.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+use tl_parser::builtin::Codec;
+
+use super::{Emitter, Place};
+use crate::ident::{self, ident};
+use crate::model::TypeRef;
+
+/// The path of an item from the root of the generated code, as text: `enums::messages::Messages`
+/// (`top` is `types`, `enums` or `functions`). Tests and build scripts that name generated items use it,
+/// so they follow the emitter's naming and escaping.
+pub fn item_path(top: &str, namespace: Option<&str>, rust_name: &str) -> String {
+    match namespace {
+        Some(namespace) => format!(
+            "{top}::{}::{}",
+            ident::escaped(&ident::module_name(namespace)),
+            ident::escaped(rust_name)
+        ),
+        None => format!("{top}::{}", ident::escaped(rust_name)),
+    }
+}
+
+/// One step of a value's codec, for a vector's element.
+#[derive(Clone, Copy)]
+pub(super) enum Pass {
+    Len,
+    Write,
+    Read,
+}
+
+impl Emitter<'_> {
+    /// `super::super::types::messages::Foo` from `place`.
+    pub(super) fn path_to(&self, place: Place<'_>, module: &str, namespace: Option<&str>, name: &str) -> TokenStream {
+        let supers = (0..place.depth()).map(|_| quote!(super::));
+        let module = format_ident!("{}", module);
+        let namespace = namespace.map(|ns| {
+            let ns = ident(&ident::module_name(ns));
+            quote!(#ns::)
+        });
+        let name = ident(name);
+        quote!(#(#supers)* #module:: #namespace #name)
+    }
+
+    pub(super) fn constructor_path(&self, place: Place<'_>, index: usize) -> TokenStream {
+        let item = &self.model.constructors[index];
+        self.path_to(place, "types", item.namespace.as_deref(), &item.rust_name)
+    }
+
+    pub(super) fn rust_type(&self, place: Place<'_>, ty: &TypeRef) -> TokenStream {
+        match ty {
+            TypeRef::Builtin(builtin) => self.builtin_types[usize::from(builtin.0)].clone(),
+            TypeRef::Enum(index) => {
+                let ty = &self.model.types[*index];
+                self.path_to(place, "enums", ty.namespace.as_deref(), &ty.rust_name)
+            }
+            TypeRef::Bare(index) => self.constructor_path(place, *index),
+            TypeRef::Vector(element) | TypeRef::BareVector(element) => {
+                let element = self.rust_type(place, element);
+                quote!(::std::vec::Vec<#element>)
+            }
+            TypeRef::Generic(name) => {
+                let name = ident(name);
+                quote!(#name)
+            }
+        }
+    }
+
+    /// The encoded length of `value` (an expression of type `&T`).
+    pub(super) fn len_expr(&self, place: Place<'_>, ty: &TypeRef, value: TokenStream) -> TokenStream {
+        if trait_codable(ty) {
+            return quote!(::tl_runtime::Serialize::serialized_len(#value));
+        }
+        match ty {
+            TypeRef::Vector(element) | TypeRef::BareVector(element) => {
+                let function = vector_function(ty, "vector_len", "bare_vector_len");
+                let item_len = self.element_fn(place, element, Pass::Len);
+                quote!(::tl_runtime::#function(#value, #item_len))
+            }
+            _ => quote!(::tl_runtime::bytes_len(<[u8]>::len(#value))),
+        }
+    }
+
+    /// Writes `value` (an expression of type `&T`) at the front of `out`: an expression for the rest of
+    /// `out`.
+    pub(super) fn write_expr(&self, place: Place<'_>, ty: &TypeRef, value: TokenStream) -> TokenStream {
+        if trait_codable(ty) {
+            return quote!(::tl_runtime::Serialize::serialize_into(#value, out));
+        }
+        match ty {
+            TypeRef::Vector(element) | TypeRef::BareVector(element) => {
+                let function = vector_function(ty, "write_vector", "write_bare_vector");
+                let write_item = self.element_fn(place, element, Pass::Write);
+                quote!(::tl_runtime::#function(#value, out, #write_item))
+            }
+            _ => quote!(::tl_runtime::write_bytes(#value, out)),
+        }
+    }
+
+    /// Reads a `T` from `reader`: an expression of type `Result<T>`.
+    pub(super) fn read_expr(&self, place: Place<'_>, ty: &TypeRef) -> TokenStream {
+        if trait_codable(ty) {
+            let rust = self.rust_type(place, ty);
+            return quote!(<#rust as ::tl_runtime::Deserialize>::deserialize(reader));
+        }
+        match ty {
+            TypeRef::Vector(element) | TypeRef::BareVector(element) => {
+                let function = vector_function(ty, "read_vector", "read_bare_vector");
+                let min = Literal::usize_unsuffixed(self.model.min_size(element));
+                let read_item = self.element_fn(place, element, Pass::Read);
+                quote!(::tl_runtime::#function(reader, #min, #read_item))
+            }
+            _ => quote!(::tl_runtime::read_bytes(reader)),
+        }
+    }
+
+    /// A function or closure doing one pass for a vector element.
+    fn element_fn(&self, place: Place<'_>, element: &TypeRef, pass: Pass) -> TokenStream {
+        let rust = self.rust_type(place, element);
+        match pass {
+            Pass::Len if trait_codable(element) => quote!(<#rust as ::tl_runtime::Serialize>::serialized_len),
+            Pass::Write if trait_codable(element) => quote!(<#rust as ::tl_runtime::Serialize>::serialize_into),
+            Pass::Read if trait_codable(element) => quote!(<#rust as ::tl_runtime::Deserialize>::deserialize),
+            Pass::Read if is_bytes(element) => quote!(::tl_runtime::read_bytes),
+            Pass::Len => {
+                let len = self.len_expr(place, element, quote!(item));
+                quote!(|item: &#rust| #len)
+            }
+            Pass::Write => {
+                let write = self.write_expr(place, element, quote!(item));
+                quote!(|item: &#rust, out| #write)
+            }
+            Pass::Read => {
+                let read = self.read_expr(place, element);
+                quote!(|reader: &mut ::tl_runtime::Reader<'_>| #read)
+            }
+        }
+    }
+}
+
+/// `boxed` for a `Vector`, `bare` for a `vector`.
+fn vector_function(ty: &TypeRef, boxed: &str, bare: &str) -> proc_macro2::Ident {
+    match ty {
+        TypeRef::Vector(_) => format_ident!("{}", boxed),
+        _ => format_ident!("{}", bare),
+    }
+}
+
+fn is_bytes(ty: &TypeRef) -> bool {
+    ty.builtin().is_some_and(|builtin| builtin.codec == Codec::Bytes)
+}
+
+/// Types whose encoding the runtime traits cover (a constructor struct's traits are its bare encoding).
+/// `bytes` is a `Vec<u8>`, which cannot also be a `Vector`, and a bare vector has no id: both go through
+/// runtime functions.
+pub(super) fn trait_codable(ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::BareVector(_) => false,
+        TypeRef::Vector(element) => trait_codable(element),
+        other => !is_bytes(other),
+    }
+}

@@ -1,0 +1,275 @@
+//! The checked schema model between the AST and the Rust output. Lower first, then print: everything the
+//! emitter needs is computed here, once and complete, and the emitter only prints it.
+//!
+//! [`Model::build`] works in stages, each producing final values (no placeholder is filled in later):
+//! 1. [`resolve`]: definitions sorted and indexed; every type resolved ([`TypeRef`]); each constructor
+//!    and function becomes an [`Item`] shape: its struct fields, the groups of params that share a flag
+//!    bit, the `?true` bits derived from a value, and its wire [`plan`].
+//! 2. [`names`]: every Rust name checked for collisions (modules, structs, fields, variants).
+//! 3. [`analysis`]: the graph of types and constructors: cycles of bare references (refused), exact
+//!    minimum sizes (a type with none has no finite value: refused), the variants to box, what must count
+//!    nesting depth when decoded.
+//!
+//! Every problem is a diagnostic with the span of the definition (or param) it concerns, and one run
+//! reports all of them, like the parser.
+
+mod analysis;
+mod names;
+mod plan;
+mod resolve;
+
+use tl_parser::builtin::BuiltinId;
+use tl_parser::{Definition, Diagnostics, Span};
+
+pub use plan::{FixedPart, FixedSource, GroupPart, Step, WireValue, group_members};
+
+/// A resolved TL type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeRef {
+    /// A built-in value type (`int`, `string`, `Bool`, ...): see [`tl_parser::builtin`].
+    Builtin(BuiltinId),
+    /// A boxed type: an enum (index into [`Model::types`]).
+    Enum(usize),
+    /// A bare constructor (index into [`Model::constructors`]), written without its id.
+    Bare(usize),
+    /// `Vector<T>`.
+    Vector(Box<TypeRef>),
+    /// Bare `vector<T>`.
+    BareVector(Box<TypeRef>),
+    /// A type parameter of a generic function (`X` of `{X:Type}`), written as `!X`.
+    Generic(String),
+}
+
+impl TypeRef {
+    /// The built-in's table entry, for a built-in.
+    pub fn builtin(&self) -> Option<&'static tl_parser::builtin::Builtin> {
+        match self {
+            TypeRef::Builtin(id) => Some(id.get()),
+            _ => None,
+        }
+    }
+
+    /// The encoded size, if it never varies.
+    pub fn fixed_size(&self) -> Option<usize> {
+        self.builtin().and_then(|builtin| builtin.codec.fixed_size())
+    }
+
+    /// The size of a value read and written as plain bytes with no check (see
+    /// [`tl_parser::builtin::Codec::plain_size`]).
+    pub fn plain_size(&self) -> Option<usize> {
+        self.builtin().and_then(|builtin| builtin.codec.plain_size())
+    }
+
+    /// `self` and every type inside it (the elements of vectors, at any depth), outermost first.
+    pub fn visit(&self, visit: &mut impl FnMut(&TypeRef)) {
+        visit(self);
+        if let TypeRef::Vector(element) | TypeRef::BareVector(element) = self {
+            element.visit(visit);
+        }
+    }
+}
+
+/// A constructor or a function: one Rust struct.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// `messages.requestUrlAuth`.
+    pub tl_name: String,
+    /// `messages`, if namespaced.
+    pub namespace: Option<String>,
+    /// `RequestUrlAuth`.
+    pub rust_name: String,
+    /// The constructor id.
+    pub id: u32,
+    /// The definition as canonical TL, for the docs.
+    pub definition: String,
+    /// Where the definition's name is, for diagnostics.
+    pub span: Span,
+    /// The struct's fields, in TL order (a group takes the place of its first member).
+    pub fields: Vec<Field>,
+    /// Structs for params that share one flag bit.
+    pub groups: Vec<Group>,
+    /// `?true` params that share their bit with a valued param: methods, not fields.
+    pub derived: Vec<DerivedBit>,
+    /// Names of the flags fields (`flags`, `flags2`), indexed by [`Condition::flags`].
+    pub flags_fields: Vec<String>,
+    /// The bare encoding, step by step in wire order.
+    pub plan: Vec<Step>,
+    /// Bytes every encoding has at fixed sizes: the flags words and the required fixed-size fields.
+    pub fixed_len: usize,
+    /// Generic parameters (`X`), functions only.
+    pub generics: Vec<String>,
+    /// For a constructor, its enum (`TypeRef::Enum`); for a function, its return type.
+    pub result: TypeRef,
+    /// The fewest bytes the bare encoding takes.
+    pub min_bare_size: usize,
+    /// A constructor on a cycle of bare references (`a items:vector<%a> = A;`): decoding its struct can
+    /// recurse without passing through any enum, so the struct's decoder counts nesting depth.
+    pub recursive_bare: bool,
+}
+
+impl Item {
+    /// Every flags word and value in wire order (the plan, flattened).
+    pub fn wire(&self) -> Vec<WireValue> {
+        plan::flatten(&self.plan)
+    }
+
+    /// The type of a value on the wire.
+    pub fn wire_type(&self, field: usize, member: Option<usize>) -> &TypeRef {
+        match (&self.fields[field].kind, member) {
+            (FieldKind::Required(ty) | FieldKind::Optional(ty), _) => ty,
+            (FieldKind::Group(group), Some(member)) => &self.groups[*group].members[member].ty,
+            _ => unreachable!("a `?true` bit is not on the wire"),
+        }
+    }
+
+    /// Every type the item's fields hold, group members included.
+    pub fn field_types(&self) -> impl Iterator<Item = &TypeRef> {
+        self.fields.iter().flat_map(move |field| match &field.kind {
+            FieldKind::Required(ty) | FieldKind::Optional(ty) => vec![ty],
+            FieldKind::Bit => Vec::new(),
+            FieldKind::Group(group) => self.groups[*group].members.iter().map(|m| &m.ty).collect(),
+        })
+    }
+}
+
+/// A struct field.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// Rust name (unescaped; see [`crate::ident::ident`]).
+    pub rust_name: String,
+    /// The TL param it came from (for a group: its first member).
+    pub tl_name: String,
+    /// Where the param is, for diagnostics.
+    pub span: Span,
+    /// Its shape.
+    pub kind: FieldKind,
+    /// The flag bit that says whether it is present, if conditional.
+    pub condition: Option<Condition>,
+}
+
+/// `flags.N?`: flags field index and bit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Condition {
+    /// Index into [`Item::flags_fields`].
+    pub flags: usize,
+    /// Bit number, 0..=31.
+    pub bit: u32,
+}
+
+/// The shape of a field.
+#[derive(Debug, Clone)]
+pub enum FieldKind {
+    /// Always present: `T`.
+    Required(TypeRef),
+    /// The only valued param on its bit: `Option<T>`.
+    Optional(TypeRef),
+    /// `flags.N?true` alone on its bit: `bool`.
+    Bit,
+    /// Several valued params on one bit: `Option<GroupStruct>` (index into [`Item::groups`]).
+    Group(usize),
+}
+
+/// Params that share one flag bit, generated as one struct so they are all present or all absent.
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// `RequestUrlAuthPeerMsgIdButtonId`: the owner's name followed by the members' names.
+    pub rust_name: String,
+    /// The members in TL order.
+    pub members: Vec<Member>,
+}
+
+/// A param inside a [`Group`].
+#[derive(Debug, Clone)]
+pub struct Member {
+    /// Rust field name.
+    pub rust_name: String,
+    /// The TL param name.
+    pub tl_name: String,
+    /// Its type.
+    pub ty: TypeRef,
+}
+
+/// A `?true` whose bit is set exactly when a valued field (or group) is present.
+#[derive(Debug, Clone)]
+pub struct DerivedBit {
+    /// The method name (the `?true` param's name).
+    pub rust_name: String,
+    /// The TL param name.
+    pub tl_name: String,
+    /// Where the param is, for diagnostics.
+    pub span: Span,
+    /// The field whose presence it reports (index into [`Item::fields`]).
+    pub from_field: usize,
+}
+
+/// A boxed type: an enum over its constructors.
+#[derive(Debug, Clone)]
+pub struct BoxedType {
+    /// `UrlAuthResult` or `messages.Messages`.
+    pub tl_name: String,
+    /// Its namespace.
+    pub namespace: Option<String>,
+    /// `UrlAuthResult`.
+    pub rust_name: String,
+    /// Constructors, sorted by Rust name.
+    pub variants: Vec<Variant>,
+    /// A value of this type can hold another value of this type, through anything (a field, a vector, an
+    /// optional field, a bare reference), so decoding it counts nesting depth.
+    pub recursive: bool,
+    /// The fewest bytes the boxed encoding takes: the id and the smallest constructor.
+    pub min_size: usize,
+}
+
+/// One variant of a boxed type's enum.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    /// Index into [`Model::constructors`].
+    pub constructor: usize,
+    /// `Accepted`.
+    pub rust_name: String,
+    /// Held in a `Box`: the constructor contains its own type (directly or through others), or is larger
+    /// than [`MAX_INLINE_VARIANT`] bytes.
+    pub boxed: bool,
+}
+
+/// The largest estimated struct size kept inline in an enum; larger variants are boxed so that every enum
+/// stays small (a `Vec<User>` of a million `userEmpty` must not cost a full `user` each).
+pub const MAX_INLINE_VARIANT: usize = 64;
+
+/// The whole checked schema.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    /// The schema's layer.
+    pub layer: Option<u32>,
+    /// Constructors (structs in `types`), sorted by namespace and name.
+    pub constructors: Vec<Item>,
+    /// Functions (structs in `functions`), sorted by namespace and name.
+    pub functions: Vec<Item>,
+    /// Boxed types (enums in `enums`), sorted by namespace and name.
+    pub types: Vec<BoxedType>,
+}
+
+impl Model {
+    /// Builds the model for `definitions` (a closure, or a whole schema): every problem found is a
+    /// diagnostic, and all of them are returned together.
+    pub fn build(definitions: &[&Definition<'_>], layer: Option<u32>) -> Result<Model, Diagnostics> {
+        let resolved = resolve::resolve(definitions)?;
+        let mut diagnostics = Diagnostics::default();
+        let variant_names = names::variant_names(&resolved, &mut diagnostics);
+        names::check_items(&resolved, &mut diagnostics);
+        let facts = analysis::analyse(&resolved, variant_names, &mut diagnostics);
+        match facts {
+            Some(facts) if !diagnostics.has_errors() => Ok(resolved.into_model(layer, facts)),
+            _ => Err(diagnostics),
+        }
+    }
+
+    /// The fewest bytes a value of `ty` takes on the wire.
+    pub fn min_size(&self, ty: &TypeRef) -> usize {
+        match ty {
+            TypeRef::Enum(index) => self.types[*index].min_size,
+            TypeRef::Bare(constructor) => self.constructors[*constructor].min_bare_size,
+            other => analysis::leaf_min_size(other),
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! Stage 2 of the model: Rust names. Variants are named, and every scope (a module's items, a struct's
+//! fields and methods, an enum's variants) is checked for two TL names that become one Rust name.
+
+use std::collections::BTreeMap;
+
+use tl_parser::{Diagnostic, Diagnostics, Name};
+
+use super::resolve::{Resolved, Shape};
+use crate::ident::{self, NameCollision, NameScope};
+
+/// The variant names of each type (in `TypeShape::constructors` order): the short form unless two
+/// constructors of one type would share it. Collisions that remain are diagnostics.
+pub(super) fn variant_names(resolved: &Resolved, diagnostics: &mut Diagnostics) -> Vec<Vec<String>> {
+    (resolved.types.iter())
+        .map(|ty| {
+            let constructors: Vec<&Shape> = ty.constructors.iter().map(|&c| &resolved.constructors[c]).collect();
+            let short: Vec<String> = (constructors.iter())
+                .map(|c| ident::variant_name(&c.tl_name, &ty.tl_name))
+                .collect();
+            let mut scope = NameScope::default();
+            (constructors.iter().zip(&short))
+                .map(|(constructor, name)| {
+                    let clashes = short.iter().filter(|other| *other == name).count() > 1;
+                    let chosen = if clashes {
+                        constructor.rust_name.clone()
+                    } else {
+                        name.clone()
+                    };
+                    let claimed = scope.claim(&chosen, &constructor.tl_name, constructor.span);
+                    // Constructors of one namespace whose names collide are reported for their module.
+                    let claimed = claimed.or_else(|collision| {
+                        let same_module = Name::split(&collision.first).0 == Name::split(&collision.second).0;
+                        if same_module { Ok(()) } else { Err(collision) }
+                    });
+                    report(claimed, &format!("in the enum of `{}`", ty.tl_name), diagnostics);
+                    chosen
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Names inside each item (fields, derived methods) and in each module (structs, group structs, enums).
+pub(super) fn check_items(resolved: &Resolved, diagnostics: &mut Diagnostics) {
+    let mut modules: BTreeMap<(&str, Option<&str>), NameScope> = BTreeMap::new();
+    for (kind, items) in [("types", &resolved.constructors), ("functions", &resolved.functions)] {
+        for item in items {
+            let scope = modules.entry((kind, item.namespace.as_deref())).or_default();
+            let place = format!("in the module `{kind}`");
+            report(
+                scope.claim(&item.rust_name, &item.tl_name, item.span),
+                &place,
+                diagnostics,
+            );
+            for group in &item.groups {
+                let owner = format!("{} (params sharing a flag bit)", item.tl_name);
+                report(scope.claim(&group.rust_name, &owner, item.span), &place, diagnostics);
+            }
+            check_members(item, diagnostics);
+        }
+    }
+    let mut enums: BTreeMap<Option<&str>, NameScope> = BTreeMap::new();
+    for ty in &resolved.types {
+        let scope = enums.entry(ty.namespace.as_deref()).or_default();
+        let span = resolved.constructors[ty.constructors[0]].span;
+        report(
+            scope.claim(&ty.rust_name, &ty.tl_name, span),
+            "in the module `enums`",
+            diagnostics,
+        );
+    }
+}
+
+/// The fields and derived-bit methods of one item.
+fn check_members(item: &Shape, diagnostics: &mut Diagnostics) {
+    let mut members = NameScope::default();
+    let names = (item.fields.iter().map(|f| (&f.rust_name, &f.tl_name, f.span)))
+        .chain(item.derived.iter().map(|d| (&d.rust_name, &d.tl_name, d.span)));
+    let place = format!("in `{}`", item.tl_name);
+    for (rust, tl, span) in names {
+        report(members.claim(rust, tl, span), &place, diagnostics);
+    }
+}
+
+fn report(claimed: Result<(), NameCollision>, place: &str, diagnostics: &mut Diagnostics) {
+    let Err(collision) = claimed else { return };
+    let related = (collision.first_span != collision.second_span).then_some(collision.first_span);
+    let mut diagnostic = Diagnostic::error(collision.second_span, collision.to_string()).with_label(place.to_string());
+    if let Some(first) = related {
+        diagnostic = diagnostic.with_related(first, format!("`{}` is here", collision.first));
+    }
+    diagnostics.push(diagnostic);
+}

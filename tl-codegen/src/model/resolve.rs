@@ -1,0 +1,536 @@
+//! Stage 1 of the model: definitions sorted and indexed, every type resolved, and each constructor and
+//! function made into an item shape (fields, groups, derived bits, wire plan).
+
+use std::collections::BTreeMap;
+
+use tl_parser::{Category, Definition, Diagnostic, Diagnostics, Name, Param, TypeExpr};
+
+use super::plan::{self, WireValue};
+use super::{Condition, DerivedBit, Field, FieldKind, Group, Item, Member, Model, TypeRef};
+use crate::ident;
+
+/// Everything resolved: the items without what the analysis adds, and the boxed types with their
+/// constructors.
+pub(super) struct Resolved {
+    /// Constructors, sorted by namespace and Rust name.
+    pub(super) constructors: Vec<Shape>,
+    /// Functions, sorted the same way.
+    pub(super) functions: Vec<Shape>,
+    /// Boxed types, sorted the same way, each with its constructors (indices into `constructors`).
+    pub(super) types: Vec<TypeShape>,
+}
+
+/// An [`Item`] before the analysis: everything but its minimum size and whether it recurses bare.
+pub(super) struct Shape {
+    pub(super) tl_name: String,
+    pub(super) namespace: Option<String>,
+    pub(super) rust_name: String,
+    pub(super) id: u32,
+    pub(super) definition: String,
+    pub(super) span: tl_parser::Span,
+    pub(super) fields: Vec<Field>,
+    pub(super) groups: Vec<Group>,
+    pub(super) derived: Vec<DerivedBit>,
+    pub(super) flags_fields: Vec<String>,
+    pub(super) plan: Vec<plan::Step>,
+    pub(super) fixed_len: usize,
+    pub(super) generics: Vec<String>,
+    pub(super) result: TypeRef,
+}
+
+/// A boxed type before the analysis.
+pub(super) struct TypeShape {
+    pub(super) tl_name: String,
+    pub(super) namespace: Option<String>,
+    pub(super) rust_name: String,
+    /// Indices into `Resolved::constructors`, in constructor order.
+    pub(super) constructors: Vec<usize>,
+}
+
+/// What the name checks and the analysis add.
+pub(super) struct Facts {
+    /// Per type: its minimum size and whether it recurses.
+    pub(super) types: Vec<(usize, bool)>,
+    /// Per type, per constructor (in `TypeShape::constructors` order): variant name and whether boxed.
+    pub(super) variants: Vec<Vec<(String, bool)>>,
+    /// Per constructor: its minimum bare size and whether it recurses through bare references.
+    pub(super) constructors: Vec<(usize, bool)>,
+    /// Per function: its minimum bare size.
+    pub(super) functions: Vec<usize>,
+}
+
+impl Shape {
+    fn into_item(self, min_bare_size: usize, recursive_bare: bool) -> Item {
+        let p = self;
+        Item {
+            tl_name: p.tl_name,
+            namespace: p.namespace,
+            rust_name: p.rust_name,
+            id: p.id,
+            definition: p.definition,
+            span: p.span,
+            fields: p.fields,
+            groups: p.groups,
+            derived: p.derived,
+            flags_fields: p.flags_fields,
+            plan: p.plan,
+            fixed_len: p.fixed_len,
+            generics: p.generics,
+            result: p.result,
+            min_bare_size,
+            recursive_bare,
+        }
+    }
+}
+
+impl Resolved {
+    /// The model, with the analysis' facts.
+    pub(super) fn into_model(self, layer: Option<u32>, facts: Facts) -> Model {
+        let types = (self.types.into_iter().zip(facts.types).zip(facts.variants))
+            .map(|((shape, (min_size, recursive)), variants)| super::BoxedType {
+                tl_name: shape.tl_name,
+                namespace: shape.namespace,
+                rust_name: shape.rust_name,
+                variants: (shape.constructors.iter().zip(variants))
+                    .map(|(&constructor, (rust_name, boxed))| super::Variant {
+                        constructor,
+                        rust_name,
+                        boxed,
+                    })
+                    .collect(),
+                recursive,
+                min_size,
+            })
+            .collect();
+        let constructors = (self.constructors.into_iter().zip(facts.constructors))
+            .map(|(shape, (size, recursive))| shape.into_item(size, recursive))
+            .collect();
+        let functions = (self.functions.into_iter().zip(facts.functions))
+            .map(|(shape, size)| shape.into_item(size, false))
+            .collect();
+        Model {
+            layer,
+            constructors,
+            functions,
+            types,
+        }
+    }
+}
+
+/// Resolves `definitions` (stage 1). Any problem stops the model here, with every problem of this stage.
+pub(super) fn resolve(definitions: &[&Definition<'_>]) -> Result<Resolved, Diagnostics> {
+    let index = Index::new(definitions);
+    let mut diagnostics = Diagnostics::default();
+    for definition in index.constructors.iter().chain(&index.functions) {
+        check_identifiers(definition, &mut diagnostics);
+    }
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    let mut shape = |definition: &Definition<'_>| match ItemBuilder::new(&index, definition).build() {
+        Ok(shape) => Some(shape),
+        Err(errors) => {
+            errors.into_iter().for_each(|error| diagnostics.push(error));
+            None
+        }
+    };
+    let constructors: Vec<Option<Shape>> = index.constructors.iter().map(|d| shape(d)).collect();
+    let functions: Vec<Option<Shape>> = index.functions.iter().map(|d| shape(d)).collect();
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    Ok(Resolved {
+        types: index.type_shapes(),
+        constructors: constructors.into_iter().map(|s| s.expect("no errors")).collect(),
+        functions: functions.into_iter().map(|s| s.expect("no errors")).collect(),
+    })
+}
+
+/// True for definitions the runtime provides: the built-in forms (`int ? = Int;`, `int128 4*[ int ] =
+/// Int128;`), `vector`, `boolTrue`/`boolFalse`, `true`: those whose name or type is a built-in.
+fn is_runtime_builtin(definition: &Definition<'_>) -> bool {
+    definition.builtin
+        || !definition.params.iter().all(|p| matches!(p, Param::Field(_)))
+        || tl_parser::builtin::is_builtin(definition.result.name)
+        || tl_parser::builtin::is_builtin(definition.name.full)
+}
+
+/// `(module, type name)` of a TL name: the order of modules and items in the output.
+fn sort_key(name: &str) -> (Option<String>, String) {
+    let (namespace, _) = Name::split(name);
+    (namespace.map(ident::module_name), ident::type_name(name))
+}
+
+/// The definitions sorted, and found by name.
+struct Index<'d, 'a> {
+    constructors: Vec<&'d Definition<'a>>,
+    functions: Vec<&'d Definition<'a>>,
+    /// TL type name → index into the sorted type list.
+    type_index: BTreeMap<&'a str, usize>,
+    /// Constructor TL name → index into `constructors`.
+    constructor_index: BTreeMap<&'a str, usize>,
+    /// TL type name → its constructors (indices into `constructors`), for bare references.
+    type_constructors: BTreeMap<&'a str, Vec<usize>>,
+}
+
+impl<'d, 'a> Index<'d, 'a> {
+    fn new(definitions: &[&'d Definition<'a>]) -> Self {
+        let mut constructors: Vec<&Definition<'_>> = Vec::new();
+        let mut functions: Vec<&Definition<'_>> = Vec::new();
+        let mut constructor_names = std::collections::BTreeSet::new();
+        for definition in definitions {
+            match definition.category {
+                Category::Type if is_runtime_builtin(definition) => {}
+                // A constructor repeated word for word in a second file is taken once.
+                Category::Type if !constructor_names.insert(definition.name.full) => {}
+                Category::Type => constructors.push(definition),
+                Category::Function => functions.push(definition),
+            }
+        }
+        constructors.sort_by_key(|d| sort_key(d.name.full));
+        functions.sort_by_key(|d| sort_key(d.name.full));
+        let mut type_names: Vec<&str> = constructors.iter().map(|d| d.result.name).collect();
+        // Equal names must be adjacent for `dedup`, also among names with one Rust spelling (`richText`, `RichText`).
+        type_names.sort_by_key(|name| (sort_key(name), *name));
+        type_names.dedup();
+        let mut type_constructors: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (index, constructor) in constructors.iter().enumerate() {
+            type_constructors
+                .entry(constructor.result.name)
+                .or_default()
+                .push(index);
+        }
+        Index {
+            type_index: type_names.iter().enumerate().map(|(i, name)| (*name, i)).collect(),
+            constructor_index: constructors.iter().enumerate().map(|(i, d)| (d.name.full, i)).collect(),
+            constructors,
+            functions,
+            type_constructors,
+        }
+    }
+
+    fn type_shapes(&self) -> Vec<TypeShape> {
+        let mut names: Vec<(&str, usize)> = self.type_index.iter().map(|(name, &i)| (*name, i)).collect();
+        names.sort_by_key(|&(_, index)| index);
+        names
+            .into_iter()
+            .map(|(name, _)| TypeShape {
+                tl_name: name.to_string(),
+                namespace: Name::split(name).0.map(String::from),
+                rust_name: ident::type_name(name),
+                constructors: self.type_constructors[name].clone(),
+            })
+            .collect()
+    }
+
+    /// Resolves a TL type used where the type parameters `generics` are in scope.
+    fn resolve(&self, ty: &TypeExpr<'_>, generics: &[&str]) -> Result<TypeRef, Box<Diagnostic>> {
+        if ty.generic_query || (generics.contains(&ty.name) && ty.args.is_empty()) {
+            return Ok(TypeRef::Generic(ty.name.to_string()));
+        }
+        let element = || match ty.args.as_slice() {
+            [arg] => self.resolve(arg, generics).map(Box::new),
+            _ => Err(Box::new(
+                Diagnostic::error(ty.span, format!("`{}` needs one type argument", ty.name))
+                    .with_label("write `Vector<T>` or `vector<T>`"),
+            )),
+        };
+        if let Some(builtin) = tl_parser::builtin::find(ty.name) {
+            return Ok(TypeRef::Builtin(builtin));
+        }
+        match ty.name {
+            "Vector" => return element().map(TypeRef::Vector),
+            "vector" => return element().map(TypeRef::BareVector),
+            _ => {}
+        }
+        if ty.percent {
+            return match self.type_constructors.get(ty.name).map_or(&[][..], Vec::as_slice) {
+                [only] => Ok(TypeRef::Bare(*only)),
+                several => Err(Box::new(
+                    Diagnostic::error(
+                        ty.span,
+                        format!("`%{}`: a bare type needs exactly one constructor", ty.name),
+                    )
+                    .with_label(format!("`{}` has {} constructors", ty.name, several.len())),
+                )),
+            };
+        }
+        match (self.type_index.get(ty.name), self.constructor_index.get(ty.name)) {
+            (Some(&index), _) => Ok(TypeRef::Enum(index)),
+            (None, Some(&index)) => Ok(TypeRef::Bare(index)),
+            (None, None) => Err(Box::new(
+                Diagnostic::error(ty.span, format!("type `{}` has no constructor", ty.name))
+                    .with_label("no constructor of the schema (or of the roots' closure) has this type"),
+            )),
+        }
+    }
+}
+
+/// Refuses TL names that leave no Rust identifier after case conversion (`_`, `_1`): every later step
+/// turns names into identifiers.
+fn check_identifiers(definition: &Definition<'_>, diagnostics: &mut Diagnostics) {
+    let name = definition.name;
+    let mut names = vec![
+        (ident::type_name(name.full), name.full, name.span),
+        (
+            ident::type_name(definition.result.name),
+            definition.result.name,
+            definition.result.span,
+        ),
+    ];
+    if let Some(namespace) = name.namespace() {
+        names.push((ident::module_name(namespace), namespace, name.span));
+    }
+    for field in definition.params.iter().filter_map(Param::as_field) {
+        if let Some(param) = field.name {
+            names.push((ident::field_name(param), param, field.span));
+        }
+    }
+    for (rust, tl, span) in names.into_iter().filter(|(rust, _, _)| !ident::is_identifier(rust)) {
+        diagnostics.push(
+            Diagnostic::error(
+                span,
+                format!("`{tl}` becomes `{rust}` in Rust, which is not an identifier"),
+            )
+            .with_label(format!("in `{}`", name.full)),
+        );
+    }
+}
+
+/// One item, param by param in TL order.
+struct ItemBuilder<'i, 'd, 'a> {
+    index: &'i Index<'d, 'a>,
+    definition: &'d Definition<'a>,
+    generics: Vec<&'a str>,
+    flags_fields: Vec<String>,
+    /// The params on each flag bit.
+    by_bit: BTreeMap<Condition, Vec<&'d tl_parser::Field<'a>>>,
+    /// The field (or group) created for each bit.
+    bit_field: BTreeMap<Condition, usize>,
+    fields: Vec<Field>,
+    groups: Vec<Group>,
+    /// `?true` params sharing a bit with a value: resolved once every field exists.
+    derived_bits: Vec<(&'d tl_parser::Field<'a>, Condition)>,
+    wire: Vec<WireValue>,
+    errors: Vec<Diagnostic>,
+}
+
+impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
+    fn new(index: &'i Index<'d, 'a>, definition: &'d Definition<'a>) -> Self {
+        let fields = || definition.params.iter().filter_map(Param::as_field);
+        let flags_fields: Vec<String> = fields()
+            .filter(|f| f.is_flags())
+            .filter_map(|f| f.name)
+            .map(String::from)
+            .collect();
+        let mut builder = ItemBuilder {
+            index,
+            definition,
+            generics: definition.type_params.iter().map(|p| p.name).collect(),
+            flags_fields,
+            by_bit: BTreeMap::new(),
+            bit_field: BTreeMap::new(),
+            fields: Vec::new(),
+            groups: Vec::new(),
+            derived_bits: Vec::new(),
+            wire: Vec::new(),
+            errors: Vec::new(),
+        };
+        for field in fields() {
+            if let Some(condition) = builder.condition(field) {
+                builder.by_bit.entry(condition).or_default().push(field);
+            }
+        }
+        builder
+    }
+
+    fn condition(&self, field: &tl_parser::Field<'_>) -> Option<Condition> {
+        field.condition.as_ref().map(|c| Condition {
+            flags: (self.flags_fields.iter())
+                .position(|name| name == c.field)
+                .expect("the parser checked flags fields"),
+            bit: c.bit,
+        })
+    }
+
+    fn build(mut self) -> Result<Shape, Vec<Diagnostic>> {
+        let definition = self.definition;
+        let result = match definition.category {
+            Category::Type => Ok(TypeRef::Enum(self.index.type_index[definition.result.name])),
+            Category::Function => self.index.resolve(&definition.result, &self.generics),
+        };
+        let result = result.map_err(|error| self.errors.push(*error)).ok();
+        for field in definition.params.iter().filter_map(Param::as_field) {
+            self.param(field);
+        }
+        let derived = self.derived();
+        if !self.errors.is_empty() {
+            return Err(self.errors);
+        }
+        let kinds: Vec<FieldKind> = self.fields.iter().map(|f| f.kind.clone()).collect();
+        Ok(Shape {
+            tl_name: definition.name.full.to_string(),
+            namespace: definition.name.namespace().map(String::from),
+            rust_name: ident::type_name(definition.name.full),
+            id: definition.id,
+            definition: definition.to_string(),
+            span: definition.name.span,
+            plan: plan::plan(&self.wire, &kinds, &self.groups),
+            fixed_len: self.fixed_len(),
+            fields: self.fields,
+            groups: self.groups,
+            derived,
+            flags_fields: self.flags_fields,
+            generics: self.generics.iter().map(|g| g.to_string()).collect(),
+            result: result.expect("no errors"),
+        })
+    }
+
+    /// One param: a flags field, a required value, or a conditional bit or value.
+    fn param(&mut self, field: &'d tl_parser::Field<'a>) {
+        if field.is_flags() {
+            let name = field.name.expect("flags fields are named");
+            let index = self.flags_fields.iter().position(|f| f == name).expect("collected");
+            self.wire.push(WireValue::Flags(index));
+            return;
+        }
+        match self.condition(field) {
+            None => {
+                if let Some(ty) = self.resolve(field) {
+                    self.push_value(field, FieldKind::Required(ty), None);
+                }
+            }
+            Some(condition) if field.is_flag_bit() => self.flag_bit(field, condition),
+            Some(condition) => self.conditional_value(field, condition),
+        }
+    }
+
+    fn resolve(&mut self, field: &tl_parser::Field<'_>) -> Option<TypeRef> {
+        let resolved = self.index.resolve(&field.ty, &self.generics);
+        resolved.map_err(|error| self.errors.push(*error)).ok()
+    }
+
+    /// A field that is on the wire by itself.
+    fn push_value(&mut self, field: &tl_parser::Field<'_>, kind: FieldKind, condition: Option<Condition>) {
+        let index = self.fields.len();
+        self.wire.push(WireValue::Value {
+            field: index,
+            member: None,
+        });
+        self.fields.push(new_field(field, kind, condition));
+    }
+
+    /// `name:flags.N?true`: a `bool` when it is alone on its bit (or the first of several bare bits),
+    /// else derived from the value that shares its bit.
+    fn flag_bit(&mut self, field: &'d tl_parser::Field<'a>, condition: Condition) {
+        let sharing = &self.by_bit[&condition];
+        let has_value = sharing.iter().any(|f| !f.is_flag_bit());
+        let first_bit = sharing.iter().find(|f| f.is_flag_bit()).map(|f| f.name);
+        if !has_value && first_bit == Some(field.name) {
+            self.bit_field.insert(condition, self.fields.len());
+            self.fields.push(new_field(field, FieldKind::Bit, Some(condition)));
+        } else {
+            self.derived_bits.push((field, condition));
+        }
+    }
+
+    /// `name:flags.N?T`: an `Option<T>` alone on its bit, else a member of the bit's group.
+    fn conditional_value(&mut self, field: &'d tl_parser::Field<'a>, condition: Condition) {
+        let Some(ty) = self.resolve(field) else { return };
+        let valued: Vec<&tl_parser::Field<'_>> = self.by_bit[&condition]
+            .iter()
+            .copied()
+            .filter(|f| !f.is_flag_bit())
+            .collect();
+        if valued.len() == 1 {
+            self.bit_field.insert(condition, self.fields.len());
+            self.push_value(field, FieldKind::Optional(ty), Some(condition));
+            return;
+        }
+        let field_index = match self.bit_field.get(&condition) {
+            Some(&index) => index,
+            None => self.new_group(field, condition, &valued),
+        };
+        let FieldKind::Group(group) = self.fields[field_index].kind else {
+            unreachable!("a group field")
+        };
+        let members = &mut self.groups[group].members;
+        self.wire.push(WireValue::Value {
+            field: field_index,
+            member: Some(members.len()),
+        });
+        let name = field.name.expect("conditional params are named");
+        members.push(Member {
+            rust_name: ident::field_name(name),
+            tl_name: name.to_string(),
+            ty,
+        });
+    }
+
+    /// The group of the values on `condition`'s bit, created at its first member: its field is named by
+    /// joining the members' names, its struct by the owner's name followed by the members'.
+    fn new_group(
+        &mut self,
+        first: &tl_parser::Field<'_>,
+        condition: Condition,
+        valued: &[&tl_parser::Field<'_>],
+    ) -> usize {
+        let names: Vec<&str> = valued.iter().filter_map(|f| f.name).collect();
+        let field_name = names.iter().map(|n| ident::field_name(n)).collect::<Vec<_>>().join("_");
+        let owner = ident::type_name(self.definition.name.full);
+        let struct_name = format!(
+            "{owner}{}",
+            names.iter().map(|n| ident::type_name(n)).collect::<String>()
+        );
+        self.groups.push(Group {
+            rust_name: struct_name,
+            members: Vec::new(),
+        });
+        let index = self.fields.len();
+        self.bit_field.insert(condition, index);
+        self.fields.push(Field {
+            rust_name: field_name,
+            tl_name: first.name.expect("conditional params are named").to_string(),
+            span: first.span,
+            kind: FieldKind::Group(self.groups.len() - 1),
+            condition: Some(condition),
+        });
+        index
+    }
+
+    /// The `?true` bits that share their bit with a value, each pointing at that value's field.
+    fn derived(&self) -> Vec<DerivedBit> {
+        (self.derived_bits.iter())
+            .filter_map(|(field, condition)| {
+                let name = field.name.expect("bits are named");
+                Some(DerivedBit {
+                    rust_name: ident::field_name(name),
+                    tl_name: name.to_string(),
+                    span: field.span,
+                    // Absent only when the value did not resolve (already an error).
+                    from_field: *self.bit_field.get(condition)?,
+                })
+            })
+            .collect()
+    }
+
+    /// The flags words and the required fixed-size fields.
+    fn fixed_len(&self) -> usize {
+        let fields = self.fields.iter().filter_map(|field| match &field.kind {
+            FieldKind::Required(ty) => ty.fixed_size(),
+            _ => None,
+        });
+        fields.fold(4 * self.flags_fields.len(), usize::saturating_add)
+    }
+}
+
+fn new_field(field: &tl_parser::Field<'_>, kind: FieldKind, condition: Option<Condition>) -> Field {
+    let name = field.name.unwrap_or("_");
+    Field {
+        rust_name: ident::field_name(name),
+        tl_name: name.to_string(),
+        span: field.span,
+        kind,
+        condition,
+    }
+}
