@@ -21,14 +21,14 @@ fn main() {
         "layer230",
         true,
     );
-    write_boxed_types(
+    tl_tests::tables::write_boxed_types(
         &tl_tests::samples::model_of(&[api230, mtproto.clone()]),
         "crate::layer230",
         &out.join("boxed230.rs"),
     );
     let url_auth = Path::new("../../schema/url_auth.tl");
     println!("cargo:rerun-if-changed={}", url_auth.display());
-    write_boxed_types(
+    tl_tests::tables::write_boxed_types(
         &tl_tests::samples::url_auth_model(),
         "tl_generated",
         &out.join("boxed_url_auth.rs"),
@@ -39,7 +39,7 @@ fn main() {
             &out,
             "layer221",
         );
-        write_boxed_types(
+        tl_tests::tables::write_boxed_types(
             &tl_tests::samples::model_of(&[api221.clone(), mtproto.clone()]),
             "crate::layer221",
             &out.join("boxed221.rs"),
@@ -96,11 +96,6 @@ fn path(root: &str, module: &str, namespace: Option<&str>, name: &str) -> String
         Some(ns) => format!("{root}::{module}::{ns}::{name}"),
         None => format!("{root}::{module}::{name}"),
     }
-}
-
-/// The path of a boxed type's enum under `root`.
-fn enum_path(root: &str, ty: &tl_codegen::model::BoxedType) -> String {
-    format!("{root}::{}", item_path("enums", ty.namespace.as_deref(), &ty.rust_name))
 }
 
 /// One dispatch entry: the TL name, its namespace and the Rust name of its item.
@@ -183,49 +178,4 @@ fn write_dispatch(files: &[tl_parser::SourceFile], out: &Path, module: &str, wit
         &ours,
     );
     std::fs::write(out, code).expect("write the dispatch table");
-}
-
-/// The tables of [`tl_full_schema::boxed`] for `model`, in model order: `BOXED_TYPES` (TL names), `SIZES`
-/// (`size_of` each enum), and by index a round trip (the fuzz targets pick a type with it), a decoder and
-/// a decoder of a `Vector` of it. Each by-index table gives a function pointer, so that a caller on a small
-/// stack pays only for the function itself, not for a match over hundreds of types.
-fn write_boxed_types(model: &tl_codegen::model::Model, root: &str, out: &Path) {
-    let mut code =
-        String::from("/// The TL names of every boxed type, in model order (the index of every table here).\n");
-    code.push_str("pub const BOXED_TYPES: &[&str] = &[\n");
-    for ty in &model.types {
-        writeln!(code, "    {:?},", ty.tl_name).expect("write to a string");
-    }
-    code.push_str("];\n\n/// `size_of` the enum of each of [`BOXED_TYPES`].\npub const SIZES: &[usize] = &[\n");
-    for ty in &model.types {
-        writeln!(code, "    std::mem::size_of::<{}>(),", enum_path(root, ty)).expect("write to a string");
-    }
-    code.push_str("];\n\n");
-    let tables = [
-        (
-            "round_tripper",
-            "fn(&[u8]) -> crate::fuzzing::Decoded",
-            "crate::fuzzing::round_trip::<{}>",
-        ),
-        ("decoder", "crate::boxed::Decoder", "crate::boxed::decode::<{}>"),
-        (
-            "vector_decoder",
-            "crate::boxed::Decoder",
-            "crate::boxed::decode::<Vec<{}>>",
-        ),
-    ];
-    for (name, function_type, entry) in tables {
-        writeln!(
-            code,
-            "/// `{entry}` for the `index`-th of [`BOXED_TYPES`] (`None` past the end).\n\
-             pub fn {name}(index: usize) -> Option<{function_type}> {{\n    match index {{"
-        )
-        .expect("write to a string");
-        for (index, ty) in model.types.iter().enumerate() {
-            let function = entry.replace("{}", &enum_path(root, ty));
-            writeln!(code, "        {index} => Some({function}),").expect("write to a string");
-        }
-        code.push_str("        _ => None,\n    }\n}\n\n");
-    }
-    std::fs::write(out, code).expect("write the boxed type table");
 }

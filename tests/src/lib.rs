@@ -5,8 +5,10 @@
 //! 0.11.0 (layer 230 `tl/api.tl` and `tl/mtproto.tl`), which cargo resolves and downloads for this
 //! crate without compiling it.
 
+pub mod decoding;
 pub mod nesting;
 pub mod samples;
+pub mod tables;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -94,6 +96,8 @@ pub mod codegen_fixtures {
     fixture!(
         bare_vector,
         big_ints,
+        declared_arrays,
+        docs,
         bytes,
         flags,
         flags2,
@@ -103,6 +107,7 @@ pub mod codegen_fixtures {
         recursion_through_vectors,
         shared_bits,
         true_bits,
+        universal,
         vectors
     );
 }

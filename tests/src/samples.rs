@@ -29,6 +29,8 @@ trait Choices {
     fn vector_len(&mut self, depth: usize) -> u32;
     /// Appends a value of a built-in type.
     fn builtin(&mut self, builtin: &Builtin, out: &mut Vec<u8>);
+    /// Appends `size` raw bytes (a fixed-size value the schema declares).
+    fn array(&mut self, size: usize, out: &mut Vec<u8>);
 }
 
 impl Choices for Fill {
@@ -47,6 +49,8 @@ impl Choices for Fill {
 
     fn builtin(&mut self, builtin: &Builtin, out: &mut Vec<u8>) {
         match builtin.codec {
+            // `#`: 0, valid both as a count and as flags (peers that take every `#` for flags agree).
+            _ if builtin.names[0] == "#" => out.extend_from_slice(&0u32.to_le_bytes()),
             Codec::LittleEndian(4) => out.extend_from_slice(&7i32.to_le_bytes()),
             Codec::LittleEndian(8) if builtin.rust == "f64" => out.extend_from_slice(&0.25f64.to_le_bytes()),
             Codec::LittleEndian(size) => out.extend_from_slice(&(-9i64).to_le_bytes()[..size]),
@@ -55,6 +59,10 @@ impl Choices for Fill {
             Codec::Raw(size) => out.extend(std::iter::repeat_n(if size == 16 { 0x11 } else { 0x22 }, size)),
             Codec::Bool => out.extend_from_slice(&0x997275b5u32.to_le_bytes()),
         }
+    }
+
+    fn array(&mut self, size: usize, out: &mut Vec<u8>) {
+        out.extend(std::iter::repeat_n(0x33, size));
     }
 }
 
@@ -123,6 +131,9 @@ fn flags_word(item: &Item, flags: usize, present: &[bool]) -> u32 {
 
 fn value(model: &Model, ty: &TypeRef, choices: &mut impl Choices, depth: usize, out: &mut Vec<u8>) {
     match ty {
+        TypeRef::Enum(index) if model.types[*index].universal.is_some() => {
+            universal_value(model, *index, choices, depth, out)
+        }
         TypeRef::Enum(index) => {
             let ty = &model.types[*index];
             let variant = match choices.variant(ty.variants.len(), depth) {
@@ -144,6 +155,24 @@ fn value(model: &Model, ty: &TypeRef, choices: &mut impl Choices, depth: usize, 
         TypeRef::BareVector(element) => vector_items(model, element, choices, depth, out),
         TypeRef::Generic(_) => panic!("samples of generic functions need a concrete query"),
         TypeRef::Builtin(builtin) => choices.builtin(builtin.get(), out),
+        TypeRef::Array(size) => choices.array(*size, out),
+        TypeRef::Extern(_) => panic!("samples of extern types need a value from the crate that defines them"),
+    }
+}
+
+/// A value of the universal type `index`: a value of one of the types it holds, as chosen, or an empty
+/// `Vector` (the value that needs no other type).
+fn universal_value(model: &Model, index: usize, choices: &mut impl Choices, depth: usize, out: &mut Vec<u8>) {
+    let members = model.types[index].universal.as_deref().unwrap_or_default();
+    match choices
+        .variant(members.len() + 1, depth)
+        .filter(|&chosen| chosen < members.len())
+    {
+        Some(chosen) => value(model, &TypeRef::Enum(members[chosen].ty), choices, depth, out),
+        None => {
+            out.extend_from_slice(&0x1cb5c415u32.to_le_bytes());
+            out.extend_from_slice(&0u32.to_le_bytes());
+        }
     }
 }
 
@@ -212,6 +241,7 @@ impl Choices for Random {
 
     fn builtin(&mut self, builtin: &Builtin, out: &mut Vec<u8>) {
         match builtin.codec {
+            _ if builtin.names[0] == "#" => out.extend_from_slice(&0u32.to_le_bytes()),
             Codec::LittleEndian(4) => {
                 out.extend_from_slice(&(self.edgy() as u32 ^ (self.edgy() >> 32) as u32).to_le_bytes())
             }
@@ -237,6 +267,10 @@ impl Choices for Random {
                 out.extend_from_slice(&id.to_le_bytes());
             }
         }
+    }
+
+    fn array(&mut self, size: usize, out: &mut Vec<u8>) {
+        out.extend((0..size).map(|_| self.next() as u8));
     }
 }
 
@@ -272,9 +306,11 @@ pub fn url_auth_model() -> Model {
 /// generator's own pipeline steps.
 pub fn model_of(files: &[tl_parser::SourceFile]) -> Model {
     let options = tl_parser::ParseOptions::new().allow_mtproto_hand_assigned_ids();
-    let schema = tl_codegen::load(files, &options).unwrap_or_else(|error| panic!("{error}"));
+    let schema = tl_codegen::load(files, &options)
+        .unwrap_or_else(|error| panic!("{error}"))
+        .schema;
     let selected = tl_codegen::select(&schema, &[]).unwrap_or_else(|error| panic!("{error}"));
-    tl_codegen::build_model(files, &selected, schema.layer).unwrap_or_else(|error| panic!("{error}"))
+    tl_codegen::build_model(files, &schema, &selected, &[]).unwrap_or_else(|error| panic!("{error}"))
 }
 
 /// Decodes `bytes` as `T`, checks `serialized_len` and that encoding gives the same bytes back.

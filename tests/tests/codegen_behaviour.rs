@@ -417,3 +417,85 @@ fn recursion_through_vectors_counts_depth_on_every_cycle() {
     };
     roundtrip(&tree);
 }
+
+#[test]
+fn declared_arrays_are_their_bytes() {
+    use declared_arrays::types::KeyPair;
+    let mut public = [0; 64];
+    public[0] = 0xaa;
+    public[63] = 0xbb;
+    let pair = KeyPair {
+        public,
+        secret: [7; 64],
+        fingerprint: 1,
+    };
+    let bytes = roundtrip(&pair);
+    assert_eq!(bytes.len(), 64 + 64 + 8, "no ids, no lengths");
+    assert_eq!(
+        (bytes[0], bytes[63], bytes[64]),
+        (0xaa, 0xbb, 7),
+        "in order, as written"
+    );
+    assert_eq!(<KeyPair as Deserialize>::MIN_SIZE, 136);
+}
+
+#[test]
+fn the_universal_type_holds_any_boxed_value() {
+    use universal::enums::{Object, User};
+    use universal::types;
+    let user = types::User {
+        id: 5,
+        name: "u".into(),
+    };
+    let as_user = User::from(user.clone()).to_bytes();
+    let object = Object::from(User::from(user));
+    assert_eq!(roundtrip(&object), as_user, "the same bytes as the boxed type");
+    let error = Object::from(types::Error {
+        code: 400,
+        message: "bad".into(),
+    });
+    let bytes = roundtrip(&error);
+    assert_eq!(
+        hex(&bytes[..4]),
+        id_hex::<types::Error>(),
+        "an `= Object` constructor has its id"
+    );
+    let list = Object::Vector(vec![object.clone(), error]);
+    assert_eq!(
+        hex(&roundtrip(&list)[..8]),
+        "15c4b51c02000000",
+        "a boxed vector of objects"
+    );
+    let nested = types::RpcResult {
+        req_msg_id: 9,
+        result: list,
+    };
+    roundtrip(&nested);
+    let unknown = Object::from_bytes(&[1, 2, 3, 4]).unwrap_err();
+    assert!(
+        matches!(unknown.kind(), ErrorKind::UnexpectedConstructor { .. }),
+        "{unknown}"
+    );
+}
+
+#[test]
+fn parenthesized_type_applications_and_natural_numbers() {
+    use universal::types::{Counted, Pair};
+    let pair = Pair {
+        small: vec![1],
+        nested: vec![vec![2]],
+    };
+    assert_eq!(
+        hex(&roundtrip(&pair)),
+        "0100000001000000\
+         15c4b51c01000000\
+         010000000200000000000000",
+        "(vector int) is bare; (Vector (vector long)) is boxed outside, bare inside"
+    );
+    let counted = Counted { count: u32::MAX };
+    assert_eq!(
+        hex(&roundtrip(&counted)),
+        "ffffffff",
+        "a `#` no condition names is a u32 value"
+    );
+}

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use tl_parser::ParseOptions;
 
 use crate::emit::EmitOptions;
+use crate::model::ExternType;
 use crate::output::{OutputFile, Overwrite, write_files};
 use crate::{Error, Frontend, Generated, GeneratedTl, bindings_name, generate_tl, generate_with, read_sources};
 
@@ -39,6 +40,7 @@ pub struct Config {
     emit_options: EmitOptions,
     overwrite: Overwrite,
     frontend: Frontend,
+    extern_types: Vec<ExternType>,
 }
 
 impl Default for Config {
@@ -53,6 +55,7 @@ impl Default for Config {
             emit_options: EmitOptions::default(),
             overwrite: Overwrite::GeneratedOnly,
             frontend: Frontend::BuildScript,
+            extern_types: Vec::new(),
         }
     }
 }
@@ -84,6 +87,27 @@ impl Config {
     /// Accepts a hand-assigned constructor id that differs from the computed one for definition `name`.
     pub fn allow_id_mismatch(&mut self, name: impl Into<String>) -> &mut Self {
         self.parse_options = self.parse_options.clone().allow_id_mismatch(name);
+        self
+    }
+
+    /// Makes every written id that is not its definition's hash an error (by default a warning: the written
+    /// id is the one used on the wire). Ids accepted by name stay accepted.
+    pub fn strict_ids(&mut self) -> &mut Self {
+        self.parse_options = self.parse_options.clone().strict_ids();
+        self
+    }
+
+    /// Maps a type the schema uses but does not define (`FutureSalts`, whose constructors a schema may
+    /// leave to hand-written code) to the Rust type at `rust_path`, which must implement
+    /// `tl_runtime::Serialize` and `tl_runtime::Deserialize`. A path that is not a Rust type is reported
+    /// when generating.
+    pub fn extern_type(&mut self, tl_name: impl Into<String>, rust_path: impl Into<String>) -> &mut Self {
+        let tl_name = tl_name.into();
+        self.parse_options = self.parse_options.clone().extern_type(tl_name.clone());
+        self.extern_types.push(ExternType {
+            tl_name,
+            rust_path: rust_path.into(),
+        });
         self
     }
 
@@ -155,14 +179,38 @@ impl Config {
     /// Reads, parses, checks and generates, all in memory.
     pub fn generate(&self) -> Result<Generated, Error> {
         let files = read_sources(&self.schemas)?;
-        generate_with(&files, &self.roots, &self.parse_options, self.emit_options)
-            .map_err(|error| error.for_frontend(self.frontend))
+
+        self.check_extern_paths()?;
+        let mut generated = generate_with(
+            &files,
+            &self.roots,
+            &self.parse_options,
+            &self.extern_types,
+            self.emit_options,
+        )
+        .map_err(|error| error.for_frontend(self.frontend))?;
+        generated.warnings = generated.warnings.for_frontend(self.frontend);
+        Ok(generated)
     }
 
     /// Reads and parses the schemas and writes what the roots reach as one `.tl` file, in memory.
     pub fn generate_tl(&self) -> Result<GeneratedTl, Error> {
         let files = read_sources(&self.schemas)?;
-        generate_tl(&files, &self.roots, &self.parse_options).map_err(|error| error.for_frontend(self.frontend))
+        let mut generated =
+            generate_tl(&files, &self.roots, &self.parse_options).map_err(|error| error.for_frontend(self.frontend))?;
+        generated.warnings = generated.warnings.for_frontend(self.frontend);
+        Ok(generated)
+    }
+
+    /// Every extern type's Rust path must be a Rust type.
+    fn check_extern_paths(&self) -> Result<(), Error> {
+        match (self.extern_types.iter()).find(|e| syn::parse_str::<syn::Type>(&e.rust_path).is_err()) {
+            Some(bad) => Err(Error::ExternPath {
+                tl_name: bad.tl_name.clone(),
+                rust_path: bad.rust_path.clone(),
+            }),
+            None => Ok(()),
+        }
     }
 
     /// Writes `files` under this configuration's overwrite rule (see [`crate::output::write_files`]).
@@ -199,6 +247,10 @@ impl Config {
             }
         }
         let generated = self.generate()?;
+        for warning in generated.warnings.lines() {
+            // Cargo shows these lines as warnings of the build; one line each.
+            let _ = writeln!(stdout, "cargo:warning=tl-codegen: {warning}");
+        }
         let path = self.output_path()?;
         self.write(&[OutputFile {
             path: path.clone(),
@@ -301,15 +353,36 @@ mod tests {
     }
 
     #[test]
+    fn warnings_reach_cargo_as_warning_lines() {
+        let dir = temp_dir("warnings");
+        let path = schema(&dir, "a#12345678 x:int = A;");
+        let mut stdout = Vec::new();
+        let mut config = Config::new();
+        config.schema(&path).out_dir(&dir);
+        config
+            .compile_printing_to(&mut stdout)
+            .expect("a warning does not stop generation");
+        let printed = String::from_utf8(stdout).expect("utf-8");
+        let warning = format!(
+            "cargo:warning=tl-codegen: {}:1:1: the written id of `a` is not its hash (no known reason explains the \
+             difference; the written id is the one used on the wire)\n",
+            path.display()
+        );
+        assert!(printed.ends_with(&warning), "{printed}");
+        assert!(dir.join("url_auth.rs").exists());
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
     fn debug_is_display_and_hints_name_config_methods() {
         let dir = temp_dir("debug");
         let path = schema(&dir, "a#12345678 x:int = A;");
-        let error = Config::new().schema(&path).generate().expect_err("bad id");
+        let error = Config::new().schema(&path).strict_ids().generate().expect_err("bad id");
         assert_eq!(format!("{error:?}"), error.to_string());
         assert!(
             error
                 .to_string()
-                .contains("help: if the id was assigned by hand, accept it with `Config::allow_id_mismatch(\"a\")`"),
+                .contains("help: if the written id is intended, accept it with `Config::allow_id_mismatch(\"a\")`"),
             "{error}"
         );
         let missing = Config::new()

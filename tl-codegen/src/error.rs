@@ -3,7 +3,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use tl_parser::{Diagnostics, OptionHint, SourceFile};
+use tl_parser::{Diagnostics, OptionHint, Severity, SourceFile};
 
 use crate::roots::UnknownRoots;
 
@@ -26,16 +26,25 @@ impl Frontend {
     pub fn word(self, hint: &OptionHint) -> String {
         match (self, hint) {
             (Frontend::BuildScript, OptionHint::AllowIdMismatch(name)) => {
-                format!("if the id was assigned by hand, accept it with `Config::allow_id_mismatch(\"{name}\")`")
+                format!("if the written id is intended, accept it with `Config::allow_id_mismatch(\"{name}\")`")
             }
             (Frontend::CommandLine, OptionHint::AllowIdMismatch(name)) => {
-                format!("if the id was assigned by hand, accept it with `--allow-id-mismatch {name}`")
+                format!("if the written id is intended, accept it with `--allow-id-mismatch {name}`")
             }
             (Frontend::ProjectFile, OptionHint::AllowIdMismatch(name)) => {
-                format!("if the id was assigned by hand, accept it with `allow-id-mismatch = [\"{name}\"]` in this job")
+                format!("if the written id is intended, accept it with `allow-id-mismatch = [\"{name}\"]` in this job")
             }
+            (_, OptionHint::ExternType(name)) => format!(
+                "if the type is defined elsewhere, map it to a Rust type that implements the runtime's traits with {}",
+                match self {
+                    Frontend::BuildScript => format!("`Config::extern_type(\"{name}\", \"crate::path::{name}\")`"),
+                    Frontend::CommandLine => format!("`--extern-type {name}=crate::path::{name}`"),
+                    Frontend::ProjectFile =>
+                        format!("`extern-types = {{ {name} = \"crate::path::{name}\" }}` in this job"),
+                }
+            ),
             (_, OptionHint::AllowMtprotoIds) => format!(
-                "mtproto.tl assigns this id by hand: accept its hand-assigned ids with {}",
+                "accept mtproto.tl's hand-assigned ids with {}",
                 match self {
                     Frontend::BuildScript => "`Config::allow_mtproto_hand_assigned_ids()`",
                     Frontend::CommandLine => "`--mtproto-ids`",
@@ -58,43 +67,152 @@ impl Frontend {
 }
 
 /// The diagnostics of a schema that cannot be generated: rendered like rustc's, with the hints worded for
-/// the [`Frontend`] in use.
+/// the [`Frontend`] in use. Warnings found in the same run are shown too.
 #[derive(Clone)]
 pub struct SchemaErrors {
-    files: Vec<SourceFile>,
-    diagnostics: Diagnostics,
-    frontend: Frontend,
+    report: Report,
 }
 
 impl SchemaErrors {
     /// The diagnostics found in `files`.
     pub fn new(files: &[SourceFile], diagnostics: Diagnostics) -> Self {
-        Self {
+        SchemaErrors {
+            report: Report::new(files, diagnostics),
+        }
+    }
+
+    /// Every diagnostic, errors and warnings.
+    pub fn diagnostics(&self) -> &Diagnostics {
+        &self.report.diagnostics
+    }
+}
+
+impl fmt::Display for SchemaErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let report = &self.report;
+        f.write_str(&report.render())?;
+        let (errors, warnings) = (report.diagnostics.error_count(), report.diagnostics.warning_count());
+        let warnings = match warnings {
+            0 => String::new(),
+            count => format!(" and {count} {}", plural(count, "warning", "warnings")),
+        };
+        write!(
+            f,
+            "error: {errors} {}{warnings} in {}; nothing was generated",
+            plural(errors, "error", "errors"),
+            report.sources()
+        )
+    }
+}
+
+/// The warnings of a schema that was generated: problems worth a look that do not stop generation (a
+/// written id that is not its definition's hash, an id shared by a constructor and a function).
+#[derive(Clone, Default)]
+pub struct Warnings {
+    report: Report,
+}
+
+impl Warnings {
+    /// The warnings among `diagnostics` of `files`.
+    pub fn new(files: &[SourceFile], diagnostics: &Diagnostics) -> Self {
+        let mut warnings = Diagnostics::default();
+        for diagnostic in diagnostics.iter().filter(|d| d.severity == Severity::Warning) {
+            warnings.push(diagnostic.clone());
+        }
+        Warnings {
+            report: Report::new(files, warnings),
+        }
+    }
+
+    /// How many there are.
+    pub fn len(&self) -> usize {
+        self.report.diagnostics.len()
+    }
+
+    /// True when there is none.
+    pub fn is_empty(&self) -> bool {
+        self.report.diagnostics.is_empty()
+    }
+
+    /// The same warnings, with hints worded for `frontend`.
+    pub fn for_frontend(mut self, frontend: Frontend) -> Self {
+        self.report.frontend = frontend;
+        self
+    }
+
+    /// One line per warning, `file:line:column: message (note)`, for where only lines fit (cargo's
+    /// `cargo:warning=` from a build script).
+    pub fn lines(&self) -> Vec<String> {
+        let files = &self.report.files;
+        (self.report.diagnostics.iter())
+            .map(|diagnostic| {
+                let file = files.get(diagnostic.span.file as usize);
+                let (line, column) = file.map_or((0, 0), |f| f.line_column(diagnostic.span.start as usize));
+                let name = file.map_or("?", |f| f.name.as_str());
+                let note = diagnostic
+                    .notes
+                    .first()
+                    .map_or(String::new(), |note| format!(" ({note})"));
+                format!("{name}:{line}:{column}: {}{note}", diagnostic.message)
+            })
+            .collect()
+    }
+}
+
+/// Rendered with a summary line, like rustc's `warning: 2 warnings emitted`.
+impl fmt::Display for Warnings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self.len();
+        f.write_str(&self.report.render())?;
+        write!(
+            f,
+            "warning: {count} {} in {}",
+            plural(count, "warning", "warnings"),
+            self.report.sources()
+        )
+    }
+}
+
+impl fmt::Debug for Warnings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Warnings({})", self.len())
+    }
+}
+
+impl PartialEq for Warnings {
+    fn eq(&self, other: &Self) -> bool {
+        self.report.diagnostics == other.report.diagnostics
+    }
+}
+
+impl Eq for Warnings {}
+
+/// Diagnostics with the files they point into, rendered for a [`Frontend`].
+#[derive(Clone, Default)]
+struct Report {
+    files: Vec<SourceFile>,
+    diagnostics: Diagnostics,
+    frontend: Frontend,
+}
+
+impl Report {
+    fn new(files: &[SourceFile], diagnostics: Diagnostics) -> Self {
+        Report {
             files: files.to_vec(),
             diagnostics,
             frontend: Frontend::default(),
         }
     }
 
-    /// Every diagnostic, errors and warnings.
-    pub fn diagnostics(&self) -> &Diagnostics {
-        &self.diagnostics
-    }
-}
-
-impl fmt::Display for SchemaErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fn render(&self) -> String {
         let frontend = self.frontend;
-        let rendered = self.diagnostics.render_with(&self.files, &|hint| frontend.word(hint));
-        f.write_str(&rendered)?;
-        let errors = self.diagnostics.error_count();
+        self.diagnostics.render_with(&self.files, &|hint| frontend.word(hint))
+    }
+
+    /// The file names joined: `api.tl + mtproto.tl`.
+    fn sources(&self) -> String {
         let names: Vec<&str> = self.files.iter().map(|file| file.name.as_str()).collect();
-        write!(
-            f,
-            "error: {errors} {} in {}; nothing was generated",
-            plural(errors, "error", "errors"),
-            names.join(" + ")
-        )
+        names.join(" + ")
     }
 }
 
@@ -120,6 +238,13 @@ pub enum Error {
     },
     /// [`crate::Config::compile`] outside a build script, with no [`crate::Config::out_dir`].
     NoOutDir,
+    /// An extern type's Rust path is not a Rust type.
+    ExternPath {
+        /// The TL type.
+        tl_name: String,
+        /// What was given as its Rust path.
+        rust_path: String,
+    },
     /// Output files are in the way that the generator did not write; nothing was written.
     NotOwned {
         /// Every such file.
@@ -140,7 +265,7 @@ impl Error {
     /// The same error, with hints worded for `frontend`.
     pub fn for_frontend(mut self, frontend: Frontend) -> Self {
         match &mut self {
-            Error::Schema(errors) => errors.frontend = frontend,
+            Error::Schema(errors) => errors.report.frontend = frontend,
             Error::NotOwned { frontend: f, .. } => *f = frontend,
             _ => {}
         }
@@ -159,6 +284,10 @@ impl fmt::Display for Error {
                 "error: {} {} no constructor and no function: there is nothing to generate",
                 sources.join(" + "),
                 plural(sources.len(), "defines", "define"),
+            ),
+            Error::ExternPath { tl_name, rust_path } => write!(
+                f,
+                "error: the Rust type given for the extern type `{tl_name}` is not a Rust type: `{rust_path}`"
             ),
             Error::NoOutDir => f.write_str(
                 "error: OUT_DIR is not set: call `Config::compile()` from build.rs, or set `Config::out_dir()`",

@@ -54,7 +54,7 @@ pub mod roots;
 use std::path::{Path, PathBuf};
 
 pub use config::Config;
-pub use error::{Error, Frontend, SchemaErrors};
+pub use error::{Error, Frontend, SchemaErrors, Warnings};
 use output::{GENERATED_MARKER, OutputFile};
 use tl_parser::{Category, Definition, ParseOptions, Schema, SourceFile};
 
@@ -68,29 +68,33 @@ pub struct Generated {
     pub layer: Option<u32>,
     /// Constructors and functions generated.
     pub counts: (usize, usize),
+    /// Problems worth a look that did not stop generation.
+    pub warnings: Warnings,
 }
 
 /// Parses `files` as one schema, keeps what `roots` reach (everything if empty), and generates Rust with the
 /// default [`emit::EmitOptions`].
 pub fn generate(files: &[SourceFile], roots: &[String], options: &ParseOptions) -> Result<Generated, Error> {
-    generate_with(files, roots, options, emit::EmitOptions::default())
+    generate_with(files, roots, options, &[], emit::EmitOptions::default())
 }
 
-/// [`generate`] with explicit [`emit::EmitOptions`].
+/// [`generate`] with types defined outside the schema (`externs`) and explicit [`emit::EmitOptions`].
 pub fn generate_with(
     files: &[SourceFile],
     roots: &[String],
     options: &ParseOptions,
+    externs: &[model::ExternType],
     emit_options: emit::EmitOptions,
 ) -> Result<Generated, Error> {
-    let schema = load(files, options)?;
+    let Loaded { schema, warnings } = load(files, options)?;
     let selected = select(&schema, roots)?;
-    let model = build_model(files, &selected, schema.layer)?;
+    let model = build_model(files, &schema, &selected, externs)?;
     let source = emit(&model, emit_options);
     Ok(Generated {
         source: generated_header(files, schema.layer) + "\n" + &source,
         layer: schema.layer,
         counts: (model.constructors.len(), model.functions.len()),
+        warnings,
     })
 }
 
@@ -103,15 +107,22 @@ pub fn select<'s, 'a>(schema: &'s Schema<'a>, roots: &[String]) -> Result<Vec<&'
     }
 }
 
-/// The checked model of `selected` definitions of `files`: every problem is a diagnostic, rendered like
+/// The checked model of `selected` definitions of `schema` (read from `files`): every problem is a diagnostic, rendered like
 /// the parser's. A model with no constructor and no function is an error too (nothing to generate).
 pub fn build_model(
     files: &[SourceFile],
+    schema: &Schema<'_>,
     selected: &[&Definition<'_>],
-    layer: Option<u32>,
+    externs: &[model::ExternType],
 ) -> Result<model::Model, Error> {
-    let model = model::Model::build(selected, layer)
-        .map_err(|diagnostics| Error::Schema(SchemaErrors::new(files, diagnostics)))?;
+    let input = model::ModelInput {
+        definitions: selected,
+        layer: schema.layer,
+        class_docs: &schema.class_docs,
+        externs,
+    };
+    let model =
+        model::Model::build(&input).map_err(|diagnostics| Error::Schema(SchemaErrors::new(files, diagnostics)))?;
     if model.constructors.is_empty() && model.functions.is_empty() {
         return Err(Error::Empty {
             sources: files.iter().map(|f| f.name.clone()).collect(),
@@ -137,11 +148,13 @@ pub struct GeneratedTl {
     pub text: String,
     /// Constructors and functions written (built-in definitions included).
     pub counts: (usize, usize),
+    /// Problems worth a look that did not stop generation.
+    pub warnings: Warnings,
 }
 
 /// Parses `files` as one schema and writes what `roots` reach (everything if empty) as one `.tl` file.
 pub fn generate_tl(files: &[SourceFile], roots: &[String], options: &ParseOptions) -> Result<GeneratedTl, Error> {
-    let schema = load(files, options)?;
+    let Loaded { schema, warnings } = load(files, options)?;
     let selected = select(&schema, roots)?;
     let count = |category| selected.iter().filter(|d| d.category == category).count();
     let mut header = generated_header(files, schema.layer);
@@ -154,6 +167,7 @@ pub fn generate_tl(files: &[SourceFile], roots: &[String], options: &ParseOption
     Ok(GeneratedTl {
         text: roots::write_tl(&selected, schema.layer, &header),
         counts: (count(Category::Type), count(Category::Function)),
+        warnings,
     })
 }
 
@@ -266,13 +280,25 @@ pub fn read_sources(paths: &[impl AsRef<Path>]) -> Result<Vec<SourceFile>, Error
         .collect()
 }
 
+/// A parsed schema and its warnings.
+#[derive(Debug)]
+pub struct Loaded<'a> {
+    /// The definitions.
+    pub schema: Schema<'a>,
+    /// Problems worth a look that do not stop generation.
+    pub warnings: Warnings,
+}
+
 /// Parses `files` as one schema; any error diagnostic fails the load with every diagnostic.
-pub fn load<'a>(files: &'a [SourceFile], options: &ParseOptions) -> Result<Schema<'a>, Error> {
+pub fn load<'a>(files: &'a [SourceFile], options: &ParseOptions) -> Result<Loaded<'a>, Error> {
     let parsed = tl_parser::parse(files, options);
     if parsed.diagnostics.has_errors() {
         return Err(Error::Schema(SchemaErrors::new(files, parsed.diagnostics)));
     }
-    Ok(parsed.schema)
+    Ok(Loaded {
+        warnings: Warnings::new(files, &parsed.diagnostics),
+        schema: parsed.schema,
+    })
 }
 
 #[cfg(test)]
@@ -291,8 +317,8 @@ mod tests {
         .expect("readable schemas");
         for file in &files {
             let files = std::slice::from_ref(file);
-            let schema = load(files, &ParseOptions::new()).expect("valid");
-            let model = build_model(files, &select(&schema, &[]).expect("all"), schema.layer).expect("a model");
+            let schema = load(files, &ParseOptions::new()).expect("valid").schema;
+            let model = build_model(files, &schema, &select(&schema, &[]).expect("all"), &[]).expect("a model");
             let options = emit::EmitOptions::default();
             let parts = [Part::Layer, Part::Types, Part::Enums, Part::Functions, Part::NameForId];
             let tokens = parts

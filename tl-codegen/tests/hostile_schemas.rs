@@ -33,9 +33,9 @@ fn model_with_ids(definitions: &[(String, String)]) -> Result<Model, String> {
         options.allow_id_mismatch(name)
     });
     let files = [SourceFile::new("hostile.tl", text)];
-    let schema = tl_codegen::load(&files, &options).map_err(|e| e.to_string())?;
+    let schema = tl_codegen::load(&files, &options).map_err(|e| e.to_string())?.schema;
     let selected = tl_codegen::select(&schema, &[]).map_err(|e| e.to_string())?;
-    tl_codegen::build_model(&files, &selected, None).map_err(|e| e.to_string())
+    tl_codegen::build_model(&files, &schema, &selected, &[]).map_err(|e| e.to_string())
 }
 
 #[test]

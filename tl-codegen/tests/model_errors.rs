@@ -38,6 +38,20 @@ fn a_type_with_no_finite_value_and_a_bare_cycle() {
 }
 
 #[test]
+fn declared_arrays_too_large_to_hold_inline() {
+    insta::assert_snapshot!(refusal(
+        "big 1025*[ int ] = Big;\n\
+         huge 4294967295*[ long ] = Huge;\n\
+         a x:Big y:huge = A;"
+    ));
+}
+
+#[test]
+fn the_universal_function_type() {
+    insta::assert_snapshot!(refusal("invokeLater query:Function = Later;"));
+}
+
+#[test]
 fn every_problem_of_a_stage_in_one_run() {
     let message = refusal(
         "a some_field:int someField:long = A;\n\

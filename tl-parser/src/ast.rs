@@ -9,6 +9,34 @@ pub struct Schema<'a> {
     pub layer: Option<u32>,
     /// Every definition that parsed, in the order of the files and then of the text.
     pub definitions: Vec<Definition<'a>>,
+    /// The docs of boxed types, from `//@class Name @description ...` comments (TDLib's style).
+    pub class_docs: Vec<ClassDoc<'a>>,
+    /// The rule that hashed the definitions written without an id: the one the written ids show.
+    pub hash_rule: crate::id::HashRule,
+}
+
+/// `//@class Name @description ...`: the docs of a boxed type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClassDoc<'a> {
+    /// The type, `AuthenticationCodeType`.
+    pub name: &'a str,
+    /// The comment lines after the name (`@description ...`, `-continued`), without their `//`.
+    pub lines: Vec<&'a str>,
+}
+
+impl<'a> ClassDoc<'a> {
+    /// The class doc of comment lines (without their `//`) that begin with `@class Name`.
+    pub(crate) fn parse(lines: &[&'a str]) -> Option<ClassDoc<'a>> {
+        let (first, rest) = lines.split_first()?;
+        let after = first.trim_start().strip_prefix("@class")?.trim_start();
+        let name_end = after.find(char::is_whitespace).unwrap_or(after.len());
+        let mut all = vec![&after[name_end..]];
+        all.extend_from_slice(rest);
+        Some(ClassDoc {
+            name: &after[..name_end],
+            lines: all,
+        })
+    }
 }
 
 impl<'a> Schema<'a> {
@@ -30,6 +58,9 @@ pub enum Category {
 /// One definition: `ns.name#id {X:Type} params = Result;`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Definition<'a> {
+    /// The comment lines directly above it (without their `//`): TDLib's `@description ...` and
+    /// `@param ...` tags, or plain text. See [`crate::docs::Docs`].
+    pub docs: Vec<&'a str>,
     /// The possibly namespaced name, `messages.requestUrlAuth`.
     pub name: Name<'a>,
     /// The id written after `#`, if any.

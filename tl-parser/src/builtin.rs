@@ -76,20 +76,25 @@ macro_rules! builtins {
 }
 
 builtins! {
-    0: ["int", "Int"] => Codec::LittleEndian(4), "i32", (4, 8);
-    1: ["long", "Long"] => Codec::LittleEndian(8), "i64", (8, 16);
+    0: ["int", "Int", "int32", "Int32"] => Codec::LittleEndian(4), "i32", (4, 8);
+    1: ["long", "Long", "int53", "Int53", "int64", "Int64"] => Codec::LittleEndian(8), "i64", (8, 16);
     2: ["double", "Double"] => Codec::LittleEndian(8), "f64", (8, 16);
     3: ["int128", "Int128"] => Codec::Raw(16), "[u8; 16]", (16, 24);
     4: ["int256", "Int256"] => Codec::Raw(32), "[u8; 32]", (32, 40);
     5: ["Bool"] => Codec::Bool, "bool", (1, 1);
-    6: ["string", "String"] => Codec::Text, "::tl_runtime::CompactString", (24, 24);
-    7: ["bytes", "Bytes"] => Codec::Bytes, "::std::vec::Vec<u8>", (24, 24);
+    6: ["string", "String", "secureString", "SecureString"] => Codec::Text, "::tl_runtime::CompactString", (24, 24);
+    7: ["bytes", "Bytes", "secureBytes", "SecureBytes"] => Codec::Bytes, "::std::vec::Vec<u8>", (24, 24);
+    // `#`: a natural number. A `#` param that a condition names is a flags word, computed from the
+    // fields; any other (`count:#`) is a value like this one.
+    8: ["#"] => Codec::LittleEndian(4), "u32", (4, 8);
 }
 
-/// Built-in names that are not value types: the natural-number type of flags (`#`), the flag bit
-/// (`true`, `True`), the kind of type parameters (`Type`), and the boxed and bare vectors (`Vector`,
-/// `vector`), which take a type argument.
-pub const STRUCTURAL: &[&str] = &["#", "true", "True", "Type", "Vector", "vector"];
+/// Built-in names that are not value types: the flag bit (`true`, `True`), the kind of type parameters
+/// (`Type`), the boxed and bare vectors (`Vector`, `vector`), which take a type argument, and the universal
+/// types (`Object`, any boxed value, and `Function`, any function, with their bare names).
+pub const STRUCTURAL: &[&str] = &[
+    "true", "True", "Type", "Vector", "vector", "Object", "object", "Function", "function",
+];
 
 /// An index into [`BUILTINS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -104,7 +109,10 @@ impl BuiltinId {
 
 /// True if a schema may use `name` without defining it: a value type or a structural name.
 pub fn is_builtin(name: &str) -> bool {
-    matches!(name, "#" | "true" | "True" | "Type" | "Vector" | "vector") || find(name).is_some()
+    matches!(
+        name,
+        "true" | "True" | "Type" | "Vector" | "vector" | "Object" | "object" | "Function" | "function"
+    ) || find(name).is_some()
 }
 
 /// Every built-in name, for suggestions and docs.

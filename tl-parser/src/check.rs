@@ -5,69 +5,17 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::ParseOptions;
 use crate::ast::{Category, Definition, Field, Param, Schema, TypeExpr};
 use crate::diagnostic::{Diagnostic, Diagnostics, OptionHint};
-use crate::id::{IdHasher, write_normal_form};
 
-/// A written id that differs from the one the definition hashes to.
-pub(crate) struct IdMismatch {
-    definition: usize,
-    written: u32,
-    computed: u32,
-}
-
-/// Gives every definition its id (the written one if any, else the computed one) and returns the written
-/// ids that differ from the computed ones.
-pub(crate) fn assign_ids(schema: &mut Schema<'_>) -> Vec<IdMismatch> {
-    let mut hasher = IdHasher::new();
-    let mut mismatches = Vec::new();
-    for (index, definition) in schema.definitions.iter_mut().enumerate() {
-        let computed = hasher.compute(definition);
-        definition.id = definition.explicit_id.unwrap_or(computed);
-        if definition.id != computed {
-            mismatches.push(IdMismatch {
-                definition: index,
-                written: definition.id,
-                computed,
-            });
-        }
-    }
-    mismatches
-}
-
-/// Reports the id mismatches the options do not allow, except in definitions that use an unknown type
-/// (`unresolved`): a misspelt type changes the hash, and the unknown type is the error worth reading.
-pub(crate) fn report_id_mismatches(
+/// Runs every per-definition check; returns the definitions that use an unknown type.
+pub(crate) fn check_schema(
     schema: &Schema<'_>,
-    mismatches: &[IdMismatch],
-    unresolved: &FxHashSet<usize>,
     options: &ParseOptions,
     diagnostics: &mut Diagnostics,
-) {
-    for mismatch in mismatches {
-        let definition = &schema.definitions[mismatch.definition];
-        let name = definition.name.full;
-        if unresolved.contains(&mismatch.definition) || options.allows_id_mismatch(name) {
-            continue;
-        }
-        let hint = if crate::MTPROTO_HAND_ASSIGNED_IDS.contains(&name) {
-            OptionHint::AllowMtprotoIds
-        } else {
-            OptionHint::AllowIdMismatch(name.to_string())
-        };
-        diagnostics.push(
-            Diagnostic::error(definition.name.span, format!("constructor id mismatch for `{name}`"))
-                .with_label(format!(
-                    "written as #{:08x}, but the definition hashes to #{:08x}",
-                    mismatch.written, mismatch.computed
-                ))
-                .with_hint(hint),
-        );
-    }
-}
-
-/// Runs every per-definition and whole-schema check; returns the definitions that use an unknown type.
-pub(crate) fn check_schema(schema: &Schema<'_>, diagnostics: &mut Diagnostics) -> FxHashSet<usize> {
+) -> FxHashSet<usize> {
+    let mut known = known_types(schema);
+    known.extend(options.extern_types().iter().map(String::as_str));
     let mut types = TypeCheck {
-        known: known_types(schema),
+        known,
         suggestions_left: MAX_SUGGESTED_TYPES,
     };
     let mut fields = FieldIndex::default();
@@ -81,7 +29,6 @@ pub(crate) fn check_schema(schema: &Schema<'_>, diagnostics: &mut Diagnostics) -
             unresolved.insert(index);
         }
     }
-    check_duplicates(schema, diagnostics);
     unresolved
 }
 
@@ -228,9 +175,10 @@ impl TypeCheck<'_> {
         } else if !is_generic && !self.known.contains(ty.name) {
             let mut diagnostic = Diagnostic::error(ty.span, format!("unknown type `{}`", ty.name))
                 .with_label("no constructor has this type and it is not a built-in type");
-            if let Some(note) = self.suggest(ty.name) {
-                diagnostic = diagnostic.with_note(note);
-            }
+            diagnostic = match self.suggest(ty.name) {
+                Some(note) => diagnostic.with_note(note),
+                None => diagnostic.with_hint(OptionHint::ExternType(ty.name.to_string())),
+            };
             diagnostics.push(diagnostic);
         }
         for arg in &ty.args {
@@ -279,52 +227,4 @@ fn visit_param_types<'p, 'a: 'p>(params: &'p [Param<'a>], visit: &mut impl FnMut
             Param::Repeat(repeat) => visit_param_types(&repeat.items, visit),
         }
     }
-}
-
-/// Two definitions with one name in one section, or two definitions with one id. A definition repeated
-/// word for word in another file (the `vector` of both api.tl and mtproto.tl) is not a conflict.
-fn check_duplicates(schema: &Schema<'_>, diagnostics: &mut Diagnostics) {
-    let capacity = schema.definitions.len();
-    let mut by_name = FxHashMap::with_capacity_and_hasher(capacity, Default::default());
-    let mut by_id = FxHashMap::with_capacity_and_hasher(capacity, Default::default());
-    for definition in &schema.definitions {
-        if let Some(first) = by_name.insert((definition.category, definition.name.full), definition) {
-            if !same_in_other_file(first, definition) {
-                diagnostics.push(
-                    Diagnostic::error(
-                        definition.name.span,
-                        format!("duplicate definition of `{}`", definition.name.full),
-                    )
-                    .with_label("defined again here")
-                    .with_related(first.name.span, "first defined here"),
-                );
-            }
-            continue;
-        }
-        if definition.builtin {
-            continue;
-        }
-        if let Some(first) = by_id.insert(definition.id, definition) {
-            diagnostics.push(
-                Diagnostic::error(
-                    definition.name.span,
-                    format!("duplicate constructor id #{:08x}", definition.id),
-                )
-                .with_label(format!(
-                    "`{}` has the same id as `{}`",
-                    definition.name.full, first.name.full
-                ))
-                .with_related(first.name.span, "first used here"),
-            );
-        }
-    }
-}
-
-fn same_in_other_file(a: &Definition<'_>, b: &Definition<'_>) -> bool {
-    let normal = |d: &Definition<'_>| {
-        let mut text = String::new();
-        write_normal_form(d, &mut text);
-        text
-    };
-    a.span.file != b.span.file && a.id == b.id && normal(a) == normal(b)
 }

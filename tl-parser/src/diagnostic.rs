@@ -42,6 +42,8 @@ pub enum OptionHint {
     AllowIdMismatch(String),
     /// Accept the hand-assigned service ids of mtproto.tl.
     AllowMtprotoIds,
+    /// Map a type the schema does not define to a Rust type.
+    ExternType(String),
 }
 
 impl OptionHint {
@@ -49,11 +51,15 @@ impl OptionHint {
     pub fn parser_wording(&self) -> String {
         match self {
             OptionHint::AllowIdMismatch(name) => {
-                format!("if the id was assigned by hand, accept it with `ParseOptions::allow_id_mismatch(\"{name}\")`")
+                format!("if the written id is intended, accept it with `ParseOptions::allow_id_mismatch(\"{name}\")`")
             }
-            OptionHint::AllowMtprotoIds => "mtproto.tl assigns this id by hand: accept it with \
-                 `ParseOptions::allow_mtproto_hand_assigned_ids()`"
-                .to_string(),
+            OptionHint::AllowMtprotoIds => {
+                "accept mtproto.tl's hand-assigned ids with `ParseOptions::allow_mtproto_hand_assigned_ids()`"
+                    .to_string()
+            }
+            OptionHint::ExternType(name) => format!(
+                "if the type is defined elsewhere, declare it with `ParseOptions::extern_type(\"{name}\")` and map it to a Rust type"
+            ),
         }
     }
 }
@@ -69,7 +75,8 @@ impl Diagnostic {
         Self::new(Severity::Warning, span, message)
     }
 
-    fn new(severity: Severity, span: Span, message: impl Into<String>) -> Self {
+    /// A problem of `severity` at `span`.
+    pub fn new(severity: Severity, span: Span, message: impl Into<String>) -> Self {
         Self {
             severity,
             message: message.into(),

@@ -23,35 +23,59 @@ pub mod builtin;
 mod check;
 pub mod diagnostic;
 mod display;
+pub mod docs;
 pub mod id;
+mod ids;
 mod source;
 mod syntax;
 
 use std::collections::BTreeSet;
 
-pub use ast::{Category, Definition, Field, FlagCondition, Name, Param, Repeat, Schema, TypeExpr, TypeParam};
+pub use ast::{Category, ClassDoc, Definition, Field, FlagCondition, Name, Param, Repeat, Schema, TypeExpr, TypeParam};
 pub use diagnostic::{Diagnostic, Diagnostics, OptionHint, Severity};
 pub use source::{FileId, MAX_FILE_LEN, SourceFile, Span};
 
-/// The definitions of mtproto.tl whose ids were assigned by hand rather than hashed.
-pub const MTPROTO_HAND_ASSIGNED_IDS: &[&str] = &["ipPortSecret", "accessPointRule", "help.configSimple"];
+/// The definitions of mtproto.tl whose ids were assigned by hand rather than hashed. (`ipPortSecret#37982646`
+/// is not one: it is the hash of the definition with `bytes` as written.)
+pub const MTPROTO_HAND_ASSIGNED_IDS: &[&str] = &["accessPointRule", "help.configSimple"];
 
 /// Options for [`parse`].
 #[derive(Debug, Clone, Default)]
 pub struct ParseOptions {
     allowed_id_mismatches: BTreeSet<String>,
+    strict_ids: bool,
+    extern_types: BTreeSet<String>,
 }
 
 impl ParseOptions {
-    /// Default options: every explicit id must match its computed id.
+    /// Default options: a written id that is not the definition's hash is a warning (the written id is
+    /// used), and every type used must be defined or built in.
     pub fn new() -> Self {
         Self::default()
     }
 
-    /// Accepts an explicit id that differs from the computed one for the definition named `name`.
+    /// Accepts, without a warning, a written id that differs from the computed one for the definition
+    /// named `name`.
     pub fn allow_id_mismatch(mut self, name: impl Into<String>) -> Self {
         self.allowed_id_mismatches.insert(name.into());
         self
+    }
+
+    /// Makes every written id that is not the definition's hash (and not allowed by name) an error.
+    pub fn strict_ids(mut self) -> Self {
+        self.strict_ids = true;
+        self
+    }
+
+    /// Declares a type the schema uses but does not define (its values come from elsewhere).
+    pub fn extern_type(mut self, name: impl Into<String>) -> Self {
+        self.extern_types.insert(name.into());
+        self
+    }
+
+    /// The types declared with [`ParseOptions::extern_type`].
+    pub fn extern_types(&self) -> &BTreeSet<String> {
+        &self.extern_types
     }
 
     /// Accepts the hand-assigned service ids of mtproto.tl ([`MTPROTO_HAND_ASSIGNED_IDS`]).
@@ -102,15 +126,17 @@ pub fn parse<'a>(files: &'a [SourceFile], options: &ParseOptions) -> Parsed<'a> 
         }
         let syntax = syntax::parse_file(file, &source.text, &mut diagnostics);
         schema.layer = schema.layer.or(syntax.layer);
+        schema.class_docs.extend(syntax.class_docs);
         if schema.definitions.is_empty() {
             schema.definitions = syntax.definitions;
         } else {
             schema.definitions.extend(syntax.definitions);
         }
     }
-    let mismatches = check::assign_ids(&mut schema);
-    let unresolved = check::check_schema(&schema, &mut diagnostics);
-    check::report_id_mismatches(&schema, &mismatches, &unresolved, options, &mut diagnostics);
+    let mismatches = ids::assign_ids(&mut schema);
+    let unresolved = check::check_schema(&schema, options, &mut diagnostics);
+    ids::check_duplicates(&schema, &mut diagnostics);
+    ids::report_id_mismatches(&schema, &mismatches, &unresolved, options, &mut diagnostics);
     diagnostics.sort();
     Parsed { schema, diagnostics }
 }

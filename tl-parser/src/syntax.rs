@@ -1,7 +1,7 @@
 //! The TL grammar, written with nom: one file of text to definitions, recovering at `;` after an error.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while1};
+use nom::bytes::complete::{tag, take_while, take_while1};
 use nom::character::complete::{char, digit1};
 use nom::combinator::{cut, opt, recognize};
 use nom::error::{ContextError, ErrorKind, ParseError, context};
@@ -9,7 +9,7 @@ use nom::multi::{many0, separated_list1};
 use nom::sequence::{delimited, pair, preceded, terminated};
 use nom::{IResult, Parser};
 
-use crate::ast::{Category, Definition, Field, FlagCondition, Name, Param, Repeat, TypeExpr, TypeParam};
+use crate::ast::{Category, ClassDoc, Definition, Field, FlagCondition, Name, Param, Repeat, TypeExpr, TypeParam};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::source::{FileId, Span};
 
@@ -50,10 +50,33 @@ impl<'a> ContextError<&'a str> for SyntaxError<'a> {
 
 type PResult<'a, T> = IResult<&'a str, T, SyntaxError<'a>>;
 
-/// What one file contributed: its definitions, its layer and its syntax errors.
+/// What one file contributed: its definitions, its layer and its class docs.
 pub(crate) struct FileSyntax<'a> {
     pub(crate) definitions: Vec<Definition<'a>>,
     pub(crate) layer: Option<u32>,
+    pub(crate) class_docs: Vec<ClassDoc<'a>>,
+}
+
+/// The comment lines seen since the last definition, for the docs of the next one.
+#[derive(Default)]
+struct DocBlock<'a> {
+    lines: Vec<&'a str>,
+}
+
+impl<'a> DocBlock<'a> {
+    /// Takes the block: `//@class` lines go to `class_docs`, the rest is returned (the next definition's
+    /// docs, if it follows directly).
+    fn take(&mut self, class_docs: &mut Vec<ClassDoc<'a>>) -> Vec<&'a str> {
+        let mut lines = std::mem::take(&mut self.lines);
+        while let Some(start) = lines.iter().position(|line| line.trim_start().starts_with("@class")) {
+            let end = (start + 1..lines.len())
+                .find(|&i| !lines[i].starts_with('-'))
+                .unwrap_or(lines.len());
+            class_docs.extend(ClassDoc::parse(&lines[start..end]));
+            lines.drain(start..end);
+        }
+        lines
+    }
 }
 
 /// Parses one file. Syntax errors go to `diagnostics`; parsing resumes after the next `;`.
@@ -66,11 +89,13 @@ pub(crate) fn parse_file<'a>(file: FileId, text: &'a str, diagnostics: &mut Diag
     let mut out = FileSyntax {
         definitions: Vec::with_capacity(text.len() / 80),
         layer: None,
+        class_docs: Vec::new(),
     };
     let mut category = Category::Type;
     let mut rest = text;
+    let mut docs = DocBlock::default();
     loop {
-        rest = match grammar.top_level_trivia(rest, &mut out.layer) {
+        rest = match grammar.top_level_trivia(rest, &mut out.layer, &mut docs, &mut out.class_docs) {
             Ok(rest) => rest,
             Err(error) => {
                 diagnostics.push(grammar.syntax_diagnostic(error));
@@ -81,11 +106,14 @@ pub(crate) fn parse_file<'a>(file: FileId, text: &'a str, diagnostics: &mut Diag
             break;
         }
         if rest.starts_with("---") {
+            docs.take(&mut out.class_docs);
             rest = grammar.section_marker(rest, &mut category, diagnostics);
             continue;
         }
+        let lines = docs.take(&mut out.class_docs);
         match grammar.definition(rest, category) {
-            Ok((after, definition)) => {
+            Ok((after, mut definition)) => {
+                definition.docs = doc_lines(lines);
                 out.definitions.push(definition);
                 rest = after;
             }
@@ -244,17 +272,30 @@ impl<'a> Grammar<'a> {
         Span::new(self.file, self.offset(start), self.offset(end))
     }
 
-    /// Whitespace and comments between definitions, noting the first `// LAYER N`.
-    fn top_level_trivia(&self, mut i: &'a str, layer: &mut Option<u32>) -> Result<&'a str, SyntaxError<'a>> {
+    /// Whitespace and comments between definitions, noting the first `// LAYER N` and gathering the
+    /// comment lines of the block right above the next definition (a blank line ends a block).
+    fn top_level_trivia(
+        &self,
+        mut i: &'a str,
+        layer: &mut Option<u32>,
+        docs: &mut DocBlock<'a>,
+        class_docs: &mut Vec<ClassDoc<'a>>,
+    ) -> Result<&'a str, SyntaxError<'a>> {
         loop {
-            i = i.trim_start();
+            let trimmed = i.trim_start();
+            if i[..i.len() - trimmed.len()].matches('\n').count() > 1 {
+                docs.take(class_docs);
+            }
+            i = trimmed;
             if let Some(after) = i.strip_prefix("//") {
                 let end = after.find('\n').unwrap_or(after.len());
                 if layer.is_none() {
                     *layer = layer_comment(&after[..end]);
                 }
+                docs.lines.push(&after[..end]);
                 i = &after[end..];
             } else if i.starts_with("/*") {
+                docs.take(class_docs);
                 i = match ws(i) {
                     Ok((rest, ())) => rest,
                     Err(nom::Err::Error(e) | nom::Err::Failure(e)) => return Err(e),
@@ -268,9 +309,11 @@ impl<'a> Grammar<'a> {
         }
     }
 
-    /// `---types---` or `---functions---`; anything else is reported and skipped to the end of its line.
+    /// `---types---` or `---functions---` (spaces inside allowed: `--- functions ---`); anything else is
+    /// reported and skipped to the end of its line.
     fn section_marker(&self, i: &'a str, category: &mut Category, diagnostics: &mut Diagnostics) -> &'a str {
-        let parsed: PResult<'a, &'a str> = delimited(tag("---"), ident, tag("---")).parse(i);
+        let spaces = |i| take_while(|c| c == ' ' || c == '\t').parse(i);
+        let parsed: PResult<'a, &'a str> = delimited((tag("---"), spaces), ident, (spaces, tag("---"))).parse(i);
         match parsed {
             Ok((rest, "types")) => {
                 *category = Category::Type;
@@ -318,6 +361,7 @@ impl<'a> Grammar<'a> {
         let (i, ()) = ws(i)?;
         let (i, _) = context("`;` to end the definition", cut(char(';'))).parse(i)?;
         let definition = Definition {
+            docs: Vec::new(),
             name,
             explicit_id,
             id: explicit_id.unwrap_or(0),
@@ -508,29 +552,25 @@ impl<'a> Grammar<'a> {
         ))
     }
 
-    /// `%Type`, `Vector<T>`, `ns.Type`, `#`.
+    /// `%Type`, `Vector<T>`, `ns.Type`, `#`, or an application in parentheses: `(vector T)`.
     fn ty(&self, start: &'a str) -> PResult<'a, TypeExpr<'a>> {
         let (i, percent) = start.strip_prefix('%').map_or((start, false), |rest| (rest, true));
+        if i.starts_with('(') {
+            return self.nested(i, |i| self.application(start, i, percent));
+        }
         let (i, name) = match i.strip_prefix('#') {
             Some(rest) => (rest, &i[..1]),
             None => qualified_ident(i)?,
         };
         let (i, args) = if i.starts_with('<') {
-            if self.depth.get() >= MAX_TYPE_NESTING {
-                return Err(nom::Err::Failure(SyntaxError {
-                    at: i,
-                    expected: TOO_DEEP,
-                }));
-            }
-            self.depth.set(self.depth.get() + 1);
-            let args = delimited(
-                char('<'),
-                cut(separated_list1((ws, char(','), ws), preceded(ws, |i| self.ty(i)))),
-                cut(preceded(ws, context("`>` to close the type arguments", char('>')))),
-            )
-            .parse(i);
-            self.depth.set(self.depth.get() - 1);
-            args?
+            self.nested(i, |i| {
+                delimited(
+                    char('<'),
+                    cut(separated_list1((ws, char(','), ws), preceded(ws, |i| self.ty(i)))),
+                    cut(preceded(ws, context("`>` to close the type arguments", char('>')))),
+                )
+                .parse(i)
+            })?
         } else {
             (i, Vec::new())
         };
@@ -544,6 +584,37 @@ impl<'a> Grammar<'a> {
                 span: self.span(start, i),
             },
         ))
+    }
+
+    /// Runs `parse` one level of type nesting deeper, failing past [`MAX_TYPE_NESTING`].
+    fn nested<T>(&self, i: &'a str, parse: impl FnOnce(&'a str) -> PResult<'a, T>) -> PResult<'a, T> {
+        if self.depth.get() >= MAX_TYPE_NESTING {
+            return Err(nom::Err::Failure(SyntaxError {
+                at: i,
+                expected: TOO_DEEP,
+            }));
+        }
+        self.depth.set(self.depth.get() + 1);
+        let parsed = parse(i);
+        self.depth.set(self.depth.get() - 1);
+        parsed
+    }
+
+    /// `(name arg ...)`: a type applied to arguments by juxtaposition, in parentheses (TON's
+    /// `(vector tonNode.blockIdExt)`). It is the same type as `name<arg, ...>`.
+    fn application(&self, start: &'a str, i: &'a str, percent: bool) -> PResult<'a, TypeExpr<'a>> {
+        let (i, _) = char('(')(i)?;
+        let (i, name) = preceded(ws, cut(context("a type name after `(`", qualified_ident))).parse(i)?;
+        let (i, args) = many0(preceded(ws, |i| self.ty(i))).parse(i)?;
+        let (i, _) = preceded(ws, cut(context("`)` to close the type application", char(')')))).parse(i)?;
+        let ty = TypeExpr {
+            name,
+            percent,
+            generic_query: false,
+            args,
+            span: self.span(start, i),
+        };
+        Ok((i, ty))
     }
 
     /// A result type: a type, optionally applied by juxtaposition to the definition's own type parameters
@@ -630,4 +701,20 @@ fn describe_token(rest: &str) -> FoundToken {
         description,
         len: first.len_utf8(),
     }
+}
+
+/// The lines of a comment block that document the definition below it: all but decoration (`/////`),
+/// the layer line, and definitions commented out (`//ping#7abe77ec ping_id:long = Pong;`).
+fn doc_lines(lines: Vec<&str>) -> Vec<&str> {
+    let is_doc = |line: &&str| {
+        let text = line.trim();
+        let decoration = text.chars().all(|c| c == '/' || c == '-' || c == '*' || c == '=');
+        let commented_out = text.contains('=')
+            && text
+                .split("//")
+                .next()
+                .is_some_and(|code| code.trim_end().ends_with(';'));
+        !decoration && !commented_out && layer_comment(text).is_none()
+    };
+    lines.into_iter().filter(is_doc).collect()
 }

@@ -230,11 +230,140 @@ fn empty_and_comment_only_files() {
 }
 
 #[test]
-fn id_mismatch_can_be_allowed_by_name() {
+fn an_id_mismatch_is_a_warning_an_error_when_strict_and_nothing_when_allowed() {
     let files = [SourceFile::new("t.tl", "ipPort#12345678 ipv4:int = IpPort;")];
-    assert!(parse(&files, &ParseOptions::new()).diagnostics.has_errors());
-    let options = ParseOptions::new().allow_id_mismatch("ipPort");
+    let parsed = parse(&files, &ParseOptions::new());
+    assert_eq!(
+        (parsed.diagnostics.error_count(), parsed.diagnostics.warning_count()),
+        (0, 1)
+    );
+    assert_eq!(
+        parsed.schema.definitions[0].id, 0x12345678,
+        "the written id is the wire truth"
+    );
+    assert!(
+        parse(&files, &ParseOptions::new().strict_ids())
+            .diagnostics
+            .has_errors()
+    );
+    let options = ParseOptions::new().allow_id_mismatch("ipPort").strict_ids();
     assert!(parse(&files, &options).diagnostics.is_empty());
+}
+
+#[test]
+fn ids_hash_the_definition_as_written_and_accept_telegrams_bytes_rule() {
+    // TON's liteServer.transactionList (its id from TON's generated sources) hashes `bytes` as written,
+    // and `(vector T)` as `vector T`.
+    let schema = parse_ok(
+        "tonNode.blockIdExt workchain:int = tonNode.BlockIdExt;\n\
+         liteServer.transactionList ids:(vector tonNode.blockIdExt) transactions:bytes = liteServer.TransactionList;",
+    );
+    assert_eq!(schema.definitions[1].id, 0x6f26c60b);
+    // Telegram's upload.file#96a18d5 is written with the id that hashes `bytes` as `string`: accepted.
+    let files = [SourceFile::new(
+        "t.tl",
+        "storage.fileJpeg#7efe0e = storage.FileType;\n\
+         upload.file#96a18d5 type:storage.FileType mtime:int bytes:bytes = upload.File;",
+    )];
+    assert!(parse(&files, &ParseOptions::new()).diagnostics.is_empty());
+}
+
+#[test]
+fn a_definition_without_an_id_is_hashed_by_the_rule_its_schema_shows() {
+    let tls_block = "tlsBlockString data:bytes = TlsBlock;";
+    assert_eq!(only(&parse_ok(tls_block)).id, 0xace3ec67, "no evidence: as written");
+    // Beside a written id that only Telegram's rule reproduces, `bytes` hashes as `string`.
+    let schema = parse_ok(&format!(
+        "storage.fileJpeg#7efe0e = storage.FileType;\n\
+         upload.file#96a18d5 type:storage.FileType mtime:int bytes:bytes = upload.File;\n{tls_block}"
+    ));
+    assert_eq!(schema.definitions[2].id, 0x4218a164);
+    assert_eq!(schema.hash_rule, tl_parser::id::HashRule::TELEGRAM);
+}
+
+#[test]
+fn with_no_telegram_ids_true_params_are_hashed_too() {
+    // TON's liteServer.listBlockTransactions is #adfcc7da (-1375942694 in TON's generated sources): its
+    // `?true` params are part of the hash. Telegram's rule, which drops them, would give #5aed8b3f.
+    let schema = parse_ok(
+        "tonNode.blockIdExt workchain:int = tonNode.BlockIdExt;\n\
+         liteServer.transactionId3 account:int256 lt:long = liteServer.TransactionId3;\n\
+         liteServer.blockTransactions id:tonNode.blockIdExt = liteServer.BlockTransactions;\n\
+         ---functions---\n\
+         liteServer.listBlockTransactions id:tonNode.blockIdExt mode:# count:# after:mode.7?liteServer.transactionId3 \
+         reverse_order:mode.6?true want_proof:mode.5?true = liteServer.BlockTransactions;",
+    );
+    assert_eq!(schema.definitions[3].id, 0xadfcc7da);
+    // A written id under Telegram's rule is accepted, and makes it the schema's rule.
+    let telegram = parse_ok("a#e732a064 flags:# big:flags.0?true x:bytes = A;\nb flags:# big:flags.0?true = B;");
+    assert_eq!(telegram.definitions[1].id, 0xe4b110e5);
+}
+
+#[test]
+fn parenthesised_type_application_anywhere_a_type_stands() {
+    let schema = parse_ok(
+        "a x:int = A;\n\
+         b mode:# xs:(vector a) ys:mode.3?(vector (vector a)) zs:Vector<(vector a)> = B;",
+    );
+    let params: Vec<String> = schema.definitions[1].params.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        params,
+        [
+            "mode:#",
+            "xs:vector<a>",
+            "ys:mode.3?vector<vector<a>>",
+            "zs:Vector<vector<a>>"
+        ]
+    );
+    for (text, expected) in [
+        (
+            "b xs:(vector = B;",
+            "expected `)` to close the type application, found `=`",
+        ),
+        ("b xs:( ) = B;", "expected a type name after `(`, found `)`"),
+    ] {
+        let files = [SourceFile::new("t.tl", text)];
+        let rendered = parse(&files, &ParseOptions::new()).diagnostics.render(&files);
+        assert!(rendered.contains(expected), "{rendered}");
+    }
+}
+
+#[test]
+fn section_markers_may_have_spaces_inside() {
+    let schema = parse_ok("a = A;\n--- functions ---\nf = A;\n---\ttypes\t---\nb = B;");
+    let categories: Vec<Category> = schema.definitions.iter().map(|d| d.category).collect();
+    assert_eq!(categories, [Category::Type, Category::Function, Category::Type]);
+}
+
+#[test]
+fn comments_after_the_semicolon_and_between_lines() {
+    let schema = parse_ok("a x:int = A; // the first\nb = A; /* the second */ c = A;");
+    assert_eq!(schema.definitions.len(), 3);
+}
+
+#[test]
+fn doc_comments_directly_above_a_definition_and_class_docs() {
+    let schema = parse_ok(
+        "//@class AuthenticationCodeType @description Provides information about the code\n\
+         \n\
+         //@description Delivered by SMS @length Length of the code\n\
+         //-in digits\n\
+         authenticationCodeTypeSms length:int = AuthenticationCodeType;\n\
+         // A comment separated by a blank line documents nothing.\n\
+         \n\
+         //ping#7abe77ec ping_id:long = Pong;\n\
+         ////////////\n\
+         b = B;",
+    );
+    assert_eq!(schema.class_docs.len(), 1);
+    assert_eq!(schema.class_docs[0].name, "AuthenticationCodeType");
+    let docs = tl_parser::docs::Docs::parse(&schema.definitions[0].docs);
+    assert_eq!(docs.description.as_deref(), Some("Delivered by SMS"));
+    assert_eq!(docs.param("length"), Some("Length of the code in digits"));
+    assert!(
+        schema.definitions[1].docs.is_empty(),
+        "commented-out definitions and rules are not docs"
+    );
 }
 
 #[test]

@@ -1,5 +1,5 @@
-//! The TL built-ins: `int`, `long`, `double`, `int128`, `int256`, `Bool`, `string`, `bytes`, `Vector` and
-//! bare `vector`.
+//! The TL built-ins: `int`, `long`, `double`, `int128`, `int256` (and other fixed byte arrays), `#`, `Bool`,
+//! `string`, `bytes`, `Vector` and bare `vector`.
 //!
 //! `string` and `bytes` share one encoding. A `string` that is not valid UTF-8 (Telegram sends some) is
 //! decoded with each invalid sequence replaced by U+FFFD rather than failing the whole message; valid text,
@@ -49,37 +49,33 @@ macro_rules! fixed_size {
 }
 
 fixed_size!(i32, 4, read_i32);
+// `#`, a natural number (`count:#`): a `#` param that no condition names.
+fixed_size!(u32, 4, read_u32);
 fixed_size!(i64, 8, read_i64);
 fixed_size!(f64, 8, read_f64);
 
-macro_rules! big_int {
-    ($size:literal, $tl:literal) => {
-        #[doc = concat!("`", $tl, "`: ", stringify!($size), " bytes, written as they are.")]
-        impl Serialize for [u8; $size] {
-            #[inline]
-            fn serialized_len(&self) -> usize {
-                $size
-            }
+/// A fixed run of raw bytes, written as it is: `int128` (`[u8; 16]`), `int256` (`[u8; 32]`), and arrays a
+/// schema declares (`int512 16*[ int ] = Int512;` is `[u8; 64]`).
+impl<const N: usize> Serialize for [u8; N] {
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        N
+    }
 
-            #[inline]
-            fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
-                put(out, *self)
-            }
-        }
-
-        impl Deserialize for [u8; $size] {
-            const MIN_SIZE: usize = $size;
-
-            #[inline]
-            fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
-                reader.read_array()
-            }
-        }
-    };
+    #[inline]
+    fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        put(out, *self)
+    }
 }
 
-big_int!(16, "int128");
-big_int!(32, "int256");
+impl<const N: usize> Deserialize for [u8; N] {
+    const MIN_SIZE: usize = N;
+
+    #[inline]
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
+        reader.read_array()
+    }
+}
 
 /// `Bool`: `boolTrue` or `boolFalse`.
 impl Serialize for bool {

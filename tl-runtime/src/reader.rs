@@ -106,6 +106,12 @@ impl<'a> Reader<'a> {
         self.read_array().map(u32::from_le_bytes)
     }
 
+    /// The next little-endian `u32` (a constructor id), without reading it.
+    #[inline]
+    pub fn peek_u32(&self) -> Result<u32> {
+        self.clone().read_u32()
+    }
+
     /// A TL `int`.
     #[inline]
     pub fn read_i32(&mut self) -> Result<i32> {

@@ -7,7 +7,7 @@
 //! it, and the targets' allocator checks the peak heap against [`heap_allowed`] for the bytes the decoder
 //! really read, so memory reserved for elements the input only claims is a finding.
 
-use tl_runtime::{Deserialize, Reader, Serialize};
+pub use tl_tests::decoding::{Decoded, round_trip};
 
 use crate::boxed::{layer230, url_auth};
 
@@ -42,50 +42,6 @@ pub fn check_heap(peak: usize, decoded: Decoded) {
         "decoding used {peak} bytes of heap after reading {} bytes (at most {allowed} allowed)",
         decoded.read
     );
-}
-
-/// What a decode target did with one input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Decoded {
-    /// The input decoded as the chosen type.
-    pub decoded: bool,
-    /// Bytes the decoder read: up to the error, or the whole value.
-    pub read: usize,
-}
-
-impl Decoded {
-    const NOTHING: Decoded = Decoded {
-        decoded: false,
-        read: 0,
-    };
-}
-
-/// Decodes a `T` from the front of `bytes`. If that succeeds, the value must encode to exactly
-/// `serialized_len` bytes, those bytes must decode, as a whole message, to a value that encodes the same
-/// again (decode, encode, decode gives equal values; bytes are compared so that a NaN `double` counts as
-/// equal to itself).
-///
-/// The first encoding may differ from the input: unknown flag bits, non-canonical invalid UTF-8 and
-/// trailing bytes are not kept.
-pub fn round_trip<T: Serialize + Deserialize>(bytes: &[u8]) -> Decoded {
-    let mut reader = Reader::new(bytes);
-    let value = match T::deserialize(&mut reader) {
-        Ok(value) => value,
-        Err(error) => {
-            return Decoded {
-                decoded: false,
-                read: error.offset(),
-            };
-        }
-    };
-    let encoded = value.to_bytes();
-    assert_eq!(encoded.len(), value.serialized_len(), "serialized_len is exact");
-    let again = T::from_bytes(&encoded).unwrap_or_else(|error| panic!("our own encoding does not decode: {error}"));
-    assert_eq!(again.to_bytes(), encoded, "decode, encode, decode changed the value");
-    Decoded {
-        decoded: true,
-        read: reader.offset(),
-    }
 }
 
 /// Runs `decode` on a new thread with a [`DECODE_STACK`] stack; a panic there is a panic here.

@@ -15,13 +15,7 @@ pub mod layer221 {
 /// Every boxed type of each generated schema by index (in model order): its TL name, a decoder, and a
 /// round trip, for the fuzz targets and the attack tests.
 pub mod boxed {
-    /// Decodes one value from a reader, dropping it.
-    pub type Decoder = fn(&mut tl_runtime::Reader<'_>) -> tl_runtime::Result<()>;
-
-    /// A [`Decoder`] of `T`.
-    pub fn decode<T: tl_runtime::Deserialize>(reader: &mut tl_runtime::Reader<'_>) -> tl_runtime::Result<()> {
-        T::deserialize(reader).map(drop)
-    }
+    pub use tl_tests::decoding::{Decoder, decode};
 
     /// The checked-in url-auth bindings (`tl_generated`).
     pub mod url_auth {

@@ -149,12 +149,9 @@ fn read_run(item: &Item, parts: &[FixedPart]) -> TokenStream {
             FixedSource::Flags(_) => TokenStream::new(),
             FixedSource::Field(field) => {
                 let local = field_local(field);
-                let ty = item
-                    .wire_type(field, None)
-                    .builtin()
-                    .expect("plain values are built-ins");
-                match ty.codec {
-                    Codec::LittleEndian(_) => {
+                // Numbers convert from their bytes; raw arrays (`int128`, declared arrays) are the bytes.
+                match item.wire_type(field, None).builtin() {
+                    Some(ty) if matches!(ty.codec, Codec::LittleEndian(_)) => {
                         let rust: syn::Type = syn::parse_str(ty.rust).expect("a Rust type");
                         quote!(let #local = #rust::from_le_bytes(#bytes);)
                     }

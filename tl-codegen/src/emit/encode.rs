@@ -2,7 +2,6 @@
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
-use tl_parser::builtin::Codec;
 
 use super::types::trait_codable;
 use super::{Emitter, Place, hex, hex_u32};
@@ -196,12 +195,14 @@ fn member_bytes(members: &[Member], part: &FixedPart) -> TokenStream {
     plain_bytes(&member.rust_name, &member.ty, quote!(group))
 }
 
-/// `&owner.name.to_le_bytes()`, or `&owner.name` for the raw byte arrays (`int128`, `int256`).
+/// `&owner.name.to_le_bytes()`, or `&owner.name` for the raw byte arrays (`int128`, `int256`, declared
+/// arrays).
 fn plain_bytes(name: &str, ty: &TypeRef, owner: TokenStream) -> TokenStream {
     let name = ident(name);
-    match ty.builtin().map(|builtin| builtin.codec) {
-        Some(Codec::Raw(_)) => quote!(&#owner.#name),
-        _ => quote!(&#owner.#name.to_le_bytes()),
+    if ty.is_raw() {
+        quote!(&#owner.#name)
+    } else {
+        quote!(&#owner.#name.to_le_bytes())
     }
 }
 

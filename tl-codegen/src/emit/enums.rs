@@ -4,9 +4,9 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::{Emitter, Place, doc_lines, hex, hex_u32};
+use super::{Emitter, Place, description, doc_attr, doc_lines, hex, hex_u32};
 use crate::ident::ident;
-use crate::model::{BoxedType, Variant};
+use crate::model::{BoxedType, UniversalMember, Variant};
 
 /// The pieces of an enum, gathered variant by variant.
 #[derive(Default)]
@@ -14,59 +14,40 @@ struct Arms {
     variants: Vec<TokenStream>,
     len: Vec<TokenStream>,
     write: Vec<TokenStream>,
-    read: Vec<TokenStream>,
+    /// `(ids, value)`: the constructor ids a variant is read for (after the id), and the expression read.
+    read: Vec<(TokenStream, TokenStream)>,
     froms: Vec<TokenStream>,
+}
+
+impl Arms {
+    /// The match arms that read each variant once its id is read.
+    fn read_after_id(&self) -> impl Iterator<Item = TokenStream> + '_ {
+        self.read.iter().map(|(ids, value)| quote!(#ids => #value,))
+    }
 }
 
 impl Emitter<'_> {
     /// The enum of boxed type `ty`.
     pub(super) fn enumeration(&self, ty: &BoxedType, place: Place<'_>) -> TokenStream {
-        let name = ident(&ty.rust_name);
+        if let Some(members) = &ty.universal {
+            return self.universal(ty, members, place);
+        }
         let constructors: Vec<String> = (ty.variants.iter())
             .map(|v| format!("`{}`", self.model.constructors[v.constructor].tl_name))
             .collect();
-        let docs = doc_lines(&[format!(
+        let described = description(ty.description.as_deref());
+        let listed = doc_lines(&[format!(
             "The TL type `{}`: one of {}.",
             ty.tl_name,
             constructors.join(", ")
         )]);
+        let docs = quote!(#described #listed);
         let mut arms = Arms::default();
         for variant in &ty.variants {
             self.variant(ty, variant, place, &mut arms);
         }
-        let Arms {
-            variants,
-            len,
-            write,
-            read,
-            froms,
-        } = arms;
-        let deserialize = deserialize_body(ty, read);
-        let min_size = Literal::usize_unsuffixed(ty.min_size);
-        quote! {
-            #docs
-            #[derive(Debug, Clone, PartialEq)]
-            #[allow(clippy::large_enum_variant)]
-            pub enum #name { #(#variants)* }
-            impl ::tl_runtime::Serialize for #name {
-                #[inline]
-                fn serialized_len(&self) -> usize {
-                    match self { #(#len)* }
-                }
-                #[inline]
-                fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
-                    match self { #(#write)* }
-                }
-            }
-            impl ::tl_runtime::Deserialize for #name {
-                const MIN_SIZE: usize = #min_size;
-                #[inline]
-                fn deserialize(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-                    #deserialize
-                }
-            }
-            #(#froms)*
-        }
+        let deserialize = deserialize_body(ty, arms.read_after_id().collect());
+        enum_item(ty, docs, arms, deserialize)
     }
 
     /// The declaration, the codec arms and the `From` of one variant.
@@ -77,19 +58,28 @@ impl Emitter<'_> {
         let path = self.constructor_path(place, variant.constructor);
         let (id, id_u32) = (hex(constructor.id), hex_u32(constructor.id));
         let write_id = quote!(let out = ::tl_runtime::put(out, #id_u32.to_le_bytes()););
+        let lines = constructor
+            .description
+            .as_deref()
+            .map(super::docs::prose)
+            .unwrap_or_default();
+        let docs: TokenStream = lines.iter().map(|line| doc_attr(line)).collect();
         if constructor.fields.is_empty() {
             // A unit variant; the struct still writes and reads whatever flags words it has.
-            arms.variants.push(quote!(#variant_name,));
+            arms.variants.push(quote!(#docs #variant_name,));
             arms.len
                 .push(quote!(Self::#variant_name => 4 + ::tl_runtime::Serialize::serialized_len(&#path),));
             arms.write.push(quote!(Self::#variant_name => {
                 #write_id
                 ::tl_runtime::Serialize::serialize_into(&#path, out)
             }));
-            arms.read.push(quote!(#id => {
-                <#path as ::tl_runtime::Deserialize>::deserialize(reader)?;
-                ::core::result::Result::Ok(#name::#variant_name)
-            }));
+            arms.read.push((
+                id,
+                quote!({
+                    <#path as ::tl_runtime::Deserialize>::deserialize(reader)?;
+                    ::core::result::Result::Ok(#name::#variant_name)
+                }),
+            ));
             arms.froms.push(quote! {
                 impl ::core::convert::From<#path> for #name {
                     fn from(_: #path) -> Self { Self::#variant_name }
@@ -102,14 +92,14 @@ impl Emitter<'_> {
         } else {
             (quote!(#path), quote!(value))
         };
-        arms.variants.push(quote!(#variant_name(#held),));
+        arms.variants.push(quote!(#docs #variant_name(#held),));
         arms.len
             .push(quote!(Self::#variant_name(value) => 4 + ::tl_runtime::Serialize::serialized_len(value),));
         arms.write.push(quote!(Self::#variant_name(value) => {
             #write_id
             ::tl_runtime::Serialize::serialize_into(value, out)
         }));
-        arms.read.push(read_arm(ty, variant, &path, constructor.id));
+        arms.read.push((id, read_value(ty, variant, &path)));
         arms.froms.push(quote! {
             impl ::core::convert::From<#path> for #name {
                 fn from(value: #path) -> Self { Self::#variant_name(#wrap) }
@@ -118,27 +108,147 @@ impl Emitter<'_> {
     }
 }
 
-/// The read of a variant with fields. A recursive type's variants are read out of line, so that one
-/// level of nesting costs the stack of the variant being read only.
-fn read_arm(ty: &BoxedType, variant: &Variant, path: &TokenStream, id: u32) -> TokenStream {
+impl Emitter<'_> {
+    /// The universal type's enum: its own constructors (`gzip_packed = Object`) as in any enum, a variant
+    /// holding each other boxed type, and `Vector` for a vector of objects. Decoding looks at the
+    /// constructor id first and hands the value to the type that has it.
+    fn universal(&self, ty: &BoxedType, members: &[UniversalMember], place: Place<'_>) -> TokenStream {
+        let name = ident(&ty.rust_name);
+        let mut arms = Arms::default();
+        for variant in &ty.variants {
+            self.variant(ty, variant, place, &mut arms);
+        }
+        // The decoder only looked at the id: the universal type's own constructors read it first.
+        for (_, value) in &mut arms.read {
+            *value = quote!({ reader.read_u32()?; #value });
+        }
+        for member in members {
+            self.universal_member(&name, member, place, &mut arms);
+        }
+        let docs = doc_lines(&[
+            format!(
+                "The TL type `{}`, universal: any boxed value of the schema, held as the type its",
+                ty.tl_name
+            ),
+            "constructor id belongs to, or a `Vector` of such values (a vector of bare values, such as".to_string(),
+            "`Vector<long>`, has no ids and cannot be read as one).".to_string(),
+        ]);
+        let tl_name = &ty.tl_name;
+        let read = arms.read_after_id().collect::<Vec<_>>();
+        let read_value = quote! {
+            let offset = reader.offset();
+            match reader.peek_u32()? {
+                #(#read)*
+                ::tl_runtime::VECTOR_ID => ::core::result::Result::Ok(#name::Vector(::tl_runtime::Deserialize::deserialize(reader)?)),
+                found => ::core::result::Result::Err(::tl_runtime::Error::new(
+                    ::tl_runtime::ErrorKind::UnexpectedConstructor { expected: #tl_name, found },
+                    offset,
+                )),
+            }
+        };
+        let deserialize = counting_depth(ty, read_value);
+        arms.variants.push(quote!(Vector(::std::vec::Vec<#name>),));
+        arms.len
+            .push(quote!(Self::Vector(values) => ::tl_runtime::Serialize::serialized_len(values),));
+        arms.write
+            .push(quote!(Self::Vector(values) => ::tl_runtime::Serialize::serialize_into(values, out),));
+        enum_item(ty, docs, arms, deserialize)
+    }
+
+    /// A variant of the universal type `name` holding another boxed type: read for any of its ids.
+    fn universal_member(&self, name: &proc_macro2::Ident, member: &UniversalMember, place: Place<'_>, arms: &mut Arms) {
+        let other = &self.model.types[member.ty];
+        let variant = ident(&member.rust_name);
+        let path = self.path_to(place, "enums", other.namespace.as_deref(), &other.rust_name);
+        let ids: Vec<TokenStream> = (other.variants.iter())
+            .map(|v| hex(self.model.constructors[v.constructor].id))
+            .collect();
+        arms.variants.push(quote!(#variant(#path),));
+        arms.len
+            .push(quote!(Self::#variant(value) => ::tl_runtime::Serialize::serialized_len(value),));
+        arms.write
+            .push(quote!(Self::#variant(value) => ::tl_runtime::Serialize::serialize_into(value, out),));
+        arms.read.push((
+            quote!(#(#ids)|*),
+            quote!(::core::result::Result::Ok(#name::#variant(::tl_runtime::Deserialize::deserialize(reader)?))),
+        ));
+        arms.froms.push(quote! {
+            impl ::core::convert::From<#path> for #name {
+                fn from(value: #path) -> Self { Self::#variant(value) }
+            }
+        });
+    }
+}
+
+/// The enum of `ty` and its impls, from its docs, its variants' arms and its decoder's body.
+fn enum_item(ty: &BoxedType, docs: TokenStream, arms: Arms, deserialize: TokenStream) -> TokenStream {
+    let name = ident(&ty.rust_name);
+    let Arms {
+        variants,
+        len,
+        write,
+        froms,
+        ..
+    } = arms;
+    let min_size = Literal::usize_unsuffixed(ty.min_size);
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        #[allow(clippy::large_enum_variant)]
+        pub enum #name { #(#variants)* }
+        impl ::tl_runtime::Serialize for #name {
+            #[inline]
+            fn serialized_len(&self) -> usize {
+                match self { #(#len)* }
+            }
+            #[inline]
+            fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+                match self { #(#write)* }
+            }
+        }
+        impl ::tl_runtime::Deserialize for #name {
+            const MIN_SIZE: usize = #min_size;
+            #[inline]
+            fn deserialize(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+                #deserialize
+            }
+        }
+        #(#froms)*
+    }
+}
+
+/// `read_value` counting one level of nesting when `ty` is recursive.
+fn counting_depth(ty: &BoxedType, read_value: TokenStream) -> TokenStream {
+    if !ty.recursive {
+        return read_value;
+    }
+    let name = ident(&ty.rust_name);
+    quote! {
+        fn read(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<#name> { #read_value }
+        reader.enter()?;
+        let value = read(reader);
+        reader.leave();
+        value
+    }
+}
+
+/// The read of a variant with fields, after its id. A recursive type's variants are read out of line, so
+/// that one level of nesting costs the stack of the variant being read only.
+fn read_value(ty: &BoxedType, variant: &Variant, path: &TokenStream) -> TokenStream {
     let name = ident(&ty.rust_name);
     let variant_name = ident(&variant.rust_name);
-    let id = hex(id);
     let read = quote!(<#path as ::tl_runtime::Deserialize>::deserialize(reader)?);
     match (ty.recursive, variant.boxed) {
-        (true, true) => quote!(#id => ::tl_runtime::read_boxed_variant(reader, #name::#variant_name),),
-        (true, false) => quote!(#id => ::tl_runtime::read_variant(reader, #name::#variant_name),),
-        (false, true) => {
-            quote!(#id => ::core::result::Result::Ok(#name::#variant_name(::std::boxed::Box::new(#read))),)
-        }
-        (false, false) => quote!(#id => ::core::result::Result::Ok(#name::#variant_name(#read)),),
+        (true, true) => quote!(::tl_runtime::read_boxed_variant(reader, #name::#variant_name)),
+        (true, false) => quote!(::tl_runtime::read_variant(reader, #name::#variant_name)),
+        (false, true) => quote!(::core::result::Result::Ok(#name::#variant_name(::std::boxed::Box::new(#read)))),
+        (false, false) => quote!(::core::result::Result::Ok(#name::#variant_name(#read))),
     }
 }
 
 /// The body of the enum's `deserialize`: the id, then the variant's struct. A recursive type counts its
 /// nesting, so hostile input cannot overflow the stack; others pay nothing.
 fn deserialize_body(ty: &BoxedType, read_arms: Vec<TokenStream>) -> TokenStream {
-    let name = ident(&ty.rust_name);
     let tl_name = &ty.tl_name;
     let read_variant = quote! {
         let offset = reader.offset();
@@ -150,14 +260,5 @@ fn deserialize_body(ty: &BoxedType, read_arms: Vec<TokenStream>) -> TokenStream 
             )),
         }
     };
-    if !ty.recursive {
-        return read_variant;
-    }
-    quote! {
-        fn read(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<#name> { #read_variant }
-        reader.enter()?;
-        let value = read(reader);
-        reader.leave();
-        value
-    }
+    counting_depth(ty, read_variant)
 }

@@ -5,7 +5,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::{Emitter, Place, doc_attr, doc_lines, hex};
+use super::{Emitter, Place, description, doc_attr, doc_lines, hex};
 use crate::ident::ident;
 use crate::model::{FieldKind, Item, TypeRef};
 
@@ -58,11 +58,13 @@ impl Emitter<'_> {
         let name = ident(&item.rust_name);
         let generics = Generics::of(item);
         let generic_params = generics.params();
-        let docs = doc_lines(&[
+        let description = description(item.description.as_deref());
+        let definition = doc_lines(&[
             format!("The TL {kind} `{}`:", item.tl_name),
             String::new(),
             format!("```tl\n{}\n```", item.definition),
         ]);
+        let docs = quote!(#description #definition);
         let fields = item
             .fields
             .iter()
@@ -101,7 +103,12 @@ impl Emitter<'_> {
                 quote!(::core::option::Option<#group>)
             }
         };
-        // Fields are named like their TL params, which the struct's doc shows; only groups need words.
+        // Fields are named like their TL params, which the struct's doc shows; only groups need words,
+        // besides what the schema's doc comment says of the param.
+        let described = field.description.as_deref().map(|text| {
+            let lines = super::docs::prose(text);
+            lines.iter().map(|line| doc_attr(line)).collect::<TokenStream>()
+        });
         let doc = match &field.kind {
             FieldKind::Group(group) => {
                 let members: Vec<String> = (item.groups[*group].members.iter())
@@ -114,7 +121,7 @@ impl Emitter<'_> {
             }
             _ => None,
         };
-        quote!(#doc pub #name: #ty,)
+        quote!(#described #doc pub #name: #ty,)
     }
 
     fn group_structs(&self, item: &Item, place: Place<'_>) -> TokenStream {
@@ -128,7 +135,13 @@ impl Emitter<'_> {
                 let members = group.members.iter().map(|member| {
                     let member_name = ident(&member.rust_name);
                     let ty = self.rust_type(place, &member.ty);
-                    quote!(pub #member_name: #ty,)
+                    let lines = member
+                        .description
+                        .as_deref()
+                        .map(super::docs::prose)
+                        .unwrap_or_default();
+                    let docs = lines.iter().map(|line| doc_attr(line));
+                    quote!(#(#docs)* pub #member_name: #ty,)
                 });
                 quote! {
                     #doc

@@ -10,6 +10,7 @@
 //! `include!`d into any module.
 
 mod decode;
+mod docs;
 mod encode;
 mod enums;
 mod items;
@@ -214,6 +215,16 @@ fn hex_u32(value: u32) -> TokenStream {
 fn hex(value: u32) -> TokenStream {
     let literal: syn::LitInt = syn::parse_str(&format!("{value:#010x}")).expect("a hex literal");
     quote!(#literal)
+}
+
+/// The schema's description of something as `#[doc]` attributes followed by an empty line, or nothing.
+fn description(text: Option<&str>) -> TokenStream {
+    let Some(text) = text else {
+        return TokenStream::new();
+    };
+    let mut lines = docs::prose(text);
+    lines.push(String::new());
+    lines.iter().map(|line| doc_attr(line)).collect()
 }
 
 /// `#[doc]` attributes, one per line, each with the leading space `///` comments have.

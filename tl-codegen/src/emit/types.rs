@@ -64,6 +64,15 @@ impl Emitter<'_> {
                 let name = ident(name);
                 quote!(#name)
             }
+            TypeRef::Array(size) => {
+                let size = Literal::usize_unsuffixed(*size);
+                quote!([u8; #size])
+            }
+            TypeRef::Extern(index) => {
+                let path: syn::Type = syn::parse_str(&self.model.externs[*index].rust_path)
+                    .expect("extern type paths are checked when they are given");
+                quote!(#path)
+            }
         }
     }
 
@@ -107,12 +116,22 @@ impl Emitter<'_> {
         match ty {
             TypeRef::Vector(element) | TypeRef::BareVector(element) => {
                 let function = vector_function(ty, "read_vector", "read_bare_vector");
-                let min = Literal::usize_unsuffixed(self.model.min_size(element));
+                let min = self.min_size_expr(place, element);
                 let read_item = self.element_fn(place, element, Pass::Read);
                 quote!(::tl_runtime::#function(reader, #min, #read_item))
             }
             _ => quote!(::tl_runtime::read_bytes(reader)),
         }
+    }
+
+    /// The fewest bytes of `ty`: a literal, or the `MIN_SIZE` of an extern type (known only to its crate).
+    fn min_size_expr(&self, place: Place<'_>, ty: &TypeRef) -> TokenStream {
+        if let TypeRef::Extern(_) = ty {
+            let rust = self.rust_type(place, ty);
+            return quote!(<#rust as ::tl_runtime::Deserialize>::MIN_SIZE);
+        }
+        let min = Literal::usize_unsuffixed(self.model.min_size(ty));
+        quote!(#min)
     }
 
     /// A function or closure doing one pass for a vector element.

@@ -19,6 +19,7 @@ use super::{FieldKind, MAX_INLINE_VARIANT, TypeRef};
 pub(super) fn analyse(
     resolved: &Resolved,
     variant_names: Vec<Vec<String>>,
+    universal: Vec<Option<Vec<super::UniversalMember>>>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Facts> {
     let on_bare_cycles = check_bare_cycles(resolved, diagnostics);
@@ -43,6 +44,7 @@ pub(super) fn analyse(
         variants,
         constructors,
         functions,
+        universal,
     })
 }
 
@@ -172,6 +174,9 @@ fn leaf_fields_min_size(item: &Shape) -> usize {
 pub(super) fn leaf_min_size(ty: &TypeRef) -> usize {
     match ty {
         TypeRef::Builtin(builtin) => builtin.get().codec.min_size(),
+        TypeRef::Array(size) => *size,
+        // Unknown here: nothing is a safe lower bound (`MIN_SIZE` of the Rust type is used where it counts).
+        TypeRef::Extern(_) => 0,
         TypeRef::BareVector(_) | TypeRef::Generic(_) => 4,
         TypeRef::Vector(_) => 8,
         TypeRef::Enum(_) | TypeRef::Bare(_) => unreachable!("sized by MinSizes"),
@@ -213,6 +218,11 @@ impl MinSizes {
             if unmet[index] == 0 {
                 settle_next.push(Reverse((partial[index], types + index)));
             }
+        }
+        // The universal type holds any boxed value: at least a constructor id, and always finite (an
+        // empty `Vector` is one).
+        for (index, _) in resolved.types.iter().enumerate().filter(|(_, ty)| ty.universal) {
+            settle_next.push(Reverse((4, index)));
         }
         let type_of = constructor_types(resolved);
         let mut settled: Vec<Option<usize>> = vec![None; waiting.len()];
@@ -281,9 +291,7 @@ fn constructor_types(resolved: &Resolved) -> Vec<usize> {
 fn boxed_variants(resolved: &Resolved) -> Vec<Vec<bool>> {
     let types = resolved.types.len();
     let mut edges: Vec<Vec<usize>> = vec![Vec::new(); types + resolved.constructors.len()];
-    for (index, ty) in resolved.types.iter().enumerate() {
-        edges[index].extend(ty.constructors.iter().map(|c| types + c));
-    }
+    add_type_edges(resolved, &mut edges);
     for (index, constructor) in resolved.constructors.iter().enumerate() {
         let inline = field_types(constructor).filter(|ty| matches!(ty, TypeRef::Enum(_) | TypeRef::Bare(_)));
         edges[types + index].extend(inline.map(|ty| node(types, ty)));
@@ -308,6 +316,18 @@ fn boxed_variants(resolved: &Resolved) -> Vec<Vec<bool>> {
         .collect()
 }
 
+/// The edges out of each type node (the first nodes of `edges`): to its constructors, and for the
+/// universal type, whose variants hold every other type inline, to every other type too.
+fn add_type_edges(resolved: &Resolved, edges: &mut [Vec<usize>]) {
+    let types = resolved.types.len();
+    for (index, ty) in resolved.types.iter().enumerate() {
+        edges[index].extend(ty.constructors.iter().map(|c| types + c));
+        if ty.universal {
+            edges[index].extend((0..types).filter(|&other| other != index));
+        }
+    }
+}
+
 /// What counts nesting depth when decoded.
 struct Recursion {
     /// Per type: on a cycle of the full graph.
@@ -327,9 +347,7 @@ impl Recursion {
         let types = resolved.types.len();
         let mut edges: Vec<Vec<usize>> = vec![Vec::new(); types + resolved.constructors.len()];
         let mut bare_edges: Vec<Vec<usize>> = vec![Vec::new(); resolved.constructors.len()];
-        for (index, ty) in resolved.types.iter().enumerate() {
-            edges[index].extend(ty.constructors.iter().map(|c| types + c));
-        }
+        add_type_edges(resolved, &mut edges);
         for (index, constructor) in resolved.constructors.iter().enumerate() {
             for ty in field_types(constructor) {
                 ty.visit(&mut |mentioned| match mentioned {
@@ -503,6 +521,8 @@ impl<'r> SizeEstimate<'r> {
     fn type_size(&mut self, ty: &TypeRef) -> usize {
         match ty {
             TypeRef::Builtin(builtin) => builtin.get().rust_sizes.0,
+            TypeRef::Array(size) => *size,
+            TypeRef::Extern(_) => 24,
             TypeRef::Generic(_) => 8,
             TypeRef::Vector(_) | TypeRef::BareVector(_) => 24,
             TypeRef::Enum(index) => self.enum_size(*index),

@@ -19,9 +19,22 @@ mod plan;
 mod resolve;
 
 use tl_parser::builtin::BuiltinId;
-use tl_parser::{Definition, Diagnostics, Span};
+use tl_parser::{ClassDoc, Definition, Diagnostics, Span};
 
 pub use plan::{FixedPart, FixedSource, GroupPart, Step, WireValue, group_members};
+
+/// What a model is built from.
+#[derive(Debug, Clone, Copy)]
+pub struct ModelInput<'s, 'a> {
+    /// The definitions (a closure, or a whole schema).
+    pub definitions: &'s [&'s Definition<'a>],
+    /// The schema's layer.
+    pub layer: Option<u32>,
+    /// The docs of boxed types (`//@class`).
+    pub class_docs: &'s [ClassDoc<'a>],
+    /// The types the schema uses but does not define, mapped to Rust types.
+    pub externs: &'s [ExternType],
+}
 
 /// A resolved TL type.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +51,11 @@ pub enum TypeRef {
     BareVector(Box<TypeRef>),
     /// A type parameter of a generic function (`X` of `{X:Type}`), written as `!X`.
     Generic(String),
+    /// A fixed-size value the schema declares as `N` plain values (`int512 16*[ int ] = Int512;`): this
+    /// many raw bytes.
+    Array(usize),
+    /// A type defined outside the schema (index into [`Model::externs`]).
+    Extern(usize),
 }
 
 impl TypeRef {
@@ -51,13 +69,27 @@ impl TypeRef {
 
     /// The encoded size, if it never varies.
     pub fn fixed_size(&self) -> Option<usize> {
-        self.builtin().and_then(|builtin| builtin.codec.fixed_size())
+        match self {
+            TypeRef::Array(size) => Some(*size),
+            _ => self.builtin().and_then(|builtin| builtin.codec.fixed_size()),
+        }
     }
 
     /// The size of a value read and written as plain bytes with no check (see
     /// [`tl_parser::builtin::Codec::plain_size`]).
     pub fn plain_size(&self) -> Option<usize> {
-        self.builtin().and_then(|builtin| builtin.codec.plain_size())
+        match self {
+            TypeRef::Array(size) => Some(*size),
+            _ => self.builtin().and_then(|builtin| builtin.codec.plain_size()),
+        }
+    }
+
+    /// True for raw byte arrays (`int128`, `int256`, declared arrays): written as they are.
+    pub fn is_raw(&self) -> bool {
+        matches!(self, TypeRef::Array(_))
+            || self
+                .builtin()
+                .is_some_and(|builtin| matches!(builtin.codec, tl_parser::builtin::Codec::Raw(_)))
     }
 
     /// `self` and every type inside it (the elements of vectors, at any depth), outermost first.
@@ -82,6 +114,8 @@ pub struct Item {
     pub id: u32,
     /// The definition as canonical TL, for the docs.
     pub definition: String,
+    /// What the schema's doc comment says it is.
+    pub description: Option<String>,
     /// Where the definition's name is, for diagnostics.
     pub span: Span,
     /// The struct's fields, in TL order (a group takes the place of its first member).
@@ -145,6 +179,8 @@ pub struct Field {
     pub kind: FieldKind,
     /// The flag bit that says whether it is present, if conditional.
     pub condition: Option<Condition>,
+    /// What the schema's doc comment says of the param.
+    pub description: Option<String>,
 }
 
 /// `flags.N?`: flags field index and bit.
@@ -187,6 +223,8 @@ pub struct Member {
     pub tl_name: String,
     /// Its type.
     pub ty: TypeRef,
+    /// What the schema's doc comment says of the param.
+    pub description: Option<String>,
 }
 
 /// A `?true` whose bit is set exactly when a valued field (or group) is present.
@@ -211,6 +249,8 @@ pub struct BoxedType {
     pub namespace: Option<String>,
     /// `UrlAuthResult`.
     pub rust_name: String,
+    /// What the schema's doc comment (`//@class`) says it is.
+    pub description: Option<String>,
     /// Constructors, sorted by Rust name.
     pub variants: Vec<Variant>,
     /// A value of this type can hold another value of this type, through anything (a field, a vector, an
@@ -218,6 +258,28 @@ pub struct BoxedType {
     pub recursive: bool,
     /// The fewest bytes the boxed encoding takes: the id and the smallest constructor.
     pub min_size: usize,
+    /// For the universal type (`Object`), a variant per other boxed type: its values are any boxed value
+    /// of the schema (or a `Vector` of them). `None` for every other type.
+    pub universal: Option<Vec<UniversalMember>>,
+}
+
+/// A variant of the universal type that holds a value of another boxed type.
+#[derive(Debug, Clone)]
+pub struct UniversalMember {
+    /// Index into [`Model::types`].
+    pub ty: usize,
+    /// The variant's name: the type's name with its namespace (`MessagesMessages`).
+    pub rust_name: String,
+}
+
+/// A type the schema uses but does not define, mapped by the user to a Rust type that implements the
+/// runtime's traits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExternType {
+    /// The TL name.
+    pub tl_name: String,
+    /// The Rust path of the type (`crate::mtproto::FutureSalts`).
+    pub rust_path: String,
 }
 
 /// One variant of a boxed type's enum.
@@ -247,19 +309,22 @@ pub struct Model {
     pub functions: Vec<Item>,
     /// Boxed types (enums in `enums`), sorted by namespace and name.
     pub types: Vec<BoxedType>,
+    /// Types defined outside the schema.
+    pub externs: Vec<ExternType>,
 }
 
 impl Model {
     /// Builds the model for `definitions` (a closure, or a whole schema): every problem found is a
     /// diagnostic, and all of them are returned together.
-    pub fn build(definitions: &[&Definition<'_>], layer: Option<u32>) -> Result<Model, Diagnostics> {
-        let resolved = resolve::resolve(definitions)?;
+    pub fn build(input: &ModelInput<'_, '_>) -> Result<Model, Diagnostics> {
+        let resolved = resolve::resolve(input)?;
         let mut diagnostics = Diagnostics::default();
         let variant_names = names::variant_names(&resolved, &mut diagnostics);
+        let universal = names::universal_members(&resolved, &mut diagnostics);
         names::check_items(&resolved, &mut diagnostics);
-        let facts = analysis::analyse(&resolved, variant_names, &mut diagnostics);
+        let facts = analysis::analyse(&resolved, variant_names, universal, &mut diagnostics);
         match facts {
-            Some(facts) if !diagnostics.has_errors() => Ok(resolved.into_model(layer, facts)),
+            Some(facts) if !diagnostics.has_errors() => Ok(resolved.into_model(input.layer, facts)),
             _ => Err(diagnostics),
         }
     }

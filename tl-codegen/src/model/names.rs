@@ -40,6 +40,45 @@ pub(super) fn variant_names(resolved: &Resolved, diagnostics: &mut Diagnostics) 
         .collect()
 }
 
+/// The variants of the universal type that hold the other boxed types, named after the type with its
+/// namespace (`messages.Messages` → `MessagesMessages`), per type (empty for every type but the universal
+/// one). Names that collide with each other, with the universal type's own constructors or with `Vector`
+/// are diagnostics.
+pub(super) fn universal_members(
+    resolved: &Resolved,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Option<Vec<super::UniversalMember>>> {
+    (resolved.types.iter().enumerate())
+        .map(|(index, ty)| {
+            if !ty.universal {
+                return None;
+            }
+            let mut scope = NameScope::default();
+            let _ = scope.claim("Vector", "Vector", Default::default());
+            for &constructor in &ty.constructors {
+                let constructor = &resolved.constructors[constructor];
+                let _ = scope.claim(&constructor.rust_name, &constructor.tl_name, constructor.span);
+            }
+            let others = resolved.types.iter().enumerate().filter(|&(other, _)| other != index);
+            (others.map(|(other, member)| {
+                let rust_name = ident::type_name(&member.tl_name.replace('.', "_"));
+                let span = resolved
+                    .constructors
+                    .get(member.constructors.first().copied().unwrap_or(usize::MAX))
+                    .map_or_else(Default::default, |c| c.span);
+                report(
+                    scope.claim(&rust_name, &member.tl_name, span),
+                    "in the enum of the universal type `Object`",
+                    diagnostics,
+                );
+                super::UniversalMember { ty: other, rust_name }
+            }))
+            .collect::<Vec<_>>()
+            .into()
+        })
+        .collect()
+}
+
 /// Names inside each item (fields, derived methods) and in each module (structs, group structs, enums).
 pub(super) fn check_items(resolved: &Resolved, diagnostics: &mut Diagnostics) {
     let mut modules: BTreeMap<(&str, Option<&str>), NameScope> = BTreeMap::new();
@@ -62,7 +101,8 @@ pub(super) fn check_items(resolved: &Resolved, diagnostics: &mut Diagnostics) {
     let mut enums: BTreeMap<Option<&str>, NameScope> = BTreeMap::new();
     for ty in &resolved.types {
         let scope = enums.entry(ty.namespace.as_deref()).or_default();
-        let span = resolved.constructors[ty.constructors[0]].span;
+        let first = ty.constructors.first().map(|&c| &resolved.constructors[c]);
+        let span = first.map_or_else(Default::default, |c| c.span);
         report(
             scope.claim(&ty.rust_name, &ty.tl_name, span),
             "in the module `enums`",

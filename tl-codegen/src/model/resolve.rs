@@ -3,10 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use tl_parser::{Category, Definition, Diagnostic, Diagnostics, Name, Param, TypeExpr};
+use tl_parser::docs::Docs;
+use tl_parser::{Category, ClassDoc, Definition, Diagnostic, Diagnostics, Name, Param, TypeExpr};
 
 use super::plan::{self, WireValue};
-use super::{Condition, DerivedBit, Field, FieldKind, Group, Item, Member, Model, TypeRef};
+use super::{Condition, DerivedBit, ExternType, Field, FieldKind, Group, Item, Member, Model, ModelInput, TypeRef};
 use crate::ident;
 
 /// Everything resolved: the items without what the analysis adds, and the boxed types with their
@@ -18,6 +19,8 @@ pub(super) struct Resolved {
     pub(super) functions: Vec<Shape>,
     /// Boxed types, sorted the same way, each with its constructors (indices into `constructors`).
     pub(super) types: Vec<TypeShape>,
+    /// Types defined outside the schema.
+    pub(super) externs: Vec<ExternType>,
 }
 
 /// An [`Item`] before the analysis: everything but its minimum size and whether it recurses bare.
@@ -27,6 +30,7 @@ pub(super) struct Shape {
     pub(super) rust_name: String,
     pub(super) id: u32,
     pub(super) definition: String,
+    pub(super) description: Option<String>,
     pub(super) span: tl_parser::Span,
     pub(super) fields: Vec<Field>,
     pub(super) groups: Vec<Group>,
@@ -45,6 +49,10 @@ pub(super) struct TypeShape {
     pub(super) rust_name: String,
     /// Indices into `Resolved::constructors`, in constructor order.
     pub(super) constructors: Vec<usize>,
+    /// The universal type: its values are also those of every other type.
+    pub(super) universal: bool,
+    /// What the `//@class` comment says.
+    pub(super) description: Option<String>,
 }
 
 /// What the name checks and the analysis add.
@@ -57,6 +65,8 @@ pub(super) struct Facts {
     pub(super) constructors: Vec<(usize, bool)>,
     /// Per function: its minimum bare size.
     pub(super) functions: Vec<usize>,
+    /// Per type: for the universal type, the variant holding each other type (else `None`).
+    pub(super) universal: Vec<Option<Vec<super::UniversalMember>>>,
 }
 
 impl Shape {
@@ -68,6 +78,7 @@ impl Shape {
             rust_name: p.rust_name,
             id: p.id,
             definition: p.definition,
+            description: p.description,
             span: p.span,
             fields: p.fields,
             groups: p.groups,
@@ -86,11 +97,18 @@ impl Shape {
 impl Resolved {
     /// The model, with the analysis' facts.
     pub(super) fn into_model(self, layer: Option<u32>, facts: Facts) -> Model {
-        let types = (self.types.into_iter().zip(facts.types).zip(facts.variants))
-            .map(|((shape, (min_size, recursive)), variants)| super::BoxedType {
+        let types = (self
+            .types
+            .into_iter()
+            .zip(facts.types)
+            .zip(facts.variants)
+            .zip(facts.universal))
+        .map(
+            |(((shape, (min_size, recursive)), variants), universal)| super::BoxedType {
                 tl_name: shape.tl_name,
                 namespace: shape.namespace,
                 rust_name: shape.rust_name,
+                description: shape.description,
                 variants: (shape.constructors.iter().zip(variants))
                     .map(|(&constructor, (rust_name, boxed))| super::Variant {
                         constructor,
@@ -100,8 +118,10 @@ impl Resolved {
                     .collect(),
                 recursive,
                 min_size,
-            })
-            .collect();
+                universal,
+            },
+        )
+        .collect();
         let constructors = (self.constructors.into_iter().zip(facts.constructors))
             .map(|(shape, (size, recursive))| shape.into_item(size, recursive))
             .collect();
@@ -113,13 +133,14 @@ impl Resolved {
             constructors,
             functions,
             types,
+            externs: self.externs,
         }
     }
 }
 
 /// Resolves `definitions` (stage 1). Any problem stops the model here, with every problem of this stage.
-pub(super) fn resolve(definitions: &[&Definition<'_>]) -> Result<Resolved, Diagnostics> {
-    let index = Index::new(definitions);
+pub(super) fn resolve(input: &ModelInput<'_, '_>) -> Result<Resolved, Diagnostics> {
+    let index = Index::new(input.definitions, input.externs);
     let mut diagnostics = Diagnostics::default();
     for definition in index.constructors.iter().chain(&index.functions) {
         check_identifiers(definition, &mut diagnostics);
@@ -140,19 +161,64 @@ pub(super) fn resolve(definitions: &[&Definition<'_>]) -> Result<Resolved, Diagn
         return Err(diagnostics);
     }
     Ok(Resolved {
-        types: index.type_shapes(),
+        externs: input.externs.to_vec(),
+        types: index.type_shapes(input.class_docs),
         constructors: constructors.into_iter().map(|s| s.expect("no errors")).collect(),
         functions: functions.into_iter().map(|s| s.expect("no errors")).collect(),
     })
 }
 
 /// True for definitions the runtime provides: the built-in forms (`int ? = Int;`, `int128 4*[ int ] =
-/// Int128;`), `vector`, `boolTrue`/`boolFalse`, `true`: those whose name or type is a built-in.
+/// Int128;`, `object ? = Object;`), `vector`, `boolTrue`/`boolFalse`, `true`: those whose name or type
+/// is a built-in. A constructor of the universal type with ordinary params (`gzip_packed packed_data:bytes
+/// = Object;`) is one of its variants, not a built-in.
 fn is_runtime_builtin(definition: &Definition<'_>) -> bool {
-    definition.builtin
-        || !definition.params.iter().all(|p| matches!(p, Param::Field(_)))
+    let built_in_form = definition.builtin || !definition.params.iter().all(|p| matches!(p, Param::Field(_)));
+    if is_universal(definition.result.name) {
+        return built_in_form;
+    }
+    built_in_form
         || tl_parser::builtin::is_builtin(definition.result.name)
         || tl_parser::builtin::is_builtin(definition.name.full)
+}
+
+/// The universal type, `Object` (its bare name `object` too): any boxed value of the schema.
+fn is_universal(name: &str) -> bool {
+    matches!(name, "Object" | "object")
+}
+
+/// The TL name the universal type is generated under.
+const UNIVERSAL: &str = "Object";
+
+/// The largest declared array generated, in bytes: it is a Rust array held inline (on the stack while
+/// decoded), and real schemas declare 16 to 256 bytes (`int128` to 2048-bit keys).
+const MAX_DECLARED_ARRAY: usize = 4096;
+
+/// `name N*[ t ] = Type;` declaring a fixed-size value of `N` plain fixed-size values (`int512 16*[ int
+/// ] = Int512;`): `Some` of its size in bytes (`None` inside if that overflows `usize`), or `None` if the
+/// definition is not of this form.
+fn declared_array(definition: &Definition<'_>) -> Option<Option<usize>> {
+    let [Param::Repeat(repeat)] = definition.params.as_slice() else {
+        return None;
+    };
+    let [Param::Field(item)] = repeat.items.as_slice() else {
+        return None;
+    };
+    let size = tl_parser::builtin::find(item.ty.name)?.get().codec.plain_size()?;
+    let count = repeat.multiplier?;
+    Some(usize::try_from(count).ok().and_then(|count| count.checked_mul(size)))
+}
+
+/// Whether any type in `definitions` names the universal type.
+fn uses_universal(definitions: &[&Definition<'_>]) -> bool {
+    fn names_it(ty: &TypeExpr<'_>) -> bool {
+        is_universal(ty.name) || ty.args.iter().any(names_it)
+    }
+    definitions.iter().any(|definition| {
+        let params = definition.params.iter().filter_map(Param::as_field).map(|f| &f.ty);
+        let result = (definition.category == Category::Function).then_some(&definition.result);
+        params.chain(result).any(names_it)
+    })
 }
 
 /// `(module, type name)` of a TL name: the order of modules and items in the output.
@@ -165,6 +231,11 @@ fn sort_key(name: &str) -> (Option<String>, String) {
 struct Index<'d, 'a> {
     constructors: Vec<&'d Definition<'a>>,
     functions: Vec<&'d Definition<'a>>,
+    /// Fixed-size values the schema declares (`int512 16*[ int ] = Int512;`), by bare and boxed name: their
+    /// size in bytes (`None` if it overflows).
+    arrays: BTreeMap<&'a str, Option<usize>>,
+    /// Types defined outside the schema: TL name → index into `Model::externs`.
+    externs: BTreeMap<&'d str, usize>,
     /// TL type name → index into the sorted type list.
     type_index: BTreeMap<&'a str, usize>,
     /// Constructor TL name → index into `constructors`.
@@ -174,13 +245,19 @@ struct Index<'d, 'a> {
 }
 
 impl<'d, 'a> Index<'d, 'a> {
-    fn new(definitions: &[&'d Definition<'a>]) -> Self {
+    fn new(definitions: &[&'d Definition<'a>], externs: &'d [ExternType]) -> Self {
         let mut constructors: Vec<&Definition<'_>> = Vec::new();
         let mut functions: Vec<&Definition<'_>> = Vec::new();
+        let mut arrays = BTreeMap::new();
         let mut constructor_names = std::collections::BTreeSet::new();
         for definition in definitions {
             match definition.category {
-                Category::Type if is_runtime_builtin(definition) => {}
+                Category::Type if is_runtime_builtin(definition) => {
+                    if let Some(size) = declared_array(definition) {
+                        arrays.insert(definition.name.full, size);
+                        arrays.insert(definition.result.name, size);
+                    }
+                }
                 // A constructor repeated word for word in a second file is taken once.
                 Category::Type if !constructor_names.insert(definition.name.full) => {}
                 Category::Type => constructors.push(definition),
@@ -189,18 +266,34 @@ impl<'d, 'a> Index<'d, 'a> {
         }
         constructors.sort_by_key(|d| sort_key(d.name.full));
         functions.sort_by_key(|d| sort_key(d.name.full));
-        let mut type_names: Vec<&str> = constructors.iter().map(|d| d.result.name).collect();
+        let type_of = |d: &Definition<'a>| {
+            if is_universal(d.result.name) {
+                UNIVERSAL
+            } else {
+                d.result.name
+            }
+        };
+        let mut type_names: Vec<&str> = constructors.iter().map(|d| type_of(d)).collect();
+        if uses_universal(definitions) {
+            type_names.push(UNIVERSAL);
+        }
         // Equal names must be adjacent for `dedup`, also among names with one Rust spelling (`richText`, `RichText`).
         type_names.sort_by_key(|name| (sort_key(name), *name));
         type_names.dedup();
         let mut type_constructors: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for name in &type_names {
+            type_constructors.insert(name, Vec::new());
+        }
         for (index, constructor) in constructors.iter().enumerate() {
-            type_constructors
-                .entry(constructor.result.name)
-                .or_default()
-                .push(index);
+            type_constructors.entry(type_of(constructor)).or_default().push(index);
         }
         Index {
+            arrays,
+            externs: externs
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.tl_name.as_str(), i))
+                .collect(),
             type_index: type_names.iter().enumerate().map(|(i, name)| (*name, i)).collect(),
             constructor_index: constructors.iter().enumerate().map(|(i, d)| (d.name.full, i)).collect(),
             constructors,
@@ -209,7 +302,7 @@ impl<'d, 'a> Index<'d, 'a> {
         }
     }
 
-    fn type_shapes(&self) -> Vec<TypeShape> {
+    fn type_shapes(&self, class_docs: &[ClassDoc<'_>]) -> Vec<TypeShape> {
         let mut names: Vec<(&str, usize)> = self.type_index.iter().map(|(name, &i)| (*name, i)).collect();
         names.sort_by_key(|&(_, index)| index);
         names
@@ -219,6 +312,9 @@ impl<'d, 'a> Index<'d, 'a> {
                 namespace: Name::split(name).0.map(String::from),
                 rust_name: ident::type_name(name),
                 constructors: self.type_constructors[name].clone(),
+                universal: name == UNIVERSAL,
+                description: (class_docs.iter().rfind(|doc| doc.name == name))
+                    .and_then(|doc| Docs::parse(&doc.lines).description),
             })
             .collect()
     }
@@ -238,9 +334,33 @@ impl<'d, 'a> Index<'d, 'a> {
         if let Some(builtin) = tl_parser::builtin::find(ty.name) {
             return Ok(TypeRef::Builtin(builtin));
         }
+        if let Some(&size) = self.arrays.get(ty.name) {
+            return match size {
+                Some(size) if size <= MAX_DECLARED_ARRAY => Ok(TypeRef::Array(size)),
+                _ => Err(Box::new(
+                    Diagnostic::error(ty.span, format!("`{}` is too large to generate", ty.name)).with_label(format!(
+                        "its declaration (`N*[ t ]`) makes it more than {MAX_DECLARED_ARRAY} bytes, held inline"
+                    )),
+                )),
+            };
+        }
+        if let Some(&index) = self.externs.get(ty.name) {
+            return Ok(TypeRef::Extern(index));
+        }
         match ty.name {
             "Vector" => return element().map(TypeRef::Vector),
             "vector" => return element().map(TypeRef::BareVector),
+            name if is_universal(name) => return Ok(TypeRef::Enum(self.type_index[UNIVERSAL])),
+            "Function" | "function" => {
+                return Err(Box::new(
+                    Diagnostic::error(
+                        ty.span,
+                        "the universal type `Function` (any function) cannot be generated",
+                    )
+                    .with_label("a field of this type holds any function")
+                    .with_hint(tl_parser::OptionHint::ExternType(ty.name.to_string())),
+                ));
+            }
             _ => {}
         }
         if ty.percent {
@@ -313,14 +433,18 @@ struct ItemBuilder<'i, 'd, 'a> {
     derived_bits: Vec<(&'d tl_parser::Field<'a>, Condition)>,
     wire: Vec<WireValue>,
     errors: Vec<Diagnostic>,
+    /// The definition's doc comment.
+    docs: Docs,
 }
 
 impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
     fn new(index: &'i Index<'d, 'a>, definition: &'d Definition<'a>) -> Self {
         let fields = || definition.params.iter().filter_map(Param::as_field);
-        let flags_fields: Vec<String> = fields()
-            .filter(|f| f.is_flags())
+        // A `#` param is a flags word when a condition names it; any other (`count:#`) is a value.
+        let conditions: Vec<&str> = fields().filter_map(|f| f.condition.as_ref().map(|c| c.field)).collect();
+        let flags_fields: Vec<String> = (fields().filter(|f| f.is_flags()))
             .filter_map(|f| f.name)
+            .filter(|name| conditions.contains(name))
             .map(String::from)
             .collect();
         let mut builder = ItemBuilder {
@@ -335,6 +459,7 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             derived_bits: Vec::new(),
             wire: Vec::new(),
             errors: Vec::new(),
+            docs: Docs::parse(&definition.docs),
         };
         for field in fields() {
             if let Some(condition) = builder.condition(field) {
@@ -356,7 +481,14 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
     fn build(mut self) -> Result<Shape, Vec<Diagnostic>> {
         let definition = self.definition;
         let result = match definition.category {
-            Category::Type => Ok(TypeRef::Enum(self.index.type_index[definition.result.name])),
+            Category::Type => {
+                let ty = if is_universal(definition.result.name) {
+                    UNIVERSAL
+                } else {
+                    definition.result.name
+                };
+                Ok(TypeRef::Enum(self.index.type_index[ty]))
+            }
             Category::Function => self.index.resolve(&definition.result, &self.generics),
         };
         let result = result.map_err(|error| self.errors.push(*error)).ok();
@@ -374,6 +506,7 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             rust_name: ident::type_name(definition.name.full),
             id: definition.id,
             definition: definition.to_string(),
+            description: self.docs.description.clone(),
             span: definition.name.span,
             plan: plan::plan(&self.wire, &kinds, &self.groups),
             fixed_len: self.fixed_len(),
@@ -388,9 +521,10 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
 
     /// One param: a flags field, a required value, or a conditional bit or value.
     fn param(&mut self, field: &'d tl_parser::Field<'a>) {
-        if field.is_flags() {
-            let name = field.name.expect("flags fields are named");
-            let index = self.flags_fields.iter().position(|f| f == name).expect("collected");
+        let flags = field
+            .name
+            .and_then(|name| self.flags_fields.iter().position(|f| f == name));
+        if let Some(index) = flags.filter(|_| field.is_flags()) {
             self.wire.push(WireValue::Flags(index));
             return;
         }
@@ -417,7 +551,7 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             field: index,
             member: None,
         });
-        self.fields.push(new_field(field, kind, condition));
+        self.fields.push(new_field(field, kind, condition, &self.docs));
     }
 
     /// `name:flags.N?true`: a `bool` when it is alone on its bit (or the first of several bare bits),
@@ -428,7 +562,8 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         let first_bit = sharing.iter().find(|f| f.is_flag_bit()).map(|f| f.name);
         if !has_value && first_bit == Some(field.name) {
             self.bit_field.insert(condition, self.fields.len());
-            self.fields.push(new_field(field, FieldKind::Bit, Some(condition)));
+            self.fields
+                .push(new_field(field, FieldKind::Bit, Some(condition), &self.docs));
         } else {
             self.derived_bits.push((field, condition));
         }
@@ -454,16 +589,18 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         let FieldKind::Group(group) = self.fields[field_index].kind else {
             unreachable!("a group field")
         };
-        let members = &mut self.groups[group].members;
         self.wire.push(WireValue::Value {
             field: field_index,
-            member: Some(members.len()),
+            member: Some(self.groups[group].members.len()),
         });
         let name = field.name.expect("conditional params are named");
+        let description = self.docs.param(name).map(String::from);
+        let members = &mut self.groups[group].members;
         members.push(Member {
             rust_name: ident::field_name(name),
             tl_name: name.to_string(),
             ty,
+            description,
         });
     }
 
@@ -494,6 +631,7 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             span: first.span,
             kind: FieldKind::Group(self.groups.len() - 1),
             condition: Some(condition),
+            description: None,
         });
         index
     }
@@ -524,7 +662,7 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
     }
 }
 
-fn new_field(field: &tl_parser::Field<'_>, kind: FieldKind, condition: Option<Condition>) -> Field {
+fn new_field(field: &tl_parser::Field<'_>, kind: FieldKind, condition: Option<Condition>, docs: &Docs) -> Field {
     let name = field.name.unwrap_or("_");
     Field {
         rust_name: ident::field_name(name),
@@ -532,5 +670,6 @@ fn new_field(field: &tl_parser::Field<'_>, kind: FieldKind, condition: Option<Co
         span: field.span,
         kind,
         condition,
+        description: docs.param(name).map(String::from),
     }
 }

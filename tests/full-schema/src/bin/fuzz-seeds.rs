@@ -20,7 +20,11 @@ fn main() -> std::io::Result<()> {
         "url_auth.tl".to_string(),
         std::fs::read(root.join("schema/url_auth.tl"))?,
     )];
-    for folder in ["tests/fixtures/codegen", "tests/fixtures/invalid"] {
+    for folder in [
+        "tests/fixtures/codegen",
+        "tests/fixtures/invalid",
+        "tests/fixtures/warnings",
+    ] {
         for entry in std::fs::read_dir(root.join(folder))? {
             let path = entry?.path();
             let name = path.file_name().expect("a file").to_string_lossy().into_owned();

@@ -20,6 +20,8 @@ Project file: tl-codegen.toml, in this folder or the nearest one above it. Paths
   roots = [\"messages.requestUrlAuth\"]   # optional: keep what these names reach
   allow-id-mismatch = []               # optional: definitions whose written id differs from its hash
   mtproto-ids = false                  # optional: accept mtproto.tl's hand-assigned ids
+  strict-ids = false                   # optional: a written id that is not the hash is an error
+  extern-types = { FutureSalts = \"crate::salts::FutureSalts\" }   # optional: types defined elsewhere
   function-decoding = true             # optional: Deserialize for functions too
   if-schema-missing = \"fail\"           # optional: \"skip\" skips the job with a note
 
@@ -51,6 +53,12 @@ pub(crate) struct Args {
     /// Accept the hand-assigned service ids of mtproto.tl.
     #[arg(long, requires = "schemas")]
     pub(crate) mtproto_ids: bool,
+    /// Make every written id that is not its definition's hash an error (by default, a warning).
+    #[arg(long, requires = "schemas")]
+    pub(crate) strict_ids: bool,
+    /// Map a type the schema uses but does not define to a Rust type (repeatable): NAME=PATH.
+    #[arg(long, value_name = "NAME=PATH", value_parser = parse_extern, requires = "schemas")]
+    pub(crate) extern_type: Vec<(String, String)>,
     /// Do not generate `Deserialize` for functions (a client only writes requests).
     #[arg(long, requires = "schemas")]
     pub(crate) no_function_decoding: bool,
@@ -63,4 +71,16 @@ pub(crate) struct Args {
     /// Also replace output files that tl-codegen did not write (never deletes anything).
     #[arg(long, conflicts_with = "check")]
     pub(crate) force: bool,
+}
+
+/// `NAME=PATH` of `--extern-type`.
+fn parse_extern(value: &str) -> Result<(String, String), String> {
+    match value.split_once('=') {
+        Some((name, path)) if !name.trim().is_empty() && !path.trim().is_empty() => {
+            Ok((name.trim().to_string(), path.trim().to_string()))
+        }
+        _ => Err(format!(
+            "expected NAME=PATH, as `FutureSalts=crate::mtproto::FutureSalts`, not `{value}`"
+        )),
+    }
 }

@@ -101,10 +101,11 @@ impl Job {
     }
 
     fn generate(&self) -> Result<Vec<OutputFile>, Error> {
-        let ((constructors, functions), files) = match &self.output {
+        let ((constructors, functions), files, warnings) = match &self.output {
             Output::Crate(dir) => {
                 let generated = self.config.generate()?;
-                (generated.counts, crate_files(&self.config, &generated, dir))
+                let files = crate_files(&self.config, &generated, dir);
+                (generated.counts, files, generated.warnings)
             }
             Output::Tl(path) => {
                 let generated = self.config.generate_tl()?;
@@ -112,9 +113,12 @@ impl Job {
                     path: path.clone(),
                     content: generated.text,
                 };
-                (generated.counts, vec![file])
+                (generated.counts, vec![file], generated.warnings)
             }
         };
+        if !warnings.is_empty() {
+            say(&warnings);
+        }
         say(format_args!(
             "{}: {}, {}",
             self.label(),

@@ -86,6 +86,12 @@ fn job_of_arguments(args: &Args) -> Job {
     if args.mtproto_ids {
         config.allow_mtproto_hand_assigned_ids();
     }
+    if args.strict_ids {
+        config.strict_ids();
+    }
+    for (name, path) in &args.extern_type {
+        config.extern_type(name, path);
+    }
     for name in &args.allow_id_mismatch {
         config.allow_id_mismatch(name.clone());
     }

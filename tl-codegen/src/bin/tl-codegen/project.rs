@@ -46,6 +46,10 @@ struct JobSpec {
     allow_id_mismatch: Vec<String>,
     #[serde(default)]
     mtproto_ids: bool,
+    #[serde(default)]
+    strict_ids: bool,
+    #[serde(default)]
+    extern_types: std::collections::BTreeMap<String, String>,
     #[serde(default = "yes")]
     function_decoding: bool,
     #[serde(default)]
@@ -101,6 +105,12 @@ fn job_of(spec: JobSpec, folder: &Path) -> Result<Job, &'static str> {
     }
     if spec.mtproto_ids {
         config.allow_mtproto_hand_assigned_ids();
+    }
+    if spec.strict_ids {
+        config.strict_ids();
+    }
+    for (name, path) in spec.extern_types {
+        config.extern_type(name, path);
     }
     Ok(Job {
         config,
