@@ -1,6 +1,6 @@
 //! Generating Rust for the full layer-230 api.tl + mtproto.tl, from text to formatted source in memory:
 //! tl-codegen against grammers-tl-gen 0.11.0 (the peer's generator, with its default features), in one run.
-//! Also the url-auth subset, for scale.
+//! Also the url-auth subset, for scale, and TDLib's td_api.tl (which needs `../shared/schema/wild/`).
 //!
 //! Run with `cargo bench -p tl-tests --bench generate`.
 
@@ -61,4 +61,18 @@ fn grammers_tl_gen_full(bencher: Bencher) {
 fn tl_codegen_url_auth(bencher: Bencher) {
     let files = [SourceFile::read(tl_tests::workspace_root().join("schema/url_auth.tl")).expect("the schema")];
     bencher.bench(|| tl_codegen::generate(divan::black_box(&files), &[], &ParseOptions::new()).expect("generates"));
+}
+
+/// Ours on TDLib's td_api.tl (3169 definitions with their docs), from `../shared/schema/wild/`.
+#[divan::bench(sample_count = 10)]
+fn tl_codegen_td_api(bencher: Bencher) {
+    let files =
+        [tl_tests::shared_schema("wild/td_api.tl").expect("../shared/schema/wild/td_api.tl beside the checkout")];
+    let options = ParseOptions::new();
+    bencher.bench(|| {
+        tl_codegen::generate(divan::black_box(&files), &[], &options)
+            .expect("generates")
+            .source
+            .len()
+    });
 }
