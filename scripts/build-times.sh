@@ -24,11 +24,13 @@ package ours-full "$runtime"
 "$codegen" --schema "${schemas[0]}" --schema "${schemas[1]}" --mtproto-ids --no-function-decoding --out "$work/ours-full/src" 2>/dev/null
 package ours-full-with-function-decoding "$runtime"
 "$codegen" --schema "${schemas[0]}" --schema "${schemas[1]}" --mtproto-ids --out "$work/ours-full-with-function-decoding/src" 2>/dev/null
+package ours-full-serde "tl-runtime = { path = \"$root/tl-runtime\", features = [\"serde\"] }"
+"$codegen" --schema "${schemas[0]}" --schema "${schemas[1]}" --mtproto-ids --no-function-decoding --serde --out "$work/ours-full-serde/src" 2>/dev/null
 package ours-url-auth "$runtime"
 cp "$root"/generated/src/*.rs "$work/ours-url-auth/src/"
 package grammers 'grammers-tl-types = { version = "=0.11.0", features = ["tl-mtproto"] }'
 echo 'pub use grammers_tl_types;' >"$work/grammers/src/lib.rs"
-for crate in ours-full ours-full-with-function-decoding ours-url-auth grammers; do
+for crate in ours-full ours-full-with-function-decoding ours-full-serde ours-url-auth grammers; do
   (cd "$work/$crate" && cargo fetch -q)
 done
 
@@ -43,11 +45,11 @@ for profile in debug release; do
   flag=""; [ "$profile" = release ] && flag="--release"
   declare -A times=()
   for _ in $(seq "$runs"); do
-    for crate in ours-full grammers ours-full-with-function-decoding ours-url-auth; do
+    for crate in ours-full grammers ours-full-with-function-decoding ours-full-serde ours-url-auth; do
       times[$crate]="${times[$crate]:-} $(measure "$crate" "$flag")"
     done
   done
-  for crate in ours-full grammers ours-full-with-function-decoding ours-url-auth; do
+  for crate in ours-full grammers ours-full-with-function-decoding ours-full-serde ours-url-auth; do
     sorted=$(tr ' ' '\n' <<<"${times[$crate]}" | grep . | sort -n)
     median=$(sed -n "$(( (runs + 1) / 2 ))p" <<<"$sorted")
     printf '| %s | %s | %.1f | %s |\n' "$crate" "$profile" "$median" "$(tr '\n' ' ' <<<"$sorted" | sed 's/ $//')"
@@ -55,7 +57,7 @@ for profile in debug release; do
   unset times
 done
 echo
-for crate in ours-full ours-url-auth; do
+for crate in ours-full ours-full-serde ours-url-auth; do
   printf '%s: %s lines, %s bytes of Rust\n' "$crate" "$(cat "$work/$crate"/src/*.rs | wc -l)" "$(cat "$work/$crate"/src/*.rs | wc -c)"
 done
 g=$(ls -d "$work"/grammers/target/release/build/grammers-tl-types-*/out | head -1)

@@ -22,4 +22,43 @@ fn main() {
         let name = path.file_stem().expect("a file name").to_string_lossy();
         std::fs::write(out.join(format!("{name}.rs")), generated.source).expect("write the generated fixture");
     }
+    options(&out);
+    reuse(&out);
+}
+
+/// `fixtures/options/shop.tl` with every option of `Config` that changes the output.
+fn options(out: &Path) {
+    let schema = Path::new("fixtures/options/shop.tl");
+    println!("cargo:rerun-if-changed={}", schema.display());
+    let mut config = tl_codegen::Config::new();
+    config
+        .schema(schema)
+        .serde()
+        .telegram_doc_links()
+        .type_attribute("peerEmpty", "#[derive(PartialOrd)]")
+        .type_attribute("peerUser", "#[derive(PartialOrd)]")
+        .type_attribute("peerChat", "#[derive(PartialOrd)]")
+        .enum_attribute("Peer", "#[derive(PartialOrd)]")
+        .type_attribute("shop", "#[doc(alias = \"shop_item\")]")
+        .field_attribute("shop.item.name", "#[serde(rename = \"title\")]")
+        .emit_rerun_if_changed(false)
+        .out_dir(out)
+        .file_name("options.rs");
+    config.compile().unwrap_or_else(|error| panic!("{error}"));
+}
+
+/// The bundled url-auth schema again, with `InputPeer` and `UrlAuthResult` taken from the crate
+/// `tl_generated` (which generates the same schema) instead of generated here.
+fn reuse(out: &Path) {
+    let schema = Path::new("../schema/url_auth.tl");
+    println!("cargo:rerun-if-changed={}", schema.display());
+    let mut config = tl_codegen::Config::new();
+    config
+        .schema(schema)
+        .extern_path("InputPeer", "::tl_generated")
+        .extern_path("UrlAuthResult", "::tl_generated")
+        .emit_rerun_if_changed(false)
+        .out_dir(out)
+        .file_name("reuse.rs");
+    config.compile().unwrap_or_else(|error| panic!("{error}"));
 }

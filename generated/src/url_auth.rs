@@ -12,9 +12,11 @@ pub mod types {
     /// ```tl
     /// emojiStatus#e7ff068a flags:# document_id:long until:flags.0?int = EmojiStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct EmojiStatus {
+        /// `document_id:long`.
         pub document_id: i64,
+        /// `until:flags.0?int`: present when bit 0 of `flags` is set.
         pub until: ::core::option::Option<i32>,
     }
     impl ::tl_runtime::Identifiable for EmojiStatus {
@@ -60,19 +62,31 @@ pub mod types {
     /// The TL constructor `emojiStatusCollectible`:
     ///
     /// ```tl
-    /// emojiStatusCollectible#7184603b flags:# collectible_id:long document_id:long title:string slug:string pattern_document_id:long center_color:int edge_color:int pattern_color:int text_color:int until:flags.0?int = EmojiStatus;
+    /// emojiStatusCollectible#7184603b flags:# collectible_id:long document_id:long title:string
+    ///     slug:string pattern_document_id:long center_color:int edge_color:int pattern_color:int
+    ///     text_color:int until:flags.0?int = EmojiStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct EmojiStatusCollectible {
+        /// `collectible_id:long`.
         pub collectible_id: i64,
+        /// `document_id:long`.
         pub document_id: i64,
+        /// `title:string`.
         pub title: ::tl_runtime::CompactString,
+        /// `slug:string`.
         pub slug: ::tl_runtime::CompactString,
+        /// `pattern_document_id:long`.
         pub pattern_document_id: i64,
+        /// `center_color:int`.
         pub center_color: i32,
+        /// `edge_color:int`.
         pub edge_color: i32,
+        /// `pattern_color:int`.
         pub pattern_color: i32,
+        /// `text_color:int`.
         pub text_color: i32,
+        /// `until:flags.0?int`: present when bit 0 of `flags` is set.
         pub until: ::core::option::Option<i32>,
     }
     impl ::tl_runtime::Identifiable for EmojiStatusCollectible {
@@ -165,7 +179,7 @@ pub mod types {
     /// ```tl
     /// emojiStatusEmpty#2de11aae = EmojiStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct EmojiStatusEmpty;
     impl ::tl_runtime::Identifiable for EmojiStatusEmpty {
         const CONSTRUCTOR_ID: u32 = 0x2de11aae;
@@ -194,9 +208,11 @@ pub mod types {
     /// ```tl
     /// inputEmojiStatusCollectible#7141dbf flags:# collectible_id:long until:flags.0?int = EmojiStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputEmojiStatusCollectible {
+        /// `collectible_id:long`.
         pub collectible_id: i64,
+        /// `until:flags.0?int`: present when bit 0 of `flags` is set.
         pub until: ::core::option::Option<i32>,
     }
     impl ::tl_runtime::Identifiable for InputEmojiStatusCollectible {
@@ -246,14 +262,20 @@ pub mod types {
     /// The TL constructor `inputKeyboardButtonUrlAuth`:
     ///
     /// ```tl
-    /// inputKeyboardButtonUrlAuth#d02e7fd4 flags:# request_write_access:flags.0?true text:string fwd_text:flags.1?string url:string bot:InputUser = KeyboardButton;
+    /// inputKeyboardButtonUrlAuth#d02e7fd4 flags:# request_write_access:flags.0?true text:string
+    ///     fwd_text:flags.1?string url:string bot:InputUser = KeyboardButton;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputKeyboardButtonUrlAuth {
+        /// `request_write_access:flags.0?true`: bit 0 of `flags`.
         pub request_write_access: bool,
+        /// `text:string`.
         pub text: ::tl_runtime::CompactString,
+        /// `fwd_text:flags.1?string`: present when bit 1 of `flags` is set.
         pub fwd_text: ::core::option::Option<::tl_runtime::CompactString>,
+        /// `url:string`.
         pub url: ::tl_runtime::CompactString,
+        /// `bot:InputUser`.
         pub bot: super::enums::InputUser,
     }
     impl ::tl_runtime::Identifiable for InputKeyboardButtonUrlAuth {
@@ -335,9 +357,11 @@ pub mod types {
     /// ```tl
     /// inputPeerChannel#27bcbbfc channel_id:long access_hash:long = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputPeerChannel {
+        /// `channel_id:long`.
         pub channel_id: i64,
+        /// `access_hash:long`.
         pub access_hash: i64,
     }
     impl ::tl_runtime::Identifiable for InputPeerChannel {
@@ -378,10 +402,13 @@ pub mod types {
     /// ```tl
     /// inputPeerChannelFromMessage#bd2a0840 peer:InputPeer msg_id:int channel_id:long = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputPeerChannelFromMessage {
+        /// `peer:InputPeer`.
         pub peer: super::enums::InputPeer,
+        /// `msg_id:int`.
         pub msg_id: i32,
+        /// `channel_id:long`.
         pub channel_id: i64,
     }
     impl ::tl_runtime::Identifiable for InputPeerChannelFromMessage {
@@ -434,8 +461,9 @@ pub mod types {
     /// ```tl
     /// inputPeerChat#35a95cb9 chat_id:long = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputPeerChat {
+        /// `chat_id:long`.
         pub chat_id: i64,
     }
     impl ::tl_runtime::Identifiable for InputPeerChat {
@@ -468,8 +496,9 @@ pub mod types {
     /// ```tl
     /// inputPeerColorCollectible#b8ea86a9 collectible_id:long = PeerColor;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputPeerColorCollectible {
+        /// `collectible_id:long`.
         pub collectible_id: i64,
     }
     impl ::tl_runtime::Identifiable for InputPeerColorCollectible {
@@ -506,7 +535,7 @@ pub mod types {
     /// ```tl
     /// inputPeerEmpty#7f3b18ea = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputPeerEmpty;
     impl ::tl_runtime::Identifiable for InputPeerEmpty {
         const CONSTRUCTOR_ID: u32 = 0x7f3b18ea;
@@ -535,7 +564,7 @@ pub mod types {
     /// ```tl
     /// inputPeerSelf#7da07ec9 = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputPeerSelf;
     impl ::tl_runtime::Identifiable for InputPeerSelf {
         const CONSTRUCTOR_ID: u32 = 0x7da07ec9;
@@ -564,9 +593,11 @@ pub mod types {
     /// ```tl
     /// inputPeerUser#dde8a54c user_id:long access_hash:long = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputPeerUser {
+        /// `user_id:long`.
         pub user_id: i64,
+        /// `access_hash:long`.
         pub access_hash: i64,
     }
     impl ::tl_runtime::Identifiable for InputPeerUser {
@@ -607,10 +638,13 @@ pub mod types {
     /// ```tl
     /// inputPeerUserFromMessage#a87b0a1c peer:InputPeer msg_id:int user_id:long = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputPeerUserFromMessage {
+        /// `peer:InputPeer`.
         pub peer: super::enums::InputPeer,
+        /// `msg_id:int`.
         pub msg_id: i32,
+        /// `user_id:long`.
         pub user_id: i64,
     }
     impl ::tl_runtime::Identifiable for InputPeerUserFromMessage {
@@ -661,9 +695,11 @@ pub mod types {
     /// ```tl
     /// inputUser#f21158c6 user_id:long access_hash:long = InputUser;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputUser {
+        /// `user_id:long`.
         pub user_id: i64,
+        /// `access_hash:long`.
         pub access_hash: i64,
     }
     impl ::tl_runtime::Identifiable for InputUser {
@@ -704,7 +740,7 @@ pub mod types {
     /// ```tl
     /// inputUserEmpty#b98886cf = InputUser;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputUserEmpty;
     impl ::tl_runtime::Identifiable for InputUserEmpty {
         const CONSTRUCTOR_ID: u32 = 0xb98886cf;
@@ -733,10 +769,13 @@ pub mod types {
     /// ```tl
     /// inputUserFromMessage#1da448e2 peer:InputPeer msg_id:int user_id:long = InputUser;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputUserFromMessage {
+        /// `peer:InputPeer`.
         pub peer: super::enums::InputPeer,
+        /// `msg_id:int`.
         pub msg_id: i32,
+        /// `user_id:long`.
         pub user_id: i64,
     }
     impl ::tl_runtime::Identifiable for InputUserFromMessage {
@@ -785,7 +824,7 @@ pub mod types {
     /// ```tl
     /// inputUserSelf#f7c1b13f = InputUser;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputUserSelf;
     impl ::tl_runtime::Identifiable for InputUserSelf {
         const CONSTRUCTOR_ID: u32 = 0xf7c1b13f;
@@ -812,13 +851,18 @@ pub mod types {
     /// The TL constructor `keyboardButtonUrlAuth`:
     ///
     /// ```tl
-    /// keyboardButtonUrlAuth#10b78d29 flags:# text:string fwd_text:flags.0?string url:string button_id:int = KeyboardButton;
+    /// keyboardButtonUrlAuth#10b78d29 flags:# text:string fwd_text:flags.0?string url:string
+    ///     button_id:int = KeyboardButton;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct KeyboardButtonUrlAuth {
+        /// `text:string`.
         pub text: ::tl_runtime::CompactString,
+        /// `fwd_text:flags.0?string`: present when bit 0 of `flags` is set.
         pub fwd_text: ::core::option::Option<::tl_runtime::CompactString>,
+        /// `url:string`.
         pub url: ::tl_runtime::CompactString,
+        /// `button_id:int`.
         pub button_id: i32,
     }
     impl ::tl_runtime::Identifiable for KeyboardButtonUrlAuth {
@@ -889,9 +933,11 @@ pub mod types {
     /// ```tl
     /// peerColor#b54b5acf flags:# color:flags.0?int background_emoji_id:flags.1?long = PeerColor;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct PeerColor {
+        /// `color:flags.0?int`: present when bit 0 of `flags` is set.
         pub color: ::core::option::Option<i32>,
+        /// `background_emoji_id:flags.1?long`: present when bit 1 of `flags` is set.
         pub background_emoji_id: ::core::option::Option<i64>,
     }
     impl ::tl_runtime::Identifiable for PeerColor {
@@ -942,16 +988,25 @@ pub mod types {
     /// The TL constructor `peerColorCollectible`:
     ///
     /// ```tl
-    /// peerColorCollectible#b9c0639a flags:# collectible_id:long gift_emoji_id:long background_emoji_id:long accent_color:int colors:Vector<int> dark_accent_color:flags.0?int dark_colors:flags.1?Vector<int> = PeerColor;
+    /// peerColorCollectible#b9c0639a flags:# collectible_id:long gift_emoji_id:long
+    ///     background_emoji_id:long accent_color:int colors:Vector<int> dark_accent_color:flags.0?int
+    ///     dark_colors:flags.1?Vector<int> = PeerColor;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct PeerColorCollectible {
+        /// `collectible_id:long`.
         pub collectible_id: i64,
+        /// `gift_emoji_id:long`.
         pub gift_emoji_id: i64,
+        /// `background_emoji_id:long`.
         pub background_emoji_id: i64,
+        /// `accent_color:int`.
         pub accent_color: i32,
+        /// `colors:Vector<int>`.
         pub colors: ::std::vec::Vec<i32>,
+        /// `dark_accent_color:flags.0?int`: present when bit 0 of `flags` is set.
         pub dark_accent_color: ::core::option::Option<i32>,
+        /// `dark_colors:flags.1?Vector<int>`: present when bit 1 of `flags` is set.
         pub dark_colors: ::core::option::Option<::std::vec::Vec<i32>>,
     }
     impl ::tl_runtime::Identifiable for PeerColorCollectible {
@@ -1037,9 +1092,11 @@ pub mod types {
     /// ```tl
     /// recentStory#711d692d flags:# live:flags.0?true max_id:flags.1?int = RecentStory;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct RecentStory {
+        /// `live:flags.0?true`: bit 0 of `flags`.
         pub live: bool,
+        /// `max_id:flags.1?int`: present when bit 1 of `flags` is set.
         pub max_id: ::core::option::Option<i32>,
     }
     impl ::tl_runtime::Identifiable for RecentStory {
@@ -1084,10 +1141,13 @@ pub mod types {
     /// ```tl
     /// restrictionReason#d072acb4 platform:string reason:string text:string = RestrictionReason;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct RestrictionReason {
+        /// `platform:string`.
         pub platform: ::tl_runtime::CompactString,
+        /// `reason:string`.
         pub reason: ::tl_runtime::CompactString,
+        /// `text:string`.
         pub text: ::tl_runtime::CompactString,
     }
     impl ::tl_runtime::Identifiable for RestrictionReason {
@@ -1142,8 +1202,9 @@ pub mod types {
     /// ```tl
     /// urlAuthResultAccepted#8f8c0e4e url:string = UrlAuthResult;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UrlAuthResultAccepted {
+        /// `url:string`.
         pub url: ::tl_runtime::CompactString,
     }
     impl ::tl_runtime::Identifiable for UrlAuthResultAccepted {
@@ -1178,7 +1239,7 @@ pub mod types {
     /// ```tl
     /// urlAuthResultDefault#a9d6db1f = UrlAuthResult;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UrlAuthResultDefault;
     impl ::tl_runtime::Identifiable for UrlAuthResultDefault {
         const CONSTRUCTOR_ID: u32 = 0xa9d6db1f;
@@ -1205,12 +1266,16 @@ pub mod types {
     /// The TL constructor `urlAuthResultRequest`:
     ///
     /// ```tl
-    /// urlAuthResultRequest#92d33a0e flags:# request_write_access:flags.0?true bot:User domain:string = UrlAuthResult;
+    /// urlAuthResultRequest#92d33a0e flags:# request_write_access:flags.0?true bot:User domain:string =
+    ///     UrlAuthResult;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UrlAuthResultRequest {
+        /// `request_write_access:flags.0?true`: bit 0 of `flags`.
         pub request_write_access: bool,
+        /// `bot:User`.
         pub bot: super::enums::User,
+        /// `domain:string`.
         pub domain: ::tl_runtime::CompactString,
     }
     impl ::tl_runtime::Identifiable for UrlAuthResultRequest {
@@ -1261,55 +1326,115 @@ pub mod types {
     /// The TL constructor `user`:
     ///
     /// ```tl
-    /// user#31774388 flags:# self:flags.10?true contact:flags.11?true mutual_contact:flags.12?true deleted:flags.13?true bot:flags.14?true bot_chat_history:flags.15?true bot_nochats:flags.16?true verified:flags.17?true restricted:flags.18?true min:flags.20?true bot_inline_geo:flags.21?true support:flags.23?true scam:flags.24?true apply_min_photo:flags.25?true fake:flags.26?true bot_attach_menu:flags.27?true premium:flags.28?true attach_menu_enabled:flags.29?true flags2:# bot_can_edit:flags2.1?true close_friend:flags2.2?true stories_hidden:flags2.3?true stories_unavailable:flags2.4?true contact_require_premium:flags2.10?true bot_business:flags2.11?true bot_has_main_app:flags2.13?true bot_forum_view:flags2.16?true id:long access_hash:flags.0?long first_name:flags.1?string last_name:flags.2?string username:flags.3?string phone:flags.4?string photo:flags.5?UserProfilePhoto status:flags.6?UserStatus bot_info_version:flags.14?int restriction_reason:flags.18?Vector<RestrictionReason> bot_inline_placeholder:flags.19?string lang_code:flags.22?string emoji_status:flags.30?EmojiStatus usernames:flags2.0?Vector<Username> stories_max_id:flags2.5?RecentStory color:flags2.8?PeerColor profile_color:flags2.9?PeerColor bot_active_users:flags2.12?int bot_verification_icon:flags2.14?long send_paid_messages_stars:flags2.15?long = User;
+    /// user#31774388 flags:# self:flags.10?true contact:flags.11?true mutual_contact:flags.12?true
+    ///     deleted:flags.13?true bot:flags.14?true bot_chat_history:flags.15?true
+    ///     bot_nochats:flags.16?true verified:flags.17?true restricted:flags.18?true min:flags.20?true
+    ///     bot_inline_geo:flags.21?true support:flags.23?true scam:flags.24?true
+    ///     apply_min_photo:flags.25?true fake:flags.26?true bot_attach_menu:flags.27?true
+    ///     premium:flags.28?true attach_menu_enabled:flags.29?true flags2:# bot_can_edit:flags2.1?true
+    ///     close_friend:flags2.2?true stories_hidden:flags2.3?true stories_unavailable:flags2.4?true
+    ///     contact_require_premium:flags2.10?true bot_business:flags2.11?true
+    ///     bot_has_main_app:flags2.13?true bot_forum_view:flags2.16?true id:long
+    ///     access_hash:flags.0?long first_name:flags.1?string last_name:flags.2?string
+    ///     username:flags.3?string phone:flags.4?string photo:flags.5?UserProfilePhoto
+    ///     status:flags.6?UserStatus bot_info_version:flags.14?int
+    ///     restriction_reason:flags.18?Vector<RestrictionReason> bot_inline_placeholder:flags.19?string
+    ///     lang_code:flags.22?string emoji_status:flags.30?EmojiStatus
+    ///     usernames:flags2.0?Vector<Username> stories_max_id:flags2.5?RecentStory
+    ///     color:flags2.8?PeerColor profile_color:flags2.9?PeerColor bot_active_users:flags2.12?int
+    ///     bot_verification_icon:flags2.14?long send_paid_messages_stars:flags2.15?long = User;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct User {
+        /// `self:flags.10?true`: bit 10 of `flags`. In Rust: `self_`.
         pub self_: bool,
+        /// `contact:flags.11?true`: bit 11 of `flags`.
         pub contact: bool,
+        /// `mutual_contact:flags.12?true`: bit 12 of `flags`.
         pub mutual_contact: bool,
+        /// `deleted:flags.13?true`: bit 13 of `flags`.
         pub deleted: bool,
+        /// `bot_chat_history:flags.15?true`: bit 15 of `flags`.
         pub bot_chat_history: bool,
+        /// `bot_nochats:flags.16?true`: bit 16 of `flags`.
         pub bot_nochats: bool,
+        /// `verified:flags.17?true`: bit 17 of `flags`.
         pub verified: bool,
+        /// `min:flags.20?true`: bit 20 of `flags`.
         pub min: bool,
+        /// `bot_inline_geo:flags.21?true`: bit 21 of `flags`.
         pub bot_inline_geo: bool,
+        /// `support:flags.23?true`: bit 23 of `flags`.
         pub support: bool,
+        /// `scam:flags.24?true`: bit 24 of `flags`.
         pub scam: bool,
+        /// `apply_min_photo:flags.25?true`: bit 25 of `flags`.
         pub apply_min_photo: bool,
+        /// `fake:flags.26?true`: bit 26 of `flags`.
         pub fake: bool,
+        /// `bot_attach_menu:flags.27?true`: bit 27 of `flags`.
         pub bot_attach_menu: bool,
+        /// `premium:flags.28?true`: bit 28 of `flags`.
         pub premium: bool,
+        /// `attach_menu_enabled:flags.29?true`: bit 29 of `flags`.
         pub attach_menu_enabled: bool,
+        /// `bot_can_edit:flags2.1?true`: bit 1 of `flags2`.
         pub bot_can_edit: bool,
+        /// `close_friend:flags2.2?true`: bit 2 of `flags2`.
         pub close_friend: bool,
+        /// `stories_hidden:flags2.3?true`: bit 3 of `flags2`.
         pub stories_hidden: bool,
+        /// `stories_unavailable:flags2.4?true`: bit 4 of `flags2`.
         pub stories_unavailable: bool,
+        /// `contact_require_premium:flags2.10?true`: bit 10 of `flags2`.
         pub contact_require_premium: bool,
+        /// `bot_business:flags2.11?true`: bit 11 of `flags2`.
         pub bot_business: bool,
+        /// `bot_has_main_app:flags2.13?true`: bit 13 of `flags2`.
         pub bot_has_main_app: bool,
+        /// `bot_forum_view:flags2.16?true`: bit 16 of `flags2`.
         pub bot_forum_view: bool,
+        /// `id:long`.
         pub id: i64,
+        /// `access_hash:flags.0?long`: present when bit 0 of `flags` is set.
         pub access_hash: ::core::option::Option<i64>,
+        /// `first_name:flags.1?string`: present when bit 1 of `flags` is set.
         pub first_name: ::core::option::Option<::tl_runtime::CompactString>,
+        /// `last_name:flags.2?string`: present when bit 2 of `flags` is set.
         pub last_name: ::core::option::Option<::tl_runtime::CompactString>,
+        /// `username:flags.3?string`: present when bit 3 of `flags` is set.
         pub username: ::core::option::Option<::tl_runtime::CompactString>,
+        /// `phone:flags.4?string`: present when bit 4 of `flags` is set.
         pub phone: ::core::option::Option<::tl_runtime::CompactString>,
+        /// `photo:flags.5?UserProfilePhoto`: present when bit 5 of `flags` is set.
         pub photo: ::core::option::Option<super::enums::UserProfilePhoto>,
+        /// `status:flags.6?UserStatus`: present when bit 6 of `flags` is set.
         pub status: ::core::option::Option<super::enums::UserStatus>,
+        /// `bot_info_version:flags.14?int`: present when bit 14 of `flags` is set.
         pub bot_info_version: ::core::option::Option<i32>,
+        /// `restriction_reason:flags.18?Vector<RestrictionReason>`: present when bit 18 of `flags` is set.
         pub restriction_reason: ::core::option::Option<
             ::std::vec::Vec<super::enums::RestrictionReason>,
         >,
+        /// `bot_inline_placeholder:flags.19?string`: present when bit 19 of `flags` is set.
         pub bot_inline_placeholder: ::core::option::Option<::tl_runtime::CompactString>,
+        /// `lang_code:flags.22?string`: present when bit 22 of `flags` is set.
         pub lang_code: ::core::option::Option<::tl_runtime::CompactString>,
+        /// `emoji_status:flags.30?EmojiStatus`: present when bit 30 of `flags` is set.
         pub emoji_status: ::core::option::Option<super::enums::EmojiStatus>,
+        /// `usernames:flags2.0?Vector<Username>`: present when bit 0 of `flags2` is set.
         pub usernames: ::core::option::Option<::std::vec::Vec<super::enums::Username>>,
+        /// `stories_max_id:flags2.5?RecentStory`: present when bit 5 of `flags2` is set.
         pub stories_max_id: ::core::option::Option<super::enums::RecentStory>,
+        /// `color:flags2.8?PeerColor`: present when bit 8 of `flags2` is set.
         pub color: ::core::option::Option<super::enums::PeerColor>,
+        /// `profile_color:flags2.9?PeerColor`: present when bit 9 of `flags2` is set.
         pub profile_color: ::core::option::Option<super::enums::PeerColor>,
+        /// `bot_active_users:flags2.12?int`: present when bit 12 of `flags2` is set.
         pub bot_active_users: ::core::option::Option<i32>,
+        /// `bot_verification_icon:flags2.14?long`: present when bit 14 of `flags2` is set.
         pub bot_verification_icon: ::core::option::Option<i64>,
+        /// `send_paid_messages_stars:flags2.15?long`: present when bit 15 of `flags2` is set.
         pub send_paid_messages_stars: ::core::option::Option<i64>,
     }
     impl User {
@@ -1612,8 +1737,9 @@ pub mod types {
     /// ```tl
     /// userEmpty#d3bc4b7a id:long = User;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserEmpty {
+        /// `id:long`.
         pub id: i64,
     }
     impl ::tl_runtime::Identifiable for UserEmpty {
@@ -1644,14 +1770,20 @@ pub mod types {
     /// The TL constructor `userProfilePhoto`:
     ///
     /// ```tl
-    /// userProfilePhoto#82d1f706 flags:# has_video:flags.0?true personal:flags.2?true photo_id:long stripped_thumb:flags.1?bytes dc_id:int = UserProfilePhoto;
+    /// userProfilePhoto#82d1f706 flags:# has_video:flags.0?true personal:flags.2?true photo_id:long
+    ///     stripped_thumb:flags.1?bytes dc_id:int = UserProfilePhoto;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserProfilePhoto {
+        /// `has_video:flags.0?true`: bit 0 of `flags`.
         pub has_video: bool,
+        /// `personal:flags.2?true`: bit 2 of `flags`.
         pub personal: bool,
+        /// `photo_id:long`.
         pub photo_id: i64,
+        /// `stripped_thumb:flags.1?bytes`: present when bit 1 of `flags` is set.
         pub stripped_thumb: ::core::option::Option<::std::vec::Vec<u8>>,
+        /// `dc_id:int`.
         pub dc_id: i32,
     }
     impl ::tl_runtime::Identifiable for UserProfilePhoto {
@@ -1724,7 +1856,7 @@ pub mod types {
     /// ```tl
     /// userProfilePhotoEmpty#4f11bae1 = UserProfilePhoto;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserProfilePhotoEmpty;
     impl ::tl_runtime::Identifiable for UserProfilePhotoEmpty {
         const CONSTRUCTOR_ID: u32 = 0x4f11bae1;
@@ -1753,7 +1885,7 @@ pub mod types {
     /// ```tl
     /// userStatusEmpty#9d05049 = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserStatusEmpty;
     impl ::tl_runtime::Identifiable for UserStatusEmpty {
         const CONSTRUCTOR_ID: u32 = 0x09d05049;
@@ -1782,8 +1914,9 @@ pub mod types {
     /// ```tl
     /// userStatusLastMonth#65899777 flags:# by_me:flags.0?true = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserStatusLastMonth {
+        /// `by_me:flags.0?true`: bit 0 of `flags`.
         pub by_me: bool,
     }
     impl ::tl_runtime::Identifiable for UserStatusLastMonth {
@@ -1819,8 +1952,9 @@ pub mod types {
     /// ```tl
     /// userStatusLastWeek#541a1d1a flags:# by_me:flags.0?true = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserStatusLastWeek {
+        /// `by_me:flags.0?true`: bit 0 of `flags`.
         pub by_me: bool,
     }
     impl ::tl_runtime::Identifiable for UserStatusLastWeek {
@@ -1856,8 +1990,9 @@ pub mod types {
     /// ```tl
     /// userStatusOffline#8c703f was_online:int = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserStatusOffline {
+        /// `was_online:int`.
         pub was_online: i32,
     }
     impl ::tl_runtime::Identifiable for UserStatusOffline {
@@ -1890,8 +2025,9 @@ pub mod types {
     /// ```tl
     /// userStatusOnline#edb93949 expires:int = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserStatusOnline {
+        /// `expires:int`.
         pub expires: i32,
     }
     impl ::tl_runtime::Identifiable for UserStatusOnline {
@@ -1924,8 +2060,9 @@ pub mod types {
     /// ```tl
     /// userStatusRecently#7b197dc8 flags:# by_me:flags.0?true = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserStatusRecently {
+        /// `by_me:flags.0?true`: bit 0 of `flags`.
         pub by_me: bool,
     }
     impl ::tl_runtime::Identifiable for UserStatusRecently {
@@ -1961,10 +2098,13 @@ pub mod types {
     /// ```tl
     /// username#b4073647 flags:# editable:flags.0?true active:flags.1?true username:string = Username;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct Username {
+        /// `editable:flags.0?true`: bit 0 of `flags`.
         pub editable: bool,
+        /// `active:flags.1?true`: bit 1 of `flags`.
         pub active: bool,
+        /// `username:string`.
         pub username: ::tl_runtime::CompactString,
     }
     impl ::tl_runtime::Identifiable for Username {
@@ -2011,7 +2151,7 @@ pub mod types {
 #[allow(missing_docs)]
 pub mod enums {
     /// The TL type `EmojiStatus`: one of `emojiStatus`, `emojiStatusCollectible`, `emojiStatusEmpty`, `inputEmojiStatusCollectible`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[allow(clippy::large_enum_variant)]
     pub enum EmojiStatus {
         EmojiStatus(super::types::EmojiStatus),
@@ -2122,29 +2262,84 @@ pub mod enums {
             }
         }
     }
+    /// Wraps a `types::EmojiStatus` as the variant `enums::EmojiStatus::EmojiStatus`.
     impl ::core::convert::From<super::types::EmojiStatus> for EmojiStatus {
         fn from(value: super::types::EmojiStatus) -> Self {
             Self::EmojiStatus(value)
         }
     }
+    /// The `types::EmojiStatus` in the variant `enums::EmojiStatus::EmojiStatus`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<EmojiStatus> for super::types::EmojiStatus {
+        type Error = EmojiStatus;
+        fn try_from(value: EmojiStatus) -> ::core::result::Result<Self, EmojiStatus> {
+            match value {
+                EmojiStatus::EmojiStatus(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    /// Wraps a `types::EmojiStatusCollectible` as the variant `enums::EmojiStatus::Collectible`.
     impl ::core::convert::From<super::types::EmojiStatusCollectible> for EmojiStatus {
         fn from(value: super::types::EmojiStatusCollectible) -> Self {
             Self::Collectible(::std::boxed::Box::new(value))
         }
     }
+    /// The `types::EmojiStatusCollectible` in the variant `enums::EmojiStatus::Collectible`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<EmojiStatus> for super::types::EmojiStatusCollectible {
+        type Error = EmojiStatus;
+        fn try_from(value: EmojiStatus) -> ::core::result::Result<Self, EmojiStatus> {
+            match value {
+                EmojiStatus::Collectible(value) => ::core::result::Result::Ok(*value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    /// Wraps a `types::EmojiStatusEmpty` as the variant `enums::EmojiStatus::Empty`.
     impl ::core::convert::From<super::types::EmojiStatusEmpty> for EmojiStatus {
         fn from(_: super::types::EmojiStatusEmpty) -> Self {
             Self::Empty
         }
     }
+    /// The `types::EmojiStatusEmpty` in the variant `enums::EmojiStatus::Empty`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<EmojiStatus> for super::types::EmojiStatusEmpty {
+        type Error = EmojiStatus;
+        fn try_from(value: EmojiStatus) -> ::core::result::Result<Self, EmojiStatus> {
+            match value {
+                EmojiStatus::Empty => {
+                    ::core::result::Result::Ok(super::types::EmojiStatusEmpty)
+                }
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    /// Wraps a `types::InputEmojiStatusCollectible` as the variant `enums::EmojiStatus::InputEmojiStatusCollectible`.
     impl ::core::convert::From<super::types::InputEmojiStatusCollectible>
     for EmojiStatus {
         fn from(value: super::types::InputEmojiStatusCollectible) -> Self {
             Self::InputEmojiStatusCollectible(value)
         }
     }
+    /// The `types::InputEmojiStatusCollectible` in the variant `enums::EmojiStatus::InputEmojiStatusCollectible`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<EmojiStatus>
+    for super::types::InputEmojiStatusCollectible {
+        type Error = EmojiStatus;
+        fn try_from(value: EmojiStatus) -> ::core::result::Result<Self, EmojiStatus> {
+            match value {
+                EmojiStatus::InputEmojiStatusCollectible(value) => {
+                    ::core::result::Result::Ok(value)
+                }
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::default::Default for EmojiStatus {
+        /// `emojiStatusEmpty`, with default fields.
+        fn default() -> Self {
+            Self::Empty
+        }
+    }
     /// The TL type `InputPeer`: one of `inputPeerChannel`, `inputPeerChannelFromMessage`, `inputPeerChat`, `inputPeerEmpty`, `inputPeerSelf`, `inputPeerUser`, `inputPeerUserFromMessage`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[allow(clippy::large_enum_variant)]
     pub enum InputPeer {
         Channel(super::types::InputPeerChannel),
@@ -2281,43 +2476,133 @@ pub mod enums {
             value
         }
     }
+    /// Wraps a `types::InputPeerChannel` as the variant `enums::InputPeer::Channel`.
     impl ::core::convert::From<super::types::InputPeerChannel> for InputPeer {
         fn from(value: super::types::InputPeerChannel) -> Self {
             Self::Channel(value)
         }
     }
+    /// The `types::InputPeerChannel` in the variant `enums::InputPeer::Channel`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerChannel {
+        type Error = InputPeer;
+        fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
+            match value {
+                InputPeer::Channel(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    /// Wraps a `types::InputPeerChannelFromMessage` as the variant `enums::InputPeer::ChannelFromMessage`.
     impl ::core::convert::From<super::types::InputPeerChannelFromMessage> for InputPeer {
         fn from(value: super::types::InputPeerChannelFromMessage) -> Self {
             Self::ChannelFromMessage(::std::boxed::Box::new(value))
         }
     }
+    /// The `types::InputPeerChannelFromMessage` in the variant `enums::InputPeer::ChannelFromMessage`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<InputPeer>
+    for super::types::InputPeerChannelFromMessage {
+        type Error = InputPeer;
+        fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
+            match value {
+                InputPeer::ChannelFromMessage(value) => {
+                    ::core::result::Result::Ok(*value)
+                }
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    /// Wraps a `types::InputPeerChat` as the variant `enums::InputPeer::Chat`.
     impl ::core::convert::From<super::types::InputPeerChat> for InputPeer {
         fn from(value: super::types::InputPeerChat) -> Self {
             Self::Chat(value)
         }
     }
+    /// The `types::InputPeerChat` in the variant `enums::InputPeer::Chat`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerChat {
+        type Error = InputPeer;
+        fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
+            match value {
+                InputPeer::Chat(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    /// Wraps a `types::InputPeerEmpty` as the variant `enums::InputPeer::Empty`.
     impl ::core::convert::From<super::types::InputPeerEmpty> for InputPeer {
         fn from(_: super::types::InputPeerEmpty) -> Self {
             Self::Empty
         }
     }
+    /// The `types::InputPeerEmpty` in the variant `enums::InputPeer::Empty`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerEmpty {
+        type Error = InputPeer;
+        fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
+            match value {
+                InputPeer::Empty => {
+                    ::core::result::Result::Ok(super::types::InputPeerEmpty)
+                }
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    /// Wraps a `types::InputPeerSelf` as the variant `enums::InputPeer::InputPeerSelf`.
     impl ::core::convert::From<super::types::InputPeerSelf> for InputPeer {
         fn from(_: super::types::InputPeerSelf) -> Self {
             Self::InputPeerSelf
         }
     }
+    /// The `types::InputPeerSelf` in the variant `enums::InputPeer::InputPeerSelf`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerSelf {
+        type Error = InputPeer;
+        fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
+            match value {
+                InputPeer::InputPeerSelf => {
+                    ::core::result::Result::Ok(super::types::InputPeerSelf)
+                }
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    /// Wraps a `types::InputPeerUser` as the variant `enums::InputPeer::User`.
     impl ::core::convert::From<super::types::InputPeerUser> for InputPeer {
         fn from(value: super::types::InputPeerUser) -> Self {
             Self::User(value)
         }
     }
+    /// The `types::InputPeerUser` in the variant `enums::InputPeer::User`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerUser {
+        type Error = InputPeer;
+        fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
+            match value {
+                InputPeer::User(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    /// Wraps a `types::InputPeerUserFromMessage` as the variant `enums::InputPeer::UserFromMessage`.
     impl ::core::convert::From<super::types::InputPeerUserFromMessage> for InputPeer {
         fn from(value: super::types::InputPeerUserFromMessage) -> Self {
             Self::UserFromMessage(::std::boxed::Box::new(value))
         }
     }
+    /// The `types::InputPeerUserFromMessage` in the variant `enums::InputPeer::UserFromMessage`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerUserFromMessage {
+        type Error = InputPeer;
+        fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
+            match value {
+                InputPeer::UserFromMessage(value) => ::core::result::Result::Ok(*value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::default::Default for InputPeer {
+        /// `inputPeerEmpty`, with default fields.
+        fn default() -> Self {
+            Self::Empty
+        }
+    }
     /// The TL type `InputUser`: one of `inputUser`, `inputUserEmpty`, `inputUserFromMessage`, `inputUserSelf`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[allow(clippy::large_enum_variant)]
     pub enum InputUser {
         InputUser(super::types::InputUser),
@@ -2429,28 +2714,82 @@ pub mod enums {
             }
         }
     }
+    /// Wraps a `types::InputUser` as the variant `enums::InputUser::InputUser`.
     impl ::core::convert::From<super::types::InputUser> for InputUser {
         fn from(value: super::types::InputUser) -> Self {
             Self::InputUser(value)
         }
     }
+    /// The `types::InputUser` in the variant `enums::InputUser::InputUser`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<InputUser> for super::types::InputUser {
+        type Error = InputUser;
+        fn try_from(value: InputUser) -> ::core::result::Result<Self, InputUser> {
+            match value {
+                InputUser::InputUser(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    /// Wraps a `types::InputUserEmpty` as the variant `enums::InputUser::Empty`.
     impl ::core::convert::From<super::types::InputUserEmpty> for InputUser {
         fn from(_: super::types::InputUserEmpty) -> Self {
             Self::Empty
         }
     }
+    /// The `types::InputUserEmpty` in the variant `enums::InputUser::Empty`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<InputUser> for super::types::InputUserEmpty {
+        type Error = InputUser;
+        fn try_from(value: InputUser) -> ::core::result::Result<Self, InputUser> {
+            match value {
+                InputUser::Empty => {
+                    ::core::result::Result::Ok(super::types::InputUserEmpty)
+                }
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    /// Wraps a `types::InputUserFromMessage` as the variant `enums::InputUser::FromMessage`.
     impl ::core::convert::From<super::types::InputUserFromMessage> for InputUser {
         fn from(value: super::types::InputUserFromMessage) -> Self {
             Self::FromMessage(value)
         }
     }
+    /// The `types::InputUserFromMessage` in the variant `enums::InputUser::FromMessage`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<InputUser> for super::types::InputUserFromMessage {
+        type Error = InputUser;
+        fn try_from(value: InputUser) -> ::core::result::Result<Self, InputUser> {
+            match value {
+                InputUser::FromMessage(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    /// Wraps a `types::InputUserSelf` as the variant `enums::InputUser::InputUserSelf`.
     impl ::core::convert::From<super::types::InputUserSelf> for InputUser {
         fn from(_: super::types::InputUserSelf) -> Self {
             Self::InputUserSelf
         }
     }
+    /// The `types::InputUserSelf` in the variant `enums::InputUser::InputUserSelf`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<InputUser> for super::types::InputUserSelf {
+        type Error = InputUser;
+        fn try_from(value: InputUser) -> ::core::result::Result<Self, InputUser> {
+            match value {
+                InputUser::InputUserSelf => {
+                    ::core::result::Result::Ok(super::types::InputUserSelf)
+                }
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::default::Default for InputUser {
+        /// `inputUserEmpty`, with default fields.
+        fn default() -> Self {
+            Self::Empty
+        }
+    }
     /// The TL type `KeyboardButton`: one of `inputKeyboardButtonUrlAuth`, `keyboardButtonUrlAuth`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[allow(clippy::large_enum_variant)]
     pub enum KeyboardButton {
         InputKeyboardButtonUrlAuth(
@@ -2528,19 +2867,49 @@ pub mod enums {
             }
         }
     }
+    /// Wraps a `types::InputKeyboardButtonUrlAuth` as the variant `enums::KeyboardButton::InputKeyboardButtonUrlAuth`.
     impl ::core::convert::From<super::types::InputKeyboardButtonUrlAuth>
     for KeyboardButton {
         fn from(value: super::types::InputKeyboardButtonUrlAuth) -> Self {
             Self::InputKeyboardButtonUrlAuth(::std::boxed::Box::new(value))
         }
     }
+    /// The `types::InputKeyboardButtonUrlAuth` in the variant `enums::KeyboardButton::InputKeyboardButtonUrlAuth`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<KeyboardButton>
+    for super::types::InputKeyboardButtonUrlAuth {
+        type Error = KeyboardButton;
+        fn try_from(
+            value: KeyboardButton,
+        ) -> ::core::result::Result<Self, KeyboardButton> {
+            match value {
+                KeyboardButton::InputKeyboardButtonUrlAuth(value) => {
+                    ::core::result::Result::Ok(*value)
+                }
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    /// Wraps a `types::KeyboardButtonUrlAuth` as the variant `enums::KeyboardButton::UrlAuth`.
     impl ::core::convert::From<super::types::KeyboardButtonUrlAuth> for KeyboardButton {
         fn from(value: super::types::KeyboardButtonUrlAuth) -> Self {
             Self::UrlAuth(::std::boxed::Box::new(value))
         }
     }
+    /// The `types::KeyboardButtonUrlAuth` in the variant `enums::KeyboardButton::UrlAuth`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<KeyboardButton>
+    for super::types::KeyboardButtonUrlAuth {
+        type Error = KeyboardButton;
+        fn try_from(
+            value: KeyboardButton,
+        ) -> ::core::result::Result<Self, KeyboardButton> {
+            match value {
+                KeyboardButton::UrlAuth(value) => ::core::result::Result::Ok(*value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
     /// The TL type `PeerColor`: one of `inputPeerColorCollectible`, `peerColor`, `peerColorCollectible`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[allow(clippy::large_enum_variant)]
     pub enum PeerColor {
         InputPeerColorCollectible(super::types::InputPeerColorCollectible),
@@ -2631,23 +3000,59 @@ pub mod enums {
             }
         }
     }
+    /// Wraps a `types::InputPeerColorCollectible` as the variant `enums::PeerColor::InputPeerColorCollectible`.
     impl ::core::convert::From<super::types::InputPeerColorCollectible> for PeerColor {
         fn from(value: super::types::InputPeerColorCollectible) -> Self {
             Self::InputPeerColorCollectible(value)
         }
     }
+    /// The `types::InputPeerColorCollectible` in the variant `enums::PeerColor::InputPeerColorCollectible`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<PeerColor>
+    for super::types::InputPeerColorCollectible {
+        type Error = PeerColor;
+        fn try_from(value: PeerColor) -> ::core::result::Result<Self, PeerColor> {
+            match value {
+                PeerColor::InputPeerColorCollectible(value) => {
+                    ::core::result::Result::Ok(value)
+                }
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    /// Wraps a `types::PeerColor` as the variant `enums::PeerColor::PeerColor`.
     impl ::core::convert::From<super::types::PeerColor> for PeerColor {
         fn from(value: super::types::PeerColor) -> Self {
             Self::PeerColor(value)
         }
     }
+    /// The `types::PeerColor` in the variant `enums::PeerColor::PeerColor`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<PeerColor> for super::types::PeerColor {
+        type Error = PeerColor;
+        fn try_from(value: PeerColor) -> ::core::result::Result<Self, PeerColor> {
+            match value {
+                PeerColor::PeerColor(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    /// Wraps a `types::PeerColorCollectible` as the variant `enums::PeerColor::Collectible`.
     impl ::core::convert::From<super::types::PeerColorCollectible> for PeerColor {
         fn from(value: super::types::PeerColorCollectible) -> Self {
             Self::Collectible(::std::boxed::Box::new(value))
         }
     }
+    /// The `types::PeerColorCollectible` in the variant `enums::PeerColor::Collectible`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<PeerColor> for super::types::PeerColorCollectible {
+        type Error = PeerColor;
+        fn try_from(value: PeerColor) -> ::core::result::Result<Self, PeerColor> {
+            match value {
+                PeerColor::Collectible(value) => ::core::result::Result::Ok(*value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
     /// The TL type `RecentStory`: one of `recentStory`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[allow(clippy::large_enum_variant)]
     pub enum RecentStory {
         RecentStory(super::types::RecentStory),
@@ -2702,13 +3107,29 @@ pub mod enums {
             }
         }
     }
+    /// Wraps a `types::RecentStory` as the variant `enums::RecentStory::RecentStory`.
     impl ::core::convert::From<super::types::RecentStory> for RecentStory {
         fn from(value: super::types::RecentStory) -> Self {
             Self::RecentStory(value)
         }
     }
+    /// The `types::RecentStory` in the variant `enums::RecentStory::RecentStory`: the only variant, so this never fails.
+    impl ::core::convert::TryFrom<RecentStory> for super::types::RecentStory {
+        type Error = RecentStory;
+        fn try_from(value: RecentStory) -> ::core::result::Result<Self, RecentStory> {
+            match value {
+                RecentStory::RecentStory(value) => ::core::result::Result::Ok(value),
+            }
+        }
+    }
+    impl ::core::default::Default for RecentStory {
+        /// `recentStory`, with default fields.
+        fn default() -> Self {
+            Self::RecentStory(::core::default::Default::default())
+        }
+    }
     /// The TL type `RestrictionReason`: one of `restrictionReason`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[allow(clippy::large_enum_variant)]
     pub enum RestrictionReason {
         RestrictionReason(super::types::RestrictionReason),
@@ -2763,13 +3184,34 @@ pub mod enums {
             }
         }
     }
+    /// Wraps a `types::RestrictionReason` as the variant `enums::RestrictionReason::RestrictionReason`.
     impl ::core::convert::From<super::types::RestrictionReason> for RestrictionReason {
         fn from(value: super::types::RestrictionReason) -> Self {
             Self::RestrictionReason(value)
         }
     }
+    /// The `types::RestrictionReason` in the variant `enums::RestrictionReason::RestrictionReason`: the only variant, so this never fails.
+    impl ::core::convert::TryFrom<RestrictionReason>
+    for super::types::RestrictionReason {
+        type Error = RestrictionReason;
+        fn try_from(
+            value: RestrictionReason,
+        ) -> ::core::result::Result<Self, RestrictionReason> {
+            match value {
+                RestrictionReason::RestrictionReason(value) => {
+                    ::core::result::Result::Ok(value)
+                }
+            }
+        }
+    }
+    impl ::core::default::Default for RestrictionReason {
+        /// `restrictionReason`, with default fields.
+        fn default() -> Self {
+            Self::RestrictionReason(::core::default::Default::default())
+        }
+    }
     /// The TL type `UrlAuthResult`: one of `urlAuthResultAccepted`, `urlAuthResultDefault`, `urlAuthResultRequest`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[allow(clippy::large_enum_variant)]
     pub enum UrlAuthResult {
         Accepted(super::types::UrlAuthResultAccepted),
@@ -2861,23 +3303,65 @@ pub mod enums {
             }
         }
     }
+    /// Wraps a `types::UrlAuthResultAccepted` as the variant `enums::UrlAuthResult::Accepted`.
     impl ::core::convert::From<super::types::UrlAuthResultAccepted> for UrlAuthResult {
         fn from(value: super::types::UrlAuthResultAccepted) -> Self {
             Self::Accepted(value)
         }
     }
+    /// The `types::UrlAuthResultAccepted` in the variant `enums::UrlAuthResult::Accepted`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<UrlAuthResult>
+    for super::types::UrlAuthResultAccepted {
+        type Error = UrlAuthResult;
+        fn try_from(
+            value: UrlAuthResult,
+        ) -> ::core::result::Result<Self, UrlAuthResult> {
+            match value {
+                UrlAuthResult::Accepted(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    /// Wraps a `types::UrlAuthResultDefault` as the variant `enums::UrlAuthResult::Default`.
     impl ::core::convert::From<super::types::UrlAuthResultDefault> for UrlAuthResult {
         fn from(_: super::types::UrlAuthResultDefault) -> Self {
             Self::Default
         }
     }
+    /// The `types::UrlAuthResultDefault` in the variant `enums::UrlAuthResult::Default`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<UrlAuthResult> for super::types::UrlAuthResultDefault {
+        type Error = UrlAuthResult;
+        fn try_from(
+            value: UrlAuthResult,
+        ) -> ::core::result::Result<Self, UrlAuthResult> {
+            match value {
+                UrlAuthResult::Default => {
+                    ::core::result::Result::Ok(super::types::UrlAuthResultDefault)
+                }
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    /// Wraps a `types::UrlAuthResultRequest` as the variant `enums::UrlAuthResult::Request`.
     impl ::core::convert::From<super::types::UrlAuthResultRequest> for UrlAuthResult {
         fn from(value: super::types::UrlAuthResultRequest) -> Self {
             Self::Request(value)
         }
     }
+    /// The `types::UrlAuthResultRequest` in the variant `enums::UrlAuthResult::Request`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<UrlAuthResult> for super::types::UrlAuthResultRequest {
+        type Error = UrlAuthResult;
+        fn try_from(
+            value: UrlAuthResult,
+        ) -> ::core::result::Result<Self, UrlAuthResult> {
+            match value {
+                UrlAuthResult::Request(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
     /// The TL type `User`: one of `user`, `userEmpty`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[allow(clippy::large_enum_variant)]
     pub enum User {
         User(::std::boxed::Box<super::types::User>),
@@ -2947,18 +3431,46 @@ pub mod enums {
             }
         }
     }
+    /// Wraps a `types::User` as the variant `enums::User::User`.
     impl ::core::convert::From<super::types::User> for User {
         fn from(value: super::types::User) -> Self {
             Self::User(::std::boxed::Box::new(value))
         }
     }
+    /// The `types::User` in the variant `enums::User::User`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<User> for super::types::User {
+        type Error = User;
+        fn try_from(value: User) -> ::core::result::Result<Self, User> {
+            match value {
+                User::User(value) => ::core::result::Result::Ok(*value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    /// Wraps a `types::UserEmpty` as the variant `enums::User::Empty`.
     impl ::core::convert::From<super::types::UserEmpty> for User {
         fn from(value: super::types::UserEmpty) -> Self {
             Self::Empty(value)
         }
     }
+    /// The `types::UserEmpty` in the variant `enums::User::Empty`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<User> for super::types::UserEmpty {
+        type Error = User;
+        fn try_from(value: User) -> ::core::result::Result<Self, User> {
+            match value {
+                User::Empty(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::default::Default for User {
+        /// `userEmpty`, with default fields.
+        fn default() -> Self {
+            Self::Empty(::core::default::Default::default())
+        }
+    }
     /// The TL type `UserProfilePhoto`: one of `userProfilePhoto`, `userProfilePhotoEmpty`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[allow(clippy::large_enum_variant)]
     pub enum UserProfilePhoto {
         UserProfilePhoto(super::types::UserProfilePhoto),
@@ -3033,19 +3545,56 @@ pub mod enums {
             }
         }
     }
+    /// Wraps a `types::UserProfilePhoto` as the variant `enums::UserProfilePhoto::UserProfilePhoto`.
     impl ::core::convert::From<super::types::UserProfilePhoto> for UserProfilePhoto {
         fn from(value: super::types::UserProfilePhoto) -> Self {
             Self::UserProfilePhoto(value)
         }
     }
+    /// The `types::UserProfilePhoto` in the variant `enums::UserProfilePhoto::UserProfilePhoto`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<UserProfilePhoto> for super::types::UserProfilePhoto {
+        type Error = UserProfilePhoto;
+        fn try_from(
+            value: UserProfilePhoto,
+        ) -> ::core::result::Result<Self, UserProfilePhoto> {
+            match value {
+                UserProfilePhoto::UserProfilePhoto(value) => {
+                    ::core::result::Result::Ok(value)
+                }
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    /// Wraps a `types::UserProfilePhotoEmpty` as the variant `enums::UserProfilePhoto::Empty`.
     impl ::core::convert::From<super::types::UserProfilePhotoEmpty>
     for UserProfilePhoto {
         fn from(_: super::types::UserProfilePhotoEmpty) -> Self {
             Self::Empty
         }
     }
+    /// The `types::UserProfilePhotoEmpty` in the variant `enums::UserProfilePhoto::Empty`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<UserProfilePhoto>
+    for super::types::UserProfilePhotoEmpty {
+        type Error = UserProfilePhoto;
+        fn try_from(
+            value: UserProfilePhoto,
+        ) -> ::core::result::Result<Self, UserProfilePhoto> {
+            match value {
+                UserProfilePhoto::Empty => {
+                    ::core::result::Result::Ok(super::types::UserProfilePhotoEmpty)
+                }
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::default::Default for UserProfilePhoto {
+        /// `userProfilePhotoEmpty`, with default fields.
+        fn default() -> Self {
+            Self::Empty
+        }
+    }
     /// The TL type `UserStatus`: one of `userStatusEmpty`, `userStatusLastMonth`, `userStatusLastWeek`, `userStatusOffline`, `userStatusOnline`, `userStatusRecently`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[allow(clippy::large_enum_variant)]
     pub enum UserStatus {
         Empty,
@@ -3186,38 +3735,112 @@ pub mod enums {
             }
         }
     }
+    /// Wraps a `types::UserStatusEmpty` as the variant `enums::UserStatus::Empty`.
     impl ::core::convert::From<super::types::UserStatusEmpty> for UserStatus {
         fn from(_: super::types::UserStatusEmpty) -> Self {
             Self::Empty
         }
     }
+    /// The `types::UserStatusEmpty` in the variant `enums::UserStatus::Empty`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusEmpty {
+        type Error = UserStatus;
+        fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
+            match value {
+                UserStatus::Empty => {
+                    ::core::result::Result::Ok(super::types::UserStatusEmpty)
+                }
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    /// Wraps a `types::UserStatusLastMonth` as the variant `enums::UserStatus::LastMonth`.
     impl ::core::convert::From<super::types::UserStatusLastMonth> for UserStatus {
         fn from(value: super::types::UserStatusLastMonth) -> Self {
             Self::LastMonth(value)
         }
     }
+    /// The `types::UserStatusLastMonth` in the variant `enums::UserStatus::LastMonth`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusLastMonth {
+        type Error = UserStatus;
+        fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
+            match value {
+                UserStatus::LastMonth(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    /// Wraps a `types::UserStatusLastWeek` as the variant `enums::UserStatus::LastWeek`.
     impl ::core::convert::From<super::types::UserStatusLastWeek> for UserStatus {
         fn from(value: super::types::UserStatusLastWeek) -> Self {
             Self::LastWeek(value)
         }
     }
+    /// The `types::UserStatusLastWeek` in the variant `enums::UserStatus::LastWeek`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusLastWeek {
+        type Error = UserStatus;
+        fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
+            match value {
+                UserStatus::LastWeek(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    /// Wraps a `types::UserStatusOffline` as the variant `enums::UserStatus::Offline`.
     impl ::core::convert::From<super::types::UserStatusOffline> for UserStatus {
         fn from(value: super::types::UserStatusOffline) -> Self {
             Self::Offline(value)
         }
     }
+    /// The `types::UserStatusOffline` in the variant `enums::UserStatus::Offline`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusOffline {
+        type Error = UserStatus;
+        fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
+            match value {
+                UserStatus::Offline(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    /// Wraps a `types::UserStatusOnline` as the variant `enums::UserStatus::Online`.
     impl ::core::convert::From<super::types::UserStatusOnline> for UserStatus {
         fn from(value: super::types::UserStatusOnline) -> Self {
             Self::Online(value)
         }
     }
+    /// The `types::UserStatusOnline` in the variant `enums::UserStatus::Online`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusOnline {
+        type Error = UserStatus;
+        fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
+            match value {
+                UserStatus::Online(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    /// Wraps a `types::UserStatusRecently` as the variant `enums::UserStatus::Recently`.
     impl ::core::convert::From<super::types::UserStatusRecently> for UserStatus {
         fn from(value: super::types::UserStatusRecently) -> Self {
             Self::Recently(value)
         }
     }
+    /// The `types::UserStatusRecently` in the variant `enums::UserStatus::Recently`: any other variant is given back as the error.
+    impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusRecently {
+        type Error = UserStatus;
+        fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
+            match value {
+                UserStatus::Recently(value) => ::core::result::Result::Ok(value),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    impl ::core::default::Default for UserStatus {
+        /// `userStatusEmpty`, with default fields.
+        fn default() -> Self {
+            Self::Empty
+        }
+    }
     /// The TL type `Username`: one of `username`.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[allow(clippy::large_enum_variant)]
     pub enum Username {
         Username(super::types::Username),
@@ -3272,9 +3895,25 @@ pub mod enums {
             }
         }
     }
+    /// Wraps a `types::Username` as the variant `enums::Username::Username`.
     impl ::core::convert::From<super::types::Username> for Username {
         fn from(value: super::types::Username) -> Self {
             Self::Username(value)
+        }
+    }
+    /// The `types::Username` in the variant `enums::Username::Username`: the only variant, so this never fails.
+    impl ::core::convert::TryFrom<Username> for super::types::Username {
+        type Error = Username;
+        fn try_from(value: Username) -> ::core::result::Result<Self, Username> {
+            match value {
+                Username::Username(value) => ::core::result::Result::Ok(value),
+            }
+        }
+    }
+    impl ::core::default::Default for Username {
+        /// `username`, with default fields.
+        fn default() -> Self {
+            Self::Username(::core::default::Default::default())
         }
     }
 }
@@ -3287,22 +3926,28 @@ pub mod functions {
         /// The TL function `messages.acceptUrlAuth`:
         ///
         /// ```tl
-        /// messages.acceptUrlAuth#b12c7125 flags:# write_allowed:flags.0?true peer:flags.1?InputPeer msg_id:flags.1?int button_id:flags.1?int url:flags.2?string = UrlAuthResult;
+        /// messages.acceptUrlAuth#b12c7125 flags:# write_allowed:flags.0?true peer:flags.1?InputPeer
+        ///     msg_id:flags.1?int button_id:flags.1?int url:flags.2?string = UrlAuthResult;
         /// ```
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
         pub struct AcceptUrlAuth {
+            /// `write_allowed:flags.0?true`: bit 0 of `flags`.
             pub write_allowed: bool,
-            /// The params `peer`, `msg_id`, `button_id` (they share one flag bit: all or none).
+            /// `peer:flags.1?InputPeer`, `msg_id:flags.1?int`, `button_id:flags.1?int`: they share bit 1 of `flags`, so all are present or none.
             pub peer_msg_id_button_id: ::core::option::Option<
                 AcceptUrlAuthPeerMsgIdButtonId,
             >,
+            /// `url:flags.2?string`: present when bit 2 of `flags` is set.
             pub url: ::core::option::Option<::tl_runtime::CompactString>,
         }
         /// The params of `messages.acceptUrlAuth` that share one flag bit: present together or absent together.
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub struct AcceptUrlAuthPeerMsgIdButtonId {
+            /// `peer:flags.1?InputPeer`.
             pub peer: super::super::enums::InputPeer,
+            /// `msg_id:flags.1?int`.
             pub msg_id: i32,
+            /// `button_id:flags.1?int`.
             pub button_id: i32,
         }
         impl ::tl_runtime::Identifiable for AcceptUrlAuth {
@@ -3415,21 +4060,26 @@ pub mod functions {
         /// The TL function `messages.requestUrlAuth`:
         ///
         /// ```tl
-        /// messages.requestUrlAuth#198fb446 flags:# peer:flags.1?InputPeer msg_id:flags.1?int button_id:flags.1?int url:flags.2?string = UrlAuthResult;
+        /// messages.requestUrlAuth#198fb446 flags:# peer:flags.1?InputPeer msg_id:flags.1?int
+        ///     button_id:flags.1?int url:flags.2?string = UrlAuthResult;
         /// ```
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
         pub struct RequestUrlAuth {
-            /// The params `peer`, `msg_id`, `button_id` (they share one flag bit: all or none).
+            /// `peer:flags.1?InputPeer`, `msg_id:flags.1?int`, `button_id:flags.1?int`: they share bit 1 of `flags`, so all are present or none.
             pub peer_msg_id_button_id: ::core::option::Option<
                 RequestUrlAuthPeerMsgIdButtonId,
             >,
+            /// `url:flags.2?string`: present when bit 2 of `flags` is set.
             pub url: ::core::option::Option<::tl_runtime::CompactString>,
         }
         /// The params of `messages.requestUrlAuth` that share one flag bit: present together or absent together.
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub struct RequestUrlAuthPeerMsgIdButtonId {
+            /// `peer:flags.1?InputPeer`.
             pub peer: super::super::enums::InputPeer,
+            /// `msg_id:flags.1?int`.
             pub msg_id: i32,
+            /// `button_id:flags.1?int`.
             pub button_id: i32,
         }
         impl ::tl_runtime::Identifiable for RequestUrlAuth {

@@ -14,7 +14,13 @@ fn main() {
     let api230 = tl_tests::api_layer230();
     let mtproto = tl_tests::mtproto();
     let layer230 = [&api230, &mtproto].map(|f| PathBuf::from(&f.name));
-    generate(&layer230, &out, "layer230");
+    // Layer 230 with serde's derives too, for the JSON round trips of every constructor, and a user
+    // attribute.
+    let mut config = Config::new();
+    config
+        .serde()
+        .type_attribute("inputPeerUser", "#[derive(PartialOrd, Ord)]");
+    generate(&mut config, &layer230, &out, "layer230");
     write_dispatch(
         &[api230.clone(), mtproto.clone()],
         &out.join("dispatch230.rs"),
@@ -35,6 +41,7 @@ fn main() {
     );
     if let Some(api221) = tl_tests::shared_schema("api-layer221.tl") {
         generate(
+            &mut Config::new(),
             &[PathBuf::from(&api221.name), PathBuf::from(&mtproto.name)],
             &out,
             "layer221",
@@ -49,8 +56,7 @@ fn main() {
     }
 }
 
-fn generate(schemas: &[PathBuf], out: &Path, name: &str) {
-    let mut config = Config::new();
+fn generate(config: &mut Config, schemas: &[PathBuf], out: &Path, name: &str) {
     for schema in schemas {
         config.schema(schema);
     }
@@ -105,14 +111,23 @@ struct Entry<'m> {
     rust_name: &'m str,
 }
 
-/// `pub fn <function>(name, bytes)`: a match from each TL name to `<checker>::<ours, grammers'>(bytes)`,
-/// or to `ours::<ours>(bytes)` without grammers.
+/// What a dispatch entry calls.
+#[derive(Clone, Copy)]
+enum Checker<'a> {
+    /// `checker::<ours, grammers'>(bytes)`.
+    WithGrammers(&'a str),
+    /// `checker::<ours>(bytes)`.
+    Ours(&'a str),
+}
+
+/// `pub fn <function>(name, bytes)`: a match from each TL name to its checker, called with the Rust
+/// type(s) of that name.
 fn write_match(
     code: &mut String,
     function: &str,
     module: &str,
     entries: &[Entry<'_>],
-    checker: Option<&str>,
+    checker: Checker<'_>,
     ours: &str,
 ) {
     writeln!(code, "/// Checks `bytes` as the TL item named `name`.").expect("write to a string");
@@ -124,7 +139,7 @@ fn write_match(
     for entry in entries {
         let our = format!("{ours}::{}", item_path(module, entry.namespace, entry.rust_name));
         let call = match checker {
-            Some(checker) => {
+            Checker::WithGrammers(checker) => {
                 let theirs = path(
                     "grammers_tl_types",
                     module,
@@ -133,7 +148,7 @@ fn write_match(
                 );
                 format!("{checker}::<{our}, {theirs}>(bytes)")
             }
-            None => format!("ours::<{our}>(bytes)"),
+            Checker::Ours(checker) => format!("{checker}::<{our}>(bytes)"),
         };
         writeln!(code, "        {:?} => {call},", entry.tl_name).expect("write to a string");
     }
@@ -161,21 +176,30 @@ fn write_dispatch(files: &[tl_parser::SourceFile], out: &Path, module: &str, wit
         })
         .collect();
     let mut code = String::new();
-    write_match(
-        &mut code,
-        "check_type",
-        "enums",
-        &types,
-        with_grammers.then_some("both"),
-        &ours,
-    );
+    let checker = |with: &'static str| match with_grammers {
+        true => Checker::WithGrammers(with),
+        false => Checker::Ours("ours"),
+    };
+    write_match(&mut code, "check_type", "enums", &types, checker("both"), &ours);
     write_match(
         &mut code,
         "check_function",
         "functions",
         &functions,
-        with_grammers.then_some("both_fn"),
+        checker("both_fn"),
         &ours,
     );
+    if with_grammers {
+        // Layer 230 has serde too: `json::<T>(bytes)` for the JSON round trips.
+        write_match(&mut code, "json_type", "enums", &types, Checker::Ours("json"), &ours);
+        write_match(
+            &mut code,
+            "json_function",
+            "functions",
+            &functions,
+            Checker::Ours("json"),
+            &ours,
+        );
+    }
     std::fs::write(out, code).expect("write the dispatch table");
 }

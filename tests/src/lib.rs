@@ -110,4 +110,16 @@ pub mod codegen_fixtures {
         universal,
         vectors
     );
+
+    /// Generated from `fixtures/options/shop.tl` with every option of `Config` that changes the output
+    /// (serde, attributes, doc links): see `build.rs`.
+    pub mod options {
+        include!(concat!(env!("OUT_DIR"), "/codegen/options.rs"));
+    }
+
+    /// The bundled url-auth schema, with `InputPeer` and `UrlAuthResult` referred to in `tl_generated`
+    /// (`Config::extern_path`) instead of generated again.
+    pub mod reuse {
+        include!(concat!(env!("OUT_DIR"), "/codegen/reuse.rs"));
+    }
 }

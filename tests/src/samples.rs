@@ -310,7 +310,7 @@ pub fn model_of(files: &[tl_parser::SourceFile]) -> Model {
         .unwrap_or_else(|error| panic!("{error}"))
         .schema;
     let selected = tl_codegen::select(&schema, &[]).unwrap_or_else(|error| panic!("{error}"));
-    tl_codegen::build_model(files, &schema, &selected, &[]).unwrap_or_else(|error| panic!("{error}"))
+    tl_codegen::build_model(files, &schema, &selected, &Default::default()).unwrap_or_else(|error| panic!("{error}"))
 }
 
 /// Decodes `bytes` as `T`, checks `serialized_len` and that encoding gives the same bytes back.

@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 
 use tl_parser::ParseOptions;
 
-use crate::emit::EmitOptions;
-use crate::model::ExternType;
+use crate::emit::{AttributeTarget, EmitOptions, UserAttribute};
+use crate::model::{ExternPath, ExternType, Externs};
 use crate::output::{OutputFile, Overwrite, write_files};
 use crate::{Error, Frontend, Generated, GeneratedTl, bindings_name, generate_tl, generate_with, read_sources};
 
@@ -40,7 +40,7 @@ pub struct Config {
     emit_options: EmitOptions,
     overwrite: Overwrite,
     frontend: Frontend,
-    extern_types: Vec<ExternType>,
+    externs: Externs,
 }
 
 impl Default for Config {
@@ -55,7 +55,7 @@ impl Default for Config {
             emit_options: EmitOptions::default(),
             overwrite: Overwrite::GeneratedOnly,
             frontend: Frontend::BuildScript,
-            extern_types: Vec::new(),
+            externs: Externs::default(),
         }
     }
 }
@@ -104,9 +104,22 @@ impl Config {
     pub fn extern_type(&mut self, tl_name: impl Into<String>, rust_path: impl Into<String>) -> &mut Self {
         let tl_name = tl_name.into();
         self.parse_options = self.parse_options.clone().extern_type(tl_name.clone());
-        self.extern_types.push(ExternType {
+        self.externs.types.push(ExternType {
             tl_name,
             rust_path: rust_path.into(),
+        });
+        self
+    }
+
+    /// Refers to types generated in another crate instead of generating them, like prost-build's
+    /// `extern_path`: the boxed types `path` matches (a TL type such as `InputPeer`, a namespace, or `.`),
+    /// with their constructors, and the functions it matches. `root` is the module of the other crate
+    /// where its `types`, `enums` and `functions` are (`::tl_generated`); that crate must be generated
+    /// from the same definitions of those types. Checked when generating.
+    pub fn extern_path(&mut self, path: impl Into<String>, root: impl Into<String>) -> &mut Self {
+        self.externs.paths.push(ExternPath {
+            path: path.into(),
+            root: root.into(),
         });
         self
     }
@@ -156,6 +169,49 @@ impl Config {
         self
     }
 
+    /// Adds `attribute` (`#[derive(Hash)]`, one or more outer attributes) to every struct and enum that
+    /// `path` matches: a TL name (`messages.sendMessage`, `InputPeer`), a namespace (`messages`) or `.` for
+    /// all, as prost-build's `type_attribute`. A struct's group structs get its attributes too. Checked
+    /// when generating.
+    pub fn type_attribute(&mut self, path: impl Into<String>, attribute: impl Into<String>) -> &mut Self {
+        self.attribute(AttributeTarget::Type, path.into(), attribute.into())
+    }
+
+    /// Adds `attribute` to every enum (boxed type) that `path` matches (see [`Config::type_attribute`]).
+    pub fn enum_attribute(&mut self, path: impl Into<String>, attribute: impl Into<String>) -> &mut Self {
+        self.attribute(AttributeTarget::Enum, path.into(), attribute.into())
+    }
+
+    /// Adds `attribute` to every field that `path` matches: `messages.sendMessage.message` for one field,
+    /// a TL name, a namespace or `.` for all the fields of what it matches.
+    pub fn field_attribute(&mut self, path: impl Into<String>, attribute: impl Into<String>) -> &mut Self {
+        self.attribute(AttributeTarget::Field, path.into(), attribute.into())
+    }
+
+    fn attribute(&mut self, target: AttributeTarget, path: String, attribute: String) -> &mut Self {
+        self.emit_options.attributes.push(UserAttribute {
+            target,
+            path,
+            attribute,
+        });
+        self
+    }
+
+    /// Derives `serde::Serialize` and `serde::Deserialize` on every generated type, through the serde that
+    /// `tl-runtime` re-exports: the generated crate needs `tl-runtime` with its `serde` feature, and no
+    /// `serde` dependency of its own. The JSON shape is in the README ("serde").
+    pub fn serde(&mut self) -> &mut Self {
+        self.emit_options.serde = true;
+        self
+    }
+
+    /// Links each generated item to its page in Telegram's API reference (`https://core.telegram.org/
+    /// constructor/<name>`, `/method/<name>`, `/type/<Name>`): for Telegram's own schemas.
+    pub fn telegram_doc_links(&mut self) -> &mut Self {
+        self.emit_options.telegram_doc_links = true;
+        self
+    }
+
     /// The schema files, in order.
     pub fn schemas(&self) -> &[PathBuf] {
         &self.schemas
@@ -181,12 +237,13 @@ impl Config {
         let files = read_sources(&self.schemas)?;
 
         self.check_extern_paths()?;
+        self.check_attributes()?;
         let mut generated = generate_with(
             &files,
             &self.roots,
             &self.parse_options,
-            &self.extern_types,
-            self.emit_options,
+            &self.externs,
+            &self.emit_options,
         )
         .map_err(|error| error.for_frontend(self.frontend))?;
         generated.warnings = generated.warnings.for_frontend(self.frontend);
@@ -202,12 +259,34 @@ impl Config {
         Ok(generated)
     }
 
-    /// Every extern type's Rust path must be a Rust type.
+    /// Every extern type's Rust path must be a Rust type, and every extern path's root a Rust path.
     fn check_extern_paths(&self) -> Result<(), Error> {
-        match (self.extern_types.iter()).find(|e| syn::parse_str::<syn::Type>(&e.rust_path).is_err()) {
-            Some(bad) => Err(Error::ExternPath {
+        let types = &self.externs.types;
+        if let Some(bad) = types
+            .iter()
+            .find(|e| syn::parse_str::<syn::Type>(&e.rust_path).is_err())
+        {
+            return Err(Error::ExternPath {
                 tl_name: bad.tl_name.clone(),
                 rust_path: bad.rust_path.clone(),
+            });
+        }
+        match (self.externs.paths.iter()).find(|e| syn::parse_str::<syn::Path>(&e.root).is_err()) {
+            Some(bad) => Err(Error::ExternRoot {
+                path: bad.path.clone(),
+                root: bad.root.clone(),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// Every attribute must be one or more outer attributes.
+    fn check_attributes(&self) -> Result<(), Error> {
+        match (self.emit_options.attributes.iter()).find(|attribute| attribute.tokens().is_none()) {
+            Some(bad) => Err(Error::Attribute {
+                path: bad.path.clone(),
+                attribute: bad.attribute.clone(),
+                frontend: self.frontend,
             }),
             None => Ok(()),
         }

@@ -22,6 +22,17 @@ pub enum Frontend {
 }
 
 impl Frontend {
+    /// How this interface adds an attribute, for hints.
+    fn attribute_example(self) -> &'static str {
+        match self {
+            Frontend::BuildScript => "`Config::type_attribute(\".\", \"#[derive(Hash)]\")`",
+            Frontend::CommandLine => "`--type-attribute '.=#[derive(Hash)]'`",
+            Frontend::ProjectFile => {
+                "`type-attributes = [{ path = \".\", attribute = \"#[derive(Hash)]\" }]` in this job"
+            }
+        }
+    }
+
     /// The words of one hint in this interface's vocabulary.
     pub fn word(self, hint: &OptionHint) -> String {
         match (self, hint) {
@@ -245,6 +256,22 @@ pub enum Error {
         /// What was given as its Rust path.
         rust_path: String,
     },
+    /// The root given for an extern path is not a Rust path.
+    ExternRoot {
+        /// The TL path.
+        path: String,
+        /// What was given as the other crate's module.
+        root: String,
+    },
+    /// A user attribute is not a Rust outer attribute.
+    Attribute {
+        /// The TL path it was given for.
+        path: String,
+        /// What was given.
+        attribute: String,
+        /// Who is told how to write it.
+        frontend: Frontend,
+    },
     /// Output files are in the way that the generator did not write; nothing was written.
     NotOwned {
         /// Every such file.
@@ -288,6 +315,20 @@ impl fmt::Display for Error {
             Error::ExternPath { tl_name, rust_path } => write!(
                 f,
                 "error: the Rust type given for the extern type `{tl_name}` is not a Rust type: `{rust_path}`"
+            ),
+            Error::ExternRoot { path, root } => write!(
+                f,
+                "error: the module given for the extern path `{path}` is not a Rust path: `{root}`"
+            ),
+            Error::Attribute {
+                path,
+                attribute,
+                frontend,
+            } => write!(
+                f,
+                "error: the attribute given for `{path}` is not a Rust attribute: `{attribute}`\n  = help: write \
+                 whole outer attributes, as in {}",
+                frontend.attribute_example()
             ),
             Error::NoOutDir => f.write_str(
                 "error: OUT_DIR is not set: call `Config::compile()` from build.rs, or set `Config::out_dir()`",

@@ -75,7 +75,13 @@ pub struct Generated {
 /// Parses `files` as one schema, keeps what `roots` reach (everything if empty), and generates Rust with the
 /// default [`emit::EmitOptions`].
 pub fn generate(files: &[SourceFile], roots: &[String], options: &ParseOptions) -> Result<Generated, Error> {
-    generate_with(files, roots, options, &[], emit::EmitOptions::default())
+    generate_with(
+        files,
+        roots,
+        options,
+        &model::Externs::default(),
+        &emit::EmitOptions::default(),
+    )
 }
 
 /// [`generate`] with types defined outside the schema (`externs`) and explicit [`emit::EmitOptions`].
@@ -83,8 +89,8 @@ pub fn generate_with(
     files: &[SourceFile],
     roots: &[String],
     options: &ParseOptions,
-    externs: &[model::ExternType],
-    emit_options: emit::EmitOptions,
+    externs: &model::Externs,
+    emit_options: &emit::EmitOptions,
 ) -> Result<Generated, Error> {
     let Loaded { schema, warnings } = load(files, options)?;
     let selected = select(&schema, roots)?;
@@ -113,7 +119,7 @@ pub fn build_model(
     files: &[SourceFile],
     schema: &Schema<'_>,
     selected: &[&Definition<'_>],
-    externs: &[model::ExternType],
+    externs: &model::Externs,
 ) -> Result<model::Model, Error> {
     let input = model::ModelInput {
         definitions: selected,
@@ -227,7 +233,7 @@ pub fn crate_file_paths(config: &Config, dir: &Path) -> [PathBuf; 2] {
 /// The Rust source of `model` (without the `@generated` header): every [`emit::Part`] emitted and formatted,
 /// `types` on a second thread (the largest part, about half the work), concatenated in order: the same
 /// text as formatting the whole file at once.
-pub fn emit(model: &model::Model, options: emit::EmitOptions) -> String {
+pub fn emit(model: &model::Model, options: &emit::EmitOptions) -> String {
     let format = |parts: &[emit::Part]| -> Vec<String> {
         parts
             .iter()
@@ -318,15 +324,16 @@ mod tests {
         for file in &files {
             let files = std::slice::from_ref(file);
             let schema = load(files, &ParseOptions::new()).expect("valid").schema;
-            let model = build_model(files, &schema, &select(&schema, &[]).expect("all"), &[]).expect("a model");
+            let model =
+                build_model(files, &schema, &select(&schema, &[]).expect("all"), &Default::default()).expect("a model");
             let options = emit::EmitOptions::default();
             let parts = [Part::Layer, Part::Types, Part::Enums, Part::Functions, Part::NameForId];
             let tokens = parts
                 .iter()
-                .map(|&part| emit::emit_part(&model, options, part))
+                .map(|&part| emit::emit_part(&model, &options, part))
                 .collect();
             let whole: syn::File = syn::parse2(tokens).expect("valid Rust");
-            assert_eq!(emit(&model, options), prettyplease::unparse(&whole), "{}", file.name);
+            assert_eq!(emit(&model, &options), prettyplease::unparse(&whole), "{}", file.name);
         }
     }
 }

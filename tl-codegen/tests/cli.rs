@@ -404,3 +404,69 @@ impl Drop for ReadOnly {
         let _ = std::fs::set_permissions(&self.dir, std::fs::Permissions::from_mode(0o755));
     }
 }
+
+#[test]
+fn the_generated_apis_options_from_flags_and_from_a_project_file() {
+    let sandbox = Sandbox::new("api-options");
+    sandbox.write("good.tl", SCHEMA);
+    let flags = [
+        "--schema",
+        "good.tl",
+        "--out",
+        "flags",
+        "--serde",
+        "--telegram-doc-links",
+        "--type-attribute",
+        "urlAuthResultAccepted=#[derive(PartialOrd)]",
+        "--enum-attribute",
+        ".=#[non_exhaustive]",
+        "--field-attribute",
+        "urlAuthResultAccepted.url=#[serde(rename = \"link\")]",
+        "--extern-path",
+        "test=::other",
+    ];
+    let run = sandbox.run(&flags);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let from_flags = sandbox.read("flags/good.rs");
+    sandbox.write(
+        "tl-codegen.toml",
+        "[[job]]\n\
+         schemas = [\"good.tl\"]\n\
+         out = \"project\"\n\
+         serde = true\n\
+         telegram-doc-links = true\n\
+         type-attributes = [{ path = \"urlAuthResultAccepted\", attribute = \"#[derive(PartialOrd)]\" }]\n\
+         enum-attributes = [{ path = \".\", attribute = \"#[non_exhaustive]\" }]\n\
+         field-attributes = [{ path = \"urlAuthResultAccepted.url\", attribute = '#[serde(rename = \"link\")]' }]\n\
+         extern-paths = { test = \"::other\" }\n",
+    );
+    let run = sandbox.run(&[]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let from_project = sandbox.read("project/good.rs");
+    assert_eq!(from_flags, from_project, "the flags and the keys mean the same");
+    for expected in [
+        "::tl_runtime::serde::Serialize",
+        "#[derive(PartialOrd)]",
+        "#[non_exhaustive]",
+        "#[serde(rename = \"link\")]",
+        "<https://core.telegram.org/constructor/urlAuthResultAccepted>",
+    ] {
+        assert!(from_flags.contains(expected), "{expected}");
+    }
+    assert!(
+        !from_flags.contains("pub struct GetResult"),
+        "an extern path's function is not generated"
+    );
+
+    let bad = sandbox.run(&[
+        "--schema",
+        "good.tl",
+        "--out",
+        "bad",
+        "--type-attribute",
+        ".=derive(Hash)",
+    ]);
+    assert_eq!(bad.code(), 1);
+    insta::assert_snapshot!("bad_attribute", bad.stderr());
+    assert!(!sandbox.exists("bad"));
+}

@@ -35,7 +35,7 @@ fn model_with_ids(definitions: &[(String, String)]) -> Result<Model, String> {
     let files = [SourceFile::new("hostile.tl", text)];
     let schema = tl_codegen::load(&files, &options).map_err(|e| e.to_string())?.schema;
     let selected = tl_codegen::select(&schema, &[]).map_err(|e| e.to_string())?;
-    tl_codegen::build_model(&files, &schema, &selected, &[]).map_err(|e| e.to_string())
+    tl_codegen::build_model(&files, &schema, &selected, &Default::default()).map_err(|e| e.to_string())
 }
 
 #[test]

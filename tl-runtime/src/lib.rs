@@ -2,7 +2,7 @@
 //! reader that never reads past its input, and one error type.
 //!
 //! Writing goes in place into a buffer sized once: [`Serialize::serialized_len`] is exact, so
-//! [`Serialize::to_bytes`] allocates once and [`Serialize::serialize_into`] fills a slice (see [`write`]).
+//! [`Serialize::to_bytes`] allocates once and [`Serialize::serialize_into`] fills a slice (see [`mod@write`]).
 //! Reading goes through a [`Reader`] that tracks its offset, so every [`Error`] says where it happened.
 //!
 //! ```
@@ -17,6 +17,8 @@
 mod error;
 pub mod primitives;
 mod reader;
+#[cfg(feature = "serde")]
+pub mod serde_bytes;
 mod traits;
 pub mod write;
 
@@ -30,6 +32,11 @@ pub use primitives::{
 pub use reader::{DEFAULT_MAX_DEPTH, Reader};
 pub use traits::{Deserialize, Identifiable, RemoteCall, Serialize};
 pub use write::{bare_vector_len, bytes_len, put, split_run, vector_len, write_bare_vector, write_bytes, write_vector};
+
+/// serde, for the derives of generated code (`#[serde(crate = "::tl_runtime::serde")]`): with the `serde`
+/// feature.
+#[cfg(feature = "serde")]
+pub use serde;
 
 /// Includes the Rust that `tl_codegen::Config::compile` wrote into `OUT_DIR`: `include_tl!("api")` is
 /// `include!(concat!(env!("OUT_DIR"), "/api.rs"))`. Use it inside a module of its own.

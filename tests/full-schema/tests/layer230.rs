@@ -95,6 +95,42 @@ fn every_constructor_with_no_optional_field() {
     assert!(sweep.failures.is_empty(), "{}", sweep.report());
 }
 
+/// JSON → value → JSON: the value decoded from `bytes` written as JSON (serde, `Config::serde`) reads
+/// back as the same value, which writes the same JSON and the same bytes.
+fn json<O>(bytes: &[u8]) -> Result<(), String>
+where
+    O: Serialize + Deserialize + tl_runtime::serde::Serialize + for<'de> tl_runtime::serde::Deserialize<'de>,
+    O: PartialEq + std::fmt::Debug,
+{
+    let value = O::from_bytes(bytes).map_err(|e| e.to_string())?;
+    let text = serde_json::to_string(&value).map_err(|e| format!("to JSON: {e}"))?;
+    let back: O = serde_json::from_str(&text).map_err(|e| format!("from JSON: {e} in {text}"))?;
+    if back != value {
+        return Err(format!("JSON reads back as another value: {text}"));
+    }
+    let again = serde_json::to_string(&back).map_err(|e| format!("to JSON again: {e}"))?;
+    if again != text {
+        return Err(format!("JSON written again differs: {text} then {again}"));
+    }
+    if back.to_bytes() != bytes {
+        return Err("the value read from JSON writes other bytes".into());
+    }
+    Ok(())
+}
+
+#[test]
+fn every_constructor_and_function_round_trips_through_json() {
+    let model = model();
+    for fill in [Fill::All, Fill::None] {
+        let constructors = sweep_constructors(&model, fill, json_type);
+        assert!(constructors.failures.is_empty(), "{}", constructors.report());
+        assert_eq!(constructors.checked, 1704 + 56 - 11);
+        let functions = sweep_functions(&model, fill, json_function);
+        assert!(functions.failures.is_empty(), "{}", functions.report());
+        assert!(functions.checked > 700, "{}", functions.checked);
+    }
+}
+
 /// The layer-230 model, built once for the property tests.
 fn shared_model() -> &'static Model {
     static MODEL: std::sync::OnceLock<Model> = std::sync::OnceLock::new();

@@ -2,8 +2,86 @@
 //! HTML (`[`, `*`, `_`, backticks, `<`, a leading `#`, ...), bare URLs made into autolinks (rustdoc warns
 //! about bare ones), and wrapped into lines of at most [`WIDTH`] columns.
 
+use crate::ident;
+use crate::model::{Condition, Field, FieldKind, Item, Member};
+
 /// The widest line of prose in a doc comment.
 const WIDTH: usize = 96;
+
+/// A TL definition on lines of at most [`WIDTH`] columns (unless one param is longer), broken between
+/// params, continuation lines indented by four spaces.
+pub(super) fn wrap_definition(definition: &str) -> String {
+    let mut out = String::new();
+    let mut line_len = 0;
+    for word in definition.split(' ') {
+        if line_len > 0 && line_len + 1 + word.len() > WIDTH {
+            out.push_str("\n    ");
+            line_len = 4;
+        } else if line_len > 0 {
+            out.push(' ');
+            line_len += 1;
+        }
+        out.push_str(word);
+        line_len += word.len();
+    }
+    out
+}
+
+/// A link to the page of `tl_name` in Telegram's API reference (`page`: `constructor`, `method` or `type`).
+pub(super) fn telegram_link(page: &str, tl_name: &str) -> String {
+    format!("Telegram's reference: <https://core.telegram.org/{page}/{tl_name}>")
+}
+
+/// The docs of a struct field: what the schema says of it, then its TL param, where its flag bit is, and
+/// its Rust spelling when that differs (`r#static`).
+pub(super) fn field_docs(item: &Item, field: &Field) -> Vec<String> {
+    let mut lines = described(field.description.as_deref());
+    let bit = |condition: &Condition| format!("bit {} of `{}`", condition.bit, item.flags_fields[condition.flags]);
+    let mut summary = match (&field.kind, &field.condition) {
+        (FieldKind::Group(group), Some(condition)) => {
+            let members: Vec<String> = (item.groups[*group].members.iter())
+                .map(|member| format!("`{}`", member.tl_param))
+                .collect();
+            format!(
+                "{}: they share {}, so all are present or none.",
+                members.join(", "),
+                bit(condition)
+            )
+        }
+        (FieldKind::Bit, Some(condition)) => format!("`{}`: {}.", field.tl_param, bit(condition)),
+        (_, Some(condition)) => format!("`{}`: present when {} is set.", field.tl_param, bit(condition)),
+        (_, None) => format!("`{}`.", field.tl_param),
+    };
+    summary.push_str(&rust_spelling(&field.rust_name));
+    lines.push(summary);
+    lines
+}
+
+/// The docs of a member of a group struct.
+pub(super) fn member_docs(member: &Member) -> Vec<String> {
+    let mut lines = described(member.description.as_deref());
+    lines.push(format!("`{}`.{}", member.tl_param, rust_spelling(&member.rust_name)));
+    lines
+}
+
+/// The schema's description as prose lines and an empty line, or nothing.
+fn described(description: Option<&str>) -> Vec<String> {
+    let mut lines = description.map(prose).unwrap_or_default();
+    if !lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
+}
+
+/// ` In Rust: `r#type`.` for a name that is a keyword (rustdoc shows it as `type`), else nothing.
+fn rust_spelling(name: &str) -> String {
+    let escaped = ident::escaped(name);
+    if escaped == name {
+        String::new()
+    } else {
+        format!(" In Rust: `{escaped}`.")
+    }
+}
 
 /// `text` as rustdoc lines.
 pub(super) fn prose(text: &str) -> Vec<String> {

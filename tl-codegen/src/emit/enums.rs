@@ -16,7 +16,8 @@ struct Arms {
     write: Vec<TokenStream>,
     /// `(ids, value)`: the constructor ids a variant is read for (after the id), and the expression read.
     read: Vec<(TokenStream, TokenStream)>,
-    froms: Vec<TokenStream>,
+    /// `From` each variant's value, and `TryFrom` the enum back to it.
+    conversions: Vec<TokenStream>,
 }
 
 impl Arms {
@@ -41,13 +42,17 @@ impl Emitter<'_> {
             ty.tl_name,
             constructors.join(", ")
         )]);
-        let docs = quote!(#described #listed);
+        let link = (self.options.telegram_doc_links)
+            .then(|| doc_lines(&[String::new(), super::docs::telegram_link("type", &ty.tl_name)]));
+        let docs = quote!(#described #listed #link);
         let mut arms = Arms::default();
         for variant in &ty.variants {
             self.variant(ty, variant, place, &mut arms);
         }
         let deserialize = deserialize_body(ty, arms.read_after_id().collect());
-        enum_item(ty, docs, arms, deserialize)
+        let default = self.default_impl(ty);
+        let item = self.enum_item(ty, docs, arms, deserialize);
+        quote!(#item #default)
     }
 
     /// The declaration, the codec arms and the `From` of one variant.
@@ -64,9 +69,15 @@ impl Emitter<'_> {
             .map(super::docs::prose)
             .unwrap_or_default();
         let docs: TokenStream = lines.iter().map(|line| doc_attr(line)).collect();
+        let rename = self.serde_rename(&constructor.tl_name);
+        let (type_text, variant_text) = (
+            self.item_text("types", constructor.namespace.as_deref(), &constructor.rust_name),
+            self.item_text("enums", ty.namespace.as_deref(), &ty.rust_name),
+        );
+        let conversion_docs = conversion_docs(ty, &type_text, &variant_text, &variant.rust_name);
         if constructor.fields.is_empty() {
             // A unit variant; the struct still writes and reads whatever flags words it has.
-            arms.variants.push(quote!(#docs #variant_name,));
+            arms.variants.push(quote!(#docs #rename #variant_name,));
             arms.len
                 .push(quote!(Self::#variant_name => 4 + ::tl_runtime::Serialize::serialized_len(&#path),));
             arms.write.push(quote!(Self::#variant_name => {
@@ -80,19 +91,36 @@ impl Emitter<'_> {
                     ::core::result::Result::Ok(#name::#variant_name)
                 }),
             ));
-            arms.froms.push(quote! {
+            let [from_doc, try_from_doc] = conversion_docs;
+            let rest = has_other_variants(ty).then(|| quote!(other => ::core::result::Result::Err(other),));
+            arms.conversions.push(quote! {
+                #[doc = #from_doc]
                 impl ::core::convert::From<#path> for #name {
                     fn from(_: #path) -> Self { Self::#variant_name }
+                }
+                #[doc = #try_from_doc]
+                impl ::core::convert::TryFrom<#name> for #path {
+                    type Error = #name;
+                    fn try_from(value: #name) -> ::core::result::Result<Self, #name> {
+                        match value {
+                            #name::#variant_name => ::core::result::Result::Ok(#path),
+                            #rest
+                        }
+                    }
                 }
             });
             return;
         }
-        let (held, wrap) = if variant.boxed {
-            (quote!(::std::boxed::Box<#path>), quote!(::std::boxed::Box::new(value)))
+        let (held, wrap, unwrap) = if variant.boxed {
+            (
+                quote!(::std::boxed::Box<#path>),
+                quote!(::std::boxed::Box::new(value)),
+                quote!(*value),
+            )
         } else {
-            (quote!(#path), quote!(value))
+            (quote!(#path), quote!(value), quote!(value))
         };
-        arms.variants.push(quote!(#docs #variant_name(#held),));
+        arms.variants.push(quote!(#docs #rename #variant_name(#held),));
         arms.len
             .push(quote!(Self::#variant_name(value) => 4 + ::tl_runtime::Serialize::serialized_len(value),));
         arms.write.push(quote!(Self::#variant_name(value) => {
@@ -100,11 +128,29 @@ impl Emitter<'_> {
             ::tl_runtime::Serialize::serialize_into(value, out)
         }));
         arms.read.push((id, read_value(ty, variant, &path)));
-        arms.froms.push(quote! {
+        let [from_doc, try_from_doc] = conversion_docs;
+        let rest = has_other_variants(ty).then(|| quote!(other => ::core::result::Result::Err(other),));
+        arms.conversions.push(quote! {
+            #[doc = #from_doc]
             impl ::core::convert::From<#path> for #name {
                 fn from(value: #path) -> Self { Self::#variant_name(#wrap) }
             }
+            #[doc = #try_from_doc]
+            impl ::core::convert::TryFrom<#name> for #path {
+                type Error = #name;
+                fn try_from(value: #name) -> ::core::result::Result<Self, #name> {
+                    match value {
+                        #name::#variant_name(value) => ::core::result::Result::Ok(#unwrap),
+                        #rest
+                    }
+                }
+            }
         });
+    }
+
+    /// The path of an item from the root of the generated code, as text for docs.
+    fn item_text(&self, top: &str, namespace: Option<&str>, rust_name: &str) -> String {
+        super::item_path(top, namespace, rust_name)
     }
 }
 
@@ -147,12 +193,13 @@ impl Emitter<'_> {
             }
         };
         let deserialize = counting_depth(ty, read_value);
-        arms.variants.push(quote!(Vector(::std::vec::Vec<#name>),));
+        let rename = self.serde_rename("Vector");
+        arms.variants.push(quote!(#rename Vector(::std::vec::Vec<#name>),));
         arms.len
             .push(quote!(Self::Vector(values) => ::tl_runtime::Serialize::serialized_len(values),));
         arms.write
             .push(quote!(Self::Vector(values) => ::tl_runtime::Serialize::serialize_into(values, out),));
-        enum_item(ty, docs, arms, deserialize)
+        self.enum_item(ty, docs, arms, deserialize)
     }
 
     /// A variant of the universal type `name` holding another boxed type: read for any of its ids.
@@ -163,7 +210,8 @@ impl Emitter<'_> {
         let ids: Vec<TokenStream> = (other.variants.iter())
             .map(|v| hex(self.model.constructors[v.constructor].id))
             .collect();
-        arms.variants.push(quote!(#variant(#path),));
+        let rename = self.serde_rename(&other.tl_name);
+        arms.variants.push(quote!(#rename #variant(#path),));
         arms.len
             .push(quote!(Self::#variant(value) => ::tl_runtime::Serialize::serialized_len(value),));
         arms.write
@@ -172,49 +220,106 @@ impl Emitter<'_> {
             quote!(#(#ids)|*),
             quote!(::core::result::Result::Ok(#name::#variant(::tl_runtime::Deserialize::deserialize(reader)?))),
         ));
-        arms.froms.push(quote! {
+        let from_doc = format!(" Wraps any `{}` as the universal type.", other.tl_name);
+        let try_from_doc = format!(
+            " The `{}` in the universal type; a value of any other type is given back as the error.",
+            other.tl_name
+        );
+        arms.conversions.push(quote! {
+            #[doc = #from_doc]
             impl ::core::convert::From<#path> for #name {
                 fn from(value: #path) -> Self { Self::#variant(value) }
+            }
+            #[doc = #try_from_doc]
+            impl ::core::convert::TryFrom<#name> for #path {
+                type Error = #name;
+                fn try_from(value: #name) -> ::core::result::Result<Self, #name> {
+                    match value {
+                        #name::#variant(value) => ::core::result::Result::Ok(value),
+                        other => ::core::result::Result::Err(other),
+                    }
+                }
             }
         });
     }
 }
 
-/// The enum of `ty` and its impls, from its docs, its variants' arms and its decoder's body.
-fn enum_item(ty: &BoxedType, docs: TokenStream, arms: Arms, deserialize: TokenStream) -> TokenStream {
-    let name = ident(&ty.rust_name);
-    let Arms {
-        variants,
-        len,
-        write,
-        froms,
-        ..
-    } = arms;
-    let min_size = Literal::usize_unsuffixed(ty.min_size);
-    quote! {
-        #docs
-        #[derive(Debug, Clone, PartialEq)]
-        #[allow(clippy::large_enum_variant)]
-        pub enum #name { #(#variants)* }
-        impl ::tl_runtime::Serialize for #name {
-            #[inline]
-            fn serialized_len(&self) -> usize {
-                match self { #(#len)* }
+impl Emitter<'_> {
+    /// The enum of `ty` and its impls, from its docs, its variants' arms and its decoder's body.
+    fn enum_item(&self, ty: &BoxedType, docs: TokenStream, arms: Arms, deserialize: TokenStream) -> TokenStream {
+        let name = ident(&ty.rust_name);
+        let Arms {
+            variants,
+            len,
+            write,
+            conversions,
+            ..
+        } = arms;
+        let min_size = Literal::usize_unsuffixed(ty.min_size);
+        let attributes = self.enum_attributes(ty);
+        quote! {
+            #docs
+            #attributes
+            #[allow(clippy::large_enum_variant)]
+            pub enum #name { #(#variants)* }
+            impl ::tl_runtime::Serialize for #name {
+                #[inline]
+                fn serialized_len(&self) -> usize {
+                    match self { #(#len)* }
+                }
+                #[inline]
+                fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+                    match self { #(#write)* }
+                }
             }
-            #[inline]
-            fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
-                match self { #(#write)* }
+            impl ::tl_runtime::Deserialize for #name {
+                const MIN_SIZE: usize = #min_size;
+                #[inline]
+                fn deserialize(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+                    #deserialize
+                }
             }
+            #(#conversions)*
         }
-        impl ::tl_runtime::Deserialize for #name {
-            const MIN_SIZE: usize = #min_size;
-            #[inline]
-            fn deserialize(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-                #deserialize
-            }
-        }
-        #(#froms)*
     }
+
+    /// `impl Default`: the `<type>Empty` variant, when the model found one with a default.
+    fn default_impl(&self, ty: &BoxedType) -> Option<TokenStream> {
+        let variant = &ty.variants[ty.default_variant?];
+        let constructor = &self.model.constructors[variant.constructor];
+        let (name, variant_name) = (ident(&ty.rust_name), ident(&variant.rust_name));
+        let value = if constructor.fields.is_empty() {
+            quote!(Self::#variant_name)
+        } else {
+            quote!(Self::#variant_name(::core::default::Default::default()))
+        };
+        let doc = format!(" `{}`, with default fields.", constructor.tl_name);
+        Some(quote! {
+            impl ::core::default::Default for #name {
+                #[doc = #doc]
+                fn default() -> Self { #value }
+            }
+        })
+    }
+}
+
+/// Whether a value of `ty` can be another variant than a given one (a `TryFrom` then has an error arm).
+fn has_other_variants(ty: &BoxedType) -> bool {
+    ty.variants.len() > 1 || ty.universal.is_some()
+}
+
+/// The docs of the `From` and `TryFrom` between a struct (`type_text`) and the variant of `ty`'s enum
+/// (`enum_text`).
+fn conversion_docs(ty: &BoxedType, type_text: &str, enum_text: &str, variant: &str) -> [String; 2] {
+    let rest = if has_other_variants(ty) {
+        "any other variant is given back as the error"
+    } else {
+        "the only variant, so this never fails"
+    };
+    [
+        format!(" Wraps a `{type_text}` as the variant `{enum_text}::{variant}`."),
+        format!(" The `{type_text}` in the variant `{enum_text}::{variant}`: {rest}."),
+    ]
 }
 
 /// `read_value` counting one level of nesting when `ty` is recursive.

@@ -7,7 +7,7 @@ use quote::quote;
 
 use super::{Emitter, Place, description, doc_attr, doc_lines, hex};
 use crate::ident::ident;
-use crate::model::{FieldKind, Item, TypeRef};
+use crate::model::{DefaultImpl, FieldKind, Item, TypeRef};
 
 /// The generic parameters of an item, for its impls.
 struct Generics {
@@ -53,18 +53,13 @@ impl Emitter<'_> {
         quote!(#declaration #serialize #deserialize #remote_call)
     }
 
-    /// The struct, its group structs, its derived-bit methods and `Identifiable`.
+    /// The struct, its group structs, its derived-bit methods, `Default` (when listed field by field) and
+    /// `Identifiable`.
     fn declaration(&self, item: &Item, place: Place<'_>, kind: &str) -> TokenStream {
         let name = ident(&item.rust_name);
         let generics = Generics::of(item);
         let generic_params = generics.params();
-        let description = description(item.description.as_deref());
-        let definition = doc_lines(&[
-            format!("The TL {kind} `{}`:", item.tl_name),
-            String::new(),
-            format!("```tl\n{}\n```", item.definition),
-        ]);
-        let docs = quote!(#description #definition);
+        let docs = self.item_docs(item, kind);
         let fields = item
             .fields
             .iter()
@@ -74,19 +69,40 @@ impl Emitter<'_> {
         } else {
             quote!({ #(#fields)* })
         };
+        let attributes = self.struct_attributes(item);
         let groups = self.group_structs(item, place);
         let derived = derived_bits(item);
+        let default = default_by_field(item);
         let id = hex(item.id);
         quote! {
             #docs
-            #[derive(Debug, Clone, PartialEq)]
+            #attributes
             pub struct #name #generic_params #body
             #groups
             #derived
+            #default
             impl #generic_params ::tl_runtime::Identifiable for #name #generic_params {
                 const CONSTRUCTOR_ID: u32 = #id;
             }
         }
+    }
+
+    /// The struct's docs: the schema's description, the TL definition (wrapped), and a link to Telegram's
+    /// reference when asked for.
+    fn item_docs(&self, item: &Item, kind: &str) -> TokenStream {
+        let description = description(item.description.as_deref());
+        let mut lines = vec![
+            format!("The TL {kind} `{}`:", item.tl_name),
+            String::new(),
+            format!("```tl\n{}\n```", super::docs::wrap_definition(&item.definition)),
+        ];
+        if self.options.telegram_doc_links {
+            let page = if kind == "function" { "method" } else { "constructor" };
+            lines.push(String::new());
+            lines.push(super::docs::telegram_link(page, &item.tl_name));
+        }
+        let definition = doc_lines(&lines);
+        quote!(#description #definition)
     }
 
     fn field_declaration(&self, item: &Item, place: Place<'_>, field: &crate::model::Field) -> TokenStream {
@@ -94,8 +110,8 @@ impl Emitter<'_> {
         let ty = match &field.kind {
             FieldKind::Required(ty) => self.rust_type(place, ty),
             FieldKind::Optional(ty) => {
-                let ty = self.rust_type(place, ty);
-                quote!(::core::option::Option<#ty>)
+                let rust = self.rust_type(place, ty);
+                quote!(::core::option::Option<#rust>)
             }
             FieldKind::Bit => quote!(bool),
             FieldKind::Group(group) => {
@@ -103,25 +119,9 @@ impl Emitter<'_> {
                 quote!(::core::option::Option<#group>)
             }
         };
-        // Fields are named like their TL params, which the struct's doc shows; only groups need words,
-        // besides what the schema's doc comment says of the param.
-        let described = field.description.as_deref().map(|text| {
-            let lines = super::docs::prose(text);
-            lines.iter().map(|line| doc_attr(line)).collect::<TokenStream>()
-        });
-        let doc = match &field.kind {
-            FieldKind::Group(group) => {
-                let members: Vec<String> = (item.groups[*group].members.iter())
-                    .map(|member| format!("`{}`", member.tl_name))
-                    .collect();
-                Some(doc_attr(&format!(
-                    "The params {} (they share one flag bit: all or none).",
-                    members.join(", ")
-                )))
-            }
-            _ => None,
-        };
-        quote!(#described #doc pub #name: #ty,)
+        let docs = doc_lines(&super::docs::field_docs(item, field));
+        let attributes = self.field_attributes(&item.tl_name, &field.tl_name, &field.rust_name, &field.kind);
+        quote!(#docs #attributes pub #name: #ty,)
     }
 
     fn group_structs(&self, item: &Item, place: Place<'_>) -> TokenStream {
@@ -129,23 +129,25 @@ impl Emitter<'_> {
             "The params of `{}` that share one flag bit: present together or absent together.",
             item.tl_name
         ));
+        let attributes = self.group_attributes(item);
         (item.groups.iter())
             .map(|group| {
                 let name = ident(&group.rust_name);
                 let members = group.members.iter().map(|member| {
                     let member_name = ident(&member.rust_name);
                     let ty = self.rust_type(place, &member.ty);
-                    let lines = member
-                        .description
-                        .as_deref()
-                        .map(super::docs::prose)
-                        .unwrap_or_default();
-                    let docs = lines.iter().map(|line| doc_attr(line));
-                    quote!(#(#docs)* pub #member_name: #ty,)
+                    let docs = doc_lines(&super::docs::member_docs(member));
+                    let field_attributes = self.field_attributes(
+                        &item.tl_name,
+                        &member.tl_name,
+                        &member.rust_name,
+                        &FieldKind::Required(member.ty.clone()),
+                    );
+                    quote!(#docs #field_attributes pub #member_name: #ty,)
                 });
                 quote! {
                     #doc
-                    #[derive(Debug, Clone, PartialEq)]
+                    #attributes
                     pub struct #name { #(#members)* }
                 }
             })
@@ -226,6 +228,30 @@ impl Emitter<'_> {
         };
         quote!(impl #bounds ::tl_runtime::RemoteCall for #name #params { type Return = #answer; })
     }
+}
+
+/// `impl Default` field by field, for a struct with an array longer than the standard library's `Default`
+/// covers: zero bytes for such arrays, each other field's own default.
+fn default_by_field(item: &Item) -> Option<TokenStream> {
+    if item.default != Some(DefaultImpl::ByField) {
+        return None;
+    }
+    let fields = item.fields.iter().map(|field| {
+        let name = ident(&field.rust_name);
+        match field.kind {
+            FieldKind::Required(TypeRef::Array(size)) => {
+                let size = Literal::usize_unsuffixed(size);
+                quote!(#name: [0; #size],)
+            }
+            _ => quote!(#name: ::core::default::Default::default(),),
+        }
+    });
+    let name = ident(&item.rust_name);
+    Some(quote! {
+        impl ::core::default::Default for #name {
+            fn default() -> Self { Self { #(#fields)* } }
+        }
+    })
 }
 
 /// `?true` params that share their bit with a value: methods reporting the value's presence.

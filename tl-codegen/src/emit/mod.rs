@@ -1,14 +1,15 @@
 //! Rust tokens for a [`Model`]: `types` (a struct per constructor), `enums` (an enum per boxed type),
 //! `functions` (a struct per function), `LAYER` and `name_for_id`.
 //!
-//! The emitter only prints what the model decided: one [`Emitter`] context with a method per kind of item
-//! ([`Emitter::constructor`], [`Emitter::function`], [`Emitter::enumeration`]); the length pass, the
+//! The emitter only prints what the model decided: one `Emitter` context with a method per kind of item
+//! (`Emitter::constructor`, `Emitter::function`, `Emitter::enumeration`); the length pass, the
 //! encoder and the decoder of an item are each a walk over its wire plan ([`crate::model::Step`]).
 //!
 //! Every path is fully qualified (`::std::vec::Vec`, `::tl_runtime::Serialize`) so TL names such as `Error`
 //! or `Result` cannot clash, and items refer to each other with `super::` so the output also works when
 //! `include!`d into any module.
 
+mod attributes;
 mod decode;
 mod docs;
 mod encode;
@@ -25,19 +26,30 @@ use crate::model::{Item, Model};
 pub use types::item_path;
 
 /// Choices about what to generate beyond the types and their encodings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmitOptions {
     /// Generate `Deserialize` for functions too (a server or a test reads requests; a client only writes them).
     pub deserialize_functions: bool,
+    /// Derive `serde::Serialize` and `serde::Deserialize` on every type (through `tl_runtime::serde`).
+    pub serde: bool,
+    /// Attributes the user adds to matching types and fields.
+    pub attributes: Vec<UserAttribute>,
+    /// Link each item to its page in Telegram's API reference.
+    pub telegram_doc_links: bool,
 }
 
 impl Default for EmitOptions {
     fn default() -> Self {
         Self {
             deserialize_functions: true,
+            serde: false,
+            attributes: Vec::new(),
+            telegram_doc_links: false,
         }
     }
 }
+
+pub use attributes::{AttributeTarget, UserAttribute};
 
 /// The top-level parts of the output, in output order. Each can be emitted (and formatted) on its own
 /// thread; their concatenation is the whole output.
@@ -56,7 +68,7 @@ pub enum Part {
 }
 
 /// Emits one top-level part of the output.
-pub fn emit_part(model: &Model, options: EmitOptions, part: Part) -> TokenStream {
+pub fn emit_part(model: &Model, options: &EmitOptions, part: Part) -> TokenStream {
     Emitter::new(model, options).part(part)
 }
 
@@ -77,20 +89,31 @@ impl Place<'_> {
 /// (parsed once from the table).
 struct Emitter<'m> {
     model: &'m Model,
-    options: EmitOptions,
+    options: &'m EmitOptions,
     builtin_types: Vec<TokenStream>,
+    /// The user's attributes, parsed.
+    attributes: Vec<(&'m UserAttribute, TokenStream)>,
 }
 
 impl<'m> Emitter<'m> {
-    fn new(model: &'m Model, options: EmitOptions) -> Self {
+    fn new(model: &'m Model, options: &'m EmitOptions) -> Self {
         let builtin_types = (tl_parser::builtin::BUILTINS.iter())
             .map(|builtin| syn::parse_str::<syn::Type>(builtin.rust).map(|ty| quote!(#ty)))
             .collect::<Result<_, _>>()
             .expect("the built-in table holds Rust types");
+        let attributes = (options.attributes.iter())
+            .map(|attribute| {
+                (
+                    attribute,
+                    attribute.tokens().expect("attributes are checked when they are given"),
+                )
+            })
+            .collect();
         Emitter {
             model,
             options,
             builtin_types,
+            attributes,
         }
     }
 

@@ -2,11 +2,11 @@
 //! emitter needs is computed here, once and complete, and the emitter only prints it.
 //!
 //! [`Model::build`] works in stages, each producing final values (no placeholder is filled in later):
-//! 1. [`resolve`]: definitions sorted and indexed; every type resolved ([`TypeRef`]); each constructor
+//! 1. `resolve`: definitions sorted and indexed; every type resolved ([`TypeRef`]); each constructor
 //!    and function becomes an [`Item`] shape: its struct fields, the groups of params that share a flag
-//!    bit, the `?true` bits derived from a value, and its wire [`plan`].
-//! 2. [`names`]: every Rust name checked for collisions (modules, structs, fields, variants).
-//! 3. [`analysis`]: the graph of types and constructors: cycles of bare references (refused), exact
+//!    bit, the `?true` bits derived from a value, and its wire `plan`.
+//! 2. `names`: every Rust name checked for collisions (modules, structs, fields, variants).
+//! 3. `analysis`: the graph of types and constructors: cycles of bare references (refused), exact
 //!    minimum sizes (a type with none has no finite value: refused), the variants to box, what must count
 //!    nesting depth when decoded.
 //!
@@ -14,6 +14,7 @@
 //! reports all of them, like the parser.
 
 mod analysis;
+mod derives;
 mod names;
 mod plan;
 mod resolve;
@@ -21,6 +22,7 @@ mod resolve;
 use tl_parser::builtin::BuiltinId;
 use tl_parser::{ClassDoc, Definition, Diagnostics, Span};
 
+pub use derives::DefaultImpl;
 pub use plan::{FixedPart, FixedSource, GroupPart, Step, WireValue, group_members};
 
 /// What a model is built from.
@@ -32,8 +34,43 @@ pub struct ModelInput<'s, 'a> {
     pub layer: Option<u32>,
     /// The docs of boxed types (`//@class`).
     pub class_docs: &'s [ClassDoc<'a>],
-    /// The types the schema uses but does not define, mapped to Rust types.
-    pub externs: &'s [ExternType],
+    /// Types defined outside the schema, and types generated in another crate.
+    pub externs: &'s Externs,
+}
+
+/// What is not generated here: types the schema uses but does not define, and types generated in another
+/// crate.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Externs {
+    /// Types the schema uses but does not define, mapped to Rust types.
+    pub types: Vec<ExternType>,
+    /// Types generated in another crate from the same schema.
+    pub paths: Vec<ExternPath>,
+}
+
+/// Types of the schema generated in another crate (prost-build's `extern_path`): the boxed types `path`
+/// matches (a TL type name, a namespace, or `.`; see [`path_matches`]), with their constructors, and the
+/// functions it matches, are not generated; fields refer to them under `root` (the module of the other
+/// crate where its `types`, `enums` and `functions` are: `::tl_generated`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExternPath {
+    /// What it matches.
+    pub path: String,
+    /// The Rust path of the other crate's generated module.
+    pub root: String,
+}
+
+/// Whether a TL path matches the TL name `name`: `.` matches everything, any other path a name equal to
+/// it or starting with it and a `.` (`messages` matches `messages.sendMessage` and
+/// `messages.sendMessage.peer`, not `messagesX`). A leading `.` is ignored.
+pub fn path_matches(path: &str, name: &str) -> bool {
+    let path = path.trim();
+    if path == "." {
+        return true;
+    }
+    let path = path.strip_prefix('.').unwrap_or(path);
+    name.strip_prefix(path)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
 }
 
 /// A resolved TL type.
@@ -139,6 +176,11 @@ pub struct Item {
     /// A constructor on a cycle of bare references (`a items:vector<%a> = A;`): decoding its struct can
     /// recurse without passing through any enum, so the struct's decoder counts nesting depth.
     pub recursive_bare: bool,
+    /// How the struct implements `Default`, if every field has a default (the rule is in the README).
+    pub default: Option<DefaultImpl>,
+    /// Whether the struct (and its group structs) derive `Eq` and `Hash`: no field holds a `double` or an
+    /// extern type, at any depth.
+    pub eq_hash: bool,
 }
 
 impl Item {
@@ -173,6 +215,8 @@ pub struct Field {
     pub rust_name: String,
     /// The TL param it came from (for a group: its first member).
     pub tl_name: String,
+    /// That param as written in canonical TL: `peer:flags.1?InputPeer`.
+    pub tl_param: String,
     /// Where the param is, for diagnostics.
     pub span: Span,
     /// Its shape.
@@ -221,6 +265,8 @@ pub struct Member {
     pub rust_name: String,
     /// The TL param name.
     pub tl_name: String,
+    /// The param as written in canonical TL: `url:flags.2?string`.
+    pub tl_param: String,
     /// Its type.
     pub ty: TypeRef,
     /// What the schema's doc comment says of the param.
@@ -261,6 +307,11 @@ pub struct BoxedType {
     /// For the universal type (`Object`), a variant per other boxed type: its values are any boxed value
     /// of the schema (or a `Vector` of them). `None` for every other type.
     pub universal: Option<Vec<UniversalMember>>,
+    /// The variant `Default` gives (index into `variants`): the `<type>Empty` constructor, when it has a
+    /// default itself.
+    pub default_variant: Option<usize>,
+    /// Whether the enum derives `Eq` and `Hash`.
+    pub eq_hash: bool,
 }
 
 /// A variant of the universal type that holds a value of another boxed type.
@@ -324,7 +375,10 @@ impl Model {
         names::check_items(&resolved, &mut diagnostics);
         let facts = analysis::analyse(&resolved, variant_names, universal, &mut diagnostics);
         match facts {
-            Some(facts) if !diagnostics.has_errors() => Ok(resolved.into_model(input.layer, facts)),
+            Some(facts) if !diagnostics.has_errors() => {
+                let derives = derives::solve(&resolved);
+                Ok(resolved.into_model(input.layer, facts, derives))
+            }
             _ => Err(diagnostics),
         }
     }

@@ -6,8 +6,12 @@ use std::collections::BTreeMap;
 use tl_parser::docs::Docs;
 use tl_parser::{Category, ClassDoc, Definition, Diagnostic, Diagnostics, Name, Param, TypeExpr};
 
+use super::derives::{DefaultImpl, Derives};
 use super::plan::{self, WireValue};
-use super::{Condition, DerivedBit, ExternType, Field, FieldKind, Group, Item, Member, Model, ModelInput, TypeRef};
+use super::{
+    Condition, DerivedBit, ExternType, Externs, Field, FieldKind, Group, Item, Member, Model, ModelInput, TypeRef,
+    path_matches,
+};
 use crate::ident;
 
 /// Everything resolved: the items without what the analysis adds, and the boxed types with their
@@ -70,7 +74,7 @@ pub(super) struct Facts {
 }
 
 impl Shape {
-    fn into_item(self, min_bare_size: usize, recursive_bare: bool) -> Item {
+    fn into_item(self, min_bare_size: usize, recursive_bare: bool, derives: (Option<DefaultImpl>, bool)) -> Item {
         let p = self;
         Item {
             tl_name: p.tl_name,
@@ -90,21 +94,24 @@ impl Shape {
             result: p.result,
             min_bare_size,
             recursive_bare,
+            default: derives.0,
+            eq_hash: derives.1,
         }
     }
 }
 
 impl Resolved {
     /// The model, with the analysis' facts.
-    pub(super) fn into_model(self, layer: Option<u32>, facts: Facts) -> Model {
+    pub(super) fn into_model(self, layer: Option<u32>, facts: Facts, derives: Derives) -> Model {
         let types = (self
             .types
             .into_iter()
             .zip(facts.types)
             .zip(facts.variants)
-            .zip(facts.universal))
+            .zip(facts.universal)
+            .zip(derives.types))
         .map(
-            |(((shape, (min_size, recursive)), variants), universal)| super::BoxedType {
+            |((((shape, (min_size, recursive)), variants), universal), (default_variant, eq_hash))| super::BoxedType {
                 tl_name: shape.tl_name,
                 namespace: shape.namespace,
                 rust_name: shape.rust_name,
@@ -119,14 +126,20 @@ impl Resolved {
                 recursive,
                 min_size,
                 universal,
+                default_variant,
+                eq_hash,
             },
         )
         .collect();
-        let constructors = (self.constructors.into_iter().zip(facts.constructors))
-            .map(|(shape, (size, recursive))| shape.into_item(size, recursive))
-            .collect();
-        let functions = (self.functions.into_iter().zip(facts.functions))
-            .map(|(shape, size)| shape.into_item(size, false))
+        let constructors = (self
+            .constructors
+            .into_iter()
+            .zip(facts.constructors)
+            .zip(derives.constructors))
+        .map(|((shape, (size, recursive)), derives)| shape.into_item(size, recursive, derives))
+        .collect();
+        let functions = (self.functions.into_iter().zip(facts.functions).zip(derives.functions))
+            .map(|((shape, size), derives)| shape.into_item(size, false, derives))
             .collect();
         Model {
             layer,
@@ -161,7 +174,7 @@ pub(super) fn resolve(input: &ModelInput<'_, '_>) -> Result<Resolved, Diagnostic
         return Err(diagnostics);
     }
     Ok(Resolved {
-        externs: input.externs.to_vec(),
+        externs: index.extern_types.clone(),
         types: index.type_shapes(input.class_docs),
         constructors: constructors.into_iter().map(|s| s.expect("no errors")).collect(),
         functions: functions.into_iter().map(|s| s.expect("no errors")).collect(),
@@ -234,8 +247,13 @@ struct Index<'d, 'a> {
     /// Fixed-size values the schema declares (`int512 16*[ int ] = Int512;`), by bare and boxed name: their
     /// size in bytes (`None` if it overflows).
     arrays: BTreeMap<&'a str, Option<usize>>,
-    /// Types defined outside the schema: TL name → index into `Model::externs`.
-    externs: BTreeMap<&'d str, usize>,
+    /// Types not generated here: those defined outside the schema and those generated in another crate.
+    extern_types: Vec<ExternType>,
+    /// Their boxed TL names → index into `extern_types`.
+    externs: BTreeMap<String, usize>,
+    /// Constructors generated in another crate, by constructor name and (for a type of one constructor)
+    /// by type name, for bare references → index into `extern_types`.
+    extern_bare: BTreeMap<String, usize>,
     /// TL type name → index into the sorted type list.
     type_index: BTreeMap<&'a str, usize>,
     /// Constructor TL name → index into `constructors`.
@@ -245,13 +263,16 @@ struct Index<'d, 'a> {
 }
 
 impl<'d, 'a> Index<'d, 'a> {
-    fn new(definitions: &[&'d Definition<'a>], externs: &'d [ExternType]) -> Self {
+    fn new(definitions: &[&'d Definition<'a>], externs: &'d Externs) -> Self {
         let mut constructors: Vec<&Definition<'_>> = Vec::new();
         let mut functions: Vec<&Definition<'_>> = Vec::new();
         let mut arrays = BTreeMap::new();
         let mut constructor_names = std::collections::BTreeSet::new();
+        let mut elsewhere = Elsewhere::new(externs);
         for definition in definitions {
             match definition.category {
+                Category::Type if !is_runtime_builtin(definition) && elsewhere.takes_constructor(definition) => {}
+                Category::Function if elsewhere.takes_function(definition) => {}
                 Category::Type if is_runtime_builtin(definition) => {
                     if let Some(size) = declared_array(definition) {
                         arrays.insert(definition.name.full, size);
@@ -289,11 +310,9 @@ impl<'d, 'a> Index<'d, 'a> {
         }
         Index {
             arrays,
-            externs: externs
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (e.tl_name.as_str(), i))
-                .collect(),
+            externs: elsewhere.boxed,
+            extern_bare: elsewhere.bare,
+            extern_types: elsewhere.types,
             type_index: type_names.iter().enumerate().map(|(i, name)| (*name, i)).collect(),
             constructor_index: constructors.iter().enumerate().map(|(i, d)| (d.name.full, i)).collect(),
             constructors,
@@ -344,6 +363,9 @@ impl<'d, 'a> Index<'d, 'a> {
                 )),
             };
         }
+        if let Some(&index) = ty.percent.then(|| self.extern_bare.get(ty.name)).flatten() {
+            return Ok(TypeRef::Extern(index));
+        }
         if let Some(&index) = self.externs.get(ty.name) {
             return Ok(TypeRef::Extern(index));
         }
@@ -378,11 +400,85 @@ impl<'d, 'a> Index<'d, 'a> {
         match (self.type_index.get(ty.name), self.constructor_index.get(ty.name)) {
             (Some(&index), _) => Ok(TypeRef::Enum(index)),
             (None, Some(&index)) => Ok(TypeRef::Bare(index)),
+            (None, None) if self.extern_bare.contains_key(ty.name) => Ok(TypeRef::Extern(self.extern_bare[ty.name])),
             (None, None) => Err(Box::new(
                 Diagnostic::error(ty.span, format!("type `{}` has no constructor", ty.name))
                     .with_label("no constructor of the schema (or of the roots' closure) has this type"),
             )),
         }
+    }
+}
+
+/// What is not generated here, gathered while the definitions are sorted: the user's extern types, then
+/// the types and constructors of the schema that an extern path matches.
+struct Elsewhere<'d> {
+    paths: &'d [super::ExternPath],
+    types: Vec<ExternType>,
+    boxed: BTreeMap<String, usize>,
+    bare: BTreeMap<String, usize>,
+    /// Per boxed type generated elsewhere: its constructors' indices into `types`.
+    constructors_of: BTreeMap<String, Vec<usize>>,
+}
+
+impl<'d> Elsewhere<'d> {
+    fn new(externs: &'d Externs) -> Self {
+        let types = externs.types.clone();
+        let boxed = types.iter().enumerate().map(|(i, e)| (e.tl_name.clone(), i)).collect();
+        Elsewhere {
+            paths: &externs.paths,
+            types,
+            boxed,
+            bare: BTreeMap::new(),
+            constructors_of: BTreeMap::new(),
+        }
+    }
+
+    /// The root of the other crate that generates TL name `name`, if an extern path matches it.
+    fn root(&self, name: &str) -> Option<&'d str> {
+        let paths = self.paths;
+        paths
+            .iter()
+            .find(|p| path_matches(&p.path, name))
+            .map(|p| p.root.as_str())
+    }
+
+    /// True (and recorded) if `definition`'s boxed type is generated in another crate.
+    fn takes_constructor(&mut self, definition: &Definition<'_>) -> bool {
+        let type_name = definition.result.name;
+        let Some(root) = self.root(type_name) else {
+            return false;
+        };
+        if !self.boxed.contains_key(type_name) {
+            let (namespace, _) = Name::split(type_name);
+            let path = crate::emit::item_path("enums", namespace, &ident::type_name(type_name));
+            let index = self.push(type_name, format!("{root}::{path}"));
+            self.boxed.insert(type_name.to_string(), index);
+        }
+        let name = definition.name.full;
+        let path = crate::emit::item_path("types", definition.name.namespace(), &ident::type_name(name));
+        let index = self.push(name, format!("{root}::{path}"));
+        self.bare.insert(name.to_string(), index);
+        let constructors = self.constructors_of.entry(type_name.to_string()).or_default();
+        constructors.push(index);
+        // `%Type` names the only constructor of a type.
+        match constructors.as_slice() {
+            [only] => self.bare.insert(type_name.to_string(), *only),
+            _ => self.bare.remove(type_name),
+        };
+        true
+    }
+
+    /// True if `definition` (a function) is generated in another crate.
+    fn takes_function(&self, definition: &Definition<'_>) -> bool {
+        self.root(definition.name.full).is_some()
+    }
+
+    fn push(&mut self, tl_name: &str, rust_path: String) -> usize {
+        self.types.push(ExternType {
+            tl_name: tl_name.to_string(),
+            rust_path,
+        });
+        self.types.len() - 1
     }
 }
 
@@ -402,8 +498,12 @@ fn check_identifiers(definition: &Definition<'_>, diagnostics: &mut Diagnostics)
         names.push((ident::module_name(namespace), namespace, name.span));
     }
     for field in definition.params.iter().filter_map(Param::as_field) {
-        if let Some(param) = field.name {
-            names.push((ident::field_name(param), param, field.span));
+        match field.name {
+            Some(param) => names.push((ident::field_name(param), param, field.span)),
+            None => diagnostics.push(
+                Diagnostic::error(field.span, format!("a param of `{}` has no name", name.full))
+                    .with_label("each param becomes a struct field, which needs a name: write `name:type`"),
+            ),
         }
     }
     for (rust, tl, span) in names.into_iter().filter(|(rust, _, _)| !ident::is_identifier(rust)) {
@@ -599,6 +699,7 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         members.push(Member {
             rust_name: ident::field_name(name),
             tl_name: name.to_string(),
+            tl_param: field.to_string(),
             ty,
             description,
         });
@@ -628,6 +729,7 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         self.fields.push(Field {
             rust_name: field_name,
             tl_name: first.name.expect("conditional params are named").to_string(),
+            tl_param: first.to_string(),
             span: first.span,
             kind: FieldKind::Group(self.groups.len() - 1),
             condition: Some(condition),
@@ -667,6 +769,7 @@ fn new_field(field: &tl_parser::Field<'_>, kind: FieldKind, condition: Option<Co
     Field {
         rust_name: ident::field_name(name),
         tl_name: name.to_string(),
+        tl_param: field.to_string(),
         span: field.span,
         kind,
         condition,

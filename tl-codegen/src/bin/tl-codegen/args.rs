@@ -22,7 +22,11 @@ Project file: tl-codegen.toml, in this folder or the nearest one above it. Paths
   mtproto-ids = false                  # optional: accept mtproto.tl's hand-assigned ids
   strict-ids = false                   # optional: a written id that is not the hash is an error
   extern-types = { FutureSalts = \"crate::salts::FutureSalts\" }   # optional: types defined elsewhere
+  extern-paths = { UrlAuthResult = \"::tl_generated\" }   # optional: types generated in another crate
   function-decoding = true             # optional: Deserialize for functions too
+  type-attributes = [{ path = \".\", attribute = \"#[derive(Hash)]\" }]   # optional: also enum-, field-
+  serde = false                        # optional: serde derives (tl-runtime's `serde` feature)
+  telegram-doc-links = false           # optional: link items to core.telegram.org
   if-schema-missing = \"fail\"           # optional: \"skip\" skips the job with a note
 
 Output files: tl-codegen replaces only files that begin with its `// @generated` header, and nothing
@@ -59,6 +63,27 @@ pub(crate) struct Args {
     /// Map a type the schema uses but does not define to a Rust type (repeatable): NAME=PATH.
     #[arg(long, value_name = "NAME=PATH", value_parser = parse_extern, requires = "schemas")]
     pub(crate) extern_type: Vec<(String, String)>,
+    /// Refer to the types PATH matches (a TL type, a namespace or `.`) in another crate generated from the
+    /// same schema, whose generated module is at ROOT, instead of generating them (repeatable): PATH=ROOT.
+    #[arg(long, value_name = "PATH=ROOT", value_parser = parse_extern, requires = "schemas")]
+    pub(crate) extern_path: Vec<(String, String)>,
+    /// Add an attribute to the structs and enums PATH matches (a TL name, a namespace or `.`) (repeatable):
+    /// PATH=ATTRIBUTE, as `.=#[derive(Hash)]`.
+    #[arg(long, value_name = "PATH=ATTRIBUTE", value_parser = parse_attribute, requires = "schemas")]
+    pub(crate) type_attribute: Vec<(String, String)>,
+    /// Add an attribute to the enums PATH matches (repeatable): PATH=ATTRIBUTE.
+    #[arg(long, value_name = "PATH=ATTRIBUTE", value_parser = parse_attribute, requires = "schemas")]
+    pub(crate) enum_attribute: Vec<(String, String)>,
+    /// Add an attribute to the fields PATH matches (`messages.sendMessage.message`, or all fields of a TL
+    /// name, a namespace or `.`) (repeatable): PATH=ATTRIBUTE.
+    #[arg(long, value_name = "PATH=ATTRIBUTE", value_parser = parse_attribute, requires = "schemas")]
+    pub(crate) field_attribute: Vec<(String, String)>,
+    /// Derive serde's `Serialize` and `Deserialize` (the crate needs tl-runtime's `serde` feature).
+    #[arg(long, requires = "schemas")]
+    pub(crate) serde: bool,
+    /// Link each item to its page in Telegram's API reference (core.telegram.org).
+    #[arg(long, requires = "schemas")]
+    pub(crate) telegram_doc_links: bool,
     /// Do not generate `Deserialize` for functions (a client only writes requests).
     #[arg(long, requires = "schemas")]
     pub(crate) no_function_decoding: bool,
@@ -81,6 +106,18 @@ fn parse_extern(value: &str) -> Result<(String, String), String> {
         }
         _ => Err(format!(
             "expected NAME=PATH, as `FutureSalts=crate::mtproto::FutureSalts`, not `{value}`"
+        )),
+    }
+}
+
+/// `PATH=ATTRIBUTE` of `--type-attribute` and its kin: split at the first `=` (an attribute may hold more).
+fn parse_attribute(value: &str) -> Result<(String, String), String> {
+    match value.split_once('=') {
+        Some((path, attribute)) if !path.trim().is_empty() && !attribute.trim().is_empty() => {
+            Ok((path.trim().to_string(), attribute.trim().to_string()))
+        }
+        _ => Err(format!(
+            "expected PATH=ATTRIBUTE, as `.=#[derive(Hash)]`, not `{value}`"
         )),
     }
 }

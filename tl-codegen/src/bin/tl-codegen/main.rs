@@ -95,6 +95,24 @@ fn job_of_arguments(args: &Args) -> Job {
     for name in &args.allow_id_mismatch {
         config.allow_id_mismatch(name.clone());
     }
+    for (path, attribute) in &args.type_attribute {
+        config.type_attribute(path, attribute);
+    }
+    for (path, attribute) in &args.enum_attribute {
+        config.enum_attribute(path, attribute);
+    }
+    for (path, attribute) in &args.field_attribute {
+        config.field_attribute(path, attribute);
+    }
+    for (path, root) in &args.extern_path {
+        config.extern_path(path, root);
+    }
+    if args.serde {
+        config.serde();
+    }
+    if args.telegram_doc_links {
+        config.telegram_doc_links();
+    }
     if args.force {
         config.force_overwrite();
     }

@@ -50,10 +50,30 @@ struct JobSpec {
     strict_ids: bool,
     #[serde(default)]
     extern_types: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    extern_paths: std::collections::BTreeMap<String, String>,
     #[serde(default = "yes")]
     function_decoding: bool,
     #[serde(default)]
+    type_attributes: Vec<AttributeSpec>,
+    #[serde(default)]
+    enum_attributes: Vec<AttributeSpec>,
+    #[serde(default)]
+    field_attributes: Vec<AttributeSpec>,
+    #[serde(default)]
+    serde: bool,
+    #[serde(default)]
+    telegram_doc_links: bool,
+    #[serde(default)]
     if_schema_missing: IfSchemaMissing,
+}
+
+/// `{ path = ".", attribute = "#[derive(Hash)]" }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AttributeSpec {
+    path: String,
+    attribute: String,
 }
 
 fn yes() -> bool {
@@ -111,6 +131,24 @@ fn job_of(spec: JobSpec, folder: &Path) -> Result<Job, &'static str> {
     }
     for (name, path) in spec.extern_types {
         config.extern_type(name, path);
+    }
+    for (path, root) in spec.extern_paths {
+        config.extern_path(path, root);
+    }
+    for AttributeSpec { path, attribute } in spec.type_attributes {
+        config.type_attribute(path, attribute);
+    }
+    for AttributeSpec { path, attribute } in spec.enum_attributes {
+        config.enum_attribute(path, attribute);
+    }
+    for AttributeSpec { path, attribute } in spec.field_attributes {
+        config.field_attribute(path, attribute);
+    }
+    if spec.serde {
+        config.serde();
+    }
+    if spec.telegram_doc_links {
+        config.telegram_doc_links();
     }
     Ok(Job {
         config,

@@ -1,0 +1,188 @@
+//! The attributes on generated items: the derives the model allows (`Default`, `Eq`, `Hash`), serde's when
+//! asked for, and the user's own, matched by TL path in the style of prost-build's `type_attribute`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::Emitter;
+use crate::model::{BoxedType, DefaultImpl, FieldKind, Item, TypeRef};
+
+/// What a [`UserAttribute`] is put on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttributeTarget {
+    /// Every struct (constructors, functions and their group structs) and enum the path matches.
+    Type,
+    /// Every enum the path matches.
+    Enum,
+    /// Every field the path matches (`messages.sendMessage.message`, or all fields of what a shorter
+    /// path matches).
+    Field,
+}
+
+/// An attribute the user adds to what `path` matches: a TL name (`messages.sendMessage`, `InputPeer`,
+/// `messages.sendMessage.message` for a field), a namespace (`messages`), or everything (`.`). A path
+/// matches a name equal to it or starting with it followed by a `.`; a leading `.` is ignored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserAttribute {
+    /// What it goes on.
+    pub target: AttributeTarget,
+    /// The TL path it matches.
+    pub path: String,
+    /// The attribute as written in Rust: `#[derive(Hash)]`.
+    pub attribute: String,
+}
+
+impl UserAttribute {
+    /// The attribute's tokens, if it is one or more outer attributes (`#[...]`).
+    pub fn tokens(&self) -> Option<TokenStream> {
+        let parsed = syn::parse::Parser::parse_str(syn::Attribute::parse_outer, &self.attribute).ok()?;
+        (!parsed.is_empty()).then(|| quote!(#(#parsed)*))
+    }
+
+    /// Whether the path matches the TL name `name` (`messages.sendMessage`, `messages.sendMessage.peer`).
+    pub fn matches(&self, name: &str) -> bool {
+        crate::model::path_matches(&self.path, name)
+    }
+}
+
+/// The derives of a generated type besides `Debug`, `Clone` and `PartialEq`.
+struct Derives {
+    default: bool,
+    eq_hash: bool,
+}
+
+impl Emitter<'_> {
+    /// The derives and attributes of an item's struct.
+    pub(super) fn struct_attributes(&self, item: &Item) -> TokenStream {
+        let derives = Derives {
+            default: item.default == Some(DefaultImpl::Derive),
+            eq_hash: item.eq_hash,
+        };
+        let derive = self.derive(&derives);
+        let user = self.user_attributes(&[AttributeTarget::Type], &item.tl_name);
+        quote!(#derive #user)
+    }
+
+    /// The derives and attributes of a group struct of `owner`.
+    pub(super) fn group_attributes(&self, owner: &Item) -> TokenStream {
+        let derives = Derives {
+            default: false,
+            eq_hash: owner.eq_hash,
+        };
+        let derive = self.derive(&derives);
+        let user = self.user_attributes(&[AttributeTarget::Type], &owner.tl_name);
+        quote!(#derive #user)
+    }
+
+    /// The derives and attributes of an enum.
+    pub(super) fn enum_attributes(&self, ty: &BoxedType) -> TokenStream {
+        let derives = Derives {
+            default: false,
+            eq_hash: ty.eq_hash,
+        };
+        let derive = self.derive(&derives);
+        let user = self.user_attributes(&[AttributeTarget::Type, AttributeTarget::Enum], &ty.tl_name);
+        quote!(#derive #user)
+    }
+
+    /// The attributes of field `rust_name` for TL param `param` of `owner`, of shape `kind`.
+    pub(super) fn field_attributes(&self, owner: &str, param: &str, rust_name: &str, kind: &FieldKind) -> TokenStream {
+        let serde = self.options.serde.then(|| {
+            let bytes = match kind {
+                FieldKind::Required(ty) if holds_bytes(ty) => {
+                    Some(quote!(#[serde(with = "::tl_runtime::serde_bytes")]))
+                }
+                // `with` takes away serde's rule that a missing `Option` is `None`: `default` restores it.
+                FieldKind::Optional(ty) if holds_bytes(ty) => {
+                    Some(quote!(#[serde(default, with = "::tl_runtime::serde_bytes")]))
+                }
+                _ => None,
+            };
+            // serde names a field by its identifier without `r#`; `self_` and its kin are renamed back.
+            let escaped = crate::ident::escaped(rust_name);
+            let rename =
+                (escaped != rust_name && !escaped.starts_with("r#")).then(|| quote!(#[serde(rename = #rust_name)]));
+            quote!(#bytes #rename)
+        });
+        let user = self.user_attributes(&[AttributeTarget::Field], &format!("{owner}.{param}"));
+        quote!(#serde #user)
+    }
+
+    /// `#[serde(rename = "...")]` for a variant named `tl_name` on the wire, when serde is on.
+    pub(super) fn serde_rename(&self, tl_name: &str) -> Option<TokenStream> {
+        self.options.serde.then(|| quote!(#[serde(rename = #tl_name)]))
+    }
+
+    fn derive(&self, derives: &Derives) -> TokenStream {
+        let default = derives.default.then(|| quote!(Default,));
+        let eq_hash = derives.eq_hash.then(|| quote!(Eq, Hash,));
+        let serde = self.options.serde.then(|| {
+            quote!(
+                #[derive(::tl_runtime::serde::Serialize, ::tl_runtime::serde::Deserialize)]
+                #[serde(crate = "::tl_runtime::serde")]
+            )
+        });
+        quote! {
+            #[derive(Debug, Clone, PartialEq, #eq_hash #default)]
+            #serde
+        }
+    }
+
+    fn user_attributes(&self, targets: &[AttributeTarget], name: &str) -> TokenStream {
+        (self.attributes.iter())
+            .filter(|(attribute, _)| targets.contains(&attribute.target) && attribute.matches(name))
+            .map(|(_, tokens)| tokens.clone())
+            .collect()
+    }
+}
+
+/// Whether a value of `ty` holds raw bytes (`bytes`, `int128`, declared arrays), at any depth: serde
+/// writes those through `tl_runtime::serde_bytes`.
+fn holds_bytes(ty: &TypeRef) -> bool {
+    let mut found = false;
+    ty.visit(&mut |inner| {
+        found |= inner.is_raw()
+            || inner
+                .builtin()
+                .is_some_and(|builtin| builtin.codec == tl_parser::builtin::Codec::Bytes)
+    });
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn on(path: &str) -> UserAttribute {
+        UserAttribute {
+            target: AttributeTarget::Type,
+            path: path.to_string(),
+            attribute: "#[derive(Hash)]".to_string(),
+        }
+    }
+
+    #[test]
+    fn paths_match_names_namespaces_and_everything() {
+        assert!(on(".").matches("messages.sendMessage"));
+        assert!(on("messages").matches("messages.sendMessage"));
+        assert!(on(".messages").matches("messages.sendMessage.peer"));
+        assert!(on("messages.sendMessage").matches("messages.sendMessage"));
+        assert!(!on("messages.send").matches("messages.sendMessage"));
+        assert!(!on("messages").matches("messagesX.a"));
+        assert!(on("inputPeerEmpty").matches("inputPeerEmpty"));
+        assert!(!on("inputPeer").matches("inputPeerEmpty"));
+    }
+
+    #[test]
+    fn attributes_must_be_outer_attributes() {
+        assert!(on("x").tokens().is_some());
+        let mut two = on("x");
+        two.attribute = "#[derive(Hash)] #[serde(default)]".to_string();
+        assert!(two.tokens().is_some());
+        for bad in ["derive(Hash)", "#[derive(Hash)", "", "#![allow(x)]"] {
+            let mut attribute = on("x");
+            attribute.attribute = bad.to_string();
+            assert!(attribute.tokens().is_none(), "{bad}");
+        }
+    }
+}

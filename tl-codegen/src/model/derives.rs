@@ -1,0 +1,225 @@
+//! Which standard traits each generated type can have, decided once for the whole schema:
+//!
+//! - **`Default`, the TL way.** A struct has `Default` when every field has a natural default: `None` for
+//!   an optional field, `false` for a flag bit, zero for numbers, empty strings, bytes and vectors, zero
+//!   bytes for `int128`, `int256` and declared arrays, and for a boxed type its `<type>Empty` constructor
+//!   (`inputPeerEmpty` for `InputPeer`, `userEmpty` for `User`: the constructor of the same namespace named
+//!   like the type with `Empty` appended), itself with default fields; a type with exactly one
+//!   constructor defaults to it, when that constructor has a default. Any other type, a generic
+//!   parameter and an extern type have no default, and neither has the struct holding one outside an
+//!   `Option` or a vector.
+//! - **`Eq` and `Hash`**, where no field holds a `double` or an extern type, at any depth.
+//!
+//! Both are fixpoints over the graph of types and constructors, solved with worklists (linear in the
+//! schema, no recursion over its shape).
+
+use super::resolve::{Resolved, Shape};
+use super::{FieldKind, TypeRef};
+
+/// How a struct implements `Default`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DefaultImpl {
+    /// `#[derive(Default)]`.
+    Derive,
+    /// An `impl Default` listing each field: a field holds an array longer than 32 bytes, for which the
+    /// standard library has no `Default`.
+    ByField,
+}
+
+/// The largest array the standard library implements `Default` for.
+const MAX_DEFAULT_ARRAY: usize = 32;
+
+/// What the solver decided, per item and per type.
+pub(super) struct Derives {
+    pub(super) constructors: Vec<(Option<DefaultImpl>, bool)>,
+    pub(super) functions: Vec<(Option<DefaultImpl>, bool)>,
+    /// Per type: the index (among its constructors) of its default, and whether it has `Eq` and `Hash`.
+    pub(super) types: Vec<(Option<usize>, bool)>,
+}
+
+/// The graph's nodes: constructors, then functions, then types.
+struct Nodes {
+    constructors: usize,
+    functions: usize,
+    types: usize,
+}
+
+impl Nodes {
+    fn of(ty: &TypeRef, nodes: &Nodes) -> Option<usize> {
+        match ty {
+            TypeRef::Bare(constructor) => Some(*constructor),
+            TypeRef::Enum(index) => Some(nodes.constructors + nodes.functions + index),
+            _ => None,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.constructors + self.functions + self.types
+    }
+}
+
+/// Decides `Default` and `Eq`/`Hash` for every item and type of `resolved`.
+pub(super) fn solve(resolved: &Resolved) -> Derives {
+    let nodes = Nodes {
+        constructors: resolved.constructors.len(),
+        functions: resolved.functions.len(),
+        types: resolved.types.len(),
+    };
+    let items: Vec<&Shape> = resolved.constructors.iter().chain(&resolved.functions).collect();
+    let empty = default_constructors(resolved);
+    let defaults = solve_defaults(resolved, &items, &empty, &nodes);
+    let eq = solve_eq(resolved, &items, &nodes);
+    let item_facts = |index: usize| {
+        let kind = defaults[index].then(|| default_impl(items[index]));
+        (kind, eq[index])
+    };
+    let types_start = nodes.constructors + nodes.functions;
+    Derives {
+        constructors: (0..nodes.constructors).map(item_facts).collect(),
+        functions: (nodes.constructors..types_start).map(item_facts).collect(),
+        types: (0..nodes.types)
+            .map(|t| {
+                let variant = empty[t].filter(|_| defaults[types_start + t]);
+                let position = variant.and_then(|c| resolved.types[t].constructors.iter().position(|&x| x == c));
+                (position, eq[types_start + t])
+            })
+            .collect(),
+    }
+}
+
+/// Per type, the constructor its default would be (index into the constructors): its `<type>Empty`
+/// constructor, or its only constructor.
+fn default_constructors(resolved: &Resolved) -> Vec<Option<usize>> {
+    (resolved.types.iter())
+        .map(|ty| {
+            if let [only] = ty.constructors.as_slice() {
+                return Some(*only);
+            }
+            let (namespace, name) = tl_parser::Name::split(&ty.tl_name);
+            let mut chars = name.chars();
+            let lowered: String = match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => String::new(),
+            };
+            let wanted = match namespace {
+                Some(namespace) => format!("{namespace}.{lowered}Empty"),
+                None => format!("{lowered}Empty"),
+            };
+            (ty.constructors.iter().copied()).find(|&c| resolved.constructors[c].tl_name == wanted)
+        })
+        .collect()
+}
+
+/// `Default` (the least fixpoint): a node has one when every node it requires has one. Counts what each
+/// node still waits for, and frees its dependents as nodes are settled.
+fn solve_defaults(resolved: &Resolved, items: &[&Shape], empty: &[Option<usize>], nodes: &Nodes) -> Vec<bool> {
+    let mut waiting = vec![0usize; nodes.len()];
+    let mut blocked = vec![false; nodes.len()];
+    let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    for (index, item) in items.iter().enumerate() {
+        for field in &item.fields {
+            let FieldKind::Required(ty) = &field.kind else { continue };
+            match ty {
+                TypeRef::Generic(_) | TypeRef::Extern(_) => blocked[index] = true,
+                _ => {
+                    if let Some(needed) = Nodes::of(ty, nodes) {
+                        dependents[needed].push(index);
+                        waiting[index] += 1;
+                    }
+                }
+            }
+        }
+    }
+    let types_start = nodes.constructors + nodes.functions;
+    for (t, constructor) in empty.iter().enumerate() {
+        match constructor {
+            Some(constructor) if !resolved.types[t].universal => {
+                dependents[*constructor].push(types_start + t);
+                waiting[types_start + t] += 1;
+            }
+            _ => blocked[types_start + t] = true,
+        }
+    }
+    let mut settled = vec![false; nodes.len()];
+    let mut ready: Vec<usize> = (0..nodes.len()).filter(|&n| waiting[n] == 0 && !blocked[n]).collect();
+    while let Some(node) = ready.pop() {
+        settled[node] = true;
+        for &dependent in &dependents[node] {
+            waiting[dependent] -= 1;
+            if waiting[dependent] == 0 && !blocked[dependent] {
+                ready.push(dependent);
+            }
+        }
+    }
+    settled
+}
+
+/// How an item with `Default` implements it.
+fn default_impl(item: &Shape) -> DefaultImpl {
+    let large_array = (item.fields.iter())
+        .any(|field| matches!(field.kind, FieldKind::Required(TypeRef::Array(size)) if size > MAX_DEFAULT_ARRAY));
+    if large_array {
+        DefaultImpl::ByField
+    } else {
+        DefaultImpl::Derive
+    }
+}
+
+/// `Eq` and `Hash` (the greatest fixpoint): every node has them unless it holds, at any depth, a `double`,
+/// an extern type or a node without them. Spreads "without" from the nodes that hold such a value
+/// directly to every node that holds them.
+fn solve_eq(resolved: &Resolved, items: &[&Shape], nodes: &Nodes) -> Vec<bool> {
+    let mut holders: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    let mut without: Vec<usize> = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        let mut direct = false;
+        for ty in item_types(item) {
+            ty.visit(&mut |inner| match inner {
+                TypeRef::Extern(_) => direct = true,
+                TypeRef::Builtin(builtin) if builtin.get().rust == "f64" => direct = true,
+                other => {
+                    if let Some(held) = Nodes::of(other, nodes) {
+                        holders[held].push(index);
+                    }
+                }
+            });
+        }
+        if direct {
+            without.push(index);
+        }
+    }
+    let types_start = nodes.constructors + nodes.functions;
+    for (t, ty) in resolved.types.iter().enumerate() {
+        for &constructor in &ty.constructors {
+            holders[constructor].push(types_start + t);
+        }
+        if ty.universal {
+            // The universal type holds every other type.
+            for other in (0..nodes.types).filter(|&other| other != t) {
+                holders[types_start + other].push(types_start + t);
+            }
+        }
+    }
+    let mut eq = vec![true; nodes.len()];
+    for &node in &without {
+        eq[node] = false;
+    }
+    while let Some(node) = without.pop() {
+        for &holder in &holders[node] {
+            if eq[holder] {
+                eq[holder] = false;
+                without.push(holder);
+            }
+        }
+    }
+    eq
+}
+
+/// Every type an item's fields hold, group members included.
+fn item_types(item: &Shape) -> impl Iterator<Item = &TypeRef> {
+    item.fields.iter().flat_map(move |field| match &field.kind {
+        FieldKind::Required(ty) | FieldKind::Optional(ty) => vec![ty],
+        FieldKind::Bit => Vec::new(),
+        FieldKind::Group(group) => item.groups[*group].members.iter().map(|m| &m.ty).collect(),
+    })
+}
