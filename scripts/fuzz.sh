@@ -21,7 +21,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(parse codegen decode_url_auth decode_layer230)
+[ ${#targets[@]} -gt 0 ] || targets=(parse codegen decode_url_auth decode_layer230 login_query)
 export RUSTC_BOOTSTRAP=1
 flags=(-O -a -s none)
 cargo fuzz build "${flags[@]}"

@@ -6,6 +6,7 @@
 //! `domain` as the `bot` says, possibly with write access), or directly a URL to open. If the user accepts,
 //! the client sends `messages.acceptUrlAuth` and opens the URL of its `urlAuthResultAccepted` answer, or the
 //! button's own URL for `urlAuthResultDefault`. If the user refuses, the client opens the button's URL.
+//! The website that URL leads to checks the user's data it carries (`service`, with `tl_login`).
 
 /// The generated types (`types`, `enums`, `functions`).
 pub mod tl {
@@ -13,3 +14,4 @@ pub mod tl {
 }
 
 pub mod login;
+pub mod service;

@@ -146,3 +146,33 @@ fn answers_that_need_no_question_open_directly() {
         Prompt::Open("https://example.com/login".into())
     );
 }
+
+#[test]
+fn the_website_verifies_the_user_the_accepted_url_carries() {
+    use url_auth_client::service::{handle_login, telegram_signed_url, unix};
+    let bot_token = "5768337691:offline-example-token";
+    let button = pressed_button();
+    let user = [("id", "5000000001"), ("first_name", "Ann"), ("username", "ann")];
+    let url = telegram_signed_url(bot_token, &button.button.url, &user, 1_764_200_000);
+    // Telegram's answer to messages.acceptUrlAuth, on the wire and back.
+    let answer = UrlAuthResult::Accepted(url_auth_client::tl::types::UrlAuthResultAccepted { url: url.into() });
+    let answer = UrlAuthResult::from_bytes(&answer.to_bytes()).expect("decodes");
+    let opened = on_accept_answer(&button, answer).expect("a URL to open");
+    assert!(opened.starts_with("https://example.com/login?"), "{opened}");
+    let user = handle_login(bot_token, &opened, unix(1_764_200_030)).expect("the website accepts the login");
+    assert_eq!(
+        (user.id, user.first_name.as_str(), user.username.as_deref()),
+        (5_000_000_001, "Ann", Some("ann"))
+    );
+    // A forged id, another bot's token and a day-old link are refused.
+    let forged = opened.replace("id=5000000001", "id=5000000002");
+    assert_eq!(
+        handle_login(bot_token, &forged, unix(1_764_200_030)),
+        Err(tl_login::LoginError::Mismatch)
+    );
+    assert!(handle_login("1:other", &opened, unix(1_764_200_030)).is_err());
+    assert!(matches!(
+        handle_login(bot_token, &opened, unix(1_764_200_000 + 86_401)),
+        Err(tl_login::LoginError::Expired { .. })
+    ));
+}
