@@ -104,6 +104,30 @@ fn serde_json_has_the_documented_shape_and_round_trips() {
 }
 
 #[test]
+fn the_universal_type_in_json_is_tagged_by_type_then_constructor() {
+    use options::{enums, types};
+    let receipt = types::shop::Receipt {
+        payload: enums::Object::Vector(vec![
+            enums::Object::Peer(enums::Peer::Empty),
+            enums::Object::Peer(enums::Peer::User(types::PeerUser { user_id: 7 })),
+        ]),
+    };
+    let json = serde_json::to_string(&receipt).expect("serializes");
+    assert_eq!(
+        json,
+        r#"{"payload":{"Vector":[{"Peer":"peerEmpty"},{"Peer":{"peerUser":{"user_id":7}}}]}}"#
+    );
+    assert_eq!(
+        serde_json::from_str::<types::shop::Receipt>(&json).expect("reads back"),
+        receipt
+    );
+    assert_eq!(
+        types::shop::Receipt::from_bytes(&receipt.to_bytes()).expect("decodes"),
+        receipt
+    );
+}
+
+#[test]
 fn extern_paths_refer_to_the_other_crate_and_write_the_same_bytes() {
     let peer = tl_generated::enums::InputPeer::User(tl_generated::types::InputPeerUser {
         user_id: 7,
