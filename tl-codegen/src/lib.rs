@@ -44,6 +44,7 @@
 //! [`Error`]'s `Debug`, which `?` in `main` prints, is its `Display`.
 
 mod config;
+pub mod diff;
 pub mod emit;
 mod error;
 pub mod ident;
@@ -175,6 +176,35 @@ pub fn generate_tl(files: &[SourceFile], roots: &[String], options: &ParseOption
         counts: (count(Category::Type), count(Category::Function)),
         warnings,
     })
+}
+
+/// What changed from the schema in `old` files to the schema in `new` files (see [`diff`]); with
+/// `roots`, only the definitions the roots reach on either side (a root missing on one side reaches
+/// nothing there).
+pub fn diff_files(
+    old: &[SourceFile],
+    new: &[SourceFile],
+    roots: &[String],
+    options: &ParseOptions,
+) -> Result<diff::SchemaDiff, Error> {
+    let old_schema = load(old, options)?.schema;
+    let new_schema = load(new, options)?.schema;
+    if roots.is_empty() {
+        return Ok(diff::diff(&old_schema, &new_schema, None));
+    }
+    let mut reached = std::collections::BTreeSet::new();
+    for schema in [&old_schema, &new_schema] {
+        let present: Vec<String> = (roots.iter())
+            .filter(|root| roots::closure(schema, std::slice::from_ref(*root)).is_ok())
+            .cloned()
+            .collect();
+        if present.is_empty() {
+            continue;
+        }
+        let closure = roots::closure(schema, &present).map_err(Error::Roots)?;
+        reached.extend(closure.iter().map(|d| d.name.full.to_string()));
+    }
+    Ok(diff::diff(&old_schema, &new_schema, Some(&reached)))
 }
 
 /// The name of the bindings file and module, one rule for [`Config::compile`], the crate files and

@@ -470,3 +470,41 @@ fn the_generated_apis_options_from_flags_and_from_a_project_file() {
     insta::assert_snapshot!("bad_attribute", bad.stderr());
     assert!(!sandbox.exists("bad"));
 }
+
+#[test]
+fn diff_prints_the_changes_and_exits_3_when_something_breaks() {
+    let sandbox = Sandbox::new("diff");
+    sandbox.write("old.tl", SCHEMA);
+    let new = SCHEMA
+        .replace(
+            "urlAuthResultAccepted#8f8c0e4e url:string",
+            "urlAuthResultAccepted#8f8c0e4e url:long",
+        )
+        .replace(
+            "---functions---",
+            "urlAuthResultRequest#12345678 = UrlAuthResult;\n---functions---",
+        );
+    sandbox.write("new.tl", &new);
+    let run = sandbox.run(&["--diff", "old.tl", "--against", "new.tl", "--format", "markdown"]);
+    assert_eq!(run.code(), 3, "{}", run.stderr());
+    insta::assert_snapshot!("diff_markdown", String::from_utf8_lossy(&run.0.stdout));
+    let same = sandbox.run(&["--diff", "old.tl", "--against", "old.tl"]);
+    assert_eq!(same.code(), 0, "{}", same.stderr());
+    assert_eq!(
+        String::from_utf8_lossy(&same.0.stdout),
+        "0 source-breaking, 0 wire-only, 0 additive changes\n"
+    );
+    let json = sandbox.run(&[
+        "--diff",
+        "old.tl",
+        "--against",
+        "new.tl",
+        "--format",
+        "json",
+        "--roots",
+        "test.getResult",
+    ]);
+    assert_eq!(json.code(), 3);
+    assert!(String::from_utf8_lossy(&json.0.stdout).contains("\"breaking\": true"));
+    assert_eq!(sandbox.files(), ["new.tl", "old.tl"], "--diff writes nothing");
+}

@@ -11,6 +11,7 @@ Examples:
   tl-codegen --schema api.tl mtproto.tl --mtproto-ids --out src/tl
   tl-codegen --schema api.tl --roots messages.requestUrlAuth,messages.acceptUrlAuth --out src/tl
   tl-codegen --schema api.tl --roots messages.requestUrlAuth --emit-tl schema/url_auth.tl
+  tl-codegen --diff api-221.tl --against api-230.tl --roots messages.requestUrlAuth --format markdown
 
 Project file: tl-codegen.toml, in this folder or the nearest one above it. Paths are relative to it.
   [[job]]                              # one table per job; jobs run in order
@@ -33,14 +34,15 @@ Output files: tl-codegen replaces only files that begin with its `// @generated`
 if one of them is someone else's (see --force). Unchanged files are not touched; each file is written
 to a temporary file beside it, then renamed.
 
-Exit status: 0 done or up to date; 1 stale output (--check) or errors; 2 usage errors.";
+Exit status: 0 done or up to date; 1 stale output (--check) or errors; 2 usage errors; 3 --diff found
+source-breaking changes.";
 
 /// Generates Rust bindings (or a `.tl` subset) from TL schema files.
 #[derive(Parser, Debug)]
 #[command(version, about, after_help = EXAMPLES)]
 pub(crate) struct Args {
     /// Schema files, parsed together as one schema: one job, without a project file.
-    #[arg(long = "schema", value_name = "FILE", num_args = 1.., requires = "output")]
+    #[arg(long = "schema", value_name = "FILE", num_args = 1.., requires = "output", group = "input")]
     pub(crate) schemas: Vec<PathBuf>,
     /// Folder for the Rust output of --schema (`lib.rs` and `<first schema's stem>.rs`).
     #[arg(long, value_name = "DIR", group = "output", requires = "schemas")]
@@ -49,8 +51,19 @@ pub(crate) struct Args {
     #[arg(long, value_name = "FILE", group = "output", requires = "schemas")]
     pub(crate) emit_tl: Option<PathBuf>,
     /// Keep only what these functions, constructors or types reach (comma-separated names).
-    #[arg(long, value_delimiter = ',', value_name = "NAMES", requires = "schemas")]
+    #[arg(long, value_delimiter = ',', value_name = "NAMES", requires = "input")]
     pub(crate) roots: Vec<String>,
+    /// Compare schemas instead of generating: these files (parsed together) are the old schema, those of
+    /// --against the new one. Prints every change, source-breaking first; exit status 3 if any is.
+    #[arg(long, value_name = "FILE", num_args = 1.., requires = "against", group = "input",
+          conflicts_with_all = ["schemas", "project", "check", "force"])]
+    pub(crate) diff: Vec<PathBuf>,
+    /// The new schema of --diff.
+    #[arg(long, value_name = "FILE", num_args = 1.., requires = "diff")]
+    pub(crate) against: Vec<PathBuf>,
+    /// How --diff prints: text (coloured on a terminal), markdown (for a pull request) or json.
+    #[arg(long, value_enum, default_value = "text", requires = "diff")]
+    pub(crate) format: DiffFormat,
     /// Accept a hand-assigned constructor id for this definition (repeatable).
     #[arg(long, value_name = "NAME", requires = "schemas")]
     pub(crate) allow_id_mismatch: Vec<String>,
@@ -96,6 +109,17 @@ pub(crate) struct Args {
     /// Also replace output files that tl-codegen did not write (never deletes anything).
     #[arg(long, conflicts_with = "check")]
     pub(crate) force: bool,
+}
+
+/// The output format of `--diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum DiffFormat {
+    /// One line per change.
+    Text,
+    /// Sections per effect, for a pull-request comment.
+    Markdown,
+    /// For tools.
+    Json,
 }
 
 /// `NAME=PATH` of `--extern-type`.

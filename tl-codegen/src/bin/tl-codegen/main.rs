@@ -4,6 +4,7 @@
 
 mod args;
 mod console;
+mod diff;
 mod job;
 mod project;
 
@@ -25,6 +26,9 @@ const USAGE: u8 = 2;
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    if !args.diff.is_empty() {
+        return diff::run(&args);
+    }
     let jobs = match jobs(&args) {
         Ok(jobs) => jobs,
         Err(message) => {
