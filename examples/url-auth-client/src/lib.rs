@@ -7,6 +7,7 @@
 //! the client sends `messages.acceptUrlAuth` and opens the URL of its `urlAuthResultAccepted` answer, or the
 //! button's own URL for `urlAuthResultDefault`. If the user refuses, the client opens the button's URL.
 //! The website that URL leads to checks the user's data it carries (`service`, with `tl_login`).
+//! `today` walks the same flow in layer 230, where it has changed shape.
 
 /// The generated types (`types`, `enums`, `functions`).
 pub mod tl {
@@ -15,3 +16,4 @@ pub mod tl {
 
 pub mod login;
 pub mod service;
+pub mod today;
