@@ -26,8 +26,8 @@ fn each_kind_of_change_is_classified() {
     let cases: [(&str, Effect, &str); 9] = [
         (
             "a flags:# x:int y:flags.0?string z:flags.1?true w:long = A;\n",
-            SourceBreaking,
-            "param `w` added: `long`",
+            Additive,
+            "param `w` added: `long` (the struct has `Default`",
         ),
         (
             "a flags:# x:int y:flags.0?string z:flags.1?true w:flags.2?long = A;\n",
@@ -76,6 +76,17 @@ fn each_kind_of_change_is_classified() {
         assert_eq!(found.len(), 1, "{what}: {changes:?}");
         assert_eq!(found[0].effect, effect, "{what}");
     }
+    // A required param added to a struct without `Default` (`x:B`, and `B` has no default) breaks.
+    let no_default = diff_of(
+        "b1 = B;\nb2 = B;\na x:B = A;\n",
+        "b1 = B;\nb2 = B;\na x:B y:int = A;\n",
+        &[],
+    );
+    let added: Vec<_> = (no_default.changes.iter())
+        .filter(|c| c.what.starts_with("param"))
+        .map(|c| (c.effect, c.what.as_str()))
+        .collect();
+    assert_eq!(added, [(SourceBreaking, "param `y` added: `int`")]);
     let gained = diff_of("a = A;\n", "a = A;\nb = A;\n", &[]);
     let gained: Vec<_> = gained
         .changes

@@ -156,8 +156,19 @@ fn summaries(schema: &Schema<'_>, only: Option<&BTreeSet<String>>) -> Summaries 
         .collect()
 }
 
-/// The changes from `old` to `new`, restricted to the definition names in `only` when given.
-pub fn diff(old: &Schema<'_>, new: &Schema<'_>, only: Option<&BTreeSet<String>>) -> SchemaDiff {
+/// What [`diff`] knows besides the two schemas.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DiffScope<'s> {
+    /// Compare only these definition names (what roots reach), or everything.
+    pub only: Option<&'s BTreeSet<String>>,
+    /// The constructors and functions whose struct has `Default` in the new schema: a required param added
+    /// to one of them breaks only struct literals without `..Default::default()`, so it is additive.
+    pub with_default: Option<&'s BTreeSet<String>>,
+}
+
+/// The changes from `old` to `new` within `scope`.
+pub fn diff(old: &Schema<'_>, new: &Schema<'_>, scope: DiffScope<'_>) -> SchemaDiff {
+    let only = scope.only;
     let (old_defs, new_defs) = (summaries(old, only), summaries(new, only));
     let mut changes = Vec::new();
     for (key, old_def) in &old_defs {
@@ -166,7 +177,10 @@ pub fn diff(old: &Schema<'_>, new: &Schema<'_>, only: Option<&BTreeSet<String>>)
                 let removed = change(Effect::SourceBreaking, &key.1, format!("{} removed", noun(key.0)));
                 changes.push(with_ids(removed, Some(old_def.id), None));
             }
-            Some(new_def) => compare(&key.1, old_def, new_def, &mut changes),
+            Some(new_def) => {
+                let has_default = scope.with_default.is_some_and(|names| names.contains(&key.1));
+                compare(&key.1, old_def, new_def, has_default, &mut changes);
+            }
         }
     }
     for (key, new_def) in new_defs.iter().filter(|(key, _)| !old_defs.contains_key(*key)) {
@@ -217,7 +231,7 @@ fn params(definition: &Definition<'_>) -> Params {
 }
 
 /// The changes of one definition found on both sides: id, params, result.
-fn compare(name: &str, old: &Summary, new: &Summary, changes: &mut Vec<Change>) {
+fn compare(name: &str, old: &Summary, new: &Summary, has_default: bool, changes: &mut Vec<Change>) {
     let (old_id, old_params, old_result) = (old.id, &old.params, &old.result);
     let (new_id, new_params, new_result) = (new.id, &new.params, &new.result);
     if old_id != new_id {
@@ -265,6 +279,7 @@ fn compare(name: &str, old: &Summary, new: &Summary, changes: &mut Vec<Change>) 
     for (param, (condition, ty)) in new_params.iter().filter(|(p, _)| !old_params.contains_key(*p)) {
         let (effect, written) = match condition {
             Some(bit) => (Effect::Additive, format!("{bit}?{ty}")),
+            None if has_default => (Effect::Additive, format!("{ty}` (the struct has `Default")),
             None => (Effect::SourceBreaking, ty.clone()),
         };
         changes.push(change(effect, name, format!("param `{param}` added: `{written}`")));

@@ -189,8 +189,22 @@ pub fn diff_files(
 ) -> Result<diff::SchemaDiff, Error> {
     let old_schema = load(old, options)?.schema;
     let new_schema = load(new, options)?.schema;
+    // Which structs have `Default` in the new schema (none known if it cannot be modelled as a whole).
+    let all: Vec<&Definition<'_>> = new_schema.definitions.iter().collect();
+    let with_default: std::collections::BTreeSet<String> =
+        match build_model(new, &new_schema, &all, &model::Externs::default()) {
+            Ok(model) => (model.constructors.iter().chain(&model.functions))
+                .filter(|item| item.default.is_some())
+                .map(|item| item.tl_name.clone())
+                .collect(),
+            Err(_) => Default::default(),
+        };
+    let mut scope = diff::DiffScope {
+        only: None,
+        with_default: Some(&with_default),
+    };
     if roots.is_empty() {
-        return Ok(diff::diff(&old_schema, &new_schema, None));
+        return Ok(diff::diff(&old_schema, &new_schema, scope));
     }
     let mut reached = std::collections::BTreeSet::new();
     for schema in [&old_schema, &new_schema] {
@@ -204,7 +218,8 @@ pub fn diff_files(
         let closure = roots::closure(schema, &present).map_err(Error::Roots)?;
         reached.extend(closure.iter().map(|d| d.name.full.to_string()));
     }
-    Ok(diff::diff(&old_schema, &new_schema, Some(&reached)))
+    scope.only = Some(&reached);
+    Ok(diff::diff(&old_schema, &new_schema, scope))
 }
 
 /// The name of the bindings file and module, one rule for [`Config::compile`], the crate files and
