@@ -71,8 +71,8 @@ impl Emitter<'_> {
         let docs: TokenStream = lines.iter().map(|line| doc_attr(line)).collect();
         let rename = self.serde_rename(&constructor.tl_name);
         let (type_text, variant_text) = (
-            self.item_text("types", constructor.namespace.as_deref(), &constructor.rust_name),
-            self.item_text("enums", ty.namespace.as_deref(), &ty.rust_name),
+            super::item_path("types", constructor.namespace.as_deref(), &constructor.rust_name),
+            super::item_path("enums", ty.namespace.as_deref(), &ty.rust_name),
         );
         let conversion_docs = conversion_docs(ty, &type_text, &variant_text, &variant.rust_name);
         if constructor.fields.is_empty() {
@@ -146,11 +146,6 @@ impl Emitter<'_> {
                 }
             }
         });
-    }
-
-    /// The path of an item from the root of the generated code, as text for docs.
-    fn item_text(&self, top: &str, namespace: Option<&str>, rust_name: &str) -> String {
-        super::item_path(top, namespace, rust_name)
     }
 }
 

@@ -142,7 +142,7 @@ fn check_finite_values(
 }
 
 /// Every type an item's fields hold, group members included.
-fn field_types(item: &Shape) -> impl Iterator<Item = &TypeRef> {
+pub(super) fn field_types(item: &Shape) -> impl Iterator<Item = &TypeRef> {
     item.fields.iter().flat_map(move |field| match &field.kind {
         FieldKind::Required(ty) | FieldKind::Optional(ty) => vec![ty],
         FieldKind::Bit => Vec::new(),

@@ -13,6 +13,7 @@
 //! Both are fixpoints over the graph of types and constructors, solved with worklists (linear in the
 //! schema, no recursion over its shape).
 
+use super::analysis;
 use super::resolve::{Resolved, Shape};
 use super::{FieldKind, TypeRef};
 
@@ -45,10 +46,11 @@ struct Nodes {
 }
 
 impl Nodes {
-    fn of(ty: &TypeRef, nodes: &Nodes) -> Option<usize> {
+    /// The node of a bare constructor or an enum.
+    fn of(&self, ty: &TypeRef) -> Option<usize> {
         match ty {
             TypeRef::Bare(constructor) => Some(*constructor),
-            TypeRef::Enum(index) => Some(nodes.constructors + nodes.functions + index),
+            TypeRef::Enum(index) => Some(self.constructors + self.functions + index),
             _ => None,
         }
     }
@@ -122,7 +124,7 @@ fn solve_defaults(resolved: &Resolved, items: &[&Shape], empty: &[Option<usize>]
             match ty {
                 TypeRef::Generic(_) | TypeRef::Extern(_) => blocked[index] = true,
                 _ => {
-                    if let Some(needed) = Nodes::of(ty, nodes) {
+                    if let Some(needed) = nodes.of(ty) {
                         dependents[needed].push(index);
                         waiting[index] += 1;
                     }
@@ -173,12 +175,12 @@ fn solve_eq(resolved: &Resolved, items: &[&Shape], nodes: &Nodes) -> Vec<bool> {
     let mut without: Vec<usize> = Vec::new();
     for (index, item) in items.iter().enumerate() {
         let mut direct = false;
-        for ty in item_types(item) {
+        for ty in analysis::field_types(item) {
             ty.visit(&mut |inner| match inner {
                 TypeRef::Extern(_) => direct = true,
                 TypeRef::Builtin(builtin) if builtin.get().rust == "f64" => direct = true,
                 other => {
-                    if let Some(held) = Nodes::of(other, nodes) {
+                    if let Some(held) = nodes.of(other) {
                         holders[held].push(index);
                     }
                 }
@@ -213,13 +215,4 @@ fn solve_eq(resolved: &Resolved, items: &[&Shape], nodes: &Nodes) -> Vec<bool> {
         }
     }
     eq
-}
-
-/// Every type an item's fields hold, group members included.
-fn item_types(item: &Shape) -> impl Iterator<Item = &TypeRef> {
-    item.fields.iter().flat_map(move |field| match &field.kind {
-        FieldKind::Required(ty) | FieldKind::Optional(ty) => vec![ty],
-        FieldKind::Bit => Vec::new(),
-        FieldKind::Group(group) => item.groups[*group].members.iter().map(|m| &m.ty).collect(),
-    })
 }
