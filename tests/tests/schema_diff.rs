@@ -122,6 +122,14 @@ fn roots_keep_what_they_reach_on_either_side() {
     let diff = diff_of(old, new, &["f"]);
     let names: BTreeSet<&str> = diff.changes.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, BTreeSet::from(["a", "b"]), "{diff:?}");
+    let unknown = diff_files(
+        &[SourceFile::new("old.tl", old)],
+        &[SourceFile::new("new.tl", new)],
+        &["h".to_string()],
+        &ParseOptions::new(),
+    )
+    .expect_err("a root in neither schema");
+    assert!(unknown.to_string().contains("`h`"), "{unknown}");
     let both = diff_of(old, new, &["f", "g"]);
     assert!(both.changes.iter().any(|c| c.name == "g" && c.what == "function added"));
     assert!(

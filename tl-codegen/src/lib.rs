@@ -206,12 +206,19 @@ pub fn diff_files(
     if roots.is_empty() {
         return Ok(diff::diff(&old_schema, &new_schema, scope));
     }
+    let in_schema = |schema: &Schema<'_>, root: &String| roots::closure(schema, std::slice::from_ref(root)).is_ok();
+    // A root in neither schema is a mistake: the new schema's error names it, with suggestions.
+    if let Some(unknown) = roots
+        .iter()
+        .find(|root| !in_schema(&old_schema, root) && !in_schema(&new_schema, root))
+    {
+        return Err(Error::Roots(
+            roots::closure(&new_schema, std::slice::from_ref(unknown)).expect_err("in neither schema"),
+        ));
+    }
     let mut reached = std::collections::BTreeSet::new();
     for schema in [&old_schema, &new_schema] {
-        let present: Vec<String> = (roots.iter())
-            .filter(|root| roots::closure(schema, std::slice::from_ref(*root)).is_ok())
-            .cloned()
-            .collect();
+        let present: Vec<String> = roots.iter().filter(|root| in_schema(schema, root)).cloned().collect();
         if present.is_empty() {
             continue;
         }
