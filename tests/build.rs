@@ -1,5 +1,5 @@
-//! Generates Rust for every schema in `fixtures/codegen/` into `OUT_DIR/codegen/`, so that the library can
-//! include (and so compile, lint and test) each one.
+//! Generates Rust for every schema in `fixtures/codegen/` (with the borrowed types) into `OUT_DIR/codegen/`,
+//! so that the library can include (and so compile, lint and test) each one.
 
 use std::path::Path;
 
@@ -17,7 +17,15 @@ fn main() {
     for path in paths {
         println!("cargo:rerun-if-changed={}", path.display());
         let files = tl_codegen::read_sources(&[&path]).expect("a readable fixture");
-        let generated = tl_codegen::generate(&files, &[], &tl_parser::ParseOptions::new())
+        // The borrowed forms and `Hash` too, so that their output for every feature compiles and lints.
+        let emit_options = tl_codegen::emit::EmitOptions {
+            borrowed_types: true,
+            derive_hash: true,
+            ..Default::default()
+        };
+        let parse_options = tl_parser::ParseOptions::new();
+        let externs = tl_codegen::model::Externs::default();
+        let generated = tl_codegen::generate_with(&files, &[], &parse_options, &externs, &emit_options)
             .unwrap_or_else(|error| panic!("{}:\n{error}", path.display()));
         let name = path.file_stem().expect("a file name").to_string_lossy();
         std::fs::write(out.join(format!("{name}.rs")), generated.source).expect("write the generated fixture");
@@ -34,6 +42,8 @@ fn options(out: &Path) {
     config
         .schema(schema)
         .serde()
+        .derive_hash()
+        .borrowed_types()
         .telegram_doc_links()
         .type_attribute("peerEmpty", "#[derive(PartialOrd)]")
         .type_attribute("peerUser", "#[derive(PartialOrd)]")

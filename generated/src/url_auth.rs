@@ -12,7 +12,7 @@ pub mod types {
     /// ```tl
     /// emojiStatus#e7ff068a flags:# document_id:long until:flags.0?int = EmojiStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct EmojiStatus {
         /// `document_id:long`.
         pub document_id: i64,
@@ -23,6 +23,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xe7ff068a;
     }
     impl ::tl_runtime::Serialize for EmojiStatus {
+        #[inline]
         fn serialized_len(&self) -> usize {
             12 + ::tl_runtime::Serialize::serialized_len(&self.until)
         }
@@ -37,6 +38,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for EmojiStatus {
         const MIN_SIZE: usize = 12;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -66,7 +68,7 @@ pub mod types {
     ///     slug:string pattern_document_id:long center_color:int edge_color:int pattern_color:int
     ///     text_color:int until:flags.0?int = EmojiStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct EmojiStatusCollectible {
         /// `collectible_id:long`.
         pub collectible_id: i64,
@@ -93,6 +95,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x7184603b;
     }
     impl ::tl_runtime::Serialize for EmojiStatusCollectible {
+        #[inline]
         fn serialized_len(&self) -> usize {
             44 + ::tl_runtime::Serialize::serialized_len(&self.title)
                 + ::tl_runtime::Serialize::serialized_len(&self.slug)
@@ -118,6 +121,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for EmojiStatusCollectible {
         const MIN_SIZE: usize = 52;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -179,12 +183,13 @@ pub mod types {
     /// ```tl
     /// emojiStatusEmpty#2de11aae = EmojiStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct EmojiStatusEmpty;
     impl ::tl_runtime::Identifiable for EmojiStatusEmpty {
         const CONSTRUCTOR_ID: u32 = 0x2de11aae;
     }
     impl ::tl_runtime::Serialize for EmojiStatusEmpty {
+        #[inline]
         fn serialized_len(&self) -> usize {
             0
         }
@@ -195,6 +200,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for EmojiStatusEmpty {
         const MIN_SIZE: usize = 0;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -208,7 +214,7 @@ pub mod types {
     /// ```tl
     /// inputEmojiStatusCollectible#7141dbf flags:# collectible_id:long until:flags.0?int = EmojiStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputEmojiStatusCollectible {
         /// `collectible_id:long`.
         pub collectible_id: i64,
@@ -219,6 +225,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x07141dbf;
     }
     impl ::tl_runtime::Serialize for InputEmojiStatusCollectible {
+        #[inline]
         fn serialized_len(&self) -> usize {
             12 + ::tl_runtime::Serialize::serialized_len(&self.until)
         }
@@ -233,6 +240,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputEmojiStatusCollectible {
         const MIN_SIZE: usize = 12;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -265,7 +273,7 @@ pub mod types {
     /// inputKeyboardButtonUrlAuth#d02e7fd4 flags:# request_write_access:flags.0?true text:string
     ///     fwd_text:flags.1?string url:string bot:InputUser = KeyboardButton;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputKeyboardButtonUrlAuth {
         /// `request_write_access:flags.0?true`: bit 0 of `flags`.
         pub request_write_access: bool,
@@ -282,6 +290,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xd02e7fd4;
     }
     impl ::tl_runtime::Serialize for InputKeyboardButtonUrlAuth {
+        #[inline]
         fn serialized_len(&self) -> usize {
             4 + ::tl_runtime::Serialize::serialized_len(&self.text)
                 + ::tl_runtime::Serialize::serialized_len(&self.fwd_text)
@@ -301,6 +310,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputKeyboardButtonUrlAuth {
         const MIN_SIZE: usize = 16;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -357,7 +367,7 @@ pub mod types {
     /// ```tl
     /// inputPeerChannel#27bcbbfc channel_id:long access_hash:long = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputPeerChannel {
         /// `channel_id:long`.
         pub channel_id: i64,
@@ -368,6 +378,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x27bcbbfc;
     }
     impl ::tl_runtime::Serialize for InputPeerChannel {
+        #[inline]
         fn serialized_len(&self) -> usize {
             16
         }
@@ -381,6 +392,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputPeerChannel {
         const MIN_SIZE: usize = 16;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -402,7 +414,7 @@ pub mod types {
     /// ```tl
     /// inputPeerChannelFromMessage#bd2a0840 peer:InputPeer msg_id:int channel_id:long = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputPeerChannelFromMessage {
         /// `peer:InputPeer`.
         pub peer: super::enums::InputPeer,
@@ -415,6 +427,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xbd2a0840;
     }
     impl ::tl_runtime::Serialize for InputPeerChannelFromMessage {
+        #[inline]
         fn serialized_len(&self) -> usize {
             12 + ::tl_runtime::Serialize::serialized_len(&self.peer)
         }
@@ -429,6 +442,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputPeerChannelFromMessage {
         const MIN_SIZE: usize = 16;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -461,7 +475,7 @@ pub mod types {
     /// ```tl
     /// inputPeerChat#35a95cb9 chat_id:long = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputPeerChat {
         /// `chat_id:long`.
         pub chat_id: i64,
@@ -470,6 +484,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x35a95cb9;
     }
     impl ::tl_runtime::Serialize for InputPeerChat {
+        #[inline]
         fn serialized_len(&self) -> usize {
             8
         }
@@ -480,6 +495,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputPeerChat {
         const MIN_SIZE: usize = 8;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -496,7 +512,7 @@ pub mod types {
     /// ```tl
     /// inputPeerColorCollectible#b8ea86a9 collectible_id:long = PeerColor;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputPeerColorCollectible {
         /// `collectible_id:long`.
         pub collectible_id: i64,
@@ -505,6 +521,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xb8ea86a9;
     }
     impl ::tl_runtime::Serialize for InputPeerColorCollectible {
+        #[inline]
         fn serialized_len(&self) -> usize {
             8
         }
@@ -515,6 +532,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputPeerColorCollectible {
         const MIN_SIZE: usize = 8;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -535,12 +553,13 @@ pub mod types {
     /// ```tl
     /// inputPeerEmpty#7f3b18ea = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputPeerEmpty;
     impl ::tl_runtime::Identifiable for InputPeerEmpty {
         const CONSTRUCTOR_ID: u32 = 0x7f3b18ea;
     }
     impl ::tl_runtime::Serialize for InputPeerEmpty {
+        #[inline]
         fn serialized_len(&self) -> usize {
             0
         }
@@ -551,6 +570,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputPeerEmpty {
         const MIN_SIZE: usize = 0;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -564,12 +584,13 @@ pub mod types {
     /// ```tl
     /// inputPeerSelf#7da07ec9 = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputPeerSelf;
     impl ::tl_runtime::Identifiable for InputPeerSelf {
         const CONSTRUCTOR_ID: u32 = 0x7da07ec9;
     }
     impl ::tl_runtime::Serialize for InputPeerSelf {
+        #[inline]
         fn serialized_len(&self) -> usize {
             0
         }
@@ -580,6 +601,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputPeerSelf {
         const MIN_SIZE: usize = 0;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -593,7 +615,7 @@ pub mod types {
     /// ```tl
     /// inputPeerUser#dde8a54c user_id:long access_hash:long = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputPeerUser {
         /// `user_id:long`.
         pub user_id: i64,
@@ -604,6 +626,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xdde8a54c;
     }
     impl ::tl_runtime::Serialize for InputPeerUser {
+        #[inline]
         fn serialized_len(&self) -> usize {
             16
         }
@@ -617,6 +640,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputPeerUser {
         const MIN_SIZE: usize = 16;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -638,7 +662,7 @@ pub mod types {
     /// ```tl
     /// inputPeerUserFromMessage#a87b0a1c peer:InputPeer msg_id:int user_id:long = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputPeerUserFromMessage {
         /// `peer:InputPeer`.
         pub peer: super::enums::InputPeer,
@@ -651,6 +675,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xa87b0a1c;
     }
     impl ::tl_runtime::Serialize for InputPeerUserFromMessage {
+        #[inline]
         fn serialized_len(&self) -> usize {
             12 + ::tl_runtime::Serialize::serialized_len(&self.peer)
         }
@@ -665,6 +690,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputPeerUserFromMessage {
         const MIN_SIZE: usize = 16;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -695,7 +721,7 @@ pub mod types {
     /// ```tl
     /// inputUser#f21158c6 user_id:long access_hash:long = InputUser;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputUser {
         /// `user_id:long`.
         pub user_id: i64,
@@ -706,6 +732,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xf21158c6;
     }
     impl ::tl_runtime::Serialize for InputUser {
+        #[inline]
         fn serialized_len(&self) -> usize {
             16
         }
@@ -719,6 +746,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputUser {
         const MIN_SIZE: usize = 16;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -740,12 +768,13 @@ pub mod types {
     /// ```tl
     /// inputUserEmpty#b98886cf = InputUser;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputUserEmpty;
     impl ::tl_runtime::Identifiable for InputUserEmpty {
         const CONSTRUCTOR_ID: u32 = 0xb98886cf;
     }
     impl ::tl_runtime::Serialize for InputUserEmpty {
+        #[inline]
         fn serialized_len(&self) -> usize {
             0
         }
@@ -756,6 +785,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputUserEmpty {
         const MIN_SIZE: usize = 0;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -769,7 +799,7 @@ pub mod types {
     /// ```tl
     /// inputUserFromMessage#1da448e2 peer:InputPeer msg_id:int user_id:long = InputUser;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputUserFromMessage {
         /// `peer:InputPeer`.
         pub peer: super::enums::InputPeer,
@@ -782,6 +812,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x1da448e2;
     }
     impl ::tl_runtime::Serialize for InputUserFromMessage {
+        #[inline]
         fn serialized_len(&self) -> usize {
             12 + ::tl_runtime::Serialize::serialized_len(&self.peer)
         }
@@ -796,6 +827,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputUserFromMessage {
         const MIN_SIZE: usize = 16;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -824,12 +856,13 @@ pub mod types {
     /// ```tl
     /// inputUserSelf#f7c1b13f = InputUser;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputUserSelf;
     impl ::tl_runtime::Identifiable for InputUserSelf {
         const CONSTRUCTOR_ID: u32 = 0xf7c1b13f;
     }
     impl ::tl_runtime::Serialize for InputUserSelf {
+        #[inline]
         fn serialized_len(&self) -> usize {
             0
         }
@@ -840,6 +873,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputUserSelf {
         const MIN_SIZE: usize = 0;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -854,7 +888,7 @@ pub mod types {
     /// keyboardButtonUrlAuth#10b78d29 flags:# text:string fwd_text:flags.0?string url:string
     ///     button_id:int = KeyboardButton;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct KeyboardButtonUrlAuth {
         /// `text:string`.
         pub text: ::tl_runtime::CompactString,
@@ -869,6 +903,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x10b78d29;
     }
     impl ::tl_runtime::Serialize for KeyboardButtonUrlAuth {
+        #[inline]
         fn serialized_len(&self) -> usize {
             8 + ::tl_runtime::Serialize::serialized_len(&self.text)
                 + ::tl_runtime::Serialize::serialized_len(&self.fwd_text)
@@ -886,6 +921,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for KeyboardButtonUrlAuth {
         const MIN_SIZE: usize = 16;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -933,7 +969,7 @@ pub mod types {
     /// ```tl
     /// peerColor#b54b5acf flags:# color:flags.0?int background_emoji_id:flags.1?long = PeerColor;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct PeerColor {
         /// `color:flags.0?int`: present when bit 0 of `flags` is set.
         pub color: ::core::option::Option<i32>,
@@ -944,6 +980,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xb54b5acf;
     }
     impl ::tl_runtime::Serialize for PeerColor {
+        #[inline]
         fn serialized_len(&self) -> usize {
             4 + ::tl_runtime::Serialize::serialized_len(&self.color)
                 + ::tl_runtime::Serialize::serialized_len(&self.background_emoji_id)
@@ -959,6 +996,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for PeerColor {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -992,7 +1030,7 @@ pub mod types {
     ///     background_emoji_id:long accent_color:int colors:Vector<int> dark_accent_color:flags.0?int
     ///     dark_colors:flags.1?Vector<int> = PeerColor;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct PeerColorCollectible {
         /// `collectible_id:long`.
         pub collectible_id: i64,
@@ -1013,6 +1051,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xb9c0639a;
     }
     impl ::tl_runtime::Serialize for PeerColorCollectible {
+        #[inline]
         fn serialized_len(&self) -> usize {
             32 + ::tl_runtime::Serialize::serialized_len(&self.colors)
                 + ::tl_runtime::Serialize::serialized_len(&self.dark_accent_color)
@@ -1041,6 +1080,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for PeerColorCollectible {
         const MIN_SIZE: usize = 40;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1092,7 +1132,7 @@ pub mod types {
     /// ```tl
     /// recentStory#711d692d flags:# live:flags.0?true max_id:flags.1?int = RecentStory;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct RecentStory {
         /// `live:flags.0?true`: bit 0 of `flags`.
         pub live: bool,
@@ -1103,6 +1143,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x711d692d;
     }
     impl ::tl_runtime::Serialize for RecentStory {
+        #[inline]
         fn serialized_len(&self) -> usize {
             4 + ::tl_runtime::Serialize::serialized_len(&self.max_id)
         }
@@ -1116,6 +1157,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for RecentStory {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1141,7 +1183,7 @@ pub mod types {
     /// ```tl
     /// restrictionReason#d072acb4 platform:string reason:string text:string = RestrictionReason;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct RestrictionReason {
         /// `platform:string`.
         pub platform: ::tl_runtime::CompactString,
@@ -1154,6 +1196,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xd072acb4;
     }
     impl ::tl_runtime::Serialize for RestrictionReason {
+        #[inline]
         fn serialized_len(&self) -> usize {
             ::tl_runtime::Serialize::serialized_len(&self.platform)
                 + ::tl_runtime::Serialize::serialized_len(&self.reason)
@@ -1168,6 +1211,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for RestrictionReason {
         const MIN_SIZE: usize = 12;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1202,7 +1246,7 @@ pub mod types {
     /// ```tl
     /// urlAuthResultAccepted#8f8c0e4e url:string = UrlAuthResult;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct UrlAuthResultAccepted {
         /// `url:string`.
         pub url: ::tl_runtime::CompactString,
@@ -1211,6 +1255,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x8f8c0e4e;
     }
     impl ::tl_runtime::Serialize for UrlAuthResultAccepted {
+        #[inline]
         fn serialized_len(&self) -> usize {
             ::tl_runtime::Serialize::serialized_len(&self.url)
         }
@@ -1221,6 +1266,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for UrlAuthResultAccepted {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1239,12 +1285,13 @@ pub mod types {
     /// ```tl
     /// urlAuthResultDefault#a9d6db1f = UrlAuthResult;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct UrlAuthResultDefault;
     impl ::tl_runtime::Identifiable for UrlAuthResultDefault {
         const CONSTRUCTOR_ID: u32 = 0xa9d6db1f;
     }
     impl ::tl_runtime::Serialize for UrlAuthResultDefault {
+        #[inline]
         fn serialized_len(&self) -> usize {
             0
         }
@@ -1255,6 +1302,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for UrlAuthResultDefault {
         const MIN_SIZE: usize = 0;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1269,7 +1317,7 @@ pub mod types {
     /// urlAuthResultRequest#92d33a0e flags:# request_write_access:flags.0?true bot:User domain:string =
     ///     UrlAuthResult;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct UrlAuthResultRequest {
         /// `request_write_access:flags.0?true`: bit 0 of `flags`.
         pub request_write_access: bool,
@@ -1282,6 +1330,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x92d33a0e;
     }
     impl ::tl_runtime::Serialize for UrlAuthResultRequest {
+        #[inline]
         fn serialized_len(&self) -> usize {
             4 + ::tl_runtime::Serialize::serialized_len(&self.bot)
                 + ::tl_runtime::Serialize::serialized_len(&self.domain)
@@ -1296,6 +1345,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for UrlAuthResultRequest {
         const MIN_SIZE: usize = 20;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1344,7 +1394,7 @@ pub mod types {
     ///     color:flags2.8?PeerColor profile_color:flags2.9?PeerColor bot_active_users:flags2.12?int
     ///     bot_verification_icon:flags2.14?long send_paid_messages_stars:flags2.15?long = User;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct User {
         /// `self:flags.10?true`: bit 10 of `flags`. In Rust: `self_`.
         pub self_: bool,
@@ -1451,6 +1501,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x31774388;
     }
     impl ::tl_runtime::Serialize for User {
+        #[inline]
         fn serialized_len(&self) -> usize {
             16 + ::tl_runtime::Serialize::serialized_len(&self.access_hash)
                 + ::tl_runtime::Serialize::serialized_len(&self.first_name)
@@ -1559,6 +1610,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for User {
         const MIN_SIZE: usize = 16;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1737,7 +1789,7 @@ pub mod types {
     /// ```tl
     /// userEmpty#d3bc4b7a id:long = User;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct UserEmpty {
         /// `id:long`.
         pub id: i64,
@@ -1746,6 +1798,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xd3bc4b7a;
     }
     impl ::tl_runtime::Serialize for UserEmpty {
+        #[inline]
         fn serialized_len(&self) -> usize {
             8
         }
@@ -1756,6 +1809,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for UserEmpty {
         const MIN_SIZE: usize = 8;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1773,7 +1827,7 @@ pub mod types {
     /// userProfilePhoto#82d1f706 flags:# has_video:flags.0?true personal:flags.2?true photo_id:long
     ///     stripped_thumb:flags.1?bytes dc_id:int = UserProfilePhoto;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct UserProfilePhoto {
         /// `has_video:flags.0?true`: bit 0 of `flags`.
         pub has_video: bool,
@@ -1790,6 +1844,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x82d1f706;
     }
     impl ::tl_runtime::Serialize for UserProfilePhoto {
+        #[inline]
         fn serialized_len(&self) -> usize {
             let mut len = 16;
             if let ::core::option::Option::Some(value) = &self.stripped_thumb {
@@ -1816,6 +1871,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for UserProfilePhoto {
         const MIN_SIZE: usize = 16;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1856,12 +1912,13 @@ pub mod types {
     /// ```tl
     /// userProfilePhotoEmpty#4f11bae1 = UserProfilePhoto;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct UserProfilePhotoEmpty;
     impl ::tl_runtime::Identifiable for UserProfilePhotoEmpty {
         const CONSTRUCTOR_ID: u32 = 0x4f11bae1;
     }
     impl ::tl_runtime::Serialize for UserProfilePhotoEmpty {
+        #[inline]
         fn serialized_len(&self) -> usize {
             0
         }
@@ -1872,6 +1929,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for UserProfilePhotoEmpty {
         const MIN_SIZE: usize = 0;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1885,12 +1943,13 @@ pub mod types {
     /// ```tl
     /// userStatusEmpty#9d05049 = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct UserStatusEmpty;
     impl ::tl_runtime::Identifiable for UserStatusEmpty {
         const CONSTRUCTOR_ID: u32 = 0x09d05049;
     }
     impl ::tl_runtime::Serialize for UserStatusEmpty {
+        #[inline]
         fn serialized_len(&self) -> usize {
             0
         }
@@ -1901,6 +1960,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for UserStatusEmpty {
         const MIN_SIZE: usize = 0;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1914,7 +1974,7 @@ pub mod types {
     /// ```tl
     /// userStatusLastMonth#65899777 flags:# by_me:flags.0?true = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct UserStatusLastMonth {
         /// `by_me:flags.0?true`: bit 0 of `flags`.
         pub by_me: bool,
@@ -1923,6 +1983,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x65899777;
     }
     impl ::tl_runtime::Serialize for UserStatusLastMonth {
+        #[inline]
         fn serialized_len(&self) -> usize {
             4
         }
@@ -1934,6 +1995,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for UserStatusLastMonth {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1952,7 +2014,7 @@ pub mod types {
     /// ```tl
     /// userStatusLastWeek#541a1d1a flags:# by_me:flags.0?true = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct UserStatusLastWeek {
         /// `by_me:flags.0?true`: bit 0 of `flags`.
         pub by_me: bool,
@@ -1961,6 +2023,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x541a1d1a;
     }
     impl ::tl_runtime::Serialize for UserStatusLastWeek {
+        #[inline]
         fn serialized_len(&self) -> usize {
             4
         }
@@ -1972,6 +2035,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for UserStatusLastWeek {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1990,7 +2054,7 @@ pub mod types {
     /// ```tl
     /// userStatusOffline#8c703f was_online:int = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct UserStatusOffline {
         /// `was_online:int`.
         pub was_online: i32,
@@ -1999,6 +2063,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x008c703f;
     }
     impl ::tl_runtime::Serialize for UserStatusOffline {
+        #[inline]
         fn serialized_len(&self) -> usize {
             4
         }
@@ -2009,6 +2074,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for UserStatusOffline {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2025,7 +2091,7 @@ pub mod types {
     /// ```tl
     /// userStatusOnline#edb93949 expires:int = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct UserStatusOnline {
         /// `expires:int`.
         pub expires: i32,
@@ -2034,6 +2100,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xedb93949;
     }
     impl ::tl_runtime::Serialize for UserStatusOnline {
+        #[inline]
         fn serialized_len(&self) -> usize {
             4
         }
@@ -2044,6 +2111,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for UserStatusOnline {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2060,7 +2128,7 @@ pub mod types {
     /// ```tl
     /// userStatusRecently#7b197dc8 flags:# by_me:flags.0?true = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct UserStatusRecently {
         /// `by_me:flags.0?true`: bit 0 of `flags`.
         pub by_me: bool,
@@ -2069,6 +2137,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x7b197dc8;
     }
     impl ::tl_runtime::Serialize for UserStatusRecently {
+        #[inline]
         fn serialized_len(&self) -> usize {
             4
         }
@@ -2080,6 +2149,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for UserStatusRecently {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2098,7 +2168,7 @@ pub mod types {
     /// ```tl
     /// username#b4073647 flags:# editable:flags.0?true active:flags.1?true username:string = Username;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct Username {
         /// `editable:flags.0?true`: bit 0 of `flags`.
         pub editable: bool,
@@ -2111,6 +2181,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xb4073647;
     }
     impl ::tl_runtime::Serialize for Username {
+        #[inline]
         fn serialized_len(&self) -> usize {
             4 + ::tl_runtime::Serialize::serialized_len(&self.username)
         }
@@ -2124,6 +2195,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for Username {
         const MIN_SIZE: usize = 8;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2151,7 +2223,7 @@ pub mod types {
 #[allow(missing_docs)]
 pub mod enums {
     /// The TL type `EmojiStatus`: one of `emojiStatus`, `emojiStatusCollectible`, `emojiStatusEmpty`, `inputEmojiStatusCollectible`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     #[allow(clippy::large_enum_variant)]
     pub enum EmojiStatus {
         EmojiStatus(super::types::EmojiStatus),
@@ -2339,7 +2411,7 @@ pub mod enums {
         }
     }
     /// The TL type `InputPeer`: one of `inputPeerChannel`, `inputPeerChannelFromMessage`, `inputPeerChat`, `inputPeerEmpty`, `inputPeerSelf`, `inputPeerUser`, `inputPeerUserFromMessage`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     #[allow(clippy::large_enum_variant)]
     pub enum InputPeer {
         Channel(super::types::InputPeerChannel),
@@ -2425,19 +2497,36 @@ pub mod enums {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
+            #[inline]
             fn read(
                 reader: &mut ::tl_runtime::Reader<'_>,
             ) -> ::tl_runtime::Result<InputPeer> {
                 let offset = reader.offset();
                 match reader.read_u32()? {
-                    0x27bcbbfc => ::tl_runtime::read_variant(reader, InputPeer::Channel),
+                    0x27bcbbfc => {
+                        ::core::result::Result::Ok(
+                            InputPeer::Channel(
+                                <super::types::InputPeerChannel as ::tl_runtime::Deserialize>::deserialize(
+                                    reader,
+                                )?,
+                            ),
+                        )
+                    }
                     0xbd2a0840 => {
                         ::tl_runtime::read_boxed_variant(
                             reader,
                             InputPeer::ChannelFromMessage,
                         )
                     }
-                    0x35a95cb9 => ::tl_runtime::read_variant(reader, InputPeer::Chat),
+                    0x35a95cb9 => {
+                        ::core::result::Result::Ok(
+                            InputPeer::Chat(
+                                <super::types::InputPeerChat as ::tl_runtime::Deserialize>::deserialize(
+                                    reader,
+                                )?,
+                            ),
+                        )
+                    }
                     0x7f3b18ea => {
                         <super::types::InputPeerEmpty as ::tl_runtime::Deserialize>::deserialize(
                             reader,
@@ -2450,7 +2539,15 @@ pub mod enums {
                         )?;
                         ::core::result::Result::Ok(InputPeer::InputPeerSelf)
                     }
-                    0xdde8a54c => ::tl_runtime::read_variant(reader, InputPeer::User),
+                    0xdde8a54c => {
+                        ::core::result::Result::Ok(
+                            InputPeer::User(
+                                <super::types::InputPeerUser as ::tl_runtime::Deserialize>::deserialize(
+                                    reader,
+                                )?,
+                            ),
+                        )
+                    }
                     0xa87b0a1c => {
                         ::tl_runtime::read_boxed_variant(
                             reader,
@@ -2602,7 +2699,7 @@ pub mod enums {
         }
     }
     /// The TL type `InputUser`: one of `inputUser`, `inputUserEmpty`, `inputUserFromMessage`, `inputUserSelf`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     #[allow(clippy::large_enum_variant)]
     pub enum InputUser {
         InputUser(super::types::InputUser),
@@ -2789,7 +2886,7 @@ pub mod enums {
         }
     }
     /// The TL type `KeyboardButton`: one of `inputKeyboardButtonUrlAuth`, `keyboardButtonUrlAuth`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     #[allow(clippy::large_enum_variant)]
     pub enum KeyboardButton {
         InputKeyboardButtonUrlAuth(
@@ -2909,7 +3006,7 @@ pub mod enums {
         }
     }
     /// The TL type `PeerColor`: one of `inputPeerColorCollectible`, `peerColor`, `peerColorCollectible`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     #[allow(clippy::large_enum_variant)]
     pub enum PeerColor {
         InputPeerColorCollectible(super::types::InputPeerColorCollectible),
@@ -3052,7 +3149,7 @@ pub mod enums {
         }
     }
     /// The TL type `RecentStory`: one of `recentStory`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     #[allow(clippy::large_enum_variant)]
     pub enum RecentStory {
         RecentStory(super::types::RecentStory),
@@ -3129,7 +3226,7 @@ pub mod enums {
         }
     }
     /// The TL type `RestrictionReason`: one of `restrictionReason`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     #[allow(clippy::large_enum_variant)]
     pub enum RestrictionReason {
         RestrictionReason(super::types::RestrictionReason),
@@ -3211,7 +3308,7 @@ pub mod enums {
         }
     }
     /// The TL type `UrlAuthResult`: one of `urlAuthResultAccepted`, `urlAuthResultDefault`, `urlAuthResultRequest`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     #[allow(clippy::large_enum_variant)]
     pub enum UrlAuthResult {
         Accepted(super::types::UrlAuthResultAccepted),
@@ -3361,7 +3458,7 @@ pub mod enums {
         }
     }
     /// The TL type `User`: one of `user`, `userEmpty`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     #[allow(clippy::large_enum_variant)]
     pub enum User {
         User(::std::boxed::Box<super::types::User>),
@@ -3470,7 +3567,7 @@ pub mod enums {
         }
     }
     /// The TL type `UserProfilePhoto`: one of `userProfilePhoto`, `userProfilePhotoEmpty`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     #[allow(clippy::large_enum_variant)]
     pub enum UserProfilePhoto {
         UserProfilePhoto(super::types::UserProfilePhoto),
@@ -3594,7 +3691,7 @@ pub mod enums {
         }
     }
     /// The TL type `UserStatus`: one of `userStatusEmpty`, `userStatusLastMonth`, `userStatusLastWeek`, `userStatusOffline`, `userStatusOnline`, `userStatusRecently`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     #[allow(clippy::large_enum_variant)]
     pub enum UserStatus {
         Empty,
@@ -3840,7 +3937,7 @@ pub mod enums {
         }
     }
     /// The TL type `Username`: one of `username`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     #[allow(clippy::large_enum_variant)]
     pub enum Username {
         Username(super::types::Username),
@@ -3929,7 +4026,7 @@ pub mod functions {
         /// messages.acceptUrlAuth#b12c7125 flags:# write_allowed:flags.0?true peer:flags.1?InputPeer
         ///     msg_id:flags.1?int button_id:flags.1?int url:flags.2?string = UrlAuthResult;
         /// ```
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+        #[derive(Debug, Clone, PartialEq, Eq, Default)]
         pub struct AcceptUrlAuth {
             /// `write_allowed:flags.0?true`: bit 0 of `flags`.
             pub write_allowed: bool,
@@ -3941,7 +4038,7 @@ pub mod functions {
             pub url: ::core::option::Option<::tl_runtime::CompactString>,
         }
         /// The params of `messages.acceptUrlAuth` that share one flag bit: present together or absent together.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[derive(Debug, Clone, PartialEq, Eq)]
         pub struct AcceptUrlAuthPeerMsgIdButtonId {
             /// `peer:flags.1?InputPeer`.
             pub peer: super::super::enums::InputPeer,
@@ -3954,6 +4051,7 @@ pub mod functions {
             const CONSTRUCTOR_ID: u32 = 0xb12c7125;
         }
         impl ::tl_runtime::Serialize for AcceptUrlAuth {
+            #[inline]
             fn serialized_len(&self) -> usize {
                 let mut len = 8 + ::tl_runtime::Serialize::serialized_len(&self.url);
                 if let ::core::option::Option::Some(group) = &self.peer_msg_id_button_id
@@ -3991,6 +4089,7 @@ pub mod functions {
         }
         impl ::tl_runtime::Deserialize for AcceptUrlAuth {
             const MIN_SIZE: usize = 8;
+            #[inline]
             fn deserialize(
                 reader: &mut ::tl_runtime::Reader<'_>,
             ) -> ::tl_runtime::Result<Self> {
@@ -4002,29 +4101,34 @@ pub mod functions {
                         return Err(error.in_field("messages.acceptUrlAuth.flags"));
                     }
                 };
-                let member_1_0 = match ::tl_runtime::read_if::<
-                    super::super::enums::InputPeer,
-                >(reader, flags_0 & 0x00000002 != 0) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("messages.acceptUrlAuth.peer"));
-                    }
-                };
-                let member_1_1 = match ::tl_runtime::read_if::<
-                    i32,
-                >(reader, flags_0 & 0x00000002 != 0) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("messages.acceptUrlAuth.msg_id"));
-                    }
-                };
-                let member_1_2 = match ::tl_runtime::read_if::<
-                    i32,
-                >(reader, flags_0 & 0x00000002 != 0) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("messages.acceptUrlAuth.button_id"));
-                    }
+                let field_1 = if flags_0 & 0x00000002 != 0 {
+                    let member_1_0 = match <super::super::enums::InputPeer as ::tl_runtime::Deserialize>::deserialize(
+                        reader,
+                    ) {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(error.in_field("messages.acceptUrlAuth.peer"));
+                        }
+                    };
+                    let run = match reader.read_array::<8>() {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(error.in_field("messages.acceptUrlAuth.msg_id"));
+                        }
+                    };
+                    let member_1_1 = i32::from_le_bytes(
+                        ::tl_runtime::run_field(&run, 0),
+                    );
+                    let member_1_2 = i32::from_le_bytes(
+                        ::tl_runtime::run_field(&run, 4),
+                    );
+                    ::core::option::Option::Some(AcceptUrlAuthPeerMsgIdButtonId {
+                        peer: member_1_0,
+                        msg_id: member_1_1,
+                        button_id: member_1_2,
+                    })
+                } else {
+                    ::core::option::Option::None
                 };
                 let field_2 = match ::tl_runtime::read_if::<
                     ::tl_runtime::CompactString,
@@ -4036,20 +4140,7 @@ pub mod functions {
                 };
                 Ok(Self {
                     write_allowed: flags_0 & 0x00000001 != 0,
-                    peer_msg_id_button_id: match (member_1_0, member_1_1, member_1_2) {
-                        (
-                            ::core::option::Option::Some(m0),
-                            ::core::option::Option::Some(m1),
-                            ::core::option::Option::Some(m2),
-                        ) => {
-                            ::core::option::Option::Some(AcceptUrlAuthPeerMsgIdButtonId {
-                                peer: m0,
-                                msg_id: m1,
-                                button_id: m2,
-                            })
-                        }
-                        _ => ::core::option::Option::None,
-                    },
+                    peer_msg_id_button_id: field_1,
                     url: field_2,
                 })
             }
@@ -4063,7 +4154,7 @@ pub mod functions {
         /// messages.requestUrlAuth#198fb446 flags:# peer:flags.1?InputPeer msg_id:flags.1?int
         ///     button_id:flags.1?int url:flags.2?string = UrlAuthResult;
         /// ```
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+        #[derive(Debug, Clone, PartialEq, Eq, Default)]
         pub struct RequestUrlAuth {
             /// `peer:flags.1?InputPeer`, `msg_id:flags.1?int`, `button_id:flags.1?int`: they share bit 1 of `flags`, so all are present or none.
             pub peer_msg_id_button_id: ::core::option::Option<
@@ -4073,7 +4164,7 @@ pub mod functions {
             pub url: ::core::option::Option<::tl_runtime::CompactString>,
         }
         /// The params of `messages.requestUrlAuth` that share one flag bit: present together or absent together.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[derive(Debug, Clone, PartialEq, Eq)]
         pub struct RequestUrlAuthPeerMsgIdButtonId {
             /// `peer:flags.1?InputPeer`.
             pub peer: super::super::enums::InputPeer,
@@ -4086,6 +4177,7 @@ pub mod functions {
             const CONSTRUCTOR_ID: u32 = 0x198fb446;
         }
         impl ::tl_runtime::Serialize for RequestUrlAuth {
+            #[inline]
             fn serialized_len(&self) -> usize {
                 let mut len = 8 + ::tl_runtime::Serialize::serialized_len(&self.url);
                 if let ::core::option::Option::Some(group) = &self.peer_msg_id_button_id
@@ -4125,6 +4217,7 @@ pub mod functions {
         }
         impl ::tl_runtime::Deserialize for RequestUrlAuth {
             const MIN_SIZE: usize = 8;
+            #[inline]
             fn deserialize(
                 reader: &mut ::tl_runtime::Reader<'_>,
             ) -> ::tl_runtime::Result<Self> {
@@ -4136,29 +4229,34 @@ pub mod functions {
                         return Err(error.in_field("messages.requestUrlAuth.flags"));
                     }
                 };
-                let member_0_0 = match ::tl_runtime::read_if::<
-                    super::super::enums::InputPeer,
-                >(reader, flags_0 & 0x00000002 != 0) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("messages.requestUrlAuth.peer"));
-                    }
-                };
-                let member_0_1 = match ::tl_runtime::read_if::<
-                    i32,
-                >(reader, flags_0 & 0x00000002 != 0) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("messages.requestUrlAuth.msg_id"));
-                    }
-                };
-                let member_0_2 = match ::tl_runtime::read_if::<
-                    i32,
-                >(reader, flags_0 & 0x00000002 != 0) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("messages.requestUrlAuth.button_id"));
-                    }
+                let field_0 = if flags_0 & 0x00000002 != 0 {
+                    let member_0_0 = match <super::super::enums::InputPeer as ::tl_runtime::Deserialize>::deserialize(
+                        reader,
+                    ) {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(error.in_field("messages.requestUrlAuth.peer"));
+                        }
+                    };
+                    let run = match reader.read_array::<8>() {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(error.in_field("messages.requestUrlAuth.msg_id"));
+                        }
+                    };
+                    let member_0_1 = i32::from_le_bytes(
+                        ::tl_runtime::run_field(&run, 0),
+                    );
+                    let member_0_2 = i32::from_le_bytes(
+                        ::tl_runtime::run_field(&run, 4),
+                    );
+                    ::core::option::Option::Some(RequestUrlAuthPeerMsgIdButtonId {
+                        peer: member_0_0,
+                        msg_id: member_0_1,
+                        button_id: member_0_2,
+                    })
+                } else {
+                    ::core::option::Option::None
                 };
                 let field_1 = match ::tl_runtime::read_if::<
                     ::tl_runtime::CompactString,
@@ -4169,20 +4267,7 @@ pub mod functions {
                     }
                 };
                 Ok(Self {
-                    peer_msg_id_button_id: match (member_0_0, member_0_1, member_0_2) {
-                        (
-                            ::core::option::Option::Some(m0),
-                            ::core::option::Option::Some(m1),
-                            ::core::option::Option::Some(m2),
-                        ) => {
-                            ::core::option::Option::Some(RequestUrlAuthPeerMsgIdButtonId {
-                                peer: m0,
-                                msg_id: m1,
-                                button_id: m2,
-                            })
-                        }
-                        _ => ::core::option::Option::None,
-                    },
+                    peer_msg_id_button_id: field_0,
                     url: field_1,
                 })
             }

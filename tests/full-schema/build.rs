@@ -19,6 +19,7 @@ fn main() {
     let mut config = Config::new();
     config
         .serde()
+        .borrowed_types()
         .type_attribute("inputPeerUser", "#[derive(PartialOrd, Ord)]");
     generate(&mut config, &layer230, &out, "layer230");
     write_dispatch(
@@ -201,5 +202,36 @@ fn write_dispatch(files: &[tl_parser::SourceFile], out: &Path, module: &str, wit
             &ours,
         );
     }
+    if with_grammers {
+        write_borrowed_match(&mut code, &model, &ours);
+    }
     std::fs::write(out, code).expect("write the dispatch table");
+}
+
+/// `borrowed_type(tl_type, bytes)`: `borrowed::<B, O>(bytes, into_owned)` with each boxed type's borrowed
+/// enum (the owned one, and the identity, for a type with nothing to borrow) and its owned enum.
+fn write_borrowed_match(code: &mut String, model: &tl_codegen::model::Model, ours: &str) {
+    code.push_str(
+        "/// Checks `bytes` as the TL type named `name`, decoded borrowed.
+",
+    );
+    code.push_str(
+        "pub fn borrowed_type(name: &str, bytes: &[u8]) -> Result<(), String> {
+    match name {
+",
+    );
+    for ty in &model.types {
+        let owned = format!("{ours}::{}", item_path("enums", ty.namespace.as_deref(), &ty.rust_name));
+        let call = if ty.borrows {
+            let borrowed = format!(
+                "{ours}::borrowed::{}",
+                item_path("enums", ty.namespace.as_deref(), &ty.rust_name)
+            );
+            format!("borrowed::<{borrowed}<'_>, {owned}>(bytes, {borrowed}::into_owned)")
+        } else {
+            format!("borrowed::<{owned}, {owned}>(bytes, |value| value)")
+        };
+        writeln!(code, "        {:?} => {call},", ty.tl_name).expect("write to a string");
+    }
+    code.push_str("        other => Err(format!(\"no Rust type for {other}\")),\n    }\n}\n\n");
 }

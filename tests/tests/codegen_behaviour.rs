@@ -470,7 +470,15 @@ fn the_universal_type_holds_any_boxed_value() {
         req_msg_id: 9,
         result: list,
     };
-    roundtrip(&nested);
+    let nested_bytes = roundtrip(&nested);
+    // Borrowed: the same values, and the same bytes written back.
+    let object_bytes = Object::from(universal::enums::RpcResult::from(nested)).to_bytes();
+    let borrowed =
+        <universal::borrowed::enums::Object as tl_runtime::DeserializeBorrowed>::from_bytes_borrowed(&object_bytes)
+            .expect("decodes");
+    assert_eq!(borrowed.to_bytes(), object_bytes);
+    assert!(object_bytes.ends_with(&nested_bytes));
+    assert_eq!(borrowed.into_owned(), Object::from_bytes(&object_bytes).expect("owned"));
     let unknown = Object::from_bytes(&[1, 2, 3, 4]).unwrap_err();
     assert!(
         matches!(unknown.kind(), ErrorKind::UnexpectedConstructor { .. }),
@@ -498,4 +506,51 @@ fn parenthesized_type_applications_and_natural_numbers() {
         "ffffffff",
         "a `#` no condition names is a u32 value"
     );
+}
+
+#[test]
+fn a_group_apart_on_the_wire_is_still_one_option() {
+    use shared_bits::enums::Split as Boxed;
+    use shared_bits::types::{Split, SplitAC};
+    let value = Split {
+        a_c: Some(SplitAC { a: 5, c: "text".into() }),
+        b: 9,
+        d: Some(vec![1, 2, 3]),
+    };
+    let bytes = roundtrip(&value);
+    // flags (bits 0 and 1), a, b, c, d.
+    assert_eq!(hex(&bytes[..12]), "03000000".to_owned() + "05000000" + "09000000");
+    let absent = Split {
+        a_c: None,
+        b: 9,
+        d: None,
+    };
+    assert_eq!(hex(&roundtrip(&absent)), "0000000009000000");
+    // Borrowed: the same value, its text and bytes pointing into the input.
+    let boxed = Boxed::from(value).to_bytes();
+    let borrowed =
+        <shared_bits::borrowed::enums::Split as tl_runtime::DeserializeBorrowed>::from_bytes_borrowed(&boxed)
+            .expect("decodes");
+    let shared_bits::borrowed::enums::Split::Split(split) = &borrowed;
+    assert_eq!(split.d, Some(&[1u8, 2, 3][..]));
+    assert!(matches!(&split.a_c, Some(group) if group.c == "text" && group.a == 5));
+    assert_eq!(borrowed.to_bytes(), boxed);
+    assert_eq!(borrowed.into_owned(), Boxed::from_bytes(&boxed).expect("owned"));
+}
+
+#[test]
+fn recursive_types_decode_borrowed_as_owned() {
+    // Every fixture value these tests build, decoded borrowed, is what the owned decoding gives.
+    use recursion::enums::RichText;
+    let bytes = nested_bold(10);
+    let borrowed =
+        <recursion::borrowed::enums::RichText as tl_runtime::DeserializeBorrowed>::from_bytes_borrowed(&bytes)
+            .expect("decodes");
+    assert_eq!(borrowed.to_bytes(), bytes);
+    assert_eq!(borrowed.into_owned(), RichText::from_bytes(&bytes).expect("owned"));
+    let too_deep = nested_bold(1_000);
+    let owned = RichText::from_bytes(&too_deep).expect_err("too deep");
+    let borrowed =
+        <recursion::borrowed::enums::RichText as tl_runtime::DeserializeBorrowed>::from_bytes_borrowed(&too_deep);
+    assert_eq!(borrowed.expect_err("too deep"), owned);
 }

@@ -212,6 +212,22 @@ impl Config {
         self
     }
 
+    /// Derives `Hash` on every struct and enum that derives `Eq` (every type with no `double` or extern
+    /// type at any depth): off by default, as in prost-build, because it costs build time (BENCHMARKS.md).
+    pub fn derive_hash(&mut self) -> &mut Self {
+        self.emit_options.derive_hash = true;
+        self
+    }
+
+    /// Also generates `borrowed`: the constructors and types that hold text or bytes again, with a
+    /// lifetime, decoded without copying through `tl_runtime::DeserializeBorrowed` (`string` as
+    /// `Cow<'a, str>`, borrowed unless the text is not valid UTF-8; `bytes` as `&'a [u8]`), with
+    /// `into_owned` to the owned types. For reading large answers fast; see the README ("Borrowed decoding").
+    pub fn borrowed_types(&mut self) -> &mut Self {
+        self.emit_options.borrowed_types = true;
+        self
+    }
+
     /// The schema files, in order.
     pub fn schemas(&self) -> &[PathBuf] {
         &self.schemas

@@ -302,6 +302,7 @@ pub fn emit(model: &model::Model, options: &emit::EmitOptions) -> String {
             emit::Part::Layer,
             emit::Part::Enums,
             emit::Part::Functions,
+            emit::Part::Borrowed,
             emit::Part::NameForId,
         ]);
         (types.join().expect("formatting does not panic"), rest)
@@ -379,7 +380,14 @@ mod tests {
             let model =
                 build_model(files, &schema, &select(&schema, &[]).expect("all"), &Default::default()).expect("a model");
             let options = emit::EmitOptions::default();
-            let parts = [Part::Layer, Part::Types, Part::Enums, Part::Functions, Part::NameForId];
+            let parts = [
+                Part::Layer,
+                Part::Types,
+                Part::Enums,
+                Part::Functions,
+                Part::Borrowed,
+                Part::NameForId,
+            ];
             let tokens = parts
                 .iter()
                 .map(|&part| emit::emit_part(&model, &options, part))

@@ -9,11 +9,13 @@
 //! functions here ([`write_bytes`], [`read_bytes`]) rather than through the traits; so are bare vectors
 //! and vectors of `bytes`, with the element codec passed as a closure.
 
+use std::borrow::Cow;
+
 use compact_str::CompactString;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::reader::Reader;
-use crate::traits::{Deserialize, Serialize};
+use crate::traits::{Deserialize, DeserializeBorrowed, Serialize};
 use crate::write::{bytes_len, put, short_bytes_len, vector_len, write_bytes, write_vector};
 
 /// The id of `vector#1cb5c415`, written before a boxed `Vector`.
@@ -139,9 +141,9 @@ macro_rules! text {
             #[inline]
             fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
                 let data = reader.read_tl_bytes()?;
-                Ok(match std::str::from_utf8(data) {
-                    Ok(text) => <$ty>::from(text),
-                    Err(_) => <$ty>::from(String::from_utf8_lossy(data)),
+                Ok(match text_of(data) {
+                    Some(text) => <$ty>::from(text),
+                    None => <$ty>::from(String::from_utf8_lossy(data)),
                 })
             }
         }
@@ -149,6 +151,51 @@ macro_rules! text {
 }
 
 text!(String, string_len);
+
+/// `data` as text, if it is valid UTF-8. ASCII (most of what Telegram sends: usernames, language codes,
+/// URLs, many names) is recognised in place, a word at a time, without the call to `from_utf8`, whose
+/// result comes back through memory (a measurable stall on every short string); anything else goes
+/// through `from_utf8`.
+#[inline(always)]
+#[allow(unsafe_code)]
+fn text_of(data: &[u8]) -> Option<&str> {
+    if data.is_ascii() {
+        // SAFETY: every byte is below 0x80, and a byte below 0x80 is a whole UTF-8 sequence (a one-byte
+        // code point): an all-ASCII slice is valid UTF-8, which is all `from_utf8_unchecked` requires.
+        Some(unsafe { std::str::from_utf8_unchecked(data) })
+    } else {
+        std::str::from_utf8(data).ok()
+    }
+}
+
+/// A borrowed `string` (the borrowed types' text): the input's bytes when they are valid UTF-8, else a
+/// copy with each invalid sequence replaced by U+FFFD, as the owned types decode it.
+impl<'a> DeserializeBorrowed<'a> for Cow<'a, str> {
+    const MIN_SIZE: usize = 4;
+
+    #[inline]
+    fn deserialize_borrowed(reader: &mut Reader<'a>) -> Result<Self> {
+        let data = reader.read_tl_bytes()?;
+        // Valid text first: `from_utf8_lossy` walks the text in chunks, several times slower on the valid
+        // text that nearly every string is.
+        Ok(match text_of(data) {
+            Some(text) => Cow::Borrowed(text),
+            None => String::from_utf8_lossy(data),
+        })
+    }
+}
+
+impl Serialize for Cow<'_, str> {
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        bytes_len(self.len())
+    }
+
+    #[inline]
+    fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        write_bytes(self.as_bytes(), out)
+    }
+}
 // The type generated code holds `string` in: text of up to 24 bytes is stored inline, so decoding the
 // short strings Telegram is full of (names, usernames, language codes) allocates nothing.
 text!(CompactString, compact_string_len);
@@ -244,6 +291,34 @@ pub fn read_boxed_variant<T: Deserialize, E>(reader: &mut Reader<'_>, wrap: impl
     T::deserialize(reader).map(|value| wrap(Box::new(value)))
 }
 
+/// [`read_variant`] for the borrowed types.
+#[inline(never)]
+pub fn read_variant_borrowed<'a, T: DeserializeBorrowed<'a>, E>(
+    reader: &mut Reader<'a>,
+    wrap: impl FnOnce(T) -> E,
+) -> Result<E> {
+    T::deserialize_borrowed(reader).map(wrap)
+}
+
+/// [`read_boxed_variant`] for the borrowed types.
+#[inline(never)]
+pub fn read_boxed_variant_borrowed<'a, T: DeserializeBorrowed<'a>, E>(
+    reader: &mut Reader<'a>,
+    wrap: impl FnOnce(Box<T>) -> E,
+) -> Result<E> {
+    T::deserialize_borrowed(reader).map(|value| wrap(Box::new(value)))
+}
+
+/// [`read_if`] for the borrowed types.
+#[inline]
+pub fn read_if_borrowed<'a, T: DeserializeBorrowed<'a>>(reader: &mut Reader<'a>, present: bool) -> Result<Option<T>> {
+    if present {
+        T::deserialize_borrowed(reader).map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
 /// Reads a conditional field: a `T` if `present` (its flag bit is set), else nothing.
 #[inline]
 pub fn read_if<T: Deserialize>(reader: &mut Reader<'_>, present: bool) -> Result<Option<T>> {
@@ -256,10 +331,10 @@ pub fn read_if<T: Deserialize>(reader: &mut Reader<'_>, present: bool) -> Result
 
 /// Reads a boxed `Vector` with `read_item` for each element of at least `min_size` bytes.
 #[inline]
-pub fn read_vector<T>(
-    reader: &mut Reader<'_>,
+pub fn read_vector<'a, T>(
+    reader: &mut Reader<'a>,
     min_size: usize,
-    read_item: impl FnMut(&mut Reader<'_>) -> Result<T>,
+    read_item: impl FnMut(&mut Reader<'a>) -> Result<T>,
 ) -> Result<Vec<T>> {
     reader.expect_id(VECTOR_ID, "Vector")?;
     read_bare_vector(reader, min_size, read_item)
@@ -274,10 +349,10 @@ pub const MAX_VECTOR_RESERVATION: usize = 64 * 1024;
 /// far more memory than the input holds when `T` is large and its encoding small), and beyond that the
 /// vector doubles as its elements decode, never past the count.
 #[inline]
-pub fn read_bare_vector<T>(
-    reader: &mut Reader<'_>,
+pub fn read_bare_vector<'a, T>(
+    reader: &mut Reader<'a>,
     min_size: usize,
-    mut read_item: impl FnMut(&mut Reader<'_>) -> Result<T>,
+    mut read_item: impl FnMut(&mut Reader<'a>) -> Result<T>,
 ) -> Result<Vec<T>> {
     let count = reader.read_count(min_size)?;
     let reservation = count.min(MAX_VECTOR_RESERVATION / size_of::<T>().max(1));

@@ -8,10 +8,15 @@ pub const DEFAULT_MAX_DEPTH: u32 = 64;
 
 /// Reads TL values from a byte slice, tracking the offset for error messages and the nesting depth of
 /// recursive types.
+///
+/// The reader holds the bytes not yet read (`rest`) rather than the input and an offset: a read of `N`
+/// bytes is then one comparison with `rest.len()` and a move of the slice's start, with no sum to check
+/// for overflow and no second bounds check when slicing. The offset, for errors, is the input's length
+/// less what is left.
 #[derive(Debug, Clone)]
 pub struct Reader<'a> {
-    bytes: &'a [u8],
-    offset: usize,
+    rest: &'a [u8],
+    input_len: usize,
     depth: u32,
     max_depth: u32,
 }
@@ -27,8 +32,8 @@ impl<'a> Reader<'a> {
     #[inline]
     pub fn with_max_depth(bytes: &'a [u8], max_depth: u32) -> Self {
         Self {
-            bytes,
-            offset: 0,
+            rest: bytes,
+            input_len: bytes.len(),
             depth: 0,
             max_depth,
         }
@@ -39,7 +44,7 @@ impl<'a> Reader<'a> {
     #[inline]
     pub fn enter(&mut self) -> Result<()> {
         if self.depth >= self.max_depth {
-            return Err(Error::new(ErrorKind::TooDeep { limit: self.max_depth }, self.offset));
+            return Err(Error::new(ErrorKind::TooDeep { limit: self.max_depth }, self.offset()));
         }
         self.depth += 1;
         Ok(())
@@ -63,13 +68,13 @@ impl<'a> Reader<'a> {
     /// Bytes consumed so far.
     #[inline]
     pub fn offset(&self) -> usize {
-        self.offset
+        self.input_len - self.rest.len()
     }
 
     /// Bytes not yet read.
     #[inline]
     pub fn remaining(&self) -> usize {
-        self.bytes.len() - self.offset
+        self.rest.len()
     }
 
     /// Fails with [`ErrorKind::TrailingBytes`] unless every byte was read.
@@ -77,27 +82,40 @@ impl<'a> Reader<'a> {
     pub fn finish(&self) -> Result<()> {
         match self.remaining() {
             0 => Ok(()),
-            count => Err(Error::new(ErrorKind::TrailingBytes { count }, self.offset)),
+            count => Err(Error::new(ErrorKind::TrailingBytes { count }, self.offset())),
         }
     }
 
     /// The next `len` bytes, checked once against what is left.
     #[inline]
     pub fn take(&mut self, len: usize) -> Result<&'a [u8]> {
-        let left = self.remaining();
-        if len > left {
-            return Err(Error::new(ErrorKind::UnexpectedEnd { needed: len, left }, self.offset));
+        match self.rest.split_at_checked(len) {
+            Some((taken, rest)) => {
+                self.rest = rest;
+                Ok(taken)
+            }
+            None => Err(self.unexpected_end(len)),
         }
-        let slice = &self.bytes[self.offset..self.offset + len];
-        self.offset += len;
-        Ok(slice)
     }
 
     /// The next `N` bytes as an array.
     #[inline]
     pub fn read_array<const N: usize>(&mut self) -> Result<[u8; N]> {
-        let slice = self.take(N)?;
-        Ok(slice.try_into().expect("take returned N bytes"))
+        match self.rest.split_first_chunk::<N>() {
+            Some((taken, rest)) => {
+                self.rest = rest;
+                Ok(*taken)
+            }
+            None => Err(self.unexpected_end(N)),
+        }
+    }
+
+    /// The error of a read of `needed` bytes past the end.
+    #[cold]
+    #[inline(never)]
+    fn unexpected_end(&self, needed: usize) -> Error {
+        let left = self.remaining();
+        Error::new(ErrorKind::UnexpectedEnd { needed, left }, self.offset())
     }
 
     /// A little-endian `u32` (constructor ids, counts, flags).
@@ -133,7 +151,7 @@ impl<'a> Reader<'a> {
     /// Reads a constructor id and fails unless it is `expected` (for bare-to-boxed reads such as `Vector`).
     #[inline]
     pub fn expect_id(&mut self, expected: u32, type_name: &'static str) -> Result<()> {
-        let offset = self.offset;
+        let offset = self.offset();
         let found = self.read_u32()?;
         if found == expected {
             Ok(())
@@ -153,14 +171,14 @@ impl<'a> Reader<'a> {
     #[inline(always)]
     pub fn read_tl_bytes(&mut self) -> Result<&'a [u8]> {
         // The common case in one bounds check: the whole item (header, data, padding) is there.
-        let rest = &self.bytes[self.offset..];
+        let rest = self.rest;
         let (header, len) = match *rest {
             [0xfe, a, b, c, ..] => (4, usize::from(a) | usize::from(b) << 8 | usize::from(c) << 16),
             [first, ..] if first != 0xfe => (1, usize::from(first)),
             _ => return self.read_tl_bytes_slowly(),
         };
         let total = (header + len).next_multiple_of(4);
-        let Some(item) = rest.get(..total) else {
+        let Some((item, after)) = rest.split_at_checked(total) else {
             return self.read_tl_bytes_slowly();
         };
         // The padding (0 to 3 bytes) ends the item's last 4-byte word: test it with one mask, no loop.
@@ -168,16 +186,16 @@ impl<'a> Reader<'a> {
         let last_word = u32::from_le_bytes(item[total - 4..total].try_into().expect("4 bytes"));
         let padding_mask = !(u32::MAX >> (8 * padding));
         if last_word & padding_mask != 0 {
-            return Err(Error::new(ErrorKind::BadPadding, self.offset + header + len));
+            return Err(Error::new(ErrorKind::BadPadding, self.offset() + header + len));
         }
-        self.offset += total;
+        self.rest = after;
         Ok(&item[header..header + len])
     }
 
     /// [`Reader::read_tl_bytes`] one part at a time, for an item cut short: the error names the part.
     #[cold]
     fn read_tl_bytes_slowly(&mut self) -> Result<&'a [u8]> {
-        let start = self.offset;
+        let start = self.offset();
         let first = self.take(1)?[0];
         let (len, header) = if first == 0xfe {
             let b = self.take(3)?;
@@ -187,7 +205,7 @@ impl<'a> Reader<'a> {
         };
         let data = self.take(len).map_err(|e| e.at(start))?;
         let padding = (4 - (header + len) % 4) % 4;
-        let pad_offset = self.offset;
+        let pad_offset = self.offset();
         if self.take(padding)?.iter().any(|&b| b != 0) {
             return Err(Error::new(ErrorKind::BadPadding, pad_offset));
         }
@@ -198,7 +216,7 @@ impl<'a> Reader<'a> {
     /// allocation if the input left cannot hold them.
     #[inline]
     pub fn read_count(&mut self, min_size: usize) -> Result<usize> {
-        let offset = self.offset;
+        let offset = self.offset();
         let count = self.read_u32()?;
         let left = self.remaining();
         if (count as usize).saturating_mul(min_size.max(1)) > left {

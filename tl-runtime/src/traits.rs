@@ -20,9 +20,16 @@ pub trait Serialize {
     /// If `out` is shorter than [`Serialize::serialized_len`].
     fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8];
 
-    /// Appends the encoding to `out` (growing it once, by exactly [`Serialize::serialized_len`] bytes).
+    /// Appends the encoding to `out`, growing it at most once. A short encoding (64 bytes or less) asks
+    /// for 64 bytes of room, so that a buffer reused for small requests is prepared with two fixed-size
+    /// stores rather than a call to `memset`.
     fn serialize(&self, out: &mut Vec<u8>) {
-        append_encoding(self, self.serialized_len(), out);
+        let len = self.serialized_len();
+        if len <= SHORT_ENCODING {
+            append_short_encoding(self, len, out);
+        } else {
+            append_encoding(self, len, out);
+        }
     }
 
     /// The encoding in a new buffer, allocated once at its exact size.
@@ -34,6 +41,21 @@ pub trait Serialize {
         append_encoding(self, len, &mut out);
         out
     }
+}
+
+/// The longest encoding [`Serialize::serialize`] appends through [`append_short_encoding`].
+const SHORT_ENCODING: usize = 64;
+
+/// [`append_encoding`] for an encoding of at most [`SHORT_ENCODING`] bytes: 64 zero bytes appended (a
+/// copy of fixed size, compiled to a few stores) and cut back to `len`, where zeroing `len` bytes would
+/// call `memset` for a length known only at run time.
+#[inline]
+fn append_short_encoding<T: Serialize + ?Sized>(value: &T, len: usize, out: &mut Vec<u8>) {
+    let start = out.len();
+    out.extend_from_slice(&[0; SHORT_ENCODING]);
+    out.truncate(start + len);
+    let rest = value.serialize_into(&mut out[start..]);
+    assert!(rest.is_empty(), "serialized_len must be exact");
 }
 
 /// Appends `value`'s encoding, `len` bytes long, to `out`: zeroed room first (safe code writes only into
@@ -61,6 +83,37 @@ pub trait Deserialize: Sized {
         let value = Self::deserialize(&mut reader)?;
         reader.finish()?;
         Ok(value)
+    }
+}
+
+/// A value read from its TL encoding that may borrow from the input: the borrowed types
+/// (`tl_codegen::Config::borrowed_types`) hold `string` fields as `Cow<'a, str>` (borrowed when the text
+/// is valid UTF-8) and `bytes` fields as `&'a [u8]`, so decoding copies no text and no bytes.
+///
+/// Every owned type ([`Deserialize`]) is one too: a borrowed struct holds the owned form of any part that
+/// has nothing to borrow.
+pub trait DeserializeBorrowed<'a>: Sized {
+    /// The fewest bytes any encoding of this type takes (see [`Deserialize::MIN_SIZE`]).
+    const MIN_SIZE: usize;
+
+    /// Reads one value, advancing the reader; the value may borrow from the reader's input.
+    fn deserialize_borrowed(reader: &mut Reader<'a>) -> Result<Self>;
+
+    /// Reads one value that must span all of `bytes` (trailing bytes are an error).
+    fn from_bytes_borrowed(bytes: &'a [u8]) -> Result<Self> {
+        let mut reader = Reader::new(bytes);
+        let value = Self::deserialize_borrowed(&mut reader)?;
+        reader.finish()?;
+        Ok(value)
+    }
+}
+
+impl<'a, T: Deserialize> DeserializeBorrowed<'a> for T {
+    const MIN_SIZE: usize = <T as Deserialize>::MIN_SIZE;
+
+    #[inline]
+    fn deserialize_borrowed(reader: &mut Reader<'a>) -> Result<Self> {
+        T::deserialize(reader)
     }
 }
 

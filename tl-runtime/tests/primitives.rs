@@ -376,3 +376,22 @@ fn a_vector_reserves_a_bounded_amount_first_and_grows_as_elements_decode() {
     assert_eq!(error.path().collect::<Vec<_>>(), [tl_runtime::PathStep::Element(0)]);
     assert_eq!(budget, 128, "64 KiB of 512-byte values");
 }
+
+proptest! {
+    /// Text decodes as `String::from_utf8_lossy` decodes it, whatever the bytes (ASCII, other valid UTF-8,
+    /// invalid sequences), into every text type: the ASCII fast path agrees with the general one.
+    #[test]
+    fn text_decodes_as_from_utf8_lossy(data in prop_oneof![
+        proptest::collection::vec(0u8..0x80, 0..300),
+        any::<String>().prop_map(String::into_bytes),
+        proptest::collection::vec(any::<u8>(), 0..300),
+    ]) {
+        let bytes = encode_bytes(&data);
+        let expected = String::from_utf8_lossy(&data);
+        prop_assert_eq!(String::from_bytes(&bytes).unwrap(), expected.as_ref());
+        prop_assert_eq!(tl_runtime::CompactString::from_bytes(&bytes).unwrap(), expected.as_ref());
+        let borrowed = <std::borrow::Cow<'_, str> as tl_runtime::DeserializeBorrowed>::from_bytes_borrowed(&bytes).unwrap();
+        prop_assert_eq!(borrowed.as_ref(), expected.as_ref());
+        prop_assert_eq!(matches!(borrowed, std::borrow::Cow::Borrowed(_)), std::str::from_utf8(&data).is_ok());
+    }
+}

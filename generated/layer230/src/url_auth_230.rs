@@ -12,7 +12,7 @@ pub mod types {
     /// ```tl
     /// emojiStatus#e7ff068a flags:# document_id:long until:flags.0?int = EmojiStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct EmojiStatus {
         /// `document_id:long`.
         pub document_id: i64,
@@ -23,6 +23,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xe7ff068a;
     }
     impl ::tl_runtime::Serialize for EmojiStatus {
+        #[inline]
         fn serialized_len(&self) -> usize {
             12 + ::tl_runtime::Serialize::serialized_len(&self.until)
         }
@@ -37,6 +38,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for EmojiStatus {
         const MIN_SIZE: usize = 12;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -66,7 +68,7 @@ pub mod types {
     ///     slug:string pattern_document_id:long center_color:int edge_color:int pattern_color:int
     ///     text_color:int until:flags.0?int = EmojiStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct EmojiStatusCollectible {
         /// `collectible_id:long`.
         pub collectible_id: i64,
@@ -93,6 +95,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x7184603b;
     }
     impl ::tl_runtime::Serialize for EmojiStatusCollectible {
+        #[inline]
         fn serialized_len(&self) -> usize {
             44 + ::tl_runtime::Serialize::serialized_len(&self.title)
                 + ::tl_runtime::Serialize::serialized_len(&self.slug)
@@ -118,6 +121,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for EmojiStatusCollectible {
         const MIN_SIZE: usize = 52;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -179,12 +183,13 @@ pub mod types {
     /// ```tl
     /// emojiStatusEmpty#2de11aae = EmojiStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct EmojiStatusEmpty;
     impl ::tl_runtime::Identifiable for EmojiStatusEmpty {
         const CONSTRUCTOR_ID: u32 = 0x2de11aae;
     }
     impl ::tl_runtime::Serialize for EmojiStatusEmpty {
+        #[inline]
         fn serialized_len(&self) -> usize {
             0
         }
@@ -195,6 +200,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for EmojiStatusEmpty {
         const MIN_SIZE: usize = 0;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -209,7 +215,7 @@ pub mod types {
     /// inlineButtonTypeUrlAuth#bfd02da2 flags:# fwd_text:flags.0?string url:string button_id:int =
     ///     InlineButtonType;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InlineButtonTypeUrlAuth {
         /// `fwd_text:flags.0?string`: present when bit 0 of `flags` is set.
         pub fwd_text: ::core::option::Option<::tl_runtime::CompactString>,
@@ -222,6 +228,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xbfd02da2;
     }
     impl ::tl_runtime::Serialize for InlineButtonTypeUrlAuth {
+        #[inline]
         fn serialized_len(&self) -> usize {
             8 + ::tl_runtime::Serialize::serialized_len(&self.fwd_text)
                 + ::tl_runtime::Serialize::serialized_len(&self.url)
@@ -237,6 +244,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InlineButtonTypeUrlAuth {
         const MIN_SIZE: usize = 12;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -277,7 +285,7 @@ pub mod types {
     /// ```tl
     /// inputEmojiStatusCollectible#7141dbf flags:# collectible_id:long until:flags.0?int = EmojiStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputEmojiStatusCollectible {
         /// `collectible_id:long`.
         pub collectible_id: i64,
@@ -288,6 +296,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x07141dbf;
     }
     impl ::tl_runtime::Serialize for InputEmojiStatusCollectible {
+        #[inline]
         fn serialized_len(&self) -> usize {
             12 + ::tl_runtime::Serialize::serialized_len(&self.until)
         }
@@ -302,6 +311,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputEmojiStatusCollectible {
         const MIN_SIZE: usize = 12;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -334,7 +344,7 @@ pub mod types {
     /// inputInlineButtonTypeUrlAuth#9961bcb4 flags:# request_write_access:flags.0?true
     ///     fwd_text:flags.1?string url:string bot:flags.2?InputUser = InlineButtonType;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputInlineButtonTypeUrlAuth {
         /// `request_write_access:flags.0?true`: bit 0 of `flags`.
         pub request_write_access: bool,
@@ -349,6 +359,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x9961bcb4;
     }
     impl ::tl_runtime::Serialize for InputInlineButtonTypeUrlAuth {
+        #[inline]
         fn serialized_len(&self) -> usize {
             4 + ::tl_runtime::Serialize::serialized_len(&self.fwd_text)
                 + ::tl_runtime::Serialize::serialized_len(&self.url)
@@ -367,6 +378,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputInlineButtonTypeUrlAuth {
         const MIN_SIZE: usize = 8;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -414,7 +426,7 @@ pub mod types {
     /// ```tl
     /// inputPeerChannel#27bcbbfc channel_id:long access_hash:long = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputPeerChannel {
         /// `channel_id:long`.
         pub channel_id: i64,
@@ -425,6 +437,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x27bcbbfc;
     }
     impl ::tl_runtime::Serialize for InputPeerChannel {
+        #[inline]
         fn serialized_len(&self) -> usize {
             16
         }
@@ -438,6 +451,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputPeerChannel {
         const MIN_SIZE: usize = 16;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -459,7 +473,7 @@ pub mod types {
     /// ```tl
     /// inputPeerChannelFromMessage#bd2a0840 peer:InputPeer msg_id:int channel_id:long = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputPeerChannelFromMessage {
         /// `peer:InputPeer`.
         pub peer: super::enums::InputPeer,
@@ -472,6 +486,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xbd2a0840;
     }
     impl ::tl_runtime::Serialize for InputPeerChannelFromMessage {
+        #[inline]
         fn serialized_len(&self) -> usize {
             12 + ::tl_runtime::Serialize::serialized_len(&self.peer)
         }
@@ -486,6 +501,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputPeerChannelFromMessage {
         const MIN_SIZE: usize = 16;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -518,7 +534,7 @@ pub mod types {
     /// ```tl
     /// inputPeerChat#35a95cb9 chat_id:long = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputPeerChat {
         /// `chat_id:long`.
         pub chat_id: i64,
@@ -527,6 +543,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x35a95cb9;
     }
     impl ::tl_runtime::Serialize for InputPeerChat {
+        #[inline]
         fn serialized_len(&self) -> usize {
             8
         }
@@ -537,6 +554,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputPeerChat {
         const MIN_SIZE: usize = 8;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -553,7 +571,7 @@ pub mod types {
     /// ```tl
     /// inputPeerColorCollectible#b8ea86a9 collectible_id:long = PeerColor;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputPeerColorCollectible {
         /// `collectible_id:long`.
         pub collectible_id: i64,
@@ -562,6 +580,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xb8ea86a9;
     }
     impl ::tl_runtime::Serialize for InputPeerColorCollectible {
+        #[inline]
         fn serialized_len(&self) -> usize {
             8
         }
@@ -572,6 +591,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputPeerColorCollectible {
         const MIN_SIZE: usize = 8;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -592,12 +612,13 @@ pub mod types {
     /// ```tl
     /// inputPeerEmpty#7f3b18ea = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputPeerEmpty;
     impl ::tl_runtime::Identifiable for InputPeerEmpty {
         const CONSTRUCTOR_ID: u32 = 0x7f3b18ea;
     }
     impl ::tl_runtime::Serialize for InputPeerEmpty {
+        #[inline]
         fn serialized_len(&self) -> usize {
             0
         }
@@ -608,6 +629,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputPeerEmpty {
         const MIN_SIZE: usize = 0;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -621,12 +643,13 @@ pub mod types {
     /// ```tl
     /// inputPeerSelf#7da07ec9 = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputPeerSelf;
     impl ::tl_runtime::Identifiable for InputPeerSelf {
         const CONSTRUCTOR_ID: u32 = 0x7da07ec9;
     }
     impl ::tl_runtime::Serialize for InputPeerSelf {
+        #[inline]
         fn serialized_len(&self) -> usize {
             0
         }
@@ -637,6 +660,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputPeerSelf {
         const MIN_SIZE: usize = 0;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -650,7 +674,7 @@ pub mod types {
     /// ```tl
     /// inputPeerUser#dde8a54c user_id:long access_hash:long = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputPeerUser {
         /// `user_id:long`.
         pub user_id: i64,
@@ -661,6 +685,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xdde8a54c;
     }
     impl ::tl_runtime::Serialize for InputPeerUser {
+        #[inline]
         fn serialized_len(&self) -> usize {
             16
         }
@@ -674,6 +699,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputPeerUser {
         const MIN_SIZE: usize = 16;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -695,7 +721,7 @@ pub mod types {
     /// ```tl
     /// inputPeerUserFromMessage#a87b0a1c peer:InputPeer msg_id:int user_id:long = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputPeerUserFromMessage {
         /// `peer:InputPeer`.
         pub peer: super::enums::InputPeer,
@@ -708,6 +734,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xa87b0a1c;
     }
     impl ::tl_runtime::Serialize for InputPeerUserFromMessage {
+        #[inline]
         fn serialized_len(&self) -> usize {
             12 + ::tl_runtime::Serialize::serialized_len(&self.peer)
         }
@@ -722,6 +749,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputPeerUserFromMessage {
         const MIN_SIZE: usize = 16;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -752,7 +780,7 @@ pub mod types {
     /// ```tl
     /// inputUser#f21158c6 user_id:long access_hash:long = InputUser;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputUser {
         /// `user_id:long`.
         pub user_id: i64,
@@ -763,6 +791,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xf21158c6;
     }
     impl ::tl_runtime::Serialize for InputUser {
+        #[inline]
         fn serialized_len(&self) -> usize {
             16
         }
@@ -776,6 +805,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputUser {
         const MIN_SIZE: usize = 16;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -797,12 +827,13 @@ pub mod types {
     /// ```tl
     /// inputUserEmpty#b98886cf = InputUser;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputUserEmpty;
     impl ::tl_runtime::Identifiable for InputUserEmpty {
         const CONSTRUCTOR_ID: u32 = 0xb98886cf;
     }
     impl ::tl_runtime::Serialize for InputUserEmpty {
+        #[inline]
         fn serialized_len(&self) -> usize {
             0
         }
@@ -813,6 +844,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputUserEmpty {
         const MIN_SIZE: usize = 0;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -826,7 +858,7 @@ pub mod types {
     /// ```tl
     /// inputUserFromMessage#1da448e2 peer:InputPeer msg_id:int user_id:long = InputUser;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputUserFromMessage {
         /// `peer:InputPeer`.
         pub peer: super::enums::InputPeer,
@@ -839,6 +871,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x1da448e2;
     }
     impl ::tl_runtime::Serialize for InputUserFromMessage {
+        #[inline]
         fn serialized_len(&self) -> usize {
             12 + ::tl_runtime::Serialize::serialized_len(&self.peer)
         }
@@ -853,6 +886,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputUserFromMessage {
         const MIN_SIZE: usize = 16;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -881,12 +915,13 @@ pub mod types {
     /// ```tl
     /// inputUserSelf#f7c1b13f = InputUser;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct InputUserSelf;
     impl ::tl_runtime::Identifiable for InputUserSelf {
         const CONSTRUCTOR_ID: u32 = 0xf7c1b13f;
     }
     impl ::tl_runtime::Serialize for InputUserSelf {
+        #[inline]
         fn serialized_len(&self) -> usize {
             0
         }
@@ -897,6 +932,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for InputUserSelf {
         const MIN_SIZE: usize = 0;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -910,7 +946,7 @@ pub mod types {
     /// ```tl
     /// peerColor#b54b5acf flags:# color:flags.0?int background_emoji_id:flags.1?long = PeerColor;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct PeerColor {
         /// `color:flags.0?int`: present when bit 0 of `flags` is set.
         pub color: ::core::option::Option<i32>,
@@ -921,6 +957,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xb54b5acf;
     }
     impl ::tl_runtime::Serialize for PeerColor {
+        #[inline]
         fn serialized_len(&self) -> usize {
             4 + ::tl_runtime::Serialize::serialized_len(&self.color)
                 + ::tl_runtime::Serialize::serialized_len(&self.background_emoji_id)
@@ -936,6 +973,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for PeerColor {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -969,7 +1007,7 @@ pub mod types {
     ///     background_emoji_id:long accent_color:int colors:Vector<int> dark_accent_color:flags.0?int
     ///     dark_colors:flags.1?Vector<int> = PeerColor;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct PeerColorCollectible {
         /// `collectible_id:long`.
         pub collectible_id: i64,
@@ -990,6 +1028,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xb9c0639a;
     }
     impl ::tl_runtime::Serialize for PeerColorCollectible {
+        #[inline]
         fn serialized_len(&self) -> usize {
             32 + ::tl_runtime::Serialize::serialized_len(&self.colors)
                 + ::tl_runtime::Serialize::serialized_len(&self.dark_accent_color)
@@ -1018,6 +1057,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for PeerColorCollectible {
         const MIN_SIZE: usize = 40;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1069,7 +1109,7 @@ pub mod types {
     /// ```tl
     /// recentStory#711d692d flags:# live:flags.0?true max_id:flags.1?int = RecentStory;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct RecentStory {
         /// `live:flags.0?true`: bit 0 of `flags`.
         pub live: bool,
@@ -1080,6 +1120,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x711d692d;
     }
     impl ::tl_runtime::Serialize for RecentStory {
+        #[inline]
         fn serialized_len(&self) -> usize {
             4 + ::tl_runtime::Serialize::serialized_len(&self.max_id)
         }
@@ -1093,6 +1134,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for RecentStory {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1118,7 +1160,7 @@ pub mod types {
     /// ```tl
     /// restrictionReason#d072acb4 platform:string reason:string text:string = RestrictionReason;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct RestrictionReason {
         /// `platform:string`.
         pub platform: ::tl_runtime::CompactString,
@@ -1131,6 +1173,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xd072acb4;
     }
     impl ::tl_runtime::Serialize for RestrictionReason {
+        #[inline]
         fn serialized_len(&self) -> usize {
             ::tl_runtime::Serialize::serialized_len(&self.platform)
                 + ::tl_runtime::Serialize::serialized_len(&self.reason)
@@ -1145,6 +1188,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for RestrictionReason {
         const MIN_SIZE: usize = 12;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1179,7 +1223,7 @@ pub mod types {
     /// ```tl
     /// urlAuthResultAccepted#623a8fa0 flags:# url:flags.0?string = UrlAuthResult;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct UrlAuthResultAccepted {
         /// `url:flags.0?string`: present when bit 0 of `flags` is set.
         pub url: ::core::option::Option<::tl_runtime::CompactString>,
@@ -1188,6 +1232,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x623a8fa0;
     }
     impl ::tl_runtime::Serialize for UrlAuthResultAccepted {
+        #[inline]
         fn serialized_len(&self) -> usize {
             4 + ::tl_runtime::Serialize::serialized_len(&self.url)
         }
@@ -1200,6 +1245,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for UrlAuthResultAccepted {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1222,12 +1268,13 @@ pub mod types {
     /// ```tl
     /// urlAuthResultDefault#a9d6db1f = UrlAuthResult;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct UrlAuthResultDefault;
     impl ::tl_runtime::Identifiable for UrlAuthResultDefault {
         const CONSTRUCTOR_ID: u32 = 0xa9d6db1f;
     }
     impl ::tl_runtime::Serialize for UrlAuthResultDefault {
+        #[inline]
         fn serialized_len(&self) -> usize {
             0
         }
@@ -1238,6 +1285,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for UrlAuthResultDefault {
         const MIN_SIZE: usize = 0;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1255,7 +1303,7 @@ pub mod types {
     ///     region:flags.2?string match_codes:flags.3?Vector<string> user_id_hint:flags.4?long
     ///     verified_app_name:flags.7?string = UrlAuthResult;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct UrlAuthResultRequest {
         /// `request_write_access:flags.0?true`: bit 0 of `flags`.
         pub request_write_access: bool,
@@ -1283,7 +1331,7 @@ pub mod types {
         pub verified_app_name: ::core::option::Option<::tl_runtime::CompactString>,
     }
     /// The params of `urlAuthResultRequest` that share one flag bit: present together or absent together.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct UrlAuthResultRequestBrowserPlatformIpRegion {
         /// `browser:flags.2?string`.
         pub browser: ::tl_runtime::CompactString,
@@ -1298,6 +1346,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x3cd623ec;
     }
     impl ::tl_runtime::Serialize for UrlAuthResultRequest {
+        #[inline]
         fn serialized_len(&self) -> usize {
             let mut len = 4 + ::tl_runtime::Serialize::serialized_len(&self.bot)
                 + ::tl_runtime::Serialize::serialized_len(&self.domain)
@@ -1352,6 +1401,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for UrlAuthResultRequest {
         const MIN_SIZE: usize = 20;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1372,29 +1422,45 @@ pub mod types {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("urlAuthResultRequest.domain")),
             };
-            let member_6_0 = match ::tl_runtime::read_if::<
-                ::tl_runtime::CompactString,
-            >(reader, flags_0 & 0x00000004 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("urlAuthResultRequest.browser")),
-            };
-            let member_6_1 = match ::tl_runtime::read_if::<
-                ::tl_runtime::CompactString,
-            >(reader, flags_0 & 0x00000004 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("urlAuthResultRequest.platform")),
-            };
-            let member_6_2 = match ::tl_runtime::read_if::<
-                ::tl_runtime::CompactString,
-            >(reader, flags_0 & 0x00000004 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("urlAuthResultRequest.ip")),
-            };
-            let member_6_3 = match ::tl_runtime::read_if::<
-                ::tl_runtime::CompactString,
-            >(reader, flags_0 & 0x00000004 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("urlAuthResultRequest.region")),
+            let field_6 = if flags_0 & 0x00000004 != 0 {
+                let member_6_0 = match <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
+                    reader,
+                ) {
+                    Ok(value) => value,
+                    Err(error) => {
+                        return Err(error.in_field("urlAuthResultRequest.browser"));
+                    }
+                };
+                let member_6_1 = match <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
+                    reader,
+                ) {
+                    Ok(value) => value,
+                    Err(error) => {
+                        return Err(error.in_field("urlAuthResultRequest.platform"));
+                    }
+                };
+                let member_6_2 = match <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
+                    reader,
+                ) {
+                    Ok(value) => value,
+                    Err(error) => return Err(error.in_field("urlAuthResultRequest.ip")),
+                };
+                let member_6_3 = match <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
+                    reader,
+                ) {
+                    Ok(value) => value,
+                    Err(error) => {
+                        return Err(error.in_field("urlAuthResultRequest.region"));
+                    }
+                };
+                ::core::option::Option::Some(UrlAuthResultRequestBrowserPlatformIpRegion {
+                    browser: member_6_0,
+                    platform: member_6_1,
+                    ip: member_6_2,
+                    region: member_6_3,
+                })
+            } else {
+                ::core::option::Option::None
             };
             let field_7 = match ::tl_runtime::read_if::<
                 ::std::vec::Vec<::tl_runtime::CompactString>,
@@ -1427,27 +1493,7 @@ pub mod types {
                 is_app: flags_0 & 0x00000040 != 0,
                 bot: field_4,
                 domain: field_5,
-                browser_platform_ip_region: match (
-                    member_6_0,
-                    member_6_1,
-                    member_6_2,
-                    member_6_3,
-                ) {
-                    (
-                        ::core::option::Option::Some(m0),
-                        ::core::option::Option::Some(m1),
-                        ::core::option::Option::Some(m2),
-                        ::core::option::Option::Some(m3),
-                    ) => {
-                        ::core::option::Option::Some(UrlAuthResultRequestBrowserPlatformIpRegion {
-                            browser: m0,
-                            platform: m1,
-                            ip: m2,
-                            region: m3,
-                        })
-                    }
-                    _ => ::core::option::Option::None,
-                },
+                browser_platform_ip_region: field_6,
                 match_codes: field_7,
                 user_id_hint: field_8,
                 verified_app_name: field_9,
@@ -1478,7 +1524,7 @@ pub mod types {
     ///     bot_verification_icon:flags2.14?long send_paid_messages_stars:flags2.15?long
     ///     linked_community_id:flags2.21?long = User;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct User {
         /// `self:flags.10?true`: bit 10 of `flags`. In Rust: `self_`.
         pub self_: bool,
@@ -1595,6 +1641,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xb1b8cc83;
     }
     impl ::tl_runtime::Serialize for User {
+        #[inline]
         fn serialized_len(&self) -> usize {
             16 + ::tl_runtime::Serialize::serialized_len(&self.access_hash)
                 + ::tl_runtime::Serialize::serialized_len(&self.first_name)
@@ -1713,6 +1760,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for User {
         const MIN_SIZE: usize = 16;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1902,7 +1950,7 @@ pub mod types {
     /// ```tl
     /// userEmpty#d3bc4b7a id:long = User;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct UserEmpty {
         /// `id:long`.
         pub id: i64,
@@ -1911,6 +1959,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xd3bc4b7a;
     }
     impl ::tl_runtime::Serialize for UserEmpty {
+        #[inline]
         fn serialized_len(&self) -> usize {
             8
         }
@@ -1921,6 +1970,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for UserEmpty {
         const MIN_SIZE: usize = 8;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1938,7 +1988,7 @@ pub mod types {
     /// userProfilePhoto#82d1f706 flags:# has_video:flags.0?true personal:flags.2?true photo_id:long
     ///     stripped_thumb:flags.1?bytes dc_id:int = UserProfilePhoto;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct UserProfilePhoto {
         /// `has_video:flags.0?true`: bit 0 of `flags`.
         pub has_video: bool,
@@ -1955,6 +2005,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x82d1f706;
     }
     impl ::tl_runtime::Serialize for UserProfilePhoto {
+        #[inline]
         fn serialized_len(&self) -> usize {
             let mut len = 16;
             if let ::core::option::Option::Some(value) = &self.stripped_thumb {
@@ -1981,6 +2032,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for UserProfilePhoto {
         const MIN_SIZE: usize = 16;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2021,12 +2073,13 @@ pub mod types {
     /// ```tl
     /// userProfilePhotoEmpty#4f11bae1 = UserProfilePhoto;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct UserProfilePhotoEmpty;
     impl ::tl_runtime::Identifiable for UserProfilePhotoEmpty {
         const CONSTRUCTOR_ID: u32 = 0x4f11bae1;
     }
     impl ::tl_runtime::Serialize for UserProfilePhotoEmpty {
+        #[inline]
         fn serialized_len(&self) -> usize {
             0
         }
@@ -2037,6 +2090,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for UserProfilePhotoEmpty {
         const MIN_SIZE: usize = 0;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2050,12 +2104,13 @@ pub mod types {
     /// ```tl
     /// userStatusEmpty#9d05049 = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct UserStatusEmpty;
     impl ::tl_runtime::Identifiable for UserStatusEmpty {
         const CONSTRUCTOR_ID: u32 = 0x09d05049;
     }
     impl ::tl_runtime::Serialize for UserStatusEmpty {
+        #[inline]
         fn serialized_len(&self) -> usize {
             0
         }
@@ -2066,6 +2121,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for UserStatusEmpty {
         const MIN_SIZE: usize = 0;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2079,7 +2135,7 @@ pub mod types {
     /// ```tl
     /// userStatusLastMonth#65899777 flags:# by_me:flags.0?true = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct UserStatusLastMonth {
         /// `by_me:flags.0?true`: bit 0 of `flags`.
         pub by_me: bool,
@@ -2088,6 +2144,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x65899777;
     }
     impl ::tl_runtime::Serialize for UserStatusLastMonth {
+        #[inline]
         fn serialized_len(&self) -> usize {
             4
         }
@@ -2099,6 +2156,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for UserStatusLastMonth {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2117,7 +2175,7 @@ pub mod types {
     /// ```tl
     /// userStatusLastWeek#541a1d1a flags:# by_me:flags.0?true = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct UserStatusLastWeek {
         /// `by_me:flags.0?true`: bit 0 of `flags`.
         pub by_me: bool,
@@ -2126,6 +2184,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x541a1d1a;
     }
     impl ::tl_runtime::Serialize for UserStatusLastWeek {
+        #[inline]
         fn serialized_len(&self) -> usize {
             4
         }
@@ -2137,6 +2196,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for UserStatusLastWeek {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2155,7 +2215,7 @@ pub mod types {
     /// ```tl
     /// userStatusOffline#8c703f was_online:int = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct UserStatusOffline {
         /// `was_online:int`.
         pub was_online: i32,
@@ -2164,6 +2224,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x008c703f;
     }
     impl ::tl_runtime::Serialize for UserStatusOffline {
+        #[inline]
         fn serialized_len(&self) -> usize {
             4
         }
@@ -2174,6 +2235,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for UserStatusOffline {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2190,7 +2252,7 @@ pub mod types {
     /// ```tl
     /// userStatusOnline#edb93949 expires:int = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct UserStatusOnline {
         /// `expires:int`.
         pub expires: i32,
@@ -2199,6 +2261,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xedb93949;
     }
     impl ::tl_runtime::Serialize for UserStatusOnline {
+        #[inline]
         fn serialized_len(&self) -> usize {
             4
         }
@@ -2209,6 +2272,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for UserStatusOnline {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2225,7 +2289,7 @@ pub mod types {
     /// ```tl
     /// userStatusRecently#7b197dc8 flags:# by_me:flags.0?true = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct UserStatusRecently {
         /// `by_me:flags.0?true`: bit 0 of `flags`.
         pub by_me: bool,
@@ -2234,6 +2298,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x7b197dc8;
     }
     impl ::tl_runtime::Serialize for UserStatusRecently {
+        #[inline]
         fn serialized_len(&self) -> usize {
             4
         }
@@ -2245,6 +2310,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for UserStatusRecently {
         const MIN_SIZE: usize = 4;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2264,7 +2330,7 @@ pub mod types {
     /// username#b4073647 flags:# editable:flags.0?true active:flags.1?true deletable:flags.2?true
     ///     expired:flags.3?true username:string = Username;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct Username {
         /// `editable:flags.0?true`: bit 0 of `flags`.
         pub editable: bool,
@@ -2281,6 +2347,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xb4073647;
     }
     impl ::tl_runtime::Serialize for Username {
+        #[inline]
         fn serialized_len(&self) -> usize {
             4 + ::tl_runtime::Serialize::serialized_len(&self.username)
         }
@@ -2296,6 +2363,7 @@ pub mod types {
     }
     impl ::tl_runtime::Deserialize for Username {
         const MIN_SIZE: usize = 8;
+        #[inline]
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2325,7 +2393,7 @@ pub mod types {
 #[allow(missing_docs)]
 pub mod enums {
     /// The TL type `EmojiStatus`: one of `emojiStatus`, `emojiStatusCollectible`, `emojiStatusEmpty`, `inputEmojiStatusCollectible`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     #[allow(clippy::large_enum_variant)]
     pub enum EmojiStatus {
         EmojiStatus(super::types::EmojiStatus),
@@ -2513,7 +2581,7 @@ pub mod enums {
         }
     }
     /// The TL type `InlineButtonType`: one of `inlineButtonTypeUrlAuth`, `inputInlineButtonTypeUrlAuth`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     #[allow(clippy::large_enum_variant)]
     pub enum InlineButtonType {
         UrlAuth(super::types::InlineButtonTypeUrlAuth),
@@ -2632,7 +2700,7 @@ pub mod enums {
         }
     }
     /// The TL type `InputPeer`: one of `inputPeerChannel`, `inputPeerChannelFromMessage`, `inputPeerChat`, `inputPeerEmpty`, `inputPeerSelf`, `inputPeerUser`, `inputPeerUserFromMessage`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     #[allow(clippy::large_enum_variant)]
     pub enum InputPeer {
         Channel(super::types::InputPeerChannel),
@@ -2718,19 +2786,36 @@ pub mod enums {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
+            #[inline]
             fn read(
                 reader: &mut ::tl_runtime::Reader<'_>,
             ) -> ::tl_runtime::Result<InputPeer> {
                 let offset = reader.offset();
                 match reader.read_u32()? {
-                    0x27bcbbfc => ::tl_runtime::read_variant(reader, InputPeer::Channel),
+                    0x27bcbbfc => {
+                        ::core::result::Result::Ok(
+                            InputPeer::Channel(
+                                <super::types::InputPeerChannel as ::tl_runtime::Deserialize>::deserialize(
+                                    reader,
+                                )?,
+                            ),
+                        )
+                    }
                     0xbd2a0840 => {
                         ::tl_runtime::read_boxed_variant(
                             reader,
                             InputPeer::ChannelFromMessage,
                         )
                     }
-                    0x35a95cb9 => ::tl_runtime::read_variant(reader, InputPeer::Chat),
+                    0x35a95cb9 => {
+                        ::core::result::Result::Ok(
+                            InputPeer::Chat(
+                                <super::types::InputPeerChat as ::tl_runtime::Deserialize>::deserialize(
+                                    reader,
+                                )?,
+                            ),
+                        )
+                    }
                     0x7f3b18ea => {
                         <super::types::InputPeerEmpty as ::tl_runtime::Deserialize>::deserialize(
                             reader,
@@ -2743,7 +2828,15 @@ pub mod enums {
                         )?;
                         ::core::result::Result::Ok(InputPeer::InputPeerSelf)
                     }
-                    0xdde8a54c => ::tl_runtime::read_variant(reader, InputPeer::User),
+                    0xdde8a54c => {
+                        ::core::result::Result::Ok(
+                            InputPeer::User(
+                                <super::types::InputPeerUser as ::tl_runtime::Deserialize>::deserialize(
+                                    reader,
+                                )?,
+                            ),
+                        )
+                    }
                     0xa87b0a1c => {
                         ::tl_runtime::read_boxed_variant(
                             reader,
@@ -2895,7 +2988,7 @@ pub mod enums {
         }
     }
     /// The TL type `InputUser`: one of `inputUser`, `inputUserEmpty`, `inputUserFromMessage`, `inputUserSelf`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     #[allow(clippy::large_enum_variant)]
     pub enum InputUser {
         InputUser(super::types::InputUser),
@@ -3082,7 +3175,7 @@ pub mod enums {
         }
     }
     /// The TL type `PeerColor`: one of `inputPeerColorCollectible`, `peerColor`, `peerColorCollectible`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     #[allow(clippy::large_enum_variant)]
     pub enum PeerColor {
         InputPeerColorCollectible(super::types::InputPeerColorCollectible),
@@ -3225,7 +3318,7 @@ pub mod enums {
         }
     }
     /// The TL type `RecentStory`: one of `recentStory`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     #[allow(clippy::large_enum_variant)]
     pub enum RecentStory {
         RecentStory(super::types::RecentStory),
@@ -3302,7 +3395,7 @@ pub mod enums {
         }
     }
     /// The TL type `RestrictionReason`: one of `restrictionReason`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     #[allow(clippy::large_enum_variant)]
     pub enum RestrictionReason {
         RestrictionReason(super::types::RestrictionReason),
@@ -3384,7 +3477,7 @@ pub mod enums {
         }
     }
     /// The TL type `UrlAuthResult`: one of `urlAuthResultAccepted`, `urlAuthResultDefault`, `urlAuthResultRequest`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     #[allow(clippy::large_enum_variant)]
     pub enum UrlAuthResult {
         Accepted(super::types::UrlAuthResultAccepted),
@@ -3536,7 +3629,7 @@ pub mod enums {
         }
     }
     /// The TL type `User`: one of `user`, `userEmpty`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     #[allow(clippy::large_enum_variant)]
     pub enum User {
         User(::std::boxed::Box<super::types::User>),
@@ -3645,7 +3738,7 @@ pub mod enums {
         }
     }
     /// The TL type `UserProfilePhoto`: one of `userProfilePhoto`, `userProfilePhotoEmpty`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     #[allow(clippy::large_enum_variant)]
     pub enum UserProfilePhoto {
         UserProfilePhoto(super::types::UserProfilePhoto),
@@ -3769,7 +3862,7 @@ pub mod enums {
         }
     }
     /// The TL type `UserStatus`: one of `userStatusEmpty`, `userStatusLastMonth`, `userStatusLastWeek`, `userStatusOffline`, `userStatusOnline`, `userStatusRecently`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     #[allow(clippy::large_enum_variant)]
     pub enum UserStatus {
         Empty,
@@ -4015,7 +4108,7 @@ pub mod enums {
         }
     }
     /// The TL type `Username`: one of `username`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
     #[allow(clippy::large_enum_variant)]
     pub enum Username {
         Username(super::types::Username),
@@ -4105,7 +4198,7 @@ pub mod functions {
         ///     share_phone_number:flags.3?true peer:flags.1?InputPeer msg_id:flags.1?int
         ///     button_id:flags.1?int url:flags.2?string match_code:flags.4?string = UrlAuthResult;
         /// ```
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+        #[derive(Debug, Clone, PartialEq, Eq, Default)]
         pub struct AcceptUrlAuth {
             /// `write_allowed:flags.0?true`: bit 0 of `flags`.
             pub write_allowed: bool,
@@ -4121,7 +4214,7 @@ pub mod functions {
             pub match_code: ::core::option::Option<::tl_runtime::CompactString>,
         }
         /// The params of `messages.acceptUrlAuth` that share one flag bit: present together or absent together.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[derive(Debug, Clone, PartialEq, Eq)]
         pub struct AcceptUrlAuthPeerMsgIdButtonId {
             /// `peer:flags.1?InputPeer`.
             pub peer: super::super::enums::InputPeer,
@@ -4134,6 +4227,7 @@ pub mod functions {
             const CONSTRUCTOR_ID: u32 = 0x67a3f0de;
         }
         impl ::tl_runtime::Serialize for AcceptUrlAuth {
+            #[inline]
             fn serialized_len(&self) -> usize {
                 let mut len = 8 + ::tl_runtime::Serialize::serialized_len(&self.url)
                     + ::tl_runtime::Serialize::serialized_len(&self.match_code);
@@ -4175,6 +4269,7 @@ pub mod functions {
         }
         impl ::tl_runtime::Deserialize for AcceptUrlAuth {
             const MIN_SIZE: usize = 8;
+            #[inline]
             fn deserialize(
                 reader: &mut ::tl_runtime::Reader<'_>,
             ) -> ::tl_runtime::Result<Self> {
@@ -4186,29 +4281,34 @@ pub mod functions {
                         return Err(error.in_field("messages.acceptUrlAuth.flags"));
                     }
                 };
-                let member_2_0 = match ::tl_runtime::read_if::<
-                    super::super::enums::InputPeer,
-                >(reader, flags_0 & 0x00000002 != 0) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("messages.acceptUrlAuth.peer"));
-                    }
-                };
-                let member_2_1 = match ::tl_runtime::read_if::<
-                    i32,
-                >(reader, flags_0 & 0x00000002 != 0) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("messages.acceptUrlAuth.msg_id"));
-                    }
-                };
-                let member_2_2 = match ::tl_runtime::read_if::<
-                    i32,
-                >(reader, flags_0 & 0x00000002 != 0) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("messages.acceptUrlAuth.button_id"));
-                    }
+                let field_2 = if flags_0 & 0x00000002 != 0 {
+                    let member_2_0 = match <super::super::enums::InputPeer as ::tl_runtime::Deserialize>::deserialize(
+                        reader,
+                    ) {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(error.in_field("messages.acceptUrlAuth.peer"));
+                        }
+                    };
+                    let run = match reader.read_array::<8>() {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(error.in_field("messages.acceptUrlAuth.msg_id"));
+                        }
+                    };
+                    let member_2_1 = i32::from_le_bytes(
+                        ::tl_runtime::run_field(&run, 0),
+                    );
+                    let member_2_2 = i32::from_le_bytes(
+                        ::tl_runtime::run_field(&run, 4),
+                    );
+                    ::core::option::Option::Some(AcceptUrlAuthPeerMsgIdButtonId {
+                        peer: member_2_0,
+                        msg_id: member_2_1,
+                        button_id: member_2_2,
+                    })
+                } else {
+                    ::core::option::Option::None
                 };
                 let field_3 = match ::tl_runtime::read_if::<
                     ::tl_runtime::CompactString,
@@ -4229,20 +4329,7 @@ pub mod functions {
                 Ok(Self {
                     write_allowed: flags_0 & 0x00000001 != 0,
                     share_phone_number: flags_0 & 0x00000008 != 0,
-                    peer_msg_id_button_id: match (member_2_0, member_2_1, member_2_2) {
-                        (
-                            ::core::option::Option::Some(m0),
-                            ::core::option::Option::Some(m1),
-                            ::core::option::Option::Some(m2),
-                        ) => {
-                            ::core::option::Option::Some(AcceptUrlAuthPeerMsgIdButtonId {
-                                peer: m0,
-                                msg_id: m1,
-                                button_id: m2,
-                            })
-                        }
-                        _ => ::core::option::Option::None,
-                    },
+                    peer_msg_id_button_id: field_2,
                     url: field_3,
                     match_code: field_4,
                 })
@@ -4256,7 +4343,7 @@ pub mod functions {
         /// ```tl
         /// messages.checkUrlAuthMatchCode#c9a47b0b url:string match_code:string = Bool;
         /// ```
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+        #[derive(Debug, Clone, PartialEq, Eq, Default)]
         pub struct CheckUrlAuthMatchCode {
             /// `url:string`.
             pub url: ::tl_runtime::CompactString,
@@ -4267,6 +4354,7 @@ pub mod functions {
             const CONSTRUCTOR_ID: u32 = 0xc9a47b0b;
         }
         impl ::tl_runtime::Serialize for CheckUrlAuthMatchCode {
+            #[inline]
             fn serialized_len(&self) -> usize {
                 4 + ::tl_runtime::Serialize::serialized_len(&self.url)
                     + ::tl_runtime::Serialize::serialized_len(&self.match_code)
@@ -4280,6 +4368,7 @@ pub mod functions {
         }
         impl ::tl_runtime::Deserialize for CheckUrlAuthMatchCode {
             const MIN_SIZE: usize = 12;
+            #[inline]
             fn deserialize(
                 reader: &mut ::tl_runtime::Reader<'_>,
             ) -> ::tl_runtime::Result<Self> {
@@ -4317,7 +4406,7 @@ pub mod functions {
         /// ```tl
         /// messages.declineUrlAuth#35436bbc url:string = Bool;
         /// ```
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+        #[derive(Debug, Clone, PartialEq, Eq, Default)]
         pub struct DeclineUrlAuth {
             /// `url:string`.
             pub url: ::tl_runtime::CompactString,
@@ -4326,6 +4415,7 @@ pub mod functions {
             const CONSTRUCTOR_ID: u32 = 0x35436bbc;
         }
         impl ::tl_runtime::Serialize for DeclineUrlAuth {
+            #[inline]
             fn serialized_len(&self) -> usize {
                 4 + ::tl_runtime::Serialize::serialized_len(&self.url)
             }
@@ -4337,6 +4427,7 @@ pub mod functions {
         }
         impl ::tl_runtime::Deserialize for DeclineUrlAuth {
             const MIN_SIZE: usize = 8;
+            #[inline]
             fn deserialize(
                 reader: &mut ::tl_runtime::Reader<'_>,
             ) -> ::tl_runtime::Result<Self> {
@@ -4362,7 +4453,7 @@ pub mod functions {
         /// messages.requestUrlAuth#894cc99c flags:# peer:flags.1?InputPeer msg_id:flags.1?int
         ///     button_id:flags.1?int url:flags.2?string in_app_origin:flags.3?string = UrlAuthResult;
         /// ```
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+        #[derive(Debug, Clone, PartialEq, Eq, Default)]
         pub struct RequestUrlAuth {
             /// `peer:flags.1?InputPeer`, `msg_id:flags.1?int`, `button_id:flags.1?int`: they share bit 1 of `flags`, so all are present or none.
             pub peer_msg_id_button_id: ::core::option::Option<
@@ -4374,7 +4465,7 @@ pub mod functions {
             pub in_app_origin: ::core::option::Option<::tl_runtime::CompactString>,
         }
         /// The params of `messages.requestUrlAuth` that share one flag bit: present together or absent together.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[derive(Debug, Clone, PartialEq, Eq)]
         pub struct RequestUrlAuthPeerMsgIdButtonId {
             /// `peer:flags.1?InputPeer`.
             pub peer: super::super::enums::InputPeer,
@@ -4387,6 +4478,7 @@ pub mod functions {
             const CONSTRUCTOR_ID: u32 = 0x894cc99c;
         }
         impl ::tl_runtime::Serialize for RequestUrlAuth {
+            #[inline]
             fn serialized_len(&self) -> usize {
                 let mut len = 8 + ::tl_runtime::Serialize::serialized_len(&self.url)
                     + ::tl_runtime::Serialize::serialized_len(&self.in_app_origin);
@@ -4429,6 +4521,7 @@ pub mod functions {
         }
         impl ::tl_runtime::Deserialize for RequestUrlAuth {
             const MIN_SIZE: usize = 8;
+            #[inline]
             fn deserialize(
                 reader: &mut ::tl_runtime::Reader<'_>,
             ) -> ::tl_runtime::Result<Self> {
@@ -4440,29 +4533,34 @@ pub mod functions {
                         return Err(error.in_field("messages.requestUrlAuth.flags"));
                     }
                 };
-                let member_0_0 = match ::tl_runtime::read_if::<
-                    super::super::enums::InputPeer,
-                >(reader, flags_0 & 0x00000002 != 0) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("messages.requestUrlAuth.peer"));
-                    }
-                };
-                let member_0_1 = match ::tl_runtime::read_if::<
-                    i32,
-                >(reader, flags_0 & 0x00000002 != 0) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("messages.requestUrlAuth.msg_id"));
-                    }
-                };
-                let member_0_2 = match ::tl_runtime::read_if::<
-                    i32,
-                >(reader, flags_0 & 0x00000002 != 0) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("messages.requestUrlAuth.button_id"));
-                    }
+                let field_0 = if flags_0 & 0x00000002 != 0 {
+                    let member_0_0 = match <super::super::enums::InputPeer as ::tl_runtime::Deserialize>::deserialize(
+                        reader,
+                    ) {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(error.in_field("messages.requestUrlAuth.peer"));
+                        }
+                    };
+                    let run = match reader.read_array::<8>() {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(error.in_field("messages.requestUrlAuth.msg_id"));
+                        }
+                    };
+                    let member_0_1 = i32::from_le_bytes(
+                        ::tl_runtime::run_field(&run, 0),
+                    );
+                    let member_0_2 = i32::from_le_bytes(
+                        ::tl_runtime::run_field(&run, 4),
+                    );
+                    ::core::option::Option::Some(RequestUrlAuthPeerMsgIdButtonId {
+                        peer: member_0_0,
+                        msg_id: member_0_1,
+                        button_id: member_0_2,
+                    })
+                } else {
+                    ::core::option::Option::None
                 };
                 let field_1 = match ::tl_runtime::read_if::<
                     ::tl_runtime::CompactString,
@@ -4483,20 +4581,7 @@ pub mod functions {
                     }
                 };
                 Ok(Self {
-                    peer_msg_id_button_id: match (member_0_0, member_0_1, member_0_2) {
-                        (
-                            ::core::option::Option::Some(m0),
-                            ::core::option::Option::Some(m1),
-                            ::core::option::Option::Some(m2),
-                        ) => {
-                            ::core::option::Option::Some(RequestUrlAuthPeerMsgIdButtonId {
-                                peer: m0,
-                                msg_id: m1,
-                                button_id: m2,
-                            })
-                        }
-                        _ => ::core::option::Option::None,
-                    },
+                    peer_msg_id_button_id: field_0,
                     url: field_1,
                     in_app_origin: field_2,
                 })

@@ -1,7 +1,7 @@
 //! The generated layer-230 types against grammers-tl-types 0.11.0 on the same values, in one run:
 //! (a) `messages.requestUrlAuth` by button (36 bytes), (b) `urlAuthResultRequest` with a full bot user,
 //! (c) `users.users` with 1000 such users, (d) a `RichText` of 100 styled runs (recursive values). For each: serialize to a new buffer, into a reused buffer, and
-//! deserialize, beside a memcpy of the same size; and the two parts of our write apart (the length pass,
+//! deserialize (for (b), (c) and (d) also into the borrowed types), beside a memcpy of the same size; and the two parts of our write apart (the length pass,
 //! and the write in place into a buffer of the right size). Memory figures are in the `memory` bench (it
 //! needs a counting allocator, which would slow every allocation timed here).
 //!
@@ -79,7 +79,7 @@ fn rich_text() -> &'static RichText {
 }
 
 macro_rules! object_benches {
-    ($module:ident, $object:expr) => {
+    ($module:ident, $object:expr $(, borrowed: $borrowed:ty)?) => {
         mod $module {
             use super::*;
 
@@ -162,6 +162,17 @@ macro_rules! object_benches {
                 });
             }
 
+            $(
+            #[divan::bench]
+            fn ours_deserialize_borrowed(bencher: Bencher) {
+                let object = $object;
+                bencher.counter(BytesCount::of_slice(&object.bytes)).bench(|| {
+                    <$borrowed as tl_runtime::DeserializeBorrowed>::from_bytes_borrowed(divan::black_box(&object.bytes))
+                        .expect("decodes")
+                });
+            }
+            )?
+
             #[divan::bench]
             fn memcpy(bencher: Bencher) {
                 let object = $object;
@@ -179,6 +190,6 @@ fn same_type<T>(_: &T, value: T) -> T {
 }
 
 object_benches!(a_request_url_auth, request_url_auth());
-object_benches!(b_url_auth_result, auth_result());
-object_benches!(c_users_1000, users());
-object_benches!(d_rich_text, rich_text());
+object_benches!(b_url_auth_result, auth_result(), borrowed: o::borrowed::enums::UrlAuthResult<'_>);
+object_benches!(c_users_1000, users(), borrowed: o::borrowed::enums::users::Users<'_>);
+object_benches!(d_rich_text, rich_text(), borrowed: o::borrowed::enums::RichText<'_>);

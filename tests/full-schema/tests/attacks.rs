@@ -108,14 +108,20 @@ fn a_bytes_length_of_16_mib_with_nothing_behind_it() {
     assert!(peak < 1024, "{peak} bytes");
 }
 
-#[test]
-fn a_million_nested_text_bold_is_an_error_not_a_stack_overflow() {
-    let _turn = my_turn();
+/// `textBold` a million times, then `textEmpty`.
+fn a_million_nested_text_bold() -> Vec<u8> {
     let mut bytes = Vec::with_capacity(4_000_012);
     for _ in 0..1_000_000 {
         bytes.extend_from_slice(&id::<o::types::TextBold>());
     }
     bytes.extend_from_slice(&id::<o::types::TextEmpty>());
+    bytes
+}
+
+#[test]
+fn a_million_nested_text_bold_is_an_error_not_a_stack_overflow() {
+    let _turn = my_turn();
+    let bytes = a_million_nested_text_bold();
     let (result, peak) = peak_heap(|| o::enums::RichText::from_bytes(&bytes));
     let error = result.expect_err("too deep");
     assert_eq!(*error.kind(), ErrorKind::TooDeep { limit: 64 });
@@ -305,6 +311,97 @@ fn vectors_of_the_heaviest_elements_allocate_what_is_really_there() {
             "{}: {peak} bytes for {count} elements of {} bytes",
             element.name,
             element.size
+        );
+    }
+}
+
+/// The borrowed types (`Config::borrowed_types`) meet the same attacks with the same errors, and allocate
+/// no more.
+mod borrowed {
+    use tl_runtime::DeserializeBorrowed;
+
+    use super::*;
+
+    /// Decodes `bytes` owned (`O`) and borrowed (`B`): both fail with the same error, and the borrowed
+    /// decode's peak heap is at most the owned one's.
+    fn same_failure<'a, O: Deserialize + std::fmt::Debug, B: DeserializeBorrowed<'a> + std::fmt::Debug>(
+        bytes: &'a [u8],
+    ) -> tl_runtime::Error {
+        let (owned, owned_peak) = peak_heap(|| O::from_bytes(bytes));
+        let (borrowed, borrowed_peak) = peak_heap(|| B::from_bytes_borrowed(bytes));
+        let error = owned.expect_err("hostile input");
+        assert_eq!(borrowed.expect_err("hostile input"), error);
+        assert!(borrowed_peak <= owned_peak.max(1024), "{borrowed_peak} > {owned_peak}");
+        error
+    }
+
+    #[test]
+    fn lengths_beyond_the_input() {
+        let _turn = my_turn();
+        let mut bytes = id::<o::types::users::Users>().to_vec();
+        bytes.extend_from_slice(&VECTOR_ID.to_le_bytes());
+        bytes.extend_from_slice(&0x7fff_ffffu32.to_le_bytes());
+        bytes.extend_from_slice(&[0; 4]);
+        let error = same_failure::<o::enums::users::Users, o::borrowed::enums::users::Users<'_>>(&bytes);
+        assert!(matches!(error.kind(), ErrorKind::VectorTooLong { .. }), "{error}");
+
+        let mut bytes = id::<o::types::upload::File>().to_vec();
+        bytes.extend_from_slice(&id::<o::types::storage::FileJpeg>());
+        bytes.extend_from_slice(&1_700_000_000i32.to_le_bytes());
+        bytes.extend_from_slice(&[0xfe, 0xff, 0xff, 0xff]);
+        let error = same_failure::<o::enums::upload::File, o::borrowed::enums::upload::File<'_>>(&bytes);
+        assert!(matches!(error.kind(), ErrorKind::UnexpectedEnd { .. }), "{error}");
+    }
+
+    #[test]
+    fn a_million_levels_of_nesting() {
+        let _turn = my_turn();
+        let bytes = a_million_nested_text_bold();
+        let error = same_failure::<o::enums::RichText, o::borrowed::enums::RichText<'_>>(&bytes);
+        assert_eq!(*error.kind(), ErrorKind::TooDeep { limit: 64 });
+
+        let mut bytes = Vec::new();
+        for _ in 0..300_000 {
+            bytes.extend_from_slice(&id::<o::types::TextConcat>());
+            bytes.extend_from_slice(&VECTOR_ID.to_le_bytes());
+            bytes.extend_from_slice(&1u32.to_le_bytes());
+        }
+        let error = same_failure::<o::enums::RichText, o::borrowed::enums::RichText<'_>>(&bytes);
+        assert_eq!(*error.kind(), ErrorKind::TooDeep { limit: 64 });
+    }
+
+    #[test]
+    fn truncation_at_every_byte_and_an_unknown_constructor_in_every_position() {
+        let _turn = my_turn();
+        let bytes = objects::url_auth_result().to_bytes();
+        for cut in 0..bytes.len() {
+            let owned = o::enums::UrlAuthResult::from_bytes(&bytes[..cut]).expect_err("truncated");
+            let borrowed = o::borrowed::enums::UrlAuthResult::from_bytes_borrowed(&bytes[..cut]);
+            assert_eq!(borrowed.expect_err("truncated"), owned, "cut at {cut}");
+        }
+        for at in (0..bytes.len()).step_by(4) {
+            let mut hostile = bytes.clone();
+            hostile[at..at + 4].copy_from_slice(&0xdead_beefu32.to_le_bytes());
+            let owned = o::enums::UrlAuthResult::from_bytes(&hostile);
+            let borrowed = o::borrowed::enums::UrlAuthResult::from_bytes_borrowed(&hostile);
+            match (owned, borrowed) {
+                (Err(owned), Err(borrowed)) => assert_eq!(borrowed, owned, "at {at}"),
+                (Ok(owned), Ok(borrowed)) => assert_eq!(borrowed.into_owned(), owned, "at {at}"),
+                (owned, borrowed) => panic!("at {at}: owned {owned:?}, borrowed {borrowed:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn decoding_1000_users_borrowed_allocates_less_than_owned() {
+        let _turn = my_turn();
+        let bytes = objects::users(1000).to_bytes();
+        let (owned, owned_peak) = peak_heap(|| o::enums::users::Users::from_bytes(&bytes));
+        let (borrowed, borrowed_peak) = peak_heap(|| o::borrowed::enums::users::Users::from_bytes_borrowed(&bytes));
+        assert_eq!(borrowed.expect("decodes").into_owned(), owned.expect("decodes"));
+        assert!(
+            borrowed_peak < owned_peak,
+            "borrowed {borrowed_peak} bytes, owned {owned_peak}"
         );
     }
 }

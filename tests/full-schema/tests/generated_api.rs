@@ -85,3 +85,79 @@ fn how_many_items_have_default() {
         .expect("in the schema");
     assert_eq!(send.default, Some(DefaultImpl::Derive));
 }
+
+/// Borrowed decoding (`Config::borrowed_types`): text and bytes point into the input, invalid UTF-8 is
+/// replaced as the owned types replace it, and `into_owned` gives the owned value.
+mod borrowed {
+    use std::borrow::Cow;
+
+    use tl_full_schema::layer230 as o;
+    use tl_runtime::{Deserialize, DeserializeBorrowed, Serialize};
+
+    fn within(input: &[u8], part: &[u8]) -> bool {
+        input.as_ptr_range().contains(&part.as_ptr()) && part.as_ptr_range().end <= input.as_ptr_range().end
+    }
+
+    #[test]
+    fn text_and_bytes_point_into_the_input() {
+        let bytes = tl_full_schema::objects::url_auth_result().to_bytes();
+        let value = o::borrowed::enums::UrlAuthResult::from_bytes_borrowed(&bytes).expect("decodes");
+        let o::borrowed::enums::UrlAuthResult::Request(request) = &value else {
+            panic!("a request")
+        };
+        assert!(matches!(request.domain, Cow::Borrowed(_)));
+        assert!(within(&bytes, request.domain.as_bytes()));
+        let o::borrowed::enums::User::User(bot) = &request.bot else {
+            panic!("a user")
+        };
+        let first_name = bot.first_name.as_ref().expect("a first name");
+        assert!(within(&bytes, first_name.as_bytes()));
+        let Some(o::borrowed::enums::UserProfilePhoto::UserProfilePhoto(photo)) = &bot.photo else {
+            panic!("a photo")
+        };
+        let thumb: &[u8] = photo.stripped_thumb.expect("a thumbnail");
+        assert!(within(&bytes, thumb));
+        assert_eq!(
+            value.into_owned(),
+            o::enums::UrlAuthResult::from_bytes(&bytes).expect("owned")
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_as_the_owned_types_replace_it() {
+        let owned = o::types::RestrictionReason {
+            platform: "ios".into(),
+            reason: "terms".into(),
+            text: "x".into(),
+        };
+        let mut bytes = owned.to_bytes();
+        // `text` is the last item: its length byte, then `x` becomes 0xff, not UTF-8.
+        let at = bytes.len() - 3;
+        assert_eq!(bytes[at], b'x');
+        bytes[at] = 0xff;
+        let value = o::borrowed::types::RestrictionReason::from_bytes_borrowed(&bytes).expect("decodes");
+        assert!(matches!(value.platform, Cow::Borrowed("ios")));
+        assert_eq!(value.text, Cow::<str>::Owned("\u{fffd}".into()));
+        assert_eq!(
+            value.clone().into_owned(),
+            o::types::RestrictionReason::from_bytes(&bytes).expect("owned")
+        );
+        assert_eq!(
+            value.text.len(),
+            3,
+            "U+FFFD, written back as its 3 bytes (as the owned types do)"
+        );
+    }
+
+    #[test]
+    fn types_without_text_or_bytes_are_the_owned_ones() {
+        // `inputPeerUser` holds only numbers: the borrowed `InputPeer` holds the owned struct.
+        let peer = o::types::InputPeerUser {
+            user_id: 1,
+            access_hash: 2,
+        };
+        let bytes = o::enums::InputPeer::from(peer.clone()).to_bytes();
+        let value = <o::enums::InputPeer as DeserializeBorrowed>::from_bytes_borrowed(&bytes).expect("decodes");
+        assert_eq!(value, o::enums::InputPeer::User(peer));
+    }
+}

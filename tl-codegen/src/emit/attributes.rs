@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::Emitter;
+use super::{Emitter, Form, Place};
 use crate::model::{BoxedType, DefaultImpl, FieldKind, Item, TypeRef};
 
 /// What a [`UserAttribute`] is put on.
@@ -85,6 +85,13 @@ impl Emitter<'_> {
         quote!(#derive #user)
     }
 
+    /// The derives of a borrowed struct or enum: those of its owned form but `Default` (and serde); the
+    /// user's attributes are for the owned types.
+    pub(super) fn borrowed_attributes(&self, eq_hash: bool) -> TokenStream {
+        let eq_hash = self.eq_hash(eq_hash);
+        quote!(#[derive(Debug, Clone, PartialEq, #eq_hash)])
+    }
+
     /// The attributes of field `rust_name` for TL param `param` of `owner`, of shape `kind`.
     pub(super) fn field_attributes(&self, owner: &str, param: &str, rust_name: &str, kind: &FieldKind) -> TokenStream {
         let serde = self.options.serde.then(|| {
@@ -108,14 +115,15 @@ impl Emitter<'_> {
         quote!(#serde #user)
     }
 
-    /// `#[serde(rename = "...")]` for a variant named `tl_name` on the wire, when serde is on.
-    pub(super) fn serde_rename(&self, tl_name: &str) -> Option<TokenStream> {
-        self.options.serde.then(|| quote!(#[serde(rename = #tl_name)]))
+    /// `#[serde(rename = "...")]` for a variant named `tl_name` on the wire, when serde is on (for the
+    /// owned types).
+    pub(super) fn serde_rename(&self, place: Place<'_>, tl_name: &str) -> Option<TokenStream> {
+        (self.options.serde && place.form == Form::Owned).then(|| quote!(#[serde(rename = #tl_name)]))
     }
 
     fn derive(&self, derives: &Derives) -> TokenStream {
         let default = derives.default.then(|| quote!(Default,));
-        let eq_hash = derives.eq_hash.then(|| quote!(Eq, Hash,));
+        let eq_hash = self.eq_hash(derives.eq_hash);
         let serde = self.options.serde.then(|| {
             quote!(
                 #[derive(::tl_runtime::serde::Serialize, ::tl_runtime::serde::Deserialize)]
@@ -126,6 +134,12 @@ impl Emitter<'_> {
             #[derive(Debug, Clone, PartialEq, #eq_hash #default)]
             #serde
         }
+    }
+
+    /// `Eq` where the model allows it, and `Hash` too when asked for (`Config::derive_hash`).
+    fn eq_hash(&self, allowed: bool) -> Option<TokenStream> {
+        let hash = self.options.derive_hash.then(|| quote!(Hash,));
+        allowed.then(|| quote!(Eq, #hash))
     }
 
     fn user_attributes(&self, targets: &[AttributeTarget], name: &str) -> TokenStream {

@@ -6,10 +6,10 @@ use quote::{format_ident, quote};
 use tl_parser::builtin::Codec;
 
 use super::encode::flags_var;
-use super::types::trait_codable;
+use super::types::read_by_trait;
 use super::{Emitter, Place, hex};
 use crate::ident::ident;
-use crate::model::{Condition, FieldKind, FixedPart, FixedSource, Item, Step, TypeRef};
+use crate::model::{Condition, FieldKind, FixedPart, FixedSource, GroupPart, Item, Member, Step, TypeRef};
 
 /// The local holding field `field`.
 fn field_local(field: usize) -> Ident {
@@ -35,7 +35,7 @@ impl Emitter<'_> {
         if item.plan.is_empty() {
             out.extend(quote!(let _ = reader;));
         }
-        let construct = construct(item);
+        let construct = self.construct(item, place);
         quote! {
             #out
             Ok(#construct)
@@ -57,6 +57,9 @@ impl Emitter<'_> {
                 let path = with_path_of(item, &item.fields[*field].tl_name);
                 self.read_optional(place, ty, field_local(*field), test(condition), path)
             }
+            Step::Group { field, parts } if item.group_in_one_step(*field) => {
+                self.read_whole_group(item, place, *field, parts)
+            }
             Step::Group { field, parts } => {
                 let condition = item.fields[*field].condition.expect("groups are conditional");
                 let FieldKind::Group(group) = item.fields[*field].kind else {
@@ -72,6 +75,63 @@ impl Emitter<'_> {
                 reads.collect()
             }
         }
+    }
+
+    /// `let field_i = if <bit> { <each member read>; Some(Group { .. }) } else { None };`: a group whose
+    /// members are all in this step, read under one test, plain fixed-size neighbours with one bounds check.
+    fn read_whole_group(&self, item: &Item, place: Place<'_>, field: usize, parts: &[GroupPart]) -> TokenStream {
+        let condition = item.fields[field].condition.expect("groups are conditional");
+        let FieldKind::Group(group) = item.fields[field].kind else {
+            unreachable!("a group field")
+        };
+        let members = &item.groups[group].members;
+        let reads = parts.iter().map(|part| match part {
+            GroupPart::Fixed(run) if run.len() > 1 => {
+                let first = &members[member_index(&run[0])].tl_name;
+                let values = run_offsets(run).map(|(part, at)| {
+                    let member = member_index(part);
+                    (member_local(field, member), from_run_bytes(&members[member].ty), at)
+                });
+                read_plain_run(item, first, run, values)
+            }
+            GroupPart::Fixed(run) => self.read_member(item, place, field, members, member_index(&run[0])),
+            GroupPart::Value(member) => self.read_member(item, place, field, members, *member),
+        });
+        let reads: TokenStream = reads.collect();
+        let local = field_local(field);
+        let group_path = self.group_path(item, group, place);
+        let inits = members.iter().enumerate().map(|(index, member)| {
+            let name = ident(&member.rust_name);
+            let value = member_local(field, index);
+            quote!(#name: #value)
+        });
+        let test = test(condition);
+        quote! {
+            let #local = if #test {
+                #reads
+                ::core::option::Option::Some(#group_path { #(#inits),* })
+            } else {
+                ::core::option::Option::None
+            };
+        }
+    }
+
+    /// `let member_f_m = <read>;`.
+    fn read_member(
+        &self,
+        item: &Item,
+        place: Place<'_>,
+        field: usize,
+        members: &[Member],
+        member: usize,
+    ) -> TokenStream {
+        let local = member_local(field, member);
+        let read = with_path(
+            self.read_expr(place, &members[member].ty),
+            item,
+            &members[member].tl_name,
+        );
+        quote!(let #local = #read;)
     }
 
     /// `let field_i = <read>;`.
@@ -94,9 +154,10 @@ impl Emitter<'_> {
         test: TokenStream,
         path: String,
     ) -> TokenStream {
-        if trait_codable(ty) {
+        if read_by_trait(place, ty) {
             let rust = self.rust_type(place, ty);
-            let read = read_or_return(quote!(::tl_runtime::read_if::<#rust>(reader, #test)), &path);
+            let read_if = self.read_if_fn(place);
+            let read = read_or_return(quote!(#read_if::<#rust>(reader, #test)), &path);
             quote!(let #local = #read;)
         } else {
             let read = read_or_return(self.read_expr(place, ty), &path);
@@ -126,69 +187,105 @@ fn flags_used(item: &Item, index: usize) -> bool {
         .any(|f| f.condition.is_some_and(|c| c.flags == index))
 }
 
-/// Reads a run of plain fixed-size values with one bounds check; each becomes its local.
+/// Reads a run of plain fixed-size values of the item's own (flags words, required fields) with one
+/// bounds check; each becomes its local (a flags word no field depends on is read and dropped).
 fn read_run(item: &Item, parts: &[FixedPart]) -> TokenStream {
-    let size: usize = parts.iter().map(|part| part.size).sum();
-    let size = Literal::usize_unsuffixed(size);
     let first = match parts[0].source {
         FixedSource::Flags(index) => &item.flags_fields[index],
         FixedSource::Field(field) => &item.fields[field].tl_name,
         FixedSource::Member(_) => unreachable!("members are in groups"),
     };
+    let values = run_offsets(parts).filter_map(|(part, at)| match part.source {
+        FixedSource::Flags(index) if flags_used(item, index) => {
+            Some((flags_var(index), quote!(u32::from_le_bytes), at))
+        }
+        FixedSource::Flags(_) => None,
+        FixedSource::Field(field) => Some((field_local(field), from_run_bytes(item.wire_type(field, None)), at)),
+        FixedSource::Member(_) => unreachable!("members are in groups"),
+    });
+    read_plain_run(item, first, parts, values)
+}
+
+/// Each part of a run with its offset in the run.
+fn run_offsets(parts: &[FixedPart]) -> impl Iterator<Item = (&FixedPart, usize)> {
+    parts.iter().scan(0, |offset, part| {
+        let at = *offset;
+        *offset += part.size;
+        Some((part, at))
+    })
+}
+
+/// How a plain value is made from its bytes: numbers with `from_le_bytes`; raw arrays (`int128`,
+/// declared arrays) are the bytes (nothing).
+fn from_run_bytes(ty: &TypeRef) -> TokenStream {
+    match ty.builtin() {
+        Some(builtin) if matches!(builtin.codec, Codec::LittleEndian(_)) => {
+            let rust: syn::Type = syn::parse_str(builtin.rust).expect("a Rust type");
+            quote!(#rust::from_le_bytes)
+        }
+        _ => TokenStream::new(),
+    }
+}
+
+/// Reads a run of plain fixed-size values (`parts`; `first` is the TL name of the first) with one bounds
+/// check; each of `values` (its local, the conversion from its bytes, its offset) becomes its local.
+fn read_plain_run(
+    item: &Item,
+    first: &str,
+    parts: &[FixedPart],
+    values: impl Iterator<Item = (Ident, TokenStream, usize)>,
+) -> TokenStream {
+    let size = Literal::usize_unsuffixed(parts.iter().map(|part| part.size).sum());
     let read = with_path(quote!(reader.read_array::<#size>()), item, first);
     let mut out = quote!(let run = #read;);
-    let mut offset = 0;
-    for part in parts {
-        let at = Literal::usize_unsuffixed(offset);
+    for (local, convert, at) in values {
+        let at = Literal::usize_unsuffixed(at);
         let bytes = quote!(::tl_runtime::run_field(&run, #at));
-        out.extend(match part.source {
-            FixedSource::Flags(index) if flags_used(item, index) => {
-                let var = flags_var(index);
-                quote!(let #var = u32::from_le_bytes(#bytes);)
-            }
-            FixedSource::Flags(_) => TokenStream::new(),
-            FixedSource::Field(field) => {
-                let local = field_local(field);
-                // Numbers convert from their bytes; raw arrays (`int128`, declared arrays) are the bytes.
-                match item.wire_type(field, None).builtin() {
-                    Some(ty) if matches!(ty.codec, Codec::LittleEndian(_)) => {
-                        let rust: syn::Type = syn::parse_str(ty.rust).expect("a Rust type");
-                        quote!(let #local = #rust::from_le_bytes(#bytes);)
-                    }
-                    _ => quote!(let #local = #bytes;),
-                }
-            }
-            FixedSource::Member(_) => unreachable!("members are in groups"),
+        out.extend(match convert.is_empty() {
+            true => quote!(let #local = #bytes;),
+            false => quote!(let #local = #convert(#bytes);),
         });
-        offset += part.size;
     }
     out
 }
 
-/// The struct from the locals: `Self { a: field_0, b: flags_0 & 0x.. != 0, group: match (...) { .. } }`.
-fn construct(item: &Item) -> TokenStream {
-    if item.fields.is_empty() && item.generics.is_empty() {
-        return quote!(Self);
+/// The member index of a run part of a group.
+fn member_index(part: &FixedPart) -> usize {
+    match part.source {
+        FixedSource::Member(member) => member,
+        _ => unreachable!("a group's runs hold members"),
     }
-    let inits = item.fields.iter().enumerate().map(|(index, field)| {
-        let name = ident(&field.rust_name);
-        let value = match &field.kind {
-            FieldKind::Required(_) | FieldKind::Optional(_) => {
-                let local = field_local(index);
-                quote!(#local)
-            }
-            FieldKind::Bit => test(field.condition.expect("bits are conditional")),
-            FieldKind::Group(group) => construct_group(item, index, *group),
-        };
-        quote!(#name: #value)
-    });
-    quote!(Self { #(#inits),* })
 }
 
-/// A group's value: present when every member was read.
-fn construct_group(item: &Item, field: usize, group: usize) -> TokenStream {
+impl Emitter<'_> {
+    /// The struct from the locals: `Self { a: field_0, b: flags_0 & 0x.. != 0, group: match (...) { .. } }`.
+    fn construct(&self, item: &Item, place: Place<'_>) -> TokenStream {
+        if item.fields.is_empty() && item.generics.is_empty() {
+            return quote!(Self);
+        }
+        let inits = item.fields.iter().enumerate().map(|(index, field)| {
+            let name = ident(&field.rust_name);
+            let value = match &field.kind {
+                FieldKind::Required(_) | FieldKind::Optional(_) => {
+                    let local = field_local(index);
+                    quote!(#local)
+                }
+                FieldKind::Bit => test(field.condition.expect("bits are conditional")),
+                FieldKind::Group(_) if item.group_in_one_step(index) => {
+                    let local = field_local(index);
+                    quote!(#local)
+                }
+                FieldKind::Group(group) => construct_group(item, index, *group, self.group_path(item, *group, place)),
+            };
+            quote!(#name: #value)
+        });
+        quote!(Self { #(#inits),* })
+    }
+}
+
+/// A group's value (a struct at `group_name`): present when every member was read.
+fn construct_group(item: &Item, field: usize, group: usize, group_name: TokenStream) -> TokenStream {
     let group = &item.groups[group];
-    let group_name = ident(&group.rust_name);
     let locals = (0..group.members.len()).map(|m| member_local(field, m));
     let bindings: Vec<_> = (0..group.members.len()).map(|m| format_ident!("m{}", m)).collect();
     let members = group.members.iter().map(|member| ident(&member.rust_name));

@@ -162,3 +162,13 @@ mod tests {
         assert_eq!(prose("1. first"), ["1\\. first"]);
     }
 }
+
+/// The first lines of a borrowed item's docs: a link to its owned form (`top` is `types` or `enums`).
+pub(super) fn borrowed_form(top: &str, namespace: Option<&str>, rust_name: &str) -> proc_macro2::TokenStream {
+    let owned = super::item_path(top, namespace, rust_name);
+    super::doc_lines(&[
+        format!("Borrowed form of [`{owned}`](crate::{owned}) (text and bytes point into the input;"),
+        "`into_owned` copies them).".to_string(),
+        String::new(),
+    ])
+}

@@ -4,7 +4,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::{Emitter, Place, description, doc_attr, doc_lines, hex, hex_u32};
+use super::{Emitter, Form, Place, description, doc_attr, doc_lines, hex, hex_u32};
 use crate::ident::ident;
 use crate::model::{BoxedType, UniversalMember, Variant};
 
@@ -44,15 +44,20 @@ impl Emitter<'_> {
         )]);
         let link = (self.options.telegram_doc_links)
             .then(|| doc_lines(&[String::new(), super::docs::telegram_link("type", &ty.tl_name)]));
-        let docs = quote!(#described #listed #link);
+        let borrowed = (place.form == Form::Borrowed)
+            .then(|| super::docs::borrowed_form("enums", ty.namespace.as_deref(), &ty.rust_name));
+        let docs = quote!(#borrowed #described #listed #link);
         let mut arms = Arms::default();
         for variant in &ty.variants {
             self.variant(ty, variant, place, &mut arms);
         }
-        let deserialize = deserialize_body(ty, arms.read_after_id().collect());
-        let default = self.default_impl(ty);
-        let item = self.enum_item(ty, docs, arms, deserialize);
-        quote!(#item #default)
+        let deserialize = deserialize_body(ty, place, arms.read_after_id().collect());
+        let extra = match place.form {
+            Form::Owned => self.default_impl(ty),
+            Form::Borrowed => Some(self.enum_into_owned(ty, place)),
+        };
+        let item = self.enum_item(ty, place, docs, arms, deserialize);
+        quote!(#item #extra)
     }
 
     /// The declaration, the codec arms and the `From` of one variant.
@@ -69,7 +74,7 @@ impl Emitter<'_> {
             .map(super::docs::prose)
             .unwrap_or_default();
         let docs: TokenStream = lines.iter().map(|line| doc_attr(line)).collect();
-        let rename = self.serde_rename(&constructor.tl_name);
+        let rename = self.serde_rename(place, &constructor.tl_name);
         let (type_text, variant_text) = (
             super::item_path("types", constructor.namespace.as_deref(), &constructor.rust_name),
             super::item_path("enums", ty.namespace.as_deref(), &ty.rust_name),
@@ -84,15 +89,19 @@ impl Emitter<'_> {
                 #write_id
                 ::tl_runtime::Serialize::serialize_into(&#path, out)
             }));
+            let read = self.read_fn(place, path.clone());
             arms.read.push((
                 id,
                 quote!({
-                    <#path as ::tl_runtime::Deserialize>::deserialize(reader)?;
+                    #read(reader)?;
                     ::core::result::Result::Ok(#name::#variant_name)
                 }),
             ));
             let [from_doc, try_from_doc] = conversion_docs;
             let rest = has_other_variants(ty).then(|| quote!(other => ::core::result::Result::Err(other),));
+            if place.form == Form::Borrowed {
+                return;
+            }
             arms.conversions.push(quote! {
                 #[doc = #from_doc]
                 impl ::core::convert::From<#path> for #name {
@@ -127,7 +136,10 @@ impl Emitter<'_> {
             #write_id
             ::tl_runtime::Serialize::serialize_into(value, out)
         }));
-        arms.read.push((id, read_value(ty, variant, &path)));
+        arms.read.push((id, self.read_value(ty, variant, place, &path)));
+        if place.form == Form::Borrowed {
+            return;
+        }
         let [from_doc, try_from_doc] = conversion_docs;
         let rest = has_other_variants(ty).then(|| quote!(other => ::core::result::Result::Err(other),));
         arms.conversions.push(quote! {
@@ -176,36 +188,51 @@ impl Emitter<'_> {
         ]);
         let tl_name = &ty.tl_name;
         let read = arms.read_after_id().collect::<Vec<_>>();
+        let (lifetime, read_vector) = match place.form {
+            Form::Owned => (None, quote!(::tl_runtime::Deserialize::deserialize(reader)?)),
+            Form::Borrowed => {
+                let min = Literal::usize_unsuffixed(ty.min_size);
+                let read = self.read_fn(place, quote!(#name<'a>));
+                (
+                    Some(quote!(<'a>)),
+                    quote!(::tl_runtime::read_vector(reader, #min, #read)?),
+                )
+            }
+        };
         let read_value = quote! {
             let offset = reader.offset();
             match reader.peek_u32()? {
                 #(#read)*
-                ::tl_runtime::VECTOR_ID => ::core::result::Result::Ok(#name::Vector(::tl_runtime::Deserialize::deserialize(reader)?)),
+                ::tl_runtime::VECTOR_ID => ::core::result::Result::Ok(#name::Vector(#read_vector)),
                 found => ::core::result::Result::Err(::tl_runtime::Error::new(
                     ::tl_runtime::ErrorKind::UnexpectedConstructor { expected: #tl_name, found },
                     offset,
                 )),
             }
         };
-        let deserialize = counting_depth(ty, read_value);
-        let rename = self.serde_rename("Vector");
-        arms.variants.push(quote!(#rename Vector(::std::vec::Vec<#name>),));
+        let deserialize = counting_depth(ty, place, read_value);
+        let rename = self.serde_rename(place, "Vector");
+        arms.variants
+            .push(quote!(#rename Vector(::std::vec::Vec<#name #lifetime>),));
         arms.len
             .push(quote!(Self::Vector(values) => ::tl_runtime::Serialize::serialized_len(values),));
         arms.write
             .push(quote!(Self::Vector(values) => ::tl_runtime::Serialize::serialize_into(values, out),));
-        self.enum_item(ty, docs, arms, deserialize)
+        let into_owned = (place.form == Form::Borrowed).then(|| self.enum_into_owned(ty, place));
+        let item = self.enum_item(ty, place, docs, arms, deserialize);
+        quote!(#item #into_owned)
     }
 
     /// A variant of the universal type `name` holding another boxed type: read for any of its ids.
     fn universal_member(&self, name: &proc_macro2::Ident, member: &UniversalMember, place: Place<'_>, arms: &mut Arms) {
         let other = &self.model.types[member.ty];
         let variant = ident(&member.rust_name);
-        let path = self.path_to(place, "enums", other.namespace.as_deref(), &other.rust_name);
+        let path = self.rust_type(place, &crate::model::TypeRef::Enum(member.ty));
+        let read = self.read_fn(place, path.clone());
         let ids: Vec<TokenStream> = (other.variants.iter())
             .map(|v| hex(self.model.constructors[v.constructor].id))
             .collect();
-        let rename = self.serde_rename(&other.tl_name);
+        let rename = self.serde_rename(place, &other.tl_name);
         arms.variants.push(quote!(#rename #variant(#path),));
         arms.len
             .push(quote!(Self::#variant(value) => ::tl_runtime::Serialize::serialized_len(value),));
@@ -213,8 +240,11 @@ impl Emitter<'_> {
             .push(quote!(Self::#variant(value) => ::tl_runtime::Serialize::serialize_into(value, out),));
         arms.read.push((
             quote!(#(#ids)|*),
-            quote!(::core::result::Result::Ok(#name::#variant(::tl_runtime::Deserialize::deserialize(reader)?))),
+            quote!(::core::result::Result::Ok(#name::#variant(#read(reader)?))),
         ));
+        if place.form == Form::Borrowed {
+            return;
+        }
         let from_doc = format!(" Wraps any `{}` as the universal type.", other.tl_name);
         let try_from_doc = format!(
             " The `{}` in the universal type; a value of any other type is given back as the error.",
@@ -241,7 +271,14 @@ impl Emitter<'_> {
 
 impl Emitter<'_> {
     /// The enum of `ty` and its impls, from its docs, its variants' arms and its decoder's body.
-    fn enum_item(&self, ty: &BoxedType, docs: TokenStream, arms: Arms, deserialize: TokenStream) -> TokenStream {
+    fn enum_item(
+        &self,
+        ty: &BoxedType,
+        place: Place<'_>,
+        docs: TokenStream,
+        arms: Arms,
+        deserialize: TokenStream,
+    ) -> TokenStream {
         let name = ident(&ty.rust_name);
         let Arms {
             variants,
@@ -251,13 +288,40 @@ impl Emitter<'_> {
             ..
         } = arms;
         let min_size = Literal::usize_unsuffixed(ty.min_size);
-        let attributes = self.enum_attributes(ty);
+        let (attributes, lifetime, deserialize) = match place.form {
+            Form::Owned => (
+                self.enum_attributes(ty),
+                None,
+                quote! {
+                    impl ::tl_runtime::Deserialize for #name {
+                        const MIN_SIZE: usize = #min_size;
+                        #[inline]
+                        fn deserialize(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+                            #deserialize
+                        }
+                    }
+                },
+            ),
+            Form::Borrowed => (
+                self.borrowed_attributes(ty.eq_hash),
+                Some(quote!(<'a>)),
+                quote! {
+                    impl<'a> ::tl_runtime::DeserializeBorrowed<'a> for #name<'a> {
+                        const MIN_SIZE: usize = #min_size;
+                        #[inline]
+                        fn deserialize_borrowed(reader: &mut ::tl_runtime::Reader<'a>) -> ::tl_runtime::Result<Self> {
+                            #deserialize
+                        }
+                    }
+                },
+            ),
+        };
         quote! {
             #docs
             #attributes
             #[allow(clippy::large_enum_variant)]
-            pub enum #name { #(#variants)* }
-            impl ::tl_runtime::Serialize for #name {
+            pub enum #name #lifetime { #(#variants)* }
+            impl #lifetime ::tl_runtime::Serialize for #name #lifetime {
                 #[inline]
                 fn serialized_len(&self) -> usize {
                     match self { #(#len)* }
@@ -267,13 +331,7 @@ impl Emitter<'_> {
                     match self { #(#write)* }
                 }
             }
-            impl ::tl_runtime::Deserialize for #name {
-                const MIN_SIZE: usize = #min_size;
-                #[inline]
-                fn deserialize(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-                    #deserialize
-                }
-            }
+            #deserialize
             #(#conversions)*
         }
     }
@@ -318,13 +376,20 @@ fn conversion_docs(ty: &BoxedType, type_text: &str, enum_text: &str, variant: &s
 }
 
 /// `read_value` counting one level of nesting when `ty` is recursive.
-fn counting_depth(ty: &BoxedType, read_value: TokenStream) -> TokenStream {
+fn counting_depth(ty: &BoxedType, place: Place<'_>, read_value: TokenStream) -> TokenStream {
     if !ty.recursive {
         return read_value;
     }
     let name = ident(&ty.rust_name);
+    let signature = match place.form {
+        Form::Owned => quote!(fn read(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<#name>),
+        Form::Borrowed => {
+            quote!(fn read<'a>(reader: &mut ::tl_runtime::Reader<'a>) -> ::tl_runtime::Result<#name<'a>>)
+        }
+    };
     quote! {
-        fn read(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<#name> { #read_value }
+        #[inline]
+        #signature { #read_value }
         reader.enter()?;
         let value = read(reader);
         reader.leave();
@@ -332,23 +397,34 @@ fn counting_depth(ty: &BoxedType, read_value: TokenStream) -> TokenStream {
     }
 }
 
-/// The read of a variant with fields, after its id. A recursive type's variants are read out of line, so
-/// that one level of nesting costs the stack of the variant being read only.
-fn read_value(ty: &BoxedType, variant: &Variant, path: &TokenStream) -> TokenStream {
-    let name = ident(&ty.rust_name);
-    let variant_name = ident(&variant.rust_name);
-    let read = quote!(<#path as ::tl_runtime::Deserialize>::deserialize(reader)?);
-    match (ty.recursive, variant.boxed) {
-        (true, true) => quote!(::tl_runtime::read_boxed_variant(reader, #name::#variant_name)),
-        (true, false) => quote!(::tl_runtime::read_variant(reader, #name::#variant_name)),
-        (false, true) => quote!(::core::result::Result::Ok(#name::#variant_name(::std::boxed::Box::new(#read)))),
-        (false, false) => quote!(::core::result::Result::Ok(#name::#variant_name(#read))),
+impl Emitter<'_> {
+    /// The read of a variant with fields, after its id. A recursive type's variants are read out of line,
+    /// so that one level of nesting costs the stack of the variant being read only.
+    fn read_value(&self, ty: &BoxedType, variant: &Variant, place: Place<'_>, path: &TokenStream) -> TokenStream {
+        let name = ident(&ty.rust_name);
+        let variant_name = ident(&variant.rust_name);
+        let read = self.read_fn(place, path.clone());
+        let read = quote!(#read(reader)?);
+        let (read_boxed_variant, read_variant) = match place.form {
+            Form::Owned => (quote!(read_boxed_variant), quote!(read_variant)),
+            Form::Borrowed => (quote!(read_boxed_variant_borrowed), quote!(read_variant_borrowed)),
+        };
+        // Read out of line: what can recurse, and large values (whose reads would grow the frame that
+        // every level of the recursion keeps). A small variant off the cycles (`inputPeerUser` in
+        // `InputPeer`) is read in place.
+        let out_of_line = ty.recursive && (variant.on_cycle || variant.boxed);
+        match (out_of_line, variant.boxed) {
+            (true, true) => quote!(::tl_runtime::#read_boxed_variant(reader, #name::#variant_name)),
+            (true, false) => quote!(::tl_runtime::#read_variant(reader, #name::#variant_name)),
+            (false, true) => quote!(::core::result::Result::Ok(#name::#variant_name(::std::boxed::Box::new(#read)))),
+            (false, false) => quote!(::core::result::Result::Ok(#name::#variant_name(#read))),
+        }
     }
 }
 
 /// The body of the enum's `deserialize`: the id, then the variant's struct. A recursive type counts its
 /// nesting, so hostile input cannot overflow the stack; others pay nothing.
-fn deserialize_body(ty: &BoxedType, read_arms: Vec<TokenStream>) -> TokenStream {
+fn deserialize_body(ty: &BoxedType, place: Place<'_>, read_arms: Vec<TokenStream>) -> TokenStream {
     let tl_name = &ty.tl_name;
     let read_variant = quote! {
         let offset = reader.offset();
@@ -360,5 +436,5 @@ fn deserialize_body(ty: &BoxedType, read_arms: Vec<TokenStream>) -> TokenStream 
             )),
         }
     };
-    counting_depth(ty, read_variant)
+    counting_depth(ty, place, read_variant)
 }

@@ -5,42 +5,50 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::{Emitter, Place, description, doc_attr, doc_lines, hex};
+use super::{Emitter, Form, Place, description, doc_attr, doc_lines, hex};
 use crate::ident::ident;
 use crate::model::{DefaultImpl, FieldKind, Item, TypeRef};
 
-/// The generic parameters of an item, for its impls.
+/// The generic parameters of an item, for its impls: the lifetime of a borrowed struct, and the type
+/// parameters of a generic function.
 struct Generics {
+    lifetime: Option<TokenStream>,
     names: Vec<proc_macro2::Ident>,
 }
 
 impl Generics {
-    fn of(item: &Item) -> Self {
+    fn of(item: &Item, place: Place<'_>) -> Self {
         Generics {
+            lifetime: (Emitter::form_of(place, item.borrows) == Form::Borrowed).then(|| quote!('a,)),
             names: item.generics.iter().map(|g| ident(g)).collect(),
         }
     }
 
-    /// `<X, Y>`, or nothing.
-    fn params(&self) -> Option<TokenStream> {
-        let names = &self.names;
-        (!names.is_empty()).then(|| quote!(<#(#names),*>))
+    fn is_empty(&self) -> bool {
+        self.lifetime.is_none() && self.names.is_empty()
     }
 
-    /// `<X: Bound, Y: Bound>`, or nothing.
+    /// `<'a, X, Y>`, or nothing.
+    fn params(&self) -> Option<TokenStream> {
+        let (lifetime, names) = (&self.lifetime, &self.names);
+        (!self.is_empty()).then(|| quote!(<#lifetime #(#names),*>))
+    }
+
+    /// `<'a, X: Bound, Y: Bound>`, or nothing.
     fn bounded(&self, bound: TokenStream) -> Option<TokenStream> {
-        let names = &self.names;
-        (!names.is_empty()).then(|| quote!(<#(#names: #bound),*>))
+        let (lifetime, names) = (&self.lifetime, &self.names);
+        (!self.is_empty()).then(|| quote!(<#lifetime #(#names: #bound),*>))
     }
 }
 
 impl Emitter<'_> {
-    /// A constructor: its struct, and its bare encoding.
+    /// A constructor: its struct, and its bare encoding (for a borrowed struct, also `into_owned`).
     pub(super) fn constructor(&self, item: &Item, place: Place<'_>) -> TokenStream {
         let declaration = self.declaration(item, place, "constructor");
         let serialize = self.serialize_impl(item, place, None);
         let deserialize = self.deserialize_impl(item, place, None);
-        quote!(#declaration #serialize #deserialize)
+        let into_owned = (place.form == Form::Borrowed).then(|| self.struct_into_owned(item, place));
+        quote!(#declaration #serialize #deserialize #into_owned)
     }
 
     /// A function: its struct, its boxed encoding (`Deserialize` unless turned off), and `RemoteCall`.
@@ -57,22 +65,24 @@ impl Emitter<'_> {
     /// `Identifiable`.
     fn declaration(&self, item: &Item, place: Place<'_>, kind: &str) -> TokenStream {
         let name = ident(&item.rust_name);
-        let generics = Generics::of(item);
+        let generics = Generics::of(item, place);
         let generic_params = generics.params();
-        let docs = self.item_docs(item, kind);
+        let docs = self.item_docs(item, place, kind);
         let fields = item
             .fields
             .iter()
             .map(|field| self.field_declaration(item, place, field));
-        let body = if item.fields.is_empty() && generics.names.is_empty() {
+        let body = if item.fields.is_empty() && generics.is_empty() {
             quote!(;)
         } else {
             quote!({ #(#fields)* })
         };
-        let attributes = self.struct_attributes(item);
+        let (attributes, default) = match place.form {
+            Form::Owned => (self.struct_attributes(item), default_by_field(item)),
+            Form::Borrowed => (self.borrowed_attributes(item.eq_hash), None),
+        };
         let groups = self.group_structs(item, place);
-        let derived = derived_bits(item);
-        let default = default_by_field(item);
+        let derived = derived_bits(item, place);
         let id = hex(item.id);
         quote! {
             #docs
@@ -89,8 +99,10 @@ impl Emitter<'_> {
 
     /// The struct's docs: the schema's description, the TL definition (wrapped), and a link to Telegram's
     /// reference when asked for.
-    fn item_docs(&self, item: &Item, kind: &str) -> TokenStream {
+    fn item_docs(&self, item: &Item, place: Place<'_>, kind: &str) -> TokenStream {
         let description = description(item.description.as_deref());
+        let borrowed = (place.form == Form::Borrowed)
+            .then(|| super::docs::borrowed_form("types", item.namespace.as_deref(), &item.rust_name));
         let mut lines = vec![
             format!("The TL {kind} `{}`:", item.tl_name),
             String::new(),
@@ -102,7 +114,7 @@ impl Emitter<'_> {
             lines.push(super::docs::telegram_link(page, &item.tl_name));
         }
         let definition = doc_lines(&lines);
-        quote!(#description #definition)
+        quote!(#borrowed #description #definition)
     }
 
     fn field_declaration(&self, item: &Item, place: Place<'_>, field: &crate::model::Field) -> TokenStream {
@@ -115,12 +127,13 @@ impl Emitter<'_> {
             }
             FieldKind::Bit => quote!(bool),
             FieldKind::Group(group) => {
-                let group = ident(&item.groups[*group].rust_name);
+                let group = self.group_type(item, *group, place);
                 quote!(::core::option::Option<#group>)
             }
         };
         let docs = doc_lines(&super::docs::field_docs(item, field));
-        let attributes = self.field_attributes(&item.tl_name, &field.tl_name, &field.rust_name, &field.kind);
+        let attributes = (place.form == Form::Owned)
+            .then(|| self.field_attributes(&item.tl_name, &field.tl_name, &field.rust_name, &field.kind));
         quote!(#docs #attributes pub #name: #ty,)
     }
 
@@ -129,26 +142,36 @@ impl Emitter<'_> {
             "The params of `{}` that share one flag bit: present together or absent together.",
             item.tl_name
         ));
-        let attributes = self.group_attributes(item);
+        let attributes = match place.form {
+            Form::Owned => self.group_attributes(item),
+            Form::Borrowed => self.borrowed_attributes(item.eq_hash),
+        };
         (item.groups.iter())
+            // A borrowed struct holds the owned form of a group with nothing to borrow.
+            .filter(|group| place.form == Form::Owned || self.model.group_borrows(group))
             .map(|group| {
                 let name = ident(&group.rust_name);
+                let lifetime = (place.form == Form::Borrowed).then(|| quote!(<'a>));
                 let members = group.members.iter().map(|member| {
                     let member_name = ident(&member.rust_name);
                     let ty = self.rust_type(place, &member.ty);
                     let docs = doc_lines(&super::docs::member_docs(member));
-                    let field_attributes = self.field_attributes(
-                        &item.tl_name,
-                        &member.tl_name,
-                        &member.rust_name,
-                        &FieldKind::Required(member.ty.clone()),
-                    );
+                    let field_attributes = (place.form == Form::Owned).then(|| {
+                        self.field_attributes(
+                            &item.tl_name,
+                            &member.tl_name,
+                            &member.rust_name,
+                            &FieldKind::Required(member.ty.clone()),
+                        )
+                    });
                     quote!(#docs #field_attributes pub #member_name: #ty,)
                 });
+                let into_owned = (place.form == Form::Borrowed).then(|| self.group_into_owned(item, group, place));
                 quote! {
                     #doc
                     #attributes
-                    pub struct #name { #(#members)* }
+                    pub struct #name #lifetime { #(#members)* }
+                    #into_owned
                 }
             })
             .collect()
@@ -157,12 +180,13 @@ impl Emitter<'_> {
     /// `Serialize`: the exact length and the encoder; `id` for a function, written first.
     fn serialize_impl(&self, item: &Item, place: Place<'_>, id: Option<u32>) -> TokenStream {
         let name = ident(&item.rust_name);
-        let generics = Generics::of(item);
+        let generics = Generics::of(item, place);
         let (bounds, params) = (generics.bounded(quote!(::tl_runtime::Serialize)), generics.params());
         let len = self.length(item, place, id);
         let write = self.encoder(item, place, id);
         quote! {
             impl #bounds ::tl_runtime::Serialize for #name #params {
+                #[inline]
                 fn serialized_len(&self) -> usize { #len }
                 #[inline]
                 fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
@@ -172,10 +196,10 @@ impl Emitter<'_> {
         }
     }
 
-    /// `Deserialize`: `id` for a function, checked first.
+    /// `Deserialize` (`DeserializeBorrowed` for a borrowed struct): `id` for a function, checked first.
     fn deserialize_impl(&self, item: &Item, place: Place<'_>, id: Option<u32>) -> TokenStream {
         let name = ident(&item.rust_name);
-        let generics = Generics::of(item);
+        let generics = Generics::of(item, place);
         let (bounds, params) = (generics.bounded(quote!(::tl_runtime::Deserialize)), generics.params());
         let tl_name = &item.tl_name;
         let check_id = id.map(|id| {
@@ -198,22 +222,35 @@ impl Emitter<'_> {
                 use ::core::result::Result::{Err, Ok};
             )
         };
-        quote! {
-            impl #bounds ::tl_runtime::Deserialize for #name #params {
-                const MIN_SIZE: usize = #min;
-                fn deserialize(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-                    #imports
-                    #check_id
-                    #body
+        let function = quote! {
+            #imports
+            #check_id
+            #body
+        };
+        match place.form {
+            Form::Owned => quote! {
+                impl #bounds ::tl_runtime::Deserialize for #name #params {
+                    const MIN_SIZE: usize = #min;
+                    #[inline]
+                    fn deserialize(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> { #function }
                 }
-            }
+            },
+            Form::Borrowed => quote! {
+                impl<'a> ::tl_runtime::DeserializeBorrowed<'a> for #name<'a> {
+                    const MIN_SIZE: usize = #min;
+                    #[inline]
+                    fn deserialize_borrowed(reader: &mut ::tl_runtime::Reader<'a>) -> ::tl_runtime::Result<Self> {
+                        #function
+                    }
+                }
+            },
         }
     }
 
     /// `RemoteCall`: the function's answer type (for a generic function, its query's answer).
     fn remote_call(&self, item: &Item, place: Place<'_>) -> TokenStream {
         let name = ident(&item.rust_name);
-        let generics = Generics::of(item);
+        let generics = Generics::of(item, place);
         let params = generics.params();
         let (bounds, answer) = match &item.result {
             TypeRef::Generic(query) => {
@@ -227,6 +264,33 @@ impl Emitter<'_> {
             ),
         };
         quote!(impl #bounds ::tl_runtime::RemoteCall for #name #params { type Return = #answer; })
+    }
+}
+
+impl Emitter<'_> {
+    /// The group struct `group` of `item` as a type in `place`: in a borrowed struct, the borrowed group
+    /// when it borrows, else the owned one.
+    pub(super) fn group_type(&self, item: &Item, group: usize, place: Place<'_>) -> TokenStream {
+        let path = self.group_path(item, group, place);
+        match place.form {
+            Form::Borrowed if self.model.group_borrows(&item.groups[group]) => quote!(#path<'a>),
+            _ => path,
+        }
+    }
+
+    /// The path of the group struct `group` of `item` from `place` (for a struct expression).
+    pub(super) fn group_path(&self, item: &Item, group: usize, place: Place<'_>) -> TokenStream {
+        let group = &item.groups[group];
+        let name = ident(&group.rust_name);
+        match place.form {
+            Form::Borrowed if !self.model.group_borrows(group) => {
+                let owned = super::item_path("types", item.namespace.as_deref(), &group.rust_name);
+                let path: syn::Path = syn::parse_str(&owned).expect("a path");
+                let supers = (0..place.depth()).map(|_| quote!(super::));
+                quote!(#(#supers)* #path)
+            }
+            _ => quote!(#name),
+        }
     }
 }
 
@@ -255,7 +319,7 @@ fn default_by_field(item: &Item) -> Option<TokenStream> {
 }
 
 /// `?true` params that share their bit with a value: methods reporting the value's presence.
-fn derived_bits(item: &Item) -> Option<TokenStream> {
+fn derived_bits(item: &Item, place: Place<'_>) -> Option<TokenStream> {
     if item.derived.is_empty() {
         return None;
     }
@@ -274,6 +338,6 @@ fn derived_bits(item: &Item) -> Option<TokenStream> {
         quote!(#doc pub fn #method(&self) -> bool { #value })
     });
     let name = ident(&item.rust_name);
-    let params = Generics::of(item).params();
+    let params = Generics::of(item, place).params();
     Some(quote!(impl #params #name #params { #(#methods)* }))
 }

@@ -15,6 +15,7 @@ mod docs;
 mod encode;
 mod enums;
 mod items;
+mod owned;
 mod types;
 
 use proc_macro2::{Literal, TokenStream};
@@ -36,6 +37,11 @@ pub struct EmitOptions {
     pub attributes: Vec<UserAttribute>,
     /// Link each item to its page in Telegram's API reference.
     pub telegram_doc_links: bool,
+    /// Derive `Hash` where `Eq` is derived.
+    pub derive_hash: bool,
+    /// Also generate `borrowed`: the constructors and types that hold text or bytes, with a lifetime,
+    /// decoded without copying (`DeserializeBorrowed`), and `into_owned`.
+    pub borrowed_types: bool,
 }
 
 impl Default for EmitOptions {
@@ -45,6 +51,8 @@ impl Default for EmitOptions {
             serde: false,
             attributes: Vec::new(),
             telegram_doc_links: false,
+            borrowed_types: false,
+            derive_hash: false,
         }
     }
 }
@@ -63,6 +71,8 @@ pub enum Part {
     Enums,
     /// `pub mod functions`.
     Functions,
+    /// `pub mod borrowed`, when asked for.
+    Borrowed,
     /// `name_for_id`.
     NameForId,
 }
@@ -72,16 +82,24 @@ pub fn emit_part(model: &Model, options: &EmitOptions, part: Part) -> TokenStrea
     Emitter::new(model, options).part(part)
 }
 
-/// Where an item lives inside its top module (`types`, `enums`, `functions`): its namespace, which gives
-/// its depth for `super::` paths.
+/// Where an item lives inside its top module (`types`, `enums`, `functions`, or those of `borrowed`): its
+/// namespace and its form, which give its depth for `super::` paths.
 #[derive(Clone, Copy)]
 struct Place<'m> {
     namespace: Option<&'m str>,
+    form: Form,
+}
+
+/// The owned types (the top modules) or their borrowed forms (in `borrowed`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Owned,
+    Borrowed,
 }
 
 impl Place<'_> {
     fn depth(&self) -> usize {
-        1 + usize::from(self.namespace.is_some())
+        1 + usize::from(self.namespace.is_some()) + usize::from(self.form == Form::Borrowed)
     }
 }
 
@@ -121,7 +139,9 @@ impl<'m> Emitter<'m> {
         match part {
             Part::Layer => self.layer(),
             Part::Types => {
-                let types = self.modules(&self.model.constructors, |item, place| self.constructor(item, place));
+                let types = self.modules(&self.model.constructors, Form::Owned, |item, place| {
+                    self.constructor(item, place)
+                });
                 quote! {
                     /// A struct per constructor. Fields are named like the TL params shown in each struct's
                     /// documentation. A struct's `Serialize` and `Deserialize` are its bare encoding (no constructor
@@ -131,7 +151,7 @@ impl<'m> Emitter<'m> {
                 }
             }
             Part::Enums => {
-                let enums = self.enum_modules();
+                let enums = self.enum_modules(Form::Owned);
                 quote! {
                     /// An enum per boxed type, with a variant per constructor (named in the enum's documentation),
                     /// and the boxed encoding.
@@ -140,7 +160,9 @@ impl<'m> Emitter<'m> {
                 }
             }
             Part::Functions => {
-                let functions = self.modules(&self.model.functions, |item, place| self.function(item, place));
+                let functions = self.modules(&self.model.functions, Form::Owned, |item, place| {
+                    self.function(item, place)
+                });
                 quote! {
                     /// A struct per function, with the type it returns (`RemoteCall::Return`). A function's
                     /// `Serialize` writes its constructor id first, as a request is sent.
@@ -148,7 +170,35 @@ impl<'m> Emitter<'m> {
                     pub mod functions { #functions }
                 }
             }
+            Part::Borrowed => self.borrowed(),
             Part::NameForId => self.name_for_id(),
+        }
+    }
+
+    /// `pub mod borrowed`: the borrowed form of every constructor and type that holds text or bytes.
+    fn borrowed(&self) -> TokenStream {
+        if !self.options.borrowed_types {
+            return TokenStream::new();
+        }
+        let types = self.modules(&self.model.constructors, Form::Borrowed, |item, place| {
+            self.constructor(item, place)
+        });
+        let enums = self.enum_modules(Form::Borrowed);
+        quote! {
+            /// The constructors and types that hold text or bytes, in a form that borrows them from the input:
+            /// `string` is a `Cow<'a, str>` (borrowed unless the text is not valid UTF-8), `bytes` a `&'a [u8]`.
+            /// Decode with `tl_runtime::DeserializeBorrowed`; `into_owned` gives the owned value. Parts with
+            /// nothing to borrow are the owned types themselves.
+            // Fields are borrowed alike for every type (`&self.field`), also where a field is a `&[u8]`.
+            #[allow(clippy::needless_borrow)]
+            pub mod borrowed {
+                /// A struct per constructor that holds text or bytes.
+                #[allow(missing_docs)]
+                pub mod types { #types }
+                /// An enum per type that holds text or bytes.
+                #[allow(missing_docs)]
+                pub mod enums { #enums }
+            }
         }
     }
 
@@ -163,10 +213,12 @@ impl<'m> Emitter<'m> {
         }
     }
 
-    fn modules(&self, items: &[Item], emit: impl Fn(&Item, Place<'_>) -> TokenStream) -> TokenStream {
+    /// The items of `form` (for the borrowed form, those that borrow), by namespace.
+    fn modules(&self, items: &[Item], form: Form, emit: impl Fn(&Item, Place<'_>) -> TokenStream) -> TokenStream {
+        let items: Vec<&Item> = items.iter().filter(|i| form == Form::Owned || i.borrows).collect();
         let mut out = TokenStream::new();
-        for namespace in namespaces(items, |i| i.namespace.as_deref()) {
-            let place = Place { namespace };
+        for namespace in namespaces(&items, |i| i.namespace.as_deref()) {
+            let place = Place { namespace, form };
             let body: TokenStream = (items.iter())
                 .filter(|i| i.namespace.as_deref() == namespace)
                 .map(|i| emit(i, place))
@@ -176,11 +228,14 @@ impl<'m> Emitter<'m> {
         out
     }
 
-    fn enum_modules(&self) -> TokenStream {
+    fn enum_modules(&self, form: Form) -> TokenStream {
+        let types: Vec<_> = (self.model.types.iter())
+            .filter(|t| form == Form::Owned || t.borrows)
+            .collect();
         let mut out = TokenStream::new();
-        for namespace in namespaces(&self.model.types, |t| t.namespace.as_deref()) {
-            let place = Place { namespace };
-            let body: TokenStream = (self.model.types.iter())
+        for namespace in namespaces(&types, |t| t.namespace.as_deref()) {
+            let place = Place { namespace, form };
+            let body: TokenStream = (types.iter())
                 .filter(|t| t.namespace.as_deref() == namespace)
                 .map(|t| self.enumeration(t, place))
                 .collect();

@@ -4,7 +4,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use tl_parser::builtin::Codec;
 
-use super::{Emitter, Place};
+use super::{Emitter, Form, Place};
 use crate::ident::{self, ident};
 use crate::model::TypeRef;
 
@@ -31,8 +31,16 @@ pub(super) enum Pass {
 }
 
 impl Emitter<'_> {
-    /// `super::super::types::messages::Foo` from `place`.
-    pub(super) fn path_to(&self, place: Place<'_>, module: &str, namespace: Option<&str>, name: &str) -> TokenStream {
+    /// `super::super::types::messages::Foo` from `place`, or for a borrowed `target`
+    /// `super::super::super::borrowed::types::messages::Foo<'a>`.
+    pub(super) fn path_to(
+        &self,
+        place: Place<'_>,
+        target: Form,
+        module: &str,
+        namespace: Option<&str>,
+        name: &str,
+    ) -> TokenStream {
         let supers = (0..place.depth()).map(|_| quote!(super::));
         let module = format_ident!("{}", module);
         let namespace = namespace.map(|ns| {
@@ -40,20 +48,38 @@ impl Emitter<'_> {
             quote!(#ns::)
         });
         let name = ident(name);
-        quote!(#(#supers)* #module:: #namespace #name)
+        match target {
+            Form::Owned => quote!(#(#supers)* #module:: #namespace #name),
+            Form::Borrowed => quote!(#(#supers)* borrowed:: #module:: #namespace #name<'a>),
+        }
+    }
+
+    /// The form of an item or type with `borrows` as seen from `place`: borrowed only where both are.
+    pub(super) fn form_of(place: Place<'_>, borrows: bool) -> Form {
+        match place.form {
+            Form::Borrowed if borrows => Form::Borrowed,
+            _ => Form::Owned,
+        }
     }
 
     pub(super) fn constructor_path(&self, place: Place<'_>, index: usize) -> TokenStream {
         let item = &self.model.constructors[index];
-        self.path_to(place, "types", item.namespace.as_deref(), &item.rust_name)
+        let target = Self::form_of(place, item.borrows);
+        self.path_to(place, target, "types", item.namespace.as_deref(), &item.rust_name)
     }
 
     pub(super) fn rust_type(&self, place: Place<'_>, ty: &TypeRef) -> TokenStream {
         match ty {
+            TypeRef::Builtin(builtin) if place.form == Form::Borrowed => match builtin.get().codec {
+                Codec::Text => quote!(::std::borrow::Cow<'a, str>),
+                Codec::Bytes => quote!(&'a [u8]),
+                _ => self.builtin_types[usize::from(builtin.0)].clone(),
+            },
             TypeRef::Builtin(builtin) => self.builtin_types[usize::from(builtin.0)].clone(),
             TypeRef::Enum(index) => {
                 let ty = &self.model.types[*index];
-                self.path_to(place, "enums", ty.namespace.as_deref(), &ty.rust_name)
+                let target = Self::form_of(place, ty.borrows);
+                self.path_to(place, target, "enums", ty.namespace.as_deref(), &ty.rust_name)
             }
             TypeRef::Bare(index) => self.constructor_path(place, *index),
             TypeRef::Vector(element) | TypeRef::BareVector(element) => {
@@ -109,9 +135,9 @@ impl Emitter<'_> {
 
     /// Reads a `T` from `reader`: an expression of type `Result<T>`.
     pub(super) fn read_expr(&self, place: Place<'_>, ty: &TypeRef) -> TokenStream {
-        if trait_codable(ty) {
-            let rust = self.rust_type(place, ty);
-            return quote!(<#rust as ::tl_runtime::Deserialize>::deserialize(reader));
+        if read_by_trait(place, ty) {
+            let read = self.read_fn(place, self.rust_type(place, ty));
+            return quote!(#read(reader));
         }
         match ty {
             TypeRef::Vector(element) | TypeRef::BareVector(element) => {
@@ -120,7 +146,33 @@ impl Emitter<'_> {
                 let read_item = self.element_fn(place, element, Pass::Read);
                 quote!(::tl_runtime::#function(reader, #min, #read_item))
             }
+            _ if place.form == Form::Borrowed => quote!(reader.read_tl_bytes()),
             _ => quote!(::tl_runtime::read_bytes(reader)),
+        }
+    }
+
+    /// The trait function that reads a `rust` in `place`'s form: `<T as Deserialize>::deserialize`, or
+    /// `<T as DeserializeBorrowed<'a>>::deserialize_borrowed`.
+    pub(super) fn read_fn(&self, place: Place<'_>, rust: TokenStream) -> TokenStream {
+        match place.form {
+            Form::Owned => quote!(<#rust as ::tl_runtime::Deserialize>::deserialize),
+            Form::Borrowed => quote!(<#rust as ::tl_runtime::DeserializeBorrowed<'a>>::deserialize_borrowed),
+        }
+    }
+
+    /// The runtime's reader of a conditional value in `place`'s form.
+    pub(super) fn read_if_fn(&self, place: Place<'_>) -> TokenStream {
+        match place.form {
+            Form::Owned => quote!(::tl_runtime::read_if),
+            Form::Borrowed => quote!(::tl_runtime::read_if_borrowed),
+        }
+    }
+
+    /// The reader's type in `place`'s form, for closures.
+    pub(super) fn reader_type(&self, place: Place<'_>) -> TokenStream {
+        match place.form {
+            Form::Owned => quote!(::tl_runtime::Reader<'_>),
+            Form::Borrowed => quote!(::tl_runtime::Reader<'a>),
         }
     }
 
@@ -140,7 +192,10 @@ impl Emitter<'_> {
         match pass {
             Pass::Len if trait_codable(element) => quote!(<#rust as ::tl_runtime::Serialize>::serialized_len),
             Pass::Write if trait_codable(element) => quote!(<#rust as ::tl_runtime::Serialize>::serialize_into),
-            Pass::Read if trait_codable(element) => quote!(<#rust as ::tl_runtime::Deserialize>::deserialize),
+            Pass::Read if read_by_trait(place, element) => self.read_fn(place, rust),
+            Pass::Read if is_bytes(element) && place.form == Form::Borrowed => {
+                quote!(::tl_runtime::Reader::read_tl_bytes)
+            }
             Pass::Read if is_bytes(element) => quote!(::tl_runtime::read_bytes),
             Pass::Len => {
                 let len = self.len_expr(place, element, quote!(item));
@@ -152,7 +207,8 @@ impl Emitter<'_> {
             }
             Pass::Read => {
                 let read = self.read_expr(place, element);
-                quote!(|reader: &mut ::tl_runtime::Reader<'_>| #read)
+                let reader = self.reader_type(place);
+                quote!(|reader: &mut #reader| #read)
             }
         }
     }
@@ -168,6 +224,16 @@ fn vector_function(ty: &TypeRef, boxed: &str, bare: &str) -> proc_macro2::Ident 
 
 fn is_bytes(ty: &TypeRef) -> bool {
     ty.builtin().is_some_and(|builtin| builtin.codec == Codec::Bytes)
+}
+
+/// Types read through a trait in `place`'s form: the trait-codable ones, except that a borrowed vector is
+/// read with the runtime's vector functions (`DeserializeBorrowed` has no impl for `Vec`: the owned
+/// types' blanket impl covers the vectors of owned values).
+pub(super) fn read_by_trait(place: Place<'_>, ty: &TypeRef) -> bool {
+    match (place.form, ty) {
+        (Form::Borrowed, TypeRef::Vector(_)) => false,
+        _ => trait_codable(ty),
+    }
 }
 
 /// Types whose encoding the runtime traits cover (a constructor struct's traits are its bare encoding).

@@ -9,9 +9,13 @@
 //!   parameter and an extern type have no default, and neither has the struct holding one outside an
 //!   `Option` or a vector.
 //! - **`Eq` and `Hash`**, where no field holds a `double` or an extern type, at any depth.
+//! - **A lifetime**, for the borrowed types (`Config::borrowed_types`): where a field holds a `string` or
+//!   `bytes`, at any depth. Types without one are shared with the owned types.
 //!
-//! Both are fixpoints over the graph of types and constructors, solved with worklists (linear in the
+//! All are fixpoints over the graph of types and constructors, solved with worklists (linear in the
 //! schema, no recursion over its shape).
+
+use tl_parser::builtin::Codec;
 
 use super::analysis;
 use super::resolve::{Resolved, Shape};
@@ -32,10 +36,28 @@ const MAX_DEFAULT_ARRAY: usize = 32;
 
 /// What the solver decided, per item and per type.
 pub(super) struct Derives {
-    pub(super) constructors: Vec<(Option<DefaultImpl>, bool)>,
-    pub(super) functions: Vec<(Option<DefaultImpl>, bool)>,
-    /// Per type: the index (among its constructors) of its default, and whether it has `Eq` and `Hash`.
-    pub(super) types: Vec<(Option<usize>, bool)>,
+    pub(super) constructors: Vec<ItemTraits>,
+    pub(super) functions: Vec<ItemTraits>,
+    pub(super) types: Vec<TypeTraits>,
+}
+
+/// The traits of a constructor's or function's struct.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct ItemTraits {
+    pub(super) default: Option<DefaultImpl>,
+    pub(super) eq_hash: bool,
+    /// Holds a `string` or `bytes` at some depth: its borrowed form has a lifetime.
+    pub(super) borrows: bool,
+}
+
+/// The traits of a boxed type's enum.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct TypeTraits {
+    /// The index (among its constructors) of its default.
+    pub(super) default_variant: Option<usize>,
+    pub(super) eq_hash: bool,
+    /// Holds a `string` or `bytes` at some depth.
+    pub(super) borrows: bool,
 }
 
 /// The graph's nodes: constructors, then functions, then types.
@@ -70,10 +92,19 @@ pub(super) fn solve(resolved: &Resolved) -> Derives {
     let items: Vec<&Shape> = resolved.constructors.iter().chain(&resolved.functions).collect();
     let empty = default_constructors(resolved);
     let defaults = solve_defaults(resolved, &items, &empty, &nodes);
-    let eq = solve_eq(resolved, &items, &nodes);
-    let item_facts = |index: usize| {
-        let kind = defaults[index].then(|| default_impl(items[index]));
-        (kind, eq[index])
+    let not_eq = solve_holds(resolved, &items, &nodes, |ty| match ty {
+        TypeRef::Extern(_) => true,
+        TypeRef::Builtin(builtin) => builtin.get().rust == "f64",
+        _ => false,
+    });
+    let borrows = solve_holds(resolved, &items, &nodes, |ty| {
+        ty.builtin()
+            .is_some_and(|builtin| matches!(builtin.codec, Codec::Text | Codec::Bytes))
+    });
+    let item_facts = |index: usize| ItemTraits {
+        default: defaults[index].then(|| default_impl(items[index])),
+        eq_hash: !not_eq[index],
+        borrows: borrows[index],
     };
     let types_start = nodes.constructors + nodes.functions;
     Derives {
@@ -83,7 +114,11 @@ pub(super) fn solve(resolved: &Resolved) -> Derives {
             .map(|t| {
                 let variant = empty[t].filter(|_| defaults[types_start + t]);
                 let position = variant.and_then(|c| resolved.types[t].constructors.iter().position(|&x| x == c));
-                (position, eq[types_start + t])
+                TypeTraits {
+                    default_variant: position,
+                    eq_hash: !not_eq[types_start + t],
+                    borrows: borrows[types_start + t],
+                }
             })
             .collect(),
     }
@@ -167,27 +202,25 @@ fn default_impl(item: &Shape) -> DefaultImpl {
     }
 }
 
-/// `Eq` and `Hash` (the greatest fixpoint): every node has them unless it holds, at any depth, a `double`,
-/// an extern type or a node without them. Spreads "without" from the nodes that hold such a value
-/// directly to every node that holds them.
-fn solve_eq(resolved: &Resolved, items: &[&Shape], nodes: &Nodes) -> Vec<bool> {
+/// Which nodes hold, at any depth, a type `direct` picks (`double` and extern types for `Eq` and `Hash`,
+/// which a node has unless it holds one; `string` and `bytes` for a lifetime). Spreads "holds" from the
+/// nodes that hold such a value directly to every node that holds them.
+fn solve_holds(resolved: &Resolved, items: &[&Shape], nodes: &Nodes, direct: impl Fn(&TypeRef) -> bool) -> Vec<bool> {
     let mut holders: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
-    let mut without: Vec<usize> = Vec::new();
+    let mut holding: Vec<usize> = Vec::new();
     for (index, item) in items.iter().enumerate() {
-        let mut direct = false;
+        let mut holds_directly = false;
         for ty in analysis::field_types(item) {
-            ty.visit(&mut |inner| match inner {
-                TypeRef::Extern(_) => direct = true,
-                TypeRef::Builtin(builtin) if builtin.get().rust == "f64" => direct = true,
-                other => {
-                    if let Some(held) = nodes.of(other) {
-                        holders[held].push(index);
-                    }
+            ty.visit(&mut |inner| {
+                if direct(inner) {
+                    holds_directly = true;
+                } else if let Some(held) = nodes.of(inner) {
+                    holders[held].push(index);
                 }
             });
         }
-        if direct {
-            without.push(index);
+        if holds_directly {
+            holding.push(index);
         }
     }
     let types_start = nodes.constructors + nodes.functions;
@@ -202,17 +235,17 @@ fn solve_eq(resolved: &Resolved, items: &[&Shape], nodes: &Nodes) -> Vec<bool> {
             }
         }
     }
-    let mut eq = vec![true; nodes.len()];
-    for &node in &without {
-        eq[node] = false;
+    let mut holds = vec![false; nodes.len()];
+    for &node in &holding {
+        holds[node] = true;
     }
-    while let Some(node) = without.pop() {
+    while let Some(node) = holding.pop() {
         for &holder in &holders[node] {
-            if eq[holder] {
-                eq[holder] = false;
-                without.push(holder);
+            if !holds[holder] {
+                holds[holder] = true;
+                holding.push(holder);
             }
         }
     }
-    eq
+    holds
 }

@@ -181,6 +181,9 @@ pub struct Item {
     /// Whether the struct (and its group structs) derive `Eq` and `Hash`: no field holds a `double` or an
     /// extern type, at any depth.
     pub eq_hash: bool,
+    /// Whether a field holds a `string` or `bytes` at some depth: the borrowed form of the struct
+    /// (`Config::borrowed_types`) then has a lifetime; without one, the owned struct serves both.
+    pub borrows: bool,
 }
 
 impl Item {
@@ -196,6 +199,13 @@ impl Item {
             (FieldKind::Group(group), Some(member)) => &self.groups[*group].members[member].ty,
             _ => unreachable!("a `?true` bit is not on the wire"),
         }
+    }
+
+    /// Whether the members of group field `field` are next to each other on the wire (one step of the
+    /// plan), so that the decoder reads them all under one test of their bit.
+    pub fn group_in_one_step(&self, field: usize) -> bool {
+        let steps = (self.plan.iter()).filter(|step| matches!(step, Step::Group { field: f, .. } if *f == field));
+        steps.count() == 1
     }
 
     /// Every type the item's fields hold, group members included.
@@ -312,6 +322,8 @@ pub struct BoxedType {
     pub default_variant: Option<usize>,
     /// Whether the enum derives `Eq` and `Hash`.
     pub eq_hash: bool,
+    /// Whether a variant holds a `string` or `bytes` at some depth (see [`Item::borrows`]).
+    pub borrows: bool,
 }
 
 /// A variant of the universal type that holds a value of another boxed type.
@@ -343,6 +355,9 @@ pub struct Variant {
     /// Held in a `Box`: the constructor contains its own type (directly or through others), or is larger
     /// than [`MAX_INLINE_VARIANT`] bytes.
     pub boxed: bool,
+    /// Its constructor can hold, at some depth, a value of itself (it is on a cycle of the schema): in a
+    /// recursive type, the decoder reads such a variant out of line (see [`BoxedType::recursive`]).
+    pub on_cycle: bool,
 }
 
 /// The largest estimated struct size kept inline in an enum; larger variants are boxed so that every enum
@@ -381,6 +396,27 @@ impl Model {
             }
             _ => Err(diagnostics),
         }
+    }
+
+    /// Whether a value of `ty` holds a `string` or `bytes` at some depth (its borrowed form borrows).
+    pub fn borrows(&self, ty: &TypeRef) -> bool {
+        match ty {
+            TypeRef::Builtin(builtin) => {
+                matches!(
+                    builtin.get().codec,
+                    tl_parser::builtin::Codec::Text | tl_parser::builtin::Codec::Bytes
+                )
+            }
+            TypeRef::Enum(index) => self.types[*index].borrows,
+            TypeRef::Bare(constructor) => self.constructors[*constructor].borrows,
+            TypeRef::Vector(element) | TypeRef::BareVector(element) => self.borrows(element),
+            TypeRef::Generic(_) | TypeRef::Array(_) | TypeRef::Extern(_) => false,
+        }
+    }
+
+    /// Whether any member of `group` borrows (see [`Model::borrows`]).
+    pub fn group_borrows(&self, group: &Group) -> bool {
+        group.members.iter().any(|member| self.borrows(&member.ty))
     }
 
     /// The fewest bytes a value of `ty` takes on the wire.

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use tl_parser::docs::Docs;
 use tl_parser::{Category, ClassDoc, Definition, Diagnostic, Diagnostics, Name, Param, TypeExpr};
 
-use super::derives::{DefaultImpl, Derives};
+use super::derives::{Derives, ItemTraits};
 use super::plan::{self, WireValue};
 use super::{
     Condition, DerivedBit, ExternType, Externs, Field, FieldKind, Group, Item, Member, Model, ModelInput, TypeRef,
@@ -63,8 +63,9 @@ pub(super) struct TypeShape {
 pub(super) struct Facts {
     /// Per type: its minimum size and whether it recurses.
     pub(super) types: Vec<(usize, bool)>,
-    /// Per type, per constructor (in `TypeShape::constructors` order): variant name and whether boxed.
-    pub(super) variants: Vec<Vec<(String, bool)>>,
+    /// Per type, per constructor (in `TypeShape::constructors` order): variant name, whether boxed, and
+    /// whether its constructor is on a cycle.
+    pub(super) variants: Vec<Vec<(String, bool, bool)>>,
     /// Per constructor: its minimum bare size and whether it recurses through bare references.
     pub(super) constructors: Vec<(usize, bool)>,
     /// Per function: its minimum bare size.
@@ -74,7 +75,7 @@ pub(super) struct Facts {
 }
 
 impl Shape {
-    fn into_item(self, min_bare_size: usize, recursive_bare: bool, derives: (Option<DefaultImpl>, bool)) -> Item {
+    fn into_item(self, min_bare_size: usize, recursive_bare: bool, traits: ItemTraits) -> Item {
         let p = self;
         Item {
             tl_name: p.tl_name,
@@ -94,8 +95,9 @@ impl Shape {
             result: p.result,
             min_bare_size,
             recursive_bare,
-            default: derives.0,
-            eq_hash: derives.1,
+            default: traits.default,
+            eq_hash: traits.eq_hash,
+            borrows: traits.borrows,
         }
     }
 }
@@ -111,23 +113,25 @@ impl Resolved {
             .zip(facts.universal)
             .zip(derives.types))
         .map(
-            |((((shape, (min_size, recursive)), variants), universal), (default_variant, eq_hash))| super::BoxedType {
+            |((((shape, (min_size, recursive)), variants), universal), traits)| super::BoxedType {
                 tl_name: shape.tl_name,
                 namespace: shape.namespace,
                 rust_name: shape.rust_name,
                 description: shape.description,
                 variants: (shape.constructors.iter().zip(variants))
-                    .map(|(&constructor, (rust_name, boxed))| super::Variant {
+                    .map(|(&constructor, (rust_name, boxed, on_cycle))| super::Variant {
                         constructor,
                         rust_name,
                         boxed,
+                        on_cycle,
                     })
                     .collect(),
                 recursive,
                 min_size,
                 universal,
-                default_variant,
-                eq_hash,
+                default_variant: traits.default_variant,
+                eq_hash: traits.eq_hash,
+                borrows: traits.borrows,
             },
         )
         .collect();

@@ -97,6 +97,12 @@ pub(crate) struct Args {
     /// Link each item to its page in Telegram's API reference (core.telegram.org).
     #[arg(long, requires = "schemas")]
     pub(crate) telegram_doc_links: bool,
+    /// Derive `Hash` where `Eq` is derived.
+    #[arg(long, requires = "schemas")]
+    pub(crate) derive_hash: bool,
+    /// Also generate `borrowed`: types that hold text or bytes, decoded without copying.
+    #[arg(long, requires = "schemas")]
+    pub(crate) borrowed_types: bool,
     /// Do not generate `Deserialize` for functions (a client only writes requests).
     #[arg(long, requires = "schemas")]
     pub(crate) no_function_decoding: bool,

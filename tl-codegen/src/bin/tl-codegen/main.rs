@@ -117,6 +117,12 @@ fn job_of_arguments(args: &Args) -> Job {
     if args.telegram_doc_links {
         config.telegram_doc_links();
     }
+    if args.borrowed_types {
+        config.borrowed_types();
+    }
+    if args.derive_hash {
+        config.derive_hash();
+    }
     if args.force {
         config.force_overwrite();
     }

@@ -65,6 +65,10 @@ struct JobSpec {
     #[serde(default)]
     telegram_doc_links: bool,
     #[serde(default)]
+    borrowed_types: bool,
+    #[serde(default)]
+    derive_hash: bool,
+    #[serde(default)]
     if_schema_missing: IfSchemaMissing,
 }
 
@@ -149,6 +153,12 @@ fn job_of(spec: JobSpec, folder: &Path) -> Result<Job, &'static str> {
     }
     if spec.telegram_doc_links {
         config.telegram_doc_links();
+    }
+    if spec.borrowed_types {
+        config.borrowed_types();
+    }
+    if spec.derive_hash {
+        config.derive_hash();
     }
     Ok(Job {
         config,
