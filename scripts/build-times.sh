@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Clean build times of generated crates against grammers-tl-types 0.11.0, built the same way: each crate
-# in its own scratch package and target folder, incremental compilation off (as for a dependency),
-# RUNS clean builds per crate and profile, alternating crates; prints the median of each.
+# Clean build times and peak memory of generated crates against grammers-tl-types 0.11.0, built the same
+# way: each crate in its own scratch package and target folder, incremental compilation off (as for a
+# dependency), RUNS clean builds per crate and profile, alternating crates; prints the median of each, and
+# the largest resident set of any process of the build (GNU time's %M: rustc on the generated crate).
+# `ours-client` is a typical client: the roots are the 30 functions in CLIENT_ROOTS.
 #
 #   bash scripts/build-times.sh            # RUNS=3 by default; needs ../shared/schema or network for cargo
 set -euo pipefail
@@ -28,36 +30,51 @@ package ours-full-serde "tl-runtime = { path = \"$root/tl-runtime\", features = 
 "$codegen" --schema "${schemas[0]}" --schema "${schemas[1]}" --mtproto-ids --no-function-decoding --serde --out "$work/ours-full-serde/src" 2>/dev/null
 package ours-url-auth "$runtime"
 cp "$root"/generated/src/*.rs "$work/ours-url-auth/src/"
+# Log in, read chats and history, send, edit and delete messages, follow updates, files, Seamless Login.
+CLIENT_ROOTS=initConnection,invokeWithLayer,help.getConfig,auth.sendCode,auth.signIn,auth.checkPassword
+CLIENT_ROOTS+=,account.getPassword,auth.exportAuthorization,auth.importAuthorization,auth.logOut
+CLIENT_ROOTS+=,users.getUsers,users.getFullUser,contacts.resolveUsername,contacts.getContacts
+CLIENT_ROOTS+=,messages.getDialogs,messages.getHistory,messages.getMessages,messages.sendMessage
+CLIENT_ROOTS+=,messages.editMessage,messages.deleteMessages,messages.readHistory,messages.setTyping
+CLIENT_ROOTS+=,messages.getBotCallbackAnswer,messages.requestUrlAuth,messages.acceptUrlAuth
+CLIENT_ROOTS+=,updates.getState,updates.getDifference,channels.getMessages,upload.getFile,upload.saveFilePart
+package ours-client "$runtime"
+"$codegen" --schema "${schemas[0]}" --schema "${schemas[1]}" --mtproto-ids --no-function-decoding --roots "$CLIENT_ROOTS" --out "$work/ours-client/src" 2>/dev/null
 package grammers 'grammers-tl-types = { version = "=0.11.0", features = ["tl-mtproto"] }'
 echo 'pub use grammers_tl_types;' >"$work/grammers/src/lib.rs"
-for crate in ours-full ours-full-with-function-decoding ours-full-serde ours-url-auth grammers; do
+crates=(ours-full grammers ours-client ours-full-with-function-decoding ours-full-serde ours-url-auth)
+for crate in "${crates[@]}"; do
   (cd "$work/$crate" && cargo fetch -q)
 done
 
-measure() { # crate, profile flag -> seconds
+measure() { # crate, profile flag -> "seconds peak-KiB"
   (cd "$work/$1" && cargo clean -q && start=$(date +%s.%N) &&
-    CARGO_INCREMENTAL=0 cargo build -q $2 >/dev/null 2>&1 && end=$(date +%s.%N) && echo "$end - $start" | bc)
+    CARGO_INCREMENTAL=0 /usr/bin/time -f %M -o "$work/peak" cargo build -q $2 >/dev/null 2>&1 &&
+    end=$(date +%s.%N) && echo "$(echo "$end - $start" | bc) $(cat "$work/peak")")
 }
 
-echo "| crate | profile | median of $runs clean builds (s) | runs (s) |"
-echo "|---|---|---|---|"
+echo "| crate | profile | median of $runs clean builds (s) | runs (s) | peak memory, largest of the runs (MiB) |"
+echo "|---|---|---|---|---|"
 for profile in debug release; do
   flag=""; [ "$profile" = release ] && flag="--release"
-  declare -A times=()
+  declare -A times=() peaks=()
   for _ in $(seq "$runs"); do
-    for crate in ours-full grammers ours-full-with-function-decoding ours-full-serde ours-url-auth; do
-      times[$crate]="${times[$crate]:-} $(measure "$crate" "$flag")"
+    for crate in "${crates[@]}"; do
+      read -r seconds kib <<<"$(measure "$crate" "$flag")"
+      times[$crate]="${times[$crate]:-} $seconds"
+      peaks[$crate]=$(( kib > ${peaks[$crate]:-0} ? kib : ${peaks[$crate]:-0} ))
     done
   done
-  for crate in ours-full grammers ours-full-with-function-decoding ours-full-serde ours-url-auth; do
+  for crate in "${crates[@]}"; do
     sorted=$(tr ' ' '\n' <<<"${times[$crate]}" | grep . | sort -n)
     median=$(sed -n "$(( (runs + 1) / 2 ))p" <<<"$sorted")
-    printf '| %s | %s | %.1f | %s |\n' "$crate" "$profile" "$median" "$(tr '\n' ' ' <<<"$sorted" | sed 's/ $//')"
+    printf '| %s | %s | %.1f | %s | %d |\n' "$crate" "$profile" "$median" "$(tr '\n' ' ' <<<"$sorted" | sed 's/ $//')" \
+      $(( ${peaks[$crate]} / 1024 ))
   done
-  unset times
+  unset times peaks
 done
 echo
-for crate in ours-full ours-full-serde ours-url-auth; do
+for crate in ours-full ours-client ours-full-serde ours-url-auth; do
   printf '%s: %s lines, %s bytes of Rust\n' "$crate" "$(cat "$work/$crate"/src/*.rs | wc -l)" "$(cat "$work/$crate"/src/*.rs | wc -c)"
 done
 g=$(ls -d "$work"/grammers/target/release/build/grammers-tl-types-*/out | head -1)

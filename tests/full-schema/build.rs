@@ -28,11 +28,9 @@ fn main() {
         "layer230",
         true,
     );
-    tl_tests::tables::write_boxed_types(
-        &tl_tests::samples::model_of(&[api230, mtproto.clone()]),
-        "crate::layer230",
-        &out.join("boxed230.rs"),
-    );
+    let model230 = tl_tests::samples::model_of(&[api230, mtproto.clone()]);
+    tl_tests::tables::write_boxed_types(&model230, "crate::layer230", &out.join("boxed230.rs"));
+    tl_tests::tables::write_borrowed_decoders(&model230, "crate::layer230", &out.join("boxed230.rs"));
     let url_auth = Path::new("../../schema/url_auth.tl");
     println!("cargo:rerun-if-changed={}", url_auth.display());
     tl_tests::tables::write_boxed_types(

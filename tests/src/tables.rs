@@ -56,6 +56,36 @@ pub fn write_boxed_types(model: &tl_codegen::model::Model, root: &str, out: &Pat
     std::fs::write(out, code).expect("write the boxed type table");
 }
 
+/// Appends to the table of [`write_boxed_types`] at `out` `borrowed_decoder(index)`: a [`Decoder`] of the
+/// borrowed enum of each boxed type of `model` (generated under `root` with `Config::borrowed_types`), or
+/// of the owned enum for a type with nothing to borrow.
+///
+/// [`Decoder`]: crate::decoding::Decoder
+pub fn write_borrowed_decoders(model: &tl_codegen::model::Model, root: &str, out: &Path) {
+    let mut code = std::fs::read_to_string(out).expect("the boxed type table, written first");
+    code.push_str(
+        "/// A decoder of the borrowed enum of the `index`-th of [`BOXED_TYPES`] (`None` past the end).\n\
+         pub fn borrowed_decoder(index: usize) -> Option<tl_tests::decoding::Decoder> {\n    match index {\n",
+    );
+    for (index, ty) in model.types.iter().enumerate() {
+        let entry = if ty.borrows {
+            let borrowed = format!(
+                "{root}::borrowed::{}",
+                item_path("enums", ty.namespace.as_deref(), &ty.rust_name)
+            );
+            format!(
+                "|reader: &mut tl_runtime::Reader<'_>| \
+                 <{borrowed}<'_> as tl_runtime::DeserializeBorrowed<'_>>::deserialize_borrowed(reader).map(drop)"
+            )
+        } else {
+            format!("tl_tests::decoding::decode::<{}>", enum_path(root, ty))
+        };
+        writeln!(code, "        {index} => Some({entry}),").expect("write to a string");
+    }
+    code.push_str("        _ => None,\n    }\n}\n");
+    std::fs::write(out, code).expect("write the boxed type table");
+}
+
 /// The path of a boxed type's enum under `root`.
 pub fn enum_path(root: &str, ty: &tl_codegen::model::BoxedType) -> String {
     format!("{root}::{}", item_path("enums", ty.namespace.as_deref(), &ty.rust_name))

@@ -2792,30 +2792,14 @@ pub mod enums {
             ) -> ::tl_runtime::Result<InputPeer> {
                 let offset = reader.offset();
                 match reader.read_u32()? {
-                    0x27bcbbfc => {
-                        ::core::result::Result::Ok(
-                            InputPeer::Channel(
-                                <super::types::InputPeerChannel as ::tl_runtime::Deserialize>::deserialize(
-                                    reader,
-                                )?,
-                            ),
-                        )
-                    }
+                    0x27bcbbfc => ::tl_runtime::read_variant(reader, InputPeer::Channel),
                     0xbd2a0840 => {
                         ::tl_runtime::read_boxed_variant(
                             reader,
                             InputPeer::ChannelFromMessage,
                         )
                     }
-                    0x35a95cb9 => {
-                        ::core::result::Result::Ok(
-                            InputPeer::Chat(
-                                <super::types::InputPeerChat as ::tl_runtime::Deserialize>::deserialize(
-                                    reader,
-                                )?,
-                            ),
-                        )
-                    }
+                    0x35a95cb9 => ::tl_runtime::read_variant(reader, InputPeer::Chat),
                     0x7f3b18ea => {
                         <super::types::InputPeerEmpty as ::tl_runtime::Deserialize>::deserialize(
                             reader,
@@ -2828,15 +2812,7 @@ pub mod enums {
                         )?;
                         ::core::result::Result::Ok(InputPeer::InputPeerSelf)
                     }
-                    0xdde8a54c => {
-                        ::core::result::Result::Ok(
-                            InputPeer::User(
-                                <super::types::InputPeerUser as ::tl_runtime::Deserialize>::deserialize(
-                                    reader,
-                                )?,
-                            ),
-                        )
-                    }
+                    0xdde8a54c => ::tl_runtime::read_variant(reader, InputPeer::User),
                     0xa87b0a1c => {
                         ::tl_runtime::read_boxed_variant(
                             reader,

@@ -73,13 +73,23 @@ pub fn decode_url_auth(data: &[u8]) -> Decoded {
     on_small_stack(|| round_trip(bytes))
 }
 
-/// Fuzz target `decode_layer230`: the same over every boxed type of layer 230 + mtproto.tl.
+/// Fuzz target `decode_layer230`: the same over every boxed type of layer 230 + mtproto.tl, and the
+/// borrowed types (`Config::borrowed_types`) must read the same bytes the same way: both succeed, or both
+/// fail with the same error.
 pub fn decode_layer230(data: &[u8]) -> Decoded {
     let Some((index, bytes)) = pick(data, LAYER230_BOXED_TYPES.len()) else {
         return Decoded::NOTHING;
     };
     let round_trip = layer230::round_tripper(index).expect("an index below the count");
-    on_small_stack(|| round_trip(bytes))
+    let owned = layer230::decoder(index).expect("an index below the count");
+    let borrowed = layer230::borrowed_decoder(index).expect("an index below the count");
+    on_small_stack(|| {
+        let decoded = round_trip(bytes);
+        let by_owned = owned(&mut tl_runtime::Reader::new(bytes));
+        let by_borrowed = borrowed(&mut tl_runtime::Reader::new(bytes));
+        assert_eq!(by_borrowed, by_owned, "the borrowed types read these bytes otherwise");
+        decoded
+    })
 }
 
 /// Fuzz target `parse`: arbitrary text through the parser and the diagnostic renderer. A schema that parses

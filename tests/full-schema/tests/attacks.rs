@@ -371,6 +371,14 @@ mod borrowed {
     }
 
     #[test]
+    fn every_cycle_of_layer_230_nested_a_million_deep_on_a_256_kib_stack() {
+        let _turn = my_turn();
+        let files = [tl_tests::api_layer230(), tl_tests::mtproto()];
+        let cycles = every_cycle_nested_a_million_deep(&files, tl_full_schema::boxed::layer230::borrowed_decoder);
+        assert_eq!(cycles.len(), 65, "{cycles:#?}");
+    }
+
+    #[test]
     fn truncation_at_every_byte_and_an_unknown_constructor_in_every_position() {
         let _turn = my_turn();
         let bytes = objects::url_auth_result().to_bytes();

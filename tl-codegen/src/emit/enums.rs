@@ -409,11 +409,7 @@ impl Emitter<'_> {
             Form::Owned => (quote!(read_boxed_variant), quote!(read_variant)),
             Form::Borrowed => (quote!(read_boxed_variant_borrowed), quote!(read_variant_borrowed)),
         };
-        // Read out of line: what can recurse, and large values (whose reads would grow the frame that
-        // every level of the recursion keeps). A small variant off the cycles (`inputPeerUser` in
-        // `InputPeer`) is read in place.
-        let out_of_line = ty.recursive && (variant.on_cycle || variant.boxed);
-        match (out_of_line, variant.boxed) {
+        match (ty.recursive, variant.boxed) {
             (true, true) => quote!(::tl_runtime::#read_boxed_variant(reader, #name::#variant_name)),
             (true, false) => quote!(::tl_runtime::#read_variant(reader, #name::#variant_name)),
             (false, true) => quote!(::core::result::Result::Ok(#name::#variant_name(::std::boxed::Box::new(#read)))),

@@ -32,13 +32,8 @@ pub(super) fn analyse(
     let types = (sizes.types.iter().zip(&recursion.types))
         .map(|(size, &recursive)| (size.expect("every type is finite"), recursive))
         .collect();
-    let variants = (variant_names.into_iter().zip(boxed).zip(&resolved.types))
-        .map(|((names, boxed), ty)| {
-            let on_cycle = ty.constructors.iter().map(|&c| recursion.constructors[c]);
-            (names.into_iter().zip(boxed).zip(on_cycle))
-                .map(|((name, boxed), on_cycle)| (name, boxed, on_cycle))
-                .collect()
-        })
+    let variants = (variant_names.into_iter().zip(boxed))
+        .map(|(names, boxed)| names.into_iter().zip(boxed).collect())
         .collect();
     let constructors = (sizes.constructors.iter().zip(&recursion.bare_constructors))
         .map(|(size, &recursive)| (size.expect("finite types have finite constructors"), recursive))
@@ -337,9 +332,6 @@ fn add_type_edges(resolved: &Resolved, edges: &mut [Vec<usize>]) {
 struct Recursion {
     /// Per type: on a cycle of the full graph.
     types: Vec<bool>,
-    /// Per constructor: on a cycle of the full graph (its value can hold, at some depth, a value of its
-    /// own constructor: decoding it can recurse).
-    constructors: Vec<bool>,
     /// Per constructor: on a cycle of bare references only.
     bare_constructors: Vec<bool>,
 }
@@ -369,10 +361,9 @@ impl Recursion {
             }
         }
         let mut on_cycle = nodes_on_cycles(&edges);
-        let constructors = on_cycle.split_off(types);
+        on_cycle.truncate(types);
         Recursion {
             types: on_cycle,
-            constructors,
             bare_constructors: nodes_on_cycles(&bare_edges),
         }
     }

@@ -355,9 +355,6 @@ pub struct Variant {
     /// Held in a `Box`: the constructor contains its own type (directly or through others), or is larger
     /// than [`MAX_INLINE_VARIANT`] bytes.
     pub boxed: bool,
-    /// Its constructor can hold, at some depth, a value of itself (it is on a cycle of the schema): in a
-    /// recursive type, the decoder reads such a variant out of line (see [`BoxedType::recursive`]).
-    pub on_cycle: bool,
 }
 
 /// The largest estimated struct size kept inline in an enum; larger variants are boxed so that every enum

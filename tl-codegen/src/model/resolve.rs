@@ -63,9 +63,8 @@ pub(super) struct TypeShape {
 pub(super) struct Facts {
     /// Per type: its minimum size and whether it recurses.
     pub(super) types: Vec<(usize, bool)>,
-    /// Per type, per constructor (in `TypeShape::constructors` order): variant name, whether boxed, and
-    /// whether its constructor is on a cycle.
-    pub(super) variants: Vec<Vec<(String, bool, bool)>>,
+    /// Per type, per constructor (in `TypeShape::constructors` order): variant name and whether boxed.
+    pub(super) variants: Vec<Vec<(String, bool)>>,
     /// Per constructor: its minimum bare size and whether it recurses through bare references.
     pub(super) constructors: Vec<(usize, bool)>,
     /// Per function: its minimum bare size.
@@ -119,11 +118,10 @@ impl Resolved {
                 rust_name: shape.rust_name,
                 description: shape.description,
                 variants: (shape.constructors.iter().zip(variants))
-                    .map(|(&constructor, (rust_name, boxed, on_cycle))| super::Variant {
+                    .map(|(&constructor, (rust_name, boxed))| super::Variant {
                         constructor,
                         rust_name,
                         boxed,
-                        on_cycle,
                     })
                     .collect(),
                 recursive,
