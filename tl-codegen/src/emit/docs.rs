@@ -139,6 +139,16 @@ fn safe_line_start(word: String) -> String {
     }
 }
 
+/// The first lines of a borrowed item's docs: a link to its owned form (`top` is `types` or `enums`).
+pub(super) fn borrowed_form(top: &str, namespace: Option<&str>, rust_name: &str) -> proc_macro2::TokenStream {
+    let owned = super::item_path(top, namespace, rust_name);
+    super::doc_lines(&[
+        format!("Borrowed form of [`{owned}`](crate::{owned}) (text and bytes point into the input;"),
+        "`into_owned` copies them).".to_string(),
+        String::new(),
+    ])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,14 +171,4 @@ mod tests {
         assert_eq!(lines[1], "\\- 2024. + done");
         assert_eq!(prose("1. first"), ["1\\. first"]);
     }
-}
-
-/// The first lines of a borrowed item's docs: a link to its owned form (`top` is `types` or `enums`).
-pub(super) fn borrowed_form(top: &str, namespace: Option<&str>, rust_name: &str) -> proc_macro2::TokenStream {
-    let owned = super::item_path(top, namespace, rust_name);
-    super::doc_lines(&[
-        format!("Borrowed form of [`{owned}`](crate::{owned}) (text and bytes point into the input;"),
-        "`into_owned` copies them).".to_string(),
-        String::new(),
-    ])
 }
