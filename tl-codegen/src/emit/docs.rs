@@ -139,11 +139,15 @@ fn safe_line_start(word: String) -> String {
     }
 }
 
-/// The first lines of a borrowed item's docs: a link to its owned form (`top` is `types` or `enums`).
+/// The first lines of a borrowed item's docs: a link to its owned form (`top` is `types` or `enums`), by a
+/// path relative to the borrowed item (`super::super::super::types::X`), so that it resolves wherever the
+/// generated code is included.
 pub(super) fn borrowed_form(top: &str, namespace: Option<&str>, rust_name: &str) -> proc_macro2::TokenStream {
     let owned = super::item_path(top, namespace, rust_name);
+    // From `borrowed::<top>::<namespace>`: up to the module that holds `borrowed` and the owned types.
+    let supers = "super::".repeat(2 + usize::from(namespace.is_some()));
     super::doc_lines(&[
-        format!("Borrowed form of [`{owned}`](crate::{owned}) (text and bytes point into the input;"),
+        format!("Borrowed form of [`{owned}`]({supers}{owned}) (text and bytes point into the input;"),
         "`into_owned` copies them).".to_string(),
         String::new(),
     ])
