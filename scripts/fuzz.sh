@@ -11,8 +11,8 @@
 # (-malloc_limit_mb needs a sanitizer's malloc hooks to act; -rss_limit_mb always does).
 #
 # The targets build with the stable toolchain through RUSTC_BOOTSTRAP=1 (cargo-fuzz needs unstable
-# flags), with debug assertions on and no sanitizer (the project forbids unsafe code; coverage
-# instrumentation is what matters). New inputs go to fuzz/corpus/<target>/ (not committed); the seeds in
+# flags), with debug assertions on and no sanitizer (the project's only unsafe block is tl-runtime's
+# ASCII-to-str conversion, which needs none; coverage instrumentation is what matters). New inputs go to fuzz/corpus/<target>/ (not committed); the seeds in
 # fuzz/seeds/<target>/ are read too. A crash is saved in fuzz/artifacts/<target>/: copy it into
 # fuzz/regressions/<target>/ once fixed, and `cargo test -p tl-full-schema --test fuzz_regressions`
 # replays it forever.
