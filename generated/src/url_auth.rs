@@ -12,13 +12,14 @@ pub mod types {
     /// ```tl
     /// emojiStatus#e7ff068a flags:# document_id:long until:flags.0?int = EmojiStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct EmojiStatus {
         /// `document_id:long`.
         pub document_id: i64,
         /// `until:flags.0?int`: present when bit 0 of `flags` is set.
         pub until: ::core::option::Option<i32>,
     }
+    impl ::core::cmp::Eq for EmojiStatus {}
     impl ::tl_runtime::Identifiable for EmojiStatus {
         const CONSTRUCTOR_ID: u32 = 0xe7ff068a;
     }
@@ -68,7 +69,7 @@ pub mod types {
     ///     slug:string pattern_document_id:long center_color:int edge_color:int pattern_color:int
     ///     text_color:int until:flags.0?int = EmojiStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct EmojiStatusCollectible {
         /// `collectible_id:long`.
         pub collectible_id: i64,
@@ -91,6 +92,7 @@ pub mod types {
         /// `until:flags.0?int`: present when bit 0 of `flags` is set.
         pub until: ::core::option::Option<i32>,
     }
+    impl ::core::cmp::Eq for EmojiStatusCollectible {}
     impl ::tl_runtime::Identifiable for EmojiStatusCollectible {
         const CONSTRUCTOR_ID: u32 = 0x7184603b;
     }
@@ -183,8 +185,9 @@ pub mod types {
     /// ```tl
     /// emojiStatusEmpty#2de11aae = EmojiStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct EmojiStatusEmpty;
+    impl ::core::cmp::Eq for EmojiStatusEmpty {}
     impl ::tl_runtime::Identifiable for EmojiStatusEmpty {
         const CONSTRUCTOR_ID: u32 = 0x2de11aae;
     }
@@ -214,13 +217,14 @@ pub mod types {
     /// ```tl
     /// inputEmojiStatusCollectible#7141dbf flags:# collectible_id:long until:flags.0?int = EmojiStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputEmojiStatusCollectible {
         /// `collectible_id:long`.
         pub collectible_id: i64,
         /// `until:flags.0?int`: present when bit 0 of `flags` is set.
         pub until: ::core::option::Option<i32>,
     }
+    impl ::core::cmp::Eq for InputEmojiStatusCollectible {}
     impl ::tl_runtime::Identifiable for InputEmojiStatusCollectible {
         const CONSTRUCTOR_ID: u32 = 0x07141dbf;
     }
@@ -273,7 +277,7 @@ pub mod types {
     /// inputKeyboardButtonUrlAuth#d02e7fd4 flags:# request_write_access:flags.0?true text:string
     ///     fwd_text:flags.1?string url:string bot:InputUser = KeyboardButton;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputKeyboardButtonUrlAuth {
         /// `request_write_access:flags.0?true`: bit 0 of `flags`.
         pub request_write_access: bool,
@@ -286,6 +290,7 @@ pub mod types {
         /// `bot:InputUser`.
         pub bot: super::enums::InputUser,
     }
+    impl ::core::cmp::Eq for InputKeyboardButtonUrlAuth {}
     impl ::tl_runtime::Identifiable for InputKeyboardButtonUrlAuth {
         const CONSTRUCTOR_ID: u32 = 0xd02e7fd4;
     }
@@ -367,13 +372,14 @@ pub mod types {
     /// ```tl
     /// inputPeerChannel#27bcbbfc channel_id:long access_hash:long = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputPeerChannel {
         /// `channel_id:long`.
         pub channel_id: i64,
         /// `access_hash:long`.
         pub access_hash: i64,
     }
+    impl ::core::cmp::Eq for InputPeerChannel {}
     impl ::tl_runtime::Identifiable for InputPeerChannel {
         const CONSTRUCTOR_ID: u32 = 0x27bcbbfc;
     }
@@ -414,7 +420,7 @@ pub mod types {
     /// ```tl
     /// inputPeerChannelFromMessage#bd2a0840 peer:InputPeer msg_id:int channel_id:long = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputPeerChannelFromMessage {
         /// `peer:InputPeer`.
         pub peer: super::enums::InputPeer,
@@ -423,6 +429,7 @@ pub mod types {
         /// `channel_id:long`.
         pub channel_id: i64,
     }
+    impl ::core::cmp::Eq for InputPeerChannelFromMessage {}
     impl ::tl_runtime::Identifiable for InputPeerChannelFromMessage {
         const CONSTRUCTOR_ID: u32 = 0xbd2a0840;
     }
@@ -475,11 +482,12 @@ pub mod types {
     /// ```tl
     /// inputPeerChat#35a95cb9 chat_id:long = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputPeerChat {
         /// `chat_id:long`.
         pub chat_id: i64,
     }
+    impl ::core::cmp::Eq for InputPeerChat {}
     impl ::tl_runtime::Identifiable for InputPeerChat {
         const CONSTRUCTOR_ID: u32 = 0x35a95cb9;
     }
@@ -512,11 +520,12 @@ pub mod types {
     /// ```tl
     /// inputPeerColorCollectible#b8ea86a9 collectible_id:long = PeerColor;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputPeerColorCollectible {
         /// `collectible_id:long`.
         pub collectible_id: i64,
     }
+    impl ::core::cmp::Eq for InputPeerColorCollectible {}
     impl ::tl_runtime::Identifiable for InputPeerColorCollectible {
         const CONSTRUCTOR_ID: u32 = 0xb8ea86a9;
     }
@@ -553,8 +562,9 @@ pub mod types {
     /// ```tl
     /// inputPeerEmpty#7f3b18ea = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputPeerEmpty;
+    impl ::core::cmp::Eq for InputPeerEmpty {}
     impl ::tl_runtime::Identifiable for InputPeerEmpty {
         const CONSTRUCTOR_ID: u32 = 0x7f3b18ea;
     }
@@ -584,8 +594,9 @@ pub mod types {
     /// ```tl
     /// inputPeerSelf#7da07ec9 = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputPeerSelf;
+    impl ::core::cmp::Eq for InputPeerSelf {}
     impl ::tl_runtime::Identifiable for InputPeerSelf {
         const CONSTRUCTOR_ID: u32 = 0x7da07ec9;
     }
@@ -615,13 +626,14 @@ pub mod types {
     /// ```tl
     /// inputPeerUser#dde8a54c user_id:long access_hash:long = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputPeerUser {
         /// `user_id:long`.
         pub user_id: i64,
         /// `access_hash:long`.
         pub access_hash: i64,
     }
+    impl ::core::cmp::Eq for InputPeerUser {}
     impl ::tl_runtime::Identifiable for InputPeerUser {
         const CONSTRUCTOR_ID: u32 = 0xdde8a54c;
     }
@@ -662,7 +674,7 @@ pub mod types {
     /// ```tl
     /// inputPeerUserFromMessage#a87b0a1c peer:InputPeer msg_id:int user_id:long = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputPeerUserFromMessage {
         /// `peer:InputPeer`.
         pub peer: super::enums::InputPeer,
@@ -671,6 +683,7 @@ pub mod types {
         /// `user_id:long`.
         pub user_id: i64,
     }
+    impl ::core::cmp::Eq for InputPeerUserFromMessage {}
     impl ::tl_runtime::Identifiable for InputPeerUserFromMessage {
         const CONSTRUCTOR_ID: u32 = 0xa87b0a1c;
     }
@@ -721,13 +734,14 @@ pub mod types {
     /// ```tl
     /// inputUser#f21158c6 user_id:long access_hash:long = InputUser;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputUser {
         /// `user_id:long`.
         pub user_id: i64,
         /// `access_hash:long`.
         pub access_hash: i64,
     }
+    impl ::core::cmp::Eq for InputUser {}
     impl ::tl_runtime::Identifiable for InputUser {
         const CONSTRUCTOR_ID: u32 = 0xf21158c6;
     }
@@ -768,8 +782,9 @@ pub mod types {
     /// ```tl
     /// inputUserEmpty#b98886cf = InputUser;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputUserEmpty;
+    impl ::core::cmp::Eq for InputUserEmpty {}
     impl ::tl_runtime::Identifiable for InputUserEmpty {
         const CONSTRUCTOR_ID: u32 = 0xb98886cf;
     }
@@ -799,7 +814,7 @@ pub mod types {
     /// ```tl
     /// inputUserFromMessage#1da448e2 peer:InputPeer msg_id:int user_id:long = InputUser;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputUserFromMessage {
         /// `peer:InputPeer`.
         pub peer: super::enums::InputPeer,
@@ -808,6 +823,7 @@ pub mod types {
         /// `user_id:long`.
         pub user_id: i64,
     }
+    impl ::core::cmp::Eq for InputUserFromMessage {}
     impl ::tl_runtime::Identifiable for InputUserFromMessage {
         const CONSTRUCTOR_ID: u32 = 0x1da448e2;
     }
@@ -856,8 +872,9 @@ pub mod types {
     /// ```tl
     /// inputUserSelf#f7c1b13f = InputUser;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputUserSelf;
+    impl ::core::cmp::Eq for InputUserSelf {}
     impl ::tl_runtime::Identifiable for InputUserSelf {
         const CONSTRUCTOR_ID: u32 = 0xf7c1b13f;
     }
@@ -888,7 +905,7 @@ pub mod types {
     /// keyboardButtonUrlAuth#10b78d29 flags:# text:string fwd_text:flags.0?string url:string
     ///     button_id:int = KeyboardButton;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct KeyboardButtonUrlAuth {
         /// `text:string`.
         pub text: ::tl_runtime::CompactString,
@@ -899,6 +916,7 @@ pub mod types {
         /// `button_id:int`.
         pub button_id: i32,
     }
+    impl ::core::cmp::Eq for KeyboardButtonUrlAuth {}
     impl ::tl_runtime::Identifiable for KeyboardButtonUrlAuth {
         const CONSTRUCTOR_ID: u32 = 0x10b78d29;
     }
@@ -969,13 +987,14 @@ pub mod types {
     /// ```tl
     /// peerColor#b54b5acf flags:# color:flags.0?int background_emoji_id:flags.1?long = PeerColor;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct PeerColor {
         /// `color:flags.0?int`: present when bit 0 of `flags` is set.
         pub color: ::core::option::Option<i32>,
         /// `background_emoji_id:flags.1?long`: present when bit 1 of `flags` is set.
         pub background_emoji_id: ::core::option::Option<i64>,
     }
+    impl ::core::cmp::Eq for PeerColor {}
     impl ::tl_runtime::Identifiable for PeerColor {
         const CONSTRUCTOR_ID: u32 = 0xb54b5acf;
     }
@@ -1030,7 +1049,7 @@ pub mod types {
     ///     background_emoji_id:long accent_color:int colors:Vector<int> dark_accent_color:flags.0?int
     ///     dark_colors:flags.1?Vector<int> = PeerColor;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct PeerColorCollectible {
         /// `collectible_id:long`.
         pub collectible_id: i64,
@@ -1047,6 +1066,7 @@ pub mod types {
         /// `dark_colors:flags.1?Vector<int>`: present when bit 1 of `flags` is set.
         pub dark_colors: ::core::option::Option<::std::vec::Vec<i32>>,
     }
+    impl ::core::cmp::Eq for PeerColorCollectible {}
     impl ::tl_runtime::Identifiable for PeerColorCollectible {
         const CONSTRUCTOR_ID: u32 = 0xb9c0639a;
     }
@@ -1132,13 +1152,14 @@ pub mod types {
     /// ```tl
     /// recentStory#711d692d flags:# live:flags.0?true max_id:flags.1?int = RecentStory;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct RecentStory {
         /// `live:flags.0?true`: bit 0 of `flags`.
         pub live: bool,
         /// `max_id:flags.1?int`: present when bit 1 of `flags` is set.
         pub max_id: ::core::option::Option<i32>,
     }
+    impl ::core::cmp::Eq for RecentStory {}
     impl ::tl_runtime::Identifiable for RecentStory {
         const CONSTRUCTOR_ID: u32 = 0x711d692d;
     }
@@ -1183,7 +1204,7 @@ pub mod types {
     /// ```tl
     /// restrictionReason#d072acb4 platform:string reason:string text:string = RestrictionReason;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct RestrictionReason {
         /// `platform:string`.
         pub platform: ::tl_runtime::CompactString,
@@ -1192,6 +1213,7 @@ pub mod types {
         /// `text:string`.
         pub text: ::tl_runtime::CompactString,
     }
+    impl ::core::cmp::Eq for RestrictionReason {}
     impl ::tl_runtime::Identifiable for RestrictionReason {
         const CONSTRUCTOR_ID: u32 = 0xd072acb4;
     }
@@ -1246,11 +1268,12 @@ pub mod types {
     /// ```tl
     /// urlAuthResultAccepted#8f8c0e4e url:string = UrlAuthResult;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UrlAuthResultAccepted {
         /// `url:string`.
         pub url: ::tl_runtime::CompactString,
     }
+    impl ::core::cmp::Eq for UrlAuthResultAccepted {}
     impl ::tl_runtime::Identifiable for UrlAuthResultAccepted {
         const CONSTRUCTOR_ID: u32 = 0x8f8c0e4e;
     }
@@ -1285,8 +1308,9 @@ pub mod types {
     /// ```tl
     /// urlAuthResultDefault#a9d6db1f = UrlAuthResult;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UrlAuthResultDefault;
+    impl ::core::cmp::Eq for UrlAuthResultDefault {}
     impl ::tl_runtime::Identifiable for UrlAuthResultDefault {
         const CONSTRUCTOR_ID: u32 = 0xa9d6db1f;
     }
@@ -1317,7 +1341,7 @@ pub mod types {
     /// urlAuthResultRequest#92d33a0e flags:# request_write_access:flags.0?true bot:User domain:string =
     ///     UrlAuthResult;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UrlAuthResultRequest {
         /// `request_write_access:flags.0?true`: bit 0 of `flags`.
         pub request_write_access: bool,
@@ -1326,6 +1350,7 @@ pub mod types {
         /// `domain:string`.
         pub domain: ::tl_runtime::CompactString,
     }
+    impl ::core::cmp::Eq for UrlAuthResultRequest {}
     impl ::tl_runtime::Identifiable for UrlAuthResultRequest {
         const CONSTRUCTOR_ID: u32 = 0x92d33a0e;
     }
@@ -1394,7 +1419,7 @@ pub mod types {
     ///     color:flags2.8?PeerColor profile_color:flags2.9?PeerColor bot_active_users:flags2.12?int
     ///     bot_verification_icon:flags2.14?long send_paid_messages_stars:flags2.15?long = User;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct User {
         /// `self:flags.10?true`: bit 10 of `flags`. In Rust: `self_`.
         pub self_: bool,
@@ -1487,6 +1512,7 @@ pub mod types {
         /// `send_paid_messages_stars:flags2.15?long`: present when bit 15 of `flags2` is set.
         pub send_paid_messages_stars: ::core::option::Option<i64>,
     }
+    impl ::core::cmp::Eq for User {}
     impl User {
         /// `bot`: a flag bit, set exactly when `bot_info_version` is present.
         pub fn bot(&self) -> bool {
@@ -1789,11 +1815,12 @@ pub mod types {
     /// ```tl
     /// userEmpty#d3bc4b7a id:long = User;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserEmpty {
         /// `id:long`.
         pub id: i64,
     }
+    impl ::core::cmp::Eq for UserEmpty {}
     impl ::tl_runtime::Identifiable for UserEmpty {
         const CONSTRUCTOR_ID: u32 = 0xd3bc4b7a;
     }
@@ -1827,7 +1854,7 @@ pub mod types {
     /// userProfilePhoto#82d1f706 flags:# has_video:flags.0?true personal:flags.2?true photo_id:long
     ///     stripped_thumb:flags.1?bytes dc_id:int = UserProfilePhoto;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserProfilePhoto {
         /// `has_video:flags.0?true`: bit 0 of `flags`.
         pub has_video: bool,
@@ -1840,6 +1867,7 @@ pub mod types {
         /// `dc_id:int`.
         pub dc_id: i32,
     }
+    impl ::core::cmp::Eq for UserProfilePhoto {}
     impl ::tl_runtime::Identifiable for UserProfilePhoto {
         const CONSTRUCTOR_ID: u32 = 0x82d1f706;
     }
@@ -1912,8 +1940,9 @@ pub mod types {
     /// ```tl
     /// userProfilePhotoEmpty#4f11bae1 = UserProfilePhoto;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserProfilePhotoEmpty;
+    impl ::core::cmp::Eq for UserProfilePhotoEmpty {}
     impl ::tl_runtime::Identifiable for UserProfilePhotoEmpty {
         const CONSTRUCTOR_ID: u32 = 0x4f11bae1;
     }
@@ -1943,8 +1972,9 @@ pub mod types {
     /// ```tl
     /// userStatusEmpty#9d05049 = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserStatusEmpty;
+    impl ::core::cmp::Eq for UserStatusEmpty {}
     impl ::tl_runtime::Identifiable for UserStatusEmpty {
         const CONSTRUCTOR_ID: u32 = 0x09d05049;
     }
@@ -1974,11 +2004,12 @@ pub mod types {
     /// ```tl
     /// userStatusLastMonth#65899777 flags:# by_me:flags.0?true = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserStatusLastMonth {
         /// `by_me:flags.0?true`: bit 0 of `flags`.
         pub by_me: bool,
     }
+    impl ::core::cmp::Eq for UserStatusLastMonth {}
     impl ::tl_runtime::Identifiable for UserStatusLastMonth {
         const CONSTRUCTOR_ID: u32 = 0x65899777;
     }
@@ -2014,11 +2045,12 @@ pub mod types {
     /// ```tl
     /// userStatusLastWeek#541a1d1a flags:# by_me:flags.0?true = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserStatusLastWeek {
         /// `by_me:flags.0?true`: bit 0 of `flags`.
         pub by_me: bool,
     }
+    impl ::core::cmp::Eq for UserStatusLastWeek {}
     impl ::tl_runtime::Identifiable for UserStatusLastWeek {
         const CONSTRUCTOR_ID: u32 = 0x541a1d1a;
     }
@@ -2054,11 +2086,12 @@ pub mod types {
     /// ```tl
     /// userStatusOffline#8c703f was_online:int = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserStatusOffline {
         /// `was_online:int`.
         pub was_online: i32,
     }
+    impl ::core::cmp::Eq for UserStatusOffline {}
     impl ::tl_runtime::Identifiable for UserStatusOffline {
         const CONSTRUCTOR_ID: u32 = 0x008c703f;
     }
@@ -2091,11 +2124,12 @@ pub mod types {
     /// ```tl
     /// userStatusOnline#edb93949 expires:int = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserStatusOnline {
         /// `expires:int`.
         pub expires: i32,
     }
+    impl ::core::cmp::Eq for UserStatusOnline {}
     impl ::tl_runtime::Identifiable for UserStatusOnline {
         const CONSTRUCTOR_ID: u32 = 0xedb93949;
     }
@@ -2128,11 +2162,12 @@ pub mod types {
     /// ```tl
     /// userStatusRecently#7b197dc8 flags:# by_me:flags.0?true = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserStatusRecently {
         /// `by_me:flags.0?true`: bit 0 of `flags`.
         pub by_me: bool,
     }
+    impl ::core::cmp::Eq for UserStatusRecently {}
     impl ::tl_runtime::Identifiable for UserStatusRecently {
         const CONSTRUCTOR_ID: u32 = 0x7b197dc8;
     }
@@ -2168,7 +2203,7 @@ pub mod types {
     /// ```tl
     /// username#b4073647 flags:# editable:flags.0?true active:flags.1?true username:string = Username;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Username {
         /// `editable:flags.0?true`: bit 0 of `flags`.
         pub editable: bool,
@@ -2177,6 +2212,7 @@ pub mod types {
         /// `username:string`.
         pub username: ::tl_runtime::CompactString,
     }
+    impl ::core::cmp::Eq for Username {}
     impl ::tl_runtime::Identifiable for Username {
         const CONSTRUCTOR_ID: u32 = 0xb4073647;
     }
@@ -2223,7 +2259,7 @@ pub mod types {
 #[allow(missing_docs)]
 pub mod enums {
     /// The TL type `EmojiStatus`: one of `emojiStatus`, `emojiStatusCollectible`, `emojiStatusEmpty`, `inputEmojiStatusCollectible`.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum EmojiStatus {
         EmojiStatus(super::types::EmojiStatus),
@@ -2231,6 +2267,7 @@ pub mod enums {
         Empty,
         InputEmojiStatusCollectible(super::types::InputEmojiStatusCollectible),
     }
+    impl ::core::cmp::Eq for EmojiStatus {}
     impl ::tl_runtime::Serialize for EmojiStatus {
         #[inline]
         fn serialized_len(&self) -> usize {
@@ -2411,7 +2448,7 @@ pub mod enums {
         }
     }
     /// The TL type `InputPeer`: one of `inputPeerChannel`, `inputPeerChannelFromMessage`, `inputPeerChat`, `inputPeerEmpty`, `inputPeerSelf`, `inputPeerUser`, `inputPeerUserFromMessage`.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum InputPeer {
         Channel(super::types::InputPeerChannel),
@@ -2422,6 +2459,7 @@ pub mod enums {
         User(super::types::InputPeerUser),
         UserFromMessage(::std::boxed::Box<super::types::InputPeerUserFromMessage>),
     }
+    impl ::core::cmp::Eq for InputPeer {}
     impl ::tl_runtime::Serialize for InputPeer {
         #[inline]
         fn serialized_len(&self) -> usize {
@@ -2675,7 +2713,7 @@ pub mod enums {
         }
     }
     /// The TL type `InputUser`: one of `inputUser`, `inputUserEmpty`, `inputUserFromMessage`, `inputUserSelf`.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum InputUser {
         InputUser(super::types::InputUser),
@@ -2683,6 +2721,7 @@ pub mod enums {
         FromMessage(super::types::InputUserFromMessage),
         InputUserSelf,
     }
+    impl ::core::cmp::Eq for InputUser {}
     impl ::tl_runtime::Serialize for InputUser {
         #[inline]
         fn serialized_len(&self) -> usize {
@@ -2862,7 +2901,7 @@ pub mod enums {
         }
     }
     /// The TL type `KeyboardButton`: one of `inputKeyboardButtonUrlAuth`, `keyboardButtonUrlAuth`.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum KeyboardButton {
         InputKeyboardButtonUrlAuth(
@@ -2870,6 +2909,7 @@ pub mod enums {
         ),
         UrlAuth(::std::boxed::Box<super::types::KeyboardButtonUrlAuth>),
     }
+    impl ::core::cmp::Eq for KeyboardButton {}
     impl ::tl_runtime::Serialize for KeyboardButton {
         #[inline]
         fn serialized_len(&self) -> usize {
@@ -2982,13 +3022,14 @@ pub mod enums {
         }
     }
     /// The TL type `PeerColor`: one of `inputPeerColorCollectible`, `peerColor`, `peerColorCollectible`.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum PeerColor {
         InputPeerColorCollectible(super::types::InputPeerColorCollectible),
         PeerColor(super::types::PeerColor),
         Collectible(::std::boxed::Box<super::types::PeerColorCollectible>),
     }
+    impl ::core::cmp::Eq for PeerColor {}
     impl ::tl_runtime::Serialize for PeerColor {
         #[inline]
         fn serialized_len(&self) -> usize {
@@ -3125,11 +3166,12 @@ pub mod enums {
         }
     }
     /// The TL type `RecentStory`: one of `recentStory`.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum RecentStory {
         RecentStory(super::types::RecentStory),
     }
+    impl ::core::cmp::Eq for RecentStory {}
     impl ::tl_runtime::Serialize for RecentStory {
         #[inline]
         fn serialized_len(&self) -> usize {
@@ -3202,11 +3244,12 @@ pub mod enums {
         }
     }
     /// The TL type `RestrictionReason`: one of `restrictionReason`.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum RestrictionReason {
         RestrictionReason(super::types::RestrictionReason),
     }
+    impl ::core::cmp::Eq for RestrictionReason {}
     impl ::tl_runtime::Serialize for RestrictionReason {
         #[inline]
         fn serialized_len(&self) -> usize {
@@ -3284,13 +3327,14 @@ pub mod enums {
         }
     }
     /// The TL type `UrlAuthResult`: one of `urlAuthResultAccepted`, `urlAuthResultDefault`, `urlAuthResultRequest`.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum UrlAuthResult {
         Accepted(super::types::UrlAuthResultAccepted),
         Default,
         Request(super::types::UrlAuthResultRequest),
     }
+    impl ::core::cmp::Eq for UrlAuthResult {}
     impl ::tl_runtime::Serialize for UrlAuthResult {
         #[inline]
         fn serialized_len(&self) -> usize {
@@ -3434,12 +3478,13 @@ pub mod enums {
         }
     }
     /// The TL type `User`: one of `user`, `userEmpty`.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum User {
         User(::std::boxed::Box<super::types::User>),
         Empty(super::types::UserEmpty),
     }
+    impl ::core::cmp::Eq for User {}
     impl ::tl_runtime::Serialize for User {
         #[inline]
         fn serialized_len(&self) -> usize {
@@ -3543,12 +3588,13 @@ pub mod enums {
         }
     }
     /// The TL type `UserProfilePhoto`: one of `userProfilePhoto`, `userProfilePhotoEmpty`.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum UserProfilePhoto {
         UserProfilePhoto(super::types::UserProfilePhoto),
         Empty,
     }
+    impl ::core::cmp::Eq for UserProfilePhoto {}
     impl ::tl_runtime::Serialize for UserProfilePhoto {
         #[inline]
         fn serialized_len(&self) -> usize {
@@ -3667,7 +3713,7 @@ pub mod enums {
         }
     }
     /// The TL type `UserStatus`: one of `userStatusEmpty`, `userStatusLastMonth`, `userStatusLastWeek`, `userStatusOffline`, `userStatusOnline`, `userStatusRecently`.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum UserStatus {
         Empty,
@@ -3677,6 +3723,7 @@ pub mod enums {
         Online(super::types::UserStatusOnline),
         Recently(super::types::UserStatusRecently),
     }
+    impl ::core::cmp::Eq for UserStatus {}
     impl ::tl_runtime::Serialize for UserStatus {
         #[inline]
         fn serialized_len(&self) -> usize {
@@ -3913,11 +3960,12 @@ pub mod enums {
         }
     }
     /// The TL type `Username`: one of `username`.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum Username {
         Username(super::types::Username),
     }
+    impl ::core::cmp::Eq for Username {}
     impl ::tl_runtime::Serialize for Username {
         #[inline]
         fn serialized_len(&self) -> usize {
@@ -4002,7 +4050,7 @@ pub mod functions {
         /// messages.acceptUrlAuth#b12c7125 flags:# write_allowed:flags.0?true peer:flags.1?InputPeer
         ///     msg_id:flags.1?int button_id:flags.1?int url:flags.2?string = UrlAuthResult;
         /// ```
-        #[derive(Debug, Clone, PartialEq, Eq, Default)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct AcceptUrlAuth {
             /// `write_allowed:flags.0?true`: bit 0 of `flags`.
             pub write_allowed: bool,
@@ -4013,8 +4061,9 @@ pub mod functions {
             /// `url:flags.2?string`: present when bit 2 of `flags` is set.
             pub url: ::core::option::Option<::tl_runtime::CompactString>,
         }
+        impl ::core::cmp::Eq for AcceptUrlAuth {}
         /// The params of `messages.acceptUrlAuth` that share one flag bit: present together or absent together.
-        #[derive(Debug, Clone, PartialEq, Eq)]
+        #[derive(Debug, Clone, PartialEq)]
         pub struct AcceptUrlAuthPeerMsgIdButtonId {
             /// `peer:flags.1?InputPeer`.
             pub peer: super::super::enums::InputPeer,
@@ -4023,6 +4072,7 @@ pub mod functions {
             /// `button_id:flags.1?int`.
             pub button_id: i32,
         }
+        impl ::core::cmp::Eq for AcceptUrlAuthPeerMsgIdButtonId {}
         impl ::tl_runtime::Identifiable for AcceptUrlAuth {
             const CONSTRUCTOR_ID: u32 = 0xb12c7125;
         }
@@ -4130,7 +4180,7 @@ pub mod functions {
         /// messages.requestUrlAuth#198fb446 flags:# peer:flags.1?InputPeer msg_id:flags.1?int
         ///     button_id:flags.1?int url:flags.2?string = UrlAuthResult;
         /// ```
-        #[derive(Debug, Clone, PartialEq, Eq, Default)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct RequestUrlAuth {
             /// `peer:flags.1?InputPeer`, `msg_id:flags.1?int`, `button_id:flags.1?int`: they share bit 1 of `flags`, so all are present or none.
             pub peer_msg_id_button_id: ::core::option::Option<
@@ -4139,8 +4189,9 @@ pub mod functions {
             /// `url:flags.2?string`: present when bit 2 of `flags` is set.
             pub url: ::core::option::Option<::tl_runtime::CompactString>,
         }
+        impl ::core::cmp::Eq for RequestUrlAuth {}
         /// The params of `messages.requestUrlAuth` that share one flag bit: present together or absent together.
-        #[derive(Debug, Clone, PartialEq, Eq)]
+        #[derive(Debug, Clone, PartialEq)]
         pub struct RequestUrlAuthPeerMsgIdButtonId {
             /// `peer:flags.1?InputPeer`.
             pub peer: super::super::enums::InputPeer,
@@ -4149,6 +4200,7 @@ pub mod functions {
             /// `button_id:flags.1?int`.
             pub button_id: i32,
         }
+        impl ::core::cmp::Eq for RequestUrlAuthPeerMsgIdButtonId {}
         impl ::tl_runtime::Identifiable for RequestUrlAuth {
             const CONSTRUCTOR_ID: u32 = 0x198fb446;
         }

@@ -12,13 +12,14 @@ pub mod types {
     /// ```tl
     /// emojiStatus#e7ff068a flags:# document_id:long until:flags.0?int = EmojiStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct EmojiStatus {
         /// `document_id:long`.
         pub document_id: i64,
         /// `until:flags.0?int`: present when bit 0 of `flags` is set.
         pub until: ::core::option::Option<i32>,
     }
+    impl ::core::cmp::Eq for EmojiStatus {}
     impl ::tl_runtime::Identifiable for EmojiStatus {
         const CONSTRUCTOR_ID: u32 = 0xe7ff068a;
     }
@@ -68,7 +69,7 @@ pub mod types {
     ///     slug:string pattern_document_id:long center_color:int edge_color:int pattern_color:int
     ///     text_color:int until:flags.0?int = EmojiStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct EmojiStatusCollectible {
         /// `collectible_id:long`.
         pub collectible_id: i64,
@@ -91,6 +92,7 @@ pub mod types {
         /// `until:flags.0?int`: present when bit 0 of `flags` is set.
         pub until: ::core::option::Option<i32>,
     }
+    impl ::core::cmp::Eq for EmojiStatusCollectible {}
     impl ::tl_runtime::Identifiable for EmojiStatusCollectible {
         const CONSTRUCTOR_ID: u32 = 0x7184603b;
     }
@@ -183,8 +185,9 @@ pub mod types {
     /// ```tl
     /// emojiStatusEmpty#2de11aae = EmojiStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct EmojiStatusEmpty;
+    impl ::core::cmp::Eq for EmojiStatusEmpty {}
     impl ::tl_runtime::Identifiable for EmojiStatusEmpty {
         const CONSTRUCTOR_ID: u32 = 0x2de11aae;
     }
@@ -215,7 +218,7 @@ pub mod types {
     /// inlineButtonTypeUrlAuth#bfd02da2 flags:# fwd_text:flags.0?string url:string button_id:int =
     ///     InlineButtonType;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InlineButtonTypeUrlAuth {
         /// `fwd_text:flags.0?string`: present when bit 0 of `flags` is set.
         pub fwd_text: ::core::option::Option<::tl_runtime::CompactString>,
@@ -224,6 +227,7 @@ pub mod types {
         /// `button_id:int`.
         pub button_id: i32,
     }
+    impl ::core::cmp::Eq for InlineButtonTypeUrlAuth {}
     impl ::tl_runtime::Identifiable for InlineButtonTypeUrlAuth {
         const CONSTRUCTOR_ID: u32 = 0xbfd02da2;
     }
@@ -285,13 +289,14 @@ pub mod types {
     /// ```tl
     /// inputEmojiStatusCollectible#7141dbf flags:# collectible_id:long until:flags.0?int = EmojiStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputEmojiStatusCollectible {
         /// `collectible_id:long`.
         pub collectible_id: i64,
         /// `until:flags.0?int`: present when bit 0 of `flags` is set.
         pub until: ::core::option::Option<i32>,
     }
+    impl ::core::cmp::Eq for InputEmojiStatusCollectible {}
     impl ::tl_runtime::Identifiable for InputEmojiStatusCollectible {
         const CONSTRUCTOR_ID: u32 = 0x07141dbf;
     }
@@ -344,7 +349,7 @@ pub mod types {
     /// inputInlineButtonTypeUrlAuth#9961bcb4 flags:# request_write_access:flags.0?true
     ///     fwd_text:flags.1?string url:string bot:flags.2?InputUser = InlineButtonType;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputInlineButtonTypeUrlAuth {
         /// `request_write_access:flags.0?true`: bit 0 of `flags`.
         pub request_write_access: bool,
@@ -355,6 +360,7 @@ pub mod types {
         /// `bot:flags.2?InputUser`: present when bit 2 of `flags` is set.
         pub bot: ::core::option::Option<super::enums::InputUser>,
     }
+    impl ::core::cmp::Eq for InputInlineButtonTypeUrlAuth {}
     impl ::tl_runtime::Identifiable for InputInlineButtonTypeUrlAuth {
         const CONSTRUCTOR_ID: u32 = 0x9961bcb4;
     }
@@ -426,13 +432,14 @@ pub mod types {
     /// ```tl
     /// inputPeerChannel#27bcbbfc channel_id:long access_hash:long = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputPeerChannel {
         /// `channel_id:long`.
         pub channel_id: i64,
         /// `access_hash:long`.
         pub access_hash: i64,
     }
+    impl ::core::cmp::Eq for InputPeerChannel {}
     impl ::tl_runtime::Identifiable for InputPeerChannel {
         const CONSTRUCTOR_ID: u32 = 0x27bcbbfc;
     }
@@ -473,7 +480,7 @@ pub mod types {
     /// ```tl
     /// inputPeerChannelFromMessage#bd2a0840 peer:InputPeer msg_id:int channel_id:long = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputPeerChannelFromMessage {
         /// `peer:InputPeer`.
         pub peer: super::enums::InputPeer,
@@ -482,6 +489,7 @@ pub mod types {
         /// `channel_id:long`.
         pub channel_id: i64,
     }
+    impl ::core::cmp::Eq for InputPeerChannelFromMessage {}
     impl ::tl_runtime::Identifiable for InputPeerChannelFromMessage {
         const CONSTRUCTOR_ID: u32 = 0xbd2a0840;
     }
@@ -534,11 +542,12 @@ pub mod types {
     /// ```tl
     /// inputPeerChat#35a95cb9 chat_id:long = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputPeerChat {
         /// `chat_id:long`.
         pub chat_id: i64,
     }
+    impl ::core::cmp::Eq for InputPeerChat {}
     impl ::tl_runtime::Identifiable for InputPeerChat {
         const CONSTRUCTOR_ID: u32 = 0x35a95cb9;
     }
@@ -571,11 +580,12 @@ pub mod types {
     /// ```tl
     /// inputPeerColorCollectible#b8ea86a9 collectible_id:long = PeerColor;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputPeerColorCollectible {
         /// `collectible_id:long`.
         pub collectible_id: i64,
     }
+    impl ::core::cmp::Eq for InputPeerColorCollectible {}
     impl ::tl_runtime::Identifiable for InputPeerColorCollectible {
         const CONSTRUCTOR_ID: u32 = 0xb8ea86a9;
     }
@@ -612,8 +622,9 @@ pub mod types {
     /// ```tl
     /// inputPeerEmpty#7f3b18ea = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputPeerEmpty;
+    impl ::core::cmp::Eq for InputPeerEmpty {}
     impl ::tl_runtime::Identifiable for InputPeerEmpty {
         const CONSTRUCTOR_ID: u32 = 0x7f3b18ea;
     }
@@ -643,8 +654,9 @@ pub mod types {
     /// ```tl
     /// inputPeerSelf#7da07ec9 = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputPeerSelf;
+    impl ::core::cmp::Eq for InputPeerSelf {}
     impl ::tl_runtime::Identifiable for InputPeerSelf {
         const CONSTRUCTOR_ID: u32 = 0x7da07ec9;
     }
@@ -674,13 +686,14 @@ pub mod types {
     /// ```tl
     /// inputPeerUser#dde8a54c user_id:long access_hash:long = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputPeerUser {
         /// `user_id:long`.
         pub user_id: i64,
         /// `access_hash:long`.
         pub access_hash: i64,
     }
+    impl ::core::cmp::Eq for InputPeerUser {}
     impl ::tl_runtime::Identifiable for InputPeerUser {
         const CONSTRUCTOR_ID: u32 = 0xdde8a54c;
     }
@@ -721,7 +734,7 @@ pub mod types {
     /// ```tl
     /// inputPeerUserFromMessage#a87b0a1c peer:InputPeer msg_id:int user_id:long = InputPeer;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputPeerUserFromMessage {
         /// `peer:InputPeer`.
         pub peer: super::enums::InputPeer,
@@ -730,6 +743,7 @@ pub mod types {
         /// `user_id:long`.
         pub user_id: i64,
     }
+    impl ::core::cmp::Eq for InputPeerUserFromMessage {}
     impl ::tl_runtime::Identifiable for InputPeerUserFromMessage {
         const CONSTRUCTOR_ID: u32 = 0xa87b0a1c;
     }
@@ -780,13 +794,14 @@ pub mod types {
     /// ```tl
     /// inputUser#f21158c6 user_id:long access_hash:long = InputUser;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputUser {
         /// `user_id:long`.
         pub user_id: i64,
         /// `access_hash:long`.
         pub access_hash: i64,
     }
+    impl ::core::cmp::Eq for InputUser {}
     impl ::tl_runtime::Identifiable for InputUser {
         const CONSTRUCTOR_ID: u32 = 0xf21158c6;
     }
@@ -827,8 +842,9 @@ pub mod types {
     /// ```tl
     /// inputUserEmpty#b98886cf = InputUser;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputUserEmpty;
+    impl ::core::cmp::Eq for InputUserEmpty {}
     impl ::tl_runtime::Identifiable for InputUserEmpty {
         const CONSTRUCTOR_ID: u32 = 0xb98886cf;
     }
@@ -858,7 +874,7 @@ pub mod types {
     /// ```tl
     /// inputUserFromMessage#1da448e2 peer:InputPeer msg_id:int user_id:long = InputUser;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputUserFromMessage {
         /// `peer:InputPeer`.
         pub peer: super::enums::InputPeer,
@@ -867,6 +883,7 @@ pub mod types {
         /// `user_id:long`.
         pub user_id: i64,
     }
+    impl ::core::cmp::Eq for InputUserFromMessage {}
     impl ::tl_runtime::Identifiable for InputUserFromMessage {
         const CONSTRUCTOR_ID: u32 = 0x1da448e2;
     }
@@ -915,8 +932,9 @@ pub mod types {
     /// ```tl
     /// inputUserSelf#f7c1b13f = InputUser;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct InputUserSelf;
+    impl ::core::cmp::Eq for InputUserSelf {}
     impl ::tl_runtime::Identifiable for InputUserSelf {
         const CONSTRUCTOR_ID: u32 = 0xf7c1b13f;
     }
@@ -946,13 +964,14 @@ pub mod types {
     /// ```tl
     /// peerColor#b54b5acf flags:# color:flags.0?int background_emoji_id:flags.1?long = PeerColor;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct PeerColor {
         /// `color:flags.0?int`: present when bit 0 of `flags` is set.
         pub color: ::core::option::Option<i32>,
         /// `background_emoji_id:flags.1?long`: present when bit 1 of `flags` is set.
         pub background_emoji_id: ::core::option::Option<i64>,
     }
+    impl ::core::cmp::Eq for PeerColor {}
     impl ::tl_runtime::Identifiable for PeerColor {
         const CONSTRUCTOR_ID: u32 = 0xb54b5acf;
     }
@@ -1007,7 +1026,7 @@ pub mod types {
     ///     background_emoji_id:long accent_color:int colors:Vector<int> dark_accent_color:flags.0?int
     ///     dark_colors:flags.1?Vector<int> = PeerColor;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct PeerColorCollectible {
         /// `collectible_id:long`.
         pub collectible_id: i64,
@@ -1024,6 +1043,7 @@ pub mod types {
         /// `dark_colors:flags.1?Vector<int>`: present when bit 1 of `flags` is set.
         pub dark_colors: ::core::option::Option<::std::vec::Vec<i32>>,
     }
+    impl ::core::cmp::Eq for PeerColorCollectible {}
     impl ::tl_runtime::Identifiable for PeerColorCollectible {
         const CONSTRUCTOR_ID: u32 = 0xb9c0639a;
     }
@@ -1109,13 +1129,14 @@ pub mod types {
     /// ```tl
     /// recentStory#711d692d flags:# live:flags.0?true max_id:flags.1?int = RecentStory;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct RecentStory {
         /// `live:flags.0?true`: bit 0 of `flags`.
         pub live: bool,
         /// `max_id:flags.1?int`: present when bit 1 of `flags` is set.
         pub max_id: ::core::option::Option<i32>,
     }
+    impl ::core::cmp::Eq for RecentStory {}
     impl ::tl_runtime::Identifiable for RecentStory {
         const CONSTRUCTOR_ID: u32 = 0x711d692d;
     }
@@ -1160,7 +1181,7 @@ pub mod types {
     /// ```tl
     /// restrictionReason#d072acb4 platform:string reason:string text:string = RestrictionReason;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct RestrictionReason {
         /// `platform:string`.
         pub platform: ::tl_runtime::CompactString,
@@ -1169,6 +1190,7 @@ pub mod types {
         /// `text:string`.
         pub text: ::tl_runtime::CompactString,
     }
+    impl ::core::cmp::Eq for RestrictionReason {}
     impl ::tl_runtime::Identifiable for RestrictionReason {
         const CONSTRUCTOR_ID: u32 = 0xd072acb4;
     }
@@ -1223,11 +1245,12 @@ pub mod types {
     /// ```tl
     /// urlAuthResultAccepted#623a8fa0 flags:# url:flags.0?string = UrlAuthResult;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UrlAuthResultAccepted {
         /// `url:flags.0?string`: present when bit 0 of `flags` is set.
         pub url: ::core::option::Option<::tl_runtime::CompactString>,
     }
+    impl ::core::cmp::Eq for UrlAuthResultAccepted {}
     impl ::tl_runtime::Identifiable for UrlAuthResultAccepted {
         const CONSTRUCTOR_ID: u32 = 0x623a8fa0;
     }
@@ -1268,8 +1291,9 @@ pub mod types {
     /// ```tl
     /// urlAuthResultDefault#a9d6db1f = UrlAuthResult;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UrlAuthResultDefault;
+    impl ::core::cmp::Eq for UrlAuthResultDefault {}
     impl ::tl_runtime::Identifiable for UrlAuthResultDefault {
         const CONSTRUCTOR_ID: u32 = 0xa9d6db1f;
     }
@@ -1303,7 +1327,7 @@ pub mod types {
     ///     region:flags.2?string match_codes:flags.3?Vector<string> user_id_hint:flags.4?long
     ///     verified_app_name:flags.7?string = UrlAuthResult;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UrlAuthResultRequest {
         /// `request_write_access:flags.0?true`: bit 0 of `flags`.
         pub request_write_access: bool,
@@ -1330,8 +1354,9 @@ pub mod types {
         /// `verified_app_name:flags.7?string`: present when bit 7 of `flags` is set.
         pub verified_app_name: ::core::option::Option<::tl_runtime::CompactString>,
     }
+    impl ::core::cmp::Eq for UrlAuthResultRequest {}
     /// The params of `urlAuthResultRequest` that share one flag bit: present together or absent together.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct UrlAuthResultRequestBrowserPlatformIpRegion {
         /// `browser:flags.2?string`.
         pub browser: ::tl_runtime::CompactString,
@@ -1342,6 +1367,7 @@ pub mod types {
         /// `region:flags.2?string`.
         pub region: ::tl_runtime::CompactString,
     }
+    impl ::core::cmp::Eq for UrlAuthResultRequestBrowserPlatformIpRegion {}
     impl ::tl_runtime::Identifiable for UrlAuthResultRequest {
         const CONSTRUCTOR_ID: u32 = 0x3cd623ec;
     }
@@ -1524,7 +1550,7 @@ pub mod types {
     ///     bot_verification_icon:flags2.14?long send_paid_messages_stars:flags2.15?long
     ///     linked_community_id:flags2.21?long = User;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct User {
         /// `self:flags.10?true`: bit 10 of `flags`. In Rust: `self_`.
         pub self_: bool,
@@ -1627,6 +1653,7 @@ pub mod types {
         /// `linked_community_id:flags2.21?long`: present when bit 21 of `flags2` is set.
         pub linked_community_id: ::core::option::Option<i64>,
     }
+    impl ::core::cmp::Eq for User {}
     impl User {
         /// `bot`: a flag bit, set exactly when `bot_info_version` is present.
         pub fn bot(&self) -> bool {
@@ -1950,11 +1977,12 @@ pub mod types {
     /// ```tl
     /// userEmpty#d3bc4b7a id:long = User;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserEmpty {
         /// `id:long`.
         pub id: i64,
     }
+    impl ::core::cmp::Eq for UserEmpty {}
     impl ::tl_runtime::Identifiable for UserEmpty {
         const CONSTRUCTOR_ID: u32 = 0xd3bc4b7a;
     }
@@ -1988,7 +2016,7 @@ pub mod types {
     /// userProfilePhoto#82d1f706 flags:# has_video:flags.0?true personal:flags.2?true photo_id:long
     ///     stripped_thumb:flags.1?bytes dc_id:int = UserProfilePhoto;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserProfilePhoto {
         /// `has_video:flags.0?true`: bit 0 of `flags`.
         pub has_video: bool,
@@ -2001,6 +2029,7 @@ pub mod types {
         /// `dc_id:int`.
         pub dc_id: i32,
     }
+    impl ::core::cmp::Eq for UserProfilePhoto {}
     impl ::tl_runtime::Identifiable for UserProfilePhoto {
         const CONSTRUCTOR_ID: u32 = 0x82d1f706;
     }
@@ -2073,8 +2102,9 @@ pub mod types {
     /// ```tl
     /// userProfilePhotoEmpty#4f11bae1 = UserProfilePhoto;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserProfilePhotoEmpty;
+    impl ::core::cmp::Eq for UserProfilePhotoEmpty {}
     impl ::tl_runtime::Identifiable for UserProfilePhotoEmpty {
         const CONSTRUCTOR_ID: u32 = 0x4f11bae1;
     }
@@ -2104,8 +2134,9 @@ pub mod types {
     /// ```tl
     /// userStatusEmpty#9d05049 = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserStatusEmpty;
+    impl ::core::cmp::Eq for UserStatusEmpty {}
     impl ::tl_runtime::Identifiable for UserStatusEmpty {
         const CONSTRUCTOR_ID: u32 = 0x09d05049;
     }
@@ -2135,11 +2166,12 @@ pub mod types {
     /// ```tl
     /// userStatusLastMonth#65899777 flags:# by_me:flags.0?true = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserStatusLastMonth {
         /// `by_me:flags.0?true`: bit 0 of `flags`.
         pub by_me: bool,
     }
+    impl ::core::cmp::Eq for UserStatusLastMonth {}
     impl ::tl_runtime::Identifiable for UserStatusLastMonth {
         const CONSTRUCTOR_ID: u32 = 0x65899777;
     }
@@ -2175,11 +2207,12 @@ pub mod types {
     /// ```tl
     /// userStatusLastWeek#541a1d1a flags:# by_me:flags.0?true = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserStatusLastWeek {
         /// `by_me:flags.0?true`: bit 0 of `flags`.
         pub by_me: bool,
     }
+    impl ::core::cmp::Eq for UserStatusLastWeek {}
     impl ::tl_runtime::Identifiable for UserStatusLastWeek {
         const CONSTRUCTOR_ID: u32 = 0x541a1d1a;
     }
@@ -2215,11 +2248,12 @@ pub mod types {
     /// ```tl
     /// userStatusOffline#8c703f was_online:int = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserStatusOffline {
         /// `was_online:int`.
         pub was_online: i32,
     }
+    impl ::core::cmp::Eq for UserStatusOffline {}
     impl ::tl_runtime::Identifiable for UserStatusOffline {
         const CONSTRUCTOR_ID: u32 = 0x008c703f;
     }
@@ -2252,11 +2286,12 @@ pub mod types {
     /// ```tl
     /// userStatusOnline#edb93949 expires:int = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserStatusOnline {
         /// `expires:int`.
         pub expires: i32,
     }
+    impl ::core::cmp::Eq for UserStatusOnline {}
     impl ::tl_runtime::Identifiable for UserStatusOnline {
         const CONSTRUCTOR_ID: u32 = 0xedb93949;
     }
@@ -2289,11 +2324,12 @@ pub mod types {
     /// ```tl
     /// userStatusRecently#7b197dc8 flags:# by_me:flags.0?true = UserStatus;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UserStatusRecently {
         /// `by_me:flags.0?true`: bit 0 of `flags`.
         pub by_me: bool,
     }
+    impl ::core::cmp::Eq for UserStatusRecently {}
     impl ::tl_runtime::Identifiable for UserStatusRecently {
         const CONSTRUCTOR_ID: u32 = 0x7b197dc8;
     }
@@ -2330,7 +2366,7 @@ pub mod types {
     /// username#b4073647 flags:# editable:flags.0?true active:flags.1?true deletable:flags.2?true
     ///     expired:flags.3?true username:string = Username;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Username {
         /// `editable:flags.0?true`: bit 0 of `flags`.
         pub editable: bool,
@@ -2343,6 +2379,7 @@ pub mod types {
         /// `username:string`.
         pub username: ::tl_runtime::CompactString,
     }
+    impl ::core::cmp::Eq for Username {}
     impl ::tl_runtime::Identifiable for Username {
         const CONSTRUCTOR_ID: u32 = 0xb4073647;
     }
@@ -2393,7 +2430,7 @@ pub mod types {
 #[allow(missing_docs)]
 pub mod enums {
     /// The TL type `EmojiStatus`: one of `emojiStatus`, `emojiStatusCollectible`, `emojiStatusEmpty`, `inputEmojiStatusCollectible`.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum EmojiStatus {
         EmojiStatus(super::types::EmojiStatus),
@@ -2401,6 +2438,7 @@ pub mod enums {
         Empty,
         InputEmojiStatusCollectible(super::types::InputEmojiStatusCollectible),
     }
+    impl ::core::cmp::Eq for EmojiStatus {}
     impl ::tl_runtime::Serialize for EmojiStatus {
         #[inline]
         fn serialized_len(&self) -> usize {
@@ -2581,7 +2619,7 @@ pub mod enums {
         }
     }
     /// The TL type `InlineButtonType`: one of `inlineButtonTypeUrlAuth`, `inputInlineButtonTypeUrlAuth`.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum InlineButtonType {
         UrlAuth(super::types::InlineButtonTypeUrlAuth),
@@ -2589,6 +2627,7 @@ pub mod enums {
             ::std::boxed::Box<super::types::InputInlineButtonTypeUrlAuth>,
         ),
     }
+    impl ::core::cmp::Eq for InlineButtonType {}
     impl ::tl_runtime::Serialize for InlineButtonType {
         #[inline]
         fn serialized_len(&self) -> usize {
@@ -2700,7 +2739,7 @@ pub mod enums {
         }
     }
     /// The TL type `InputPeer`: one of `inputPeerChannel`, `inputPeerChannelFromMessage`, `inputPeerChat`, `inputPeerEmpty`, `inputPeerSelf`, `inputPeerUser`, `inputPeerUserFromMessage`.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum InputPeer {
         Channel(super::types::InputPeerChannel),
@@ -2711,6 +2750,7 @@ pub mod enums {
         User(super::types::InputPeerUser),
         UserFromMessage(::std::boxed::Box<super::types::InputPeerUserFromMessage>),
     }
+    impl ::core::cmp::Eq for InputPeer {}
     impl ::tl_runtime::Serialize for InputPeer {
         #[inline]
         fn serialized_len(&self) -> usize {
@@ -2964,7 +3004,7 @@ pub mod enums {
         }
     }
     /// The TL type `InputUser`: one of `inputUser`, `inputUserEmpty`, `inputUserFromMessage`, `inputUserSelf`.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum InputUser {
         InputUser(super::types::InputUser),
@@ -2972,6 +3012,7 @@ pub mod enums {
         FromMessage(super::types::InputUserFromMessage),
         InputUserSelf,
     }
+    impl ::core::cmp::Eq for InputUser {}
     impl ::tl_runtime::Serialize for InputUser {
         #[inline]
         fn serialized_len(&self) -> usize {
@@ -3151,13 +3192,14 @@ pub mod enums {
         }
     }
     /// The TL type `PeerColor`: one of `inputPeerColorCollectible`, `peerColor`, `peerColorCollectible`.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum PeerColor {
         InputPeerColorCollectible(super::types::InputPeerColorCollectible),
         PeerColor(super::types::PeerColor),
         Collectible(::std::boxed::Box<super::types::PeerColorCollectible>),
     }
+    impl ::core::cmp::Eq for PeerColor {}
     impl ::tl_runtime::Serialize for PeerColor {
         #[inline]
         fn serialized_len(&self) -> usize {
@@ -3294,11 +3336,12 @@ pub mod enums {
         }
     }
     /// The TL type `RecentStory`: one of `recentStory`.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum RecentStory {
         RecentStory(super::types::RecentStory),
     }
+    impl ::core::cmp::Eq for RecentStory {}
     impl ::tl_runtime::Serialize for RecentStory {
         #[inline]
         fn serialized_len(&self) -> usize {
@@ -3371,11 +3414,12 @@ pub mod enums {
         }
     }
     /// The TL type `RestrictionReason`: one of `restrictionReason`.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum RestrictionReason {
         RestrictionReason(super::types::RestrictionReason),
     }
+    impl ::core::cmp::Eq for RestrictionReason {}
     impl ::tl_runtime::Serialize for RestrictionReason {
         #[inline]
         fn serialized_len(&self) -> usize {
@@ -3453,13 +3497,14 @@ pub mod enums {
         }
     }
     /// The TL type `UrlAuthResult`: one of `urlAuthResultAccepted`, `urlAuthResultDefault`, `urlAuthResultRequest`.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum UrlAuthResult {
         Accepted(super::types::UrlAuthResultAccepted),
         Default,
         Request(::std::boxed::Box<super::types::UrlAuthResultRequest>),
     }
+    impl ::core::cmp::Eq for UrlAuthResult {}
     impl ::tl_runtime::Serialize for UrlAuthResult {
         #[inline]
         fn serialized_len(&self) -> usize {
@@ -3605,12 +3650,13 @@ pub mod enums {
         }
     }
     /// The TL type `User`: one of `user`, `userEmpty`.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum User {
         User(::std::boxed::Box<super::types::User>),
         Empty(super::types::UserEmpty),
     }
+    impl ::core::cmp::Eq for User {}
     impl ::tl_runtime::Serialize for User {
         #[inline]
         fn serialized_len(&self) -> usize {
@@ -3714,12 +3760,13 @@ pub mod enums {
         }
     }
     /// The TL type `UserProfilePhoto`: one of `userProfilePhoto`, `userProfilePhotoEmpty`.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum UserProfilePhoto {
         UserProfilePhoto(super::types::UserProfilePhoto),
         Empty,
     }
+    impl ::core::cmp::Eq for UserProfilePhoto {}
     impl ::tl_runtime::Serialize for UserProfilePhoto {
         #[inline]
         fn serialized_len(&self) -> usize {
@@ -3838,7 +3885,7 @@ pub mod enums {
         }
     }
     /// The TL type `UserStatus`: one of `userStatusEmpty`, `userStatusLastMonth`, `userStatusLastWeek`, `userStatusOffline`, `userStatusOnline`, `userStatusRecently`.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum UserStatus {
         Empty,
@@ -3848,6 +3895,7 @@ pub mod enums {
         Online(super::types::UserStatusOnline),
         Recently(super::types::UserStatusRecently),
     }
+    impl ::core::cmp::Eq for UserStatus {}
     impl ::tl_runtime::Serialize for UserStatus {
         #[inline]
         fn serialized_len(&self) -> usize {
@@ -4084,11 +4132,12 @@ pub mod enums {
         }
     }
     /// The TL type `Username`: one of `username`.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     #[allow(clippy::large_enum_variant)]
     pub enum Username {
         Username(super::types::Username),
     }
+    impl ::core::cmp::Eq for Username {}
     impl ::tl_runtime::Serialize for Username {
         #[inline]
         fn serialized_len(&self) -> usize {
@@ -4174,7 +4223,7 @@ pub mod functions {
         ///     share_phone_number:flags.3?true peer:flags.1?InputPeer msg_id:flags.1?int
         ///     button_id:flags.1?int url:flags.2?string match_code:flags.4?string = UrlAuthResult;
         /// ```
-        #[derive(Debug, Clone, PartialEq, Eq, Default)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct AcceptUrlAuth {
             /// `write_allowed:flags.0?true`: bit 0 of `flags`.
             pub write_allowed: bool,
@@ -4189,8 +4238,9 @@ pub mod functions {
             /// `match_code:flags.4?string`: present when bit 4 of `flags` is set.
             pub match_code: ::core::option::Option<::tl_runtime::CompactString>,
         }
+        impl ::core::cmp::Eq for AcceptUrlAuth {}
         /// The params of `messages.acceptUrlAuth` that share one flag bit: present together or absent together.
-        #[derive(Debug, Clone, PartialEq, Eq)]
+        #[derive(Debug, Clone, PartialEq)]
         pub struct AcceptUrlAuthPeerMsgIdButtonId {
             /// `peer:flags.1?InputPeer`.
             pub peer: super::super::enums::InputPeer,
@@ -4199,6 +4249,7 @@ pub mod functions {
             /// `button_id:flags.1?int`.
             pub button_id: i32,
         }
+        impl ::core::cmp::Eq for AcceptUrlAuthPeerMsgIdButtonId {}
         impl ::tl_runtime::Identifiable for AcceptUrlAuth {
             const CONSTRUCTOR_ID: u32 = 0x67a3f0de;
         }
@@ -4319,13 +4370,14 @@ pub mod functions {
         /// ```tl
         /// messages.checkUrlAuthMatchCode#c9a47b0b url:string match_code:string = Bool;
         /// ```
-        #[derive(Debug, Clone, PartialEq, Eq, Default)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct CheckUrlAuthMatchCode {
             /// `url:string`.
             pub url: ::tl_runtime::CompactString,
             /// `match_code:string`.
             pub match_code: ::tl_runtime::CompactString,
         }
+        impl ::core::cmp::Eq for CheckUrlAuthMatchCode {}
         impl ::tl_runtime::Identifiable for CheckUrlAuthMatchCode {
             const CONSTRUCTOR_ID: u32 = 0xc9a47b0b;
         }
@@ -4382,11 +4434,12 @@ pub mod functions {
         /// ```tl
         /// messages.declineUrlAuth#35436bbc url:string = Bool;
         /// ```
-        #[derive(Debug, Clone, PartialEq, Eq, Default)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct DeclineUrlAuth {
             /// `url:string`.
             pub url: ::tl_runtime::CompactString,
         }
+        impl ::core::cmp::Eq for DeclineUrlAuth {}
         impl ::tl_runtime::Identifiable for DeclineUrlAuth {
             const CONSTRUCTOR_ID: u32 = 0x35436bbc;
         }
@@ -4429,7 +4482,7 @@ pub mod functions {
         /// messages.requestUrlAuth#894cc99c flags:# peer:flags.1?InputPeer msg_id:flags.1?int
         ///     button_id:flags.1?int url:flags.2?string in_app_origin:flags.3?string = UrlAuthResult;
         /// ```
-        #[derive(Debug, Clone, PartialEq, Eq, Default)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct RequestUrlAuth {
             /// `peer:flags.1?InputPeer`, `msg_id:flags.1?int`, `button_id:flags.1?int`: they share bit 1 of `flags`, so all are present or none.
             pub peer_msg_id_button_id: ::core::option::Option<
@@ -4440,8 +4493,9 @@ pub mod functions {
             /// `in_app_origin:flags.3?string`: present when bit 3 of `flags` is set.
             pub in_app_origin: ::core::option::Option<::tl_runtime::CompactString>,
         }
+        impl ::core::cmp::Eq for RequestUrlAuth {}
         /// The params of `messages.requestUrlAuth` that share one flag bit: present together or absent together.
-        #[derive(Debug, Clone, PartialEq, Eq)]
+        #[derive(Debug, Clone, PartialEq)]
         pub struct RequestUrlAuthPeerMsgIdButtonId {
             /// `peer:flags.1?InputPeer`.
             pub peer: super::super::enums::InputPeer,
@@ -4450,6 +4504,7 @@ pub mod functions {
             /// `button_id:flags.1?int`.
             pub button_id: i32,
         }
+        impl ::core::cmp::Eq for RequestUrlAuthPeerMsgIdButtonId {}
         impl ::tl_runtime::Identifiable for RequestUrlAuth {
             const CONSTRUCTOR_ID: u32 = 0x894cc99c;
         }

@@ -45,7 +45,8 @@ impl UserAttribute {
     }
 }
 
-/// The derives of a generated type besides `Debug`, `Clone` and `PartialEq`.
+/// The derives of a generated type besides `Debug`, `Clone` and `PartialEq` (`Eq` is an impl of its own:
+/// [`Emitter::eq_impl`]).
 struct Derives {
     default: bool,
     eq_hash: bool,
@@ -136,10 +137,22 @@ impl Emitter<'_> {
         }
     }
 
-    /// `Eq` where the model allows it, and `Hash` too when asked for (`Config::derive_hash`).
+    /// `Hash` where the model allows `Eq` and it was asked for (`Config::derive_hash`).
     fn eq_hash(&self, allowed: bool) -> Option<TokenStream> {
-        let hash = self.options.derive_hash.then(|| quote!(Hash,));
-        allowed.then(|| quote!(Eq, #hash))
+        (allowed && self.options.derive_hash).then(|| quote!(Hash,))
+    }
+
+    /// `Eq` for `ty` where the model allows it, as an empty impl (`impl_generics` bound each type
+    /// parameter by `Eq`). Not derived: the derive only adds a hidden method that checks every field is
+    /// `Eq`, which the model has already proven, and that method's body, one per type, cost about 1 s and
+    /// 76 MiB of the 16 s debug build of the whole layer-230 schema (BENCHMARKS.md, issue 19).
+    pub(super) fn eq_impl(
+        &self,
+        allowed: bool,
+        impl_generics: Option<TokenStream>,
+        ty: TokenStream,
+    ) -> Option<TokenStream> {
+        allowed.then(|| quote!(impl #impl_generics ::core::cmp::Eq for #ty {}))
     }
 
     fn user_attributes(&self, targets: &[AttributeTarget], name: &str) -> TokenStream {

@@ -316,11 +316,13 @@ impl Emitter<'_> {
                 },
             ),
         };
+        let eq = self.eq_impl(ty.eq_hash, lifetime.clone(), quote!(#name #lifetime));
         quote! {
             #docs
             #attributes
             #[allow(clippy::large_enum_variant)]
             pub enum #name #lifetime { #(#variants)* }
+            #eq
             impl #lifetime ::tl_runtime::Serialize for #name #lifetime {
                 #[inline]
                 fn serialized_len(&self) -> usize {

@@ -81,6 +81,11 @@ impl Emitter<'_> {
             Form::Owned => (self.struct_attributes(item), default_by_field(item)),
             Form::Borrowed => (self.borrowed_attributes(item.eq_hash), None),
         };
+        let eq = self.eq_impl(
+            item.eq_hash,
+            generics.bounded(quote!(::core::cmp::Eq)),
+            quote!(#name #generic_params),
+        );
         let groups = self.group_structs(item, place);
         let derived = derived_bits(item, place);
         let id = hex(item.id);
@@ -88,6 +93,7 @@ impl Emitter<'_> {
             #docs
             #attributes
             pub struct #name #generic_params #body
+            #eq
             #groups
             #derived
             #default
@@ -167,10 +173,12 @@ impl Emitter<'_> {
                     quote!(#docs #field_attributes pub #member_name: #ty,)
                 });
                 let into_owned = (place.form == Form::Borrowed).then(|| self.group_into_owned(item, group, place));
+                let eq = self.eq_impl(item.eq_hash, lifetime.clone(), quote!(#name #lifetime));
                 quote! {
                     #doc
                     #attributes
                     pub struct #name #lifetime { #(#members)* }
+                    #eq
                     #into_owned
                 }
             })
