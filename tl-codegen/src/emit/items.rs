@@ -19,7 +19,7 @@ struct Generics {
 impl Generics {
     fn of(item: &Item, place: Place<'_>) -> Self {
         Generics {
-            lifetime: (Emitter::form_of(place, item.borrows) == Form::Borrowed).then(|| quote!('a,)),
+            lifetime: (place.form_of(item.borrows) == Form::Borrowed).then(|| quote!('a,)),
             names: item.generics.iter().map(|g| ident(g)).collect(),
         }
     }

@@ -101,6 +101,14 @@ impl Place<'_> {
     fn depth(&self) -> usize {
         1 + usize::from(self.namespace.is_some()) + usize::from(self.form == Form::Borrowed)
     }
+
+    /// The form of an item or type with `borrows` as seen from here: borrowed only where both are.
+    fn form_of(&self, borrows: bool) -> Form {
+        match self.form {
+            Form::Borrowed if borrows => Form::Borrowed,
+            _ => Form::Owned,
+        }
+    }
 }
 
 /// Everything an emitting method needs: the model, the options, and the Rust type of each built-in

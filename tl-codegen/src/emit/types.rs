@@ -54,17 +54,9 @@ impl Emitter<'_> {
         }
     }
 
-    /// The form of an item or type with `borrows` as seen from `place`: borrowed only where both are.
-    pub(super) fn form_of(place: Place<'_>, borrows: bool) -> Form {
-        match place.form {
-            Form::Borrowed if borrows => Form::Borrowed,
-            _ => Form::Owned,
-        }
-    }
-
     pub(super) fn constructor_path(&self, place: Place<'_>, index: usize) -> TokenStream {
         let item = &self.model.constructors[index];
-        let target = Self::form_of(place, item.borrows);
+        let target = place.form_of(item.borrows);
         self.path_to(place, target, "types", item.namespace.as_deref(), &item.rust_name)
     }
 
@@ -78,7 +70,7 @@ impl Emitter<'_> {
             TypeRef::Builtin(builtin) => self.builtin_types[usize::from(builtin.0)].clone(),
             TypeRef::Enum(index) => {
                 let ty = &self.model.types[*index];
-                let target = Self::form_of(place, ty.borrows);
+                let target = place.form_of(ty.borrows);
                 self.path_to(place, target, "enums", ty.namespace.as_deref(), &ty.rust_name)
             }
             TypeRef::Bare(index) => self.constructor_path(place, *index),
