@@ -138,7 +138,14 @@ macro_rules! text {
         impl Deserialize for $ty {
             const MIN_SIZE: usize = 4;
 
-            #[inline]
+            // Always inlined in optimised builds. As a plain `#[inline]`, decoding text stayed a call from
+            // large decoders such as `user`'s (a dozen strings), and the call with its result returned
+            // through memory was a quarter of decoding 1000 users; inlined, they decode about 15% faster,
+            // owned and borrowed (BENCHMARKS.md, issue 19). Only a hint in builds with debug assertions
+            // (unoptimised, as a rule): there inlined frames are not merged, a decoder would hold a copy of
+            // this frame per string, and the decoders of recursive types would overflow the stack sooner.
+            #[cfg_attr(debug_assertions, inline)]
+            #[cfg_attr(not(debug_assertions), inline(always))]
             fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
                 let data = reader.read_tl_bytes()?;
                 Ok(match text_of(data) {
@@ -173,7 +180,9 @@ fn text_of(data: &[u8]) -> Option<&str> {
 impl<'a> DeserializeBorrowed<'a> for Cow<'a, str> {
     const MIN_SIZE: usize = 4;
 
-    #[inline]
+    // Inlined as the owned text types' decoders are, for the same reasons (see `text!`).
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     fn deserialize_borrowed(reader: &mut Reader<'a>) -> Result<Self> {
         let data = reader.read_tl_bytes()?;
         // Valid text first: `from_utf8_lossy` walks the text in chunks, several times slower on the valid
