@@ -89,8 +89,8 @@ impl Emitter<'_> {
     /// The derives of a borrowed struct or enum: those of its owned form but `Default` (and serde); the
     /// user's attributes are for the owned types.
     pub(super) fn borrowed_attributes(&self, eq_hash: bool) -> TokenStream {
-        let eq_hash = self.eq_hash(eq_hash);
-        quote!(#[derive(Debug, Clone, PartialEq, #eq_hash)])
+        let hash = self.hash_derive(eq_hash);
+        quote!(#[derive(Debug, Clone, PartialEq, #hash)])
     }
 
     /// The attributes of field `rust_name` for TL param `param` of `owner`, of shape `kind`.
@@ -124,7 +124,7 @@ impl Emitter<'_> {
 
     fn derive(&self, derives: &Derives) -> TokenStream {
         let default = derives.default.then(|| quote!(Default,));
-        let eq_hash = self.eq_hash(derives.eq_hash);
+        let hash = self.hash_derive(derives.eq_hash);
         let serde = self.options.serde.then(|| {
             quote!(
                 #[derive(::tl_runtime::serde::Serialize, ::tl_runtime::serde::Deserialize)]
@@ -132,13 +132,13 @@ impl Emitter<'_> {
             )
         });
         quote! {
-            #[derive(Debug, Clone, PartialEq, #eq_hash #default)]
+            #[derive(Debug, Clone, PartialEq, #hash #default)]
             #serde
         }
     }
 
     /// `Hash` where the model allows `Eq` and it was asked for (`Config::derive_hash`).
-    fn eq_hash(&self, allowed: bool) -> Option<TokenStream> {
+    fn hash_derive(&self, allowed: bool) -> Option<TokenStream> {
         (allowed && self.options.derive_hash).then(|| quote!(Hash,))
     }
 
