@@ -256,6 +256,14 @@ fn generic_functions_wrap_a_query_and_return_its_answer() {
         std::any::type_name::<F::Return>()
     }
     assert!(answer(&call).ends_with("enums::Config"), "{}", answer(&call));
+    // A TL parameter named `O` does not collide with the encoder's type parameter.
+    let call = generics::functions::InvokeWithOutput {
+        tag: 7,
+        query: GetConfig,
+    };
+    let bytes = roundtrip(&call);
+    assert_eq!(hex(&bytes[4..8]), "07000000", "the tag after the id");
+    assert!(bytes.ends_with(&GetConfig.to_bytes()));
 }
 
 #[test]

@@ -5,8 +5,8 @@
 //! decoded with each invalid sequence replaced by U+FFFD rather than failing the whole message; valid text,
 //! the common case, is copied once. Fields whose bytes matter exactly should be `bytes` in the schema.
 //!
-//! `bytes` fields are `Vec<u8>`, which cannot also be a `Vector<T>`, so they are written with the
-//! functions here ([`write_bytes`], [`read_bytes`]) rather than through the traits; so are bare vectors
+//! `bytes` fields are `Vec<u8>`, which cannot also be a `Vector<T>`, so they are written with
+//! [`Output::put_bytes`] and read with [`read_bytes`] rather than through the traits; so are bare vectors
 //! and vectors of `bytes`, with the element codec passed as a closure.
 
 use std::borrow::Cow;
@@ -16,7 +16,7 @@ use compact_str::CompactString;
 use crate::error::{Error, ErrorKind, Result};
 use crate::reader::Reader;
 use crate::traits::{Deserialize, DeserializeBorrowed, Serialize};
-use crate::write::{bytes_len, put, short_bytes_len, vector_len, write_bytes, write_vector};
+use crate::write::{Output, write_vector};
 
 /// The id of `vector#1cb5c415`, written before a boxed `Vector`.
 pub const VECTOR_ID: u32 = 0x1cb5c415;
@@ -29,13 +29,8 @@ macro_rules! fixed_size {
     ($ty:ty, $size:literal, $read:ident) => {
         impl Serialize for $ty {
             #[inline]
-            fn serialized_len(&self) -> usize {
-                $size
-            }
-
-            #[inline]
-            fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
-                put(out, self.to_le_bytes())
+            fn serialize_into<O: Output>(&self, out: O) -> O {
+                out.put(self.to_le_bytes())
             }
         }
 
@@ -60,13 +55,8 @@ fixed_size!(f64, 8, read_f64);
 /// schema declares (`int512 16*[ int ] = Int512;` is `[u8; 64]`).
 impl<const N: usize> Serialize for [u8; N] {
     #[inline]
-    fn serialized_len(&self) -> usize {
-        N
-    }
-
-    #[inline]
-    fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
-        put(out, *self)
+    fn serialize_into<O: Output>(&self, out: O) -> O {
+        out.put(*self)
     }
 }
 
@@ -82,14 +72,9 @@ impl<const N: usize> Deserialize for [u8; N] {
 /// `Bool`: `boolTrue` or `boolFalse`.
 impl Serialize for bool {
     #[inline]
-    fn serialized_len(&self) -> usize {
-        4
-    }
-
-    #[inline]
-    fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+    fn serialize_into<O: Output>(&self, out: O) -> O {
         let id = if *self { BOOL_TRUE_ID } else { BOOL_FALSE_ID };
-        put(out, id.to_le_bytes())
+        out.put(id.to_le_bytes())
     }
 }
 
@@ -119,19 +104,13 @@ pub fn read_bytes(reader: &mut Reader<'_>) -> Result<Vec<u8>> {
     reader.read_tl_bytes().map(<[u8]>::to_vec)
 }
 
-/// `string`: UTF-8 text in the `bytes` encoding, for a text type built `From` a `&str` or a `Cow<str>`,
-/// whose encoded size `$len` computes.
+/// `string`: UTF-8 text in the `bytes` encoding, for a text type built `From` a `&str` or a `Cow<str>`.
 macro_rules! text {
-    ($ty:ty, $len:path) => {
+    ($ty:ty) => {
         impl Serialize for $ty {
             #[inline]
-            fn serialized_len(&self) -> usize {
-                $len(self)
-            }
-
-            #[inline]
-            fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
-                write_bytes(self.as_bytes(), out)
+            fn serialize_into<O: Output>(&self, out: O) -> O {
+                out.put_bytes(self.as_bytes())
             }
         }
 
@@ -157,7 +136,7 @@ macro_rules! text {
     };
 }
 
-text!(String, string_len);
+text!(String);
 
 /// `data` as text, if it is valid UTF-8. ASCII (most of what Telegram sends: usernames, language codes,
 /// URLs, many names) is recognised in place, a word at a time, without the call to `from_utf8`, whose
@@ -196,44 +175,18 @@ impl<'a> DeserializeBorrowed<'a> for Cow<'a, str> {
 
 impl Serialize for Cow<'_, str> {
     #[inline]
-    fn serialized_len(&self) -> usize {
-        bytes_len(self.len())
-    }
-
-    #[inline]
-    fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
-        write_bytes(self.as_bytes(), out)
+    fn serialize_into<O: Output>(&self, out: O) -> O {
+        out.put_bytes(self.as_bytes())
     }
 }
 // The type generated code holds `string` in: text of up to 24 bytes is stored inline, so decoding the
 // short strings Telegram is full of (names, usernames, language codes) allocates nothing.
-text!(CompactString, compact_string_len);
-
-#[inline]
-fn string_len(text: &str) -> usize {
-    bytes_len(text.len())
-}
-
-/// Inline text (24 bytes at most) never needs the long length header: one test fewer per string in the
-/// length pass, which a message full of names and usernames feels.
-#[inline]
-fn compact_string_len(text: &CompactString) -> usize {
-    if text.is_heap_allocated() {
-        bytes_len(text.len())
-    } else {
-        short_bytes_len(text.len())
-    }
-}
+text!(CompactString);
 
 /// `Vector<T>`: the vector id, a count, then the elements.
 impl<T: Serialize> Serialize for Vec<T> {
     #[inline]
-    fn serialized_len(&self) -> usize {
-        vector_len(self, T::serialized_len)
-    }
-
-    #[inline]
-    fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+    fn serialize_into<O: Output>(&self, out: O) -> O {
         write_vector(self, out, T::serialize_into)
     }
 }
@@ -251,12 +204,7 @@ impl<T: Deserialize> Deserialize for Vec<T> {
 /// written elsewhere, says which).
 impl<T: Serialize> Serialize for Option<T> {
     #[inline]
-    fn serialized_len(&self) -> usize {
-        self.as_ref().map_or(0, T::serialized_len)
-    }
-
-    #[inline]
-    fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+    fn serialize_into<O: Output>(&self, out: O) -> O {
         match self {
             Some(value) => value.serialize_into(out),
             None => out,
@@ -267,12 +215,7 @@ impl<T: Serialize> Serialize for Option<T> {
 /// A boxed value (a large or recursive enum variant) encodes as the value.
 impl<T: Serialize> Serialize for Box<T> {
     #[inline]
-    fn serialized_len(&self) -> usize {
-        T::serialized_len(self)
-    }
-
-    #[inline]
-    fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+    fn serialize_into<O: Output>(&self, out: O) -> O {
         T::serialize_into(self, out)
     }
 }

@@ -2,23 +2,28 @@
 
 use crate::error::Result;
 use crate::reader::Reader;
+use crate::write::{Length, Output};
 
 /// A value with a TL encoding.
 ///
-/// Encoders write in place: [`Serialize::serialize_into`] writes over the front of a slice sized from
-/// [`Serialize::serialized_len`] and returns the rest, so a whole message is written into one buffer
-/// allocated once, with no growth and no per-append length bookkeeping.
+/// One generic encoder, [`Serialize::serialize_into`], writes to any [`Output`]: run on a [`Length`] it
+/// is the exact length pass, run on a slice it writes in place over the front of it and returns the rest.
+/// So a whole message is written into one buffer allocated once, with no growth and no per-append length
+/// bookkeeping.
 pub trait Serialize {
-    /// The exact number of bytes [`Serialize::serialize_into`] writes.
-    fn serialized_len(&self) -> usize;
-
-    /// Writes the encoding over the first [`Serialize::serialized_len`] bytes of `out` and returns the
-    /// bytes after it.
+    /// Writes the encoding to `out` and returns what follows it. On a `&mut [u8]`, that is the bytes after
+    /// the encoding.
     ///
     /// # Panics
     ///
-    /// If `out` is shorter than [`Serialize::serialized_len`].
-    fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8];
+    /// On a slice shorter than [`Serialize::serialized_len`].
+    fn serialize_into<O: Output>(&self, out: O) -> O;
+
+    /// The exact number of bytes [`Serialize::serialize_into`] writes: the encoder run on a [`Length`].
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        self.serialize_into(Length::new()).get()
+    }
 
     /// Appends the encoding to `out`, growing it at most once. A short encoding (64 bytes or less) asks
     /// for 64 bytes of room, so that a buffer reused for small requests is prepared with two fixed-size

@@ -1,30 +1,104 @@
-//! Writing in place: every encoder writes over the front of a `&mut [u8]` and hands back the rest.
+//! Writing: one generic encoder per type ([`Serialize::serialize_into`](crate::Serialize::serialize_into))
+//! writes to any [`Output`]. Two outputs do all the work:
 //!
-//! [`Serialize::serialized_len`](crate::Serialize::serialized_len) is exact, so a buffer is sized once
-//! and each value is written into its own part of it. The cursor is a plain slice passed in and returned
-//! by value (two registers), so a run of appends keeps no length in memory to reload and store, and
-//! checks the room left once per item rather than growing a vector.
+//! - [`Length`] only counts: the encoder run on it is the exact length pass
+//!   ([`Serialize::serialized_len`](crate::Serialize::serialized_len)), with every byte copy compiled
+//!   away;
+//! - `&mut [u8]` writes in place: a buffer sized once from that length, each value written over the front
+//!   of it and the rest handed back. The cursor is a plain slice passed in and returned by value (two
+//!   registers), so a run of writes keeps no length in memory to reload and store, and checks the room
+//!   left once per run of fixed-size fields rather than growing a vector.
 //!
-//! A buffer shorter than the encoding is a bug in a `serialized_len` (the generated ones are exact and
+//! One body serves both passes, so a schema's encoders are type-checked and borrow-checked once, and
+//! compiled to machine code only in the crate that calls them.
+//!
+//! A buffer shorter than the encoding is a bug in the caller's sizing (the length pass is exact, and
 //! tested to be), not a property of the input: it panics, once, in a cold function.
 
-/// Splits the first `N` bytes off `out`, to be filled in place by the caller (a run of fixed-size fields);
-/// the rest of the buffer follows.
+/// Where an encoder writes: a buffer written in place (`&mut [u8]`) or a [`Length`] that only counts.
+/// Every method takes the output by value and returns what follows what it wrote.
+pub trait Output: Sized {
+    /// Splits off the next `N` bytes: `Some(run)`, to be filled in place by the caller (a run of
+    /// fixed-size fields, at constant offsets), or `None` from an output that only counts.
+    fn run<'r, const N: usize>(self) -> (Option<&'r mut [u8; N]>, Self)
+    where
+        Self: 'r;
+
+    /// Writes `bytes`.
+    #[inline(always)]
+    fn put<const N: usize>(self, bytes: [u8; N]) -> Self {
+        let (run, rest) = self.run::<N>();
+        if let Some(run) = run {
+            *run = bytes;
+        }
+        rest
+    }
+
+    /// Writes a `bytes` (or `string`) item: the length, the data, zero padding to 4. Lengths are 24-bit
+    /// on the wire: data longer than 16 MiB - 1 cannot be encoded and panics, as a programming error.
+    fn put_bytes(self, data: &[u8]) -> Self;
+}
+
+/// Writing in place over the front of the slice; the rest of it is what follows.
+///
+/// # Panics
+///
+/// If the slice is shorter than what is written.
+impl Output for &mut [u8] {
+    #[inline(always)]
+    fn run<'r, const N: usize>(self) -> (Option<&'r mut [u8; N]>, Self)
+    where
+        Self: 'r,
+    {
+        let (run, rest) = split_run::<N>(self);
+        (Some(run), rest)
+    }
+
+    #[inline(always)]
+    fn put_bytes(self, data: &[u8]) -> Self {
+        write_bytes(data, self)
+    }
+}
+
+/// An output that writes nothing and counts the bytes an encoding takes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Length(usize);
+
+impl Length {
+    /// No bytes yet.
+    pub fn new() -> Self {
+        Length(0)
+    }
+
+    /// The bytes counted.
+    pub fn get(self) -> usize {
+        self.0
+    }
+}
+
+impl Output for Length {
+    #[inline(always)]
+    fn run<'r, const N: usize>(self) -> (Option<&'r mut [u8; N]>, Self)
+    where
+        Self: 'r,
+    {
+        (None, Length(self.0 + N))
+    }
+
+    #[inline(always)]
+    fn put_bytes(self, data: &[u8]) -> Self {
+        Length(self.0 + bytes_len(data.len()))
+    }
+}
+
+/// Splits the first `N` bytes off `out`; the rest of the buffer follows.
 #[inline(always)]
-pub fn split_run<const N: usize>(out: &mut [u8]) -> (&mut [u8; N], &mut [u8]) {
+fn split_run<const N: usize>(out: &mut [u8]) -> (&mut [u8; N], &mut [u8]) {
     let left = out.len();
     match out.split_first_chunk_mut::<N>() {
         Some(parts) => parts,
         None => too_short(N, left),
     }
-}
-
-/// Writes `bytes` at the front of `out`; returns the rest.
-#[inline(always)]
-pub fn put<const N: usize>(out: &mut [u8], bytes: [u8; N]) -> &mut [u8] {
-    let (head, rest) = split_run::<N>(out);
-    *head = bytes;
-    rest
 }
 
 /// Splits the first `len` bytes off `out`.
@@ -55,18 +129,16 @@ pub fn bytes_len(len: usize) -> usize {
 
 /// [`bytes_len`] of an item under 254 bytes (one length byte): `1 + len` rounded up to 4.
 #[inline]
-pub(crate) fn short_bytes_len(len: usize) -> usize {
+fn short_bytes_len(len: usize) -> usize {
     (len & !3) + 4
 }
 
 /// Items shorter than this take [`write_bytes`]' inline path.
 const SHORT_ITEM: usize = 64;
 
-/// Writes a `bytes` (or `string`) item at the front of `out`: the length, the data, zero padding to 4;
-/// returns the rest. Lengths are 24-bit on the wire: data longer than 16 MiB - 1 cannot be encoded and
-/// panics, as a programming error.
+/// [`Output::put_bytes`] in place: the item at the front of `out`; returns the rest.
 #[inline(always)]
-pub fn write_bytes<'o>(data: &[u8], out: &'o mut [u8]) -> &'o mut [u8] {
+fn write_bytes<'o>(data: &[u8], out: &'o mut [u8]) -> &'o mut [u8] {
     let len = data.len();
     // Most TL strings are short and most have 64 bytes of room after them: write within a 64-byte window,
     // where every index is provably in range (no bounds checks) and every copy has a fixed size (no call
@@ -149,37 +221,17 @@ fn write_long_bytes<'o>(data: &[u8], out: &'o mut [u8]) -> &'o mut [u8] {
     rest
 }
 
-/// Encoded size of a boxed `Vector` whose elements have the sizes `item_len` gives.
+/// Writes a boxed `Vector` with `write_item` for each element; returns what follows.
 #[inline]
-pub fn vector_len<T>(items: &[T], item_len: impl Fn(&T) -> usize) -> usize {
-    4 + bare_vector_len(items, item_len)
+pub fn write_vector<O: Output, T>(items: &[T], out: O, write_item: impl Fn(&T, O) -> O) -> O {
+    write_bare_vector(items, out.put(crate::VECTOR_ID.to_le_bytes()), write_item)
 }
 
-/// Encoded size of a bare `vector`: a count and the elements.
+/// Writes a bare `vector`: the count, then each element; returns what follows.
 #[inline]
-pub fn bare_vector_len<T>(items: &[T], item_len: impl Fn(&T) -> usize) -> usize {
-    4 + items.iter().map(item_len).sum::<usize>()
-}
-
-/// Writes a boxed `Vector` with `write_item` for each element; returns the rest of `out`.
-#[inline]
-pub fn write_vector<'o, T>(
-    items: &[T],
-    out: &'o mut [u8],
-    write_item: impl for<'x> Fn(&T, &'x mut [u8]) -> &'x mut [u8],
-) -> &'o mut [u8] {
-    write_bare_vector(items, put(out, crate::VECTOR_ID.to_le_bytes()), write_item)
-}
-
-/// Writes a bare `vector`: the count, then each element; returns the rest of `out`.
-#[inline]
-pub fn write_bare_vector<'o, T>(
-    items: &[T],
-    out: &'o mut [u8],
-    write_item: impl for<'x> Fn(&T, &'x mut [u8]) -> &'x mut [u8],
-) -> &'o mut [u8] {
+pub fn write_bare_vector<O: Output, T>(items: &[T], out: O, write_item: impl Fn(&T, O) -> O) -> O {
     let count = u32::try_from(items.len()).expect("a TL vector holds at most 2^32 - 1 elements");
-    let mut out = put(out, count.to_le_bytes());
+    let mut out = out.put(count.to_le_bytes());
     for item in items {
         out = write_item(item, out);
     }

@@ -1,7 +1,9 @@
 //! The TL built-ins: exact bytes, boundaries, errors with offsets, hostile input, round trips.
 
 use proptest::prelude::*;
-use tl_runtime::{CompactString, Deserialize, Error, ErrorKind, Reader, Serialize, bytes_len, read_bytes, write_bytes};
+use tl_runtime::{
+    CompactString, Deserialize, Error, ErrorKind, Length, Output, Reader, Serialize, bytes_len, read_bytes,
+};
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -22,10 +24,15 @@ fn roundtrip<T: Serialize + Deserialize + PartialEq + std::fmt::Debug>(value: &T
     bytes
 }
 
-/// `data` as a TL `bytes` item, through [`write_bytes`] into a buffer of its exact size.
+/// `data` as a TL `bytes` item, through [`Output::put_bytes`] into a buffer of its exact size.
 fn encode_bytes(data: &[u8]) -> Vec<u8> {
     let mut out = vec![0; bytes_len(data.len())];
-    assert!(write_bytes(data, &mut out).is_empty(), "bytes_len is exact");
+    assert!(out.as_mut_slice().put_bytes(data).is_empty(), "bytes_len is exact");
+    assert_eq!(
+        Length::new().put_bytes(data).get(),
+        out.len(),
+        "the length pass counts the same"
+    );
     out
 }
 
@@ -113,7 +120,7 @@ fn write_bytes_is_exact_at_every_length_and_touches_nothing_else() {
         // Garbage where the padding goes and after the item: the padding must be written as zeros, and the
         // rest handed back untouched.
         let mut out = vec![0xaa; expected.len() + 9];
-        let rest = write_bytes(&data, &mut out);
+        let rest = out.as_mut_slice().put_bytes(&data);
         assert_eq!(rest, [0xaa; 9], "length {len}");
         assert_eq!(out[..expected.len()], expected[..], "length {len}");
         assert_eq!(encode_bytes(&data), expected, "length {len}");
@@ -125,13 +132,13 @@ fn write_bytes_is_exact_at_every_length_and_touches_nothing_else() {
 #[should_panic(expected = "TL output buffer too short: 8 bytes to write, 7 left")]
 fn a_buffer_shorter_than_serialized_len_is_a_panic_not_a_short_write() {
     let mut out = [0; 7];
-    write_bytes(b"abcd", &mut out);
+    out.as_mut_slice().put_bytes(b"abcd");
 }
 
 #[test]
 fn serialize_into_writes_the_front_and_returns_the_rest() {
     let mut out = [0xaa; 12];
-    let rest = (-2_i32).serialize_into(&mut out);
+    let rest = (-2_i32).serialize_into(&mut out[..]);
     assert_eq!(rest.len(), 8);
     let rest = 3_i64.serialize_into(rest);
     assert!(rest.is_empty());
@@ -208,8 +215,9 @@ fn vectors_are_boxed_and_counted() {
 #[test]
 fn bare_vectors_and_vectors_of_bytes_use_the_helper_functions() {
     let items = vec![vec![1u8, 2, 3], vec![]];
-    let mut out = vec![0; tl_runtime::bare_vector_len(&items, |b| bytes_len(b.len()))];
-    let rest = tl_runtime::write_bare_vector(&items, &mut out, |b, out| write_bytes(b, out));
+    let len = tl_runtime::write_bare_vector(&items, Length::new(), |b, out| out.put_bytes(b)).get();
+    let mut out = vec![0; len];
+    let rest = tl_runtime::write_bare_vector(&items, out.as_mut_slice(), |b, out| out.put_bytes(b));
     assert!(rest.is_empty());
     assert_eq!(hex(&out), "020000000301020300000000");
     let mut reader = Reader::new(&out);

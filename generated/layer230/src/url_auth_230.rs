@@ -25,15 +25,13 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for EmojiStatus {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            12 + ::tl_runtime::Serialize::serialized_len(&self.until)
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let flags_0: u32 = if self.until.is_some() { 0x00000001 } else { 0 };
-            let (run, out) = ::tl_runtime::split_run::<12>(out);
-            run[0..4].copy_from_slice(&flags_0.to_le_bytes());
-            run[4..12].copy_from_slice(&self.document_id.to_le_bytes());
+            let (run, out) = ::tl_runtime::Output::run::<12>(out);
+            if let ::core::option::Option::Some(run) = run {
+                run[0..4].copy_from_slice(&flags_0.to_le_bytes());
+                run[4..12].copy_from_slice(&self.document_id.to_le_bytes());
+            }
             ::tl_runtime::Serialize::serialize_into(&self.until, out)
         }
     }
@@ -98,26 +96,24 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for EmojiStatusCollectible {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            44 + ::tl_runtime::Serialize::serialized_len(&self.title)
-                + ::tl_runtime::Serialize::serialized_len(&self.slug)
-                + ::tl_runtime::Serialize::serialized_len(&self.until)
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let flags_0: u32 = if self.until.is_some() { 0x00000001 } else { 0 };
-            let (run, out) = ::tl_runtime::split_run::<20>(out);
-            run[0..4].copy_from_slice(&flags_0.to_le_bytes());
-            run[4..12].copy_from_slice(&self.collectible_id.to_le_bytes());
-            run[12..20].copy_from_slice(&self.document_id.to_le_bytes());
+            let (run, out) = ::tl_runtime::Output::run::<20>(out);
+            if let ::core::option::Option::Some(run) = run {
+                run[0..4].copy_from_slice(&flags_0.to_le_bytes());
+                run[4..12].copy_from_slice(&self.collectible_id.to_le_bytes());
+                run[12..20].copy_from_slice(&self.document_id.to_le_bytes());
+            }
             let out = ::tl_runtime::Serialize::serialize_into(&self.title, out);
             let out = ::tl_runtime::Serialize::serialize_into(&self.slug, out);
-            let (run, out) = ::tl_runtime::split_run::<24>(out);
-            run[0..8].copy_from_slice(&self.pattern_document_id.to_le_bytes());
-            run[8..12].copy_from_slice(&self.center_color.to_le_bytes());
-            run[12..16].copy_from_slice(&self.edge_color.to_le_bytes());
-            run[16..20].copy_from_slice(&self.pattern_color.to_le_bytes());
-            run[20..24].copy_from_slice(&self.text_color.to_le_bytes());
+            let (run, out) = ::tl_runtime::Output::run::<24>(out);
+            if let ::core::option::Option::Some(run) = run {
+                run[0..8].copy_from_slice(&self.pattern_document_id.to_le_bytes());
+                run[8..12].copy_from_slice(&self.center_color.to_le_bytes());
+                run[12..16].copy_from_slice(&self.edge_color.to_le_bytes());
+                run[16..20].copy_from_slice(&self.pattern_color.to_le_bytes());
+                run[20..24].copy_from_slice(&self.text_color.to_le_bytes());
+            }
             ::tl_runtime::Serialize::serialize_into(&self.until, out)
         }
     }
@@ -193,11 +189,7 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for EmojiStatusEmpty {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            0
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             out
         }
     }
@@ -233,14 +225,9 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for InlineButtonTypeUrlAuth {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            8 + ::tl_runtime::Serialize::serialized_len(&self.fwd_text)
-                + ::tl_runtime::Serialize::serialized_len(&self.url)
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let flags_0: u32 = if self.fwd_text.is_some() { 0x00000001 } else { 0 };
-            let out = ::tl_runtime::put(out, flags_0.to_le_bytes());
+            let out = ::tl_runtime::Output::put(out, flags_0.to_le_bytes());
             let out = ::tl_runtime::Serialize::serialize_into(&self.fwd_text, out);
             let out = ::tl_runtime::Serialize::serialize_into(&self.url, out);
             ::tl_runtime::Serialize::serialize_into(&self.button_id, out)
@@ -302,15 +289,13 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for InputEmojiStatusCollectible {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            12 + ::tl_runtime::Serialize::serialized_len(&self.until)
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let flags_0: u32 = if self.until.is_some() { 0x00000001 } else { 0 };
-            let (run, out) = ::tl_runtime::split_run::<12>(out);
-            run[0..4].copy_from_slice(&flags_0.to_le_bytes());
-            run[4..12].copy_from_slice(&self.collectible_id.to_le_bytes());
+            let (run, out) = ::tl_runtime::Output::run::<12>(out);
+            if let ::core::option::Option::Some(run) = run {
+                run[0..4].copy_from_slice(&flags_0.to_le_bytes());
+                run[4..12].copy_from_slice(&self.collectible_id.to_le_bytes());
+            }
             ::tl_runtime::Serialize::serialize_into(&self.until, out)
         }
     }
@@ -366,17 +351,11 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for InputInlineButtonTypeUrlAuth {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Serialize::serialized_len(&self.fwd_text)
-                + ::tl_runtime::Serialize::serialized_len(&self.url)
-                + ::tl_runtime::Serialize::serialized_len(&self.bot)
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let flags_0: u32 = (if self.request_write_access { 0x00000001 } else { 0 })
                 | (if self.fwd_text.is_some() { 0x00000002 } else { 0 })
                 | (if self.bot.is_some() { 0x00000004 } else { 0 });
-            let out = ::tl_runtime::put(out, flags_0.to_le_bytes());
+            let out = ::tl_runtime::Output::put(out, flags_0.to_le_bytes());
             let out = ::tl_runtime::Serialize::serialize_into(&self.fwd_text, out);
             let out = ::tl_runtime::Serialize::serialize_into(&self.url, out);
             ::tl_runtime::Serialize::serialize_into(&self.bot, out)
@@ -445,14 +424,12 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for InputPeerChannel {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            16
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
-            let (run, out) = ::tl_runtime::split_run::<16>(out);
-            run[0..8].copy_from_slice(&self.channel_id.to_le_bytes());
-            run[8..16].copy_from_slice(&self.access_hash.to_le_bytes());
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
+            let (run, out) = ::tl_runtime::Output::run::<16>(out);
+            if let ::core::option::Option::Some(run) = run {
+                run[0..8].copy_from_slice(&self.channel_id.to_le_bytes());
+                run[8..16].copy_from_slice(&self.access_hash.to_le_bytes());
+            }
             out
         }
     }
@@ -495,15 +472,13 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for InputPeerChannelFromMessage {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            12 + ::tl_runtime::Serialize::serialized_len(&self.peer)
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let out = ::tl_runtime::Serialize::serialize_into(&self.peer, out);
-            let (run, out) = ::tl_runtime::split_run::<12>(out);
-            run[0..4].copy_from_slice(&self.msg_id.to_le_bytes());
-            run[4..12].copy_from_slice(&self.channel_id.to_le_bytes());
+            let (run, out) = ::tl_runtime::Output::run::<12>(out);
+            if let ::core::option::Option::Some(run) = run {
+                run[0..4].copy_from_slice(&self.msg_id.to_le_bytes());
+                run[4..12].copy_from_slice(&self.channel_id.to_le_bytes());
+            }
             out
         }
     }
@@ -553,11 +528,7 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for InputPeerChat {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            8
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             ::tl_runtime::Serialize::serialize_into(&self.chat_id, out)
         }
     }
@@ -591,11 +562,7 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for InputPeerColorCollectible {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            8
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             ::tl_runtime::Serialize::serialize_into(&self.collectible_id, out)
         }
     }
@@ -630,11 +597,7 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for InputPeerEmpty {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            0
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             out
         }
     }
@@ -662,11 +625,7 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for InputPeerSelf {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            0
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             out
         }
     }
@@ -699,14 +658,12 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for InputPeerUser {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            16
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
-            let (run, out) = ::tl_runtime::split_run::<16>(out);
-            run[0..8].copy_from_slice(&self.user_id.to_le_bytes());
-            run[8..16].copy_from_slice(&self.access_hash.to_le_bytes());
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
+            let (run, out) = ::tl_runtime::Output::run::<16>(out);
+            if let ::core::option::Option::Some(run) = run {
+                run[0..8].copy_from_slice(&self.user_id.to_le_bytes());
+                run[8..16].copy_from_slice(&self.access_hash.to_le_bytes());
+            }
             out
         }
     }
@@ -749,15 +706,13 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for InputPeerUserFromMessage {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            12 + ::tl_runtime::Serialize::serialized_len(&self.peer)
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let out = ::tl_runtime::Serialize::serialize_into(&self.peer, out);
-            let (run, out) = ::tl_runtime::split_run::<12>(out);
-            run[0..4].copy_from_slice(&self.msg_id.to_le_bytes());
-            run[4..12].copy_from_slice(&self.user_id.to_le_bytes());
+            let (run, out) = ::tl_runtime::Output::run::<12>(out);
+            if let ::core::option::Option::Some(run) = run {
+                run[0..4].copy_from_slice(&self.msg_id.to_le_bytes());
+                run[4..12].copy_from_slice(&self.user_id.to_le_bytes());
+            }
             out
         }
     }
@@ -807,14 +762,12 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for InputUser {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            16
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
-            let (run, out) = ::tl_runtime::split_run::<16>(out);
-            run[0..8].copy_from_slice(&self.user_id.to_le_bytes());
-            run[8..16].copy_from_slice(&self.access_hash.to_le_bytes());
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
+            let (run, out) = ::tl_runtime::Output::run::<16>(out);
+            if let ::core::option::Option::Some(run) = run {
+                run[0..8].copy_from_slice(&self.user_id.to_le_bytes());
+                run[8..16].copy_from_slice(&self.access_hash.to_le_bytes());
+            }
             out
         }
     }
@@ -850,11 +803,7 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for InputUserEmpty {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            0
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             out
         }
     }
@@ -889,15 +838,13 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for InputUserFromMessage {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            12 + ::tl_runtime::Serialize::serialized_len(&self.peer)
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let out = ::tl_runtime::Serialize::serialize_into(&self.peer, out);
-            let (run, out) = ::tl_runtime::split_run::<12>(out);
-            run[0..4].copy_from_slice(&self.msg_id.to_le_bytes());
-            run[4..12].copy_from_slice(&self.user_id.to_le_bytes());
+            let (run, out) = ::tl_runtime::Output::run::<12>(out);
+            if let ::core::option::Option::Some(run) = run {
+                run[0..4].copy_from_slice(&self.msg_id.to_le_bytes());
+                run[4..12].copy_from_slice(&self.user_id.to_le_bytes());
+            }
             out
         }
     }
@@ -940,11 +887,7 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for InputUserSelf {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            0
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             out
         }
     }
@@ -977,15 +920,10 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for PeerColor {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Serialize::serialized_len(&self.color)
-                + ::tl_runtime::Serialize::serialized_len(&self.background_emoji_id)
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let flags_0: u32 = (if self.color.is_some() { 0x00000001 } else { 0 })
                 | (if self.background_emoji_id.is_some() { 0x00000002 } else { 0 });
-            let out = ::tl_runtime::put(out, flags_0.to_le_bytes());
+            let out = ::tl_runtime::Output::put(out, flags_0.to_le_bytes());
             let out = ::tl_runtime::Serialize::serialize_into(&self.color, out);
             ::tl_runtime::Serialize::serialize_into(&self.background_emoji_id, out)
         }
@@ -1049,24 +987,20 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for PeerColorCollectible {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            32 + ::tl_runtime::Serialize::serialized_len(&self.colors)
-                + ::tl_runtime::Serialize::serialized_len(&self.dark_accent_color)
-                + ::tl_runtime::Serialize::serialized_len(&self.dark_colors)
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let flags_0: u32 = (if self.dark_accent_color.is_some() {
                 0x00000001
             } else {
                 0
             }) | (if self.dark_colors.is_some() { 0x00000002 } else { 0 });
-            let (run, out) = ::tl_runtime::split_run::<32>(out);
-            run[0..4].copy_from_slice(&flags_0.to_le_bytes());
-            run[4..12].copy_from_slice(&self.collectible_id.to_le_bytes());
-            run[12..20].copy_from_slice(&self.gift_emoji_id.to_le_bytes());
-            run[20..28].copy_from_slice(&self.background_emoji_id.to_le_bytes());
-            run[28..32].copy_from_slice(&self.accent_color.to_le_bytes());
+            let (run, out) = ::tl_runtime::Output::run::<32>(out);
+            if let ::core::option::Option::Some(run) = run {
+                run[0..4].copy_from_slice(&flags_0.to_le_bytes());
+                run[4..12].copy_from_slice(&self.collectible_id.to_le_bytes());
+                run[12..20].copy_from_slice(&self.gift_emoji_id.to_le_bytes());
+                run[20..28].copy_from_slice(&self.background_emoji_id.to_le_bytes());
+                run[28..32].copy_from_slice(&self.accent_color.to_le_bytes());
+            }
             let out = ::tl_runtime::Serialize::serialize_into(&self.colors, out);
             let out = ::tl_runtime::Serialize::serialize_into(
                 &self.dark_accent_color,
@@ -1142,14 +1076,10 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for RecentStory {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Serialize::serialized_len(&self.max_id)
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let flags_0: u32 = (if self.live { 0x00000001 } else { 0 })
                 | (if self.max_id.is_some() { 0x00000002 } else { 0 });
-            let out = ::tl_runtime::put(out, flags_0.to_le_bytes());
+            let out = ::tl_runtime::Output::put(out, flags_0.to_le_bytes());
             ::tl_runtime::Serialize::serialize_into(&self.max_id, out)
         }
     }
@@ -1196,13 +1126,7 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for RestrictionReason {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            ::tl_runtime::Serialize::serialized_len(&self.platform)
-                + ::tl_runtime::Serialize::serialized_len(&self.reason)
-                + ::tl_runtime::Serialize::serialized_len(&self.text)
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let out = ::tl_runtime::Serialize::serialize_into(&self.platform, out);
             let out = ::tl_runtime::Serialize::serialize_into(&self.reason, out);
             ::tl_runtime::Serialize::serialize_into(&self.text, out)
@@ -1256,13 +1180,9 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for UrlAuthResultAccepted {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Serialize::serialized_len(&self.url)
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let flags_0: u32 = if self.url.is_some() { 0x00000001 } else { 0 };
-            let out = ::tl_runtime::put(out, flags_0.to_le_bytes());
+            let out = ::tl_runtime::Output::put(out, flags_0.to_le_bytes());
             ::tl_runtime::Serialize::serialize_into(&self.url, out)
         }
     }
@@ -1299,11 +1219,7 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for UrlAuthResultDefault {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            0
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             out
         }
     }
@@ -1373,24 +1289,7 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for UrlAuthResultRequest {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            let mut len = 4 + ::tl_runtime::Serialize::serialized_len(&self.bot)
-                + ::tl_runtime::Serialize::serialized_len(&self.domain)
-                + ::tl_runtime::Serialize::serialized_len(&self.match_codes)
-                + ::tl_runtime::Serialize::serialized_len(&self.user_id_hint)
-                + ::tl_runtime::Serialize::serialized_len(&self.verified_app_name);
-            if let ::core::option::Option::Some(group) = &self.browser_platform_ip_region
-            {
-                len
-                    += ::tl_runtime::Serialize::serialized_len(&group.browser)
-                        + ::tl_runtime::Serialize::serialized_len(&group.platform)
-                        + ::tl_runtime::Serialize::serialized_len(&group.ip)
-                        + ::tl_runtime::Serialize::serialized_len(&group.region);
-            }
-            len
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let flags_0: u32 = (if self.request_write_access { 0x00000001 } else { 0 })
                 | (if self.request_phone_number { 0x00000002 } else { 0 })
                 | (if self.match_codes_first { 0x00000020 } else { 0 })
@@ -1402,7 +1301,7 @@ pub mod types {
                 }) | (if self.match_codes.is_some() { 0x00000008 } else { 0 })
                 | (if self.user_id_hint.is_some() { 0x00000010 } else { 0 })
                 | (if self.verified_app_name.is_some() { 0x00000080 } else { 0 });
-            let out = ::tl_runtime::put(out, flags_0.to_le_bytes());
+            let out = ::tl_runtime::Output::put(out, flags_0.to_le_bytes());
             let out = ::tl_runtime::Serialize::serialize_into(&self.bot, out);
             let out = ::tl_runtime::Serialize::serialize_into(&self.domain, out);
             let out = match &self.browser_platform_ip_region {
@@ -1669,30 +1568,7 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for User {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            16 + ::tl_runtime::Serialize::serialized_len(&self.access_hash)
-                + ::tl_runtime::Serialize::serialized_len(&self.first_name)
-                + ::tl_runtime::Serialize::serialized_len(&self.last_name)
-                + ::tl_runtime::Serialize::serialized_len(&self.username)
-                + ::tl_runtime::Serialize::serialized_len(&self.phone)
-                + ::tl_runtime::Serialize::serialized_len(&self.photo)
-                + ::tl_runtime::Serialize::serialized_len(&self.status)
-                + ::tl_runtime::Serialize::serialized_len(&self.bot_info_version)
-                + ::tl_runtime::Serialize::serialized_len(&self.restriction_reason)
-                + ::tl_runtime::Serialize::serialized_len(&self.bot_inline_placeholder)
-                + ::tl_runtime::Serialize::serialized_len(&self.lang_code)
-                + ::tl_runtime::Serialize::serialized_len(&self.emoji_status)
-                + ::tl_runtime::Serialize::serialized_len(&self.usernames)
-                + ::tl_runtime::Serialize::serialized_len(&self.stories_max_id)
-                + ::tl_runtime::Serialize::serialized_len(&self.color)
-                + ::tl_runtime::Serialize::serialized_len(&self.profile_color)
-                + ::tl_runtime::Serialize::serialized_len(&self.bot_active_users)
-                + ::tl_runtime::Serialize::serialized_len(&self.bot_verification_icon)
-                + ::tl_runtime::Serialize::serialized_len(&self.send_paid_messages_stars)
-                + ::tl_runtime::Serialize::serialized_len(&self.linked_community_id)
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let flags_0: u32 = (if self.self_ { 0x00000400 } else { 0 })
                 | (if self.contact { 0x00000800 } else { 0 })
                 | (if self.mutual_contact { 0x00001000 } else { 0 })
@@ -1741,10 +1617,12 @@ pub mod types {
                 | (if self.bot_verification_icon.is_some() { 0x00004000 } else { 0 })
                 | (if self.send_paid_messages_stars.is_some() { 0x00008000 } else { 0 })
                 | (if self.linked_community_id.is_some() { 0x00200000 } else { 0 });
-            let (run, out) = ::tl_runtime::split_run::<16>(out);
-            run[0..4].copy_from_slice(&flags_0.to_le_bytes());
-            run[4..8].copy_from_slice(&flags_1.to_le_bytes());
-            run[8..16].copy_from_slice(&self.id.to_le_bytes());
+            let (run, out) = ::tl_runtime::Output::run::<16>(out);
+            if let ::core::option::Option::Some(run) = run {
+                run[0..4].copy_from_slice(&flags_0.to_le_bytes());
+                run[4..8].copy_from_slice(&flags_1.to_le_bytes());
+                run[8..16].copy_from_slice(&self.id.to_le_bytes());
+            }
             let out = ::tl_runtime::Serialize::serialize_into(&self.access_hash, out);
             let out = ::tl_runtime::Serialize::serialize_into(&self.first_name, out);
             let out = ::tl_runtime::Serialize::serialize_into(&self.last_name, out);
@@ -1988,11 +1866,7 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for UserEmpty {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            8
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             ::tl_runtime::Serialize::serialize_into(&self.id, out)
         }
     }
@@ -2035,24 +1909,18 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for UserProfilePhoto {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            let mut len = 16;
-            if let ::core::option::Option::Some(value) = &self.stripped_thumb {
-                len += ::tl_runtime::bytes_len(<[u8]>::len(value));
-            }
-            len
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let flags_0: u32 = (if self.has_video { 0x00000001 } else { 0 })
                 | (if self.personal { 0x00000004 } else { 0 })
                 | (if self.stripped_thumb.is_some() { 0x00000002 } else { 0 });
-            let (run, out) = ::tl_runtime::split_run::<12>(out);
-            run[0..4].copy_from_slice(&flags_0.to_le_bytes());
-            run[4..12].copy_from_slice(&self.photo_id.to_le_bytes());
+            let (run, out) = ::tl_runtime::Output::run::<12>(out);
+            if let ::core::option::Option::Some(run) = run {
+                run[0..4].copy_from_slice(&flags_0.to_le_bytes());
+                run[4..12].copy_from_slice(&self.photo_id.to_le_bytes());
+            }
             let out = match &self.stripped_thumb {
                 ::core::option::Option::Some(value) => {
-                    ::tl_runtime::write_bytes(value, out)
+                    ::tl_runtime::Output::put_bytes(out, value)
                 }
                 ::core::option::Option::None => out,
             };
@@ -2110,11 +1978,7 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for UserProfilePhotoEmpty {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            0
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             out
         }
     }
@@ -2142,11 +2006,7 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for UserStatusEmpty {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            0
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             out
         }
     }
@@ -2177,13 +2037,9 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for UserStatusLastMonth {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            4
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let flags_0: u32 = if self.by_me { 0x00000001 } else { 0 };
-            ::tl_runtime::put(out, flags_0.to_le_bytes())
+            ::tl_runtime::Output::put(out, flags_0.to_le_bytes())
         }
     }
     impl ::tl_runtime::Deserialize for UserStatusLastMonth {
@@ -2218,13 +2074,9 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for UserStatusLastWeek {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            4
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let flags_0: u32 = if self.by_me { 0x00000001 } else { 0 };
-            ::tl_runtime::put(out, flags_0.to_le_bytes())
+            ::tl_runtime::Output::put(out, flags_0.to_le_bytes())
         }
     }
     impl ::tl_runtime::Deserialize for UserStatusLastWeek {
@@ -2259,11 +2111,7 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for UserStatusOffline {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            4
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             ::tl_runtime::Serialize::serialize_into(&self.was_online, out)
         }
     }
@@ -2297,11 +2145,7 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for UserStatusOnline {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            4
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             ::tl_runtime::Serialize::serialize_into(&self.expires, out)
         }
     }
@@ -2335,13 +2179,9 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for UserStatusRecently {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            4
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let flags_0: u32 = if self.by_me { 0x00000001 } else { 0 };
-            ::tl_runtime::put(out, flags_0.to_le_bytes())
+            ::tl_runtime::Output::put(out, flags_0.to_le_bytes())
         }
     }
     impl ::tl_runtime::Deserialize for UserStatusRecently {
@@ -2385,16 +2225,12 @@ pub mod types {
     }
     impl ::tl_runtime::Serialize for Username {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Serialize::serialized_len(&self.username)
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let flags_0: u32 = (if self.editable { 0x00000001 } else { 0 })
                 | (if self.active { 0x00000002 } else { 0 })
                 | (if self.deletable { 0x00000004 } else { 0 })
                 | (if self.expired { 0x00000008 } else { 0 });
-            let out = ::tl_runtime::put(out, flags_0.to_le_bytes());
+            let out = ::tl_runtime::Output::put(out, flags_0.to_le_bytes());
             ::tl_runtime::Serialize::serialize_into(&self.username, out)
         }
     }
@@ -2441,45 +2277,37 @@ pub mod enums {
     impl ::core::cmp::Eq for EmojiStatus {}
     impl ::tl_runtime::Serialize for EmojiStatus {
         #[inline]
-        fn serialized_len(&self) -> usize {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             match self {
                 Self::EmojiStatus(value) => {
-                    4 + ::tl_runtime::Serialize::serialized_len(value)
-                }
-                Self::Collectible(value) => {
-                    4 + ::tl_runtime::Serialize::serialized_len(value)
-                }
-                Self::Empty => {
-                    4
-                        + ::tl_runtime::Serialize::serialized_len(
-                            &super::types::EmojiStatusEmpty,
-                        )
-                }
-                Self::InputEmojiStatusCollectible(value) => {
-                    4 + ::tl_runtime::Serialize::serialized_len(value)
-                }
-            }
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
-            match self {
-                Self::EmojiStatus(value) => {
-                    let out = ::tl_runtime::put(out, 0xe7ff068a_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0xe7ff068a_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::Collectible(value) => {
-                    let out = ::tl_runtime::put(out, 0x7184603b_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0x7184603b_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::Empty => {
-                    let out = ::tl_runtime::put(out, 0x2de11aae_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0x2de11aae_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(
                         &super::types::EmojiStatusEmpty,
                         out,
                     )
                 }
                 Self::InputEmojiStatusCollectible(value) => {
-                    let out = ::tl_runtime::put(out, 0x07141dbf_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0x07141dbf_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
             }
@@ -2630,25 +2458,20 @@ pub mod enums {
     impl ::core::cmp::Eq for InlineButtonType {}
     impl ::tl_runtime::Serialize for InlineButtonType {
         #[inline]
-        fn serialized_len(&self) -> usize {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             match self {
                 Self::UrlAuth(value) => {
-                    4 + ::tl_runtime::Serialize::serialized_len(value)
-                }
-                Self::InputInlineButtonTypeUrlAuth(value) => {
-                    4 + ::tl_runtime::Serialize::serialized_len(value)
-                }
-            }
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
-            match self {
-                Self::UrlAuth(value) => {
-                    let out = ::tl_runtime::put(out, 0xbfd02da2_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0xbfd02da2_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::InputInlineButtonTypeUrlAuth(value) => {
-                    let out = ::tl_runtime::put(out, 0x9961bcb4_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0x9961bcb4_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
             }
@@ -2753,68 +2576,61 @@ pub mod enums {
     impl ::core::cmp::Eq for InputPeer {}
     impl ::tl_runtime::Serialize for InputPeer {
         #[inline]
-        fn serialized_len(&self) -> usize {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             match self {
                 Self::Channel(value) => {
-                    4 + ::tl_runtime::Serialize::serialized_len(value)
-                }
-                Self::ChannelFromMessage(value) => {
-                    4 + ::tl_runtime::Serialize::serialized_len(value)
-                }
-                Self::Chat(value) => 4 + ::tl_runtime::Serialize::serialized_len(value),
-                Self::Empty => {
-                    4
-                        + ::tl_runtime::Serialize::serialized_len(
-                            &super::types::InputPeerEmpty,
-                        )
-                }
-                Self::InputPeerSelf => {
-                    4
-                        + ::tl_runtime::Serialize::serialized_len(
-                            &super::types::InputPeerSelf,
-                        )
-                }
-                Self::User(value) => 4 + ::tl_runtime::Serialize::serialized_len(value),
-                Self::UserFromMessage(value) => {
-                    4 + ::tl_runtime::Serialize::serialized_len(value)
-                }
-            }
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
-            match self {
-                Self::Channel(value) => {
-                    let out = ::tl_runtime::put(out, 0x27bcbbfc_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0x27bcbbfc_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::ChannelFromMessage(value) => {
-                    let out = ::tl_runtime::put(out, 0xbd2a0840_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0xbd2a0840_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::Chat(value) => {
-                    let out = ::tl_runtime::put(out, 0x35a95cb9_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0x35a95cb9_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::Empty => {
-                    let out = ::tl_runtime::put(out, 0x7f3b18ea_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0x7f3b18ea_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(
                         &super::types::InputPeerEmpty,
                         out,
                     )
                 }
                 Self::InputPeerSelf => {
-                    let out = ::tl_runtime::put(out, 0x7da07ec9_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0x7da07ec9_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(
                         &super::types::InputPeerSelf,
                         out,
                     )
                 }
                 Self::User(value) => {
-                    let out = ::tl_runtime::put(out, 0xdde8a54c_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0xdde8a54c_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::UserFromMessage(value) => {
-                    let out = ::tl_runtime::put(out, 0xa87b0a1c_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0xa87b0a1c_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
             }
@@ -3015,48 +2831,37 @@ pub mod enums {
     impl ::core::cmp::Eq for InputUser {}
     impl ::tl_runtime::Serialize for InputUser {
         #[inline]
-        fn serialized_len(&self) -> usize {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             match self {
                 Self::InputUser(value) => {
-                    4 + ::tl_runtime::Serialize::serialized_len(value)
-                }
-                Self::Empty => {
-                    4
-                        + ::tl_runtime::Serialize::serialized_len(
-                            &super::types::InputUserEmpty,
-                        )
-                }
-                Self::FromMessage(value) => {
-                    4 + ::tl_runtime::Serialize::serialized_len(value)
-                }
-                Self::InputUserSelf => {
-                    4
-                        + ::tl_runtime::Serialize::serialized_len(
-                            &super::types::InputUserSelf,
-                        )
-                }
-            }
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
-            match self {
-                Self::InputUser(value) => {
-                    let out = ::tl_runtime::put(out, 0xf21158c6_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0xf21158c6_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::Empty => {
-                    let out = ::tl_runtime::put(out, 0xb98886cf_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0xb98886cf_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(
                         &super::types::InputUserEmpty,
                         out,
                     )
                 }
                 Self::FromMessage(value) => {
-                    let out = ::tl_runtime::put(out, 0x1da448e2_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0x1da448e2_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::InputUserSelf => {
-                    let out = ::tl_runtime::put(out, 0xf7c1b13f_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0xf7c1b13f_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(
                         &super::types::InputUserSelf,
                         out,
@@ -3202,32 +3007,27 @@ pub mod enums {
     impl ::core::cmp::Eq for PeerColor {}
     impl ::tl_runtime::Serialize for PeerColor {
         #[inline]
-        fn serialized_len(&self) -> usize {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             match self {
                 Self::InputPeerColorCollectible(value) => {
-                    4 + ::tl_runtime::Serialize::serialized_len(value)
-                }
-                Self::PeerColor(value) => {
-                    4 + ::tl_runtime::Serialize::serialized_len(value)
-                }
-                Self::Collectible(value) => {
-                    4 + ::tl_runtime::Serialize::serialized_len(value)
-                }
-            }
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
-            match self {
-                Self::InputPeerColorCollectible(value) => {
-                    let out = ::tl_runtime::put(out, 0xb8ea86a9_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0xb8ea86a9_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::PeerColor(value) => {
-                    let out = ::tl_runtime::put(out, 0xb54b5acf_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0xb54b5acf_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::Collectible(value) => {
-                    let out = ::tl_runtime::put(out, 0xb9c0639a_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0xb9c0639a_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
             }
@@ -3344,18 +3144,13 @@ pub mod enums {
     impl ::core::cmp::Eq for RecentStory {}
     impl ::tl_runtime::Serialize for RecentStory {
         #[inline]
-        fn serialized_len(&self) -> usize {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             match self {
                 Self::RecentStory(value) => {
-                    4 + ::tl_runtime::Serialize::serialized_len(value)
-                }
-            }
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
-            match self {
-                Self::RecentStory(value) => {
-                    let out = ::tl_runtime::put(out, 0x711d692d_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0x711d692d_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
             }
@@ -3422,18 +3217,13 @@ pub mod enums {
     impl ::core::cmp::Eq for RestrictionReason {}
     impl ::tl_runtime::Serialize for RestrictionReason {
         #[inline]
-        fn serialized_len(&self) -> usize {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             match self {
                 Self::RestrictionReason(value) => {
-                    4 + ::tl_runtime::Serialize::serialized_len(value)
-                }
-            }
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
-            match self {
-                Self::RestrictionReason(value) => {
-                    let out = ::tl_runtime::put(out, 0xd072acb4_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0xd072acb4_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
             }
@@ -3507,38 +3297,30 @@ pub mod enums {
     impl ::core::cmp::Eq for UrlAuthResult {}
     impl ::tl_runtime::Serialize for UrlAuthResult {
         #[inline]
-        fn serialized_len(&self) -> usize {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             match self {
                 Self::Accepted(value) => {
-                    4 + ::tl_runtime::Serialize::serialized_len(value)
-                }
-                Self::Default => {
-                    4
-                        + ::tl_runtime::Serialize::serialized_len(
-                            &super::types::UrlAuthResultDefault,
-                        )
-                }
-                Self::Request(value) => {
-                    4 + ::tl_runtime::Serialize::serialized_len(value)
-                }
-            }
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
-            match self {
-                Self::Accepted(value) => {
-                    let out = ::tl_runtime::put(out, 0x623a8fa0_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0x623a8fa0_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::Default => {
-                    let out = ::tl_runtime::put(out, 0xa9d6db1f_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0xa9d6db1f_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(
                         &super::types::UrlAuthResultDefault,
                         out,
                     )
                 }
                 Self::Request(value) => {
-                    let out = ::tl_runtime::put(out, 0x3cd623ec_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0x3cd623ec_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
             }
@@ -3659,21 +3441,20 @@ pub mod enums {
     impl ::core::cmp::Eq for User {}
     impl ::tl_runtime::Serialize for User {
         #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::User(value) => 4 + ::tl_runtime::Serialize::serialized_len(value),
-                Self::Empty(value) => 4 + ::tl_runtime::Serialize::serialized_len(value),
-            }
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             match self {
                 Self::User(value) => {
-                    let out = ::tl_runtime::put(out, 0xb1b8cc83_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0xb1b8cc83_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::Empty(value) => {
-                    let out = ::tl_runtime::put(out, 0xd3bc4b7a_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0xd3bc4b7a_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
             }
@@ -3769,28 +3550,20 @@ pub mod enums {
     impl ::core::cmp::Eq for UserProfilePhoto {}
     impl ::tl_runtime::Serialize for UserProfilePhoto {
         #[inline]
-        fn serialized_len(&self) -> usize {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             match self {
                 Self::UserProfilePhoto(value) => {
-                    4 + ::tl_runtime::Serialize::serialized_len(value)
-                }
-                Self::Empty => {
-                    4
-                        + ::tl_runtime::Serialize::serialized_len(
-                            &super::types::UserProfilePhotoEmpty,
-                        )
-                }
-            }
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
-            match self {
-                Self::UserProfilePhoto(value) => {
-                    let out = ::tl_runtime::put(out, 0x82d1f706_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0x82d1f706_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::Empty => {
-                    let out = ::tl_runtime::put(out, 0x4f11bae1_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0x4f11bae1_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(
                         &super::types::UserProfilePhotoEmpty,
                         out,
@@ -3898,57 +3671,51 @@ pub mod enums {
     impl ::core::cmp::Eq for UserStatus {}
     impl ::tl_runtime::Serialize for UserStatus {
         #[inline]
-        fn serialized_len(&self) -> usize {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             match self {
                 Self::Empty => {
-                    4
-                        + ::tl_runtime::Serialize::serialized_len(
-                            &super::types::UserStatusEmpty,
-                        )
-                }
-                Self::LastMonth(value) => {
-                    4 + ::tl_runtime::Serialize::serialized_len(value)
-                }
-                Self::LastWeek(value) => {
-                    4 + ::tl_runtime::Serialize::serialized_len(value)
-                }
-                Self::Offline(value) => {
-                    4 + ::tl_runtime::Serialize::serialized_len(value)
-                }
-                Self::Online(value) => 4 + ::tl_runtime::Serialize::serialized_len(value),
-                Self::Recently(value) => {
-                    4 + ::tl_runtime::Serialize::serialized_len(value)
-                }
-            }
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
-            match self {
-                Self::Empty => {
-                    let out = ::tl_runtime::put(out, 0x09d05049_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0x09d05049_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(
                         &super::types::UserStatusEmpty,
                         out,
                     )
                 }
                 Self::LastMonth(value) => {
-                    let out = ::tl_runtime::put(out, 0x65899777_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0x65899777_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::LastWeek(value) => {
-                    let out = ::tl_runtime::put(out, 0x541a1d1a_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0x541a1d1a_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::Offline(value) => {
-                    let out = ::tl_runtime::put(out, 0x008c703f_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0x008c703f_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::Online(value) => {
-                    let out = ::tl_runtime::put(out, 0xedb93949_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0xedb93949_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
                 Self::Recently(value) => {
-                    let out = ::tl_runtime::put(out, 0x7b197dc8_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0x7b197dc8_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
             }
@@ -4140,18 +3907,13 @@ pub mod enums {
     impl ::core::cmp::Eq for Username {}
     impl ::tl_runtime::Serialize for Username {
         #[inline]
-        fn serialized_len(&self) -> usize {
+        fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             match self {
                 Self::Username(value) => {
-                    4 + ::tl_runtime::Serialize::serialized_len(value)
-                }
-            }
-        }
-        #[inline]
-        fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
-            match self {
-                Self::Username(value) => {
-                    let out = ::tl_runtime::put(out, 0xb4073647_u32.to_le_bytes());
+                    let out = ::tl_runtime::Output::put(
+                        out,
+                        0xb4073647_u32.to_le_bytes(),
+                    );
                     ::tl_runtime::Serialize::serialize_into(value, out)
                 }
             }
@@ -4255,37 +4017,28 @@ pub mod functions {
         }
         impl ::tl_runtime::Serialize for AcceptUrlAuth {
             #[inline]
-            fn serialized_len(&self) -> usize {
-                let mut len = 8 + ::tl_runtime::Serialize::serialized_len(&self.url)
-                    + ::tl_runtime::Serialize::serialized_len(&self.match_code);
-                if let ::core::option::Option::Some(group) = &self.peer_msg_id_button_id
-                {
-                    len
-                        += ::tl_runtime::Serialize::serialized_len(&group.peer)
-                            + ::tl_runtime::Serialize::serialized_len(&group.msg_id)
-                            + ::tl_runtime::Serialize::serialized_len(&group.button_id);
-                }
-                len
-            }
-            #[inline]
-            fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+            fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
                 let flags_0: u32 = (if self.write_allowed { 0x00000001 } else { 0 })
                     | (if self.share_phone_number { 0x00000008 } else { 0 })
                     | (if self.peer_msg_id_button_id.is_some() { 0x00000002 } else { 0 })
                     | (if self.url.is_some() { 0x00000004 } else { 0 })
                     | (if self.match_code.is_some() { 0x00000010 } else { 0 });
-                let (run, out) = ::tl_runtime::split_run::<8>(out);
-                run[0..4].copy_from_slice(&0x67a3f0de_u32.to_le_bytes());
-                run[4..8].copy_from_slice(&flags_0.to_le_bytes());
+                let (run, out) = ::tl_runtime::Output::run::<8>(out);
+                if let ::core::option::Option::Some(run) = run {
+                    run[0..4].copy_from_slice(&0x67a3f0de_u32.to_le_bytes());
+                    run[4..8].copy_from_slice(&flags_0.to_le_bytes());
+                }
                 let out = match &self.peer_msg_id_button_id {
                     ::core::option::Option::Some(group) => {
                         let out = ::tl_runtime::Serialize::serialize_into(
                             &group.peer,
                             out,
                         );
-                        let (run, out) = ::tl_runtime::split_run::<8>(out);
-                        run[0..4].copy_from_slice(&group.msg_id.to_le_bytes());
-                        run[4..8].copy_from_slice(&group.button_id.to_le_bytes());
+                        let (run, out) = ::tl_runtime::Output::run::<8>(out);
+                        if let ::core::option::Option::Some(run) = run {
+                            run[0..4].copy_from_slice(&group.msg_id.to_le_bytes());
+                            run[4..8].copy_from_slice(&group.button_id.to_le_bytes());
+                        }
                         out
                     }
                     ::core::option::Option::None => out,
@@ -4383,13 +4136,8 @@ pub mod functions {
         }
         impl ::tl_runtime::Serialize for CheckUrlAuthMatchCode {
             #[inline]
-            fn serialized_len(&self) -> usize {
-                4 + ::tl_runtime::Serialize::serialized_len(&self.url)
-                    + ::tl_runtime::Serialize::serialized_len(&self.match_code)
-            }
-            #[inline]
-            fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
-                let out = ::tl_runtime::put(out, 0xc9a47b0b_u32.to_le_bytes());
+            fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
+                let out = ::tl_runtime::Output::put(out, 0xc9a47b0b_u32.to_le_bytes());
                 let out = ::tl_runtime::Serialize::serialize_into(&self.url, out);
                 ::tl_runtime::Serialize::serialize_into(&self.match_code, out)
             }
@@ -4445,12 +4193,8 @@ pub mod functions {
         }
         impl ::tl_runtime::Serialize for DeclineUrlAuth {
             #[inline]
-            fn serialized_len(&self) -> usize {
-                4 + ::tl_runtime::Serialize::serialized_len(&self.url)
-            }
-            #[inline]
-            fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
-                let out = ::tl_runtime::put(out, 0x35436bbc_u32.to_le_bytes());
+            fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
+                let out = ::tl_runtime::Output::put(out, 0x35436bbc_u32.to_le_bytes());
                 ::tl_runtime::Serialize::serialize_into(&self.url, out)
             }
         }
@@ -4510,38 +4254,29 @@ pub mod functions {
         }
         impl ::tl_runtime::Serialize for RequestUrlAuth {
             #[inline]
-            fn serialized_len(&self) -> usize {
-                let mut len = 8 + ::tl_runtime::Serialize::serialized_len(&self.url)
-                    + ::tl_runtime::Serialize::serialized_len(&self.in_app_origin);
-                if let ::core::option::Option::Some(group) = &self.peer_msg_id_button_id
-                {
-                    len
-                        += ::tl_runtime::Serialize::serialized_len(&group.peer)
-                            + ::tl_runtime::Serialize::serialized_len(&group.msg_id)
-                            + ::tl_runtime::Serialize::serialized_len(&group.button_id);
-                }
-                len
-            }
-            #[inline]
-            fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+            fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
                 let flags_0: u32 = (if self.peer_msg_id_button_id.is_some() {
                     0x00000002
                 } else {
                     0
                 }) | (if self.url.is_some() { 0x00000004 } else { 0 })
                     | (if self.in_app_origin.is_some() { 0x00000008 } else { 0 });
-                let (run, out) = ::tl_runtime::split_run::<8>(out);
-                run[0..4].copy_from_slice(&0x894cc99c_u32.to_le_bytes());
-                run[4..8].copy_from_slice(&flags_0.to_le_bytes());
+                let (run, out) = ::tl_runtime::Output::run::<8>(out);
+                if let ::core::option::Option::Some(run) = run {
+                    run[0..4].copy_from_slice(&0x894cc99c_u32.to_le_bytes());
+                    run[4..8].copy_from_slice(&flags_0.to_le_bytes());
+                }
                 let out = match &self.peer_msg_id_button_id {
                     ::core::option::Option::Some(group) => {
                         let out = ::tl_runtime::Serialize::serialize_into(
                             &group.peer,
                             out,
                         );
-                        let (run, out) = ::tl_runtime::split_run::<8>(out);
-                        run[0..4].copy_from_slice(&group.msg_id.to_le_bytes());
-                        run[4..8].copy_from_slice(&group.button_id.to_le_bytes());
+                        let (run, out) = ::tl_runtime::Output::run::<8>(out);
+                        if let ::core::option::Option::Some(run) = run {
+                            run[0..4].copy_from_slice(&group.msg_id.to_le_bytes());
+                            run[4..8].copy_from_slice(&group.button_id.to_le_bytes());
+                        }
                         out
                     }
                     ::core::option::Option::None => out,

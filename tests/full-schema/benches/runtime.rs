@@ -139,7 +139,7 @@ macro_rules! object_benches {
                 let mut buffer = vec![0; object.bytes.len()];
                 bencher
                     .counter(BytesCount::of_slice(&object.bytes))
-                    .bench_local(|| Serialize::serialize_into(divan::black_box(&object.ours), &mut buffer).len());
+                    .bench_local(|| Serialize::serialize_into(divan::black_box(&object.ours), buffer.as_mut_slice()).len());
             }
 
             #[divan::bench]

@@ -1,4 +1,5 @@
-//! The length pass and the encoder of an item: walks over its wire plan.
+//! The encoder of an item: walks over its wire plan. One generic body writes to any
+//! `tl_runtime::Output`, so it is also the length pass (run on a `Length`).
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -14,54 +15,6 @@ pub(super) fn flags_var(index: usize) -> proc_macro2::Ident {
 }
 
 impl Emitter<'_> {
-    /// `serialized_len`: one constant for the id, the flags words and the fixed-size fields, plus the
-    /// variable parts.
-    pub(super) fn length(&self, item: &Item, place: Place<'_>, id: Option<u32>) -> TokenStream {
-        let fixed = id.map_or(0, |_| 4) + item.fixed_len;
-        let mut variable = Vec::new();
-        let mut optional = Vec::new();
-        for field in &item.fields {
-            let name = ident(&field.rust_name);
-            match &field.kind {
-                // Counted in `fixed_len`.
-                FieldKind::Required(ty) if ty.fixed_size().is_some() => {}
-                FieldKind::Required(ty) => variable.push(self.len_expr(place, ty, quote!(&self.#name))),
-                // `Option<T>` is `Serialize` (nothing when absent), so most optionals join the flat sum.
-                FieldKind::Optional(ty) if trait_codable(ty) => {
-                    variable.push(self.len_expr(place, ty, quote!(&self.#name)))
-                }
-                FieldKind::Optional(ty) => {
-                    let len = self.len_expr(place, ty, quote!(value));
-                    optional.push(quote!(if let ::core::option::Option::Some(value) = &self.#name { len += #len; }));
-                }
-                FieldKind::Bit => {}
-                FieldKind::Group(group) => {
-                    let lens = item.groups[*group].members.iter().map(|member| {
-                        let member_name = ident(&member.rust_name);
-                        self.len_expr(place, &member.ty, quote!(&group.#member_name))
-                    });
-                    optional
-                        .push(quote!(if let ::core::option::Option::Some(group) = &self.#name { len += #(#lens)+*; }));
-                }
-            }
-        }
-        let mut terms = Vec::new();
-        if fixed > 0 || variable.is_empty() {
-            let fixed = Literal::usize_unsuffixed(fixed);
-            terms.push(quote!(#fixed));
-        }
-        terms.extend(variable);
-        if optional.is_empty() {
-            quote!(#(#terms)+*)
-        } else {
-            quote! {
-                let mut len = #(#terms)+*;
-                #(#optional)*
-                len
-            }
-        }
-    }
-
     /// `serialize_into`: the flags words computed from the fields, then the plan; a function's `id` goes
     /// first, inside the leading run when the plan starts with one.
     pub(super) fn encoder(&self, item: &Item, place: Place<'_>, id: Option<u32>) -> TokenStream {
@@ -69,7 +22,7 @@ impl Emitter<'_> {
         let id_in_run = id.filter(|_| matches!(item.plan.first(), Some(Step::Fixed(_))));
         if let Some(id) = id.filter(|_| id_in_run.is_none()) {
             let id = hex_u32(id);
-            out.write(quote!(::tl_runtime::put(out, #id.to_le_bytes())));
+            out.write(quote!(::tl_runtime::Output::put(out, #id.to_le_bytes())));
         }
         for index in 0..item.flags_fields.len() {
             out.statements(flags_word(item, index));
@@ -94,7 +47,7 @@ impl Emitter<'_> {
             Step::Fixed(parts) => out.write(match parts[0].source {
                 FixedSource::Flags(index) => {
                     let var = flags_var(index);
-                    quote!(::tl_runtime::put(out, #var.to_le_bytes()))
+                    quote!(::tl_runtime::Output::put(out, #var.to_le_bytes()))
                 }
                 FixedSource::Field(field) => self.write_field(item, place, field),
                 FixedSource::Member(_) => unreachable!("members are in groups"),
@@ -229,7 +182,7 @@ fn flags_word(item: &Item, index: usize) -> TokenStream {
 }
 
 /// Fixed-size parts (`(bytes expression, width)`) written in place into one run split off `out` (the
-/// offsets are constants, so the copies need no bounds checks).
+/// offsets are constants, so the copies need no bounds checks); nothing to fill when `out` only counts.
 fn write_run(parts: impl Iterator<Item = (TokenStream, usize)>) -> TokenStream {
     let mut offset = 0;
     let mut puts = Vec::new();
@@ -243,13 +196,13 @@ fn write_run(parts: impl Iterator<Item = (TokenStream, usize)>) -> TokenStream {
     }
     let size = Literal::usize_unsuffixed(offset);
     quote! {
-        let (run, out) = ::tl_runtime::split_run::<#size>(out);
-        #(#puts)*
+        let (run, out) = ::tl_runtime::Output::run::<#size>(out);
+        if let ::core::option::Option::Some(run) = run { #(#puts)* }
     }
 }
 
-/// The body of an encoder: statements that each leave `out` bound to the bytes after what they wrote,
-/// ending in an expression for the rest of `out` (the last write itself, so no `let out = ...; out`).
+/// The body of an encoder: statements that each leave `out` bound to what follows what they wrote, ending
+/// in an expression for the `out` after everything (the last write itself, so no `let out = ...; out`).
 #[derive(Default)]
 struct Writes {
     statements: TokenStream,
@@ -257,7 +210,7 @@ struct Writes {
 }
 
 impl Writes {
-    /// A write: an expression (using `out`) for the rest of `out`.
+    /// A write: an expression (using `out`) for what follows it.
     fn write(&mut self, rest: TokenStream) {
         self.bind_last();
         self.last = Some(rest);

@@ -12,7 +12,6 @@ use crate::model::{BoxedType, UniversalMember, Variant};
 #[derive(Default)]
 struct Arms {
     variants: Vec<TokenStream>,
-    len: Vec<TokenStream>,
     write: Vec<TokenStream>,
     /// `(ids, value)`: the constructor ids a variant is read for (after the id), and the expression read.
     read: Vec<(TokenStream, TokenStream)>,
@@ -67,7 +66,7 @@ impl Emitter<'_> {
         let variant_name = ident(&variant.rust_name);
         let path = self.constructor_path(place, variant.constructor);
         let (id, id_u32) = (hex(constructor.id), hex_u32(constructor.id));
-        let write_id = quote!(let out = ::tl_runtime::put(out, #id_u32.to_le_bytes()););
+        let write_id = quote!(let out = ::tl_runtime::Output::put(out, #id_u32.to_le_bytes()););
         let lines = constructor
             .description
             .as_deref()
@@ -83,8 +82,6 @@ impl Emitter<'_> {
         if constructor.fields.is_empty() {
             // A unit variant; the struct still writes and reads whatever flags words it has.
             arms.variants.push(quote!(#docs #rename #variant_name,));
-            arms.len
-                .push(quote!(Self::#variant_name => 4 + ::tl_runtime::Serialize::serialized_len(&#path),));
             arms.write.push(quote!(Self::#variant_name => {
                 #write_id
                 ::tl_runtime::Serialize::serialize_into(&#path, out)
@@ -130,8 +127,6 @@ impl Emitter<'_> {
             (quote!(#path), quote!(value), quote!(value))
         };
         arms.variants.push(quote!(#docs #rename #variant_name(#held),));
-        arms.len
-            .push(quote!(Self::#variant_name(value) => 4 + ::tl_runtime::Serialize::serialized_len(value),));
         arms.write.push(quote!(Self::#variant_name(value) => {
             #write_id
             ::tl_runtime::Serialize::serialize_into(value, out)
@@ -214,8 +209,6 @@ impl Emitter<'_> {
         let rename = self.serde_rename(place, "Vector");
         arms.variants
             .push(quote!(#rename Vector(::std::vec::Vec<#name #lifetime>),));
-        arms.len
-            .push(quote!(Self::Vector(values) => ::tl_runtime::Serialize::serialized_len(values),));
         arms.write
             .push(quote!(Self::Vector(values) => ::tl_runtime::Serialize::serialize_into(values, out),));
         let into_owned = (place.form == Form::Borrowed).then(|| self.enum_into_owned(ty, place));
@@ -234,8 +227,6 @@ impl Emitter<'_> {
             .collect();
         let rename = self.serde_rename(place, &other.tl_name);
         arms.variants.push(quote!(#rename #variant(#path),));
-        arms.len
-            .push(quote!(Self::#variant(value) => ::tl_runtime::Serialize::serialized_len(value),));
         arms.write
             .push(quote!(Self::#variant(value) => ::tl_runtime::Serialize::serialize_into(value, out),));
         arms.read.push((
@@ -282,7 +273,6 @@ impl Emitter<'_> {
         let name = ident(&ty.rust_name);
         let Arms {
             variants,
-            len,
             write,
             conversions,
             ..
@@ -325,11 +315,7 @@ impl Emitter<'_> {
             #eq
             impl #lifetime ::tl_runtime::Serialize for #name #lifetime {
                 #[inline]
-                fn serialized_len(&self) -> usize {
-                    match self { #(#len)* }
-                }
-                #[inline]
-                fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+                fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
                     match self { #(#write)* }
                 }
             }

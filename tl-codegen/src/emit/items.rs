@@ -3,7 +3,7 @@
 //! function's are boxed (its id first), as a request is sent.
 
 use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use quote::{format_ident, quote};
 
 use super::{Emitter, Form, Place, description, doc_attr, doc_lines, hex};
 use crate::ident::ident;
@@ -32,6 +32,20 @@ impl Generics {
     fn params(&self) -> Option<TokenStream> {
         let (lifetime, names) = (&self.lifetime, &self.names);
         (!self.is_empty()).then(|| quote!(<#lifetime #(#names),*>))
+    }
+
+    /// A type parameter named `base`, or `base` and a number when a TL parameter has that name.
+    fn fresh_name(&self, base: &str) -> proc_macro2::Ident {
+        (1_usize..)
+            .map(|n| {
+                if n == 1 {
+                    format_ident!("{}", base)
+                } else {
+                    format_ident!("{}{}", base, n)
+                }
+            })
+            .find(|candidate| !self.names.contains(candidate))
+            .expect("an unbounded sequence of names")
     }
 
     /// `<'a, X: Bound, Y: Bound>`, or nothing.
@@ -185,19 +199,18 @@ impl Emitter<'_> {
             .collect()
     }
 
-    /// `Serialize`: the exact length and the encoder; `id` for a function, written first.
+    /// `Serialize`: the encoder, generic over the output (the length pass is the encoder run on a
+    /// `tl_runtime::Length`); `id` for a function, written first.
     fn serialize_impl(&self, item: &Item, place: Place<'_>, id: Option<u32>) -> TokenStream {
         let name = ident(&item.rust_name);
         let generics = Generics::of(item, place);
         let (bounds, params) = (generics.bounded(quote!(::tl_runtime::Serialize)), generics.params());
-        let len = self.length(item, place, id);
+        let output = generics.fresh_name("O");
         let write = self.encoder(item, place, id);
         quote! {
             impl #bounds ::tl_runtime::Serialize for #name #params {
                 #[inline]
-                fn serialized_len(&self) -> usize { #len }
-                #[inline]
-                fn serialize_into<'o>(&self, out: &'o mut [u8]) -> &'o mut [u8] {
+                fn serialize_into<#output: ::tl_runtime::Output>(&self, out: #output) -> #output {
                     #write
                 }
             }

@@ -25,7 +25,6 @@ pub fn item_path(top: &str, namespace: Option<&str>, rust_name: &str) -> String 
 /// One step of a value's codec, for a vector's element.
 #[derive(Clone, Copy)]
 pub(super) enum Pass {
-    Len,
     Write,
     Read,
 }
@@ -94,23 +93,8 @@ impl Emitter<'_> {
         }
     }
 
-    /// The encoded length of `value` (an expression of type `&T`).
-    pub(super) fn len_expr(&self, place: Place<'_>, ty: &TypeRef, value: TokenStream) -> TokenStream {
-        if trait_codable(ty) {
-            return quote!(::tl_runtime::Serialize::serialized_len(#value));
-        }
-        match ty {
-            TypeRef::Vector(element) | TypeRef::BareVector(element) => {
-                let function = vector_function(ty, "vector_len", "bare_vector_len");
-                let item_len = self.element_fn(place, element, Pass::Len);
-                quote!(::tl_runtime::#function(#value, #item_len))
-            }
-            _ => quote!(::tl_runtime::bytes_len(<[u8]>::len(#value))),
-        }
-    }
-
-    /// Writes `value` (an expression of type `&T`) at the front of `out`: an expression for the rest of
-    /// `out`.
+    /// Writes `value` (an expression of type `&T`) to `out` (a `tl_runtime::Output`): an expression for
+    /// what follows.
     pub(super) fn write_expr(&self, place: Place<'_>, ty: &TypeRef, value: TokenStream) -> TokenStream {
         if trait_codable(ty) {
             return quote!(::tl_runtime::Serialize::serialize_into(#value, out));
@@ -121,7 +105,7 @@ impl Emitter<'_> {
                 let write_item = self.element_fn(place, element, Pass::Write);
                 quote!(::tl_runtime::#function(#value, out, #write_item))
             }
-            _ => quote!(::tl_runtime::write_bytes(#value, out)),
+            _ => quote!(::tl_runtime::Output::put_bytes(out, #value)),
         }
     }
 
@@ -182,17 +166,12 @@ impl Emitter<'_> {
     fn element_fn(&self, place: Place<'_>, element: &TypeRef, pass: Pass) -> TokenStream {
         let rust = self.rust_type(place, element);
         match pass {
-            Pass::Len if trait_codable(element) => quote!(<#rust as ::tl_runtime::Serialize>::serialized_len),
             Pass::Write if trait_codable(element) => quote!(<#rust as ::tl_runtime::Serialize>::serialize_into),
             Pass::Read if read_by_trait(place, element) => self.read_fn(place, rust),
             Pass::Read if is_bytes(element) && place.form == Form::Borrowed => {
                 quote!(::tl_runtime::Reader::read_tl_bytes)
             }
             Pass::Read if is_bytes(element) => quote!(::tl_runtime::read_bytes),
-            Pass::Len => {
-                let len = self.len_expr(place, element, quote!(item));
-                quote!(|item: &#rust| #len)
-            }
             Pass::Write => {
                 let write = self.write_expr(place, element, quote!(item));
                 quote!(|item: &#rust, out| #write)
