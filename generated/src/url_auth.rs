@@ -27,11 +27,15 @@ pub mod types {
         #[inline]
         fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let flags_0: u32 = if self.until.is_some() { 0x00000001 } else { 0 };
-            let (run, out) = ::tl_runtime::Output::run::<12>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..4].copy_from_slice(&flags_0.to_le_bytes());
-                run[4..12].copy_from_slice(&self.document_id.to_le_bytes());
-            }
+            let out = ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 12];
+                    run[0..4].copy_from_slice(&flags_0.to_le_bytes());
+                    run[4..12].copy_from_slice(&self.document_id.to_le_bytes());
+                    run
+                },
+            );
             ::tl_runtime::Serialize::serialize_into(&self.until, out)
         }
     }
@@ -98,22 +102,30 @@ pub mod types {
         #[inline]
         fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let flags_0: u32 = if self.until.is_some() { 0x00000001 } else { 0 };
-            let (run, out) = ::tl_runtime::Output::run::<20>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..4].copy_from_slice(&flags_0.to_le_bytes());
-                run[4..12].copy_from_slice(&self.collectible_id.to_le_bytes());
-                run[12..20].copy_from_slice(&self.document_id.to_le_bytes());
-            }
+            let out = ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 20];
+                    run[0..4].copy_from_slice(&flags_0.to_le_bytes());
+                    run[4..12].copy_from_slice(&self.collectible_id.to_le_bytes());
+                    run[12..20].copy_from_slice(&self.document_id.to_le_bytes());
+                    run
+                },
+            );
             let out = ::tl_runtime::Serialize::serialize_into(&self.title, out);
             let out = ::tl_runtime::Serialize::serialize_into(&self.slug, out);
-            let (run, out) = ::tl_runtime::Output::run::<24>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..8].copy_from_slice(&self.pattern_document_id.to_le_bytes());
-                run[8..12].copy_from_slice(&self.center_color.to_le_bytes());
-                run[12..16].copy_from_slice(&self.edge_color.to_le_bytes());
-                run[16..20].copy_from_slice(&self.pattern_color.to_le_bytes());
-                run[20..24].copy_from_slice(&self.text_color.to_le_bytes());
-            }
+            let out = ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 24];
+                    run[0..8].copy_from_slice(&self.pattern_document_id.to_le_bytes());
+                    run[8..12].copy_from_slice(&self.center_color.to_le_bytes());
+                    run[12..16].copy_from_slice(&self.edge_color.to_le_bytes());
+                    run[16..20].copy_from_slice(&self.pattern_color.to_le_bytes());
+                    run[20..24].copy_from_slice(&self.text_color.to_le_bytes());
+                    run
+                },
+            );
             ::tl_runtime::Serialize::serialize_into(&self.until, out)
         }
     }
@@ -224,11 +236,15 @@ pub mod types {
         #[inline]
         fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let flags_0: u32 = if self.until.is_some() { 0x00000001 } else { 0 };
-            let (run, out) = ::tl_runtime::Output::run::<12>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..4].copy_from_slice(&flags_0.to_le_bytes());
-                run[4..12].copy_from_slice(&self.collectible_id.to_le_bytes());
-            }
+            let out = ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 12];
+                    run[0..4].copy_from_slice(&flags_0.to_le_bytes());
+                    run[4..12].copy_from_slice(&self.collectible_id.to_le_bytes());
+                    run
+                },
+            );
             ::tl_runtime::Serialize::serialize_into(&self.until, out)
         }
     }
@@ -369,12 +385,15 @@ pub mod types {
     impl ::tl_runtime::Serialize for InputPeerChannel {
         #[inline]
         fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
-            let (run, out) = ::tl_runtime::Output::run::<16>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..8].copy_from_slice(&self.channel_id.to_le_bytes());
-                run[8..16].copy_from_slice(&self.access_hash.to_le_bytes());
-            }
-            out
+            ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 16];
+                    run[0..8].copy_from_slice(&self.channel_id.to_le_bytes());
+                    run[8..16].copy_from_slice(&self.access_hash.to_le_bytes());
+                    run
+                },
+            )
         }
     }
     impl ::tl_runtime::Deserialize for InputPeerChannel {
@@ -418,12 +437,15 @@ pub mod types {
         #[inline]
         fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let out = ::tl_runtime::Serialize::serialize_into(&self.peer, out);
-            let (run, out) = ::tl_runtime::Output::run::<12>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..4].copy_from_slice(&self.msg_id.to_le_bytes());
-                run[4..12].copy_from_slice(&self.channel_id.to_le_bytes());
-            }
-            out
+            ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 12];
+                    run[0..4].copy_from_slice(&self.msg_id.to_le_bytes());
+                    run[4..12].copy_from_slice(&self.channel_id.to_le_bytes());
+                    run
+                },
+            )
         }
     }
     impl ::tl_runtime::Deserialize for InputPeerChannelFromMessage {
@@ -603,12 +625,15 @@ pub mod types {
     impl ::tl_runtime::Serialize for InputPeerUser {
         #[inline]
         fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
-            let (run, out) = ::tl_runtime::Output::run::<16>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..8].copy_from_slice(&self.user_id.to_le_bytes());
-                run[8..16].copy_from_slice(&self.access_hash.to_le_bytes());
-            }
-            out
+            ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 16];
+                    run[0..8].copy_from_slice(&self.user_id.to_le_bytes());
+                    run[8..16].copy_from_slice(&self.access_hash.to_le_bytes());
+                    run
+                },
+            )
         }
     }
     impl ::tl_runtime::Deserialize for InputPeerUser {
@@ -652,12 +677,15 @@ pub mod types {
         #[inline]
         fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let out = ::tl_runtime::Serialize::serialize_into(&self.peer, out);
-            let (run, out) = ::tl_runtime::Output::run::<12>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..4].copy_from_slice(&self.msg_id.to_le_bytes());
-                run[4..12].copy_from_slice(&self.user_id.to_le_bytes());
-            }
-            out
+            ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 12];
+                    run[0..4].copy_from_slice(&self.msg_id.to_le_bytes());
+                    run[4..12].copy_from_slice(&self.user_id.to_le_bytes());
+                    run
+                },
+            )
         }
     }
     impl ::tl_runtime::Deserialize for InputPeerUserFromMessage {
@@ -707,12 +735,15 @@ pub mod types {
     impl ::tl_runtime::Serialize for InputUser {
         #[inline]
         fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
-            let (run, out) = ::tl_runtime::Output::run::<16>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..8].copy_from_slice(&self.user_id.to_le_bytes());
-                run[8..16].copy_from_slice(&self.access_hash.to_le_bytes());
-            }
-            out
+            ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 16];
+                    run[0..8].copy_from_slice(&self.user_id.to_le_bytes());
+                    run[8..16].copy_from_slice(&self.access_hash.to_le_bytes());
+                    run
+                },
+            )
         }
     }
     impl ::tl_runtime::Deserialize for InputUser {
@@ -784,12 +815,15 @@ pub mod types {
         #[inline]
         fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let out = ::tl_runtime::Serialize::serialize_into(&self.peer, out);
-            let (run, out) = ::tl_runtime::Output::run::<12>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..4].copy_from_slice(&self.msg_id.to_le_bytes());
-                run[4..12].copy_from_slice(&self.user_id.to_le_bytes());
-            }
-            out
+            ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 12];
+                    run[0..4].copy_from_slice(&self.msg_id.to_le_bytes());
+                    run[4..12].copy_from_slice(&self.user_id.to_le_bytes());
+                    run
+                },
+            )
         }
     }
     impl ::tl_runtime::Deserialize for InputUserFromMessage {
@@ -1014,14 +1048,18 @@ pub mod types {
             } else {
                 0
             }) | (if self.dark_colors.is_some() { 0x00000002 } else { 0 });
-            let (run, out) = ::tl_runtime::Output::run::<32>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..4].copy_from_slice(&flags_0.to_le_bytes());
-                run[4..12].copy_from_slice(&self.collectible_id.to_le_bytes());
-                run[12..20].copy_from_slice(&self.gift_emoji_id.to_le_bytes());
-                run[20..28].copy_from_slice(&self.background_emoji_id.to_le_bytes());
-                run[28..32].copy_from_slice(&self.accent_color.to_le_bytes());
-            }
+            let out = ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 32];
+                    run[0..4].copy_from_slice(&flags_0.to_le_bytes());
+                    run[4..12].copy_from_slice(&self.collectible_id.to_le_bytes());
+                    run[12..20].copy_from_slice(&self.gift_emoji_id.to_le_bytes());
+                    run[20..28].copy_from_slice(&self.background_emoji_id.to_le_bytes());
+                    run[28..32].copy_from_slice(&self.accent_color.to_le_bytes());
+                    run
+                },
+            );
             let out = ::tl_runtime::Serialize::serialize_into(&self.colors, out);
             let out = ::tl_runtime::Serialize::serialize_into(
                 &self.dark_accent_color,
@@ -1481,12 +1519,16 @@ pub mod types {
                 | (if self.bot_active_users.is_some() { 0x00001000 } else { 0 })
                 | (if self.bot_verification_icon.is_some() { 0x00004000 } else { 0 })
                 | (if self.send_paid_messages_stars.is_some() { 0x00008000 } else { 0 });
-            let (run, out) = ::tl_runtime::Output::run::<16>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..4].copy_from_slice(&flags_0.to_le_bytes());
-                run[4..8].copy_from_slice(&flags_1.to_le_bytes());
-                run[8..16].copy_from_slice(&self.id.to_le_bytes());
-            }
+            let out = ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 16];
+                    run[0..4].copy_from_slice(&flags_0.to_le_bytes());
+                    run[4..8].copy_from_slice(&flags_1.to_le_bytes());
+                    run[8..16].copy_from_slice(&self.id.to_le_bytes());
+                    run
+                },
+            );
             let out = ::tl_runtime::Serialize::serialize_into(&self.access_hash, out);
             let out = ::tl_runtime::Serialize::serialize_into(&self.first_name, out);
             let out = ::tl_runtime::Serialize::serialize_into(&self.last_name, out);
@@ -1762,11 +1804,15 @@ pub mod types {
             let flags_0: u32 = (if self.has_video { 0x00000001 } else { 0 })
                 | (if self.personal { 0x00000004 } else { 0 })
                 | (if self.stripped_thumb.is_some() { 0x00000002 } else { 0 });
-            let (run, out) = ::tl_runtime::Output::run::<12>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..4].copy_from_slice(&flags_0.to_le_bytes());
-                run[4..12].copy_from_slice(&self.photo_id.to_le_bytes());
-            }
+            let out = ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 12];
+                    run[0..4].copy_from_slice(&flags_0.to_le_bytes());
+                    run[4..12].copy_from_slice(&self.photo_id.to_le_bytes());
+                    run
+                },
+            );
             let out = match &self.stripped_thumb {
                 ::core::option::Option::Some(value) => {
                     ::tl_runtime::Output::put_bytes(out, value)
@@ -3855,23 +3901,30 @@ pub mod functions {
                 let flags_0: u32 = (if self.write_allowed { 0x00000001 } else { 0 })
                     | (if self.peer_msg_id_button_id.is_some() { 0x00000002 } else { 0 })
                     | (if self.url.is_some() { 0x00000004 } else { 0 });
-                let (run, out) = ::tl_runtime::Output::run::<8>(out);
-                if let ::core::option::Option::Some(run) = run {
-                    run[0..4].copy_from_slice(&0xb12c7125_u32.to_le_bytes());
-                    run[4..8].copy_from_slice(&flags_0.to_le_bytes());
-                }
+                let out = ::tl_runtime::Output::put(
+                    out,
+                    {
+                        let mut run = [0_u8; 8];
+                        run[0..4].copy_from_slice(&0xb12c7125_u32.to_le_bytes());
+                        run[4..8].copy_from_slice(&flags_0.to_le_bytes());
+                        run
+                    },
+                );
                 let out = match &self.peer_msg_id_button_id {
                     ::core::option::Option::Some(group) => {
                         let out = ::tl_runtime::Serialize::serialize_into(
                             &group.peer,
                             out,
                         );
-                        let (run, out) = ::tl_runtime::Output::run::<8>(out);
-                        if let ::core::option::Option::Some(run) = run {
-                            run[0..4].copy_from_slice(&group.msg_id.to_le_bytes());
-                            run[4..8].copy_from_slice(&group.button_id.to_le_bytes());
-                        }
-                        out
+                        ::tl_runtime::Output::put(
+                            out,
+                            {
+                                let mut run = [0_u8; 8];
+                                run[0..4].copy_from_slice(&group.msg_id.to_le_bytes());
+                                run[4..8].copy_from_slice(&group.button_id.to_le_bytes());
+                                run
+                            },
+                        )
                     }
                     ::core::option::Option::None => out,
                 };
@@ -3977,23 +4030,30 @@ pub mod functions {
                 } else {
                     0
                 }) | (if self.url.is_some() { 0x00000004 } else { 0 });
-                let (run, out) = ::tl_runtime::Output::run::<8>(out);
-                if let ::core::option::Option::Some(run) = run {
-                    run[0..4].copy_from_slice(&0x198fb446_u32.to_le_bytes());
-                    run[4..8].copy_from_slice(&flags_0.to_le_bytes());
-                }
+                let out = ::tl_runtime::Output::put(
+                    out,
+                    {
+                        let mut run = [0_u8; 8];
+                        run[0..4].copy_from_slice(&0x198fb446_u32.to_le_bytes());
+                        run[4..8].copy_from_slice(&flags_0.to_le_bytes());
+                        run
+                    },
+                );
                 let out = match &self.peer_msg_id_button_id {
                     ::core::option::Option::Some(group) => {
                         let out = ::tl_runtime::Serialize::serialize_into(
                             &group.peer,
                             out,
                         );
-                        let (run, out) = ::tl_runtime::Output::run::<8>(out);
-                        if let ::core::option::Option::Some(run) = run {
-                            run[0..4].copy_from_slice(&group.msg_id.to_le_bytes());
-                            run[4..8].copy_from_slice(&group.button_id.to_le_bytes());
-                        }
-                        out
+                        ::tl_runtime::Output::put(
+                            out,
+                            {
+                                let mut run = [0_u8; 8];
+                                run[0..4].copy_from_slice(&group.msg_id.to_le_bytes());
+                                run[4..8].copy_from_slice(&group.button_id.to_le_bytes());
+                                run
+                            },
+                        )
                     }
                     ::core::option::Option::None => out,
                 };

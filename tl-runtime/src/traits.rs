@@ -2,75 +2,51 @@
 
 use crate::error::Result;
 use crate::reader::Reader;
-use crate::write::{Length, Output};
+use crate::write::{Length, Output, append_in_spare};
 
 /// A value with a TL encoding.
 ///
 /// One generic encoder, [`Serialize::serialize_into`], writes to any [`Output`]: run on a [`Length`] it
-/// is the exact length pass, run on a slice it writes in place over the front of it and returns the rest.
-/// So a whole message is written into one buffer allocated once, with no growth and no per-append length
-/// bookkeeping.
+/// is the exact length pass ([`Serialize::serialized_len`]); run on a vector's spare capacity it writes
+/// the encoding in one pass ([`Serialize::serialize`]), so a request into a reused buffer is written
+/// without a length pass and without zeroing, and [`Serialize::to_bytes`] allocates once.
 pub trait Serialize {
-    /// Writes the encoding to `out` and returns what follows it. On a `&mut [u8]`, that is the bytes after
-    /// the encoding.
-    ///
-    /// # Panics
-    ///
-    /// On a slice shorter than [`Serialize::serialized_len`].
+    /// Writes the encoding to `out` and returns what follows it. Implementations write each part in turn
+    /// (`let out = self.a.serialize_into(out); self.b.serialize_into(out)`); call
+    /// [`Serialize::serialize`] or [`Serialize::to_bytes`] to encode a value.
     fn serialize_into<O: Output>(&self, out: O) -> O;
 
-    /// The exact number of bytes [`Serialize::serialize_into`] writes: the encoder run on a [`Length`].
+    /// The exact number of bytes the encoding takes: the encoder run on a [`Length`].
     #[inline]
     fn serialized_len(&self) -> usize {
         self.serialize_into(Length::new()).get()
     }
 
-    /// Appends the encoding to `out`, growing it at most once. A short encoding (64 bytes or less) asks
-    /// for 64 bytes of room, so that a buffer reused for small requests is prepared with two fixed-size
-    /// stores rather than a call to `memset`.
+    /// Appends the encoding to `out`. When the vector's spare capacity holds it (a buffer reused for
+    /// requests, as a rule), in one pass; otherwise the vector grows once, by the exact length, and the
+    /// encoding is written then (the first pass stops where the room ran out, so an encoding that nearly
+    /// fits costs up to two passes and the length pass).
     fn serialize(&self, out: &mut Vec<u8>) {
-        let len = self.serialized_len();
-        if len <= SHORT_ENCODING {
-            append_short_encoding(self, len, out);
-        } else {
-            append_encoding(self, len, out);
+        if !append_in_spare(self, out) {
+            grow_and_append(self, out);
         }
     }
 
     /// The encoding in a new buffer, allocated once at its exact size.
     fn to_bytes(&self) -> Vec<u8> {
-        let len = self.serialized_len();
-        // Not `vec![0; len]`: that is `calloc`, which some allocators (glibc before 2.41) serve without
-        // their per-thread cache, several times slower for the small buffers most requests are.
-        let mut out = Vec::with_capacity(len);
-        append_encoding(self, len, &mut out);
+        let mut out = Vec::with_capacity(self.serialized_len());
+        let appended = append_in_spare(self, &mut out);
+        assert!(appended, "serialized_len must be exact");
         out
     }
 }
 
-/// The longest encoding [`Serialize::serialize`] appends through [`append_short_encoding`].
-const SHORT_ENCODING: usize = 64;
-
-/// [`append_encoding`] for an encoding of at most [`SHORT_ENCODING`] bytes: 64 zero bytes appended (a
-/// copy of fixed size, compiled to a few stores) and cut back to `len`, where zeroing `len` bytes would
-/// call `memset` for a length known only at run time.
-#[inline]
-fn append_short_encoding<T: Serialize + ?Sized>(value: &T, len: usize, out: &mut Vec<u8>) {
-    let start = out.len();
-    out.extend_from_slice(&[0; SHORT_ENCODING]);
-    out.truncate(start + len);
-    let rest = value.serialize_into(&mut out[start..]);
-    assert!(rest.is_empty(), "serialized_len must be exact");
-}
-
-/// Appends `value`'s encoding, `len` bytes long, to `out`: zeroed room first (safe code writes only into
-/// initialized bytes), then the encoding written over it.
-#[inline]
-fn append_encoding<T: Serialize + ?Sized>(value: &T, len: usize, out: &mut Vec<u8>) {
-    let start = out.len();
-    out.resize(start + len, 0);
-    let rest = value.serialize_into(&mut out[start..]);
-    assert!(rest.is_empty(), "serialized_len must be exact");
+/// [`Serialize::serialize`] when the vector's room was too small: grow it by the exact length, then write.
+#[inline(never)]
+fn grow_and_append<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) {
+    out.reserve(value.serialized_len());
+    let appended = append_in_spare(value, out);
+    assert!(appended, "serialized_len must be exact");
 }
 
 /// A value that can be read back from its TL encoding.

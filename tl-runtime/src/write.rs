@@ -4,60 +4,32 @@
 //! - [`Length`] only counts: the encoder run on it is the exact length pass
 //!   ([`Serialize::serialized_len`](crate::Serialize::serialized_len)), with every byte copy compiled
 //!   away;
-//! - `&mut [u8]` writes in place: a buffer sized once from that length, each value written over the front
-//!   of it and the rest handed back. The cursor is a plain slice passed in and returned by value (two
-//!   registers), so a run of writes keeps no length in memory to reload and store, and checks the room
-//!   left once per run of fixed-size fields rather than growing a vector.
+//! - the spare capacity of a `Vec<u8>` ([`Serialize::serialize`](crate::Serialize::serialize)): each
+//!   value is written from the front of the room left and the rest handed back. The cursor is a plain
+//!   slice passed in and returned by value (two registers), so a run of writes keeps no length in memory
+//!   to reload and store, and checks the room left once per run of fixed-size fields rather than growing
+//!   the vector. Nothing is zeroed first: every write initialises all the bytes it claims, and the vector's
+//!   length is set once, at the end, to what was written. When the room runs out the output says so, and
+//!   the caller grows the vector (once, by the exact length) and writes again.
 //!
-//! One body serves both passes, so a schema's encoders are type-checked and borrow-checked once, and
-//! compiled to machine code only in the crate that calls them.
-//!
-//! A buffer shorter than the encoding is a bug in the caller's sizing (the length pass is exact, and
-//! tested to be), not a property of the input: it panics, once, in a cold function.
+//! One body serves both, so a schema's encoders are type-checked and borrow-checked once, and compiled to
+//! machine code only in the crate that calls them.
 
-/// Where an encoder writes: a buffer written in place (`&mut [u8]`) or a [`Length`] that only counts.
-/// Every method takes the output by value and returns what follows what it wrote.
+use std::mem::MaybeUninit;
+
+use crate::traits::Serialize;
+
+/// Where an encoder writes: a vector's spare capacity, or a [`Length`] that only counts. Every method
+/// takes the output by value and returns what follows what it wrote. Each method writes every byte it
+/// claims: an encoder cannot leave a gap.
 pub trait Output: Sized {
-    /// Splits off the next `N` bytes: `Some(run)`, to be filled in place by the caller (a run of
-    /// fixed-size fields, at constant offsets), or `None` from an output that only counts.
-    fn run<'r, const N: usize>(self) -> (Option<&'r mut [u8; N]>, Self)
-    where
-        Self: 'r;
-
-    /// Writes `bytes`.
-    #[inline(always)]
-    fn put<const N: usize>(self, bytes: [u8; N]) -> Self {
-        let (run, rest) = self.run::<N>();
-        if let Some(run) = run {
-            *run = bytes;
-        }
-        rest
-    }
+    /// Writes `bytes`: one fixed-size value, or a run of them (the encoders build runs of fixed-size
+    /// fields as one array).
+    fn put<const N: usize>(self, bytes: [u8; N]) -> Self;
 
     /// Writes a `bytes` (or `string`) item: the length, the data, zero padding to 4. Lengths are 24-bit
     /// on the wire: data longer than 16 MiB - 1 cannot be encoded and panics, as a programming error.
     fn put_bytes(self, data: &[u8]) -> Self;
-}
-
-/// Writing in place over the front of the slice; the rest of it is what follows.
-///
-/// # Panics
-///
-/// If the slice is shorter than what is written.
-impl Output for &mut [u8] {
-    #[inline(always)]
-    fn run<'r, const N: usize>(self) -> (Option<&'r mut [u8; N]>, Self)
-    where
-        Self: 'r,
-    {
-        let (run, rest) = split_run::<N>(self);
-        (Some(run), rest)
-    }
-
-    #[inline(always)]
-    fn put_bytes(self, data: &[u8]) -> Self {
-        write_bytes(data, self)
-    }
 }
 
 /// An output that writes nothing and counts the bytes an encoding takes.
@@ -78,11 +50,8 @@ impl Length {
 
 impl Output for Length {
     #[inline(always)]
-    fn run<'r, const N: usize>(self) -> (Option<&'r mut [u8; N]>, Self)
-    where
-        Self: 'r,
-    {
-        (None, Length(self.0 + N))
+    fn put<const N: usize>(self, _: [u8; N]) -> Self {
+        Length(self.0 + N)
     }
 
     #[inline(always)]
@@ -91,30 +60,53 @@ impl Output for Length {
     }
 }
 
-/// Splits the first `N` bytes off `out`; the rest of the buffer follows.
-#[inline(always)]
-fn split_run<const N: usize>(out: &mut [u8]) -> (&mut [u8; N], &mut [u8]) {
-    let left = out.len();
-    match out.split_first_chunk_mut::<N>() {
-        Some(parts) => parts,
-        None => too_short(N, left),
+/// The room left in a vector's spare capacity, written from the front; `None` once a write did not fit
+/// (and every later write is then skipped). Made only by [`append_in_spare`]; an encoder, generic over
+/// its output, can only write to it through [`Output`].
+pub(crate) struct Spare<'o>(Option<&'o mut [MaybeUninit<u8>]>);
+
+impl Output for Spare<'_> {
+    #[inline(always)]
+    fn put<const N: usize>(self, bytes: [u8; N]) -> Self {
+        let Some(room) = self.0 else { return Spare(None) };
+        match room.split_first_chunk_mut::<N>() {
+            Some((head, rest)) => {
+                *head = bytes.map(MaybeUninit::new);
+                Spare(Some(rest))
+            }
+            None => Spare(None),
+        }
+    }
+
+    #[inline(always)]
+    fn put_bytes(self, data: &[u8]) -> Self {
+        match self.0 {
+            Some(room) => Spare(write_bytes(data, room)),
+            None => Spare(None),
+        }
     }
 }
 
-/// Splits the first `len` bytes off `out`.
-#[inline(always)]
-fn split_item(out: &mut [u8], len: usize) -> (&mut [u8], &mut [u8]) {
-    let left = out.len();
-    match out.split_at_mut_checked(len) {
-        Some(parts) => parts,
-        None => too_short(len, left),
-    }
-}
-
-#[cold]
-#[inline(never)]
-fn too_short(needed: usize, left: usize) -> ! {
-    panic!("TL output buffer too short: {needed} bytes to write, {left} left (a serialized_len is not exact)")
+/// Appends `value`'s encoding to `out` in one pass through the room `out` already has. Returns false,
+/// with `out` unchanged, if it does not fit.
+#[inline]
+#[allow(unsafe_code)]
+pub(crate) fn append_in_spare<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) -> bool {
+    let start = out.len();
+    let spare = out.spare_capacity_mut();
+    let room = spare.len();
+    let Spare(Some(rest)) = value.serialize_into(Spare(Some(spare))) else {
+        return false;
+    };
+    let written = room - rest.len();
+    // SAFETY: `set_len` needs the first `start + written` bytes initialised. The first `start` were.
+    // `rest` is a tail of `spare` (the bytes after `out`'s length): the encoder is generic over its
+    // output, so the only `Spare` it can return is the one it was given, as handed back by `Spare`'s
+    // `put` and `put_bytes`, and each of those returns the tail after a front part it initialised in full
+    // (`put`: all `N` bytes; `write_bytes`: the header, the data and the padding, see `put_short` and
+    // `write_exactly`). So the `written` bytes before `rest` are initialised.
+    unsafe { out.set_len(start + written) };
+    true
 }
 
 /// The encoded size of a `bytes` or `string` of `len` bytes: header, data, padding to 4.
@@ -136,64 +128,73 @@ fn short_bytes_len(len: usize) -> usize {
 /// Items shorter than this take [`write_bytes`]' inline path.
 const SHORT_ITEM: usize = 64;
 
-/// [`Output::put_bytes`] in place: the item at the front of `out`; returns the rest.
+/// Writes a `bytes` item at the front of `room`; returns the rest, or `None` if it does not fit.
 #[inline(always)]
-fn write_bytes<'o>(data: &[u8], out: &'o mut [u8]) -> &'o mut [u8] {
+fn write_bytes<'o>(data: &[u8], room: &'o mut [MaybeUninit<u8>]) -> Option<&'o mut [MaybeUninit<u8>]> {
     let len = data.len();
     // Most TL strings are short and most have 64 bytes of room after them: write within a 64-byte window,
     // where every index is provably in range (no bounds checks) and every copy has a fixed size (no call
     // to memcpy or memset).
-    if let (true, Some((window, _))) = (len < SHORT_ITEM, out.split_first_chunk_mut::<SHORT_ITEM>()) {
+    if let (true, Some((window, _))) = (len < SHORT_ITEM, room.split_first_chunk_mut::<SHORT_ITEM>()) {
         put_short(window, data);
         // The item's size, `short_bytes_len(len)` masked so that its bound (64) is plain to the compiler.
-        return &mut out[(len & 0x3c) + 4..];
+        return Some(&mut room[(len & 0x3c) + 4..]);
     }
-    write_bytes_exactly(data, out)
+    write_exactly(data, room)
 }
 
 /// Writes a short item (`data` under 64 bytes) at the front of `window`: zero the item's last word (where
-/// any padding is), then put the length byte and the data over it.
+/// any padding is), then put the length byte and the data over it. Every byte of the item is written:
+/// the length byte is byte 0, the data bytes 1 to `len`, and the zeroed word ends the item and starts at
+/// or before byte `len` (it starts at `len` rounded down to 4).
 #[inline(always)]
-fn put_short(window: &mut [u8; SHORT_ITEM], data: &[u8]) {
+fn put_short(window: &mut [MaybeUninit<u8>; SHORT_ITEM], data: &[u8]) {
     let len = data.len();
     // The last word starts at `len` rounded down to 4; masked so the bound (60) is plain to the compiler.
     let last_word = len & 0x3c;
-    window[last_word..last_word + 4].copy_from_slice(&[0; 4]);
-    window[0] = len as u8;
+    write_all(&mut window[last_word..last_word + 4], &[0; 4]);
+    window[0].write(len as u8);
     copy_short(&mut window[1..], data);
 }
 
-/// [`write_bytes`] where the item must fill `out` to within 64 bytes of its end, or is long.
+/// [`write_bytes`] where fewer than 64 bytes of room are left, or the item is long: the item assembled
+/// whole (header, data, zero padding) and copied in.
 #[inline(never)]
-fn write_bytes_exactly<'o>(data: &[u8], out: &'o mut [u8]) -> &'o mut [u8] {
+fn write_exactly<'o>(data: &[u8], room: &'o mut [MaybeUninit<u8>]) -> Option<&'o mut [MaybeUninit<u8>]> {
     let len = data.len();
-    if len >= SHORT_ITEM {
-        return write_long_bytes(data, out);
+    assert!(len < 1 << 24, "TL bytes are at most 16 MiB - 1 long, got {len}");
+    let (item, rest) = room.split_at_mut_checked(bytes_len(len))?;
+    let header = if len < 254 {
+        item[0].write(len as u8);
+        1
+    } else {
+        write_all(&mut item[..4], &[0xfe, len as u8, (len >> 8) as u8, (len >> 16) as u8]);
+        4
+    };
+    let (body, padding) = item[header..].split_at_mut(len);
+    write_all(body, data);
+    for byte in padding {
+        byte.write(0);
     }
-    let total = short_bytes_len(len);
-    let mut window = [0; SHORT_ITEM];
-    put_short(&mut window, data);
-    let (item, rest) = split_item(out, total);
-    item.copy_from_slice(&window[..total]);
-    rest
+    Some(rest)
 }
 
 /// Copies `src` (shorter than 64 bytes) to the front of `dst` with two overlapping fixed-size copies,
 /// which compile to a few moves where a copy of variable length would call `memcpy`.
 #[inline(always)]
-fn copy_short(dst: &mut [u8], src: &[u8]) {
+fn copy_short(dst: &mut [MaybeUninit<u8>], src: &[u8]) {
     #[inline(always)]
-    fn two<const N: usize>(dst: &mut [u8], src: &[u8]) {
+    fn two<const N: usize>(dst: &mut [MaybeUninit<u8>], src: &[u8]) {
         let len = src.len();
-        dst[..N].copy_from_slice(&src[..N]);
-        dst[len - N..len].copy_from_slice(&src[len - N..]);
+        write_all(&mut dst[..N], &src[..N]);
+        write_all(&mut dst[len - N..len], &src[len - N..]);
     }
     match src.len() {
         0 => {}
         len @ 1..4 => {
-            dst[0] = src[0];
-            dst[len / 2] = src[len / 2];
-            dst[len - 1] = src[len - 1];
+            dst[0].write(src[0]);
+            dst[len / 2].write(src[len / 2]);
+            dst[len - 1].write(src[len - 1]);
         }
         4..8 => two::<4>(dst, src),
         8..16 => two::<8>(dst, src),
@@ -202,23 +203,14 @@ fn copy_short(dst: &mut [u8], src: &[u8]) {
     }
 }
 
-/// [`write_bytes`] for items of 64 bytes or more.
-#[inline(never)]
-fn write_long_bytes<'o>(data: &[u8], out: &'o mut [u8]) -> &'o mut [u8] {
-    let len = data.len();
-    assert!(len < 1 << 24, "TL bytes are at most 16 MiB - 1 long, got {len}");
-    let (item, rest) = split_item(out, bytes_len(len));
-    let header = if len < 254 {
-        item[0] = len as u8;
-        1
-    } else {
-        item[..4].copy_from_slice(&[0xfe, len as u8, (len >> 8) as u8, (len >> 16) as u8]);
-        4
-    };
-    let (body, padding) = item[header..].split_at_mut(len);
-    body.copy_from_slice(data);
-    padding.fill(0);
-    rest
+/// Copies `src` over `dst`, of the same length (`<[MaybeUninit<u8>]>::write_copy_of_slice`, stable only
+/// since Rust 1.93; with a length known at compile time this is a few moves, as that would be).
+#[inline(always)]
+fn write_all(dst: &mut [MaybeUninit<u8>], src: &[u8]) {
+    debug_assert_eq!(dst.len(), src.len());
+    for (slot, byte) in dst.iter_mut().zip(src) {
+        slot.write(*byte);
+    }
 }
 
 /// Writes a boxed `Vector` with `write_item` for each element; returns what follows.

@@ -24,15 +24,35 @@ fn roundtrip<T: Serialize + Deserialize + PartialEq + std::fmt::Debug>(value: &T
     bytes
 }
 
-/// `data` as a TL `bytes` item, through [`Output::put_bytes`] into a buffer of its exact size.
+/// A `bytes` item, written with [`Output::put_bytes`] as generated code writes `bytes` fields.
+struct TlBytes<'a>(&'a [u8]);
+
+impl Serialize for TlBytes<'_> {
+    fn serialize_into<O: Output>(&self, out: O) -> O {
+        out.put_bytes(self.0)
+    }
+}
+
+/// `data` as a TL `bytes` item, in a buffer of its exact size.
 fn encode_bytes(data: &[u8]) -> Vec<u8> {
-    let mut out = vec![0; bytes_len(data.len())];
-    assert!(out.as_mut_slice().put_bytes(data).is_empty(), "bytes_len is exact");
+    let out = TlBytes(data).to_bytes();
+    assert_eq!(out.len(), bytes_len(data.len()), "bytes_len is exact");
     assert_eq!(
         Length::new().put_bytes(data).get(),
         out.len(),
         "the length pass counts the same"
     );
+    out
+}
+
+/// `value` appended to a vector holding `head` and room for `room` more bytes, garbage in that room
+/// first (a buffer reused after a longer message).
+fn append_with_room<T: Serialize + ?Sized>(value: &T, head: &[u8], room: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(head.len() + room);
+    out.resize(head.len() + room, 0xaa);
+    out.truncate(0);
+    out.extend_from_slice(head);
+    value.serialize(&mut out);
     out
 }
 
@@ -112,40 +132,40 @@ fn reference_encoding(data: &[u8]) -> Vec<u8> {
 }
 
 #[test]
-fn write_bytes_is_exact_at_every_length_and_touches_nothing_else() {
+fn write_bytes_is_exact_at_every_length_and_room() {
     for len in 0..=300 {
         let data: Vec<u8> = (0..len).map(|i| (i * 7 + 1) as u8).collect();
         let expected = reference_encoding(&data);
         assert_eq!(bytes_len(len), expected.len(), "length {len}");
-        // Garbage where the padding goes and after the item: the padding must be written as zeros, and the
-        // rest handed back untouched.
-        let mut out = vec![0xaa; expected.len() + 9];
-        let rest = out.as_mut_slice().put_bytes(&data);
-        assert_eq!(rest, [0xaa; 9], "length {len}");
-        assert_eq!(out[..expected.len()], expected[..], "length {len}");
         assert_eq!(encode_bytes(&data), expected, "length {len}");
-        assert_eq!(read_bytes(&mut Reader::new(&out)).expect("decodes"), data);
+        // Garbage in the room where the padding goes: the padding must be written as zeros. Every room
+        // from none to more than the 64-byte window: the short path, the exact path, and the first pass
+        // that does not fit and the vector that grows.
+        for room in (0..expected.len() + 70).step_by(if len < 70 { 1 } else { 7 }) {
+            let out = append_with_room(&TlBytes(&data), b"head", room);
+            assert_eq!(out[..4], *b"head", "length {len}, room {room}");
+            assert_eq!(out[4..], expected[..], "length {len}, room {room}");
+            assert_eq!(read_bytes(&mut Reader::new(&out[4..])).expect("decodes"), data);
+        }
     }
 }
 
 #[test]
-#[should_panic(expected = "TL output buffer too short: 8 bytes to write, 7 left")]
-fn a_buffer_shorter_than_serialized_len_is_a_panic_not_a_short_write() {
-    let mut out = [0; 7];
-    out.as_mut_slice().put_bytes(b"abcd");
-}
-
-#[test]
-fn serialize_into_writes_the_front_and_returns_the_rest() {
-    let mut out = [0xaa; 12];
-    let rest = (-2_i32).serialize_into(&mut out[..]);
-    assert_eq!(rest.len(), 8);
-    let rest = 3_i64.serialize_into(rest);
-    assert!(rest.is_empty());
-    assert_eq!(hex(&out), "feffffff0300000000000000");
-    let mut log = b"head".to_vec();
-    vec![1_i32, 2].serialize(&mut log);
-    assert_eq!(hex(&log), "6865616415c4b51c020000000100000002000000");
+fn serialize_appends_in_the_room_there_is_or_grows_once() {
+    let value = (vec![1_i32, 2], "text".to_string());
+    // `Vector<int>` [1, 2], then the `string` "text".
+    let expected = "15c4b51c020000000100000002000000".to_string() + "0474657874000000";
+    for room in 0..40 {
+        let mut out = b"head".to_vec();
+        out.reserve_exact(room);
+        let capacity = out.capacity();
+        value.0.serialize(&mut out);
+        value.1.serialize(&mut out);
+        assert_eq!(hex(&out), format!("68656164{expected}"), "room {room}");
+        if room >= 24 {
+            assert_eq!(out.capacity(), capacity, "room {room}: written in the room there was");
+        }
+    }
 }
 
 #[test]
@@ -215,11 +235,16 @@ fn vectors_are_boxed_and_counted() {
 #[test]
 fn bare_vectors_and_vectors_of_bytes_use_the_helper_functions() {
     let items = vec![vec![1u8, 2, 3], vec![]];
-    let len = tl_runtime::write_bare_vector(&items, Length::new(), |b, out| out.put_bytes(b)).get();
-    let mut out = vec![0; len];
-    let rest = tl_runtime::write_bare_vector(&items, out.as_mut_slice(), |b, out| out.put_bytes(b));
-    assert!(rest.is_empty());
+    struct BareVectorOfBytes(Vec<Vec<u8>>);
+    impl Serialize for BareVectorOfBytes {
+        fn serialize_into<O: Output>(&self, out: O) -> O {
+            tl_runtime::write_bare_vector(&self.0, out, |b, out| out.put_bytes(b))
+        }
+    }
+    let out = BareVectorOfBytes(items.clone()).to_bytes();
     assert_eq!(hex(&out), "020000000301020300000000");
+    let len = tl_runtime::write_bare_vector(&items, Length::new(), |b, out| out.put_bytes(b)).get();
+    assert_eq!(len, out.len());
     let mut reader = Reader::new(&out);
     assert_eq!(
         tl_runtime::read_bare_vector(&mut reader, 4, read_bytes).expect("decodes"),

@@ -27,11 +27,15 @@ pub mod types {
         #[inline]
         fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let flags_0: u32 = if self.until.is_some() { 0x00000001 } else { 0 };
-            let (run, out) = ::tl_runtime::Output::run::<12>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..4].copy_from_slice(&flags_0.to_le_bytes());
-                run[4..12].copy_from_slice(&self.document_id.to_le_bytes());
-            }
+            let out = ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 12];
+                    run[0..4].copy_from_slice(&flags_0.to_le_bytes());
+                    run[4..12].copy_from_slice(&self.document_id.to_le_bytes());
+                    run
+                },
+            );
             ::tl_runtime::Serialize::serialize_into(&self.until, out)
         }
     }
@@ -98,22 +102,30 @@ pub mod types {
         #[inline]
         fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let flags_0: u32 = if self.until.is_some() { 0x00000001 } else { 0 };
-            let (run, out) = ::tl_runtime::Output::run::<20>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..4].copy_from_slice(&flags_0.to_le_bytes());
-                run[4..12].copy_from_slice(&self.collectible_id.to_le_bytes());
-                run[12..20].copy_from_slice(&self.document_id.to_le_bytes());
-            }
+            let out = ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 20];
+                    run[0..4].copy_from_slice(&flags_0.to_le_bytes());
+                    run[4..12].copy_from_slice(&self.collectible_id.to_le_bytes());
+                    run[12..20].copy_from_slice(&self.document_id.to_le_bytes());
+                    run
+                },
+            );
             let out = ::tl_runtime::Serialize::serialize_into(&self.title, out);
             let out = ::tl_runtime::Serialize::serialize_into(&self.slug, out);
-            let (run, out) = ::tl_runtime::Output::run::<24>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..8].copy_from_slice(&self.pattern_document_id.to_le_bytes());
-                run[8..12].copy_from_slice(&self.center_color.to_le_bytes());
-                run[12..16].copy_from_slice(&self.edge_color.to_le_bytes());
-                run[16..20].copy_from_slice(&self.pattern_color.to_le_bytes());
-                run[20..24].copy_from_slice(&self.text_color.to_le_bytes());
-            }
+            let out = ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 24];
+                    run[0..8].copy_from_slice(&self.pattern_document_id.to_le_bytes());
+                    run[8..12].copy_from_slice(&self.center_color.to_le_bytes());
+                    run[12..16].copy_from_slice(&self.edge_color.to_le_bytes());
+                    run[16..20].copy_from_slice(&self.pattern_color.to_le_bytes());
+                    run[20..24].copy_from_slice(&self.text_color.to_le_bytes());
+                    run
+                },
+            );
             ::tl_runtime::Serialize::serialize_into(&self.until, out)
         }
     }
@@ -291,11 +303,15 @@ pub mod types {
         #[inline]
         fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let flags_0: u32 = if self.until.is_some() { 0x00000001 } else { 0 };
-            let (run, out) = ::tl_runtime::Output::run::<12>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..4].copy_from_slice(&flags_0.to_le_bytes());
-                run[4..12].copy_from_slice(&self.collectible_id.to_le_bytes());
-            }
+            let out = ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 12];
+                    run[0..4].copy_from_slice(&flags_0.to_le_bytes());
+                    run[4..12].copy_from_slice(&self.collectible_id.to_le_bytes());
+                    run
+                },
+            );
             ::tl_runtime::Serialize::serialize_into(&self.until, out)
         }
     }
@@ -425,12 +441,15 @@ pub mod types {
     impl ::tl_runtime::Serialize for InputPeerChannel {
         #[inline]
         fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
-            let (run, out) = ::tl_runtime::Output::run::<16>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..8].copy_from_slice(&self.channel_id.to_le_bytes());
-                run[8..16].copy_from_slice(&self.access_hash.to_le_bytes());
-            }
-            out
+            ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 16];
+                    run[0..8].copy_from_slice(&self.channel_id.to_le_bytes());
+                    run[8..16].copy_from_slice(&self.access_hash.to_le_bytes());
+                    run
+                },
+            )
         }
     }
     impl ::tl_runtime::Deserialize for InputPeerChannel {
@@ -474,12 +493,15 @@ pub mod types {
         #[inline]
         fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let out = ::tl_runtime::Serialize::serialize_into(&self.peer, out);
-            let (run, out) = ::tl_runtime::Output::run::<12>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..4].copy_from_slice(&self.msg_id.to_le_bytes());
-                run[4..12].copy_from_slice(&self.channel_id.to_le_bytes());
-            }
-            out
+            ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 12];
+                    run[0..4].copy_from_slice(&self.msg_id.to_le_bytes());
+                    run[4..12].copy_from_slice(&self.channel_id.to_le_bytes());
+                    run
+                },
+            )
         }
     }
     impl ::tl_runtime::Deserialize for InputPeerChannelFromMessage {
@@ -659,12 +681,15 @@ pub mod types {
     impl ::tl_runtime::Serialize for InputPeerUser {
         #[inline]
         fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
-            let (run, out) = ::tl_runtime::Output::run::<16>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..8].copy_from_slice(&self.user_id.to_le_bytes());
-                run[8..16].copy_from_slice(&self.access_hash.to_le_bytes());
-            }
-            out
+            ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 16];
+                    run[0..8].copy_from_slice(&self.user_id.to_le_bytes());
+                    run[8..16].copy_from_slice(&self.access_hash.to_le_bytes());
+                    run
+                },
+            )
         }
     }
     impl ::tl_runtime::Deserialize for InputPeerUser {
@@ -708,12 +733,15 @@ pub mod types {
         #[inline]
         fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let out = ::tl_runtime::Serialize::serialize_into(&self.peer, out);
-            let (run, out) = ::tl_runtime::Output::run::<12>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..4].copy_from_slice(&self.msg_id.to_le_bytes());
-                run[4..12].copy_from_slice(&self.user_id.to_le_bytes());
-            }
-            out
+            ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 12];
+                    run[0..4].copy_from_slice(&self.msg_id.to_le_bytes());
+                    run[4..12].copy_from_slice(&self.user_id.to_le_bytes());
+                    run
+                },
+            )
         }
     }
     impl ::tl_runtime::Deserialize for InputPeerUserFromMessage {
@@ -763,12 +791,15 @@ pub mod types {
     impl ::tl_runtime::Serialize for InputUser {
         #[inline]
         fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
-            let (run, out) = ::tl_runtime::Output::run::<16>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..8].copy_from_slice(&self.user_id.to_le_bytes());
-                run[8..16].copy_from_slice(&self.access_hash.to_le_bytes());
-            }
-            out
+            ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 16];
+                    run[0..8].copy_from_slice(&self.user_id.to_le_bytes());
+                    run[8..16].copy_from_slice(&self.access_hash.to_le_bytes());
+                    run
+                },
+            )
         }
     }
     impl ::tl_runtime::Deserialize for InputUser {
@@ -840,12 +871,15 @@ pub mod types {
         #[inline]
         fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
             let out = ::tl_runtime::Serialize::serialize_into(&self.peer, out);
-            let (run, out) = ::tl_runtime::Output::run::<12>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..4].copy_from_slice(&self.msg_id.to_le_bytes());
-                run[4..12].copy_from_slice(&self.user_id.to_le_bytes());
-            }
-            out
+            ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 12];
+                    run[0..4].copy_from_slice(&self.msg_id.to_le_bytes());
+                    run[4..12].copy_from_slice(&self.user_id.to_le_bytes());
+                    run
+                },
+            )
         }
     }
     impl ::tl_runtime::Deserialize for InputUserFromMessage {
@@ -993,14 +1027,18 @@ pub mod types {
             } else {
                 0
             }) | (if self.dark_colors.is_some() { 0x00000002 } else { 0 });
-            let (run, out) = ::tl_runtime::Output::run::<32>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..4].copy_from_slice(&flags_0.to_le_bytes());
-                run[4..12].copy_from_slice(&self.collectible_id.to_le_bytes());
-                run[12..20].copy_from_slice(&self.gift_emoji_id.to_le_bytes());
-                run[20..28].copy_from_slice(&self.background_emoji_id.to_le_bytes());
-                run[28..32].copy_from_slice(&self.accent_color.to_le_bytes());
-            }
+            let out = ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 32];
+                    run[0..4].copy_from_slice(&flags_0.to_le_bytes());
+                    run[4..12].copy_from_slice(&self.collectible_id.to_le_bytes());
+                    run[12..20].copy_from_slice(&self.gift_emoji_id.to_le_bytes());
+                    run[20..28].copy_from_slice(&self.background_emoji_id.to_le_bytes());
+                    run[28..32].copy_from_slice(&self.accent_color.to_le_bytes());
+                    run
+                },
+            );
             let out = ::tl_runtime::Serialize::serialize_into(&self.colors, out);
             let out = ::tl_runtime::Serialize::serialize_into(
                 &self.dark_accent_color,
@@ -1617,12 +1655,16 @@ pub mod types {
                 | (if self.bot_verification_icon.is_some() { 0x00004000 } else { 0 })
                 | (if self.send_paid_messages_stars.is_some() { 0x00008000 } else { 0 })
                 | (if self.linked_community_id.is_some() { 0x00200000 } else { 0 });
-            let (run, out) = ::tl_runtime::Output::run::<16>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..4].copy_from_slice(&flags_0.to_le_bytes());
-                run[4..8].copy_from_slice(&flags_1.to_le_bytes());
-                run[8..16].copy_from_slice(&self.id.to_le_bytes());
-            }
+            let out = ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 16];
+                    run[0..4].copy_from_slice(&flags_0.to_le_bytes());
+                    run[4..8].copy_from_slice(&flags_1.to_le_bytes());
+                    run[8..16].copy_from_slice(&self.id.to_le_bytes());
+                    run
+                },
+            );
             let out = ::tl_runtime::Serialize::serialize_into(&self.access_hash, out);
             let out = ::tl_runtime::Serialize::serialize_into(&self.first_name, out);
             let out = ::tl_runtime::Serialize::serialize_into(&self.last_name, out);
@@ -1913,11 +1955,15 @@ pub mod types {
             let flags_0: u32 = (if self.has_video { 0x00000001 } else { 0 })
                 | (if self.personal { 0x00000004 } else { 0 })
                 | (if self.stripped_thumb.is_some() { 0x00000002 } else { 0 });
-            let (run, out) = ::tl_runtime::Output::run::<12>(out);
-            if let ::core::option::Option::Some(run) = run {
-                run[0..4].copy_from_slice(&flags_0.to_le_bytes());
-                run[4..12].copy_from_slice(&self.photo_id.to_le_bytes());
-            }
+            let out = ::tl_runtime::Output::put(
+                out,
+                {
+                    let mut run = [0_u8; 12];
+                    run[0..4].copy_from_slice(&flags_0.to_le_bytes());
+                    run[4..12].copy_from_slice(&self.photo_id.to_le_bytes());
+                    run
+                },
+            );
             let out = match &self.stripped_thumb {
                 ::core::option::Option::Some(value) => {
                     ::tl_runtime::Output::put_bytes(out, value)
@@ -4023,23 +4069,30 @@ pub mod functions {
                     | (if self.peer_msg_id_button_id.is_some() { 0x00000002 } else { 0 })
                     | (if self.url.is_some() { 0x00000004 } else { 0 })
                     | (if self.match_code.is_some() { 0x00000010 } else { 0 });
-                let (run, out) = ::tl_runtime::Output::run::<8>(out);
-                if let ::core::option::Option::Some(run) = run {
-                    run[0..4].copy_from_slice(&0x67a3f0de_u32.to_le_bytes());
-                    run[4..8].copy_from_slice(&flags_0.to_le_bytes());
-                }
+                let out = ::tl_runtime::Output::put(
+                    out,
+                    {
+                        let mut run = [0_u8; 8];
+                        run[0..4].copy_from_slice(&0x67a3f0de_u32.to_le_bytes());
+                        run[4..8].copy_from_slice(&flags_0.to_le_bytes());
+                        run
+                    },
+                );
                 let out = match &self.peer_msg_id_button_id {
                     ::core::option::Option::Some(group) => {
                         let out = ::tl_runtime::Serialize::serialize_into(
                             &group.peer,
                             out,
                         );
-                        let (run, out) = ::tl_runtime::Output::run::<8>(out);
-                        if let ::core::option::Option::Some(run) = run {
-                            run[0..4].copy_from_slice(&group.msg_id.to_le_bytes());
-                            run[4..8].copy_from_slice(&group.button_id.to_le_bytes());
-                        }
-                        out
+                        ::tl_runtime::Output::put(
+                            out,
+                            {
+                                let mut run = [0_u8; 8];
+                                run[0..4].copy_from_slice(&group.msg_id.to_le_bytes());
+                                run[4..8].copy_from_slice(&group.button_id.to_le_bytes());
+                                run
+                            },
+                        )
                     }
                     ::core::option::Option::None => out,
                 };
@@ -4261,23 +4314,30 @@ pub mod functions {
                     0
                 }) | (if self.url.is_some() { 0x00000004 } else { 0 })
                     | (if self.in_app_origin.is_some() { 0x00000008 } else { 0 });
-                let (run, out) = ::tl_runtime::Output::run::<8>(out);
-                if let ::core::option::Option::Some(run) = run {
-                    run[0..4].copy_from_slice(&0x894cc99c_u32.to_le_bytes());
-                    run[4..8].copy_from_slice(&flags_0.to_le_bytes());
-                }
+                let out = ::tl_runtime::Output::put(
+                    out,
+                    {
+                        let mut run = [0_u8; 8];
+                        run[0..4].copy_from_slice(&0x894cc99c_u32.to_le_bytes());
+                        run[4..8].copy_from_slice(&flags_0.to_le_bytes());
+                        run
+                    },
+                );
                 let out = match &self.peer_msg_id_button_id {
                     ::core::option::Option::Some(group) => {
                         let out = ::tl_runtime::Serialize::serialize_into(
                             &group.peer,
                             out,
                         );
-                        let (run, out) = ::tl_runtime::Output::run::<8>(out);
-                        if let ::core::option::Option::Some(run) = run {
-                            run[0..4].copy_from_slice(&group.msg_id.to_le_bytes());
-                            run[4..8].copy_from_slice(&group.button_id.to_le_bytes());
-                        }
-                        out
+                        ::tl_runtime::Output::put(
+                            out,
+                            {
+                                let mut run = [0_u8; 8];
+                                run[0..4].copy_from_slice(&group.msg_id.to_le_bytes());
+                                run[4..8].copy_from_slice(&group.button_id.to_le_bytes());
+                                run
+                            },
+                        )
                     }
                     ::core::option::Option::None => out,
                 };

@@ -1,8 +1,8 @@
 //! The generated layer-230 types against grammers-tl-types 0.11.0 on the same values, in one run:
 //! (a) `messages.requestUrlAuth` by button (36 bytes), (b) `urlAuthResultRequest` with a full bot user,
 //! (c) `users.users` with 1000 such users, (d) a `RichText` of 100 styled runs (recursive values). For each: serialize to a new buffer, into a reused buffer, and
-//! deserialize (for (b), (c) and (d) also into the borrowed types), beside a memcpy of the same size; and the two parts of our write apart (the length pass,
-//! and the write in place into a buffer of the right size). Memory figures are in the `memory` bench (it
+//! deserialize (for (b), (c) and (d) also into the borrowed types), beside a memcpy of the same size; and our length pass alone (what a new
+//! buffer needs before the write; a reused buffer with room is written without it). Memory figures are in the `memory` bench (it
 //! needs a counting allocator, which would slow every allocation timed here).
 //!
 //! Run with `cargo bench -p tl-full-schema --bench runtime`.
@@ -131,15 +131,6 @@ macro_rules! object_benches {
                 bencher
                     .counter(BytesCount::of_slice(&object.bytes))
                     .bench(|| divan::black_box(&object.ours).serialized_len());
-            }
-
-            #[divan::bench]
-            fn ours_write_in_place(bencher: Bencher) {
-                let object = $object;
-                let mut buffer = vec![0; object.bytes.len()];
-                bencher
-                    .counter(BytesCount::of_slice(&object.bytes))
-                    .bench_local(|| Serialize::serialize_into(divan::black_box(&object.ours), buffer.as_mut_slice()).len());
             }
 
             #[divan::bench]

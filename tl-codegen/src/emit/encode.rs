@@ -42,7 +42,7 @@ impl Emitter<'_> {
                     (quote!(&#id.to_le_bytes()), 4)
                 });
                 let parts = parts.iter().map(|part| (field_bytes(item, part), part.size));
-                out.statements(write_run(id.into_iter().chain(parts)));
+                out.write(write_run(id.into_iter().chain(parts)));
             }
             Step::Fixed(parts) => out.write(match parts[0].source {
                 FixedSource::Flags(index) => {
@@ -106,7 +106,7 @@ impl Emitter<'_> {
             match part {
                 GroupPart::Fixed(run) if run.len() > 1 => {
                     let parts = run.iter().map(|part| (member_bytes(members, part), part.size));
-                    out.statements(write_run(parts));
+                    out.write(write_run(parts));
                 }
                 GroupPart::Fixed(run) => out.write(self.write_member(place, members, member_index(&run[0]))),
                 GroupPart::Value(member) => out.write(self.write_member(place, members, *member)),
@@ -181,8 +181,9 @@ fn flags_word(item: &Item, index: usize) -> TokenStream {
     }
 }
 
-/// Fixed-size parts (`(bytes expression, width)`) written in place into one run split off `out` (the
-/// offsets are constants, so the copies need no bounds checks); nothing to fill when `out` only counts.
+/// Fixed-size parts (`(bytes expression, width)`) written as one array, assembled at constant offsets (no
+/// bounds checks; the compiler stores each part straight into the output, and drops them all when the
+/// output only counts).
 fn write_run(parts: impl Iterator<Item = (TokenStream, usize)>) -> TokenStream {
     let mut offset = 0;
     let mut puts = Vec::new();
@@ -196,8 +197,11 @@ fn write_run(parts: impl Iterator<Item = (TokenStream, usize)>) -> TokenStream {
     }
     let size = Literal::usize_unsuffixed(offset);
     quote! {
-        let (run, out) = ::tl_runtime::Output::run::<#size>(out);
-        if let ::core::option::Option::Some(run) = run { #(#puts)* }
+        ::tl_runtime::Output::put(out, {
+            let mut run = [0_u8; #size];
+            #(#puts)*
+            run
+        })
     }
 }
 
