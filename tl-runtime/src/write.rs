@@ -203,14 +203,18 @@ fn copy_short(dst: &mut [MaybeUninit<u8>], src: &[u8]) {
     }
 }
 
-/// Copies `src` over `dst`, of the same length (`<[MaybeUninit<u8>]>::write_copy_of_slice`, stable only
-/// since Rust 1.93; with a length known at compile time this is a few moves, as that would be).
+/// Copies `src` over `dst`, of the same length: `<[MaybeUninit<u8>]>::write_copy_of_slice`, stable only
+/// since Rust 1.93 (the crate supports 1.88). A copy, not a loop: a loop over the bytes is not
+/// vectorised once inlined (the compiler cannot tell the two slices apart), and strings are written a
+/// byte at a time.
 #[inline(always)]
+#[allow(unsafe_code)]
 fn write_all(dst: &mut [MaybeUninit<u8>], src: &[u8]) {
-    debug_assert_eq!(dst.len(), src.len());
-    for (slot, byte) in dst.iter_mut().zip(src) {
-        slot.write(*byte);
-    }
+    assert_eq!(dst.len(), src.len(), "copies are between slices of one length");
+    // SAFETY: both pointers are valid for `src.len()` bytes (the lengths are equal); `dst` is borrowed
+    // mutably and `src` shared, so they do not overlap; `MaybeUninit<u8>` has the layout of `u8`, and
+    // writing initialised bytes over possibly uninitialised ones is always allowed.
+    unsafe { std::ptr::copy_nonoverlapping(src.as_ptr(), dst.as_mut_ptr().cast::<u8>(), src.len()) };
 }
 
 /// Writes a boxed `Vector` with `write_item` for each element; returns what follows.
