@@ -48,10 +48,39 @@ pub fn round_trip<T: Serialize + Deserialize>(bytes: &[u8]) -> Decoded {
     };
     let encoded = value.to_bytes();
     assert_eq!(encoded.len(), value.serialized_len(), "serialized_len is exact");
+    if let Err(problem) = appends_agree(&value, &encoded) {
+        panic!("{problem}");
+    }
     let again = T::from_bytes(&encoded).unwrap_or_else(|error| panic!("our own encoding does not decode: {error}"));
     assert_eq!(again.to_bytes(), encoded, "decode, encode, decode changed the value");
     Decoded {
         decoded: true,
         read: reader.offset(),
     }
+}
+
+/// `value` appended with `serialize` to a buffer that already holds a few bytes, with every kind of room
+/// after them (none, too little, exactly enough, more; stale bytes in it from an earlier message): each
+/// time the same bytes as `encoded`, after the few.
+pub fn appends_agree<T: Serialize + ?Sized>(value: &T, encoded: &[u8]) -> Result<(), String> {
+    const HEAD: &[u8] = b"msg";
+    for room in [
+        0,
+        encoded.len() / 2,
+        encoded.len().saturating_sub(1),
+        encoded.len(),
+        encoded.len() + 64,
+    ] {
+        let mut buffer = Vec::with_capacity(HEAD.len() + room);
+        buffer.resize(HEAD.len() + room, 0xaa);
+        buffer.truncate(0);
+        buffer.extend_from_slice(HEAD);
+        value.serialize(&mut buffer);
+        if buffer[..HEAD.len()] != *HEAD || buffer[HEAD.len()..] != *encoded {
+            return Err(format!(
+                "serialize into a buffer with {room} bytes of room wrote other bytes"
+            ));
+        }
+    }
+    Ok(())
 }

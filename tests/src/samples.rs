@@ -326,7 +326,7 @@ pub fn round_trip<T: tl_runtime::Serialize + tl_runtime::Deserialize>(bytes: &[u
     if value.to_bytes() != bytes {
         return Err("we write back differently".into());
     }
-    Ok(())
+    crate::decoding::appends_agree(&value, bytes)
 }
 
 /// What checking a sample of every constructor (or function) found.
