@@ -34,16 +34,12 @@ impl Generics {
         (!self.is_empty()).then(|| quote!(<#lifetime #(#names),*>))
     }
 
-    /// A type parameter named `base`, or `base` and a number when a TL parameter has that name.
+    /// A type parameter named `base` (`O`), or `base` and a number (`O2`) when a TL parameter has that
+    /// name.
     fn fresh_name(&self, base: &str) -> proc_macro2::Ident {
-        (1_usize..)
-            .map(|n| {
-                if n == 1 {
-                    format_ident!("{}", base)
-                } else {
-                    format_ident!("{}{}", base, n)
-                }
-            })
+        let numbered = (2_usize..).map(|n| format_ident!("{}{}", base, n));
+        std::iter::once(format_ident!("{}", base))
+            .chain(numbered)
             .find(|candidate| !self.names.contains(candidate))
             .expect("an unbounded sequence of names")
     }

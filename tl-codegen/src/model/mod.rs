@@ -165,8 +165,6 @@ pub struct Item {
     pub flags_fields: Vec<String>,
     /// The bare encoding, step by step in wire order.
     pub plan: Vec<Step>,
-    /// Bytes every encoding has at fixed sizes: the flags words and the required fixed-size fields.
-    pub fixed_len: usize,
     /// Generic parameters (`X`), functions only.
     pub generics: Vec<String>,
     /// For a constructor, its enum (`TypeRef::Enum`); for a function, its return type.

@@ -41,7 +41,6 @@ pub(super) struct Shape {
     pub(super) derived: Vec<DerivedBit>,
     pub(super) flags_fields: Vec<String>,
     pub(super) plan: Vec<plan::Step>,
-    pub(super) fixed_len: usize,
     pub(super) generics: Vec<String>,
     pub(super) result: TypeRef,
 }
@@ -89,7 +88,6 @@ impl Shape {
             derived: p.derived,
             flags_fields: p.flags_fields,
             plan: p.plan,
-            fixed_len: p.fixed_len,
             generics: p.generics,
             result: p.result,
             min_bare_size,
@@ -611,7 +609,6 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             description: self.docs.description.clone(),
             span: definition.name.span,
             plan: plan::plan(&self.wire, &kinds, &self.groups),
-            fixed_len: self.fixed_len(),
             fields: self.fields,
             groups: self.groups,
             derived,
@@ -754,15 +751,6 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
                 })
             })
             .collect()
-    }
-
-    /// The flags words and the required fixed-size fields.
-    fn fixed_len(&self) -> usize {
-        let fields = self.fields.iter().filter_map(|field| match &field.kind {
-            FieldKind::Required(ty) => ty.fixed_size(),
-            _ => None,
-        });
-        fields.fold(4 * self.flags_fields.len(), usize::saturating_add)
     }
 }
 
