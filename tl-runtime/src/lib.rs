@@ -28,9 +28,8 @@ pub mod write;
 pub use compact_str::CompactString;
 pub use error::{Error, ErrorKind, PathStep, Result};
 pub use primitives::{
-    BOOL_FALSE_ID, BOOL_TRUE_ID, MAX_VECTOR_RESERVATION, VECTOR_ID, read_bare_vector, read_boxed_variant,
-    read_boxed_variant_borrowed, read_bytes, read_if, read_if_borrowed, read_variant, read_variant_borrowed,
-    read_vector, run_field,
+    BOOL_FALSE_ID, BOOL_TRUE_ID, MAX_VECTOR_RESERVATION, VECTOR_ID, read_bare_vector, read_boxed_variant, read_bytes,
+    read_if, read_variant, read_vector, run_field,
 };
 pub use reader::{DEFAULT_MAX_DEPTH, Reader};
 pub use traits::{Deserialize, DeserializeBorrowed, Identifiable, RemoteCall, Serialize};

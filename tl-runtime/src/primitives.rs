@@ -104,7 +104,7 @@ pub fn read_bytes(reader: &mut Reader<'_>) -> Result<Vec<u8>> {
     reader.read_tl_bytes().map(<[u8]>::to_vec)
 }
 
-/// `string`: UTF-8 text in the `bytes` encoding, for a text type built `From` a `&str` or a `Cow<str>`.
+/// `string`: UTF-8 text in the `bytes` encoding, for a text type built `From` a `Cow<str>`.
 macro_rules! text {
     ($ty:ty) => {
         impl Serialize for $ty {
@@ -126,17 +126,25 @@ macro_rules! text {
             #[cfg_attr(debug_assertions, inline)]
             #[cfg_attr(not(debug_assertions), inline(always))]
             fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
-                let data = reader.read_tl_bytes()?;
-                Ok(match text_of(data) {
-                    Some(text) => <$ty>::from(text),
-                    None => <$ty>::from(String::from_utf8_lossy(data)),
-                })
+                read_text(reader).map(<$ty>::from)
             }
         }
     };
 }
 
 text!(String);
+
+/// The text of a `string` item: the input's bytes when they are valid UTF-8, else a copy with each
+/// invalid sequence replaced by U+FFFD. Valid text is tried first: `from_utf8_lossy` walks the text in
+/// chunks, several times slower on the valid text that nearly every string is.
+#[inline(always)]
+fn read_text<'a>(reader: &mut Reader<'a>) -> Result<Cow<'a, str>> {
+    let data = reader.read_tl_bytes()?;
+    Ok(match text_of(data) {
+        Some(text) => Cow::Borrowed(text),
+        None => String::from_utf8_lossy(data),
+    })
+}
 
 /// `data` as text, if it is valid UTF-8. ASCII (most of what Telegram sends: usernames, language codes,
 /// URLs, many names) is recognised in place, a word at a time, without the call to `from_utf8`, whose
@@ -163,13 +171,7 @@ impl<'a> DeserializeBorrowed<'a> for Cow<'a, str> {
     #[cfg_attr(debug_assertions, inline)]
     #[cfg_attr(not(debug_assertions), inline(always))]
     fn deserialize_borrowed(reader: &mut Reader<'a>) -> Result<Self> {
-        let data = reader.read_tl_bytes()?;
-        // Valid text first: `from_utf8_lossy` walks the text in chunks, several times slower on the valid
-        // text that nearly every string is.
-        Ok(match text_of(data) {
-            Some(text) => Cow::Borrowed(text),
-            None => String::from_utf8_lossy(data),
-        })
+        read_text(reader)
     }
 }
 
@@ -231,51 +233,31 @@ pub fn run_field<const N: usize, const M: usize>(run: &[u8; M], at: usize) -> [u
 
 /// Reads a `T` and makes it a variant with `wrap`, never inlined: the decoder of a recursive type's enum
 /// calls this for each variant, so that its own frame stays small and one level of nesting costs the
-/// stack of the one variant being read rather than of every variant at once.
+/// stack of the one variant being read rather than of every variant at once. For the owned and the
+/// borrowed types alike (every owned type is `DeserializeBorrowed`).
 #[inline(never)]
-pub fn read_variant<T: Deserialize, E>(reader: &mut Reader<'_>, wrap: impl FnOnce(T) -> E) -> Result<E> {
-    T::deserialize(reader).map(wrap)
-}
-
-/// [`read_variant`] for a variant held in a `Box`.
-#[inline(never)]
-pub fn read_boxed_variant<T: Deserialize, E>(reader: &mut Reader<'_>, wrap: impl FnOnce(Box<T>) -> E) -> Result<E> {
-    T::deserialize(reader).map(|value| wrap(Box::new(value)))
-}
-
-/// [`read_variant`] for the borrowed types.
-#[inline(never)]
-pub fn read_variant_borrowed<'a, T: DeserializeBorrowed<'a>, E>(
+pub fn read_variant<'a, T: DeserializeBorrowed<'a>, E>(
     reader: &mut Reader<'a>,
     wrap: impl FnOnce(T) -> E,
 ) -> Result<E> {
     T::deserialize_borrowed(reader).map(wrap)
 }
 
-/// [`read_boxed_variant`] for the borrowed types.
+/// [`read_variant`] for a variant held in a `Box`.
 #[inline(never)]
-pub fn read_boxed_variant_borrowed<'a, T: DeserializeBorrowed<'a>, E>(
+pub fn read_boxed_variant<'a, T: DeserializeBorrowed<'a>, E>(
     reader: &mut Reader<'a>,
     wrap: impl FnOnce(Box<T>) -> E,
 ) -> Result<E> {
     T::deserialize_borrowed(reader).map(|value| wrap(Box::new(value)))
 }
 
-/// [`read_if`] for the borrowed types.
+/// Reads a conditional field: a `T` if `present` (its flag bit is set), else nothing. For the owned and
+/// the borrowed types alike.
 #[inline]
-pub fn read_if_borrowed<'a, T: DeserializeBorrowed<'a>>(reader: &mut Reader<'a>, present: bool) -> Result<Option<T>> {
+pub fn read_if<'a, T: DeserializeBorrowed<'a>>(reader: &mut Reader<'a>, present: bool) -> Result<Option<T>> {
     if present {
         T::deserialize_borrowed(reader).map(Some)
-    } else {
-        Ok(None)
-    }
-}
-
-/// Reads a conditional field: a `T` if `present` (its flag bit is set), else nothing.
-#[inline]
-pub fn read_if<T: Deserialize>(reader: &mut Reader<'_>, present: bool) -> Result<Option<T>> {
-    if present {
-        T::deserialize(reader).map(Some)
     } else {
         Ok(None)
     }

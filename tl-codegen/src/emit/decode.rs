@@ -156,8 +156,7 @@ impl Emitter<'_> {
     ) -> TokenStream {
         if read_by_trait(place, ty) {
             let rust = self.rust_type(place, ty);
-            let read_if = self.read_if_fn(place);
-            let read = read_or_return(quote!(#read_if::<#rust>(reader, #test)), &path);
+            let read = read_or_return(quote!(::tl_runtime::read_if::<#rust>(reader, #test)), &path);
             quote!(let #local = #read;)
         } else {
             let read = read_or_return(self.read_expr(place, ty), &path);

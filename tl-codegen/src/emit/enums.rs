@@ -393,13 +393,9 @@ impl Emitter<'_> {
         let variant_name = ident(&variant.rust_name);
         let read = self.read_fn(place, path.clone());
         let read = quote!(#read(reader)?);
-        let (read_boxed_variant, read_variant) = match place.form {
-            Form::Owned => (quote!(read_boxed_variant), quote!(read_variant)),
-            Form::Borrowed => (quote!(read_boxed_variant_borrowed), quote!(read_variant_borrowed)),
-        };
         match (ty.recursive, variant.boxed) {
-            (true, true) => quote!(::tl_runtime::#read_boxed_variant(reader, #name::#variant_name)),
-            (true, false) => quote!(::tl_runtime::#read_variant(reader, #name::#variant_name)),
+            (true, true) => quote!(::tl_runtime::read_boxed_variant(reader, #name::#variant_name)),
+            (true, false) => quote!(::tl_runtime::read_variant(reader, #name::#variant_name)),
             (false, true) => quote!(::core::result::Result::Ok(#name::#variant_name(::std::boxed::Box::new(#read)))),
             (false, false) => quote!(::core::result::Result::Ok(#name::#variant_name(#read))),
         }

@@ -136,14 +136,6 @@ impl Emitter<'_> {
         }
     }
 
-    /// The runtime's reader of a conditional value in `place`'s form.
-    pub(super) fn read_if_fn(&self, place: Place<'_>) -> TokenStream {
-        match place.form {
-            Form::Owned => quote!(::tl_runtime::read_if),
-            Form::Borrowed => quote!(::tl_runtime::read_if_borrowed),
-        }
-    }
-
     /// The reader's type in `place`'s form, for closures.
     pub(super) fn reader_type(&self, place: Place<'_>) -> TokenStream {
         match place.form {
