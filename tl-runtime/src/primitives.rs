@@ -104,7 +104,7 @@ pub fn read_bytes(reader: &mut Reader<'_>) -> Result<Vec<u8>> {
     reader.read_tl_bytes().map(<[u8]>::to_vec)
 }
 
-/// `string`: UTF-8 text in the `bytes` encoding, for a text type built `From` a `Cow<str>`.
+/// `string`: UTF-8 text in the `bytes` encoding, for a text type built `From` a `&str` or a `Cow<str>`.
 macro_rules! text {
     ($ty:ty) => {
         impl Serialize for $ty {
@@ -126,25 +126,19 @@ macro_rules! text {
             #[cfg_attr(debug_assertions, inline)]
             #[cfg_attr(not(debug_assertions), inline(always))]
             fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
-                read_text(reader).map(<$ty>::from)
+                // Not `read_text(reader).map(<$ty>::from)`: converting the `Cow` measured 13% slower on
+                // owned (c) (BENCHMARKS.md, issue 19).
+                let data = reader.read_tl_bytes()?;
+                Ok(match text_of(data) {
+                    Some(text) => <$ty>::from(text),
+                    None => <$ty>::from(String::from_utf8_lossy(data)),
+                })
             }
         }
     };
 }
 
 text!(String);
-
-/// The text of a `string` item: the input's bytes when they are valid UTF-8, else a copy with each
-/// invalid sequence replaced by U+FFFD. Valid text is tried first: `from_utf8_lossy` walks the text in
-/// chunks, several times slower on the valid text that nearly every string is.
-#[inline(always)]
-fn read_text<'a>(reader: &mut Reader<'a>) -> Result<Cow<'a, str>> {
-    let data = reader.read_tl_bytes()?;
-    Ok(match text_of(data) {
-        Some(text) => Cow::Borrowed(text),
-        None => String::from_utf8_lossy(data),
-    })
-}
 
 /// `data` as text, if it is valid UTF-8. ASCII (most of what Telegram sends: usernames, language codes,
 /// URLs, many names) is recognised in place, a word at a time, without the call to `from_utf8`, whose
@@ -171,7 +165,13 @@ impl<'a> DeserializeBorrowed<'a> for Cow<'a, str> {
     #[cfg_attr(debug_assertions, inline)]
     #[cfg_attr(not(debug_assertions), inline(always))]
     fn deserialize_borrowed(reader: &mut Reader<'a>) -> Result<Self> {
-        read_text(reader)
+        let data = reader.read_tl_bytes()?;
+        // Valid text first: `from_utf8_lossy` walks the text in chunks, several times slower on the valid
+        // text that nearly every string is.
+        Ok(match text_of(data) {
+            Some(text) => Cow::Borrowed(text),
+            None => String::from_utf8_lossy(data),
+        })
     }
 }
 
