@@ -1,14 +1,12 @@
-//! Writing: one generic encoder per type ([`Serialize::serialize_into`](crate::Serialize::serialize_into))
-//! writes to any [`Output`]. Two outputs do all the work:
+//! Writing: one generic encoder per type ([`Serialize::serialize_into`]) writes to any [`Output`]. Two
+//! outputs do all the work:
 //!
 //! - [`Length`] only counts: the encoder run on it is the exact length pass
-//!   ([`Serialize::serialized_len`](crate::Serialize::serialized_len)), with every byte copy compiled
-//!   away;
-//! - the spare capacity of a `Vec<u8>` ([`Serialize::serialize`](crate::Serialize::serialize)): each
-//!   value is written from the front of the room left and the rest handed back. The cursor is a plain
-//!   slice passed in and returned by value (two registers), so a run of writes keeps no length in memory
-//!   to reload and store, and checks the room left once per run of fixed-size fields rather than growing
-//!   the vector. Nothing is zeroed first: every write initialises all the bytes it claims, and the vector's
+//!   ([`Serialize::serialized_len`]), with every byte copy compiled away;
+//! - the spare capacity of a `Vec<u8>` ([`Serialize::serialize`]): each value is written from the front
+//!   of the room left and the rest handed back. The cursor is a plain slice passed in and returned by
+//!   value (two registers), so a run of writes keeps no length in memory to reload and store, and checks
+//!   the room left once per run of fixed-size fields rather than growing the vector. Nothing is zeroed first: every write initialises all the bytes it claims, and the vector's
 //!   length is set once, at the end, to what was written. When the room runs out the output says so, and
 //!   the caller grows the vector (once, by the exact length) and writes again.
 //!
