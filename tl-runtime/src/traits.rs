@@ -35,8 +35,7 @@ pub trait Serialize {
     /// The encoding in a new buffer, allocated once at its exact size.
     fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.serialized_len());
-        let appended = append_in_spare(self, &mut out);
-        assert!(appended, "serialized_len must be exact");
+        append_in_room_made(self, &mut out);
         out
     }
 }
@@ -45,6 +44,11 @@ pub trait Serialize {
 #[inline(never)]
 fn grow_and_append<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) {
     out.reserve(value.serialized_len());
+    append_in_room_made(value, out);
+}
+
+/// Appends `value` to `out` after room for [`Serialize::serialized_len`] bytes was made: it must fit.
+fn append_in_room_made<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) {
     let appended = append_in_spare(value, out);
     assert!(appended, "serialized_len must be exact");
 }
