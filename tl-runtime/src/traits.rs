@@ -65,9 +65,7 @@ pub trait Deserialize: Sized {
     /// Reads one value that must span all of `bytes` (trailing bytes are an error).
     fn from_bytes(bytes: &[u8]) -> Result<Self> {
         let mut reader = Reader::new(bytes);
-        let value = Self::deserialize(&mut reader)?;
-        reader.finish()?;
-        Ok(value)
+        spanning_all(Self::deserialize(&mut reader), &reader)
     }
 }
 
@@ -87,10 +85,21 @@ pub trait DeserializeBorrowed<'a>: Sized {
     /// Reads one value that must span all of `bytes` (trailing bytes are an error).
     fn from_bytes_borrowed(bytes: &'a [u8]) -> Result<Self> {
         let mut reader = Reader::new(bytes);
-        let value = Self::deserialize_borrowed(&mut reader)?;
-        reader.finish()?;
-        Ok(value)
+        spanning_all(Self::deserialize_borrowed(&mut reader), &reader)
     }
+}
+
+/// `read` (a decoder's result), or the error of the bytes `reader` left unread. The result is passed on
+/// as it came, not taken apart and rebuilt around the check (`let value = read?; reader.finish()?;
+/// Ok(value)`): that form copies the whole value once more right after it was written, and on a small
+/// value such as `messages.requestUrlAuth` the copy, stalled on the stores just made, cost a fifth of the
+/// decode (BENCHMARKS.md, issue 19).
+#[inline]
+fn spanning_all<T>(read: Result<T>, reader: &Reader<'_>) -> Result<T> {
+    if read.is_ok() {
+        reader.finish()?;
+    }
+    read
 }
 
 impl<'a, T: Deserialize> DeserializeBorrowed<'a> for T {
