@@ -52,16 +52,17 @@ pub mod types {
             };
             let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(&run, 0));
             let field_0 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
-            let field_1 = match ::tl_runtime::read_if::<
-                i32,
-            >(reader, flags_0 & 0x00000001 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("emojiStatus.until")),
-            };
-            Ok(Self {
+            let mut this = Self {
                 document_id: field_0,
-                until: field_1,
-            })
+                until: ::core::option::Option::None,
+            };
+            if flags_0 & 0x00000001 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.until) {
+                    Ok(value) => value,
+                    Err(error) => return Err(error.in_field("emojiStatus.until")),
+                };
+            }
+            Ok(this)
         }
     }
     /// The TL constructor `emojiStatusCollectible`:
@@ -155,6 +156,18 @@ pub mod types {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("emojiStatusCollectible.slug")),
             };
+            let mut this = Self {
+                collectible_id: field_0,
+                document_id: field_1,
+                title: field_2,
+                slug: field_3,
+                pattern_document_id: 0,
+                center_color: 0,
+                edge_color: 0,
+                pattern_color: 0,
+                text_color: 0,
+                until: ::core::option::Option::None,
+            };
             let run = match reader.read_array::<24>() {
                 Ok(value) => value,
                 Err(error) => {
@@ -163,29 +176,22 @@ pub mod types {
                     );
                 }
             };
-            let field_4 = i64::from_le_bytes(::tl_runtime::run_field(&run, 0));
-            let field_5 = i32::from_le_bytes(::tl_runtime::run_field(&run, 8));
-            let field_6 = i32::from_le_bytes(::tl_runtime::run_field(&run, 12));
-            let field_7 = i32::from_le_bytes(::tl_runtime::run_field(&run, 16));
-            let field_8 = i32::from_le_bytes(::tl_runtime::run_field(&run, 20));
-            let field_9 = match ::tl_runtime::read_if::<
-                i32,
-            >(reader, flags_0 & 0x00000001 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("emojiStatusCollectible.until")),
-            };
-            Ok(Self {
-                collectible_id: field_0,
-                document_id: field_1,
-                title: field_2,
-                slug: field_3,
-                pattern_document_id: field_4,
-                center_color: field_5,
-                edge_color: field_6,
-                pattern_color: field_7,
-                text_color: field_8,
-                until: field_9,
-            })
+            this.pattern_document_id = i64::from_le_bytes(
+                ::tl_runtime::run_field(&run, 0),
+            );
+            this.center_color = i32::from_le_bytes(::tl_runtime::run_field(&run, 8));
+            this.edge_color = i32::from_le_bytes(::tl_runtime::run_field(&run, 12));
+            this.pattern_color = i32::from_le_bytes(::tl_runtime::run_field(&run, 16));
+            this.text_color = i32::from_le_bytes(::tl_runtime::run_field(&run, 20));
+            if flags_0 & 0x00000001 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.until) {
+                    Ok(value) => value,
+                    Err(error) => {
+                        return Err(error.in_field("emojiStatusCollectible.until"));
+                    }
+                };
+            }
+            Ok(this)
         }
     }
     /// The TL constructor `emojiStatusEmpty`:
@@ -263,18 +269,19 @@ pub mod types {
             };
             let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(&run, 0));
             let field_0 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
-            let field_1 = match ::tl_runtime::read_if::<
-                i32,
-            >(reader, flags_0 & 0x00000001 != 0) {
-                Ok(value) => value,
-                Err(error) => {
-                    return Err(error.in_field("inputEmojiStatusCollectible.until"));
-                }
-            };
-            Ok(Self {
+            let mut this = Self {
                 collectible_id: field_0,
-                until: field_1,
-            })
+                until: ::core::option::Option::None,
+            };
+            if flags_0 & 0x00000001 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.until) {
+                    Ok(value) => value,
+                    Err(error) => {
+                        return Err(error.in_field("inputEmojiStatusCollectible.until"));
+                    }
+                };
+            }
+            Ok(this)
         }
     }
     /// The TL constructor `inputKeyboardButtonUrlAuth`:
@@ -403,16 +410,17 @@ pub mod types {
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             use ::core::result::Result::{Err, Ok};
+            let mut this = Self {
+                channel_id: 0,
+                access_hash: 0,
+            };
             let run = match reader.read_array::<16>() {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("inputPeerChannel.channel_id")),
             };
-            let field_0 = i64::from_le_bytes(::tl_runtime::run_field(&run, 0));
-            let field_1 = i64::from_le_bytes(::tl_runtime::run_field(&run, 8));
-            Ok(Self {
-                channel_id: field_0,
-                access_hash: field_1,
-            })
+            this.channel_id = i64::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            this.access_hash = i64::from_le_bytes(::tl_runtime::run_field(&run, 8));
+            Ok(this)
         }
     }
     /// The TL constructor `inputPeerChannelFromMessage`:
@@ -505,11 +513,13 @@ pub mod types {
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             use ::core::result::Result::{Err, Ok};
-            let field_0 = match <i64 as ::tl_runtime::Deserialize>::deserialize(reader) {
+            let mut this = Self { chat_id: 0 };
+            let run = match reader.read_array::<8>() {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("inputPeerChat.chat_id")),
             };
-            Ok(Self { chat_id: field_0 })
+            this.chat_id = i64::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            Ok(this)
         }
     }
     /// The TL constructor `inputPeerColorCollectible`:
@@ -539,7 +549,8 @@ pub mod types {
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             use ::core::result::Result::{Err, Ok};
-            let field_0 = match <i64 as ::tl_runtime::Deserialize>::deserialize(reader) {
+            let mut this = Self { collectible_id: 0 };
+            let run = match reader.read_array::<8>() {
                 Ok(value) => value,
                 Err(error) => {
                     return Err(
@@ -547,7 +558,8 @@ pub mod types {
                     );
                 }
             };
-            Ok(Self { collectible_id: field_0 })
+            this.collectible_id = i64::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            Ok(this)
         }
     }
     /// The TL constructor `inputPeerEmpty`:
@@ -643,16 +655,14 @@ pub mod types {
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             use ::core::result::Result::{Err, Ok};
+            let mut this = Self { user_id: 0, access_hash: 0 };
             let run = match reader.read_array::<16>() {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("inputPeerUser.user_id")),
             };
-            let field_0 = i64::from_le_bytes(::tl_runtime::run_field(&run, 0));
-            let field_1 = i64::from_le_bytes(::tl_runtime::run_field(&run, 8));
-            Ok(Self {
-                user_id: field_0,
-                access_hash: field_1,
-            })
+            this.user_id = i64::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            this.access_hash = i64::from_le_bytes(::tl_runtime::run_field(&run, 8));
+            Ok(this)
         }
     }
     /// The TL constructor `inputPeerUserFromMessage`:
@@ -753,16 +763,14 @@ pub mod types {
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             use ::core::result::Result::{Err, Ok};
+            let mut this = Self { user_id: 0, access_hash: 0 };
             let run = match reader.read_array::<16>() {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("inputUser.user_id")),
             };
-            let field_0 = i64::from_le_bytes(::tl_runtime::run_field(&run, 0));
-            let field_1 = i64::from_le_bytes(::tl_runtime::run_field(&run, 8));
-            Ok(Self {
-                user_id: field_0,
-                access_hash: field_1,
-            })
+            this.user_id = i64::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            this.access_hash = i64::from_le_bytes(::tl_runtime::run_field(&run, 8));
+            Ok(this)
         }
     }
     /// The TL constructor `inputUserEmpty`:
@@ -839,17 +847,18 @@ pub mod types {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("inputUserFromMessage.peer")),
             };
+            let mut this = Self {
+                peer: field_0,
+                msg_id: 0,
+                user_id: 0,
+            };
             let run = match reader.read_array::<12>() {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("inputUserFromMessage.msg_id")),
             };
-            let field_1 = i32::from_le_bytes(::tl_runtime::run_field(&run, 0));
-            let field_2 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
-            Ok(Self {
-                peer: field_0,
-                msg_id: field_1,
-                user_id: field_2,
-            })
+            this.msg_id = i32::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            this.user_id = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
+            Ok(this)
         }
     }
     /// The TL constructor `inputUserSelf`:
@@ -943,18 +952,20 @@ pub mod types {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("keyboardButtonUrlAuth.url")),
             };
-            let field_3 = match <i32 as ::tl_runtime::Deserialize>::deserialize(reader) {
+            let mut this = Self {
+                text: field_0,
+                fwd_text: field_1,
+                url: field_2,
+                button_id: 0,
+            };
+            let run = match reader.read_array::<4>() {
                 Ok(value) => value,
                 Err(error) => {
                     return Err(error.in_field("keyboardButtonUrlAuth.button_id"));
                 }
             };
-            Ok(Self {
-                text: field_0,
-                fwd_text: field_1,
-                url: field_2,
-                button_id: field_3,
-            })
+            this.button_id = i32::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            Ok(this)
         }
     }
     /// The TL constructor `peerColor`:
@@ -994,22 +1005,25 @@ pub mod types {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("peerColor.flags")),
             };
-            let field_0 = match ::tl_runtime::read_if::<
-                i32,
-            >(reader, flags_0 & 0x00000001 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("peerColor.color")),
+            let mut this = Self {
+                color: ::core::option::Option::None,
+                background_emoji_id: ::core::option::Option::None,
             };
-            let field_1 = match ::tl_runtime::read_if::<
-                i64,
-            >(reader, flags_0 & 0x00000002 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("peerColor.background_emoji_id")),
-            };
-            Ok(Self {
-                color: field_0,
-                background_emoji_id: field_1,
-            })
+            if flags_0 & 0x00000001 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.color) {
+                    Ok(value) => value,
+                    Err(error) => return Err(error.in_field("peerColor.color")),
+                };
+            }
+            if flags_0 & 0x00000002 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.background_emoji_id) {
+                    Ok(value) => value,
+                    Err(error) => {
+                        return Err(error.in_field("peerColor.background_emoji_id"));
+                    }
+                };
+            }
+            Ok(this)
         }
     }
     /// The TL constructor `peerColorCollectible`:
@@ -1090,31 +1104,34 @@ pub mod types {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("peerColorCollectible.colors")),
             };
-            let field_5 = match ::tl_runtime::read_if::<
-                i32,
-            >(reader, flags_0 & 0x00000001 != 0) {
-                Ok(value) => value,
-                Err(error) => {
-                    return Err(error.in_field("peerColorCollectible.dark_accent_color"));
-                }
-            };
-            let field_6 = match ::tl_runtime::read_if::<
-                ::std::vec::Vec<i32>,
-            >(reader, flags_0 & 0x00000002 != 0) {
-                Ok(value) => value,
-                Err(error) => {
-                    return Err(error.in_field("peerColorCollectible.dark_colors"));
-                }
-            };
-            Ok(Self {
+            let mut this = Self {
                 collectible_id: field_0,
                 gift_emoji_id: field_1,
                 background_emoji_id: field_2,
                 accent_color: field_3,
                 colors: field_4,
-                dark_accent_color: field_5,
-                dark_colors: field_6,
-            })
+                dark_accent_color: ::core::option::Option::None,
+                dark_colors: ::core::option::Option::None,
+            };
+            if flags_0 & 0x00000001 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.dark_accent_color) {
+                    Ok(value) => value,
+                    Err(error) => {
+                        return Err(
+                            error.in_field("peerColorCollectible.dark_accent_color"),
+                        );
+                    }
+                };
+            }
+            if flags_0 & 0x00000002 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.dark_colors) {
+                    Ok(value) => value,
+                    Err(error) => {
+                        return Err(error.in_field("peerColorCollectible.dark_colors"));
+                    }
+                };
+            }
+            Ok(this)
         }
     }
     /// The TL constructor `recentStory`:
@@ -1153,16 +1170,17 @@ pub mod types {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("recentStory.flags")),
             };
-            let field_1 = match ::tl_runtime::read_if::<
-                i32,
-            >(reader, flags_0 & 0x00000002 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("recentStory.max_id")),
-            };
-            Ok(Self {
+            let mut this = Self {
                 live: flags_0 & 0x00000001 != 0,
-                max_id: field_1,
-            })
+                max_id: ::core::option::Option::None,
+            };
+            if flags_0 & 0x00000002 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.max_id) {
+                    Ok(value) => value,
+                    Err(error) => return Err(error.in_field("recentStory.max_id")),
+                };
+            }
+            Ok(this)
         }
     }
     /// The TL constructor `restrictionReason`:
@@ -1579,121 +1597,7 @@ pub mod types {
             let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(&run, 0));
             let flags_1 = u32::from_le_bytes(::tl_runtime::run_field(&run, 4));
             let field_24 = i64::from_le_bytes(::tl_runtime::run_field(&run, 8));
-            let field_25 = match ::tl_runtime::read_if::<
-                i64,
-            >(reader, flags_0 & 0x00000001 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("user.access_hash")),
-            };
-            let field_26 = match ::tl_runtime::read_if::<
-                ::tl_runtime::CompactString,
-            >(reader, flags_0 & 0x00000002 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("user.first_name")),
-            };
-            let field_27 = match ::tl_runtime::read_if::<
-                ::tl_runtime::CompactString,
-            >(reader, flags_0 & 0x00000004 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("user.last_name")),
-            };
-            let field_28 = match ::tl_runtime::read_if::<
-                ::tl_runtime::CompactString,
-            >(reader, flags_0 & 0x00000008 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("user.username")),
-            };
-            let field_29 = match ::tl_runtime::read_if::<
-                ::tl_runtime::CompactString,
-            >(reader, flags_0 & 0x00000010 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("user.phone")),
-            };
-            let field_30 = match ::tl_runtime::read_if::<
-                super::enums::UserProfilePhoto,
-            >(reader, flags_0 & 0x00000020 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("user.photo")),
-            };
-            let field_31 = match ::tl_runtime::read_if::<
-                super::enums::UserStatus,
-            >(reader, flags_0 & 0x00000040 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("user.status")),
-            };
-            let field_32 = match ::tl_runtime::read_if::<
-                i32,
-            >(reader, flags_0 & 0x00004000 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("user.bot_info_version")),
-            };
-            let field_33 = match ::tl_runtime::read_if::<
-                ::std::vec::Vec<super::enums::RestrictionReason>,
-            >(reader, flags_0 & 0x00040000 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("user.restriction_reason")),
-            };
-            let field_34 = match ::tl_runtime::read_if::<
-                ::tl_runtime::CompactString,
-            >(reader, flags_0 & 0x00080000 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("user.bot_inline_placeholder")),
-            };
-            let field_35 = match ::tl_runtime::read_if::<
-                ::tl_runtime::CompactString,
-            >(reader, flags_0 & 0x00400000 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("user.lang_code")),
-            };
-            let field_36 = match ::tl_runtime::read_if::<
-                super::enums::EmojiStatus,
-            >(reader, flags_0 & 0x40000000 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("user.emoji_status")),
-            };
-            let field_37 = match ::tl_runtime::read_if::<
-                ::std::vec::Vec<super::enums::Username>,
-            >(reader, flags_1 & 0x00000001 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("user.usernames")),
-            };
-            let field_38 = match ::tl_runtime::read_if::<
-                super::enums::RecentStory,
-            >(reader, flags_1 & 0x00000020 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("user.stories_max_id")),
-            };
-            let field_39 = match ::tl_runtime::read_if::<
-                super::enums::PeerColor,
-            >(reader, flags_1 & 0x00000100 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("user.color")),
-            };
-            let field_40 = match ::tl_runtime::read_if::<
-                super::enums::PeerColor,
-            >(reader, flags_1 & 0x00000200 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("user.profile_color")),
-            };
-            let field_41 = match ::tl_runtime::read_if::<
-                i32,
-            >(reader, flags_1 & 0x00001000 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("user.bot_active_users")),
-            };
-            let field_42 = match ::tl_runtime::read_if::<
-                i64,
-            >(reader, flags_1 & 0x00004000 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("user.bot_verification_icon")),
-            };
-            let field_43 = match ::tl_runtime::read_if::<
-                i64,
-            >(reader, flags_1 & 0x00008000 != 0) {
-                Ok(value) => value,
-                Err(error) => return Err(error.in_field("user.send_paid_messages_stars")),
-            };
-            Ok(Self {
+            let mut this = Self {
                 self_: flags_0 & 0x00000400 != 0,
                 contact: flags_0 & 0x00000800 != 0,
                 mutual_contact: flags_0 & 0x00001000 != 0,
@@ -1719,26 +1623,150 @@ pub mod types {
                 bot_has_main_app: flags_1 & 0x00002000 != 0,
                 bot_forum_view: flags_1 & 0x00010000 != 0,
                 id: field_24,
-                access_hash: field_25,
-                first_name: field_26,
-                last_name: field_27,
-                username: field_28,
-                phone: field_29,
-                photo: field_30,
-                status: field_31,
-                bot_info_version: field_32,
-                restriction_reason: field_33,
-                bot_inline_placeholder: field_34,
-                lang_code: field_35,
-                emoji_status: field_36,
-                usernames: field_37,
-                stories_max_id: field_38,
-                color: field_39,
-                profile_color: field_40,
-                bot_active_users: field_41,
-                bot_verification_icon: field_42,
-                send_paid_messages_stars: field_43,
-            })
+                access_hash: ::core::option::Option::None,
+                first_name: ::core::option::Option::None,
+                last_name: ::core::option::Option::None,
+                username: ::core::option::Option::None,
+                phone: ::core::option::Option::None,
+                photo: ::core::option::Option::None,
+                status: ::core::option::Option::None,
+                bot_info_version: ::core::option::Option::None,
+                restriction_reason: ::core::option::Option::None,
+                bot_inline_placeholder: ::core::option::Option::None,
+                lang_code: ::core::option::Option::None,
+                emoji_status: ::core::option::Option::None,
+                usernames: ::core::option::Option::None,
+                stories_max_id: ::core::option::Option::None,
+                color: ::core::option::Option::None,
+                profile_color: ::core::option::Option::None,
+                bot_active_users: ::core::option::Option::None,
+                bot_verification_icon: ::core::option::Option::None,
+                send_paid_messages_stars: ::core::option::Option::None,
+            };
+            if flags_0 & 0x00000001 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.access_hash) {
+                    Ok(value) => value,
+                    Err(error) => return Err(error.in_field("user.access_hash")),
+                };
+            }
+            if flags_0 & 0x00000002 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.first_name) {
+                    Ok(value) => value,
+                    Err(error) => return Err(error.in_field("user.first_name")),
+                };
+            }
+            if flags_0 & 0x00000004 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.last_name) {
+                    Ok(value) => value,
+                    Err(error) => return Err(error.in_field("user.last_name")),
+                };
+            }
+            if flags_0 & 0x00000008 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.username) {
+                    Ok(value) => value,
+                    Err(error) => return Err(error.in_field("user.username")),
+                };
+            }
+            if flags_0 & 0x00000010 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.phone) {
+                    Ok(value) => value,
+                    Err(error) => return Err(error.in_field("user.phone")),
+                };
+            }
+            if flags_0 & 0x00000020 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.photo) {
+                    Ok(value) => value,
+                    Err(error) => return Err(error.in_field("user.photo")),
+                };
+            }
+            if flags_0 & 0x00000040 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.status) {
+                    Ok(value) => value,
+                    Err(error) => return Err(error.in_field("user.status")),
+                };
+            }
+            if flags_0 & 0x00004000 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.bot_info_version) {
+                    Ok(value) => value,
+                    Err(error) => return Err(error.in_field("user.bot_info_version")),
+                };
+            }
+            if flags_0 & 0x00040000 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.restriction_reason) {
+                    Ok(value) => value,
+                    Err(error) => return Err(error.in_field("user.restriction_reason")),
+                };
+            }
+            if flags_0 & 0x00080000 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.bot_inline_placeholder) {
+                    Ok(value) => value,
+                    Err(error) => {
+                        return Err(error.in_field("user.bot_inline_placeholder"));
+                    }
+                };
+            }
+            if flags_0 & 0x00400000 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.lang_code) {
+                    Ok(value) => value,
+                    Err(error) => return Err(error.in_field("user.lang_code")),
+                };
+            }
+            if flags_0 & 0x40000000 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.emoji_status) {
+                    Ok(value) => value,
+                    Err(error) => return Err(error.in_field("user.emoji_status")),
+                };
+            }
+            if flags_1 & 0x00000001 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.usernames) {
+                    Ok(value) => value,
+                    Err(error) => return Err(error.in_field("user.usernames")),
+                };
+            }
+            if flags_1 & 0x00000020 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.stories_max_id) {
+                    Ok(value) => value,
+                    Err(error) => return Err(error.in_field("user.stories_max_id")),
+                };
+            }
+            if flags_1 & 0x00000100 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.color) {
+                    Ok(value) => value,
+                    Err(error) => return Err(error.in_field("user.color")),
+                };
+            }
+            if flags_1 & 0x00000200 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.profile_color) {
+                    Ok(value) => value,
+                    Err(error) => return Err(error.in_field("user.profile_color")),
+                };
+            }
+            if flags_1 & 0x00001000 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.bot_active_users) {
+                    Ok(value) => value,
+                    Err(error) => return Err(error.in_field("user.bot_active_users")),
+                };
+            }
+            if flags_1 & 0x00004000 != 0 {
+                match ::tl_runtime::read_into(reader, &mut this.bot_verification_icon) {
+                    Ok(value) => value,
+                    Err(error) => {
+                        return Err(error.in_field("user.bot_verification_icon"));
+                    }
+                };
+            }
+            if flags_1 & 0x00008000 != 0 {
+                match ::tl_runtime::read_into(
+                    reader,
+                    &mut this.send_paid_messages_stars,
+                ) {
+                    Ok(value) => value,
+                    Err(error) => {
+                        return Err(error.in_field("user.send_paid_messages_stars"));
+                    }
+                };
+            }
+            Ok(this)
         }
     }
     /// The TL constructor `userEmpty`:
@@ -1768,11 +1796,13 @@ pub mod types {
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             use ::core::result::Result::{Err, Ok};
-            let field_0 = match <i64 as ::tl_runtime::Deserialize>::deserialize(reader) {
+            let mut this = Self { id: 0 };
+            let run = match reader.read_array::<8>() {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("userEmpty.id")),
             };
-            Ok(Self { id: field_0 })
+            this.id = i64::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            Ok(this)
         }
     }
     /// The TL constructor `userProfilePhoto`:
@@ -1835,29 +1865,29 @@ pub mod types {
             };
             let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(&run, 0));
             let field_2 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
-            let field_3 = if flags_0 & 0x00000002 != 0 {
-                ::core::option::Option::Some(
+            let mut this = Self {
+                has_video: flags_0 & 0x00000001 != 0,
+                personal: flags_0 & 0x00000004 != 0,
+                photo_id: field_2,
+                stripped_thumb: ::core::option::Option::None,
+                dc_id: 0,
+            };
+            if flags_0 & 0x00000002 != 0 {
+                this.stripped_thumb = ::core::option::Option::Some(
                     match ::tl_runtime::read_bytes(reader) {
                         Ok(value) => value,
                         Err(error) => {
                             return Err(error.in_field("userProfilePhoto.stripped_thumb"));
                         }
                     },
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let field_4 = match <i32 as ::tl_runtime::Deserialize>::deserialize(reader) {
+                );
+            }
+            let run = match reader.read_array::<4>() {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("userProfilePhoto.dc_id")),
             };
-            Ok(Self {
-                has_video: flags_0 & 0x00000001 != 0,
-                personal: flags_0 & 0x00000004 != 0,
-                photo_id: field_2,
-                stripped_thumb: field_3,
-                dc_id: field_4,
-            })
+            this.dc_id = i32::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            Ok(this)
         }
     }
     /// The TL constructor `userProfilePhotoEmpty`:
@@ -2017,11 +2047,13 @@ pub mod types {
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             use ::core::result::Result::{Err, Ok};
-            let field_0 = match <i32 as ::tl_runtime::Deserialize>::deserialize(reader) {
+            let mut this = Self { was_online: 0 };
+            let run = match reader.read_array::<4>() {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("userStatusOffline.was_online")),
             };
-            Ok(Self { was_online: field_0 })
+            this.was_online = i32::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            Ok(this)
         }
     }
     /// The TL constructor `userStatusOnline`:
@@ -2051,11 +2083,13 @@ pub mod types {
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             use ::core::result::Result::{Err, Ok};
-            let field_0 = match <i32 as ::tl_runtime::Deserialize>::deserialize(reader) {
+            let mut this = Self { expires: 0 };
+            let run = match reader.read_array::<4>() {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("userStatusOnline.expires")),
             };
-            Ok(Self { expires: field_0 })
+            this.expires = i32::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            Ok(this)
         }
     }
     /// The TL constructor `userStatusRecently`:
@@ -2413,56 +2447,49 @@ pub mod enums {
         fn deserialize(
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            #[inline]
-            fn read(
-                reader: &mut ::tl_runtime::Reader<'_>,
-            ) -> ::tl_runtime::Result<InputPeer> {
-                let offset = reader.offset();
-                match reader.read_u32()? {
-                    0x27bcbbfc => ::tl_runtime::read_variant(reader, InputPeer::Channel),
-                    0xbd2a0840 => {
-                        ::tl_runtime::read_boxed_variant(
-                            reader,
-                            InputPeer::ChannelFromMessage,
-                        )
-                    }
-                    0x35a95cb9 => ::tl_runtime::read_variant(reader, InputPeer::Chat),
-                    0x7f3b18ea => {
-                        <super::types::InputPeerEmpty as ::tl_runtime::Deserialize>::deserialize(
-                            reader,
-                        )?;
-                        ::core::result::Result::Ok(InputPeer::Empty)
-                    }
-                    0x7da07ec9 => {
-                        <super::types::InputPeerSelf as ::tl_runtime::Deserialize>::deserialize(
-                            reader,
-                        )?;
-                        ::core::result::Result::Ok(InputPeer::InputPeerSelf)
-                    }
-                    0xdde8a54c => ::tl_runtime::read_variant(reader, InputPeer::User),
-                    0xa87b0a1c => {
-                        ::tl_runtime::read_boxed_variant(
-                            reader,
-                            InputPeer::UserFromMessage,
-                        )
-                    }
-                    found => {
-                        ::core::result::Result::Err(
-                            ::tl_runtime::Error::new(
-                                ::tl_runtime::ErrorKind::UnexpectedConstructor {
-                                    expected: "InputPeer",
-                                    found,
-                                },
-                                offset,
-                            ),
-                        )
-                    }
+            let offset = reader.offset();
+            match reader.read_u32()? {
+                0x27bcbbfc => {
+                    ::tl_runtime::read_small_variant(reader, InputPeer::Channel)
+                }
+                0xbd2a0840 => {
+                    ::tl_runtime::read_nested_boxed_variant(
+                        reader,
+                        InputPeer::ChannelFromMessage,
+                    )
+                }
+                0x35a95cb9 => ::tl_runtime::read_small_variant(reader, InputPeer::Chat),
+                0x7f3b18ea => {
+                    <super::types::InputPeerEmpty as ::tl_runtime::Deserialize>::deserialize(
+                        reader,
+                    )?;
+                    ::core::result::Result::Ok(InputPeer::Empty)
+                }
+                0x7da07ec9 => {
+                    <super::types::InputPeerSelf as ::tl_runtime::Deserialize>::deserialize(
+                        reader,
+                    )?;
+                    ::core::result::Result::Ok(InputPeer::InputPeerSelf)
+                }
+                0xdde8a54c => ::tl_runtime::read_small_variant(reader, InputPeer::User),
+                0xa87b0a1c => {
+                    ::tl_runtime::read_nested_boxed_variant(
+                        reader,
+                        InputPeer::UserFromMessage,
+                    )
+                }
+                found => {
+                    ::core::result::Result::Err(
+                        ::tl_runtime::Error::new(
+                            ::tl_runtime::ErrorKind::UnexpectedConstructor {
+                                expected: "InputPeer",
+                                found,
+                            },
+                            offset,
+                        ),
+                    )
                 }
             }
-            reader.enter()?;
-            let value = read(reader);
-            reader.leave();
-            value
         }
     }
     /// Wraps a `types::InputPeerChannel` as the variant `enums::InputPeer::Channel`.
@@ -3945,7 +3972,12 @@ pub mod functions {
                         return Err(error.in_field("messages.acceptUrlAuth.flags"));
                     }
                 };
-                let field_1 = if flags_0 & 0x00000002 != 0 {
+                let mut this = Self {
+                    write_allowed: flags_0 & 0x00000001 != 0,
+                    peer_msg_id_button_id: ::core::option::Option::None,
+                    url: ::core::option::Option::None,
+                };
+                if flags_0 & 0x00000002 != 0 {
                     let member_1_0 = match <super::super::enums::InputPeer as ::tl_runtime::Deserialize>::deserialize(
                         reader,
                     ) {
@@ -3954,39 +3986,33 @@ pub mod functions {
                             return Err(error.in_field("messages.acceptUrlAuth.peer"));
                         }
                     };
+                    let group = this
+                        .peer_msg_id_button_id
+                        .insert(AcceptUrlAuthPeerMsgIdButtonId {
+                            peer: member_1_0,
+                            msg_id: 0,
+                            button_id: 0,
+                        });
                     let run = match reader.read_array::<8>() {
                         Ok(value) => value,
                         Err(error) => {
                             return Err(error.in_field("messages.acceptUrlAuth.msg_id"));
                         }
                     };
-                    let member_1_1 = i32::from_le_bytes(
-                        ::tl_runtime::run_field(&run, 0),
-                    );
-                    let member_1_2 = i32::from_le_bytes(
+                    group.msg_id = i32::from_le_bytes(::tl_runtime::run_field(&run, 0));
+                    group.button_id = i32::from_le_bytes(
                         ::tl_runtime::run_field(&run, 4),
                     );
-                    ::core::option::Option::Some(AcceptUrlAuthPeerMsgIdButtonId {
-                        peer: member_1_0,
-                        msg_id: member_1_1,
-                        button_id: member_1_2,
-                    })
-                } else {
-                    ::core::option::Option::None
-                };
-                let field_2 = match ::tl_runtime::read_if::<
-                    ::tl_runtime::CompactString,
-                >(reader, flags_0 & 0x00000004 != 0) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("messages.acceptUrlAuth.url"));
-                    }
-                };
-                Ok(Self {
-                    write_allowed: flags_0 & 0x00000001 != 0,
-                    peer_msg_id_button_id: field_1,
-                    url: field_2,
-                })
+                }
+                if flags_0 & 0x00000004 != 0 {
+                    match ::tl_runtime::read_into(reader, &mut this.url) {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(error.in_field("messages.acceptUrlAuth.url"));
+                        }
+                    };
+                }
+                Ok(this)
             }
         }
         impl ::tl_runtime::RemoteCall for AcceptUrlAuth {
@@ -4074,7 +4100,11 @@ pub mod functions {
                         return Err(error.in_field("messages.requestUrlAuth.flags"));
                     }
                 };
-                let field_0 = if flags_0 & 0x00000002 != 0 {
+                let mut this = Self {
+                    peer_msg_id_button_id: ::core::option::Option::None,
+                    url: ::core::option::Option::None,
+                };
+                if flags_0 & 0x00000002 != 0 {
                     let member_0_0 = match <super::super::enums::InputPeer as ::tl_runtime::Deserialize>::deserialize(
                         reader,
                     ) {
@@ -4083,38 +4113,33 @@ pub mod functions {
                             return Err(error.in_field("messages.requestUrlAuth.peer"));
                         }
                     };
+                    let group = this
+                        .peer_msg_id_button_id
+                        .insert(RequestUrlAuthPeerMsgIdButtonId {
+                            peer: member_0_0,
+                            msg_id: 0,
+                            button_id: 0,
+                        });
                     let run = match reader.read_array::<8>() {
                         Ok(value) => value,
                         Err(error) => {
                             return Err(error.in_field("messages.requestUrlAuth.msg_id"));
                         }
                     };
-                    let member_0_1 = i32::from_le_bytes(
-                        ::tl_runtime::run_field(&run, 0),
-                    );
-                    let member_0_2 = i32::from_le_bytes(
+                    group.msg_id = i32::from_le_bytes(::tl_runtime::run_field(&run, 0));
+                    group.button_id = i32::from_le_bytes(
                         ::tl_runtime::run_field(&run, 4),
                     );
-                    ::core::option::Option::Some(RequestUrlAuthPeerMsgIdButtonId {
-                        peer: member_0_0,
-                        msg_id: member_0_1,
-                        button_id: member_0_2,
-                    })
-                } else {
-                    ::core::option::Option::None
-                };
-                let field_1 = match ::tl_runtime::read_if::<
-                    ::tl_runtime::CompactString,
-                >(reader, flags_0 & 0x00000004 != 0) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("messages.requestUrlAuth.url"));
-                    }
-                };
-                Ok(Self {
-                    peer_msg_id_button_id: field_0,
-                    url: field_1,
-                })
+                }
+                if flags_0 & 0x00000004 != 0 {
+                    match ::tl_runtime::read_into(reader, &mut this.url) {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(error.in_field("messages.requestUrlAuth.url"));
+                        }
+                    };
+                }
+                Ok(this)
             }
         }
         impl ::tl_runtime::RemoteCall for RequestUrlAuth {

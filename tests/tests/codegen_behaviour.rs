@@ -326,24 +326,24 @@ fn a_million_nested_values_are_an_error_not_a_stack_overflow() {
             limit: tl_runtime::DEFAULT_MAX_DEPTH
         }
     );
-    assert_eq!(error.offset(), 64 * 4, "the 65th level");
+    assert_eq!(error.offset(), 65 * 4, "the 65th level, after its id");
     assert_eq!(
         error.path().collect::<Vec<_>>(),
         vec![tl_runtime::PathStep::Field("textBold.text"); 64]
     );
     assert_eq!(
         error.to_string(),
-        "textBold.text \u{d7}64: recursive values nested deeper than 64 levels at byte 256"
+        "textBold.text \u{d7}64: recursive values nested deeper than 64 levels at byte 260"
     );
 }
 
 #[test]
 fn nesting_up_to_the_limit_decodes_and_the_limit_is_configurable() {
     use recursion::enums::RichText;
-    // 63 bold levels and the plain text inside make 64 values of RichText.
-    let value = RichText::from_bytes(&nested_bold(63)).expect("within the limit");
-    assert_eq!(value.to_bytes(), nested_bold(63));
-    assert!(RichText::from_bytes(&nested_bold(64)).is_err());
+    // 64 bold levels nest 64 values in values of their own type; the plain text inside nests nothing.
+    let value = RichText::from_bytes(&nested_bold(64)).expect("within the limit");
+    assert_eq!(value.to_bytes(), nested_bold(64));
+    assert!(RichText::from_bytes(&nested_bold(65)).is_err());
     let deep = nested_bold(1000);
     let mut reader = tl_runtime::Reader::with_max_depth(&deep, 1001);
     RichText::deserialize(&mut reader).expect("a higher limit");

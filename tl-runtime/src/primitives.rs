@@ -231,25 +231,69 @@ pub fn run_field<const N: usize, const M: usize>(run: &[u8; M], at: usize) -> [u
     field
 }
 
-/// Reads a `T` and makes it a variant with `wrap`, never inlined: the decoder of a recursive type's enum
-/// calls this for each variant, so that its own frame stays small and one level of nesting costs the
-/// stack of the one variant being read rather than of every variant at once. For the owned and the
-/// borrowed types alike (every owned type is `DeserializeBorrowed`).
+/// Reads a variant that leads back to its own type (a `T` made a variant with `wrap`), one level of
+/// nesting deeper: the level is counted against the reader's depth limit (see [`Reader::enter`]), and the
+/// read is never inlined, so that the decoder of a recursive type's enum keeps a small frame and one level
+/// costs the stack of the one variant being read rather than of every variant at once. For the owned and
+/// the borrowed types alike (every owned type is `DeserializeBorrowed`).
 #[inline(never)]
-pub fn read_variant<'a, T: DeserializeBorrowed<'a>, E>(
+pub fn read_nested_variant<'a, T: DeserializeBorrowed<'a>, E>(
     reader: &mut Reader<'a>,
     wrap: impl FnOnce(T) -> E,
 ) -> Result<E> {
-    T::deserialize_borrowed(reader).map(wrap)
+    // Not `reader.nested(..)`: unoptimised, its call and the closure's were two more frames per level.
+    reader.enter()?;
+    let value = T::deserialize_borrowed(reader).map(wrap);
+    reader.leave();
+    value
 }
 
-/// [`read_variant`] for a variant held in a `Box`.
+/// [`read_nested_variant`] for a variant held in a `Box`.
+#[inline(never)]
+pub fn read_nested_boxed_variant<'a, T: DeserializeBorrowed<'a>, E>(
+    reader: &mut Reader<'a>,
+    wrap: impl FnOnce(Box<T>) -> E,
+) -> Result<E> {
+    reader.enter()?;
+    let value = T::deserialize_borrowed(reader).map(|value| wrap(Box::new(value)));
+    reader.leave();
+    value
+}
+
+/// Reads a variant of a recursive type that cannot lead back to it, held in a `Box` (a large one): out
+/// of line, as [`read_nested_variant`], but without counting a level.
 #[inline(never)]
 pub fn read_boxed_variant<'a, T: DeserializeBorrowed<'a>, E>(
     reader: &mut Reader<'a>,
     wrap: impl FnOnce(Box<T>) -> E,
 ) -> Result<E> {
     T::deserialize_borrowed(reader).map(|value| wrap(Box::new(value)))
+}
+
+/// Reads a small variant of a recursive type that cannot lead back to it, without counting a level: in
+/// place in optimised builds, where the enum's decoder then builds the value where it goes (out of line,
+/// the result came back through memory and was copied on, which measured a tenth of decoding
+/// `messages.requestUrlAuth`; BENCHMARKS.md, issue 19). Out of line in builds with debug assertions
+/// (unoptimised, as a rule), whose frames keep every inlined variant apart: a recursive type's decoder
+/// would hold them all at every level of nesting.
+#[cfg_attr(debug_assertions, inline(never))]
+#[cfg_attr(not(debug_assertions), inline(always))]
+pub fn read_small_variant<'a, T: DeserializeBorrowed<'a>, E>(
+    reader: &mut Reader<'a>,
+    wrap: impl FnOnce(T) -> E,
+) -> Result<E> {
+    T::deserialize_borrowed(reader).map(wrap)
+}
+
+/// Reads a `T` into `slot` (a conditional field of a struct being read in place, whose flag bit is set).
+/// In place in optimised builds, where the value is built where it goes; out of line in builds with debug
+/// assertions, so that the struct's decoder holds none of the value's temporaries in its frame (a
+/// recursive type's decoder pays its frame at every level of nesting).
+#[cfg_attr(debug_assertions, inline(never))]
+#[cfg_attr(not(debug_assertions), inline(always))]
+pub fn read_into<'a, T: DeserializeBorrowed<'a>>(reader: &mut Reader<'a>, slot: &mut Option<T>) -> Result<()> {
+    *slot = Some(T::deserialize_borrowed(reader)?);
+    Ok(())
 }
 
 /// Reads a conditional field: a `T` if `present` (its flag bit is set), else nothing. For the owned and

@@ -1,5 +1,7 @@
 //! The decoder of an item: a walk over its wire plan, each value into a local, then the struct built from
-//! the locals. Every read passes its error out with `constructor.field` added to the path.
+//! the locals; the values after the last one that must be read first are read into the built struct in
+//! place (see [`super::fill`]). Every read passes its error out with `constructor.field` added to the
+//! path.
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -7,22 +9,22 @@ use tl_parser::builtin::Codec;
 
 use super::encode::flags_var;
 use super::types::read_by_trait;
-use super::{Emitter, Place, hex};
+use super::{Emitter, Place, fill, hex};
 use crate::ident::ident;
 use crate::model::{Condition, FieldKind, FixedPart, FixedSource, GroupPart, Item, Member, Step, TypeRef};
 
 /// The local holding field `field`.
-fn field_local(field: usize) -> Ident {
+pub(super) fn field_local(field: usize) -> Ident {
     format_ident!("field_{}", field)
 }
 
 /// The local holding member `member` of group field `field`.
-fn member_local(field: usize, member: usize) -> Ident {
+pub(super) fn member_local(field: usize, member: usize) -> Ident {
     format_ident!("member_{}_{}", field, member)
 }
 
 /// `flags_i & mask != 0`.
-fn test(condition: Condition) -> TokenStream {
+pub(super) fn test(condition: Condition) -> TokenStream {
     let var = flags_var(condition.flags);
     let mask = hex(1 << condition.bit);
     quote!(#var & #mask != 0)
@@ -31,14 +33,25 @@ fn test(condition: Condition) -> TokenStream {
 impl Emitter<'_> {
     /// The body of `deserialize` after any id: the reads of the plan, then the value.
     pub(super) fn decoder(&self, item: &Item, place: Place<'_>) -> TokenStream {
-        let mut out: TokenStream = item.plan.iter().map(|step| self.read_step(item, place, step)).collect();
+        let (before, after) = item.plan.split_at(fill::construction_step(item));
+        let mut out: TokenStream = before.iter().map(|step| self.read_step(item, place, step)).collect();
         if item.plan.is_empty() {
             out.extend(quote!(let _ = reader;));
         }
-        let construct = self.construct(item, place);
+        let filled = fill::filled_fields(item, after);
+        let construct = self.construct(item, place, &filled);
+        if after.is_empty() {
+            return quote! {
+                #out
+                Ok(#construct)
+            };
+        }
+        let fills: TokenStream = after.iter().map(|step| self.fill_step(item, place, step)).collect();
         quote! {
             #out
-            Ok(#construct)
+            let mut this = #construct;
+            #fills
+            Ok(this)
         }
     }
 
@@ -85,19 +98,9 @@ impl Emitter<'_> {
             unreachable!("a group field")
         };
         let members = &item.groups[group].members;
-        let reads = parts.iter().map(|part| match part {
-            GroupPart::Fixed(run) if run.len() > 1 => {
-                let first = &members[member_index(&run[0])].tl_name;
-                let values = run_offsets(run).map(|(part, at)| {
-                    let member = member_index(part);
-                    (member_local(field, member), from_run_bytes(&members[member].ty), at)
-                });
-                read_plain_run(item, first, run, values)
-            }
-            GroupPart::Fixed(run) => self.read_member(item, place, field, members, member_index(&run[0])),
-            GroupPart::Value(member) => self.read_member(item, place, field, members, *member),
-        });
-        let reads: TokenStream = reads.collect();
+        let reads: TokenStream = (parts.iter())
+            .map(|part| self.read_group_part(item, place, field, members, part))
+            .collect();
         let local = field_local(field);
         let group_path = self.group_path(item, group, place);
         let inits = members.iter().enumerate().map(|(index, member)| {
@@ -113,6 +116,30 @@ impl Emitter<'_> {
             } else {
                 ::core::option::Option::None
             };
+        }
+    }
+
+    /// The reads of one part of a group's step into the locals of its members.
+    pub(super) fn read_group_part(
+        &self,
+        item: &Item,
+        place: Place<'_>,
+        field: usize,
+        members: &[Member],
+        part: &GroupPart,
+    ) -> TokenStream {
+        match part {
+            GroupPart::Fixed(run) if run.len() > 1 => {
+                let first = &members[member_index(&run[0])].tl_name;
+                let values = run_offsets(run).map(|(part, at)| {
+                    let member = member_index(part);
+                    let local = member_local(field, member);
+                    (quote!(let #local), from_run_bytes(&members[member].ty), at)
+                });
+                read_plain_run(item, first, run, values)
+            }
+            GroupPart::Fixed(run) => self.read_member(item, place, field, members, member_index(&run[0])),
+            GroupPart::Value(member) => self.read_member(item, place, field, members, *member),
         }
     }
 
@@ -196,17 +223,21 @@ fn read_run(item: &Item, parts: &[FixedPart]) -> TokenStream {
     };
     let values = run_offsets(parts).filter_map(|(part, at)| match part.source {
         FixedSource::Flags(index) if flags_used(item, index) => {
-            Some((flags_var(index), quote!(u32::from_le_bytes), at))
+            let var = flags_var(index);
+            Some((quote!(let #var), quote!(u32::from_le_bytes), at))
         }
         FixedSource::Flags(_) => None,
-        FixedSource::Field(field) => Some((field_local(field), from_run_bytes(item.wire_type(field, None)), at)),
+        FixedSource::Field(field) => {
+            let local = field_local(field);
+            Some((quote!(let #local), from_run_bytes(item.wire_type(field, None)), at))
+        }
         FixedSource::Member(_) => unreachable!("members are in groups"),
     });
     read_plain_run(item, first, parts, values)
 }
 
 /// Each part of a run with its offset in the run.
-fn run_offsets(parts: &[FixedPart]) -> impl Iterator<Item = (&FixedPart, usize)> {
+pub(super) fn run_offsets(parts: &[FixedPart]) -> impl Iterator<Item = (&FixedPart, usize)> {
     parts.iter().scan(0, |offset, part| {
         let at = *offset;
         *offset += part.size;
@@ -216,7 +247,7 @@ fn run_offsets(parts: &[FixedPart]) -> impl Iterator<Item = (&FixedPart, usize)>
 
 /// How a plain value is made from its bytes: numbers with `from_le_bytes`; raw arrays (`int128`,
 /// declared arrays) are the bytes (nothing).
-fn from_run_bytes(ty: &TypeRef) -> TokenStream {
+pub(super) fn from_run_bytes(ty: &TypeRef) -> TokenStream {
     match ty.builtin() {
         Some(builtin) if matches!(builtin.codec, Codec::LittleEndian(_)) => {
             let rust: syn::Type = syn::parse_str(builtin.rust).expect("a Rust type");
@@ -227,29 +258,30 @@ fn from_run_bytes(ty: &TypeRef) -> TokenStream {
 }
 
 /// Reads a run of plain fixed-size values (`parts`; `first` is the TL name of the first) with one bounds
-/// check; each of `values` (its local, the conversion from its bytes, its offset) becomes its local.
-fn read_plain_run(
+/// check; each of `values` (where it goes: `let local` or a place, the conversion from its bytes, its
+/// offset) is assigned there.
+pub(super) fn read_plain_run(
     item: &Item,
     first: &str,
     parts: &[FixedPart],
-    values: impl Iterator<Item = (Ident, TokenStream, usize)>,
+    values: impl Iterator<Item = (TokenStream, TokenStream, usize)>,
 ) -> TokenStream {
     let size = Literal::usize_unsuffixed(parts.iter().map(|part| part.size).sum());
     let read = with_path(quote!(reader.read_array::<#size>()), item, first);
     let mut out = quote!(let run = #read;);
-    for (local, convert, at) in values {
+    for (target, convert, at) in values {
         let at = Literal::usize_unsuffixed(at);
         let bytes = quote!(::tl_runtime::run_field(&run, #at));
         out.extend(match convert.is_empty() {
-            true => quote!(let #local = #bytes;),
-            false => quote!(let #local = #convert(#bytes);),
+            true => quote!(#target = #bytes;),
+            false => quote!(#target = #convert(#bytes);),
         });
     }
     out
 }
 
 /// The member index of a run part of a group.
-fn member_index(part: &FixedPart) -> usize {
+pub(super) fn member_index(part: &FixedPart) -> usize {
     match part.source {
         FixedSource::Member(member) => member,
         _ => unreachable!("a group's runs hold members"),
@@ -257,14 +289,16 @@ fn member_index(part: &FixedPart) -> usize {
 }
 
 impl Emitter<'_> {
-    /// The struct from the locals: `Self { a: field_0, b: flags_0 & 0x.. != 0, group: match (...) { .. } }`.
-    fn construct(&self, item: &Item, place: Place<'_>) -> TokenStream {
+    /// The struct from the locals: `Self { a: field_0, b: flags_0 & 0x.. != 0, group: match (...) { .. } }`;
+    /// a field marked in `filled` gets its placeholder, to be read in place later.
+    fn construct(&self, item: &Item, place: Place<'_>, filled: &[bool]) -> TokenStream {
         if item.fields.is_empty() && item.generics.is_empty() {
             return quote!(Self);
         }
         let inits = item.fields.iter().enumerate().map(|(index, field)| {
             let name = ident(&field.rust_name);
             let value = match &field.kind {
+                _ if filled[index] => fill::placeholder(item, index),
                 FieldKind::Required(_) | FieldKind::Optional(_) => {
                     let local = field_local(index);
                     quote!(#local)
@@ -297,12 +331,12 @@ fn construct_group(item: &Item, field: usize, group: usize, group_name: TokenStr
 }
 
 /// `item.param`, the step a read adds to an error's path.
-fn with_path_of(item: &Item, param: &str) -> String {
+pub(super) fn with_path_of(item: &Item, param: &str) -> String {
     format!("{}.{param}", item.tl_name)
 }
 
 /// [`read_or_return`] with the path `item.param`.
-fn with_path(read: TokenStream, item: &Item, param: &str) -> TokenStream {
+pub(super) fn with_path(read: TokenStream, item: &Item, param: &str) -> TokenStream {
     read_or_return(read, &with_path_of(item, param))
 }
 
@@ -310,7 +344,7 @@ fn with_path(read: TokenStream, item: &Item, param: &str) -> TokenStream {
 /// rather than `in_field(read, path)?`: in unoptimised builds each step of that keeps its own copy of the
 /// value on the stack, which recursive decoders pay at every level. (`Ok` and `Err` are imported at the
 /// top of each decoder.)
-fn read_or_return(read: TokenStream, path: &str) -> TokenStream {
+pub(super) fn read_or_return(read: TokenStream, path: &str) -> TokenStream {
     quote! {
         match #read {
             Ok(value) => value,

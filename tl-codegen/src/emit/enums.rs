@@ -50,7 +50,7 @@ impl Emitter<'_> {
         for variant in &ty.variants {
             self.variant(ty, variant, place, &mut arms);
         }
-        let deserialize = deserialize_body(ty, place, arms.read_after_id().collect());
+        let deserialize = deserialize_body(ty, arms.read_after_id().collect());
         let extra = match place.form {
             Form::Owned => self.default_impl(ty),
             Form::Borrowed => Some(self.enum_into_owned(ty, place)),
@@ -363,7 +363,7 @@ fn conversion_docs(ty: &BoxedType, type_text: &str, enum_text: &str, variant: &s
     ]
 }
 
-/// `read_value` counting one level of nesting when `ty` is recursive.
+/// `read_value` (the universal type's decoder) counting one level of nesting when `ty` is recursive.
 fn counting_depth(ty: &BoxedType, place: Place<'_>, read_value: TokenStream) -> TokenStream {
     if !ty.recursive {
         return read_value;
@@ -386,25 +386,33 @@ fn counting_depth(ty: &BoxedType, place: Place<'_>, read_value: TokenStream) -> 
 }
 
 impl Emitter<'_> {
-    /// The read of a variant with fields, after its id. A recursive type's variants are read out of line,
-    /// so that one level of nesting costs the stack of the variant being read only.
+    /// The read of a variant with fields, after its id. A recursive type (other than the universal one,
+    /// which counts every value it reads) counts a level of nesting in each variant that leads back to
+    /// it, read out of line so that a level costs the stack of that variant only; its other variants are
+    /// read without counting, the small ones in place in optimised builds.
     fn read_value(&self, ty: &BoxedType, variant: &Variant, place: Place<'_>, path: &TokenStream) -> TokenStream {
         let name = ident(&ty.rust_name);
         let variant_name = ident(&variant.rust_name);
         let read = self.read_fn(place, path.clone());
         let read = quote!(#read(reader)?);
-        match (ty.recursive, variant.boxed) {
-            (true, true) => quote!(::tl_runtime::read_boxed_variant(reader, #name::#variant_name)),
-            (true, false) => quote!(::tl_runtime::read_variant(reader, #name::#variant_name)),
+        let counts_here = ty.recursive && ty.universal.is_none();
+        let runtime_read = match (variant.recurses, variant.boxed) {
+            (true, true) => quote!(read_nested_boxed_variant),
+            (true, false) => quote!(read_nested_variant),
+            (false, true) => quote!(read_boxed_variant),
+            (false, false) => quote!(read_small_variant),
+        };
+        match (counts_here, variant.boxed) {
+            (true, _) => quote!(::tl_runtime::#runtime_read(reader, #name::#variant_name)),
             (false, true) => quote!(::core::result::Result::Ok(#name::#variant_name(::std::boxed::Box::new(#read)))),
             (false, false) => quote!(::core::result::Result::Ok(#name::#variant_name(#read))),
         }
     }
 }
 
-/// The body of the enum's `deserialize`: the id, then the variant's struct. A recursive type counts its
-/// nesting, so hostile input cannot overflow the stack; others pay nothing.
-fn deserialize_body(ty: &BoxedType, place: Place<'_>, read_arms: Vec<TokenStream>) -> TokenStream {
+/// The body of the enum's `deserialize`: the id, then the variant's struct. (A recursive type's variants
+/// that lead back to it count the nesting, so hostile input cannot overflow the stack.)
+fn deserialize_body(ty: &BoxedType, read_arms: Vec<TokenStream>) -> TokenStream {
     let tl_name = &ty.tl_name;
     let read_variant = quote! {
         let offset = reader.offset();
@@ -416,5 +424,5 @@ fn deserialize_body(ty: &BoxedType, place: Place<'_>, read_arms: Vec<TokenStream
             )),
         }
     };
-    counting_depth(ty, place, read_variant)
+    read_variant
 }

@@ -14,6 +14,7 @@ mod decode;
 mod docs;
 mod encode;
 mod enums;
+mod fill;
 mod items;
 mod owned;
 mod types;

@@ -11,7 +11,7 @@ use std::collections::BinaryHeap;
 
 use tl_parser::{Diagnostic, Diagnostics, Span};
 
-use super::resolve::{Facts, Resolved, Shape};
+use super::resolve::{Facts, ItemFacts, Resolved, Shape, VariantFacts};
 use super::{FieldKind, MAX_INLINE_VARIANT, TypeRef};
 
 /// The analysis of `resolved`, with `variant_names` from the name stage: `None` (and diagnostics) when
@@ -32,13 +32,32 @@ pub(super) fn analyse(
     let types = (sizes.types.iter().zip(&recursion.types))
         .map(|(size, &recursive)| (size.expect("every type is finite"), recursive))
         .collect();
-    let variants = (variant_names.into_iter().zip(boxed))
-        .map(|(names, boxed)| names.into_iter().zip(boxed).collect())
+    let variants = (variant_names.into_iter().zip(boxed).zip(recursion.variants))
+        .map(|((names, boxed), recurses)| {
+            (names.into_iter().zip(boxed).zip(recurses))
+                .map(|((rust_name, boxed), recurses)| VariantFacts {
+                    rust_name,
+                    boxed,
+                    recurses,
+                })
+                .collect()
+        })
         .collect();
     let constructors = (sizes.constructors.iter().zip(&recursion.bare_constructors))
-        .map(|(size, &recursive)| (size.expect("finite types have finite constructors"), recursive))
+        .zip(&recursion.constructors)
+        .map(|((size, &recursive_bare), &nests)| ItemFacts {
+            min_bare_size: size.expect("finite types have finite constructors"),
+            recursive_bare,
+            nests,
+        })
         .collect();
-    let functions = resolved.functions.iter().map(|f| sizes.item_size(f)).collect();
+    let functions = (resolved.functions.iter())
+        .map(|f| ItemFacts {
+            min_bare_size: sizes.item_size(f),
+            recursive_bare: false,
+            nests: false,
+        })
+        .collect();
     Some(Facts {
         types,
         variants,
@@ -332,6 +351,10 @@ fn add_type_edges(resolved: &Resolved, edges: &mut [Vec<usize>]) {
 struct Recursion {
     /// Per type: on a cycle of the full graph.
     types: Vec<bool>,
+    /// Per type, per constructor: the constructor leads back to the type (both on one cycle).
+    variants: Vec<Vec<bool>>,
+    /// Per constructor: on a cycle of the full graph.
+    constructors: Vec<bool>,
     /// Per constructor: on a cycle of bare references only.
     bare_constructors: Vec<bool>,
 }
@@ -343,6 +366,10 @@ impl Recursion {
     /// passes through no type is made of constructors holding each other bare inside vectors; the
     /// constructors on such cycles count depth in their own decoders. So every recursion of the decoders
     /// passes through something that counts, whatever it runs through.
+    ///
+    /// A recursive type counts a level only when it reads a variant that leads back to it (one in its
+    /// strongly connected component): every cycle through the type leaves it by such a variant, and the
+    /// other variants, read in place, cannot come back to it.
     fn mark(resolved: &Resolved) -> Self {
         let types = resolved.types.len();
         let mut edges: Vec<Vec<usize>> = vec![Vec::new(); types + resolved.constructors.len()];
@@ -360,10 +387,20 @@ impl Recursion {
                 });
             }
         }
-        let mut on_cycle = nodes_on_cycles(&edges);
-        on_cycle.truncate(types);
+        let component = strongly_connected_components(&edges);
+        let mut on_cycle = on_cycles(&edges, &component);
+        let constructors = on_cycle.split_off(types);
+        let variants = (resolved.types.iter().enumerate())
+            .map(|(index, ty)| {
+                (ty.constructors.iter())
+                    .map(|c| component[types + c] == component[index])
+                    .collect()
+            })
+            .collect();
         Recursion {
             types: on_cycle,
+            variants,
+            constructors,
             bare_constructors: nodes_on_cycles(&bare_edges),
         }
     }
@@ -372,9 +409,13 @@ impl Recursion {
 /// Whether each node of a directed graph lies on a cycle: its strongly connected component has another
 /// node, or it has an edge to itself.
 fn nodes_on_cycles(edges: &[Vec<usize>]) -> Vec<bool> {
-    let component = strongly_connected_components(edges);
+    on_cycles(edges, &strongly_connected_components(edges))
+}
+
+/// [`nodes_on_cycles`] with the strongly connected `component` of each node already found.
+fn on_cycles(edges: &[Vec<usize>], component: &[usize]) -> Vec<bool> {
     let mut component_sizes = vec![0usize; edges.len()];
-    for &id in &component {
+    for &id in component {
         component_sizes[id] += 1;
     }
     (0..edges.len())

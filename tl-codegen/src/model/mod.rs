@@ -174,6 +174,10 @@ pub struct Item {
     /// A constructor on a cycle of bare references (`a items:vector<%a> = A;`): decoding its struct can
     /// recurse without passing through any enum, so the struct's decoder counts nesting depth.
     pub recursive_bare: bool,
+    /// The constructor lies on a cycle of the schema (it can hold, at some depth, another value of its
+    /// own type): its decoder runs at every level of such nesting, so it keeps the smallest frame and
+    /// reads nothing in place (see `emit::fill`). Never set for a function.
+    pub nests: bool,
     /// How the struct implements `Default`, if every field has a default (the rule is in the README).
     pub default: Option<DefaultImpl>,
     /// Whether the struct (and its group structs) derive `Eq` and `Hash`: no field holds a `double` or an
@@ -353,6 +357,10 @@ pub struct Variant {
     /// Held in a `Box`: the constructor contains its own type (directly or through others), or is larger
     /// than [`MAX_INLINE_VARIANT`] bytes.
     pub boxed: bool,
+    /// The constructor leads back to its own type, through anything (both are on one cycle): reading
+    /// this variant nests one level deeper, and a recursive type's decoder counts the level here. The
+    /// type's other variants cannot come back to it and are read without counting.
+    pub recurses: bool,
 }
 
 /// The largest estimated struct size kept inline in an enum; larger variants are boxed so that every enum

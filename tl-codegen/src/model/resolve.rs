@@ -62,18 +62,32 @@ pub(super) struct TypeShape {
 pub(super) struct Facts {
     /// Per type: its minimum size and whether it recurses.
     pub(super) types: Vec<(usize, bool)>,
-    /// Per type, per constructor (in `TypeShape::constructors` order): variant name and whether boxed.
-    pub(super) variants: Vec<Vec<(String, bool)>>,
-    /// Per constructor: its minimum bare size and whether it recurses through bare references.
-    pub(super) constructors: Vec<(usize, bool)>,
-    /// Per function: its minimum bare size.
-    pub(super) functions: Vec<usize>,
+    /// Per type, per constructor (in `TypeShape::constructors` order).
+    pub(super) variants: Vec<Vec<VariantFacts>>,
+    /// Per constructor.
+    pub(super) constructors: Vec<ItemFacts>,
+    /// Per function.
+    pub(super) functions: Vec<ItemFacts>,
     /// Per type: for the universal type, the variant holding each other type (else `None`).
     pub(super) universal: Vec<Option<Vec<super::UniversalMember>>>,
 }
 
+/// What the analysis settles about one variant (see [`super::Variant`]).
+pub(super) struct VariantFacts {
+    pub(super) rust_name: String,
+    pub(super) boxed: bool,
+    pub(super) recurses: bool,
+}
+
+/// What the analysis settles about one constructor or function (see [`super::Item`]).
+pub(super) struct ItemFacts {
+    pub(super) min_bare_size: usize,
+    pub(super) recursive_bare: bool,
+    pub(super) nests: bool,
+}
+
 impl Shape {
-    fn into_item(self, min_bare_size: usize, recursive_bare: bool, traits: ItemTraits) -> Item {
+    fn into_item(self, facts: ItemFacts, traits: ItemTraits) -> Item {
         let p = self;
         Item {
             tl_name: p.tl_name,
@@ -90,8 +104,9 @@ impl Shape {
             plan: p.plan,
             generics: p.generics,
             result: p.result,
-            min_bare_size,
-            recursive_bare,
+            min_bare_size: facts.min_bare_size,
+            recursive_bare: facts.recursive_bare,
+            nests: facts.nests,
             default: traits.default,
             eq_hash: traits.eq_hash,
             borrows: traits.borrows,
@@ -116,10 +131,11 @@ impl Resolved {
                 rust_name: shape.rust_name,
                 description: shape.description,
                 variants: (shape.constructors.iter().zip(variants))
-                    .map(|(&constructor, (rust_name, boxed))| super::Variant {
+                    .map(|(&constructor, facts)| super::Variant {
                         constructor,
-                        rust_name,
-                        boxed,
+                        rust_name: facts.rust_name,
+                        boxed: facts.boxed,
+                        recurses: facts.recurses,
                     })
                     .collect(),
                 recursive,
@@ -136,10 +152,10 @@ impl Resolved {
             .into_iter()
             .zip(facts.constructors)
             .zip(derives.constructors))
-        .map(|((shape, (size, recursive)), derives)| shape.into_item(size, recursive, derives))
+        .map(|((shape, facts), derives)| shape.into_item(facts, derives))
         .collect();
         let functions = (self.functions.into_iter().zip(facts.functions).zip(derives.functions))
-            .map(|((shape, size), derives)| shape.into_item(size, false, derives))
+            .map(|((shape, facts), derives)| shape.into_item(facts, derives))
             .collect();
         Model {
             layer,
