@@ -57,10 +57,12 @@ pub mod types {
                 until: ::core::option::Option::None,
             };
             if flags_0 & 0x00000001 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.until) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("emojiStatus.until")),
-                };
+                this.until = ::core::option::Option::Some(
+                    match <i32 as ::tl_runtime::Deserialize>::deserialize(reader) {
+                        Ok(value) => value,
+                        Err(error) => return Err(error.in_field("emojiStatus.until")),
+                    },
+                );
             }
             Ok(this)
         }
@@ -184,12 +186,14 @@ pub mod types {
             this.pattern_color = i32::from_le_bytes(::tl_runtime::run_field(&run, 16));
             this.text_color = i32::from_le_bytes(::tl_runtime::run_field(&run, 20));
             if flags_0 & 0x00000001 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.until) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("emojiStatusCollectible.until"));
-                    }
-                };
+                this.until = ::core::option::Option::Some(
+                    match <i32 as ::tl_runtime::Deserialize>::deserialize(reader) {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(error.in_field("emojiStatusCollectible.until"));
+                        }
+                    },
+                );
             }
             Ok(this)
         }
@@ -274,12 +278,16 @@ pub mod types {
                 until: ::core::option::Option::None,
             };
             if flags_0 & 0x00000001 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.until) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("inputEmojiStatusCollectible.until"));
-                    }
-                };
+                this.until = ::core::option::Option::Some(
+                    match <i32 as ::tl_runtime::Deserialize>::deserialize(reader) {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(
+                                error.in_field("inputEmojiStatusCollectible.until"),
+                            );
+                        }
+                    },
+                );
             }
             Ok(this)
         }
@@ -1010,18 +1018,22 @@ pub mod types {
                 background_emoji_id: ::core::option::Option::None,
             };
             if flags_0 & 0x00000001 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.color) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("peerColor.color")),
-                };
+                this.color = ::core::option::Option::Some(
+                    match <i32 as ::tl_runtime::Deserialize>::deserialize(reader) {
+                        Ok(value) => value,
+                        Err(error) => return Err(error.in_field("peerColor.color")),
+                    },
+                );
             }
             if flags_0 & 0x00000002 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.background_emoji_id) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("peerColor.background_emoji_id"));
-                    }
-                };
+                this.background_emoji_id = ::core::option::Option::Some(
+                    match <i64 as ::tl_runtime::Deserialize>::deserialize(reader) {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(error.in_field("peerColor.background_emoji_id"));
+                        }
+                    },
+                );
             }
             Ok(this)
         }
@@ -1114,22 +1126,30 @@ pub mod types {
                 dark_colors: ::core::option::Option::None,
             };
             if flags_0 & 0x00000001 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.dark_accent_color) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(
-                            error.in_field("peerColorCollectible.dark_accent_color"),
-                        );
-                    }
-                };
+                this.dark_accent_color = ::core::option::Option::Some(
+                    match <i32 as ::tl_runtime::Deserialize>::deserialize(reader) {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(
+                                error.in_field("peerColorCollectible.dark_accent_color"),
+                            );
+                        }
+                    },
+                );
             }
             if flags_0 & 0x00000002 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.dark_colors) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("peerColorCollectible.dark_colors"));
-                    }
-                };
+                this.dark_colors = ::core::option::Option::Some(
+                    match <::std::vec::Vec<
+                        i32,
+                    > as ::tl_runtime::Deserialize>::deserialize(reader) {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(
+                                error.in_field("peerColorCollectible.dark_colors"),
+                            );
+                        }
+                    },
+                );
             }
             Ok(this)
         }
@@ -1175,10 +1195,12 @@ pub mod types {
                 max_id: ::core::option::Option::None,
             };
             if flags_0 & 0x00000002 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.max_id) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("recentStory.max_id")),
-                };
+                this.max_id = ::core::option::Option::Some(
+                    match <i32 as ::tl_runtime::Deserialize>::deserialize(reader) {
+                        Ok(value) => value,
+                        Err(error) => return Err(error.in_field("recentStory.max_id")),
+                    },
+                );
             }
             Ok(this)
         }
@@ -1597,7 +1619,121 @@ pub mod types {
             let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(&run, 0));
             let flags_1 = u32::from_le_bytes(::tl_runtime::run_field(&run, 4));
             let field_24 = i64::from_le_bytes(::tl_runtime::run_field(&run, 8));
-            let mut this = Self {
+            let field_25 = match ::tl_runtime::read_if::<
+                i64,
+            >(reader, flags_0 & 0x00000001 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.access_hash")),
+            };
+            let field_26 = match ::tl_runtime::read_if::<
+                ::tl_runtime::CompactString,
+            >(reader, flags_0 & 0x00000002 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.first_name")),
+            };
+            let field_27 = match ::tl_runtime::read_if::<
+                ::tl_runtime::CompactString,
+            >(reader, flags_0 & 0x00000004 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.last_name")),
+            };
+            let field_28 = match ::tl_runtime::read_if::<
+                ::tl_runtime::CompactString,
+            >(reader, flags_0 & 0x00000008 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.username")),
+            };
+            let field_29 = match ::tl_runtime::read_if::<
+                ::tl_runtime::CompactString,
+            >(reader, flags_0 & 0x00000010 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.phone")),
+            };
+            let field_30 = match ::tl_runtime::read_if::<
+                super::enums::UserProfilePhoto,
+            >(reader, flags_0 & 0x00000020 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.photo")),
+            };
+            let field_31 = match ::tl_runtime::read_if::<
+                super::enums::UserStatus,
+            >(reader, flags_0 & 0x00000040 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.status")),
+            };
+            let field_32 = match ::tl_runtime::read_if::<
+                i32,
+            >(reader, flags_0 & 0x00004000 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.bot_info_version")),
+            };
+            let field_33 = match ::tl_runtime::read_if::<
+                ::std::vec::Vec<super::enums::RestrictionReason>,
+            >(reader, flags_0 & 0x00040000 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.restriction_reason")),
+            };
+            let field_34 = match ::tl_runtime::read_if::<
+                ::tl_runtime::CompactString,
+            >(reader, flags_0 & 0x00080000 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.bot_inline_placeholder")),
+            };
+            let field_35 = match ::tl_runtime::read_if::<
+                ::tl_runtime::CompactString,
+            >(reader, flags_0 & 0x00400000 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.lang_code")),
+            };
+            let field_36 = match ::tl_runtime::read_if::<
+                super::enums::EmojiStatus,
+            >(reader, flags_0 & 0x40000000 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.emoji_status")),
+            };
+            let field_37 = match ::tl_runtime::read_if::<
+                ::std::vec::Vec<super::enums::Username>,
+            >(reader, flags_1 & 0x00000001 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.usernames")),
+            };
+            let field_38 = match ::tl_runtime::read_if::<
+                super::enums::RecentStory,
+            >(reader, flags_1 & 0x00000020 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.stories_max_id")),
+            };
+            let field_39 = match ::tl_runtime::read_if::<
+                super::enums::PeerColor,
+            >(reader, flags_1 & 0x00000100 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.color")),
+            };
+            let field_40 = match ::tl_runtime::read_if::<
+                super::enums::PeerColor,
+            >(reader, flags_1 & 0x00000200 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.profile_color")),
+            };
+            let field_41 = match ::tl_runtime::read_if::<
+                i32,
+            >(reader, flags_1 & 0x00001000 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.bot_active_users")),
+            };
+            let field_42 = match ::tl_runtime::read_if::<
+                i64,
+            >(reader, flags_1 & 0x00004000 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.bot_verification_icon")),
+            };
+            let field_43 = match ::tl_runtime::read_if::<
+                i64,
+            >(reader, flags_1 & 0x00008000 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.send_paid_messages_stars")),
+            };
+            Ok(Self {
                 self_: flags_0 & 0x00000400 != 0,
                 contact: flags_0 & 0x00000800 != 0,
                 mutual_contact: flags_0 & 0x00001000 != 0,
@@ -1623,150 +1759,26 @@ pub mod types {
                 bot_has_main_app: flags_1 & 0x00002000 != 0,
                 bot_forum_view: flags_1 & 0x00010000 != 0,
                 id: field_24,
-                access_hash: ::core::option::Option::None,
-                first_name: ::core::option::Option::None,
-                last_name: ::core::option::Option::None,
-                username: ::core::option::Option::None,
-                phone: ::core::option::Option::None,
-                photo: ::core::option::Option::None,
-                status: ::core::option::Option::None,
-                bot_info_version: ::core::option::Option::None,
-                restriction_reason: ::core::option::Option::None,
-                bot_inline_placeholder: ::core::option::Option::None,
-                lang_code: ::core::option::Option::None,
-                emoji_status: ::core::option::Option::None,
-                usernames: ::core::option::Option::None,
-                stories_max_id: ::core::option::Option::None,
-                color: ::core::option::Option::None,
-                profile_color: ::core::option::Option::None,
-                bot_active_users: ::core::option::Option::None,
-                bot_verification_icon: ::core::option::Option::None,
-                send_paid_messages_stars: ::core::option::Option::None,
-            };
-            if flags_0 & 0x00000001 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.access_hash) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.access_hash")),
-                };
-            }
-            if flags_0 & 0x00000002 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.first_name) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.first_name")),
-                };
-            }
-            if flags_0 & 0x00000004 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.last_name) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.last_name")),
-                };
-            }
-            if flags_0 & 0x00000008 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.username) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.username")),
-                };
-            }
-            if flags_0 & 0x00000010 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.phone) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.phone")),
-                };
-            }
-            if flags_0 & 0x00000020 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.photo) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.photo")),
-                };
-            }
-            if flags_0 & 0x00000040 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.status) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.status")),
-                };
-            }
-            if flags_0 & 0x00004000 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.bot_info_version) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.bot_info_version")),
-                };
-            }
-            if flags_0 & 0x00040000 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.restriction_reason) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.restriction_reason")),
-                };
-            }
-            if flags_0 & 0x00080000 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.bot_inline_placeholder) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("user.bot_inline_placeholder"));
-                    }
-                };
-            }
-            if flags_0 & 0x00400000 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.lang_code) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.lang_code")),
-                };
-            }
-            if flags_0 & 0x40000000 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.emoji_status) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.emoji_status")),
-                };
-            }
-            if flags_1 & 0x00000001 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.usernames) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.usernames")),
-                };
-            }
-            if flags_1 & 0x00000020 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.stories_max_id) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.stories_max_id")),
-                };
-            }
-            if flags_1 & 0x00000100 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.color) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.color")),
-                };
-            }
-            if flags_1 & 0x00000200 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.profile_color) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.profile_color")),
-                };
-            }
-            if flags_1 & 0x00001000 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.bot_active_users) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.bot_active_users")),
-                };
-            }
-            if flags_1 & 0x00004000 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.bot_verification_icon) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("user.bot_verification_icon"));
-                    }
-                };
-            }
-            if flags_1 & 0x00008000 != 0 {
-                match ::tl_runtime::read_into(
-                    reader,
-                    &mut this.send_paid_messages_stars,
-                ) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("user.send_paid_messages_stars"));
-                    }
-                };
-            }
-            Ok(this)
+                access_hash: field_25,
+                first_name: field_26,
+                last_name: field_27,
+                username: field_28,
+                phone: field_29,
+                photo: field_30,
+                status: field_31,
+                bot_info_version: field_32,
+                restriction_reason: field_33,
+                bot_inline_placeholder: field_34,
+                lang_code: field_35,
+                emoji_status: field_36,
+                usernames: field_37,
+                stories_max_id: field_38,
+                color: field_39,
+                profile_color: field_40,
+                bot_active_users: field_41,
+                bot_verification_icon: field_42,
+                send_paid_messages_stars: field_43,
+            })
         }
     }
     /// The TL constructor `userEmpty`:
@@ -4005,12 +4017,16 @@ pub mod functions {
                     );
                 }
                 if flags_0 & 0x00000004 != 0 {
-                    match ::tl_runtime::read_into(reader, &mut this.url) {
-                        Ok(value) => value,
-                        Err(error) => {
-                            return Err(error.in_field("messages.acceptUrlAuth.url"));
-                        }
-                    };
+                    this.url = ::core::option::Option::Some(
+                        match <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        ) {
+                            Ok(value) => value,
+                            Err(error) => {
+                                return Err(error.in_field("messages.acceptUrlAuth.url"));
+                            }
+                        },
+                    );
                 }
                 Ok(this)
             }
@@ -4132,12 +4148,16 @@ pub mod functions {
                     );
                 }
                 if flags_0 & 0x00000004 != 0 {
-                    match ::tl_runtime::read_into(reader, &mut this.url) {
-                        Ok(value) => value,
-                        Err(error) => {
-                            return Err(error.in_field("messages.requestUrlAuth.url"));
-                        }
-                    };
+                    this.url = ::core::option::Option::Some(
+                        match <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        ) {
+                            Ok(value) => value,
+                            Err(error) => {
+                                return Err(error.in_field("messages.requestUrlAuth.url"));
+                            }
+                        },
+                    );
                 }
                 Ok(this)
             }

@@ -29,7 +29,7 @@ pub use compact_str::CompactString;
 pub use error::{Error, ErrorKind, PathStep, Result};
 pub use primitives::{
     BOOL_FALSE_ID, BOOL_TRUE_ID, MAX_VECTOR_RESERVATION, VECTOR_ID, read_bare_vector, read_boxed_variant, read_bytes,
-    read_if, read_into, read_nested_boxed_variant, read_nested_variant, read_small_variant, read_vector, run_field,
+    read_if, read_nested_boxed_variant, read_nested_variant, read_small_variant, read_vector, run_field,
 };
 pub use reader::{DEFAULT_MAX_DEPTH, Reader};
 pub use traits::{Deserialize, DeserializeBorrowed, Identifiable, RemoteCall, Serialize};

@@ -285,17 +285,6 @@ pub fn read_small_variant<'a, T: DeserializeBorrowed<'a>, E>(
     T::deserialize_borrowed(reader).map(wrap)
 }
 
-/// Reads a `T` into `slot` (a conditional field of a struct being read in place, whose flag bit is set).
-/// In place in optimised builds, where the value is built where it goes; out of line in builds with debug
-/// assertions, so that the struct's decoder holds none of the value's temporaries in its frame (a
-/// recursive type's decoder pays its frame at every level of nesting).
-#[cfg_attr(debug_assertions, inline(never))]
-#[cfg_attr(not(debug_assertions), inline(always))]
-pub fn read_into<'a, T: DeserializeBorrowed<'a>>(reader: &mut Reader<'a>, slot: &mut Option<T>) -> Result<()> {
-    *slot = Some(T::deserialize_borrowed(reader)?);
-    Ok(())
-}
-
 /// Reads a conditional field: a `T` if `present` (its flag bit is set), else nothing. For the owned and
 /// the borrowed types alike.
 #[inline]

@@ -57,10 +57,12 @@ pub mod types {
                 until: ::core::option::Option::None,
             };
             if flags_0 & 0x00000001 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.until) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("emojiStatus.until")),
-                };
+                this.until = ::core::option::Option::Some(
+                    match <i32 as ::tl_runtime::Deserialize>::deserialize(reader) {
+                        Ok(value) => value,
+                        Err(error) => return Err(error.in_field("emojiStatus.until")),
+                    },
+                );
             }
             Ok(this)
         }
@@ -184,12 +186,14 @@ pub mod types {
             this.pattern_color = i32::from_le_bytes(::tl_runtime::run_field(&run, 16));
             this.text_color = i32::from_le_bytes(::tl_runtime::run_field(&run, 20));
             if flags_0 & 0x00000001 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.until) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("emojiStatusCollectible.until"));
-                    }
-                };
+                this.until = ::core::option::Option::Some(
+                    match <i32 as ::tl_runtime::Deserialize>::deserialize(reader) {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(error.in_field("emojiStatusCollectible.until"));
+                        }
+                    },
+                );
             }
             Ok(this)
         }
@@ -343,12 +347,16 @@ pub mod types {
                 until: ::core::option::Option::None,
             };
             if flags_0 & 0x00000001 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.until) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("inputEmojiStatusCollectible.until"));
-                    }
-                };
+                this.until = ::core::option::Option::Some(
+                    match <i32 as ::tl_runtime::Deserialize>::deserialize(reader) {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(
+                                error.in_field("inputEmojiStatusCollectible.until"),
+                            );
+                        }
+                    },
+                );
             }
             Ok(this)
         }
@@ -422,12 +430,18 @@ pub mod types {
                 bot: ::core::option::Option::None,
             };
             if flags_0 & 0x00000004 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.bot) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("inputInlineButtonTypeUrlAuth.bot"));
-                    }
-                };
+                this.bot = ::core::option::Option::Some(
+                    match <super::enums::InputUser as ::tl_runtime::Deserialize>::deserialize(
+                        reader,
+                    ) {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(
+                                error.in_field("inputInlineButtonTypeUrlAuth.bot"),
+                            );
+                        }
+                    },
+                );
             }
             Ok(this)
         }
@@ -990,18 +1004,22 @@ pub mod types {
                 background_emoji_id: ::core::option::Option::None,
             };
             if flags_0 & 0x00000001 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.color) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("peerColor.color")),
-                };
+                this.color = ::core::option::Option::Some(
+                    match <i32 as ::tl_runtime::Deserialize>::deserialize(reader) {
+                        Ok(value) => value,
+                        Err(error) => return Err(error.in_field("peerColor.color")),
+                    },
+                );
             }
             if flags_0 & 0x00000002 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.background_emoji_id) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("peerColor.background_emoji_id"));
-                    }
-                };
+                this.background_emoji_id = ::core::option::Option::Some(
+                    match <i64 as ::tl_runtime::Deserialize>::deserialize(reader) {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(error.in_field("peerColor.background_emoji_id"));
+                        }
+                    },
+                );
             }
             Ok(this)
         }
@@ -1094,22 +1112,30 @@ pub mod types {
                 dark_colors: ::core::option::Option::None,
             };
             if flags_0 & 0x00000001 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.dark_accent_color) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(
-                            error.in_field("peerColorCollectible.dark_accent_color"),
-                        );
-                    }
-                };
+                this.dark_accent_color = ::core::option::Option::Some(
+                    match <i32 as ::tl_runtime::Deserialize>::deserialize(reader) {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(
+                                error.in_field("peerColorCollectible.dark_accent_color"),
+                            );
+                        }
+                    },
+                );
             }
             if flags_0 & 0x00000002 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.dark_colors) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("peerColorCollectible.dark_colors"));
-                    }
-                };
+                this.dark_colors = ::core::option::Option::Some(
+                    match <::std::vec::Vec<
+                        i32,
+                    > as ::tl_runtime::Deserialize>::deserialize(reader) {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(
+                                error.in_field("peerColorCollectible.dark_colors"),
+                            );
+                        }
+                    },
+                );
             }
             Ok(this)
         }
@@ -1155,10 +1181,12 @@ pub mod types {
                 max_id: ::core::option::Option::None,
             };
             if flags_0 & 0x00000002 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.max_id) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("recentStory.max_id")),
-                };
+                this.max_id = ::core::option::Option::Some(
+                    match <i32 as ::tl_runtime::Deserialize>::deserialize(reader) {
+                        Ok(value) => value,
+                        Err(error) => return Err(error.in_field("recentStory.max_id")),
+                    },
+                );
             }
             Ok(this)
         }
@@ -1258,10 +1286,16 @@ pub mod types {
                 url: ::core::option::Option::None,
             };
             if flags_0 & 0x00000001 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.url) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("urlAuthResultAccepted.url")),
-                };
+                this.url = ::core::option::Option::Some(
+                    match <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
+                        reader,
+                    ) {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(error.in_field("urlAuthResultAccepted.url"));
+                        }
+                    },
+                );
             }
             Ok(this)
         }
@@ -1458,30 +1492,44 @@ pub mod types {
                 });
             }
             if flags_0 & 0x00000008 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.match_codes) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("urlAuthResultRequest.match_codes"));
-                    }
-                };
+                this.match_codes = ::core::option::Option::Some(
+                    match <::std::vec::Vec<
+                        ::tl_runtime::CompactString,
+                    > as ::tl_runtime::Deserialize>::deserialize(reader) {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(
+                                error.in_field("urlAuthResultRequest.match_codes"),
+                            );
+                        }
+                    },
+                );
             }
             if flags_0 & 0x00000010 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.user_id_hint) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("urlAuthResultRequest.user_id_hint"));
-                    }
-                };
+                this.user_id_hint = ::core::option::Option::Some(
+                    match <i64 as ::tl_runtime::Deserialize>::deserialize(reader) {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(
+                                error.in_field("urlAuthResultRequest.user_id_hint"),
+                            );
+                        }
+                    },
+                );
             }
             if flags_0 & 0x00000080 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.verified_app_name) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(
-                            error.in_field("urlAuthResultRequest.verified_app_name"),
-                        );
-                    }
-                };
+                this.verified_app_name = ::core::option::Option::Some(
+                    match <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
+                        reader,
+                    ) {
+                        Ok(value) => value,
+                        Err(error) => {
+                            return Err(
+                                error.in_field("urlAuthResultRequest.verified_app_name"),
+                            );
+                        }
+                    },
+                );
             }
             Ok(this)
         }
@@ -1742,7 +1790,127 @@ pub mod types {
             let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(&run, 0));
             let flags_1 = u32::from_le_bytes(::tl_runtime::run_field(&run, 4));
             let field_28 = i64::from_le_bytes(::tl_runtime::run_field(&run, 8));
-            let mut this = Self {
+            let field_29 = match ::tl_runtime::read_if::<
+                i64,
+            >(reader, flags_0 & 0x00000001 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.access_hash")),
+            };
+            let field_30 = match ::tl_runtime::read_if::<
+                ::tl_runtime::CompactString,
+            >(reader, flags_0 & 0x00000002 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.first_name")),
+            };
+            let field_31 = match ::tl_runtime::read_if::<
+                ::tl_runtime::CompactString,
+            >(reader, flags_0 & 0x00000004 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.last_name")),
+            };
+            let field_32 = match ::tl_runtime::read_if::<
+                ::tl_runtime::CompactString,
+            >(reader, flags_0 & 0x00000008 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.username")),
+            };
+            let field_33 = match ::tl_runtime::read_if::<
+                ::tl_runtime::CompactString,
+            >(reader, flags_0 & 0x00000010 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.phone")),
+            };
+            let field_34 = match ::tl_runtime::read_if::<
+                super::enums::UserProfilePhoto,
+            >(reader, flags_0 & 0x00000020 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.photo")),
+            };
+            let field_35 = match ::tl_runtime::read_if::<
+                super::enums::UserStatus,
+            >(reader, flags_0 & 0x00000040 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.status")),
+            };
+            let field_36 = match ::tl_runtime::read_if::<
+                i32,
+            >(reader, flags_0 & 0x00004000 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.bot_info_version")),
+            };
+            let field_37 = match ::tl_runtime::read_if::<
+                ::std::vec::Vec<super::enums::RestrictionReason>,
+            >(reader, flags_0 & 0x00040000 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.restriction_reason")),
+            };
+            let field_38 = match ::tl_runtime::read_if::<
+                ::tl_runtime::CompactString,
+            >(reader, flags_0 & 0x00080000 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.bot_inline_placeholder")),
+            };
+            let field_39 = match ::tl_runtime::read_if::<
+                ::tl_runtime::CompactString,
+            >(reader, flags_0 & 0x00400000 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.lang_code")),
+            };
+            let field_40 = match ::tl_runtime::read_if::<
+                super::enums::EmojiStatus,
+            >(reader, flags_0 & 0x40000000 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.emoji_status")),
+            };
+            let field_41 = match ::tl_runtime::read_if::<
+                ::std::vec::Vec<super::enums::Username>,
+            >(reader, flags_1 & 0x00000001 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.usernames")),
+            };
+            let field_42 = match ::tl_runtime::read_if::<
+                super::enums::RecentStory,
+            >(reader, flags_1 & 0x00000020 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.stories_max_id")),
+            };
+            let field_43 = match ::tl_runtime::read_if::<
+                super::enums::PeerColor,
+            >(reader, flags_1 & 0x00000100 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.color")),
+            };
+            let field_44 = match ::tl_runtime::read_if::<
+                super::enums::PeerColor,
+            >(reader, flags_1 & 0x00000200 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.profile_color")),
+            };
+            let field_45 = match ::tl_runtime::read_if::<
+                i32,
+            >(reader, flags_1 & 0x00001000 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.bot_active_users")),
+            };
+            let field_46 = match ::tl_runtime::read_if::<
+                i64,
+            >(reader, flags_1 & 0x00004000 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.bot_verification_icon")),
+            };
+            let field_47 = match ::tl_runtime::read_if::<
+                i64,
+            >(reader, flags_1 & 0x00008000 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.send_paid_messages_stars")),
+            };
+            let field_48 = match ::tl_runtime::read_if::<
+                i64,
+            >(reader, flags_1 & 0x00200000 != 0) {
+                Ok(value) => value,
+                Err(error) => return Err(error.in_field("user.linked_community_id")),
+            };
+            Ok(Self {
                 self_: flags_0 & 0x00000400 != 0,
                 contact: flags_0 & 0x00000800 != 0,
                 mutual_contact: flags_0 & 0x00001000 != 0,
@@ -1772,157 +1940,27 @@ pub mod types {
                 bot_guestchat: flags_1 & 0x00080000 != 0,
                 bot_guard: flags_1 & 0x00100000 != 0,
                 id: field_28,
-                access_hash: ::core::option::Option::None,
-                first_name: ::core::option::Option::None,
-                last_name: ::core::option::Option::None,
-                username: ::core::option::Option::None,
-                phone: ::core::option::Option::None,
-                photo: ::core::option::Option::None,
-                status: ::core::option::Option::None,
-                bot_info_version: ::core::option::Option::None,
-                restriction_reason: ::core::option::Option::None,
-                bot_inline_placeholder: ::core::option::Option::None,
-                lang_code: ::core::option::Option::None,
-                emoji_status: ::core::option::Option::None,
-                usernames: ::core::option::Option::None,
-                stories_max_id: ::core::option::Option::None,
-                color: ::core::option::Option::None,
-                profile_color: ::core::option::Option::None,
-                bot_active_users: ::core::option::Option::None,
-                bot_verification_icon: ::core::option::Option::None,
-                send_paid_messages_stars: ::core::option::Option::None,
-                linked_community_id: ::core::option::Option::None,
-            };
-            if flags_0 & 0x00000001 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.access_hash) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.access_hash")),
-                };
-            }
-            if flags_0 & 0x00000002 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.first_name) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.first_name")),
-                };
-            }
-            if flags_0 & 0x00000004 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.last_name) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.last_name")),
-                };
-            }
-            if flags_0 & 0x00000008 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.username) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.username")),
-                };
-            }
-            if flags_0 & 0x00000010 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.phone) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.phone")),
-                };
-            }
-            if flags_0 & 0x00000020 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.photo) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.photo")),
-                };
-            }
-            if flags_0 & 0x00000040 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.status) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.status")),
-                };
-            }
-            if flags_0 & 0x00004000 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.bot_info_version) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.bot_info_version")),
-                };
-            }
-            if flags_0 & 0x00040000 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.restriction_reason) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.restriction_reason")),
-                };
-            }
-            if flags_0 & 0x00080000 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.bot_inline_placeholder) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("user.bot_inline_placeholder"));
-                    }
-                };
-            }
-            if flags_0 & 0x00400000 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.lang_code) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.lang_code")),
-                };
-            }
-            if flags_0 & 0x40000000 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.emoji_status) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.emoji_status")),
-                };
-            }
-            if flags_1 & 0x00000001 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.usernames) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.usernames")),
-                };
-            }
-            if flags_1 & 0x00000020 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.stories_max_id) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.stories_max_id")),
-                };
-            }
-            if flags_1 & 0x00000100 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.color) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.color")),
-                };
-            }
-            if flags_1 & 0x00000200 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.profile_color) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.profile_color")),
-                };
-            }
-            if flags_1 & 0x00001000 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.bot_active_users) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.bot_active_users")),
-                };
-            }
-            if flags_1 & 0x00004000 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.bot_verification_icon) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("user.bot_verification_icon"));
-                    }
-                };
-            }
-            if flags_1 & 0x00008000 != 0 {
-                match ::tl_runtime::read_into(
-                    reader,
-                    &mut this.send_paid_messages_stars,
-                ) {
-                    Ok(value) => value,
-                    Err(error) => {
-                        return Err(error.in_field("user.send_paid_messages_stars"));
-                    }
-                };
-            }
-            if flags_1 & 0x00200000 != 0 {
-                match ::tl_runtime::read_into(reader, &mut this.linked_community_id) {
-                    Ok(value) => value,
-                    Err(error) => return Err(error.in_field("user.linked_community_id")),
-                };
-            }
-            Ok(this)
+                access_hash: field_29,
+                first_name: field_30,
+                last_name: field_31,
+                username: field_32,
+                phone: field_33,
+                photo: field_34,
+                status: field_35,
+                bot_info_version: field_36,
+                restriction_reason: field_37,
+                bot_inline_placeholder: field_38,
+                lang_code: field_39,
+                emoji_status: field_40,
+                usernames: field_41,
+                stories_max_id: field_42,
+                color: field_43,
+                profile_color: field_44,
+                bot_active_users: field_45,
+                bot_verification_icon: field_46,
+                send_paid_messages_stars: field_47,
+                linked_community_id: field_48,
+            })
         }
     }
     /// The TL constructor `userEmpty`:
@@ -4181,22 +4219,30 @@ pub mod functions {
                     );
                 }
                 if flags_0 & 0x00000004 != 0 {
-                    match ::tl_runtime::read_into(reader, &mut this.url) {
-                        Ok(value) => value,
-                        Err(error) => {
-                            return Err(error.in_field("messages.acceptUrlAuth.url"));
-                        }
-                    };
+                    this.url = ::core::option::Option::Some(
+                        match <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        ) {
+                            Ok(value) => value,
+                            Err(error) => {
+                                return Err(error.in_field("messages.acceptUrlAuth.url"));
+                            }
+                        },
+                    );
                 }
                 if flags_0 & 0x00000010 != 0 {
-                    match ::tl_runtime::read_into(reader, &mut this.match_code) {
-                        Ok(value) => value,
-                        Err(error) => {
-                            return Err(
-                                error.in_field("messages.acceptUrlAuth.match_code"),
-                            );
-                        }
-                    };
+                    this.match_code = ::core::option::Option::Some(
+                        match <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        ) {
+                            Ok(value) => value,
+                            Err(error) => {
+                                return Err(
+                                    error.in_field("messages.acceptUrlAuth.match_code"),
+                                );
+                            }
+                        },
+                    );
                 }
                 Ok(this)
             }
@@ -4425,22 +4471,30 @@ pub mod functions {
                     );
                 }
                 if flags_0 & 0x00000004 != 0 {
-                    match ::tl_runtime::read_into(reader, &mut this.url) {
-                        Ok(value) => value,
-                        Err(error) => {
-                            return Err(error.in_field("messages.requestUrlAuth.url"));
-                        }
-                    };
+                    this.url = ::core::option::Option::Some(
+                        match <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        ) {
+                            Ok(value) => value,
+                            Err(error) => {
+                                return Err(error.in_field("messages.requestUrlAuth.url"));
+                            }
+                        },
+                    );
                 }
                 if flags_0 & 0x00000008 != 0 {
-                    match ::tl_runtime::read_into(reader, &mut this.in_app_origin) {
-                        Ok(value) => value,
-                        Err(error) => {
-                            return Err(
-                                error.in_field("messages.requestUrlAuth.in_app_origin"),
-                            );
-                        }
-                    };
+                    this.in_app_origin = ::core::option::Option::Some(
+                        match <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        ) {
+                            Ok(value) => value,
+                            Err(error) => {
+                                return Err(
+                                    error.in_field("messages.requestUrlAuth.in_app_origin"),
+                                );
+                            }
+                        },
+                    );
                 }
                 Ok(this)
             }

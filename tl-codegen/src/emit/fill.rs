@@ -2,7 +2,8 @@
 //! placeholder is read (flags words, required values other than plain numbers, groups split across the
 //! wire), the struct is built, the fields still to come holding placeholders (`None` for optional fields
 //! and groups, zero for plain fixed-size values), and the rest of the plan is read straight into it; a
-//! group's trailing plain members likewise into the group once it is in the struct.
+//! group's trailing plain members likewise into the group once it is in the struct. Only small tails are
+//! read so (see [`construction_step`]).
 //!
 //! Why: built from locals at the end, each value was written to the stack and then copied into the
 //! struct, and the struct into the result, each copy reloading as 16-byte vectors what was just stored as
@@ -16,23 +17,33 @@ use tl_parser::builtin::Codec;
 use super::decode::{
     from_run_bytes, member_index, member_local, read_or_return, read_plain_run, run_offsets, test, with_path_of,
 };
-use super::types::read_by_trait;
 use super::{Emitter, Place};
 use crate::ident::ident;
 use crate::model::{FieldKind, FixedPart, FixedSource, GroupPart, Item, Member, Step, TypeRef};
 
 /// How many steps of the plan are read into locals before the struct is built: all up to the last one
-/// that cannot be read in place. All of them for a constructor on a cycle of the schema: in an
+/// that cannot be read in place. All of them for a constructor on a cycle of the schema (in an
 /// unoptimised build, its frame with the built struct beside the locals is paid at every level of
-/// nesting, and the million-deep attack tests overflowed their 256 KiB stack.
+/// nesting, and the million-deep attack tests overflowed their 256 KiB stack), and for one that would
+/// read more than [`MAX_FIELDS_IN_PLACE`] fields in place.
 pub(super) fn construction_step(item: &Item) -> usize {
-    if item.nests {
-        return item.plan.len();
-    }
-    (item.plan.iter())
+    let split = (item.plan.iter())
         .rposition(|step| !reads_in_place(item, step))
-        .map_or(0, |last| last + 1)
+        .map_or(0, |last| last + 1);
+    let in_place = filled_fields(item, &item.plan[split..])
+        .into_iter()
+        .filter(|&filled| filled)
+        .count();
+    match item.nests || in_place > MAX_FIELDS_IN_PLACE {
+        true => item.plan.len(),
+        false => split,
+    }
 }
+
+/// The most fields a decoder reads in place. Past a few, the placeholders and the assignments cost more
+/// than the copies they spare: with every optional field of `user` (21) read in place, decoding 1000
+/// users took 320 µs instead of 255 µs (BENCHMARKS.md, issue 19).
+const MAX_FIELDS_IN_PLACE: usize = 8;
 
 /// Whether `step` can be read into the built struct: it reads only fields with a placeholder, and no
 /// flags word (the struct's `?true` bits are computed from the flags words when it is built).
@@ -108,10 +119,6 @@ impl Emitter<'_> {
                 let path = with_path_of(item, &item.fields[*field].tl_name);
                 let ty = item.wire_type(*field, None);
                 let test = test(condition);
-                if read_by_trait(place, ty) {
-                    let read = read_or_return(quote!(::tl_runtime::read_into(reader, &mut this.#name)), &path);
-                    return quote!(if #test { #read; });
-                }
                 let read = read_or_return(self.read_expr(place, ty), &path);
                 quote!(if #test { this.#name = ::core::option::Option::Some(#read); })
             }
