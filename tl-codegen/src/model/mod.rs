@@ -176,7 +176,8 @@ pub struct Item {
     pub recursive_bare: bool,
     /// The constructor lies on a cycle of the schema (it can hold, at some depth, another value of its
     /// own type): its decoder runs at every level of such nesting, so it keeps the smallest frame and
-    /// reads nothing in place (see `emit::fill`). Never set for a function.
+    /// reads nothing in place (see `emit::fill`). Never set for a function. For a constructor of any
+    /// type but the universal one, the same fact as its variant's `recurses`.
     pub nests: bool,
     /// How the struct implements `Default`, if every field has a default (the rule is in the README).
     pub default: Option<DefaultImpl>,
