@@ -414,7 +414,7 @@ impl Emitter<'_> {
 /// that lead back to it count the nesting, so hostile input cannot overflow the stack.)
 fn deserialize_body(ty: &BoxedType, read_arms: Vec<TokenStream>) -> TokenStream {
     let tl_name = &ty.tl_name;
-    let read_variant = quote! {
+    quote! {
         let offset = reader.offset();
         match reader.read_u32()? {
             #(#read_arms)*
@@ -423,6 +423,5 @@ fn deserialize_body(ty: &BoxedType, read_arms: Vec<TokenStream>) -> TokenStream 
                 offset,
             )),
         }
-    };
-    read_variant
+    }
 }
