@@ -2304,6 +2304,7 @@ pub mod enums {
     }
     /// Wraps a `types::EmojiStatus` as the variant `enums::EmojiStatus::EmojiStatus`.
     impl ::core::convert::From<super::types::EmojiStatus> for EmojiStatus {
+        #[inline]
         fn from(value: super::types::EmojiStatus) -> Self {
             Self::EmojiStatus(value)
         }
@@ -2311,6 +2312,7 @@ pub mod enums {
     /// The `types::EmojiStatus` in the variant `enums::EmojiStatus::EmojiStatus`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<EmojiStatus> for super::types::EmojiStatus {
         type Error = EmojiStatus;
+        #[inline]
         fn try_from(value: EmojiStatus) -> ::core::result::Result<Self, EmojiStatus> {
             match value {
                 EmojiStatus::EmojiStatus(value) => ::core::result::Result::Ok(value),
@@ -2320,6 +2322,7 @@ pub mod enums {
     }
     /// Wraps a `types::EmojiStatusCollectible` as the variant `enums::EmojiStatus::Collectible`.
     impl ::core::convert::From<super::types::EmojiStatusCollectible> for EmojiStatus {
+        #[inline]
         fn from(value: super::types::EmojiStatusCollectible) -> Self {
             Self::Collectible(::std::boxed::Box::new(value))
         }
@@ -2327,6 +2330,7 @@ pub mod enums {
     /// The `types::EmojiStatusCollectible` in the variant `enums::EmojiStatus::Collectible`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<EmojiStatus> for super::types::EmojiStatusCollectible {
         type Error = EmojiStatus;
+        #[inline]
         fn try_from(value: EmojiStatus) -> ::core::result::Result<Self, EmojiStatus> {
             match value {
                 EmojiStatus::Collectible(value) => ::core::result::Result::Ok(*value),
@@ -2336,6 +2340,7 @@ pub mod enums {
     }
     /// Wraps a `types::EmojiStatusEmpty` as the variant `enums::EmojiStatus::Empty`.
     impl ::core::convert::From<super::types::EmojiStatusEmpty> for EmojiStatus {
+        #[inline]
         fn from(_: super::types::EmojiStatusEmpty) -> Self {
             Self::Empty
         }
@@ -2343,6 +2348,7 @@ pub mod enums {
     /// The `types::EmojiStatusEmpty` in the variant `enums::EmojiStatus::Empty`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<EmojiStatus> for super::types::EmojiStatusEmpty {
         type Error = EmojiStatus;
+        #[inline]
         fn try_from(value: EmojiStatus) -> ::core::result::Result<Self, EmojiStatus> {
             match value {
                 EmojiStatus::Empty => {
@@ -2355,6 +2361,7 @@ pub mod enums {
     /// Wraps a `types::InputEmojiStatusCollectible` as the variant `enums::EmojiStatus::InputEmojiStatusCollectible`.
     impl ::core::convert::From<super::types::InputEmojiStatusCollectible>
     for EmojiStatus {
+        #[inline]
         fn from(value: super::types::InputEmojiStatusCollectible) -> Self {
             Self::InputEmojiStatusCollectible(value)
         }
@@ -2363,6 +2370,7 @@ pub mod enums {
     impl ::core::convert::TryFrom<EmojiStatus>
     for super::types::InputEmojiStatusCollectible {
         type Error = EmojiStatus;
+        #[inline]
         fn try_from(value: EmojiStatus) -> ::core::result::Result<Self, EmojiStatus> {
             match value {
                 EmojiStatus::InputEmojiStatusCollectible(value) => {
@@ -2374,6 +2382,7 @@ pub mod enums {
     }
     impl ::core::default::Default for EmojiStatus {
         /// `emojiStatusEmpty`, with default fields.
+        #[inline]
         fn default() -> Self {
             Self::Empty
         }
@@ -2506,6 +2515,7 @@ pub mod enums {
     }
     /// Wraps a `types::InputPeerChannel` as the variant `enums::InputPeer::Channel`.
     impl ::core::convert::From<super::types::InputPeerChannel> for InputPeer {
+        #[inline]
         fn from(value: super::types::InputPeerChannel) -> Self {
             Self::Channel(value)
         }
@@ -2513,6 +2523,7 @@ pub mod enums {
     /// The `types::InputPeerChannel` in the variant `enums::InputPeer::Channel`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerChannel {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::Channel(value) => ::core::result::Result::Ok(value),
@@ -2522,6 +2533,7 @@ pub mod enums {
     }
     /// Wraps a `types::InputPeerChannelFromMessage` as the variant `enums::InputPeer::ChannelFromMessage`.
     impl ::core::convert::From<super::types::InputPeerChannelFromMessage> for InputPeer {
+        #[inline]
         fn from(value: super::types::InputPeerChannelFromMessage) -> Self {
             Self::ChannelFromMessage(::std::boxed::Box::new(value))
         }
@@ -2530,6 +2542,7 @@ pub mod enums {
     impl ::core::convert::TryFrom<InputPeer>
     for super::types::InputPeerChannelFromMessage {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::ChannelFromMessage(value) => {
@@ -2541,6 +2554,7 @@ pub mod enums {
     }
     /// Wraps a `types::InputPeerChat` as the variant `enums::InputPeer::Chat`.
     impl ::core::convert::From<super::types::InputPeerChat> for InputPeer {
+        #[inline]
         fn from(value: super::types::InputPeerChat) -> Self {
             Self::Chat(value)
         }
@@ -2548,6 +2562,7 @@ pub mod enums {
     /// The `types::InputPeerChat` in the variant `enums::InputPeer::Chat`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerChat {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::Chat(value) => ::core::result::Result::Ok(value),
@@ -2557,6 +2572,7 @@ pub mod enums {
     }
     /// Wraps a `types::InputPeerEmpty` as the variant `enums::InputPeer::Empty`.
     impl ::core::convert::From<super::types::InputPeerEmpty> for InputPeer {
+        #[inline]
         fn from(_: super::types::InputPeerEmpty) -> Self {
             Self::Empty
         }
@@ -2564,6 +2580,7 @@ pub mod enums {
     /// The `types::InputPeerEmpty` in the variant `enums::InputPeer::Empty`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerEmpty {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::Empty => {
@@ -2575,6 +2592,7 @@ pub mod enums {
     }
     /// Wraps a `types::InputPeerSelf` as the variant `enums::InputPeer::InputPeerSelf`.
     impl ::core::convert::From<super::types::InputPeerSelf> for InputPeer {
+        #[inline]
         fn from(_: super::types::InputPeerSelf) -> Self {
             Self::InputPeerSelf
         }
@@ -2582,6 +2600,7 @@ pub mod enums {
     /// The `types::InputPeerSelf` in the variant `enums::InputPeer::InputPeerSelf`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerSelf {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::InputPeerSelf => {
@@ -2593,6 +2612,7 @@ pub mod enums {
     }
     /// Wraps a `types::InputPeerUser` as the variant `enums::InputPeer::User`.
     impl ::core::convert::From<super::types::InputPeerUser> for InputPeer {
+        #[inline]
         fn from(value: super::types::InputPeerUser) -> Self {
             Self::User(value)
         }
@@ -2600,6 +2620,7 @@ pub mod enums {
     /// The `types::InputPeerUser` in the variant `enums::InputPeer::User`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerUser {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::User(value) => ::core::result::Result::Ok(value),
@@ -2609,6 +2630,7 @@ pub mod enums {
     }
     /// Wraps a `types::InputPeerUserFromMessage` as the variant `enums::InputPeer::UserFromMessage`.
     impl ::core::convert::From<super::types::InputPeerUserFromMessage> for InputPeer {
+        #[inline]
         fn from(value: super::types::InputPeerUserFromMessage) -> Self {
             Self::UserFromMessage(::std::boxed::Box::new(value))
         }
@@ -2616,6 +2638,7 @@ pub mod enums {
     /// The `types::InputPeerUserFromMessage` in the variant `enums::InputPeer::UserFromMessage`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerUserFromMessage {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::UserFromMessage(value) => ::core::result::Result::Ok(*value),
@@ -2625,6 +2648,7 @@ pub mod enums {
     }
     impl ::core::default::Default for InputPeer {
         /// `inputPeerEmpty`, with default fields.
+        #[inline]
         fn default() -> Self {
             Self::Empty
         }
@@ -2734,6 +2758,7 @@ pub mod enums {
     }
     /// Wraps a `types::InputUser` as the variant `enums::InputUser::InputUser`.
     impl ::core::convert::From<super::types::InputUser> for InputUser {
+        #[inline]
         fn from(value: super::types::InputUser) -> Self {
             Self::InputUser(value)
         }
@@ -2741,6 +2766,7 @@ pub mod enums {
     /// The `types::InputUser` in the variant `enums::InputUser::InputUser`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<InputUser> for super::types::InputUser {
         type Error = InputUser;
+        #[inline]
         fn try_from(value: InputUser) -> ::core::result::Result<Self, InputUser> {
             match value {
                 InputUser::InputUser(value) => ::core::result::Result::Ok(value),
@@ -2750,6 +2776,7 @@ pub mod enums {
     }
     /// Wraps a `types::InputUserEmpty` as the variant `enums::InputUser::Empty`.
     impl ::core::convert::From<super::types::InputUserEmpty> for InputUser {
+        #[inline]
         fn from(_: super::types::InputUserEmpty) -> Self {
             Self::Empty
         }
@@ -2757,6 +2784,7 @@ pub mod enums {
     /// The `types::InputUserEmpty` in the variant `enums::InputUser::Empty`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<InputUser> for super::types::InputUserEmpty {
         type Error = InputUser;
+        #[inline]
         fn try_from(value: InputUser) -> ::core::result::Result<Self, InputUser> {
             match value {
                 InputUser::Empty => {
@@ -2768,6 +2796,7 @@ pub mod enums {
     }
     /// Wraps a `types::InputUserFromMessage` as the variant `enums::InputUser::FromMessage`.
     impl ::core::convert::From<super::types::InputUserFromMessage> for InputUser {
+        #[inline]
         fn from(value: super::types::InputUserFromMessage) -> Self {
             Self::FromMessage(value)
         }
@@ -2775,6 +2804,7 @@ pub mod enums {
     /// The `types::InputUserFromMessage` in the variant `enums::InputUser::FromMessage`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<InputUser> for super::types::InputUserFromMessage {
         type Error = InputUser;
+        #[inline]
         fn try_from(value: InputUser) -> ::core::result::Result<Self, InputUser> {
             match value {
                 InputUser::FromMessage(value) => ::core::result::Result::Ok(value),
@@ -2784,6 +2814,7 @@ pub mod enums {
     }
     /// Wraps a `types::InputUserSelf` as the variant `enums::InputUser::InputUserSelf`.
     impl ::core::convert::From<super::types::InputUserSelf> for InputUser {
+        #[inline]
         fn from(_: super::types::InputUserSelf) -> Self {
             Self::InputUserSelf
         }
@@ -2791,6 +2822,7 @@ pub mod enums {
     /// The `types::InputUserSelf` in the variant `enums::InputUser::InputUserSelf`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<InputUser> for super::types::InputUserSelf {
         type Error = InputUser;
+        #[inline]
         fn try_from(value: InputUser) -> ::core::result::Result<Self, InputUser> {
             match value {
                 InputUser::InputUserSelf => {
@@ -2802,6 +2834,7 @@ pub mod enums {
     }
     impl ::core::default::Default for InputUser {
         /// `inputUserEmpty`, with default fields.
+        #[inline]
         fn default() -> Self {
             Self::Empty
         }
@@ -2884,6 +2917,7 @@ pub mod enums {
     /// Wraps a `types::InputKeyboardButtonUrlAuth` as the variant `enums::KeyboardButton::InputKeyboardButtonUrlAuth`.
     impl ::core::convert::From<super::types::InputKeyboardButtonUrlAuth>
     for KeyboardButton {
+        #[inline]
         fn from(value: super::types::InputKeyboardButtonUrlAuth) -> Self {
             Self::InputKeyboardButtonUrlAuth(::std::boxed::Box::new(value))
         }
@@ -2892,6 +2926,7 @@ pub mod enums {
     impl ::core::convert::TryFrom<KeyboardButton>
     for super::types::InputKeyboardButtonUrlAuth {
         type Error = KeyboardButton;
+        #[inline]
         fn try_from(
             value: KeyboardButton,
         ) -> ::core::result::Result<Self, KeyboardButton> {
@@ -2905,6 +2940,7 @@ pub mod enums {
     }
     /// Wraps a `types::KeyboardButtonUrlAuth` as the variant `enums::KeyboardButton::UrlAuth`.
     impl ::core::convert::From<super::types::KeyboardButtonUrlAuth> for KeyboardButton {
+        #[inline]
         fn from(value: super::types::KeyboardButtonUrlAuth) -> Self {
             Self::UrlAuth(::std::boxed::Box::new(value))
         }
@@ -2913,6 +2949,7 @@ pub mod enums {
     impl ::core::convert::TryFrom<KeyboardButton>
     for super::types::KeyboardButtonUrlAuth {
         type Error = KeyboardButton;
+        #[inline]
         fn try_from(
             value: KeyboardButton,
         ) -> ::core::result::Result<Self, KeyboardButton> {
@@ -3012,6 +3049,7 @@ pub mod enums {
     }
     /// Wraps a `types::InputPeerColorCollectible` as the variant `enums::PeerColor::InputPeerColorCollectible`.
     impl ::core::convert::From<super::types::InputPeerColorCollectible> for PeerColor {
+        #[inline]
         fn from(value: super::types::InputPeerColorCollectible) -> Self {
             Self::InputPeerColorCollectible(value)
         }
@@ -3020,6 +3058,7 @@ pub mod enums {
     impl ::core::convert::TryFrom<PeerColor>
     for super::types::InputPeerColorCollectible {
         type Error = PeerColor;
+        #[inline]
         fn try_from(value: PeerColor) -> ::core::result::Result<Self, PeerColor> {
             match value {
                 PeerColor::InputPeerColorCollectible(value) => {
@@ -3031,6 +3070,7 @@ pub mod enums {
     }
     /// Wraps a `types::PeerColor` as the variant `enums::PeerColor::PeerColor`.
     impl ::core::convert::From<super::types::PeerColor> for PeerColor {
+        #[inline]
         fn from(value: super::types::PeerColor) -> Self {
             Self::PeerColor(value)
         }
@@ -3038,6 +3078,7 @@ pub mod enums {
     /// The `types::PeerColor` in the variant `enums::PeerColor::PeerColor`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<PeerColor> for super::types::PeerColor {
         type Error = PeerColor;
+        #[inline]
         fn try_from(value: PeerColor) -> ::core::result::Result<Self, PeerColor> {
             match value {
                 PeerColor::PeerColor(value) => ::core::result::Result::Ok(value),
@@ -3047,6 +3088,7 @@ pub mod enums {
     }
     /// Wraps a `types::PeerColorCollectible` as the variant `enums::PeerColor::Collectible`.
     impl ::core::convert::From<super::types::PeerColorCollectible> for PeerColor {
+        #[inline]
         fn from(value: super::types::PeerColorCollectible) -> Self {
             Self::Collectible(::std::boxed::Box::new(value))
         }
@@ -3054,6 +3096,7 @@ pub mod enums {
     /// The `types::PeerColorCollectible` in the variant `enums::PeerColor::Collectible`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<PeerColor> for super::types::PeerColorCollectible {
         type Error = PeerColor;
+        #[inline]
         fn try_from(value: PeerColor) -> ::core::result::Result<Self, PeerColor> {
             match value {
                 PeerColor::Collectible(value) => ::core::result::Result::Ok(*value),
@@ -3115,6 +3158,7 @@ pub mod enums {
     }
     /// Wraps a `types::RecentStory` as the variant `enums::RecentStory::RecentStory`.
     impl ::core::convert::From<super::types::RecentStory> for RecentStory {
+        #[inline]
         fn from(value: super::types::RecentStory) -> Self {
             Self::RecentStory(value)
         }
@@ -3122,6 +3166,7 @@ pub mod enums {
     /// The `types::RecentStory` in the variant `enums::RecentStory::RecentStory`: the only variant, so this never fails.
     impl ::core::convert::TryFrom<RecentStory> for super::types::RecentStory {
         type Error = RecentStory;
+        #[inline]
         fn try_from(value: RecentStory) -> ::core::result::Result<Self, RecentStory> {
             match value {
                 RecentStory::RecentStory(value) => ::core::result::Result::Ok(value),
@@ -3130,6 +3175,7 @@ pub mod enums {
     }
     impl ::core::default::Default for RecentStory {
         /// `recentStory`, with default fields.
+        #[inline]
         fn default() -> Self {
             Self::RecentStory(::core::default::Default::default())
         }
@@ -3188,6 +3234,7 @@ pub mod enums {
     }
     /// Wraps a `types::RestrictionReason` as the variant `enums::RestrictionReason::RestrictionReason`.
     impl ::core::convert::From<super::types::RestrictionReason> for RestrictionReason {
+        #[inline]
         fn from(value: super::types::RestrictionReason) -> Self {
             Self::RestrictionReason(value)
         }
@@ -3196,6 +3243,7 @@ pub mod enums {
     impl ::core::convert::TryFrom<RestrictionReason>
     for super::types::RestrictionReason {
         type Error = RestrictionReason;
+        #[inline]
         fn try_from(
             value: RestrictionReason,
         ) -> ::core::result::Result<Self, RestrictionReason> {
@@ -3208,6 +3256,7 @@ pub mod enums {
     }
     impl ::core::default::Default for RestrictionReason {
         /// `restrictionReason`, with default fields.
+        #[inline]
         fn default() -> Self {
             Self::RestrictionReason(::core::default::Default::default())
         }
@@ -3300,6 +3349,7 @@ pub mod enums {
     }
     /// Wraps a `types::UrlAuthResultAccepted` as the variant `enums::UrlAuthResult::Accepted`.
     impl ::core::convert::From<super::types::UrlAuthResultAccepted> for UrlAuthResult {
+        #[inline]
         fn from(value: super::types::UrlAuthResultAccepted) -> Self {
             Self::Accepted(value)
         }
@@ -3308,6 +3358,7 @@ pub mod enums {
     impl ::core::convert::TryFrom<UrlAuthResult>
     for super::types::UrlAuthResultAccepted {
         type Error = UrlAuthResult;
+        #[inline]
         fn try_from(
             value: UrlAuthResult,
         ) -> ::core::result::Result<Self, UrlAuthResult> {
@@ -3319,6 +3370,7 @@ pub mod enums {
     }
     /// Wraps a `types::UrlAuthResultDefault` as the variant `enums::UrlAuthResult::Default`.
     impl ::core::convert::From<super::types::UrlAuthResultDefault> for UrlAuthResult {
+        #[inline]
         fn from(_: super::types::UrlAuthResultDefault) -> Self {
             Self::Default
         }
@@ -3326,6 +3378,7 @@ pub mod enums {
     /// The `types::UrlAuthResultDefault` in the variant `enums::UrlAuthResult::Default`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<UrlAuthResult> for super::types::UrlAuthResultDefault {
         type Error = UrlAuthResult;
+        #[inline]
         fn try_from(
             value: UrlAuthResult,
         ) -> ::core::result::Result<Self, UrlAuthResult> {
@@ -3339,6 +3392,7 @@ pub mod enums {
     }
     /// Wraps a `types::UrlAuthResultRequest` as the variant `enums::UrlAuthResult::Request`.
     impl ::core::convert::From<super::types::UrlAuthResultRequest> for UrlAuthResult {
+        #[inline]
         fn from(value: super::types::UrlAuthResultRequest) -> Self {
             Self::Request(value)
         }
@@ -3346,6 +3400,7 @@ pub mod enums {
     /// The `types::UrlAuthResultRequest` in the variant `enums::UrlAuthResult::Request`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<UrlAuthResult> for super::types::UrlAuthResultRequest {
         type Error = UrlAuthResult;
+        #[inline]
         fn try_from(
             value: UrlAuthResult,
         ) -> ::core::result::Result<Self, UrlAuthResult> {
@@ -3428,6 +3483,7 @@ pub mod enums {
     }
     /// Wraps a `types::User` as the variant `enums::User::User`.
     impl ::core::convert::From<super::types::User> for User {
+        #[inline]
         fn from(value: super::types::User) -> Self {
             Self::User(::std::boxed::Box::new(value))
         }
@@ -3435,6 +3491,7 @@ pub mod enums {
     /// The `types::User` in the variant `enums::User::User`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<User> for super::types::User {
         type Error = User;
+        #[inline]
         fn try_from(value: User) -> ::core::result::Result<Self, User> {
             match value {
                 User::User(value) => ::core::result::Result::Ok(*value),
@@ -3444,6 +3501,7 @@ pub mod enums {
     }
     /// Wraps a `types::UserEmpty` as the variant `enums::User::Empty`.
     impl ::core::convert::From<super::types::UserEmpty> for User {
+        #[inline]
         fn from(value: super::types::UserEmpty) -> Self {
             Self::Empty(value)
         }
@@ -3451,6 +3509,7 @@ pub mod enums {
     /// The `types::UserEmpty` in the variant `enums::User::Empty`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<User> for super::types::UserEmpty {
         type Error = User;
+        #[inline]
         fn try_from(value: User) -> ::core::result::Result<Self, User> {
             match value {
                 User::Empty(value) => ::core::result::Result::Ok(value),
@@ -3460,6 +3519,7 @@ pub mod enums {
     }
     impl ::core::default::Default for User {
         /// `userEmpty`, with default fields.
+        #[inline]
         fn default() -> Self {
             Self::Empty(::core::default::Default::default())
         }
@@ -3535,6 +3595,7 @@ pub mod enums {
     }
     /// Wraps a `types::UserProfilePhoto` as the variant `enums::UserProfilePhoto::UserProfilePhoto`.
     impl ::core::convert::From<super::types::UserProfilePhoto> for UserProfilePhoto {
+        #[inline]
         fn from(value: super::types::UserProfilePhoto) -> Self {
             Self::UserProfilePhoto(value)
         }
@@ -3542,6 +3603,7 @@ pub mod enums {
     /// The `types::UserProfilePhoto` in the variant `enums::UserProfilePhoto::UserProfilePhoto`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<UserProfilePhoto> for super::types::UserProfilePhoto {
         type Error = UserProfilePhoto;
+        #[inline]
         fn try_from(
             value: UserProfilePhoto,
         ) -> ::core::result::Result<Self, UserProfilePhoto> {
@@ -3556,6 +3618,7 @@ pub mod enums {
     /// Wraps a `types::UserProfilePhotoEmpty` as the variant `enums::UserProfilePhoto::Empty`.
     impl ::core::convert::From<super::types::UserProfilePhotoEmpty>
     for UserProfilePhoto {
+        #[inline]
         fn from(_: super::types::UserProfilePhotoEmpty) -> Self {
             Self::Empty
         }
@@ -3564,6 +3627,7 @@ pub mod enums {
     impl ::core::convert::TryFrom<UserProfilePhoto>
     for super::types::UserProfilePhotoEmpty {
         type Error = UserProfilePhoto;
+        #[inline]
         fn try_from(
             value: UserProfilePhoto,
         ) -> ::core::result::Result<Self, UserProfilePhoto> {
@@ -3577,6 +3641,7 @@ pub mod enums {
     }
     impl ::core::default::Default for UserProfilePhoto {
         /// `userProfilePhotoEmpty`, with default fields.
+        #[inline]
         fn default() -> Self {
             Self::Empty
         }
@@ -3720,6 +3785,7 @@ pub mod enums {
     }
     /// Wraps a `types::UserStatusEmpty` as the variant `enums::UserStatus::Empty`.
     impl ::core::convert::From<super::types::UserStatusEmpty> for UserStatus {
+        #[inline]
         fn from(_: super::types::UserStatusEmpty) -> Self {
             Self::Empty
         }
@@ -3727,6 +3793,7 @@ pub mod enums {
     /// The `types::UserStatusEmpty` in the variant `enums::UserStatus::Empty`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusEmpty {
         type Error = UserStatus;
+        #[inline]
         fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
             match value {
                 UserStatus::Empty => {
@@ -3738,6 +3805,7 @@ pub mod enums {
     }
     /// Wraps a `types::UserStatusLastMonth` as the variant `enums::UserStatus::LastMonth`.
     impl ::core::convert::From<super::types::UserStatusLastMonth> for UserStatus {
+        #[inline]
         fn from(value: super::types::UserStatusLastMonth) -> Self {
             Self::LastMonth(value)
         }
@@ -3745,6 +3813,7 @@ pub mod enums {
     /// The `types::UserStatusLastMonth` in the variant `enums::UserStatus::LastMonth`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusLastMonth {
         type Error = UserStatus;
+        #[inline]
         fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
             match value {
                 UserStatus::LastMonth(value) => ::core::result::Result::Ok(value),
@@ -3754,6 +3823,7 @@ pub mod enums {
     }
     /// Wraps a `types::UserStatusLastWeek` as the variant `enums::UserStatus::LastWeek`.
     impl ::core::convert::From<super::types::UserStatusLastWeek> for UserStatus {
+        #[inline]
         fn from(value: super::types::UserStatusLastWeek) -> Self {
             Self::LastWeek(value)
         }
@@ -3761,6 +3831,7 @@ pub mod enums {
     /// The `types::UserStatusLastWeek` in the variant `enums::UserStatus::LastWeek`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusLastWeek {
         type Error = UserStatus;
+        #[inline]
         fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
             match value {
                 UserStatus::LastWeek(value) => ::core::result::Result::Ok(value),
@@ -3770,6 +3841,7 @@ pub mod enums {
     }
     /// Wraps a `types::UserStatusOffline` as the variant `enums::UserStatus::Offline`.
     impl ::core::convert::From<super::types::UserStatusOffline> for UserStatus {
+        #[inline]
         fn from(value: super::types::UserStatusOffline) -> Self {
             Self::Offline(value)
         }
@@ -3777,6 +3849,7 @@ pub mod enums {
     /// The `types::UserStatusOffline` in the variant `enums::UserStatus::Offline`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusOffline {
         type Error = UserStatus;
+        #[inline]
         fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
             match value {
                 UserStatus::Offline(value) => ::core::result::Result::Ok(value),
@@ -3786,6 +3859,7 @@ pub mod enums {
     }
     /// Wraps a `types::UserStatusOnline` as the variant `enums::UserStatus::Online`.
     impl ::core::convert::From<super::types::UserStatusOnline> for UserStatus {
+        #[inline]
         fn from(value: super::types::UserStatusOnline) -> Self {
             Self::Online(value)
         }
@@ -3793,6 +3867,7 @@ pub mod enums {
     /// The `types::UserStatusOnline` in the variant `enums::UserStatus::Online`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusOnline {
         type Error = UserStatus;
+        #[inline]
         fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
             match value {
                 UserStatus::Online(value) => ::core::result::Result::Ok(value),
@@ -3802,6 +3877,7 @@ pub mod enums {
     }
     /// Wraps a `types::UserStatusRecently` as the variant `enums::UserStatus::Recently`.
     impl ::core::convert::From<super::types::UserStatusRecently> for UserStatus {
+        #[inline]
         fn from(value: super::types::UserStatusRecently) -> Self {
             Self::Recently(value)
         }
@@ -3809,6 +3885,7 @@ pub mod enums {
     /// The `types::UserStatusRecently` in the variant `enums::UserStatus::Recently`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusRecently {
         type Error = UserStatus;
+        #[inline]
         fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
             match value {
                 UserStatus::Recently(value) => ::core::result::Result::Ok(value),
@@ -3818,6 +3895,7 @@ pub mod enums {
     }
     impl ::core::default::Default for UserStatus {
         /// `userStatusEmpty`, with default fields.
+        #[inline]
         fn default() -> Self {
             Self::Empty
         }
@@ -3876,6 +3954,7 @@ pub mod enums {
     }
     /// Wraps a `types::Username` as the variant `enums::Username::Username`.
     impl ::core::convert::From<super::types::Username> for Username {
+        #[inline]
         fn from(value: super::types::Username) -> Self {
             Self::Username(value)
         }
@@ -3883,6 +3962,7 @@ pub mod enums {
     /// The `types::Username` in the variant `enums::Username::Username`: the only variant, so this never fails.
     impl ::core::convert::TryFrom<Username> for super::types::Username {
         type Error = Username;
+        #[inline]
         fn try_from(value: Username) -> ::core::result::Result<Self, Username> {
             match value {
                 Username::Username(value) => ::core::result::Result::Ok(value),
@@ -3891,6 +3971,7 @@ pub mod enums {
     }
     impl ::core::default::Default for Username {
         /// `username`, with default fields.
+        #[inline]
         fn default() -> Self {
             Self::Username(::core::default::Default::default())
         }

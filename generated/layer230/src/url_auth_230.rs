@@ -2495,6 +2495,7 @@ pub mod enums {
     }
     /// Wraps a `types::EmojiStatus` as the variant `enums::EmojiStatus::EmojiStatus`.
     impl ::core::convert::From<super::types::EmojiStatus> for EmojiStatus {
+        #[inline]
         fn from(value: super::types::EmojiStatus) -> Self {
             Self::EmojiStatus(value)
         }
@@ -2502,6 +2503,7 @@ pub mod enums {
     /// The `types::EmojiStatus` in the variant `enums::EmojiStatus::EmojiStatus`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<EmojiStatus> for super::types::EmojiStatus {
         type Error = EmojiStatus;
+        #[inline]
         fn try_from(value: EmojiStatus) -> ::core::result::Result<Self, EmojiStatus> {
             match value {
                 EmojiStatus::EmojiStatus(value) => ::core::result::Result::Ok(value),
@@ -2511,6 +2513,7 @@ pub mod enums {
     }
     /// Wraps a `types::EmojiStatusCollectible` as the variant `enums::EmojiStatus::Collectible`.
     impl ::core::convert::From<super::types::EmojiStatusCollectible> for EmojiStatus {
+        #[inline]
         fn from(value: super::types::EmojiStatusCollectible) -> Self {
             Self::Collectible(::std::boxed::Box::new(value))
         }
@@ -2518,6 +2521,7 @@ pub mod enums {
     /// The `types::EmojiStatusCollectible` in the variant `enums::EmojiStatus::Collectible`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<EmojiStatus> for super::types::EmojiStatusCollectible {
         type Error = EmojiStatus;
+        #[inline]
         fn try_from(value: EmojiStatus) -> ::core::result::Result<Self, EmojiStatus> {
             match value {
                 EmojiStatus::Collectible(value) => ::core::result::Result::Ok(*value),
@@ -2527,6 +2531,7 @@ pub mod enums {
     }
     /// Wraps a `types::EmojiStatusEmpty` as the variant `enums::EmojiStatus::Empty`.
     impl ::core::convert::From<super::types::EmojiStatusEmpty> for EmojiStatus {
+        #[inline]
         fn from(_: super::types::EmojiStatusEmpty) -> Self {
             Self::Empty
         }
@@ -2534,6 +2539,7 @@ pub mod enums {
     /// The `types::EmojiStatusEmpty` in the variant `enums::EmojiStatus::Empty`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<EmojiStatus> for super::types::EmojiStatusEmpty {
         type Error = EmojiStatus;
+        #[inline]
         fn try_from(value: EmojiStatus) -> ::core::result::Result<Self, EmojiStatus> {
             match value {
                 EmojiStatus::Empty => {
@@ -2546,6 +2552,7 @@ pub mod enums {
     /// Wraps a `types::InputEmojiStatusCollectible` as the variant `enums::EmojiStatus::InputEmojiStatusCollectible`.
     impl ::core::convert::From<super::types::InputEmojiStatusCollectible>
     for EmojiStatus {
+        #[inline]
         fn from(value: super::types::InputEmojiStatusCollectible) -> Self {
             Self::InputEmojiStatusCollectible(value)
         }
@@ -2554,6 +2561,7 @@ pub mod enums {
     impl ::core::convert::TryFrom<EmojiStatus>
     for super::types::InputEmojiStatusCollectible {
         type Error = EmojiStatus;
+        #[inline]
         fn try_from(value: EmojiStatus) -> ::core::result::Result<Self, EmojiStatus> {
             match value {
                 EmojiStatus::InputEmojiStatusCollectible(value) => {
@@ -2565,6 +2573,7 @@ pub mod enums {
     }
     impl ::core::default::Default for EmojiStatus {
         /// `emojiStatusEmpty`, with default fields.
+        #[inline]
         fn default() -> Self {
             Self::Empty
         }
@@ -2645,6 +2654,7 @@ pub mod enums {
     /// Wraps a `types::InlineButtonTypeUrlAuth` as the variant `enums::InlineButtonType::UrlAuth`.
     impl ::core::convert::From<super::types::InlineButtonTypeUrlAuth>
     for InlineButtonType {
+        #[inline]
         fn from(value: super::types::InlineButtonTypeUrlAuth) -> Self {
             Self::UrlAuth(value)
         }
@@ -2653,6 +2663,7 @@ pub mod enums {
     impl ::core::convert::TryFrom<InlineButtonType>
     for super::types::InlineButtonTypeUrlAuth {
         type Error = InlineButtonType;
+        #[inline]
         fn try_from(
             value: InlineButtonType,
         ) -> ::core::result::Result<Self, InlineButtonType> {
@@ -2665,6 +2676,7 @@ pub mod enums {
     /// Wraps a `types::InputInlineButtonTypeUrlAuth` as the variant `enums::InlineButtonType::InputInlineButtonTypeUrlAuth`.
     impl ::core::convert::From<super::types::InputInlineButtonTypeUrlAuth>
     for InlineButtonType {
+        #[inline]
         fn from(value: super::types::InputInlineButtonTypeUrlAuth) -> Self {
             Self::InputInlineButtonTypeUrlAuth(::std::boxed::Box::new(value))
         }
@@ -2673,6 +2685,7 @@ pub mod enums {
     impl ::core::convert::TryFrom<InlineButtonType>
     for super::types::InputInlineButtonTypeUrlAuth {
         type Error = InlineButtonType;
+        #[inline]
         fn try_from(
             value: InlineButtonType,
         ) -> ::core::result::Result<Self, InlineButtonType> {
@@ -2812,6 +2825,7 @@ pub mod enums {
     }
     /// Wraps a `types::InputPeerChannel` as the variant `enums::InputPeer::Channel`.
     impl ::core::convert::From<super::types::InputPeerChannel> for InputPeer {
+        #[inline]
         fn from(value: super::types::InputPeerChannel) -> Self {
             Self::Channel(value)
         }
@@ -2819,6 +2833,7 @@ pub mod enums {
     /// The `types::InputPeerChannel` in the variant `enums::InputPeer::Channel`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerChannel {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::Channel(value) => ::core::result::Result::Ok(value),
@@ -2828,6 +2843,7 @@ pub mod enums {
     }
     /// Wraps a `types::InputPeerChannelFromMessage` as the variant `enums::InputPeer::ChannelFromMessage`.
     impl ::core::convert::From<super::types::InputPeerChannelFromMessage> for InputPeer {
+        #[inline]
         fn from(value: super::types::InputPeerChannelFromMessage) -> Self {
             Self::ChannelFromMessage(::std::boxed::Box::new(value))
         }
@@ -2836,6 +2852,7 @@ pub mod enums {
     impl ::core::convert::TryFrom<InputPeer>
     for super::types::InputPeerChannelFromMessage {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::ChannelFromMessage(value) => {
@@ -2847,6 +2864,7 @@ pub mod enums {
     }
     /// Wraps a `types::InputPeerChat` as the variant `enums::InputPeer::Chat`.
     impl ::core::convert::From<super::types::InputPeerChat> for InputPeer {
+        #[inline]
         fn from(value: super::types::InputPeerChat) -> Self {
             Self::Chat(value)
         }
@@ -2854,6 +2872,7 @@ pub mod enums {
     /// The `types::InputPeerChat` in the variant `enums::InputPeer::Chat`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerChat {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::Chat(value) => ::core::result::Result::Ok(value),
@@ -2863,6 +2882,7 @@ pub mod enums {
     }
     /// Wraps a `types::InputPeerEmpty` as the variant `enums::InputPeer::Empty`.
     impl ::core::convert::From<super::types::InputPeerEmpty> for InputPeer {
+        #[inline]
         fn from(_: super::types::InputPeerEmpty) -> Self {
             Self::Empty
         }
@@ -2870,6 +2890,7 @@ pub mod enums {
     /// The `types::InputPeerEmpty` in the variant `enums::InputPeer::Empty`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerEmpty {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::Empty => {
@@ -2881,6 +2902,7 @@ pub mod enums {
     }
     /// Wraps a `types::InputPeerSelf` as the variant `enums::InputPeer::InputPeerSelf`.
     impl ::core::convert::From<super::types::InputPeerSelf> for InputPeer {
+        #[inline]
         fn from(_: super::types::InputPeerSelf) -> Self {
             Self::InputPeerSelf
         }
@@ -2888,6 +2910,7 @@ pub mod enums {
     /// The `types::InputPeerSelf` in the variant `enums::InputPeer::InputPeerSelf`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerSelf {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::InputPeerSelf => {
@@ -2899,6 +2922,7 @@ pub mod enums {
     }
     /// Wraps a `types::InputPeerUser` as the variant `enums::InputPeer::User`.
     impl ::core::convert::From<super::types::InputPeerUser> for InputPeer {
+        #[inline]
         fn from(value: super::types::InputPeerUser) -> Self {
             Self::User(value)
         }
@@ -2906,6 +2930,7 @@ pub mod enums {
     /// The `types::InputPeerUser` in the variant `enums::InputPeer::User`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerUser {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::User(value) => ::core::result::Result::Ok(value),
@@ -2915,6 +2940,7 @@ pub mod enums {
     }
     /// Wraps a `types::InputPeerUserFromMessage` as the variant `enums::InputPeer::UserFromMessage`.
     impl ::core::convert::From<super::types::InputPeerUserFromMessage> for InputPeer {
+        #[inline]
         fn from(value: super::types::InputPeerUserFromMessage) -> Self {
             Self::UserFromMessage(::std::boxed::Box::new(value))
         }
@@ -2922,6 +2948,7 @@ pub mod enums {
     /// The `types::InputPeerUserFromMessage` in the variant `enums::InputPeer::UserFromMessage`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<InputPeer> for super::types::InputPeerUserFromMessage {
         type Error = InputPeer;
+        #[inline]
         fn try_from(value: InputPeer) -> ::core::result::Result<Self, InputPeer> {
             match value {
                 InputPeer::UserFromMessage(value) => ::core::result::Result::Ok(*value),
@@ -2931,6 +2958,7 @@ pub mod enums {
     }
     impl ::core::default::Default for InputPeer {
         /// `inputPeerEmpty`, with default fields.
+        #[inline]
         fn default() -> Self {
             Self::Empty
         }
@@ -3040,6 +3068,7 @@ pub mod enums {
     }
     /// Wraps a `types::InputUser` as the variant `enums::InputUser::InputUser`.
     impl ::core::convert::From<super::types::InputUser> for InputUser {
+        #[inline]
         fn from(value: super::types::InputUser) -> Self {
             Self::InputUser(value)
         }
@@ -3047,6 +3076,7 @@ pub mod enums {
     /// The `types::InputUser` in the variant `enums::InputUser::InputUser`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<InputUser> for super::types::InputUser {
         type Error = InputUser;
+        #[inline]
         fn try_from(value: InputUser) -> ::core::result::Result<Self, InputUser> {
             match value {
                 InputUser::InputUser(value) => ::core::result::Result::Ok(value),
@@ -3056,6 +3086,7 @@ pub mod enums {
     }
     /// Wraps a `types::InputUserEmpty` as the variant `enums::InputUser::Empty`.
     impl ::core::convert::From<super::types::InputUserEmpty> for InputUser {
+        #[inline]
         fn from(_: super::types::InputUserEmpty) -> Self {
             Self::Empty
         }
@@ -3063,6 +3094,7 @@ pub mod enums {
     /// The `types::InputUserEmpty` in the variant `enums::InputUser::Empty`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<InputUser> for super::types::InputUserEmpty {
         type Error = InputUser;
+        #[inline]
         fn try_from(value: InputUser) -> ::core::result::Result<Self, InputUser> {
             match value {
                 InputUser::Empty => {
@@ -3074,6 +3106,7 @@ pub mod enums {
     }
     /// Wraps a `types::InputUserFromMessage` as the variant `enums::InputUser::FromMessage`.
     impl ::core::convert::From<super::types::InputUserFromMessage> for InputUser {
+        #[inline]
         fn from(value: super::types::InputUserFromMessage) -> Self {
             Self::FromMessage(value)
         }
@@ -3081,6 +3114,7 @@ pub mod enums {
     /// The `types::InputUserFromMessage` in the variant `enums::InputUser::FromMessage`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<InputUser> for super::types::InputUserFromMessage {
         type Error = InputUser;
+        #[inline]
         fn try_from(value: InputUser) -> ::core::result::Result<Self, InputUser> {
             match value {
                 InputUser::FromMessage(value) => ::core::result::Result::Ok(value),
@@ -3090,6 +3124,7 @@ pub mod enums {
     }
     /// Wraps a `types::InputUserSelf` as the variant `enums::InputUser::InputUserSelf`.
     impl ::core::convert::From<super::types::InputUserSelf> for InputUser {
+        #[inline]
         fn from(_: super::types::InputUserSelf) -> Self {
             Self::InputUserSelf
         }
@@ -3097,6 +3132,7 @@ pub mod enums {
     /// The `types::InputUserSelf` in the variant `enums::InputUser::InputUserSelf`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<InputUser> for super::types::InputUserSelf {
         type Error = InputUser;
+        #[inline]
         fn try_from(value: InputUser) -> ::core::result::Result<Self, InputUser> {
             match value {
                 InputUser::InputUserSelf => {
@@ -3108,6 +3144,7 @@ pub mod enums {
     }
     impl ::core::default::Default for InputUser {
         /// `inputUserEmpty`, with default fields.
+        #[inline]
         fn default() -> Self {
             Self::Empty
         }
@@ -3202,6 +3239,7 @@ pub mod enums {
     }
     /// Wraps a `types::InputPeerColorCollectible` as the variant `enums::PeerColor::InputPeerColorCollectible`.
     impl ::core::convert::From<super::types::InputPeerColorCollectible> for PeerColor {
+        #[inline]
         fn from(value: super::types::InputPeerColorCollectible) -> Self {
             Self::InputPeerColorCollectible(value)
         }
@@ -3210,6 +3248,7 @@ pub mod enums {
     impl ::core::convert::TryFrom<PeerColor>
     for super::types::InputPeerColorCollectible {
         type Error = PeerColor;
+        #[inline]
         fn try_from(value: PeerColor) -> ::core::result::Result<Self, PeerColor> {
             match value {
                 PeerColor::InputPeerColorCollectible(value) => {
@@ -3221,6 +3260,7 @@ pub mod enums {
     }
     /// Wraps a `types::PeerColor` as the variant `enums::PeerColor::PeerColor`.
     impl ::core::convert::From<super::types::PeerColor> for PeerColor {
+        #[inline]
         fn from(value: super::types::PeerColor) -> Self {
             Self::PeerColor(value)
         }
@@ -3228,6 +3268,7 @@ pub mod enums {
     /// The `types::PeerColor` in the variant `enums::PeerColor::PeerColor`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<PeerColor> for super::types::PeerColor {
         type Error = PeerColor;
+        #[inline]
         fn try_from(value: PeerColor) -> ::core::result::Result<Self, PeerColor> {
             match value {
                 PeerColor::PeerColor(value) => ::core::result::Result::Ok(value),
@@ -3237,6 +3278,7 @@ pub mod enums {
     }
     /// Wraps a `types::PeerColorCollectible` as the variant `enums::PeerColor::Collectible`.
     impl ::core::convert::From<super::types::PeerColorCollectible> for PeerColor {
+        #[inline]
         fn from(value: super::types::PeerColorCollectible) -> Self {
             Self::Collectible(::std::boxed::Box::new(value))
         }
@@ -3244,6 +3286,7 @@ pub mod enums {
     /// The `types::PeerColorCollectible` in the variant `enums::PeerColor::Collectible`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<PeerColor> for super::types::PeerColorCollectible {
         type Error = PeerColor;
+        #[inline]
         fn try_from(value: PeerColor) -> ::core::result::Result<Self, PeerColor> {
             match value {
                 PeerColor::Collectible(value) => ::core::result::Result::Ok(*value),
@@ -3305,6 +3348,7 @@ pub mod enums {
     }
     /// Wraps a `types::RecentStory` as the variant `enums::RecentStory::RecentStory`.
     impl ::core::convert::From<super::types::RecentStory> for RecentStory {
+        #[inline]
         fn from(value: super::types::RecentStory) -> Self {
             Self::RecentStory(value)
         }
@@ -3312,6 +3356,7 @@ pub mod enums {
     /// The `types::RecentStory` in the variant `enums::RecentStory::RecentStory`: the only variant, so this never fails.
     impl ::core::convert::TryFrom<RecentStory> for super::types::RecentStory {
         type Error = RecentStory;
+        #[inline]
         fn try_from(value: RecentStory) -> ::core::result::Result<Self, RecentStory> {
             match value {
                 RecentStory::RecentStory(value) => ::core::result::Result::Ok(value),
@@ -3320,6 +3365,7 @@ pub mod enums {
     }
     impl ::core::default::Default for RecentStory {
         /// `recentStory`, with default fields.
+        #[inline]
         fn default() -> Self {
             Self::RecentStory(::core::default::Default::default())
         }
@@ -3378,6 +3424,7 @@ pub mod enums {
     }
     /// Wraps a `types::RestrictionReason` as the variant `enums::RestrictionReason::RestrictionReason`.
     impl ::core::convert::From<super::types::RestrictionReason> for RestrictionReason {
+        #[inline]
         fn from(value: super::types::RestrictionReason) -> Self {
             Self::RestrictionReason(value)
         }
@@ -3386,6 +3433,7 @@ pub mod enums {
     impl ::core::convert::TryFrom<RestrictionReason>
     for super::types::RestrictionReason {
         type Error = RestrictionReason;
+        #[inline]
         fn try_from(
             value: RestrictionReason,
         ) -> ::core::result::Result<Self, RestrictionReason> {
@@ -3398,6 +3446,7 @@ pub mod enums {
     }
     impl ::core::default::Default for RestrictionReason {
         /// `restrictionReason`, with default fields.
+        #[inline]
         fn default() -> Self {
             Self::RestrictionReason(::core::default::Default::default())
         }
@@ -3492,6 +3541,7 @@ pub mod enums {
     }
     /// Wraps a `types::UrlAuthResultAccepted` as the variant `enums::UrlAuthResult::Accepted`.
     impl ::core::convert::From<super::types::UrlAuthResultAccepted> for UrlAuthResult {
+        #[inline]
         fn from(value: super::types::UrlAuthResultAccepted) -> Self {
             Self::Accepted(value)
         }
@@ -3500,6 +3550,7 @@ pub mod enums {
     impl ::core::convert::TryFrom<UrlAuthResult>
     for super::types::UrlAuthResultAccepted {
         type Error = UrlAuthResult;
+        #[inline]
         fn try_from(
             value: UrlAuthResult,
         ) -> ::core::result::Result<Self, UrlAuthResult> {
@@ -3511,6 +3562,7 @@ pub mod enums {
     }
     /// Wraps a `types::UrlAuthResultDefault` as the variant `enums::UrlAuthResult::Default`.
     impl ::core::convert::From<super::types::UrlAuthResultDefault> for UrlAuthResult {
+        #[inline]
         fn from(_: super::types::UrlAuthResultDefault) -> Self {
             Self::Default
         }
@@ -3518,6 +3570,7 @@ pub mod enums {
     /// The `types::UrlAuthResultDefault` in the variant `enums::UrlAuthResult::Default`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<UrlAuthResult> for super::types::UrlAuthResultDefault {
         type Error = UrlAuthResult;
+        #[inline]
         fn try_from(
             value: UrlAuthResult,
         ) -> ::core::result::Result<Self, UrlAuthResult> {
@@ -3531,6 +3584,7 @@ pub mod enums {
     }
     /// Wraps a `types::UrlAuthResultRequest` as the variant `enums::UrlAuthResult::Request`.
     impl ::core::convert::From<super::types::UrlAuthResultRequest> for UrlAuthResult {
+        #[inline]
         fn from(value: super::types::UrlAuthResultRequest) -> Self {
             Self::Request(::std::boxed::Box::new(value))
         }
@@ -3538,6 +3592,7 @@ pub mod enums {
     /// The `types::UrlAuthResultRequest` in the variant `enums::UrlAuthResult::Request`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<UrlAuthResult> for super::types::UrlAuthResultRequest {
         type Error = UrlAuthResult;
+        #[inline]
         fn try_from(
             value: UrlAuthResult,
         ) -> ::core::result::Result<Self, UrlAuthResult> {
@@ -3620,6 +3675,7 @@ pub mod enums {
     }
     /// Wraps a `types::User` as the variant `enums::User::User`.
     impl ::core::convert::From<super::types::User> for User {
+        #[inline]
         fn from(value: super::types::User) -> Self {
             Self::User(::std::boxed::Box::new(value))
         }
@@ -3627,6 +3683,7 @@ pub mod enums {
     /// The `types::User` in the variant `enums::User::User`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<User> for super::types::User {
         type Error = User;
+        #[inline]
         fn try_from(value: User) -> ::core::result::Result<Self, User> {
             match value {
                 User::User(value) => ::core::result::Result::Ok(*value),
@@ -3636,6 +3693,7 @@ pub mod enums {
     }
     /// Wraps a `types::UserEmpty` as the variant `enums::User::Empty`.
     impl ::core::convert::From<super::types::UserEmpty> for User {
+        #[inline]
         fn from(value: super::types::UserEmpty) -> Self {
             Self::Empty(value)
         }
@@ -3643,6 +3701,7 @@ pub mod enums {
     /// The `types::UserEmpty` in the variant `enums::User::Empty`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<User> for super::types::UserEmpty {
         type Error = User;
+        #[inline]
         fn try_from(value: User) -> ::core::result::Result<Self, User> {
             match value {
                 User::Empty(value) => ::core::result::Result::Ok(value),
@@ -3652,6 +3711,7 @@ pub mod enums {
     }
     impl ::core::default::Default for User {
         /// `userEmpty`, with default fields.
+        #[inline]
         fn default() -> Self {
             Self::Empty(::core::default::Default::default())
         }
@@ -3727,6 +3787,7 @@ pub mod enums {
     }
     /// Wraps a `types::UserProfilePhoto` as the variant `enums::UserProfilePhoto::UserProfilePhoto`.
     impl ::core::convert::From<super::types::UserProfilePhoto> for UserProfilePhoto {
+        #[inline]
         fn from(value: super::types::UserProfilePhoto) -> Self {
             Self::UserProfilePhoto(value)
         }
@@ -3734,6 +3795,7 @@ pub mod enums {
     /// The `types::UserProfilePhoto` in the variant `enums::UserProfilePhoto::UserProfilePhoto`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<UserProfilePhoto> for super::types::UserProfilePhoto {
         type Error = UserProfilePhoto;
+        #[inline]
         fn try_from(
             value: UserProfilePhoto,
         ) -> ::core::result::Result<Self, UserProfilePhoto> {
@@ -3748,6 +3810,7 @@ pub mod enums {
     /// Wraps a `types::UserProfilePhotoEmpty` as the variant `enums::UserProfilePhoto::Empty`.
     impl ::core::convert::From<super::types::UserProfilePhotoEmpty>
     for UserProfilePhoto {
+        #[inline]
         fn from(_: super::types::UserProfilePhotoEmpty) -> Self {
             Self::Empty
         }
@@ -3756,6 +3819,7 @@ pub mod enums {
     impl ::core::convert::TryFrom<UserProfilePhoto>
     for super::types::UserProfilePhotoEmpty {
         type Error = UserProfilePhoto;
+        #[inline]
         fn try_from(
             value: UserProfilePhoto,
         ) -> ::core::result::Result<Self, UserProfilePhoto> {
@@ -3769,6 +3833,7 @@ pub mod enums {
     }
     impl ::core::default::Default for UserProfilePhoto {
         /// `userProfilePhotoEmpty`, with default fields.
+        #[inline]
         fn default() -> Self {
             Self::Empty
         }
@@ -3912,6 +3977,7 @@ pub mod enums {
     }
     /// Wraps a `types::UserStatusEmpty` as the variant `enums::UserStatus::Empty`.
     impl ::core::convert::From<super::types::UserStatusEmpty> for UserStatus {
+        #[inline]
         fn from(_: super::types::UserStatusEmpty) -> Self {
             Self::Empty
         }
@@ -3919,6 +3985,7 @@ pub mod enums {
     /// The `types::UserStatusEmpty` in the variant `enums::UserStatus::Empty`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusEmpty {
         type Error = UserStatus;
+        #[inline]
         fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
             match value {
                 UserStatus::Empty => {
@@ -3930,6 +3997,7 @@ pub mod enums {
     }
     /// Wraps a `types::UserStatusLastMonth` as the variant `enums::UserStatus::LastMonth`.
     impl ::core::convert::From<super::types::UserStatusLastMonth> for UserStatus {
+        #[inline]
         fn from(value: super::types::UserStatusLastMonth) -> Self {
             Self::LastMonth(value)
         }
@@ -3937,6 +4005,7 @@ pub mod enums {
     /// The `types::UserStatusLastMonth` in the variant `enums::UserStatus::LastMonth`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusLastMonth {
         type Error = UserStatus;
+        #[inline]
         fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
             match value {
                 UserStatus::LastMonth(value) => ::core::result::Result::Ok(value),
@@ -3946,6 +4015,7 @@ pub mod enums {
     }
     /// Wraps a `types::UserStatusLastWeek` as the variant `enums::UserStatus::LastWeek`.
     impl ::core::convert::From<super::types::UserStatusLastWeek> for UserStatus {
+        #[inline]
         fn from(value: super::types::UserStatusLastWeek) -> Self {
             Self::LastWeek(value)
         }
@@ -3953,6 +4023,7 @@ pub mod enums {
     /// The `types::UserStatusLastWeek` in the variant `enums::UserStatus::LastWeek`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusLastWeek {
         type Error = UserStatus;
+        #[inline]
         fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
             match value {
                 UserStatus::LastWeek(value) => ::core::result::Result::Ok(value),
@@ -3962,6 +4033,7 @@ pub mod enums {
     }
     /// Wraps a `types::UserStatusOffline` as the variant `enums::UserStatus::Offline`.
     impl ::core::convert::From<super::types::UserStatusOffline> for UserStatus {
+        #[inline]
         fn from(value: super::types::UserStatusOffline) -> Self {
             Self::Offline(value)
         }
@@ -3969,6 +4041,7 @@ pub mod enums {
     /// The `types::UserStatusOffline` in the variant `enums::UserStatus::Offline`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusOffline {
         type Error = UserStatus;
+        #[inline]
         fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
             match value {
                 UserStatus::Offline(value) => ::core::result::Result::Ok(value),
@@ -3978,6 +4051,7 @@ pub mod enums {
     }
     /// Wraps a `types::UserStatusOnline` as the variant `enums::UserStatus::Online`.
     impl ::core::convert::From<super::types::UserStatusOnline> for UserStatus {
+        #[inline]
         fn from(value: super::types::UserStatusOnline) -> Self {
             Self::Online(value)
         }
@@ -3985,6 +4059,7 @@ pub mod enums {
     /// The `types::UserStatusOnline` in the variant `enums::UserStatus::Online`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusOnline {
         type Error = UserStatus;
+        #[inline]
         fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
             match value {
                 UserStatus::Online(value) => ::core::result::Result::Ok(value),
@@ -3994,6 +4069,7 @@ pub mod enums {
     }
     /// Wraps a `types::UserStatusRecently` as the variant `enums::UserStatus::Recently`.
     impl ::core::convert::From<super::types::UserStatusRecently> for UserStatus {
+        #[inline]
         fn from(value: super::types::UserStatusRecently) -> Self {
             Self::Recently(value)
         }
@@ -4001,6 +4077,7 @@ pub mod enums {
     /// The `types::UserStatusRecently` in the variant `enums::UserStatus::Recently`: any other variant is given back as the error.
     impl ::core::convert::TryFrom<UserStatus> for super::types::UserStatusRecently {
         type Error = UserStatus;
+        #[inline]
         fn try_from(value: UserStatus) -> ::core::result::Result<Self, UserStatus> {
             match value {
                 UserStatus::Recently(value) => ::core::result::Result::Ok(value),
@@ -4010,6 +4087,7 @@ pub mod enums {
     }
     impl ::core::default::Default for UserStatus {
         /// `userStatusEmpty`, with default fields.
+        #[inline]
         fn default() -> Self {
             Self::Empty
         }
@@ -4068,6 +4146,7 @@ pub mod enums {
     }
     /// Wraps a `types::Username` as the variant `enums::Username::Username`.
     impl ::core::convert::From<super::types::Username> for Username {
+        #[inline]
         fn from(value: super::types::Username) -> Self {
             Self::Username(value)
         }
@@ -4075,6 +4154,7 @@ pub mod enums {
     /// The `types::Username` in the variant `enums::Username::Username`: the only variant, so this never fails.
     impl ::core::convert::TryFrom<Username> for super::types::Username {
         type Error = Username;
+        #[inline]
         fn try_from(value: Username) -> ::core::result::Result<Self, Username> {
             match value {
                 Username::Username(value) => ::core::result::Result::Ok(value),
@@ -4083,6 +4163,7 @@ pub mod enums {
     }
     impl ::core::default::Default for Username {
         /// `username`, with default fields.
+        #[inline]
         fn default() -> Self {
             Self::Username(::core::default::Default::default())
         }

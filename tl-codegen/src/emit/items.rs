@@ -330,6 +330,7 @@ fn default_by_field(item: &Item) -> Option<TokenStream> {
     let name = ident(&item.rust_name);
     Some(quote! {
         impl ::core::default::Default for #name {
+            #[inline]
             fn default() -> Self { Self { #(#fields)* } }
         }
     })
