@@ -1,5 +1,7 @@
 //! `into_owned` of the borrowed types: each borrowed struct, group and enum becomes its owned form,
-//! copying the text and bytes it points to; parts with nothing to borrow are moved as they are.
+//! copying the text and bytes it points to; parts with nothing to borrow are moved as they are. Each
+//! `into_owned` is `#[inline]`, so that a crate calling few of them compiles only those (in an optimised
+//! build of the whole schema with borrowed types, the 1,535 of them were 12 s of LLVM work).
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -33,6 +35,7 @@ impl Emitter<'_> {
         quote! {
             impl<'a> #name<'a> {
                 #[doc = #doc]
+                #[inline]
                 pub fn into_owned(self) -> #owned { #owned { #(#fields)* } }
             }
         }
@@ -50,6 +53,7 @@ impl Emitter<'_> {
         quote! {
             impl<'a> #name<'a> {
                 /// The owned group: text and bytes copied.
+                #[inline]
                 pub fn into_owned(self) -> #owned { #owned { #(#members)* } }
             }
         }
@@ -88,6 +92,7 @@ impl Emitter<'_> {
         quote! {
             impl<'a> #name<'a> {
                 #[doc = #doc]
+                #[inline]
                 pub fn into_owned(self) -> #owned { match self { #(#arms)* } }
             }
         }
