@@ -34,9 +34,10 @@ pub(super) fn construction_step(item: &Item) -> usize {
         .into_iter()
         .filter(|&filled| filled)
         .count();
-    match item.nests || in_place > MAX_FIELDS_IN_PLACE {
-        true => item.plan.len(),
-        false => split,
+    if item.nests || in_place > MAX_FIELDS_IN_PLACE {
+        item.plan.len()
+    } else {
+        split
     }
 }
 
