@@ -3,7 +3,7 @@
 # way: each crate in its own scratch package and target folder, incremental compilation off (as for a
 # dependency), RUNS clean builds per crate and profile, alternating crates; prints the median of each, and
 # the largest resident set of any process of the build (GNU time's %M: rustc on the generated crate).
-# `ours-client` is a typical client: the roots are the 30 functions in CLIENT_ROOTS; `ours-full-borrowed`
+# `ours-client` is a typical client: the roots are the 30 functions of scripts/client-roots.sh; `ours-full-borrowed`
 # adds the borrowed types (`--borrowed-types`).
 #
 #   bash scripts/build-times.sh            # RUNS=3 by default; needs ../shared/schema or network for cargo
@@ -33,14 +33,7 @@ package ours-full-borrowed "$runtime"
 "$codegen" --schema "${schemas[0]}" --schema "${schemas[1]}" --mtproto-ids --no-function-decoding --borrowed-types --out "$work/ours-full-borrowed/src" 2>/dev/null
 package ours-url-auth "$runtime"
 cp "$root"/generated/src/*.rs "$work/ours-url-auth/src/"
-# Log in, read chats and history, send, edit and delete messages, follow updates, files, Seamless Login.
-CLIENT_ROOTS=initConnection,invokeWithLayer,help.getConfig,auth.sendCode,auth.signIn,auth.checkPassword
-CLIENT_ROOTS+=,account.getPassword,auth.exportAuthorization,auth.importAuthorization,auth.logOut
-CLIENT_ROOTS+=,users.getUsers,users.getFullUser,contacts.resolveUsername,contacts.getContacts
-CLIENT_ROOTS+=,messages.getDialogs,messages.getHistory,messages.getMessages,messages.sendMessage
-CLIENT_ROOTS+=,messages.editMessage,messages.deleteMessages,messages.readHistory,messages.setTyping
-CLIENT_ROOTS+=,messages.getBotCallbackAnswer,messages.requestUrlAuth,messages.acceptUrlAuth
-CLIENT_ROOTS+=,updates.getState,updates.getDifference,channels.getMessages,upload.getFile,upload.saveFilePart
+source "$root/scripts/client-roots.sh"
 package ours-client "$runtime"
 "$codegen" --schema "${schemas[0]}" --schema "${schemas[1]}" --mtproto-ids --no-function-decoding --roots "$CLIENT_ROOTS" --out "$work/ours-client/src" 2>/dev/null
 package grammers 'grammers-tl-types = { version = "=0.11.0", features = ["tl-mtproto"] }'
