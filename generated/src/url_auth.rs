@@ -2254,13 +2254,10 @@ pub mod enums {
             let offset = reader.offset();
             match reader.read_u32()? {
                 0xe7ff068a => {
-                    ::core::result::Result::Ok(
-                        EmojiStatus::EmojiStatus(
-                            <super::types::EmojiStatus as ::tl_runtime::Deserialize>::deserialize(
-                                reader,
-                            )?,
-                        ),
-                    )
+                    <super::types::EmojiStatus as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        )
+                        .map(EmojiStatus::EmojiStatus)
                 }
                 0x7184603b => {
                     ::core::result::Result::Ok(
@@ -2280,13 +2277,10 @@ pub mod enums {
                     ::core::result::Result::Ok(EmojiStatus::Empty)
                 }
                 0x07141dbf => {
-                    ::core::result::Result::Ok(
-                        EmojiStatus::InputEmojiStatusCollectible(
-                            <super::types::InputEmojiStatusCollectible as ::tl_runtime::Deserialize>::deserialize(
-                                reader,
-                            )?,
-                        ),
-                    )
+                    <super::types::InputEmojiStatusCollectible as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        )
+                        .map(EmojiStatus::InputEmojiStatusCollectible)
                 }
                 found => {
                     ::core::result::Result::Err(
@@ -2713,13 +2707,10 @@ pub mod enums {
             let offset = reader.offset();
             match reader.read_u32()? {
                 0xf21158c6 => {
-                    ::core::result::Result::Ok(
-                        InputUser::InputUser(
-                            <super::types::InputUser as ::tl_runtime::Deserialize>::deserialize(
-                                reader,
-                            )?,
-                        ),
-                    )
+                    <super::types::InputUser as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        )
+                        .map(InputUser::InputUser)
                 }
                 0xb98886cf => {
                     <super::types::InputUserEmpty as ::tl_runtime::Deserialize>::deserialize(
@@ -2728,13 +2719,10 @@ pub mod enums {
                     ::core::result::Result::Ok(InputUser::Empty)
                 }
                 0x1da448e2 => {
-                    ::core::result::Result::Ok(
-                        InputUser::FromMessage(
-                            <super::types::InputUserFromMessage as ::tl_runtime::Deserialize>::deserialize(
-                                reader,
-                            )?,
-                        ),
-                    )
+                    <super::types::InputUserFromMessage as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        )
+                        .map(InputUser::FromMessage)
                 }
                 0xf7c1b13f => {
                     <super::types::InputUserSelf as ::tl_runtime::Deserialize>::deserialize(
@@ -3005,22 +2993,16 @@ pub mod enums {
             let offset = reader.offset();
             match reader.read_u32()? {
                 0xb8ea86a9 => {
-                    ::core::result::Result::Ok(
-                        PeerColor::InputPeerColorCollectible(
-                            <super::types::InputPeerColorCollectible as ::tl_runtime::Deserialize>::deserialize(
-                                reader,
-                            )?,
-                        ),
-                    )
+                    <super::types::InputPeerColorCollectible as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        )
+                        .map(PeerColor::InputPeerColorCollectible)
                 }
                 0xb54b5acf => {
-                    ::core::result::Result::Ok(
-                        PeerColor::PeerColor(
-                            <super::types::PeerColor as ::tl_runtime::Deserialize>::deserialize(
-                                reader,
-                            )?,
-                        ),
-                    )
+                    <super::types::PeerColor as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        )
+                        .map(PeerColor::PeerColor)
                 }
                 0xb9c0639a => {
                     ::core::result::Result::Ok(
@@ -3134,13 +3116,10 @@ pub mod enums {
             let offset = reader.offset();
             match reader.read_u32()? {
                 0x711d692d => {
-                    ::core::result::Result::Ok(
-                        RecentStory::RecentStory(
-                            <super::types::RecentStory as ::tl_runtime::Deserialize>::deserialize(
-                                reader,
-                            )?,
-                        ),
-                    )
+                    <super::types::RecentStory as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        )
+                        .map(RecentStory::RecentStory)
                 }
                 found => {
                     ::core::result::Result::Err(
@@ -3210,13 +3189,10 @@ pub mod enums {
             let offset = reader.offset();
             match reader.read_u32()? {
                 0xd072acb4 => {
-                    ::core::result::Result::Ok(
-                        RestrictionReason::RestrictionReason(
-                            <super::types::RestrictionReason as ::tl_runtime::Deserialize>::deserialize(
-                                reader,
-                            )?,
-                        ),
-                    )
+                    <super::types::RestrictionReason as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        )
+                        .map(RestrictionReason::RestrictionReason)
                 }
                 found => {
                     ::core::result::Result::Err(
@@ -3310,13 +3286,10 @@ pub mod enums {
             let offset = reader.offset();
             match reader.read_u32()? {
                 0x8f8c0e4e => {
-                    ::core::result::Result::Ok(
-                        UrlAuthResult::Accepted(
-                            <super::types::UrlAuthResultAccepted as ::tl_runtime::Deserialize>::deserialize(
-                                reader,
-                            )?,
-                        ),
-                    )
+                    <super::types::UrlAuthResultAccepted as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        )
+                        .map(UrlAuthResult::Accepted)
                 }
                 0xa9d6db1f => {
                     <super::types::UrlAuthResultDefault as ::tl_runtime::Deserialize>::deserialize(
@@ -3325,13 +3298,10 @@ pub mod enums {
                     ::core::result::Result::Ok(UrlAuthResult::Default)
                 }
                 0x92d33a0e => {
-                    ::core::result::Result::Ok(
-                        UrlAuthResult::Request(
-                            <super::types::UrlAuthResultRequest as ::tl_runtime::Deserialize>::deserialize(
-                                reader,
-                            )?,
-                        ),
-                    )
+                    <super::types::UrlAuthResultRequest as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        )
+                        .map(UrlAuthResult::Request)
                 }
                 found => {
                     ::core::result::Result::Err(
@@ -3459,13 +3429,10 @@ pub mod enums {
                     )
                 }
                 0xd3bc4b7a => {
-                    ::core::result::Result::Ok(
-                        User::Empty(
-                            <super::types::UserEmpty as ::tl_runtime::Deserialize>::deserialize(
-                                reader,
-                            )?,
-                        ),
-                    )
+                    <super::types::UserEmpty as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        )
+                        .map(User::Empty)
                 }
                 found => {
                     ::core::result::Result::Err(
@@ -3565,13 +3532,10 @@ pub mod enums {
             let offset = reader.offset();
             match reader.read_u32()? {
                 0x82d1f706 => {
-                    ::core::result::Result::Ok(
-                        UserProfilePhoto::UserProfilePhoto(
-                            <super::types::UserProfilePhoto as ::tl_runtime::Deserialize>::deserialize(
-                                reader,
-                            )?,
-                        ),
-                    )
+                    <super::types::UserProfilePhoto as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        )
+                        .map(UserProfilePhoto::UserProfilePhoto)
                 }
                 0x4f11bae1 => {
                     <super::types::UserProfilePhotoEmpty as ::tl_runtime::Deserialize>::deserialize(
@@ -3725,49 +3689,34 @@ pub mod enums {
                     ::core::result::Result::Ok(UserStatus::Empty)
                 }
                 0x65899777 => {
-                    ::core::result::Result::Ok(
-                        UserStatus::LastMonth(
-                            <super::types::UserStatusLastMonth as ::tl_runtime::Deserialize>::deserialize(
-                                reader,
-                            )?,
-                        ),
-                    )
+                    <super::types::UserStatusLastMonth as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        )
+                        .map(UserStatus::LastMonth)
                 }
                 0x541a1d1a => {
-                    ::core::result::Result::Ok(
-                        UserStatus::LastWeek(
-                            <super::types::UserStatusLastWeek as ::tl_runtime::Deserialize>::deserialize(
-                                reader,
-                            )?,
-                        ),
-                    )
+                    <super::types::UserStatusLastWeek as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        )
+                        .map(UserStatus::LastWeek)
                 }
                 0x008c703f => {
-                    ::core::result::Result::Ok(
-                        UserStatus::Offline(
-                            <super::types::UserStatusOffline as ::tl_runtime::Deserialize>::deserialize(
-                                reader,
-                            )?,
-                        ),
-                    )
+                    <super::types::UserStatusOffline as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        )
+                        .map(UserStatus::Offline)
                 }
                 0xedb93949 => {
-                    ::core::result::Result::Ok(
-                        UserStatus::Online(
-                            <super::types::UserStatusOnline as ::tl_runtime::Deserialize>::deserialize(
-                                reader,
-                            )?,
-                        ),
-                    )
+                    <super::types::UserStatusOnline as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        )
+                        .map(UserStatus::Online)
                 }
                 0x7b197dc8 => {
-                    ::core::result::Result::Ok(
-                        UserStatus::Recently(
-                            <super::types::UserStatusRecently as ::tl_runtime::Deserialize>::deserialize(
-                                reader,
-                            )?,
-                        ),
-                    )
+                    <super::types::UserStatusRecently as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        )
+                        .map(UserStatus::Recently)
                 }
                 found => {
                     ::core::result::Result::Err(
@@ -3930,13 +3879,10 @@ pub mod enums {
             let offset = reader.offset();
             match reader.read_u32()? {
                 0xb4073647 => {
-                    ::core::result::Result::Ok(
-                        Username::Username(
-                            <super::types::Username as ::tl_runtime::Deserialize>::deserialize(
-                                reader,
-                            )?,
-                        ),
-                    )
+                    <super::types::Username as ::tl_runtime::Deserialize>::deserialize(
+                            reader,
+                        )
+                        .map(Username::Username)
                 }
                 found => {
                     ::core::result::Result::Err(
