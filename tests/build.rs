@@ -8,13 +8,7 @@ fn main() {
     println!("cargo:rerun-if-changed={}", fixtures.display());
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("codegen");
     std::fs::create_dir_all(&out).expect("create OUT_DIR/codegen");
-    let mut paths: Vec<_> = std::fs::read_dir(fixtures)
-        .expect("fixtures/codegen exists")
-        .map(|entry| entry.expect("a directory entry").path())
-        .filter(|path| path.extension().is_some_and(|e| e == "tl"))
-        .collect();
-    paths.sort();
-    for path in paths {
+    for path in tl_fixtures(fixtures) {
         println!("cargo:rerun-if-changed={}", path.display());
         let files = tl_codegen::read_sources(&[&path]).expect("a readable fixture");
         // The borrowed forms and `Hash` too, so that their output for every feature compiles and lints.
@@ -25,13 +19,47 @@ fn main() {
         };
         let parse_options = tl_parser::ParseOptions::new();
         let externs = tl_codegen::model::Externs::default();
-        let generated = tl_codegen::generate_with(&files, &[], &parse_options, &externs, &emit_options)
+        // Strict: every fixture is generated whole, nothing left out.
+        let strict = tl_codegen::Strictness::Strict;
+        let generated = tl_codegen::generate_with(&files, &[], &parse_options, &externs, &emit_options, strict)
             .unwrap_or_else(|error| panic!("{}:\n{error}", path.display()));
         let name = path.file_stem().expect("a file name").to_string_lossy();
         std::fs::write(out.join(format!("{name}.rs")), generated.source).expect("write the generated fixture");
     }
     options(&out);
     reuse(&out);
+    tl_language(&out);
+}
+
+/// Every schema of `fixtures/tl-language/` (one TL construct each) with the default options, as a user
+/// gets it: what the generator cannot represent yet is left out with a warning (snapshotted by
+/// `tests/tl_language.rs`), the rest must compile here.
+fn tl_language(out: &Path) {
+    let fixtures = Path::new("fixtures/tl-language");
+    println!("cargo:rerun-if-changed={}", fixtures.display());
+    let out = out.join("tl-language");
+    std::fs::create_dir_all(&out).expect("create OUT_DIR/codegen/tl-language");
+    for path in tl_fixtures(fixtures) {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let mut config = tl_codegen::Config::new();
+        config.schema(&path).emit_rerun_if_changed(false).out_dir(&out);
+        let generated = config
+            .generate()
+            .unwrap_or_else(|error| panic!("{}:\n{error}", path.display()));
+        let name = path.file_stem().expect("a file name").to_string_lossy();
+        std::fs::write(out.join(format!("{name}.rs")), generated.source).expect("write the generated fixture");
+    }
+}
+
+/// The `.tl` files of a fixture folder, sorted.
+fn tl_fixtures(folder: &Path) -> Vec<std::path::PathBuf> {
+    let mut paths: Vec<_> = std::fs::read_dir(folder)
+        .expect("the fixture folder exists")
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "tl"))
+        .collect();
+    paths.sort();
+    paths
 }
 
 /// `fixtures/options/shop.tl` with every option of `Config` that changes the output.

@@ -111,6 +111,36 @@ pub mod codegen_fixtures {
         vectors
     );
 
+    /// The Rust generated for each schema in `fixtures/tl-language/` (one TL construct each), with the
+    /// default options: what is left out is in `tests/tl_language.rs`'s snapshots.
+    pub mod tl_language {
+        macro_rules! language {
+            ($($name:ident),* $(,)?) => {$(
+                #[doc = concat!("Generated from `fixtures/tl-language/", stringify!($name), ".tl`.")]
+                pub mod $name {
+                    include!(concat!(env!("OUT_DIR"), "/codegen/tl-language/", stringify!($name), ".rs"));
+                }
+            )*};
+        }
+
+        language!(
+            answer_without_constructor,
+            bare_and_anonymous,
+            block_doc_comments,
+            builtin_without_encoding,
+            generic_types,
+            implicit_type_variables,
+            layer_sections,
+            multi_name_params,
+            nat_parameters,
+            partial_declarations,
+            true_type,
+            universal_function,
+            unknown_types,
+            vk_annotations
+        );
+    }
+
     /// Generated from `fixtures/options/shop.tl` with every option of `Config` that changes the output
     /// (serde, attributes, doc links): see `build.rs`.
     pub mod options {

@@ -306,11 +306,12 @@ pub fn url_auth_model() -> Model {
 /// generator's own pipeline steps.
 pub fn model_of(files: &[tl_parser::SourceFile]) -> Model {
     let options = tl_parser::ParseOptions::new().allow_mtproto_hand_assigned_ids();
-    let schema = tl_codegen::load(files, &options)
-        .unwrap_or_else(|error| panic!("{error}"))
-        .schema;
-    let selected = tl_codegen::select(&schema, &[]).unwrap_or_else(|error| panic!("{error}"));
-    tl_codegen::build_model(files, &schema, &selected, &Default::default()).unwrap_or_else(|error| panic!("{error}"))
+    let loaded = tl_codegen::load(files, &options).unwrap_or_else(|error| panic!("{error}"));
+    let selected = tl_codegen::select(&loaded.schema, &[]).unwrap_or_else(|error| panic!("{error}"));
+    let degrade = tl_codegen::Strictness::Degrade;
+    let (model, _) = tl_codegen::build_model(files, &loaded, &selected, &Default::default(), degrade)
+        .unwrap_or_else(|error| panic!("{error}"));
+    model
 }
 
 /// Decodes `bytes` as `T`, checks `serialized_len` and that encoding gives the same bytes back.

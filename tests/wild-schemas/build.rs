@@ -5,8 +5,11 @@
 use std::path::Path;
 
 /// `(module, file)`: the schemas of `wild/`.
-const SCHEMAS: [(&str, &str); 5] = [
+const SCHEMAS: [(&str, &str); 8] = [
     ("td_api", "td_api.tl"),
+    ("td_api_1_8_65", "td_api-1.8.65.tl"),
+    ("ton_api", "ton_api.tl"),
+    ("tonlib_api", "tonlib_api.tl"),
     ("telegram_api", "tdlib-telegram_api.tl"),
     ("mtproto_api", "tdlib-mtproto_api.tl"),
     ("secret_api", "secret_api.tl"),

@@ -7,7 +7,9 @@ use tl_parser::ParseOptions;
 use crate::emit::{AttributeTarget, EmitOptions, UserAttribute};
 use crate::model::{ExternPath, ExternType, Externs};
 use crate::output::{OutputFile, Overwrite, write_files};
-use crate::{Error, Frontend, Generated, GeneratedTl, bindings_name, generate_tl, generate_with, read_sources};
+use crate::{
+    Error, Frontend, Generated, GeneratedTl, Strictness, bindings_name, generate_tl, generate_with, read_sources,
+};
 
 /// What to generate and where, in the style of `prost_build::Config`.
 ///
@@ -41,6 +43,7 @@ pub struct Config {
     overwrite: Overwrite,
     frontend: Frontend,
     externs: Externs,
+    strictness: Strictness,
 }
 
 impl Default for Config {
@@ -56,6 +59,7 @@ impl Default for Config {
             overwrite: Overwrite::GeneratedOnly,
             frontend: Frontend::BuildScript,
             externs: Externs::default(),
+            strictness: Strictness::Degrade,
         }
     }
 }
@@ -94,6 +98,15 @@ impl Config {
     /// id is the one used on the wire). Ids accepted by name stay accepted.
     pub fn strict_ids(&mut self) -> &mut Self {
         self.parse_options = self.parse_options.clone().strict_ids();
+        self
+    }
+
+    /// Makes every definition the generator cannot represent an error. By default such a definition (an
+    /// unknown type in it, a bare type with several constructors, a name clash, ...) is left out, with a
+    /// warning that names it, why, and what is left out with it, and a function whose answer cannot be
+    /// generated answers `tl_runtime::Opaque`; strict mode generates nothing instead.
+    pub fn strict(&mut self) -> &mut Self {
+        self.strictness = Strictness::Strict;
         self
     }
 
@@ -260,6 +273,7 @@ impl Config {
             &self.parse_options,
             &self.externs,
             &self.emit_options,
+            self.strictness,
         )
         .map_err(|error| error.for_frontend(self.frontend))?;
         generated.warnings = generated.warnings.for_frontend(self.frontend);
@@ -269,8 +283,8 @@ impl Config {
     /// Reads and parses the schemas and writes what the roots reach as one `.tl` file, in memory.
     pub fn generate_tl(&self) -> Result<GeneratedTl, Error> {
         let files = read_sources(&self.schemas)?;
-        let mut generated =
-            generate_tl(&files, &self.roots, &self.parse_options).map_err(|error| error.for_frontend(self.frontend))?;
+        let mut generated = generate_tl(&files, &self.roots, &self.parse_options, self.strictness)
+            .map_err(|error| error.for_frontend(self.frontend))?;
         generated.warnings = generated.warnings.for_frontend(self.frontend);
         Ok(generated)
     }

@@ -135,6 +135,20 @@ impl Warnings {
         }
     }
 
+    /// Adds `more` warnings found in the same `files`, keeping all of them in source order.
+    pub fn extend(&mut self, files: &[SourceFile], more: Diagnostics) {
+        if self.report.files.is_empty() {
+            self.report.files = files.to_vec();
+        }
+        self.report.diagnostics.extend(more);
+        self.report.diagnostics.sort();
+    }
+
+    /// The warnings, in source order.
+    pub fn diagnostics(&self) -> &Diagnostics {
+        &self.report.diagnostics
+    }
+
     /// How many there are.
     pub fn len(&self) -> usize {
         self.report.diagnostics.len()

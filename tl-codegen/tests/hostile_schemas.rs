@@ -14,11 +14,20 @@ fn generated(text: &str) -> String {
     }
 }
 
+/// The errors of strict mode (by default the same problems leave definitions out: `model_errors.rs`).
 fn refusal(text: &str) -> String {
     let files = [SourceFile::new("hostile.tl", text)];
-    generate(&files, &[], &ParseOptions::new())
-        .expect_err("must be refused")
-        .to_string()
+    let strict = tl_codegen::Strictness::Strict;
+    tl_codegen::generate_with(
+        &files,
+        &[],
+        &ParseOptions::new(),
+        &Default::default(),
+        &Default::default(),
+        strict,
+    )
+    .expect_err("must be refused")
+    .to_string()
 }
 
 /// The model of a schema whose definitions carry explicit ids (a long generated schema has CRC32
@@ -33,9 +42,11 @@ fn model_with_ids(definitions: &[(String, String)]) -> Result<Model, String> {
         options.allow_id_mismatch(name)
     });
     let files = [SourceFile::new("hostile.tl", text)];
-    let schema = tl_codegen::load(&files, &options).map_err(|e| e.to_string())?.schema;
-    let selected = tl_codegen::select(&schema, &[]).map_err(|e| e.to_string())?;
-    tl_codegen::build_model(&files, &schema, &selected, &Default::default()).map_err(|e| e.to_string())
+    let loaded = tl_codegen::load(&files, &options).map_err(|e| e.to_string())?;
+    let selected = tl_codegen::select(&loaded.schema, &[]).map_err(|e| e.to_string())?;
+    let strict = tl_codegen::Strictness::Strict;
+    let built = tl_codegen::build_model(&files, &loaded, &selected, &Default::default(), strict);
+    built.map(|(model, _)| model).map_err(|e| e.to_string())
 }
 
 #[test]

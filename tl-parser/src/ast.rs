@@ -58,9 +58,13 @@ pub enum Category {
 /// One definition: `ns.name#id {X:Type} params = Result;`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Definition<'a> {
-    /// The comment lines directly above it (without their `//`): TDLib's `@description ...` and
-    /// `@param ...` tags, or plain text. See [`crate::docs::Docs`].
+    /// The comment lines directly above it (without their `//`, or the lines of a `/** ... */` block):
+    /// TDLib's `@description ...` and `@param ...` tags, or plain text. See [`crate::docs::Docs`].
     pub docs: Vec<&'a str>,
+    /// VK's annotations before the name, without their `@`: `read`, `readwrite`, `any`.
+    pub annotations: Vec<&'a str>,
+    /// The layer of the `===N===` section it is in (MadelineProto's layer sections), if any.
+    pub section_layer: Option<u32>,
     /// The possibly namespaced name, `messages.requestUrlAuth`.
     pub name: Name<'a>,
     /// The id written after `#`, if any.
@@ -110,15 +114,18 @@ impl<'a> Name<'a> {
     }
 }
 
-/// A generic parameter `{X:Type}`.
+/// A generic parameter `{X:Type}` (or `{n:#}`, a natural number), written or implicit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TypeParam<'a> {
     /// `X`.
     pub name: &'a str,
     /// `Type` (or `#` for a natural-number parameter).
     pub kind: TypeExpr<'a>,
-    /// From `{` to `}`.
+    /// From `{` to `}`; for an implicit parameter, its use in the result type.
     pub span: Span,
+    /// Not written: a type variable used in the params and the result (`response.ok value:T = Response
+    /// T;`), of kind `Type`. It is not part of the normal form that is hashed.
+    pub implicit: bool,
 }
 
 /// One parameter of a definition.
@@ -184,15 +191,26 @@ pub struct FlagCondition<'a> {
     pub span: Span,
 }
 
-/// `[ t ]` or `4*[ int ]`.
+/// `[ t ]`, `4*[ int ]`, `n*[ x:int y:string ]`, or named: `items:n*[ ... ]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Repeat<'a> {
-    /// The number before `*`, when written.
-    pub multiplier: Option<u32>,
+    /// The name before `:`, when written.
+    pub name: Option<&'a str>,
+    /// The count before `*`, when written; without it, the `#` just before the repetition counts it.
+    pub count: Option<Count<'a>>,
     /// The parameters between the brackets.
     pub items: Vec<Param<'a>>,
     /// From the multiplier (or `[`) to `]`.
     pub span: Span,
+}
+
+/// How many times a repetition repeats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Count<'a> {
+    /// A number: `4*[ int ]`.
+    Const(u32),
+    /// A `#` field or a `{n:#}` parameter: `n*[ int ]`.
+    Var(&'a str),
 }
 
 /// A type: `int`, `InputPeer`, `Vector<User>`, `%Message`, `!X`, `#`, or `Vector t` in a result.
@@ -214,5 +232,10 @@ impl TypeExpr<'_> {
     /// True for `#`, the natural-number type of flags fields.
     pub fn is_nat(&self) -> bool {
         self.name == "#"
+    }
+
+    /// True for a number in a type (`Tuple int 3`): a natural-number argument, not a type.
+    pub fn is_nat_const(&self) -> bool {
+        self.name.starts_with(|c: char| c.is_ascii_digit())
     }
 }

@@ -23,6 +23,7 @@ pub(crate) fn check_schema(
     for (index, definition) in schema.definitions.iter().enumerate() {
         fields.reset(definition);
         check_params(&fields, diagnostics);
+        check_counts(definition, diagnostics);
         let before = diagnostics.len();
         types.check_references(definition, diagnostics);
         if diagnostics.len() > before {
@@ -66,6 +67,35 @@ impl<'d, 'a> FieldIndex<'d, 'a> {
             self.by_name.get(name).copied()
         } else {
             self.fields.iter().position(|f| f.name == Some(name))
+        }
+    }
+}
+
+/// The count of each repetition (`n*[ ... ]`) names a `#` param before it or a `{n:#}` parameter.
+fn check_counts(definition: &Definition<'_>, diagnostics: &mut Diagnostics) {
+    let nat_params: Vec<&str> = (definition.type_params.iter())
+        .filter(|p| p.kind.is_nat())
+        .map(|p| p.name)
+        .collect();
+    let mut nat_fields: Vec<&str> = Vec::new();
+    for param in &definition.params {
+        match param {
+            Param::Field(field) if field.ty.is_nat() && field.condition.is_none() => {
+                nat_fields.extend(field.name);
+            }
+            Param::Repeat(repeat) => {
+                let Some(crate::ast::Count::Var(name)) = repeat.count else {
+                    continue;
+                };
+                if !nat_params.contains(&name) && !nat_fields.contains(&name) {
+                    diagnostics.push(
+                        Diagnostic::error(repeat.span, format!("`{name}` does not name a count")).with_label(
+                            "a repetition's count is a number, a `#` param before it, or a `{n:#}` parameter",
+                        ),
+                    );
+                }
+            }
+            Param::Field(_) => {}
         }
     }
 }
@@ -163,7 +193,8 @@ impl TypeCheck<'_> {
     }
 
     fn check_type(&mut self, ty: &TypeExpr<'_>, generics: &[&str], diagnostics: &mut Diagnostics) {
-        if ty.args.is_empty() && !ty.generic_query && crate::builtin::is_builtin(ty.name) {
+        let plain = ty.args.is_empty() && !ty.generic_query;
+        if plain && (crate::builtin::is_builtin(ty.name) || ty.is_nat_const()) {
             return;
         }
         let is_generic = generics.contains(&ty.name);

@@ -2,13 +2,13 @@
 
 use std::fmt::{self, Display, Formatter};
 
-use crate::ast::{Definition, Field, Param, TypeExpr};
+use crate::ast::{Count, Definition, Field, Param, TypeExpr};
 
 impl Display for Definition<'_> {
     /// One line of TL with the id always written (without leading zeros, as Telegram writes it).
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         write!(f, "{}#{:x}", self.name.full, self.id)?;
-        for type_param in &self.type_params {
+        for type_param in self.type_params.iter().filter(|p| !p.implicit) {
             write!(f, " {{{}:{}}}", type_param.name, type_param.kind)?;
         }
         if self.builtin {
@@ -30,8 +30,11 @@ impl Display for Param<'_> {
         match self {
             Param::Field(field) => field.fmt(f),
             Param::Repeat(repeat) => {
-                if let Some(multiplier) = repeat.multiplier {
-                    write!(f, "{multiplier}*")?;
+                if let Some(name) = repeat.name {
+                    write!(f, "{name}:")?;
+                }
+                if let Some(count) = repeat.count {
+                    write!(f, "{count}*")?;
                 }
                 f.write_str("[")?;
                 for item in &repeat.items {
@@ -52,6 +55,15 @@ impl Display for Field<'_> {
             write!(f, "{}.{}?", condition.field, condition.bit)?;
         }
         self.ty.fmt(f)
+    }
+}
+
+impl Display for Count<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            Count::Const(count) => write!(f, "{count}"),
+            Count::Var(name) => f.write_str(name),
+        }
     }
 }
 

@@ -22,6 +22,11 @@ impl Docs {
                 docs.append(current.as_deref(), continued.trim());
             } else if text.starts_with('@') {
                 for (tag, value) in tags(text) {
+                    // Javadoc's form, in `/** ... */` blocks: `@param name text`.
+                    let (tag, value) = match (tag, value.split_once(char::is_whitespace)) {
+                        ("param", Some((name, text))) => (name, text.trim_start()),
+                        _ => (tag, value),
+                    };
                     docs.append(Some(tag), value);
                     current = Some(tag.to_string());
                 }

@@ -149,7 +149,7 @@ pub fn write_normal_form(definition: &Definition<'_>, rule: HashRule, out: &mut 
 fn write_form(form: &NormalForm<'_, '_>, out: &mut String) {
     let definition = form.definition;
     out.push_str(form.name);
-    for type_param in &definition.type_params {
+    for type_param in definition.type_params.iter().filter(|p| !p.implicit) {
         out.push(' ');
         out.push_str(type_param.name);
         out.push(':');
@@ -173,8 +173,11 @@ fn write_param(param: &Param<'_>, bytes: BytesAs, out: &mut String) {
     match param {
         Param::Field(field) => write_field(field, bytes, out),
         Param::Repeat(repeat) => {
-            if let Some(multiplier) = repeat.multiplier {
-                let _ = write!(out, "{multiplier}*");
+            if let Some(name) = repeat.name {
+                let _ = write!(out, "{name}:");
+            }
+            if let Some(count) = repeat.count {
+                let _ = write!(out, "{count}*");
             }
             out.push('[');
             for item in &repeat.items {

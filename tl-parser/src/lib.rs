@@ -31,7 +31,9 @@ mod syntax;
 
 use std::collections::BTreeSet;
 
-pub use ast::{Category, ClassDoc, Definition, Field, FlagCondition, Name, Param, Repeat, Schema, TypeExpr, TypeParam};
+pub use ast::{
+    Category, ClassDoc, Count, Definition, Field, FlagCondition, Name, Param, Repeat, Schema, TypeExpr, TypeParam,
+};
 pub use diagnostic::{Diagnostic, Diagnostics, OptionHint, Severity};
 pub use source::{FileId, MAX_FILE_LEN, SourceFile, Span};
 
@@ -110,6 +112,18 @@ impl<'a> Parsed<'a> {
     }
 }
 
+/// Declares the implicit type variables (`response.ok value:T = Response T;`) of every definition: names
+/// that are no type of the schema.
+fn add_implicit_type_params(schema: &mut Schema<'_>) {
+    let mut known: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for definition in schema.of_category(Category::Type) {
+        known.insert(definition.result.name);
+        known.insert(definition.name.full);
+    }
+    let is_known = |name: &str| builtin::is_builtin(name) || known.contains(name);
+    syntax::add_implicit_type_params(&mut schema.definitions, &is_known);
+}
+
 /// Parses and checks `files` as one schema. Never panics; every problem becomes a [`Diagnostic`].
 pub fn parse<'a>(files: &'a [SourceFile], options: &ParseOptions) -> Parsed<'a> {
     let mut diagnostics = Diagnostics::default();
@@ -133,6 +147,7 @@ pub fn parse<'a>(files: &'a [SourceFile], options: &ParseOptions) -> Parsed<'a> 
             schema.definitions.extend(syntax.definitions);
         }
     }
+    add_implicit_type_params(&mut schema);
     let mismatches = ids::assign_ids(&mut schema);
     let unresolved = check::check_schema(&schema, options, &mut diagnostics);
     ids::check_duplicates(&schema, &mut diagnostics);

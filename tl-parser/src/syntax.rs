@@ -5,11 +5,13 @@ use nom::bytes::complete::{tag, take_while, take_while1};
 use nom::character::complete::{char, digit1};
 use nom::combinator::{cut, opt, recognize};
 use nom::error::{ContextError, ErrorKind, ParseError, context};
-use nom::multi::{many0, separated_list1};
+use nom::multi::{many0, many1, separated_list1};
 use nom::sequence::{delimited, pair, preceded, terminated};
 use nom::{IResult, Parser};
 
-use crate::ast::{Category, ClassDoc, Definition, Field, FlagCondition, Name, Param, Repeat, TypeExpr, TypeParam};
+use crate::ast::{
+    Category, ClassDoc, Count, Definition, Field, FlagCondition, Name, Param, Repeat, TypeExpr, TypeParam,
+};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::source::{FileId, Span};
 
@@ -92,6 +94,7 @@ pub(crate) fn parse_file<'a>(file: FileId, text: &'a str, diagnostics: &mut Diag
         class_docs: Vec::new(),
     };
     let mut category = Category::Type;
+    let mut section_layer = None;
     let mut rest = text;
     let mut docs = DocBlock::default();
     loop {
@@ -110,10 +113,20 @@ pub(crate) fn parse_file<'a>(file: FileId, text: &'a str, diagnostics: &mut Diag
             rest = grammar.section_marker(rest, &mut category, diagnostics);
             continue;
         }
+        if rest.starts_with("===") {
+            docs.take(&mut out.class_docs);
+            rest = grammar.layer_section(rest, &mut section_layer, diagnostics);
+            continue;
+        }
         let lines = docs.take(&mut out.class_docs);
+        if let Some(after) = grammar.partial_declaration(rest) {
+            rest = after;
+            continue;
+        }
         match grammar.definition(rest, category) {
             Ok((after, mut definition)) => {
                 definition.docs = doc_lines(lines);
+                definition.section_layer = section_layer;
                 out.definitions.push(definition);
                 rest = after;
             }
@@ -294,15 +307,20 @@ impl<'a> Grammar<'a> {
                 }
                 docs.lines.push(&after[..end]);
                 i = &after[end..];
-            } else if i.starts_with("/*") {
+            } else if let Some(body) = i.strip_prefix("/*") {
                 docs.take(class_docs);
-                i = match ws(i) {
-                    Ok((rest, ())) => rest,
-                    Err(nom::Err::Error(e) | nom::Err::Failure(e)) => return Err(e),
-                    Err(nom::Err::Incomplete(_)) => {
-                        unreachable!("complete parsers never ask for more input")
-                    }
+                let Some(end) = body.find("*/") else {
+                    return Err(SyntaxError {
+                        at: i,
+                        expected: "`*/` to close this block comment",
+                    });
                 };
+                // `/** ... */` documents the definition below it, line by line without the `*`s.
+                if let Some(doc) = body[..end].strip_prefix('*') {
+                    docs.lines
+                        .extend(doc.lines().map(|line| line.trim_start().trim_start_matches('*')));
+                }
+                i = &body[end + 2..];
             } else {
                 return Ok(i);
             }
@@ -335,7 +353,38 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// `===N===` (MadelineProto's layer sections): the definitions after it are those of layer `N` on.
+    fn layer_section(&self, i: &'a str, layer: &mut Option<u32>, diagnostics: &mut Diagnostics) -> &'a str {
+        let spaces = |i| take_while(|c| c == ' ' || c == '\t').parse(i);
+        let parsed: PResult<'a, u32> = delimited((tag("==="), spaces), number, (spaces, tag("==="))).parse(i);
+        match parsed {
+            Ok((rest, number)) => {
+                *layer = Some(number);
+                rest
+            }
+            Err(_) => {
+                let line_end = i.find('\n').unwrap_or(i.len());
+                let span = self.span(i, &i[line_end..]);
+                diagnostics.push(
+                    Diagnostic::error(span, "unknown section marker").with_label("expected a layer section, `===N===`"),
+                );
+                &i[line_end..]
+            }
+        }
+    }
+
+    /// A declaration with no `=`: TL-formal's partial applications (`Vector int;`, `Tuple int 3;`) and
+    /// `New`, `Final` and `Empty` declarations (`Final Bool;`), a name and type terms up to `;`. They say
+    /// nothing about what is on the wire, so they are read and skipped; `None` if the text is not one.
+    fn partial_declaration(&self, i: &'a str) -> Option<&'a str> {
+        let (rest, head) = self.ty(i).ok()?;
+        let (rest, terms) = many0(preceded(ws, |i| self.ty(i))).parse(rest).ok()?;
+        let rest = ws(rest).ok()?.0.strip_prefix(';')?;
+        (!head.args.is_empty() || !terms.is_empty()).then_some(rest)
+    }
+
     fn definition(&self, i: &'a str, category: Category) -> PResult<'a, Definition<'a>> {
+        let (i, annotations) = many0(terminated(preceded(char('@'), ident), ws)).parse(i)?;
         let start = i;
         let (i, name) = context("a definition name", |i| self.name(i)).parse(i)?;
         let (i, explicit_id) = opt(preceded(
@@ -345,7 +394,8 @@ impl<'a> Grammar<'a> {
         .parse(i)?;
         let (i, ()) = ws(i)?;
         let (i, type_params) = if i.starts_with('{') {
-            many0(terminated(|i| self.type_param(i), ws)).parse(i)?
+            let (i, groups) = many0(terminated(|i| self.type_param(i), ws)).parse(i)?;
+            (i, groups.into_iter().flatten().collect())
         } else {
             (i, Vec::new())
         };
@@ -355,13 +405,17 @@ impl<'a> Grammar<'a> {
         } else {
             self.params(i)?
         };
-        let (i, _) = context("a parameter or `=`", cut(char('='))).parse(i)?;
+        // VK's TL writes a function's result after `=>`.
+        let (i, _) = context("a parameter or `=`", cut(pair(char('='), opt(char('>'))))).parse(i)?;
         let (i, ()) = ws(i)?;
-        let (i, result) = context("the result type after `=`", cut(|i| self.result_type(i, &type_params))).parse(i)?;
+        let bound = Bound::of(&type_params, &params);
+        let (i, result) = context("the result type after `=`", cut(|i| self.result_type(i, &bound))).parse(i)?;
         let (i, ()) = ws(i)?;
         let (i, _) = context("`;` to end the definition", cut(char(';'))).parse(i)?;
         let definition = Definition {
             docs: Vec::new(),
+            annotations,
+            section_layer: None,
             name,
             explicit_id,
             id: explicit_id.unwrap_or(0),
@@ -386,26 +440,26 @@ impl<'a> Grammar<'a> {
         ))
     }
 
-    /// `{X:Type}`.
-    fn type_param(&self, i: &'a str) -> PResult<'a, TypeParam<'a>> {
+    /// `{X:Type}`, `{n:#}`, or several names of one kind: `{X Y:Type}`.
+    fn type_param(&self, i: &'a str) -> PResult<'a, Vec<TypeParam<'a>>> {
         let start = i;
         let (i, _) = char('{')(i)?;
-        let (i, (name, kind)) = cut((
-            preceded(ws, context("a type parameter name", ident)),
+        let (i, (names, kind)) = cut((
+            many1(preceded(ws, context("a type parameter name", ident))),
             preceded((ws, context("`:` after the type parameter name", char(':')), ws), |i| {
                 self.ty(i)
             }),
         ))
         .parse(i)?;
         let (i, _) = cut(preceded(ws, context("`}` to close the type parameter", char('}')))).parse(i)?;
-        Ok((
-            i,
-            TypeParam {
-                name,
-                kind,
-                span: self.span(start, i),
-            },
-        ))
+        let span = self.span(start, i);
+        let params = names.into_iter().map(|name| TypeParam {
+            name,
+            kind: kind.clone(),
+            span,
+            implicit: false,
+        });
+        Ok((i, params.collect()))
     }
 
     /// Parameters up to (not including) `=`, each followed by whitespace.
@@ -418,7 +472,7 @@ impl<'a> Grammar<'a> {
         loop {
             match self.param(i) {
                 Ok((rest, param)) => {
-                    params.push(param);
+                    params.extend(param);
                     i = ws(rest)?.0;
                 }
                 Err(nom::Err::Error(_)) => return Ok((i, params)),
@@ -427,13 +481,65 @@ impl<'a> Grammar<'a> {
         }
     }
 
-    /// One parameter, chosen by its first character.
-    fn param(&self, i: &'a str) -> PResult<'a, Param<'a>> {
+    /// One parameter, chosen by its first characters (several for `(a b:T)`).
+    fn param(&self, i: &'a str) -> PResult<'a, Vec<Param<'a>>> {
+        let one = |(rest, param)| (rest, vec![param]);
         match i.as_bytes().first() {
-            Some(b'[' | b'0'..=b'9') => self.repeat(i).map(|(rest, repeat)| (rest, Param::Repeat(repeat))),
-            Some(b'#') => self.anonymous_nat(i).map(|(rest, field)| (rest, Param::Field(field))),
-            _ => self.named_field(i).map(|(rest, field)| (rest, Param::Field(field))),
+            Some(b'[' | b'0'..=b'9') => self.repeat(i).map(|(rest, r)| one((rest, Param::Repeat(r)))),
+            Some(b'#') => self
+                .anonymous_nat(i)
+                .map(|(rest, field)| one((rest, Param::Field(field)))),
+            Some(b'(') if is_named_group(i) => self.named_group(i),
+            _ if starts_count(i) || starts_named_repeat(i) => {
+                self.repeat(i).map(|(rest, r)| one((rest, Param::Repeat(r))))
+            }
+            _ => match self.named_field(i) {
+                Ok((rest, field)) => Ok(one((rest, Param::Field(field)))),
+                Err(nom::Err::Error(_)) if !i.starts_with('=') => self
+                    .anonymous_field(i)
+                    .map(|(rest, field)| one((rest, Param::Field(field)))),
+                Err(error) => Err(error),
+            },
         }
+    }
+
+    /// A param with no name: a type (`t` in `resultTrue {t:Type} t = Maybe t;`, `%(Vector %T)`, `!X`).
+    fn anonymous_field(&self, i: &'a str) -> PResult<'a, Field<'a>> {
+        let (rest, ty) = match i.as_bytes().first() {
+            Some(b'!') => self.generic_query(i)?,
+            _ => self.ty(i)?,
+        };
+        let field = Field {
+            name: None,
+            condition: None,
+            span: self.span(i, rest),
+            ty,
+        };
+        Ok((rest, field))
+    }
+
+    /// `(a b c:T)`: several params of one type.
+    fn named_group(&self, i: &'a str) -> PResult<'a, Vec<Param<'a>>> {
+        let start = i;
+        let (i, _) = char('(')(i)?;
+        let (i, names) = many1(preceded(ws, ident)).parse(i)?;
+        let (i, _) = cut(preceded(ws, context("`:` after the names", char(':')))).parse(i)?;
+        let (i, ty) = cut(preceded(ws, |i: &'a str| match i.as_bytes().first() {
+            Some(b'!') => self.generic_query(i),
+            _ => self.ty(i),
+        }))
+        .parse(i)?;
+        let (i, _) = cut(preceded(ws, context("`)` to close the params", char(')')))).parse(i)?;
+        let span = self.span(start, i);
+        let fields = names.into_iter().map(|name| {
+            Param::Field(Field {
+                name: Some(name),
+                condition: None,
+                ty: ty.clone(),
+                span,
+            })
+        });
+        Ok((i, fields.collect()))
     }
 
     /// The nameless `#` of `vector {t:Type} # [ t ] = Vector t;`.
@@ -518,10 +624,17 @@ impl<'a> Grammar<'a> {
         ))
     }
 
-    /// `[ t ]` or `4*[ int ]`.
+    /// `[ t ]`, `4*[ int ]`, `n*[ x:int ]`, or named: `items:n*[ ... ]`.
     fn repeat(&self, i: &'a str) -> PResult<'a, Repeat<'a>> {
         let start = i;
-        let (i, multiplier) = opt(terminated(number, preceded(ws, char('*')))).parse(i)?;
+        let (i, name) = if starts_named_repeat(i) {
+            let (rest, name) = ident(i)?;
+            (ws(&rest[1..])?.0, Some(name))
+        } else {
+            (i, None)
+        };
+        let count = alt((number.map(Count::Const), ident.map(Count::Var)));
+        let (i, count) = opt(terminated(count, preceded(ws, char('*')))).parse(i)?;
         let (i, _) = preceded(ws, char('[')).parse(i)?;
         let item = alt((
             |i| self.named_field(i),
@@ -545,7 +658,8 @@ impl<'a> Grammar<'a> {
         Ok((
             i,
             Repeat {
-                multiplier,
+                name,
+                count,
                 items,
                 span: self.span(start, i),
             },
@@ -560,6 +674,8 @@ impl<'a> Grammar<'a> {
         }
         let (i, name) = match i.strip_prefix('#') {
             Some(rest) => (rest, &i[..1]),
+            // A number in a type: a natural-number argument (`(Tuple int 3)`).
+            None if i.starts_with(|c: char| c.is_ascii_digit()) => digit1(i)?,
             None => qualified_ident(i)?,
         };
         let (i, args) = if i.starts_with('<') {
@@ -617,13 +733,16 @@ impl<'a> Grammar<'a> {
         Ok((i, ty))
     }
 
-    /// A result type: a type, optionally applied by juxtaposition to the definition's own type parameters
-    /// (`= Vector t`). Only those may follow, so a missing `;` is not misread as an application.
-    fn result_type(&self, i: &'a str, type_params: &[TypeParam<'a>]) -> PResult<'a, TypeExpr<'a>> {
+    /// A result type: a type, optionally applied by juxtaposition to names the definition binds (`=
+    /// Vector t`, `= Response T` with `T` used in a param, `= Tuple t n`). Only those may follow, so a
+    /// missing `;` is not misread as an application.
+    fn result_type(&self, i: &'a str, bound: &Bound<'a>) -> PResult<'a, TypeExpr<'a>> {
         let (mut rest, mut ty) = self.ty(i)?;
-        if ty.args.is_empty() && !type_params.is_empty() {
+        if ty.args.is_empty() {
             while let Ok((after, arg)) = preceded(ws, |i| self.applied_arg(i)).parse(rest) {
-                if !type_params.iter().any(|p| p.name == arg.name) {
+                // A boxed type name or a number may follow too (`=> Vector User`, `= Tuple int 3`).
+                let boxed = Name::split(arg.name).1.starts_with(|c: char| c.is_ascii_uppercase());
+                if !bound.contains(arg.name) && !boxed {
                     break;
                 }
                 ty.args.push(arg);
@@ -635,7 +754,7 @@ impl<'a> Grammar<'a> {
     }
 
     fn applied_arg(&self, i: &'a str) -> PResult<'a, TypeExpr<'a>> {
-        let (rest, name) = ident(i)?;
+        let (rest, name) = qualified_ident(i)?;
         Ok((
             rest,
             TypeExpr {
@@ -664,6 +783,115 @@ impl<'a> Grammar<'a> {
         Diagnostic::error(span, format!("expected {expected}, found {}", found.description))
             .with_label(format!("expected {expected}"))
     }
+}
+
+/// The names a result type may be applied to: the type parameters, the params' names, and the names the
+/// params use as types (implicit type variables).
+struct Bound<'a> {
+    names: Vec<&'a str>,
+    /// Names used as types in the params, not declared as type parameters nor params.
+    free: Vec<&'a str>,
+}
+
+impl<'a> Bound<'a> {
+    fn of(type_params: &[TypeParam<'a>], params: &[Param<'a>]) -> Self {
+        let mut names: Vec<&str> = type_params.iter().map(|p| p.name).collect();
+        names.extend(params.iter().filter_map(|p| p.as_field()).filter_map(|f| f.name));
+        let mut free = Vec::new();
+        visit_types(params, &mut |ty| {
+            if !ty.is_nat() && !ty.is_nat_const() && !names.contains(&ty.name) && !free.contains(&ty.name) {
+                free.push(ty.name);
+            }
+        });
+        Bound { names, free }
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        self.names.contains(&name) || self.free.contains(&name)
+    }
+}
+
+/// Declares the implicit type variables of every definition: a name the result applies (`= Response
+/// T`) that the params use as a type and that is no type of the schema (`known`) becomes `{T:Type}`.
+pub(crate) fn add_implicit_type_params(definitions: &mut [Definition<'_>], known: &dyn Fn(&str) -> bool) {
+    for definition in definitions {
+        let bound = Bound::of(&definition.type_params, &definition.params);
+        let implicit = implicit_type_params(&definition.result, &bound, known);
+        definition.type_params.extend(implicit);
+    }
+}
+
+fn implicit_type_params<'a>(
+    result: &TypeExpr<'a>,
+    bound: &Bound<'a>,
+    known: &dyn Fn(&str) -> bool,
+) -> Vec<TypeParam<'a>> {
+    (result.args.iter())
+        .filter(|arg| arg.args.is_empty() && !bound.names.contains(&arg.name) && bound.free.contains(&arg.name))
+        .filter(|arg| !known(arg.name))
+        .map(|arg| TypeParam {
+            name: arg.name,
+            kind: TypeExpr {
+                name: "Type",
+                percent: false,
+                generic_query: false,
+                args: Vec::new(),
+                span: arg.span,
+            },
+            span: arg.span,
+            implicit: true,
+        })
+        .collect()
+}
+
+fn visit_types<'a>(params: &[Param<'a>], visit: &mut impl FnMut(&TypeExpr<'a>)) {
+    fn visit_type<'a>(ty: &TypeExpr<'a>, visit: &mut impl FnMut(&TypeExpr<'a>)) {
+        visit(ty);
+        ty.args.iter().for_each(|arg| visit_type(arg, visit));
+    }
+    for param in params {
+        match param {
+            Param::Field(field) => visit_type(&field.ty, visit),
+            Param::Repeat(repeat) => visit_types(&repeat.items, visit),
+        }
+    }
+}
+
+/// Whether a param starts with a named group, `(a b:T)`, rather than a type in parentheses.
+fn is_named_group(i: &str) -> bool {
+    let inner = i[1..].trim_start();
+    let first = ident_len(inner.as_bytes());
+    if first == 0 {
+        return false;
+    }
+    let mut rest = &inner[first..];
+    loop {
+        rest = rest.trim_start();
+        match ident_len(rest.as_bytes()) {
+            0 => return rest.starts_with(':'),
+            len => rest = &rest[len..],
+        }
+    }
+}
+
+/// Whether the text starts with a named repetition: `name:[`, `name:n*[`, `name:3*[`.
+fn starts_named_repeat(i: &str) -> bool {
+    let len = ident_len(i.as_bytes());
+    let Some(after) = i[len..].strip_prefix(':').filter(|_| len > 0) else {
+        return false;
+    };
+    let after = after.trim_start();
+    after.starts_with('[') || starts_count(after)
+}
+
+/// Whether the text starts with a repetition's count: `n*` or `3*` (spaces allowed before `*`).
+fn starts_count(i: &str) -> bool {
+    let bytes = i.as_bytes();
+    let len = match bytes.first() {
+        Some(b) if b.is_ascii_digit() => bytes.iter().take_while(|b| b.is_ascii_digit()).count(),
+        _ => ident_len(bytes),
+    };
+    len > 0 && i[len..].trim_start().starts_with('*')
 }
 
 /// The token at the start of `rest`, for "found ..." in messages.

@@ -200,7 +200,7 @@ fn builtin_vector_definition() {
     let Param::Repeat(repeat) = &definition.params[1] else {
         panic!("a repetition")
     };
-    assert_eq!(repeat.multiplier, None);
+    assert_eq!(repeat.count, None);
     assert_eq!(repeat.items.len(), 1);
     assert_eq!(definition.result.args[0].name, "t");
 }
@@ -211,7 +211,7 @@ fn builtin_repetition_with_multiplier() {
     let Param::Repeat(repeat) = &definition.params[0] else {
         panic!("a repetition")
     };
-    assert_eq!(repeat.multiplier, Some(4));
+    assert_eq!(repeat.count, Some(tl_parser::Count::Const(4)));
 }
 
 #[test]
@@ -399,4 +399,85 @@ fn definitions_display_as_canonical_tl_that_parses_back_to_the_same_ids() {
     };
     // Sections are not printed here, so compare names and ids only.
     assert_eq!(ids(&reprinted), ids(&schema));
+}
+
+/// TL-formal's and the dialects' constructs (see the README's construct table).
+#[test]
+fn the_whole_language_parses() {
+    let schema = parse_ok(
+        "point (x y z:int) = Point;\n\
+         pairOf {X Y:Type} a:X b:Y = PairOf X Y;\n\
+         response.ok value:T = Response T;\n\
+         counted n:# values:n*[int] rows:n*[ id:int name:string ] = Counted;\n\
+         tuple {t:Type} {n:#} [t] = Tuple t n;\n\
+         holder x:(Tuple int 3) = Holder;\n\
+         Final Bool;\n\
+         Vector int;\n\
+         ===8===\n\
+         /** Documented.\n * @param id The id\n */\n\
+         doc id:int = Doc;\n\
+         user id:int = User;\n\
+         ---functions---\n\
+         @read @any users.get ids:(vector int) => Vector User;",
+    );
+    let names: Vec<&str> = schema.definitions.iter().map(|d| d.name.full).collect();
+    assert_eq!(
+        names,
+        [
+            "point",
+            "pairOf",
+            "response.ok",
+            "counted",
+            "tuple",
+            "holder",
+            "doc",
+            "user",
+            "users.get"
+        ]
+    );
+    let point = &schema.definitions[0];
+    let fields: Vec<_> = point
+        .params
+        .iter()
+        .filter_map(Param::as_field)
+        .map(|f| f.name)
+        .collect();
+    assert_eq!(fields, [Some("x"), Some("y"), Some("z")]);
+    assert_eq!(schema.definitions[1].type_params.len(), 2);
+    let implicit = &schema.definitions[2].type_params;
+    assert!(implicit.len() == 1 && implicit[0].implicit && implicit[0].name == "T");
+    let Param::Repeat(rows) = &schema.definitions[3].params[2] else {
+        panic!("a repetition")
+    };
+    assert_eq!(
+        (rows.name, rows.count, rows.items.len()),
+        (Some("rows"), Some(tl_parser::Count::Var("n")), 2)
+    );
+    assert_eq!(
+        schema.definitions[5].params[0].as_field().expect("a field").ty.args[1].name,
+        "3"
+    );
+    let doc = &schema.definitions[6];
+    assert_eq!(doc.section_layer, Some(8));
+    let docs = tl_parser::docs::Docs::parse(&doc.docs);
+    assert_eq!(
+        (docs.description.as_deref(), docs.param("id")),
+        (Some("Documented."), Some("The id"))
+    );
+    let get = &schema.definitions[8];
+    assert_eq!(
+        (get.annotations.as_slice(), get.result.args[0].name),
+        (&["read", "any"][..], "User")
+    );
+    // An implicit type variable is not hashed: the id is that of the definition as written.
+    assert_eq!(
+        schema.definitions[2].id,
+        crc32fast::hash(b"response.ok value:T = Response T")
+    );
+}
+
+#[test]
+fn a_repetition_count_must_name_a_nat() {
+    let message = parse_err("a n:int values:n*[int] = A;");
+    assert!(message.contains("`n` does not name a count"), "{message}");
 }

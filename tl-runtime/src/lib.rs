@@ -17,6 +17,7 @@
 //! ```
 
 mod error;
+mod opaque;
 pub mod primitives;
 mod reader;
 #[cfg(feature = "serde")]
@@ -27,6 +28,7 @@ pub mod write;
 /// The string type of generated code (`string` fields): a `String` that keeps up to 24 bytes inline.
 pub use compact_str::CompactString;
 pub use error::{Error, ErrorKind, PathStep, Result};
+pub use opaque::Opaque;
 pub use primitives::{
     BOOL_FALSE_ID, BOOL_TRUE_ID, MAX_VECTOR_RESERVATION, VECTOR_ID, read_bare_vector, read_boxed_variant, read_bytes,
     read_if, read_nested_boxed_variant, read_nested_variant, read_small_variant, read_vector, run_field,

@@ -28,6 +28,10 @@ pub trait Output: Sized {
     /// Writes a `bytes` (or `string`) item: the length, the data, zero padding to 4. Lengths are 24-bit
     /// on the wire: data longer than 16 MiB - 1 cannot be encoded and panics, as a programming error.
     fn put_bytes(self, data: &[u8]) -> Self;
+
+    /// Writes `data` as it is, with no length and no padding: bytes already encoded (an opaque answer,
+    /// [`crate::Opaque`]).
+    fn put_raw(self, data: &[u8]) -> Self;
 }
 
 /// An output that writes nothing and counts the bytes an encoding takes.
@@ -56,6 +60,11 @@ impl Output for Length {
     fn put_bytes(self, data: &[u8]) -> Self {
         Length(self.0 + bytes_len(data.len()))
     }
+
+    #[inline(always)]
+    fn put_raw(self, data: &[u8]) -> Self {
+        Length(self.0 + data.len())
+    }
 }
 
 /// The room left in a vector's spare capacity, written from the front; `None` once a write did not fit
@@ -83,6 +92,18 @@ impl Output for Spare<'_> {
             None => Spare(None),
         }
     }
+
+    #[inline]
+    fn put_raw(self, data: &[u8]) -> Self {
+        let Some(room) = self.0 else { return Spare(None) };
+        match room.split_at_mut_checked(data.len()) {
+            Some((head, rest)) => {
+                write_all(head, data);
+                Spare(Some(rest))
+            }
+            None => Spare(None),
+        }
+    }
 }
 
 /// Appends `value`'s encoding to `out` in one pass through the room `out` already has. Returns false,
@@ -100,9 +121,9 @@ pub(crate) fn append_in_spare<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8
     // SAFETY: `set_len` needs the first `start + written` bytes initialised. The first `start` were.
     // `rest` is a tail of `spare` (the bytes after `out`'s length): the encoder is generic over its
     // output, so the only `Spare` it can return is the one it was given, as handed back by `Spare`'s
-    // `put` and `put_bytes`, and each of those returns the tail after a front part it initialised in full
-    // (`put`: all `N` bytes; `write_bytes`: the header, the data and the padding, see `put_short` and
-    // `write_exactly`). So the `written` bytes before `rest` are initialised.
+    // `put`, `put_bytes` and `put_raw`, and each of those returns the tail after a front part it initialised
+    // in full (`put`: all `N` bytes; `write_bytes`: the header, the data and the padding, see `put_short`
+    // and `write_exactly`; `put_raw`: all of `data`, copied by `write_all`). So the `written` bytes before `rest` are initialised.
     unsafe { out.set_len(start + written) };
     true
 }

@@ -11,7 +11,7 @@ use tl_parser::{ParseOptions, SourceFile};
 use tl_tests::samples::{
     Fill, Sweep, sweep_constructors, sweep_constructors_random, sweep_functions, sweep_functions_random,
 };
-use tl_wild_schemas::{lite_api, mtproto_api, secret_api, td_api, telegram_api};
+use tl_wild_schemas::{lite_api, mtproto_api, secret_api, td_api, td_api_1_8_65, telegram_api, ton_api, tonlib_api};
 
 /// One schema of `wild/` and the tables over its generated types.
 struct Schema {
@@ -21,7 +21,7 @@ struct Schema {
     decoder: fn(usize) -> Option<tl_tests::decoding::Decoder>,
 }
 
-const SCHEMAS: [Schema; 5] = [
+const SCHEMAS: [Schema; 8] = [
     Schema {
         file: "td_api.tl",
         check_type: td_api::round_trips::check_type,
@@ -51,6 +51,24 @@ const SCHEMAS: [Schema; 5] = [
         check_type: lite_api::round_trips::check_type,
         check_function: lite_api::round_trips::check_function,
         decoder: lite_api::boxed::decoder,
+    },
+    Schema {
+        file: "td_api-1.8.65.tl",
+        check_type: td_api_1_8_65::round_trips::check_type,
+        check_function: td_api_1_8_65::round_trips::check_function,
+        decoder: td_api_1_8_65::boxed::decoder,
+    },
+    Schema {
+        file: "ton_api.tl",
+        check_type: ton_api::round_trips::check_type,
+        check_function: ton_api::round_trips::check_function,
+        decoder: ton_api::boxed::decoder,
+    },
+    Schema {
+        file: "tonlib_api.tl",
+        check_type: tonlib_api::round_trips::check_type,
+        check_function: tonlib_api::round_trips::check_function,
+        decoder: tonlib_api::boxed::decoder,
     },
 ];
 

@@ -36,7 +36,13 @@ pub struct ModelInput<'s, 'a> {
     pub class_docs: &'s [ClassDoc<'a>],
     /// Types defined outside the schema, and types generated in another crate.
     pub externs: &'s Externs,
+    /// Whether a function whose answer cannot be generated is an error, or answers
+    /// [`OPAQUE_ANSWER`] with a warning.
+    pub strictness: crate::Strictness,
 }
+
+/// The Rust type of an answer the schema gives no constructor for: its bytes as they came.
+pub const OPAQUE_ANSWER: &str = "::tl_runtime::Opaque";
 
 /// What is not generated here: types the schema uses but does not define, and types generated in another
 /// crate.
@@ -384,10 +390,10 @@ pub struct Model {
 }
 
 impl Model {
-    /// Builds the model for `definitions` (a closure, or a whole schema): every problem found is a
-    /// diagnostic, and all of them are returned together.
-    pub fn build(input: &ModelInput<'_, '_>) -> Result<Model, Diagnostics> {
-        let resolved = resolve::resolve(input)?;
+    /// Builds the model for `definitions` (a closure, or a whole schema), with its warnings (answers made
+    /// opaque): every problem found is a diagnostic, and all of them are returned together.
+    pub fn build(input: &ModelInput<'_, '_>) -> Result<(Model, Diagnostics), Diagnostics> {
+        let (resolved, warnings) = resolve::resolve(input)?;
         let mut diagnostics = Diagnostics::default();
         let variant_names = names::variant_names(&resolved, &mut diagnostics);
         let universal = names::universal_members(&resolved, &mut diagnostics);
@@ -396,7 +402,7 @@ impl Model {
         match facts {
             Some(facts) if !diagnostics.has_errors() => {
                 let derives = derives::solve(&resolved);
-                Ok(resolved.into_model(input.layer, facts, derives))
+                Ok((resolved.into_model(input.layer, facts, derives), warnings))
             }
             _ => Err(diagnostics),
         }

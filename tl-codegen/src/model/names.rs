@@ -9,23 +9,24 @@ use super::resolve::{Resolved, Shape};
 use crate::ident::{self, NameCollision, NameScope};
 
 /// The variant names of each type (in `TypeShape::constructors` order): the short form unless two
-/// constructors of one type would share it. Collisions that remain are diagnostics.
+/// constructors of one type would share it, then the struct's name, then the name with its namespace
+/// (`dns.accountState` and `rwallet.accountState` of `AccountState`: `DnsAccountState`). Collisions that
+/// remain are diagnostics.
 pub(super) fn variant_names(resolved: &Resolved, diagnostics: &mut Diagnostics) -> Vec<Vec<String>> {
     (resolved.types.iter())
         .map(|ty| {
             let constructors: Vec<&Shape> = ty.constructors.iter().map(|&c| &resolved.constructors[c]).collect();
-            let short: Vec<String> = (constructors.iter())
-                .map(|c| ident::variant_name(&c.tl_name, &ty.tl_name))
+            let tiers: Vec<[String; 3]> = (constructors.iter())
+                .map(|c| {
+                    let short = ident::variant_name(&c.tl_name, &ty.tl_name);
+                    [short, c.rust_name.clone(), qualified(&c.tl_name)]
+                })
                 .collect();
             let mut scope = NameScope::default();
-            (constructors.iter().zip(&short))
-                .map(|(constructor, name)| {
-                    let clashes = short.iter().filter(|other| *other == name).count() > 1;
-                    let chosen = if clashes {
-                        constructor.rust_name.clone()
-                    } else {
-                        name.clone()
-                    };
+            (constructors.iter().zip(&tiers))
+                .map(|(constructor, names)| {
+                    let unique = |tier: usize| tiers.iter().filter(|other| other[tier] == names[tier]).count() == 1;
+                    let chosen = names[(0..3).find(|&tier| unique(tier)).unwrap_or(2)].clone();
                     let claimed = scope.claim(&chosen, &constructor.tl_name, constructor.span);
                     // Constructors of one namespace whose names collide are reported for their module.
                     let claimed = claimed.or_else(|collision| {
@@ -38,6 +39,11 @@ pub(super) fn variant_names(resolved: &Resolved, diagnostics: &mut Diagnostics) 
                 .collect()
         })
         .collect()
+}
+
+/// A TL name as one Rust type name with its namespace: `messages.Messages` → `MessagesMessages`.
+fn qualified(tl_name: &str) -> String {
+    ident::type_name(&tl_name.replace('.', "_"))
 }
 
 /// The variants of the universal type that hold the other boxed types, named after the type with its
@@ -59,9 +65,20 @@ pub(super) fn universal_members(
                 let constructor = &resolved.constructors[constructor];
                 let _ = scope.claim(&constructor.rust_name, &constructor.tl_name, constructor.span);
             }
-            let others = resolved.types.iter().enumerate().filter(|&(other, _)| other != index);
-            (others.map(|(other, member)| {
-                let rust_name = ident::type_name(&member.tl_name.replace('.', "_"));
+            let others: Vec<(usize, &super::resolve::TypeShape)> = resolved
+                .types
+                .iter()
+                .enumerate()
+                .filter(|&(other, _)| other != index)
+                .collect();
+            let names: Vec<String> = others.iter().map(|(_, member)| qualified(&member.tl_name)).collect();
+            (others.iter().zip(&names).map(|(&(other, member), name)| {
+                // `a.bC` and `a.b.C` both give `ABC`: those name the namespace apart, `BCInA` and `CInAB`.
+                let rust_name = if names.iter().filter(|n| *n == name).count() > 1 {
+                    namespace_apart(&member.tl_name)
+                } else {
+                    name.clone()
+                };
                 let span = resolved
                     .constructors
                     .get(member.constructors.first().copied().unwrap_or(usize::MAX))
@@ -77,6 +94,14 @@ pub(super) fn universal_members(
             .into()
         })
         .collect()
+}
+
+/// `storage.daemon.provider.Config` → `ConfigInStorageDaemonProvider`.
+fn namespace_apart(tl_name: &str) -> String {
+    match Name::split(tl_name) {
+        (Some(namespace), base) => format!("{}In{}", ident::type_name(base), qualified(namespace)),
+        (None, base) => ident::type_name(base),
+    }
 }
 
 /// Names inside each item (fields, derived methods) and in each module (structs, group structs, enums).

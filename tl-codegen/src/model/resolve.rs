@@ -167,9 +167,14 @@ impl Resolved {
     }
 }
 
-/// Resolves `definitions` (stage 1). Any problem stops the model here, with every problem of this stage.
-pub(super) fn resolve(input: &ModelInput<'_, '_>) -> Result<Resolved, Diagnostics> {
-    let index = Index::new(input.definitions, input.externs);
+/// Resolves `definitions` (stage 1), with the warnings of answers made opaque. Any problem stops the
+/// model here, with every problem of this stage.
+pub(super) fn resolve(input: &ModelInput<'_, '_>) -> Result<(Resolved, Diagnostics), Diagnostics> {
+    let mut index = Index::new(input.definitions, input.externs);
+    let warnings = match input.strictness {
+        crate::Strictness::Degrade => index.make_opaque_answers(),
+        crate::Strictness::Strict => Diagnostics::default(),
+    };
     let mut diagnostics = Diagnostics::default();
     for definition in index.constructors.iter().chain(&index.functions) {
         check_identifiers(definition, &mut diagnostics);
@@ -189,12 +194,13 @@ pub(super) fn resolve(input: &ModelInput<'_, '_>) -> Result<Resolved, Diagnostic
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    Ok(Resolved {
+    let resolved = Resolved {
         externs: index.extern_types.clone(),
         types: index.type_shapes(input.class_docs),
         constructors: constructors.into_iter().map(|s| s.expect("no errors")).collect(),
         functions: functions.into_iter().map(|s| s.expect("no errors")).collect(),
-    })
+    };
+    Ok((resolved, warnings))
 }
 
 /// True for definitions the runtime provides: the built-in forms (`int ? = Int;`, `int128 4*[ int ] =
@@ -202,13 +208,14 @@ pub(super) fn resolve(input: &ModelInput<'_, '_>) -> Result<Resolved, Diagnostic
 /// is a built-in. A constructor of the universal type with ordinary params (`gzip_packed packed_data:bytes
 /// = Object;`) is one of its variants, not a built-in.
 fn is_runtime_builtin(definition: &Definition<'_>) -> bool {
-    let built_in_form = definition.builtin || !definition.params.iter().all(|p| matches!(p, Param::Field(_)));
+    let built_in_form = definition.builtin || declared_array(definition).is_some();
     if is_universal(definition.result.name) {
         return built_in_form;
     }
-    built_in_form
-        || tl_parser::builtin::is_builtin(definition.result.name)
-        || tl_parser::builtin::is_builtin(definition.name.full)
+    // `true = True;` is an ordinary constructor (the boxed `True` a function may answer, the bare `true`
+    // of zero bytes a field may hold); only `flags.N?true` is a built-in bit.
+    let builtin_name = |name: &str| !matches!(name, "true" | "True") && tl_parser::builtin::is_builtin(name);
+    built_in_form || builtin_name(definition.result.name) || builtin_name(definition.name.full)
 }
 
 /// The universal type, `Object` (its bare name `object` too): any boxed value of the schema.
@@ -230,11 +237,16 @@ fn declared_array(definition: &Definition<'_>) -> Option<Option<usize>> {
     let [Param::Repeat(repeat)] = definition.params.as_slice() else {
         return None;
     };
+    if repeat.name.is_some() {
+        return None;
+    }
     let [Param::Field(item)] = repeat.items.as_slice() else {
         return None;
     };
     let size = tl_parser::builtin::find(item.ty.name)?.get().codec.plain_size()?;
-    let count = repeat.multiplier?;
+    let Some(tl_parser::Count::Const(count)) = repeat.count else {
+        return None;
+    };
     Some(usize::try_from(count).ok().and_then(|count| count.checked_mul(size)))
 }
 
@@ -276,6 +288,10 @@ struct Index<'d, 'a> {
     constructor_index: BTreeMap<&'a str, usize>,
     /// TL type name → its constructors (indices into `constructors`), for bare references.
     type_constructors: BTreeMap<&'a str, Vec<usize>>,
+    /// Functions whose answer cannot be generated → the opaque answer's index into `extern_types`.
+    opaque_answers: BTreeMap<&'a str, usize>,
+    /// Names the schema declares as built-ins (`bigBytes ? = BigBytes;`) with no encoding known here.
+    unknown_builtins: std::collections::BTreeSet<&'a str>,
 }
 
 impl<'d, 'a> Index<'d, 'a> {
@@ -285,7 +301,11 @@ impl<'d, 'a> Index<'d, 'a> {
         let mut arrays = BTreeMap::new();
         let mut constructor_names = std::collections::BTreeSet::new();
         let mut elsewhere = Elsewhere::new(externs);
+        let mut unknown_builtins = std::collections::BTreeSet::new();
         for definition in definitions {
+            if definition.builtin && !tl_parser::builtin::is_builtin(definition.result.name) {
+                unknown_builtins.extend([definition.name.full, definition.result.name]);
+            }
             match definition.category {
                 Category::Type if !is_runtime_builtin(definition) && elsewhere.takes_constructor(definition) => {}
                 Category::Function if elsewhere.takes_function(definition) => {}
@@ -334,7 +354,39 @@ impl<'d, 'a> Index<'d, 'a> {
             constructors,
             functions,
             type_constructors,
+            opaque_answers: BTreeMap::new(),
+            unknown_builtins,
         }
+    }
+
+    /// Gives every function whose answer cannot be resolved (a type with no constructor, one the schema
+    /// never defines) the opaque answer, [`super::OPAQUE_ANSWER`]: the function is still generated. One
+    /// warning each, with the reason.
+    fn make_opaque_answers(&mut self) -> Diagnostics {
+        let mut warnings = Diagnostics::default();
+        for function in &self.functions {
+            let generics: Vec<&str> = function.type_params.iter().map(|p| p.name).collect();
+            let Err(reason) = self.resolve(&function.result, &generics) else {
+                continue;
+            };
+            let message = format!(
+                "`{}` answers `{}`, which cannot be generated: its `RemoteCall::Return` is `tl_runtime::Opaque`, \
+                 the answer's bytes",
+                function.name.full, function.result
+            );
+            warnings.push(
+                tl_parser::Diagnostic::warning(function.result.span, message)
+                    .with_label(reason.message)
+                    .with_hint(tl_parser::OptionHint::ExternType(function.result.name.to_string())),
+            );
+            self.extern_types.push(ExternType {
+                tl_name: function.result.to_string(),
+                rust_path: super::OPAQUE_ANSWER.to_string(),
+            });
+            self.opaque_answers
+                .insert(function.name.full, self.extern_types.len() - 1);
+        }
+        warnings
     }
 
     fn type_shapes(&self, class_docs: &[ClassDoc<'_>]) -> Vec<TypeShape> {
@@ -417,6 +469,11 @@ impl<'d, 'a> Index<'d, 'a> {
             (Some(&index), _) => Ok(TypeRef::Enum(index)),
             (None, Some(&index)) => Ok(TypeRef::Bare(index)),
             (None, None) if self.extern_bare.contains_key(ty.name) => Ok(TypeRef::Extern(self.extern_bare[ty.name])),
+            (None, None) if self.unknown_builtins.contains(ty.name) => Err(Box::new(
+                Diagnostic::error(ty.span, format!("`{}` is a built-in with no known encoding", ty.name))
+                    .with_label("the schema declares it with `?`, and the generator knows no encoding of this name")
+                    .with_hint(tl_parser::OptionHint::ExternType(ty.name.to_string())),
+            )),
             (None, None) => Err(Box::new(
                 Diagnostic::error(ty.span, format!("type `{}` has no constructor", ty.name))
                     .with_label("no constructor of the schema (or of the roots' closure) has this type"),
@@ -596,6 +653,9 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
 
     fn build(mut self) -> Result<Shape, Vec<Diagnostic>> {
         let definition = self.definition;
+        if let Some(unsupported) = unsupported_construct(definition) {
+            return Err(vec![unsupported]);
+        }
         let result = match definition.category {
             Category::Type => {
                 let ty = if is_universal(definition.result.name) {
@@ -605,7 +665,10 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
                 };
                 Ok(TypeRef::Enum(self.index.type_index[ty]))
             }
-            Category::Function => self.index.resolve(&definition.result, &self.generics),
+            Category::Function => match self.index.opaque_answers.get(definition.name.full) {
+                Some(&opaque) => Ok(TypeRef::Extern(opaque)),
+                None => self.index.resolve(&definition.result, &self.generics),
+            },
         };
         let result = result.map_err(|error| self.errors.push(*error)).ok();
         for field in definition.params.iter().filter_map(Param::as_field) {
@@ -768,6 +831,29 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             })
             .collect()
     }
+}
+
+/// The TL constructs the generator does not represent yet, as the reason to leave a definition out:
+/// generic types (type parameters on a constructor: `Maybe t`), natural-number parameters (`{n:#}`),
+/// and repetitions (`n*[ ... ]`) outside the built-in definitions.
+fn unsupported_construct(definition: &Definition<'_>) -> Option<Diagnostic> {
+    let generic_type = definition.category == Category::Type && !definition.type_params.is_empty();
+    let nat_param = definition.type_params.iter().find(|p| p.kind.is_nat());
+    let repeat = definition.params.iter().find(|p| matches!(p, Param::Repeat(_)));
+    let (span, what) = if let Some(param) = nat_param {
+        (param.span, "a natural-number parameter (`{n:#}`) is not generated yet")
+    } else if generic_type {
+        (
+            definition.type_params[0].span,
+            "a generic type (a constructor with type parameters, as `Maybe t`) is not generated yet",
+        )
+    } else {
+        (
+            repeat?.span(),
+            "a repetition (`n*[ ... ]`, `[ ... ]`) outside a built-in is not generated yet",
+        )
+    };
+    Some(Diagnostic::error(span, what).with_label("the definition is left out until the generator supports this"))
 }
 
 fn new_field(field: &tl_parser::Field<'_>, kind: FieldKind, condition: Option<Condition>, docs: &Docs) -> Field {

@@ -24,6 +24,7 @@ fn main() -> std::io::Result<()> {
         "tests/fixtures/codegen",
         "tests/fixtures/invalid",
         "tests/fixtures/warnings",
+        "tests/fixtures/tl-language",
     ] {
         for entry in std::fs::read_dir(root.join(folder))? {
             let path = entry?.path();

@@ -22,6 +22,7 @@ Project file: tl-codegen.toml, in this folder or the nearest one above it. Paths
   allow-id-mismatch = []               # optional: definitions whose written id differs from its hash
   mtproto-ids = false                  # optional: accept mtproto.tl's hand-assigned ids
   strict-ids = false                   # optional: a written id that is not the hash is an error
+  strict = false                       # optional: a definition that cannot be generated is an error
   extern-types = { FutureSalts = \"crate::salts::FutureSalts\" }   # optional: types defined elsewhere
   extern-paths = { UrlAuthResult = \"::tl_generated\" }   # optional: types generated in another crate
   function-decoding = true             # optional: Deserialize for functions too
@@ -73,6 +74,10 @@ pub(crate) struct Args {
     /// Make every written id that is not its definition's hash an error (by default, a warning).
     #[arg(long, requires = "schemas")]
     pub(crate) strict_ids: bool,
+    /// Make every definition that cannot be generated an error (by default it is left out with a
+    /// warning, and a function whose answer cannot be generated answers `tl_runtime::Opaque`).
+    #[arg(long, requires = "schemas")]
+    pub(crate) strict: bool,
     /// Map a type the schema uses but does not define to a Rust type (repeatable): NAME=PATH.
     #[arg(long, value_name = "NAME=PATH", value_parser = parse_extern, requires = "schemas")]
     pub(crate) extern_type: Vec<(String, String)>,

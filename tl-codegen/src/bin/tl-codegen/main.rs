@@ -93,6 +93,9 @@ fn job_of_arguments(args: &Args) -> Job {
     if args.strict_ids {
         config.strict_ids();
     }
+    if args.strict {
+        config.strict();
+    }
     for (name, path) in &args.extern_type {
         config.extern_type(name, path);
     }

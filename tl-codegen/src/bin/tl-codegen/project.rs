@@ -49,6 +49,8 @@ struct JobSpec {
     #[serde(default)]
     strict_ids: bool,
     #[serde(default)]
+    strict: bool,
+    #[serde(default)]
     extern_types: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     extern_paths: std::collections::BTreeMap<String, String>,
@@ -132,6 +134,9 @@ fn job_of(spec: JobSpec, folder: &Path) -> Result<Job, &'static str> {
     }
     if spec.strict_ids {
         config.strict_ids();
+    }
+    if spec.strict {
+        config.strict();
     }
     for (name, path) in spec.extern_types {
         config.extern_type(name, path);

@@ -1,0 +1,104 @@
+//! The TL language, construct by construct (`fixtures/tl-language/`, one `.tl` each): what the default
+//! options generate and leave out (the warnings, golden), and what strict mode refuses (the errors,
+//! golden). `build.rs` compiles the default output of each into this crate (`tl_tests::codegen_fixtures::
+//! tl_language`), and the tests below round-trip what was generated from the model's samples.
+
+use tl_codegen::{Strictness, generate_with};
+use tl_parser::{ParseOptions, SourceFile};
+
+fn fixtures() -> Vec<std::path::PathBuf> {
+    let folder = tl_tests::workspace_root().join("tests/fixtures/tl-language");
+    let mut paths: Vec<_> = std::fs::read_dir(folder)
+        .expect("the fixtures")
+        .map(|entry| entry.expect("an entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "tl"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// What one run says: the warnings and counts of a generation, or its error.
+fn run(files: &[SourceFile], strictness: Strictness) -> String {
+    let generated = generate_with(
+        files,
+        &[],
+        &ParseOptions::new(),
+        &Default::default(),
+        &Default::default(),
+        strictness,
+    );
+    match generated {
+        Ok(generated) => {
+            let (constructors, functions) = generated.counts;
+            let warnings = if generated.warnings.is_empty() {
+                "no warnings".to_string()
+            } else {
+                generated.warnings.to_string()
+            };
+            format!("{warnings}\ngenerated: {constructors} constructors, {functions} functions")
+        }
+        Err(error) => error.to_string(),
+    }
+}
+
+#[test]
+fn every_construct_generates_by_default_and_strict_mode_refuses_what_is_left_out() {
+    for path in fixtures() {
+        let name = path.file_stem().expect("a name").to_string_lossy().into_owned();
+        let mut file = SourceFile::read(&path).expect("a readable fixture");
+        file.name = format!("{name}.tl");
+        let files = [file];
+        let default = run(&files, Strictness::Degrade);
+        assert!(
+            default.contains("\ngenerated: "),
+            "{name}: the default run must generate:\n{default}"
+        );
+        let strict = run(&files, Strictness::Strict);
+        let left_out = default.contains("is left out") || default.contains("cannot be generated");
+        assert_eq!(
+            strict.contains("nothing was generated"),
+            left_out,
+            "{name}: strict mode refuses exactly what the default leaves out:\n{strict}"
+        );
+        insta::assert_snapshot!(name, format!("by default:\n{default}\n\nstrict:\n{strict}"));
+    }
+}
+
+#[test]
+fn what_the_constructs_generate_round_trips() {
+    use tl_runtime::{Deserialize, Serialize};
+    use tl_tests::codegen_fixtures::tl_language as lang;
+    // `true = True;`: the boxed `True` is its id; a bare `true` field takes no bytes.
+    let marker = lang::true_type::types::Marker {
+        x: 7,
+        present: lang::true_type::types::True,
+    };
+    assert_eq!(marker.to_bytes(), 7i32.to_le_bytes());
+    let truth = lang::true_type::enums::True::True;
+    assert_eq!(truth.to_bytes(), 0x3fedd339u32.to_le_bytes());
+    assert_eq!(
+        lang::true_type::enums::True::from_bytes(&truth.to_bytes()).expect("decodes"),
+        truth
+    );
+    // `(x y z:int)`: three fields of one type, in order.
+    let point = lang::multi_name_params::types::Point { x: 1, y: 2, z: 3 };
+    let bytes = point.to_bytes();
+    assert_eq!(
+        bytes,
+        [1i32, 2, 3].iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<u8>>()
+    );
+    assert_eq!(
+        lang::multi_name_params::types::Point::from_bytes(&bytes).expect("decodes"),
+        point
+    );
+    // A function with no constructor for its answer: the answer's bytes, as they came.
+    fn answer_of<F: tl_runtime::RemoteCall>(_: &F, bytes: &[u8]) -> F::Return {
+        F::Return::from_bytes(bytes).expect("any bytes")
+    }
+    let wait = lang::answer_without_constructor::functions::HttpWait {
+        max_delay: 1,
+        wait_after: 2,
+        max_wait: 3,
+    };
+    assert_eq!(answer_of(&wait, &[9, 8, 7]), tl_runtime::Opaque(vec![9, 8, 7]));
+}
