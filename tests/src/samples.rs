@@ -134,6 +134,9 @@ fn value(model: &Model, ty: &TypeRef, choices: &mut impl Choices, depth: usize, 
         TypeRef::Enum(index) if model.types[*index].universal.is_some() => {
             universal_value(model, *index, choices, depth, out)
         }
+        TypeRef::Enum(index) if model.types[*index].functions.is_some() => {
+            any_function_value(model, *index, choices, depth, out)
+        }
         TypeRef::Enum(index) => {
             let ty = &model.types[*index];
             let variant = match choices.variant(ty.variants.len(), depth) {
@@ -174,6 +177,21 @@ fn universal_value(model: &Model, index: usize, choices: &mut impl Choices, dept
             out.extend_from_slice(&0u32.to_le_bytes());
         }
     }
+}
+
+/// A value of the universal function type `index`: a call of one of its functions, as chosen, or of the
+/// one with the fewest nested values.
+fn any_function_value(model: &Model, index: usize, choices: &mut impl Choices, depth: usize, out: &mut Vec<u8>) {
+    let members = model.types[index].functions.as_deref().unwrap_or_default();
+    let member = match choices.variant(members.len(), depth) {
+        Some(chosen) => &members[chosen],
+        None => (members.iter())
+            .min_by_key(|m| nested_required(&model.functions[m.function]))
+            .expect("a schema that uses `Function` has functions"),
+    };
+    let function = &model.functions[member.function];
+    out.extend_from_slice(&function.id.to_le_bytes());
+    bare(model, function, choices, depth, out);
 }
 
 /// A count and the items.

@@ -91,6 +91,20 @@ fn what_the_constructs_generate_round_trips() {
         lang::multi_name_params::types::Point::from_bytes(&bytes).expect("decodes"),
         point
     );
+    // `n:# values:n*[int]`: the count is the vector's length, written before its items.
+    let counted = lang::nat_parameters::types::Counted { values: vec![5, -1] };
+    let bytes = counted.to_bytes();
+    assert_eq!(
+        bytes,
+        [2i32, 5, -1].iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<u8>>()
+    );
+    assert_eq!(
+        lang::nat_parameters::types::Counted::from_bytes(&bytes).expect("decodes"),
+        counted
+    );
+    // `values:3*[int]`: twelve bytes, as they are.
+    let triple = lang::nat_parameters::types::Triple { values: [7; 12] };
+    assert_eq!(triple.to_bytes(), [7; 12]);
     // A function with no constructor for its answer: the answer's bytes, as they came.
     fn answer_of<F: tl_runtime::RemoteCall>(_: &F, bytes: &[u8]) -> F::Return {
         F::Return::from_bytes(bytes).expect("any bytes")
@@ -101,4 +115,55 @@ fn what_the_constructs_generate_round_trips() {
         max_wait: 3,
     };
     assert_eq!(answer_of(&wait, &[9, 8, 7]), tl_runtime::Opaque(vec![9, 8, 7]));
+}
+
+#[test]
+fn any_function_is_written_as_the_function_and_read_by_its_id() {
+    use lang::universal_function::{enums::Function, functions};
+    use tl_runtime::{Deserialize, Identifiable, Serialize};
+    use tl_tests::codegen_fixtures::tl_language as lang;
+    let call = functions::Wrapped {
+        query: functions::GetPlain {}.into(),
+    };
+    let bytes = call.to_bytes();
+    let ids = [functions::Wrapped::CONSTRUCTOR_ID, functions::GetPlain::CONSTRUCTOR_ID];
+    assert_eq!(bytes, ids.iter().flat_map(|id| id.to_le_bytes()).collect::<Vec<u8>>());
+    assert_eq!(functions::Wrapped::from_bytes(&bytes).expect("decodes"), call);
+    let unknown = Function::from_bytes(&0xdeadbeefu32.to_le_bytes()).expect_err("no such function");
+    assert!(unknown.to_string().contains("Function"), "{unknown}");
+    // A call wrapped a million times: a depth error, not a stack overflow.
+    let mut nested = functions::Wrapped::CONSTRUCTOR_ID.to_le_bytes().repeat(1_000_000);
+    nested.extend_from_slice(&functions::GetPlain::CONSTRUCTOR_ID.to_le_bytes());
+    let deep = Function::from_bytes(&nested).expect_err("too deep");
+    assert!(matches!(deep.kind(), tl_runtime::ErrorKind::TooDeep { .. }), "{deep}");
+}
+
+#[test]
+fn a_name_defined_differently_in_two_files_is_kept_twice() {
+    let files = [
+        SourceFile::new("api.tl", "message#c38aad14 id:int text:string = Message;\n"),
+        SourceFile::new(
+            "mtproto.tl",
+            "message msg_id:long seqno:int bytes:int body:Object = Message;\n",
+        ),
+    ];
+    let generated = generate_with(
+        &files,
+        &[],
+        &ParseOptions::new(),
+        &Default::default(),
+        &Default::default(),
+        Strictness::Strict,
+    )
+    .unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(generated.counts, (2, 0));
+    assert!(
+        generated.source.contains("pub struct MessageMtproto {"),
+        "the later one, named apart"
+    );
+    let warnings = generated.warnings.to_string();
+    assert!(
+        warnings.contains("`message` is defined in two files, differently"),
+        "{warnings}"
+    );
 }

@@ -131,12 +131,14 @@ pub fn build_model(
     strictness: Strictness,
 ) -> Result<(model::Model, Warnings), Error> {
     let schema = &loaded.schema;
+    let file_stems: Vec<String> = files.iter().map(|file| file_stem(&file.name)).collect();
     let input = model::ModelInput {
         definitions: selected,
         layer: schema.layer,
         class_docs: &schema.class_docs,
         externs,
         strictness,
+        file_stems: &file_stems,
     };
     let refused = degrade::refusals(selected, &loaded.refused, strictness);
     let (model, left_out) = degrade::build_model(&input, refused).map_err(|mut diagnostics| {
@@ -359,6 +361,15 @@ pub fn emit(model: &model::Model, options: &emit::EmitOptions) -> String {
 /// The last component of a path, so generated headers do not depend on where the checkout is.
 pub fn file_name(path: &str) -> &str {
     Path::new(path).file_name().and_then(|n| n.to_str()).unwrap_or(path)
+}
+
+/// A file's stem as a TL name part: `mtproto` for `schema/mtproto.tl`, `api_layer230` for
+/// `api-layer230.tl`.
+fn file_stem(path: &str) -> String {
+    let stem = Path::new(path).file_stem().and_then(|s| s.to_str()).unwrap_or("file");
+    stem.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect()
 }
 
 fn file_name_of(path: &Path) -> &str {

@@ -271,6 +271,35 @@ fn schema_errors_are_rendered_with_hints_in_the_words_of_the_interface() {
 }
 
 #[test]
+fn a_definition_that_cannot_be_generated_is_left_out_with_a_warning_unless_strict() {
+    let sandbox = Sandbox::new("strict");
+    sandbox.write("some.tl", "a x:Nope = A;\nb y:A = B;\nc z:int = C;\n");
+    let run = sandbox.run(&["--schema", "some.tl", "--out", "out"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    insta::assert_snapshot!("left_out_command_line", run.stderr());
+    let generated = sandbox.read("out/some.rs");
+    assert!(generated.contains("pub struct C "), "{generated}");
+    assert!(!generated.contains("pub struct A ") && !generated.contains("pub struct B "));
+
+    let strict = sandbox.run(&["--schema", "some.tl", "--out", "strict", "--strict"]);
+    assert_eq!(strict.code(), 1, "{}", strict.stderr());
+    assert!(
+        strict.stderr().contains("error: unknown type `Nope`"),
+        "{}",
+        strict.stderr()
+    );
+    assert!(!sandbox.exists("strict"), "nothing is written in strict mode");
+
+    sandbox.write(
+        "tl-codegen.toml",
+        "[[job]]\nschemas = [\"some.tl\"]\nout = \"project\"\nstrict = true\n",
+    );
+    let project = sandbox.run(&[]);
+    assert_eq!(project.code(), 1, "{}", project.stderr());
+    assert!(project.stderr().contains("`extern-types = {"), "{}", project.stderr());
+}
+
+#[test]
 fn several_schemas_trimmed_roots_and_suggestions() {
     let sandbox = Sandbox::new("roots");
     sandbox

@@ -71,11 +71,6 @@ fn declared_arrays_too_large_to_hold_inline() {
 }
 
 #[test]
-fn the_universal_function_type() {
-    insta::assert_snapshot!(refusal("invokeLater query:Function = Later;"));
-}
-
-#[test]
 fn every_problem_of_a_stage_in_one_run() {
     let message = refusal(
         "a some_field:int someField:long = A;\n\

@@ -226,8 +226,21 @@ pub(crate) fn check_duplicates(schema: &Schema<'_>, diagnostics: &mut Diagnostic
     let mut any_category: FxHashMap<u32, &Definition<'_>> =
         FxHashMap::with_capacity_and_hasher(capacity, Default::default());
     for definition in &schema.definitions {
-        if let Some(first) = by_name.insert((definition.category, definition.name.full), definition) {
-            if !same_in_other_file(first, definition) {
+        // Layer sections (`===N===`) each define their layer's form of a name: not duplicates.
+        let key = (definition.category, definition.name.full, definition.section_layer);
+        if let Some(first) = by_name.insert(key, definition) {
+            if first.span.file != definition.span.file && !same_in_other_file(first, definition) {
+                // Two files of one schema (mtproto.tl's `message` beside api.tl's): both are meant.
+                diagnostics.push(
+                    Diagnostic::warning(
+                        definition.name.span,
+                        format!("`{}` is defined in two files, differently", definition.name.full),
+                    )
+                    .with_label("defined again here, in another file")
+                    .with_related(first.name.span, "first defined here")
+                    .with_note("both are kept: a generator names the later one apart (tl-codegen: `name_<file>`)"),
+                );
+            } else if !same_in_other_file(first, definition) {
                 diagnostics.push(
                     Diagnostic::error(
                         definition.name.span,

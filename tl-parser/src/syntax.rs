@@ -377,6 +377,11 @@ impl<'a> Grammar<'a> {
     /// `New`, `Final` and `Empty` declarations (`Final Bool;`), a name and type terms up to `;`. They say
     /// nothing about what is on the wire, so they are read and skipped; `None` if the text is not one.
     fn partial_declaration(&self, i: &'a str) -> Option<&'a str> {
+        // A definition has `=` (or `:`, `{`, `?`) before its `;`: most text is ruled out by one scan.
+        let end = i.find([';', '=', ':', '{', '?'])?;
+        if i.as_bytes()[end] != b';' {
+            return None;
+        }
         let (rest, head) = self.ty(i).ok()?;
         let (rest, terms) = many0(preceded(ws, |i| self.ty(i))).parse(rest).ok()?;
         let rest = ws(rest).ok()?.0.strip_prefix(';')?;

@@ -92,6 +92,21 @@ fn every_schema_generates_with_no_error_and_explained_warnings() {
         let files = [schema.source()];
         let generated =
             tl_codegen::generate(&files, &[], &ParseOptions::new()).unwrap_or_else(|error| panic!("{error}"));
+        // These files are well-formed TL: every definition is generated, nothing left out or opaque.
+        let strict = tl_codegen::generate_with(
+            &files,
+            &[],
+            &ParseOptions::new(),
+            &Default::default(),
+            &Default::default(),
+            tl_codegen::Strictness::Strict,
+        );
+        assert!(
+            strict.is_ok(),
+            "{}: {}",
+            schema.file,
+            strict.err().map(|e| e.to_string()).unwrap_or_default()
+        );
         let (constructors, functions) = generated.counts;
         report.push_str(&format!(
             "== {}: {constructors} constructors, {functions} functions, {} warning{}\n",

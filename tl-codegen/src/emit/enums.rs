@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::{Emitter, Form, Place, description, doc_attr, doc_lines, hex, hex_u32};
 use crate::ident::ident;
-use crate::model::{BoxedType, UniversalMember, Variant};
+use crate::model::{BoxedType, FunctionMember, UniversalMember, Variant};
 
 /// The pieces of an enum, gathered variant by variant.
 #[derive(Default)]
@@ -34,6 +34,9 @@ impl Emitter<'_> {
     pub(super) fn enumeration(&self, ty: &BoxedType, place: Place<'_>) -> TokenStream {
         if let Some(members) = &ty.universal {
             return self.universal(ty, members, place);
+        }
+        if let Some(members) = &ty.functions {
+            return self.any_function(ty, members, place);
         }
         let constructors: Vec<String> = (ty.variants.iter())
             .map(|v| format!("`{}`", self.model.constructors[v.constructor].tl_name))
@@ -268,6 +271,62 @@ impl Emitter<'_> {
 }
 
 impl Emitter<'_> {
+    /// The universal function type's enum: a variant per function, boxed (a field of this type holds one
+    /// call), written as the function is (its id, then its params). Decoding peeks at the id, hands the
+    /// bytes to that function's decoder, and counts a level of nesting (a function may hold another
+    /// `Function`). It holds the owned function structs, so it has no borrowed form.
+    fn any_function(&self, ty: &BoxedType, members: &[FunctionMember], place: Place<'_>) -> TokenStream {
+        let name = ident(&ty.rust_name);
+        let mut arms = Arms::default();
+        for member in members {
+            let function = &self.model.functions[member.function];
+            let variant = ident(&member.rust_name);
+            let path = self.path_to(
+                place,
+                Form::Owned,
+                "functions",
+                function.namespace.as_deref(),
+                &function.rust_name,
+            );
+            let rename = self.serde_rename(place, &function.tl_name);
+            arms.variants.push(quote!(#rename #variant(::std::boxed::Box<#path>),));
+            arms.write
+                .push(quote!(Self::#variant(value) => ::tl_runtime::Serialize::serialize_into(&**value, out),));
+            let read = self.read_fn(place, path.clone());
+            let id = hex(function.id);
+            arms.read.push((
+                id,
+                quote!(#read(reader).map(|value| #name::#variant(::std::boxed::Box::new(value)))),
+            ));
+            let doc = format!(" Wraps a call of `{}` as any function.", function.tl_name);
+            arms.conversions.push(quote! {
+                #[doc = #doc]
+                impl ::core::convert::From<#path> for #name {
+                    #[inline]
+                    fn from(value: #path) -> Self { Self::#variant(::std::boxed::Box::new(value)) }
+                }
+            });
+        }
+        let docs = doc_lines(&[format!(
+            "The TL type `{}`, universal: any function of the schema (but the generic ones), boxed.",
+            ty.tl_name
+        )]);
+        let tl_name = &ty.tl_name;
+        let read = arms.read_after_id().collect::<Vec<_>>();
+        let read_value = quote! {
+            let offset = reader.offset();
+            match reader.peek_u32()? {
+                #(#read)*
+                found => ::core::result::Result::Err(::tl_runtime::Error::new(
+                    ::tl_runtime::ErrorKind::UnexpectedConstructor { expected: #tl_name, found },
+                    offset,
+                )),
+            }
+        };
+        let deserialize = counting_depth(ty, place, read_value);
+        self.enum_item(ty, place, docs, arms, deserialize)
+    }
+
     /// The enum of `ty` and its impls, from its docs, its variants' arms and its decoder's body.
     fn enum_item(
         &self,

@@ -65,8 +65,10 @@ impl Emitter<'_> {
     pub(super) fn function(&self, item: &Item, place: Place<'_>) -> TokenStream {
         let declaration = self.declaration(item, place, "function");
         let serialize = self.serialize_impl(item, place, Some(item.id));
-        let deserialize =
-            (self.options.deserialize_functions).then(|| self.deserialize_impl(item, place, Some(item.id)));
+        // `Function` (any function) decodes by the functions' decoders: they exist wherever it does.
+        let any_function = self.model.types.iter().any(|ty| ty.functions.is_some());
+        let deserialize = (self.options.deserialize_functions || any_function)
+            .then(|| self.deserialize_impl(item, place, Some(item.id)));
         let remote_call = self.remote_call(item, place);
         quote!(#declaration #serialize #deserialize #remote_call)
     }

@@ -239,8 +239,9 @@ impl MinSizes {
             }
         }
         // The universal type holds any boxed value: at least a constructor id, and always finite (an
-        // empty `Vector` is one).
-        for (index, _) in resolved.types.iter().enumerate().filter(|(_, ty)| ty.universal) {
+        // empty `Vector` is one). So does the universal function type (any function: an id at least).
+        let universal = |ty: &&super::resolve::TypeShape| ty.universal || ty.any_function;
+        for (index, _) in resolved.types.iter().enumerate().filter(|(_, ty)| universal(ty)) {
             settle_next.push(Reverse((4, index)));
         }
         let type_of = constructor_types(resolved);

@@ -92,12 +92,19 @@ pub(super) fn solve(resolved: &Resolved) -> Derives {
     let items: Vec<&Shape> = resolved.constructors.iter().chain(&resolved.functions).collect();
     let empty = default_constructors(resolved);
     let defaults = solve_defaults(resolved, &items, &empty, &nodes);
-    let not_eq = solve_holds(resolved, &items, &nodes, |ty| match ty {
+    // `Function` (any function) is compared but not hashed: held as neither `Eq` nor `Hash`. It holds
+    // the owned function structs, so it borrows nothing.
+    let types_start = nodes.constructors + nodes.functions;
+    let any_function: Vec<usize> = (resolved.types.iter().enumerate())
+        .filter(|(_, ty)| ty.any_function)
+        .map(|(t, _)| types_start + t)
+        .collect();
+    let not_eq = solve_holds(resolved, &items, &nodes, &any_function, |ty| match ty {
         TypeRef::Extern(_) => true,
         TypeRef::Builtin(builtin) => builtin.get().rust == "f64",
         _ => false,
     });
-    let borrows = solve_holds(resolved, &items, &nodes, |ty| {
+    let borrows = solve_holds(resolved, &items, &nodes, &[], |ty| {
         ty.builtin()
             .is_some_and(|builtin| matches!(builtin.codec, Codec::Text | Codec::Bytes))
     });
@@ -106,7 +113,6 @@ pub(super) fn solve(resolved: &Resolved) -> Derives {
         eq_hash: !not_eq[index],
         borrows: borrows[index],
     };
-    let types_start = nodes.constructors + nodes.functions;
     Derives {
         constructors: (0..nodes.constructors).map(item_facts).collect(),
         functions: (nodes.constructors..types_start).map(item_facts).collect(),
@@ -203,9 +209,15 @@ fn default_impl(item: &Shape) -> DefaultImpl {
 }
 
 /// Which nodes hold, at any depth, a type `direct` picks (`double` and extern types for `Eq` and `Hash`,
-/// which a node has unless it holds one; `string` and `bytes` for a lifetime). Spreads "holds" from the
-/// nodes that hold such a value directly to every node that holds them.
-fn solve_holds(resolved: &Resolved, items: &[&Shape], nodes: &Nodes, direct: impl Fn(&TypeRef) -> bool) -> Vec<bool> {
+/// which a node has unless it holds one; `string` and `bytes` for a lifetime), or one of the `also`
+/// nodes. Spreads "holds" from the nodes that hold such a value directly to every node that holds them.
+fn solve_holds(
+    resolved: &Resolved,
+    items: &[&Shape],
+    nodes: &Nodes,
+    also: &[usize],
+    direct: impl Fn(&TypeRef) -> bool,
+) -> Vec<bool> {
     let mut holders: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
     let mut holding: Vec<usize> = Vec::new();
     for (index, item) in items.iter().enumerate() {
@@ -223,6 +235,7 @@ fn solve_holds(resolved: &Resolved, items: &[&Shape], nodes: &Nodes, direct: imp
             holding.push(index);
         }
     }
+    holding.extend_from_slice(also);
     let types_start = nodes.constructors + nodes.functions;
     for (t, ty) in resolved.types.iter().enumerate() {
         for &constructor in &ty.constructors {

@@ -17,6 +17,7 @@ mod analysis;
 mod derives;
 mod names;
 mod plan;
+mod renames;
 mod resolve;
 
 use tl_parser::builtin::BuiltinId;
@@ -39,6 +40,9 @@ pub struct ModelInput<'s, 'a> {
     /// Whether a function whose answer cannot be generated is an error, or answers
     /// [`OPAQUE_ANSWER`] with a warning.
     pub strictness: crate::Strictness,
+    /// The stems of the schema's files, by file id (`mtproto` for `mtproto.tl`): a name defined again in
+    /// a later file is generated as `name_<stem>`.
+    pub file_stems: &'s [String],
 }
 
 /// The Rust type of an answer the schema gives no constructor for: its bytes as they came.
@@ -326,6 +330,10 @@ pub struct BoxedType {
     /// For the universal type (`Object`), a variant per other boxed type: its values are any boxed value
     /// of the schema (or a `Vector` of them). `None` for every other type.
     pub universal: Option<Vec<UniversalMember>>,
+    /// For the universal function type (`Function`), a variant per function of the schema (generic
+    /// functions excepted: they wrap a query of a type parameter): its values are any function, boxed.
+    /// `None` for every other type.
+    pub functions: Option<Vec<FunctionMember>>,
     /// The variant `Default` gives (index into `variants`): the `<type>Empty` constructor, when it has a
     /// default itself.
     pub default_variant: Option<usize>,
@@ -341,6 +349,15 @@ pub struct UniversalMember {
     /// Index into [`Model::types`].
     pub ty: usize,
     /// The variant's name: the type's name with its namespace (`MessagesMessages`).
+    pub rust_name: String,
+}
+
+/// A variant of the universal function type: one function.
+#[derive(Debug, Clone)]
+pub struct FunctionMember {
+    /// Index into [`Model::functions`].
+    pub function: usize,
+    /// The variant's name: the function's struct name, with its namespace where two would collide.
     pub rust_name: String,
 }
 
@@ -397,12 +414,13 @@ impl Model {
         let mut diagnostics = Diagnostics::default();
         let variant_names = names::variant_names(&resolved, &mut diagnostics);
         let universal = names::universal_members(&resolved, &mut diagnostics);
+        let functions = names::function_members(&resolved);
         names::check_items(&resolved, &mut diagnostics);
         let facts = analysis::analyse(&resolved, variant_names, universal, &mut diagnostics);
         match facts {
             Some(facts) if !diagnostics.has_errors() => {
                 let derives = derives::solve(&resolved);
-                Ok((resolved.into_model(input.layer, facts, derives), warnings))
+                Ok((resolved.into_model(input.layer, facts, derives, functions), warnings))
             }
             _ => Err(diagnostics),
         }

@@ -65,11 +65,9 @@ pub(super) fn universal_members(
                 let constructor = &resolved.constructors[constructor];
                 let _ = scope.claim(&constructor.rust_name, &constructor.tl_name, constructor.span);
             }
-            let others: Vec<(usize, &super::resolve::TypeShape)> = resolved
-                .types
-                .iter()
-                .enumerate()
-                .filter(|&(other, _)| other != index)
+            // Any boxed value: not a function (`Function` is the universal type of those).
+            let others: Vec<(usize, &super::resolve::TypeShape)> = (resolved.types.iter().enumerate())
+                .filter(|&(other, ty)| other != index && !ty.any_function)
                 .collect();
             let names: Vec<String> = others.iter().map(|(_, member)| qualified(&member.tl_name)).collect();
             (others.iter().zip(&names).map(|(&(other, member), name)| {
@@ -102,6 +100,31 @@ fn namespace_apart(tl_name: &str) -> String {
         (Some(namespace), base) => format!("{}In{}", ident::type_name(base), qualified(namespace)),
         (None, base) => ident::type_name(base),
     }
+}
+
+/// The variants of the universal function type (`Function`): a variant per non-generic function, named
+/// as its struct, or with its namespace where two functions of several namespaces share a struct name.
+/// `None` for every other type.
+pub(super) fn function_members(resolved: &Resolved) -> Vec<Option<Vec<super::FunctionMember>>> {
+    let functions: Vec<(usize, &Shape)> = (resolved.functions.iter().enumerate())
+        .filter(|(_, function)| function.generics.is_empty())
+        .collect();
+    let short: Vec<&str> = functions.iter().map(|(_, f)| f.rust_name.as_str()).collect();
+    let members = || {
+        (functions.iter().zip(&short))
+            .map(|(&(function, shape), name)| super::FunctionMember {
+                function,
+                rust_name: if short.iter().filter(|other| *other == name).count() > 1 {
+                    qualified(&shape.tl_name)
+                } else {
+                    name.to_string()
+                },
+            })
+            .collect()
+    };
+    (resolved.types.iter())
+        .map(|ty| ty.any_function.then(members))
+        .collect()
 }
 
 /// Names inside each item (fields, derived methods) and in each module (structs, group structs, enums).

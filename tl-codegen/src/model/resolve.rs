@@ -54,6 +54,8 @@ pub(super) struct TypeShape {
     pub(super) constructors: Vec<usize>,
     /// The universal type: its values are also those of every other type.
     pub(super) universal: bool,
+    /// The universal function type: its values are those of every (non-generic) function.
+    pub(super) any_function: bool,
     /// What the `//@class` comment says.
     pub(super) description: Option<String>,
 }
@@ -116,16 +118,23 @@ impl Shape {
 
 impl Resolved {
     /// The model, with the analysis' facts.
-    pub(super) fn into_model(self, layer: Option<u32>, facts: Facts, derives: Derives) -> Model {
+    pub(super) fn into_model(
+        self,
+        layer: Option<u32>,
+        facts: Facts,
+        derives: Derives,
+        functions: Vec<Option<Vec<super::FunctionMember>>>,
+    ) -> Model {
         let types = (self
             .types
             .into_iter()
             .zip(facts.types)
             .zip(facts.variants)
             .zip(facts.universal)
-            .zip(derives.types))
+            .zip(derives.types)
+            .zip(functions))
         .map(
-            |((((shape, (min_size, recursive)), variants), universal), traits)| super::BoxedType {
+            |(((((shape, (min_size, recursive)), variants), universal), traits), functions)| super::BoxedType {
                 tl_name: shape.tl_name,
                 namespace: shape.namespace,
                 rust_name: shape.rust_name,
@@ -138,9 +147,11 @@ impl Resolved {
                         recurses: facts.recurses,
                     })
                     .collect(),
-                recursive,
+                // Any function may hold another `Function` at some depth: its decoder always counts.
+                recursive: recursive || shape.any_function,
                 min_size,
                 universal,
+                functions,
                 default_variant: traits.default_variant,
                 eq_hash: traits.eq_hash,
                 borrows: traits.borrows,
@@ -170,7 +181,7 @@ impl Resolved {
 /// Resolves `definitions` (stage 1), with the warnings of answers made opaque. Any problem stops the
 /// model here, with every problem of this stage.
 pub(super) fn resolve(input: &ModelInput<'_, '_>) -> Result<(Resolved, Diagnostics), Diagnostics> {
-    let mut index = Index::new(input.definitions, input.externs);
+    let mut index = Index::new(input.definitions, input.externs, input.file_stems);
     let warnings = match input.strictness {
         crate::Strictness::Degrade => index.make_opaque_answers(),
         crate::Strictness::Strict => Diagnostics::default(),
@@ -226,6 +237,14 @@ fn is_universal(name: &str) -> bool {
 /// The TL name the universal type is generated under.
 const UNIVERSAL: &str = "Object";
 
+/// The universal function type, `Function` (its bare name `function` too): any function, boxed.
+fn is_any_function(name: &str) -> bool {
+    matches!(name, "Function" | "function")
+}
+
+/// The TL name the universal function type is generated under.
+const ANY_FUNCTION: &str = "Function";
+
 /// The largest declared array generated, in bytes: it is a Rust array held inline (on the stack while
 /// decoded), and real schemas declare 16 to 256 bytes (`int128` to 2048-bit keys).
 const MAX_DECLARED_ARRAY: usize = 4096;
@@ -252,13 +271,18 @@ fn declared_array(definition: &Definition<'_>) -> Option<Option<usize>> {
 
 /// Whether any type in `definitions` names the universal type.
 fn uses_universal(definitions: &[&Definition<'_>]) -> bool {
-    fn names_it(ty: &TypeExpr<'_>) -> bool {
-        is_universal(ty.name) || ty.args.iter().any(names_it)
+    uses_type(definitions, is_universal)
+}
+
+/// Whether any type in `definitions` (a param's, a function's answer) is one `is_it` picks.
+fn uses_type(definitions: &[&Definition<'_>], is_it: fn(&str) -> bool) -> bool {
+    fn names(ty: &TypeExpr<'_>, is_it: fn(&str) -> bool) -> bool {
+        is_it(ty.name) || ty.args.iter().any(|arg| names(arg, is_it))
     }
     definitions.iter().any(|definition| {
         let params = definition.params.iter().filter_map(Param::as_field).map(|f| &f.ty);
         let result = (definition.category == Category::Function).then_some(&definition.result);
-        params.chain(result).any(names_it)
+        params.chain(result).any(|ty| names(ty, is_it))
     })
 }
 
@@ -284,10 +308,12 @@ struct Index<'d, 'a> {
     extern_bare: BTreeMap<String, usize>,
     /// TL type name → index into the sorted type list.
     type_index: BTreeMap<&'a str, usize>,
-    /// Constructor TL name → index into `constructors`.
-    constructor_index: BTreeMap<&'a str, usize>,
+    /// Constructor TL name (with its layer, if superseded) → index into `constructors`.
+    constructor_index: BTreeMap<String, usize>,
     /// TL type name → its constructors (indices into `constructors`), for bare references.
     type_constructors: BTreeMap<&'a str, Vec<usize>>,
+    /// The names of definitions superseded in a later layer section, or defined again in another file.
+    layer_names: super::renames::Renames,
     /// Functions whose answer cannot be generated → the opaque answer's index into `extern_types`.
     opaque_answers: BTreeMap<&'a str, usize>,
     /// Names the schema declares as built-ins (`bigBytes ? = BigBytes;`) with no encoding known here.
@@ -295,12 +321,13 @@ struct Index<'d, 'a> {
 }
 
 impl<'d, 'a> Index<'d, 'a> {
-    fn new(definitions: &[&'d Definition<'a>], externs: &'d Externs) -> Self {
+    fn new(definitions: &[&'d Definition<'a>], externs: &'d Externs, file_stems: &[String]) -> Self {
         let mut constructors: Vec<&Definition<'_>> = Vec::new();
         let mut functions: Vec<&Definition<'_>> = Vec::new();
         let mut arrays = BTreeMap::new();
         let mut constructor_names = std::collections::BTreeSet::new();
         let mut elsewhere = Elsewhere::new(externs);
+        let layer_names = super::renames::Renames::of(definitions, file_stems);
         let mut unknown_builtins = std::collections::BTreeSet::new();
         for definition in definitions {
             if definition.builtin && !tl_parser::builtin::is_builtin(definition.result.name) {
@@ -316,13 +343,13 @@ impl<'d, 'a> Index<'d, 'a> {
                     }
                 }
                 // A constructor repeated word for word in a second file is taken once.
-                Category::Type if !constructor_names.insert(definition.name.full) => {}
+                Category::Type if !constructor_names.insert(layer_names.of_definition(definition)) => {}
                 Category::Type => constructors.push(definition),
                 Category::Function => functions.push(definition),
             }
         }
-        constructors.sort_by_key(|d| sort_key(d.name.full));
-        functions.sort_by_key(|d| sort_key(d.name.full));
+        constructors.sort_by_key(|d| sort_key(&layer_names.of_definition(d)));
+        functions.sort_by_key(|d| sort_key(&layer_names.of_definition(d)));
         let type_of = |d: &Definition<'a>| {
             if is_universal(d.result.name) {
                 UNIVERSAL
@@ -333,6 +360,9 @@ impl<'d, 'a> Index<'d, 'a> {
         let mut type_names: Vec<&str> = constructors.iter().map(|d| type_of(d)).collect();
         if uses_universal(definitions) {
             type_names.push(UNIVERSAL);
+        }
+        if uses_type(definitions, is_any_function) {
+            type_names.push(ANY_FUNCTION);
         }
         // Equal names must be adjacent for `dedup`, also among names with one Rust spelling (`richText`, `RichText`).
         type_names.sort_by_key(|name| (sort_key(name), *name));
@@ -350,12 +380,15 @@ impl<'d, 'a> Index<'d, 'a> {
             extern_bare: elsewhere.bare,
             extern_types: elsewhere.types,
             type_index: type_names.iter().enumerate().map(|(i, name)| (*name, i)).collect(),
-            constructor_index: constructors.iter().enumerate().map(|(i, d)| (d.name.full, i)).collect(),
+            constructor_index: (constructors.iter().enumerate())
+                .map(|(i, d)| (layer_names.of_definition(d), i))
+                .collect(),
             constructors,
             functions,
             type_constructors,
             opaque_answers: BTreeMap::new(),
             unknown_builtins,
+            layer_names,
         }
     }
 
@@ -400,6 +433,7 @@ impl<'d, 'a> Index<'d, 'a> {
                 rust_name: ident::type_name(name),
                 constructors: self.type_constructors[name].clone(),
                 universal: name == UNIVERSAL,
+                any_function: name == ANY_FUNCTION,
                 description: (class_docs.iter().rfind(|doc| doc.name == name))
                     .and_then(|doc| Docs::parse(&doc.lines).description),
             })
@@ -441,16 +475,7 @@ impl<'d, 'a> Index<'d, 'a> {
             "Vector" => return element().map(TypeRef::Vector),
             "vector" => return element().map(TypeRef::BareVector),
             name if is_universal(name) => return Ok(TypeRef::Enum(self.type_index[UNIVERSAL])),
-            "Function" | "function" => {
-                return Err(Box::new(
-                    Diagnostic::error(
-                        ty.span,
-                        "the universal type `Function` (any function) cannot be generated",
-                    )
-                    .with_label("a field of this type holds any function")
-                    .with_hint(tl_parser::OptionHint::ExternType(ty.name.to_string())),
-                ));
-            }
+            name if is_any_function(name) => return Ok(TypeRef::Enum(self.type_index[ANY_FUNCTION])),
             _ => {}
         }
         if ty.percent {
@@ -570,9 +595,12 @@ fn check_identifiers(definition: &Definition<'_>, diagnostics: &mut Diagnostics)
     if let Some(namespace) = name.namespace() {
         names.push((ident::module_name(namespace), namespace, name.span));
     }
-    for field in definition.params.iter().filter_map(Param::as_field) {
+    for (position, param) in definition.params.iter().enumerate() {
+        let Param::Field(field) = param else { continue };
         match field.name {
             Some(param) => names.push((ident::field_name(param), param, field.span)),
+            // The count of a vector-like repetition is its length, not a field.
+            None if is_vector_count(definition, position) => {}
             None => diagnostics.push(
                 Diagnostic::error(field.span, format!("a param of `{}` has no name", name.full))
                     .with_label("each param becomes a struct field, which needs a name: write `name:type`"),
@@ -671,21 +699,30 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             },
         };
         let result = result.map_err(|error| self.errors.push(*error)).ok();
-        for field in definition.params.iter().filter_map(Param::as_field) {
-            self.param(field);
+        for (position, param) in definition.params.iter().enumerate() {
+            match param {
+                Param::Field(_) if is_vector_count(definition, position) => {}
+                Param::Field(field) => self.param(field),
+                Param::Repeat(repeat) => self.repeat(repeat, position),
+            }
         }
         let derived = self.derived();
         if !self.errors.is_empty() {
             return Err(self.errors);
         }
         let kinds: Vec<FieldKind> = self.fields.iter().map(|f| f.kind.clone()).collect();
+        let tl_name = self.index.layer_names.of_definition(definition);
+        let superseded = self.index.layer_names.why(definition);
         Ok(Shape {
-            tl_name: definition.name.full.to_string(),
+            rust_name: ident::type_name(&tl_name),
+            tl_name,
             namespace: definition.name.namespace().map(String::from),
-            rust_name: ident::type_name(definition.name.full),
             id: definition.id,
             definition: definition.to_string(),
-            description: self.docs.description.clone(),
+            description: superseded
+                .into_iter()
+                .chain(self.docs.description.clone())
+                .reduce(|a, b| format!("{a} {b}")),
             span: definition.name.span,
             plan: plan::plan(&self.wire, &kinds, &self.groups),
             fields: self.fields,
@@ -720,6 +757,54 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
     fn resolve(&mut self, field: &tl_parser::Field<'_>) -> Option<TypeRef> {
         let resolved = self.index.resolve(&field.ty, &self.generics);
         resolved.map_err(|error| self.errors.push(*error)).ok()
+    }
+
+    /// A repetition: a bare vector when its count is the `#` just before it (a field of its own no
+    /// more), an array of bytes when its count is a number and its item a plain fixed-size value; any
+    /// other form is not generated yet.
+    fn repeat(&mut self, repeat: &tl_parser::Repeat<'_>, position: usize) {
+        let definition = self.definition;
+        let ty = match repetition_form(definition, position) {
+            Some(RepeatForm::Vector(item)) => self
+                .index
+                .resolve(item, &self.generics)
+                .map(|t| TypeRef::BareVector(Box::new(t))),
+            Some(RepeatForm::Bytes(size)) if size <= MAX_DECLARED_ARRAY => Ok(TypeRef::Array(size)),
+            _ => Err(Box::new(
+                Diagnostic::error(repeat.span, "this repetition is not generated yet")
+                    .with_label("generated are `n:# items:n*[ t ]` (a bare vector) and `items:4*[ int ]` (bytes)"),
+            )),
+        };
+        let count_name = (position.checked_sub(1).and_then(|p| definition.params[p].as_field()))
+            .filter(|_| is_vector_count(definition, position - 1))
+            .and_then(|count| count.name);
+        let ty = match ty {
+            Ok(ty) => ty,
+            Err(error) => return self.errors.push(*error),
+        };
+        let Some(name) = repeat.name.or(count_name) else {
+            return self.errors.push(
+                Diagnostic::error(
+                    repeat.span,
+                    format!("a param of `{}` has no name", definition.name.full),
+                )
+                .with_label("name the repetition (`items:[ t ]`) or its count (`n:# [ t ]`)"),
+            );
+        };
+        let index = self.fields.len();
+        self.wire.push(WireValue::Value {
+            field: index,
+            member: None,
+        });
+        self.fields.push(Field {
+            rust_name: ident::field_name(name),
+            tl_name: name.to_string(),
+            tl_param: definition.params[position].to_string(),
+            span: repeat.span,
+            kind: FieldKind::Required(ty),
+            condition: None,
+            description: self.docs.param(name).map(String::from),
+        });
     }
 
     /// A field that is on the wire by itself.
@@ -839,7 +924,6 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
 fn unsupported_construct(definition: &Definition<'_>) -> Option<Diagnostic> {
     let generic_type = definition.category == Category::Type && !definition.type_params.is_empty();
     let nat_param = definition.type_params.iter().find(|p| p.kind.is_nat());
-    let repeat = definition.params.iter().find(|p| matches!(p, Param::Repeat(_)));
     let (span, what) = if let Some(param) = nat_param {
         (param.span, "a natural-number parameter (`{n:#}`) is not generated yet")
     } else if generic_type {
@@ -848,12 +932,68 @@ fn unsupported_construct(definition: &Definition<'_>) -> Option<Diagnostic> {
             "a generic type (a constructor with type parameters, as `Maybe t`) is not generated yet",
         )
     } else {
-        (
-            repeat?.span(),
-            "a repetition (`n*[ ... ]`, `[ ... ]`) outside a built-in is not generated yet",
-        )
+        return None;
     };
     Some(Diagnostic::error(span, what).with_label("the definition is left out until the generator supports this"))
+}
+
+/// What a repetition is generated as.
+enum RepeatForm<'d, 'a> {
+    /// A bare `vector` of the one nameless item: the count is the `#` just before it.
+    Vector(&'d TypeExpr<'a>),
+    /// This many bytes: a number of plain fixed-size values.
+    Bytes(usize),
+}
+
+/// The form of the repetition at `position` of `definition`'s params, if it is generated.
+fn repetition_form<'d, 'a>(definition: &'d Definition<'a>, position: usize) -> Option<RepeatForm<'d, 'a>> {
+    let Param::Repeat(repeat) = &definition.params[position] else {
+        return None;
+    };
+    let [Param::Field(item)] = repeat.items.as_slice() else {
+        return None;
+    };
+    if item.name.is_some() || item.condition.is_some() {
+        return None;
+    }
+    match repeat.count {
+        Some(tl_parser::Count::Const(count)) => {
+            let size = tl_parser::builtin::find(item.ty.name)?.get().codec.plain_size()?;
+            usize::try_from(count).ok()?.checked_mul(size).map(RepeatForm::Bytes)
+        }
+        _ => position
+            .checked_sub(1)
+            .filter(|&count| is_vector_count(definition, count))
+            .map(|_| RepeatForm::Vector(&item.ty)),
+    }
+}
+
+/// Whether the param at `position` is a `#` that only counts the repetition right after it (named in
+/// its count, or the count left out): `n:# items:n*[ t ]`, `# [ t ]`. That repetition is a bare vector,
+/// whose length the count is, so the `#` is no field of its own.
+fn is_vector_count(definition: &Definition<'_>, position: usize) -> bool {
+    let Some(Param::Field(count)) = definition.params.get(position) else {
+        return false;
+    };
+    let Some(Param::Repeat(repeat)) = definition.params.get(position + 1) else {
+        return false;
+    };
+    let counts_it = match (repeat.count, count.name) {
+        (None, _) => true,
+        (Some(tl_parser::Count::Var(var)), Some(name)) => var == name,
+        _ => false,
+    };
+    let one_item =
+        matches!(repeat.items.as_slice(), [Param::Field(item)] if item.name.is_none() && item.condition.is_none());
+    let used_elsewhere = count.name.is_some_and(|name| {
+        let in_counts = (definition.params.iter().enumerate()).any(|(p, param)| {
+            p != position + 1 && matches!(param, Param::Repeat(r) if r.count == Some(tl_parser::Count::Var(name)))
+        });
+        let in_conditions = (definition.params.iter().filter_map(Param::as_field))
+            .any(|f| f.condition.as_ref().is_some_and(|c| c.field == name));
+        in_counts || in_conditions || definition.result.args.iter().any(|arg| arg.name == name)
+    });
+    count.ty.is_nat() && count.condition.is_none() && counts_it && one_item && !used_elsewhere
 }
 
 fn new_field(field: &tl_parser::Field<'_>, kind: FieldKind, condition: Option<Condition>, docs: &Docs) -> Field {
