@@ -191,7 +191,7 @@ impl Emitter<'_> {
             "constructor id belongs to, or a `Vector` of such values (a vector of bare values, such as".to_string(),
             "`Vector<long>`, has no ids and cannot be read as one).".to_string(),
         ]);
-        let tl_name = &ty.tl_name;
+        let unexpected = unexpected_constructor(&ty.tl_name);
         let read = arms.read_after_id().collect::<Vec<_>>();
         let (lifetime, read_vector) = match place.form {
             Form::Owned => (None, quote!(::tl_runtime::Deserialize::deserialize(reader)?)),
@@ -209,10 +209,7 @@ impl Emitter<'_> {
             match reader.peek_u32()? {
                 #(#read)*
                 ::tl_runtime::VECTOR_ID => ::core::result::Result::Ok(#name::Vector(#read_vector)),
-                found => ::core::result::Result::Err(::tl_runtime::Error::new(
-                    ::tl_runtime::ErrorKind::UnexpectedConstructor { expected: #tl_name, found },
-                    offset,
-                )),
+                #unexpected
             }
         };
         let deserialize = counting_depth(ty, place, read_value);
@@ -311,16 +308,13 @@ impl Emitter<'_> {
             "The TL type `{}`, universal: any function of the schema (but the generic ones), boxed.",
             ty.tl_name
         )]);
-        let tl_name = &ty.tl_name;
+        let unexpected = unexpected_constructor(&ty.tl_name);
         let read = arms.read_after_id().collect::<Vec<_>>();
         let read_value = quote! {
             let offset = reader.offset();
             match reader.peek_u32()? {
                 #(#read)*
-                found => ::core::result::Result::Err(::tl_runtime::Error::new(
-                    ::tl_runtime::ErrorKind::UnexpectedConstructor { expected: #tl_name, found },
-                    offset,
-                )),
+                #unexpected
             }
         };
         let deserialize = counting_depth(ty, place, read_value);
@@ -483,15 +477,23 @@ impl Emitter<'_> {
 /// The body of the enum's `deserialize`: the id, then the variant's struct. (A recursive type's variants
 /// that lead back to it count the nesting, so hostile input cannot overflow the stack.)
 fn deserialize_body(ty: &BoxedType, read_arms: Vec<TokenStream>) -> TokenStream {
-    let tl_name = &ty.tl_name;
+    let unexpected = unexpected_constructor(&ty.tl_name);
     quote! {
         let offset = reader.offset();
         match reader.read_u32()? {
             #(#read_arms)*
-            found => ::core::result::Result::Err(::tl_runtime::Error::new(
-                ::tl_runtime::ErrorKind::UnexpectedConstructor { expected: #tl_name, found },
-                offset,
-            )),
+            #unexpected
         }
+    }
+}
+
+/// The last arm of a decoder's match on the constructor id (`found`, read at `offset`): the error that
+/// names the type expected.
+fn unexpected_constructor(tl_name: &str) -> TokenStream {
+    quote! {
+        found => ::core::result::Result::Err(::tl_runtime::Error::new(
+            ::tl_runtime::ErrorKind::UnexpectedConstructor { expected: #tl_name, found },
+            offset,
+        )),
     }
 }
