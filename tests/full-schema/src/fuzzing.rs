@@ -104,14 +104,22 @@ pub fn parse(data: &[u8]) {
     let Ok(schema) = parsed.into_result() else {
         return;
     };
+    // In source order, with the section markers that keep each definition in its section and layer.
     let mut printed = String::new();
-    for category in [tl_parser::Category::Type, tl_parser::Category::Function] {
-        if category == tl_parser::Category::Function {
-            printed.push_str("---functions---\n");
+    let (mut category, mut layer) = (tl_parser::Category::Type, None);
+    for definition in &schema.definitions {
+        if definition.category != category {
+            category = definition.category;
+            printed.push_str(match category {
+                tl_parser::Category::Type => "---types---\n",
+                tl_parser::Category::Function => "---functions---\n",
+            });
         }
-        for definition in schema.definitions.iter().filter(|d| d.category == category) {
-            printed.push_str(&format!("{definition}\n"));
+        if definition.section_layer != layer {
+            layer = definition.section_layer;
+            printed.push_str(&format!("==={}===\n", layer.unwrap_or_default()));
         }
+        printed.push_str(&format!("{definition}\n"));
     }
     let reprinted_files = [tl_parser::SourceFile::new("printed.tl", printed)];
     let reparsed = tl_parser::parse(&reprinted_files, &tl_parser::ParseOptions::new())

@@ -18,6 +18,7 @@ mod derives;
 mod names;
 mod plan;
 mod renames;
+mod repeats;
 mod resolve;
 
 use tl_parser::builtin::BuiltinId;

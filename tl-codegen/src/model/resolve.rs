@@ -8,6 +8,7 @@ use tl_parser::{Category, ClassDoc, Definition, Diagnostic, Diagnostics, Name, P
 
 use super::derives::{Derives, ItemTraits};
 use super::plan::{self, WireValue};
+use super::repeats::{RepeatForm, is_vector_count, repetition_form};
 use super::{
     Condition, DerivedBit, ExternType, Externs, Field, FieldKind, Group, Item, Member, Model, ModelInput, TypeRef,
     path_matches,
@@ -286,6 +287,26 @@ fn uses_type(definitions: &[&Definition<'_>], is_it: fn(&str) -> bool) -> bool {
     })
 }
 
+/// The boxed types, sorted: those of the constructors, and the universal types that a definition uses
+/// (`Function` where there is a function for it to hold).
+fn boxed_type_names<'a>(
+    definitions: &[&Definition<'a>],
+    functions: &[&Definition<'a>],
+    of_constructors: impl Iterator<Item = &'a str>,
+) -> Vec<&'a str> {
+    let mut type_names: Vec<&str> = of_constructors.collect();
+    if uses_universal(definitions) {
+        type_names.push(UNIVERSAL);
+    }
+    if uses_type(definitions, is_any_function) && functions.iter().any(|f| f.type_params.is_empty()) {
+        type_names.push(ANY_FUNCTION);
+    }
+    // Equal names must be adjacent for `dedup`, also among names with one Rust spelling (`richText`, `RichText`).
+    type_names.sort_by_key(|name| (sort_key(name), *name));
+    type_names.dedup();
+    type_names
+}
+
 /// `(module, type name)` of a TL name: the order of modules and items in the output.
 fn sort_key(name: &str) -> (Option<String>, String) {
     let (namespace, _) = Name::split(name);
@@ -357,16 +378,7 @@ impl<'d, 'a> Index<'d, 'a> {
                 d.result.name
             }
         };
-        let mut type_names: Vec<&str> = constructors.iter().map(|d| type_of(d)).collect();
-        if uses_universal(definitions) {
-            type_names.push(UNIVERSAL);
-        }
-        if uses_type(definitions, is_any_function) {
-            type_names.push(ANY_FUNCTION);
-        }
-        // Equal names must be adjacent for `dedup`, also among names with one Rust spelling (`richText`, `RichText`).
-        type_names.sort_by_key(|name| (sort_key(name), *name));
-        type_names.dedup();
+        let type_names = boxed_type_names(definitions, &functions, constructors.iter().map(|d| type_of(d)));
         let mut type_constructors: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for name in &type_names {
             type_constructors.insert(name, Vec::new());
@@ -475,7 +487,15 @@ impl<'d, 'a> Index<'d, 'a> {
             "Vector" => return element().map(TypeRef::Vector),
             "vector" => return element().map(TypeRef::BareVector),
             name if is_universal(name) => return Ok(TypeRef::Enum(self.type_index[UNIVERSAL])),
-            name if is_any_function(name) => return Ok(TypeRef::Enum(self.type_index[ANY_FUNCTION])),
+            name if is_any_function(name) => {
+                return match self.type_index.get(ANY_FUNCTION) {
+                    Some(&index) => Ok(TypeRef::Enum(index)),
+                    None => Err(Box::new(
+                        Diagnostic::error(ty.span, "`Function` (any function) has no function to hold")
+                            .with_label("the schema (or the roots' closure) defines no function that is not generic"),
+                    )),
+                };
+            }
             _ => {}
         }
         if ty.percent {
@@ -935,65 +955,6 @@ fn unsupported_construct(definition: &Definition<'_>) -> Option<Diagnostic> {
         return None;
     };
     Some(Diagnostic::error(span, what).with_label("the definition is left out until the generator supports this"))
-}
-
-/// What a repetition is generated as.
-enum RepeatForm<'d, 'a> {
-    /// A bare `vector` of the one nameless item: the count is the `#` just before it.
-    Vector(&'d TypeExpr<'a>),
-    /// This many bytes: a number of plain fixed-size values.
-    Bytes(usize),
-}
-
-/// The form of the repetition at `position` of `definition`'s params, if it is generated.
-fn repetition_form<'d, 'a>(definition: &'d Definition<'a>, position: usize) -> Option<RepeatForm<'d, 'a>> {
-    let Param::Repeat(repeat) = &definition.params[position] else {
-        return None;
-    };
-    let [Param::Field(item)] = repeat.items.as_slice() else {
-        return None;
-    };
-    if item.name.is_some() || item.condition.is_some() {
-        return None;
-    }
-    match repeat.count {
-        Some(tl_parser::Count::Const(count)) => {
-            let size = tl_parser::builtin::find(item.ty.name)?.get().codec.plain_size()?;
-            usize::try_from(count).ok()?.checked_mul(size).map(RepeatForm::Bytes)
-        }
-        _ => position
-            .checked_sub(1)
-            .filter(|&count| is_vector_count(definition, count))
-            .map(|_| RepeatForm::Vector(&item.ty)),
-    }
-}
-
-/// Whether the param at `position` is a `#` that only counts the repetition right after it (named in
-/// its count, or the count left out): `n:# items:n*[ t ]`, `# [ t ]`. That repetition is a bare vector,
-/// whose length the count is, so the `#` is no field of its own.
-fn is_vector_count(definition: &Definition<'_>, position: usize) -> bool {
-    let Some(Param::Field(count)) = definition.params.get(position) else {
-        return false;
-    };
-    let Some(Param::Repeat(repeat)) = definition.params.get(position + 1) else {
-        return false;
-    };
-    let counts_it = match (repeat.count, count.name) {
-        (None, _) => true,
-        (Some(tl_parser::Count::Var(var)), Some(name)) => var == name,
-        _ => false,
-    };
-    let one_item =
-        matches!(repeat.items.as_slice(), [Param::Field(item)] if item.name.is_none() && item.condition.is_none());
-    let used_elsewhere = count.name.is_some_and(|name| {
-        let in_counts = (definition.params.iter().enumerate()).any(|(p, param)| {
-            p != position + 1 && matches!(param, Param::Repeat(r) if r.count == Some(tl_parser::Count::Var(name)))
-        });
-        let in_conditions = (definition.params.iter().filter_map(Param::as_field))
-            .any(|f| f.condition.as_ref().is_some_and(|c| c.field == name));
-        in_counts || in_conditions || definition.result.args.iter().any(|arg| arg.name == name)
-    });
-    count.ty.is_nat() && count.condition.is_none() && counts_it && one_item && !used_elsewhere
 }
 
 fn new_field(field: &tl_parser::Field<'_>, kind: FieldKind, condition: Option<Condition>, docs: &Docs) -> Field {

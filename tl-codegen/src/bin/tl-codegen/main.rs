@@ -87,6 +87,25 @@ fn job_of_arguments(args: &Args) -> Job {
         .roots(args.roots.iter().cloned())
         .deserialize_functions(!args.no_function_decoding)
         .frontend(Frontend::CommandLine);
+    schema_flags(&mut config, args);
+    output_flags(&mut config, args);
+    if args.force {
+        config.force_overwrite();
+    }
+    let output = match (&args.out, &args.emit_tl) {
+        (Some(dir), _) => Output::Crate(dir.clone()),
+        (None, Some(path)) => Output::Tl(path.clone()),
+        (None, None) => unreachable!("clap requires --out or --emit-tl with --schema"),
+    };
+    Job {
+        config,
+        output,
+        if_schema_missing: IfSchemaMissing::Fail,
+    }
+}
+
+/// The flags about what the schema may hold: ids, strictness, types defined elsewhere.
+fn schema_flags(config: &mut Config, args: &Args) {
     if args.mtproto_ids {
         config.allow_mtproto_hand_assigned_ids();
     }
@@ -102,6 +121,13 @@ fn job_of_arguments(args: &Args) -> Job {
     for name in &args.allow_id_mismatch {
         config.allow_id_mismatch(name.clone());
     }
+    for (path, root) in &args.extern_path {
+        config.extern_path(path, root);
+    }
+}
+
+/// The flags about the generated API: attributes, serde, links, borrowed types, `Hash`.
+fn output_flags(config: &mut Config, args: &Args) {
     for (path, attribute) in &args.type_attribute {
         config.type_attribute(path, attribute);
     }
@@ -110,9 +136,6 @@ fn job_of_arguments(args: &Args) -> Job {
     }
     for (path, attribute) in &args.field_attribute {
         config.field_attribute(path, attribute);
-    }
-    for (path, root) in &args.extern_path {
-        config.extern_path(path, root);
     }
     if args.serde {
         config.serde();
@@ -125,19 +148,6 @@ fn job_of_arguments(args: &Args) -> Job {
     }
     if args.derive_hash {
         config.derive_hash();
-    }
-    if args.force {
-        config.force_overwrite();
-    }
-    let output = match (&args.out, &args.emit_tl) {
-        (Some(dir), _) => Output::Crate(dir.clone()),
-        (None, Some(path)) => Output::Tl(path.clone()),
-        (None, None) => unreachable!("clap requires --out or --emit-tl with --schema"),
-    };
-    Job {
-        config,
-        output,
-        if_schema_missing: IfSchemaMissing::Fail,
     }
 }
 

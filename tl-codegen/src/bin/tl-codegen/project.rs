@@ -109,7 +109,7 @@ pub(crate) fn load(path: &Path) -> Result<Vec<Job>, String> {
 }
 
 fn job_of(spec: JobSpec, folder: &Path) -> Result<Job, &'static str> {
-    let output = match (spec.out, spec.emit_tl) {
+    let output = match (&spec.out, &spec.emit_tl) {
         (Some(dir), None) => Output::Crate(folder.join(dir)),
         (None, Some(path)) => Output::Tl(folder.join(path)),
         (Some(_), Some(_)) => return Err("a job has `out` or `emit-tl`, not both"),
@@ -123,11 +123,22 @@ fn job_of(spec: JobSpec, folder: &Path) -> Result<Job, &'static str> {
         config.schema(folder.join(schema));
     }
     config
-        .roots(spec.roots)
+        .roots(spec.roots.iter().cloned())
         .deserialize_functions(spec.function_decoding)
         .frontend(Frontend::ProjectFile);
-    for name in spec.allow_id_mismatch {
-        config.allow_id_mismatch(name);
+    schema_options(&mut config, &spec);
+    output_options(&mut config, &spec);
+    Ok(Job {
+        config,
+        output,
+        if_schema_missing: spec.if_schema_missing,
+    })
+}
+
+/// The job's options about what the schema may hold: ids, strictness, types defined elsewhere.
+fn schema_options(config: &mut Config, spec: &JobSpec) {
+    for name in &spec.allow_id_mismatch {
+        config.allow_id_mismatch(name.clone());
     }
     if spec.mtproto_ids {
         config.allow_mtproto_hand_assigned_ids();
@@ -138,20 +149,24 @@ fn job_of(spec: JobSpec, folder: &Path) -> Result<Job, &'static str> {
     if spec.strict {
         config.strict();
     }
-    for (name, path) in spec.extern_types {
-        config.extern_type(name, path);
+    for (name, path) in &spec.extern_types {
+        config.extern_type(name.clone(), path.clone());
     }
-    for (path, root) in spec.extern_paths {
-        config.extern_path(path, root);
+    for (path, root) in &spec.extern_paths {
+        config.extern_path(path.clone(), root.clone());
     }
-    for AttributeSpec { path, attribute } in spec.type_attributes {
-        config.type_attribute(path, attribute);
+}
+
+/// The job's options about the generated API: attributes, serde, links, borrowed types, `Hash`.
+fn output_options(config: &mut Config, spec: &JobSpec) {
+    for AttributeSpec { path, attribute } in &spec.type_attributes {
+        config.type_attribute(path.clone(), attribute.clone());
     }
-    for AttributeSpec { path, attribute } in spec.enum_attributes {
-        config.enum_attribute(path, attribute);
+    for AttributeSpec { path, attribute } in &spec.enum_attributes {
+        config.enum_attribute(path.clone(), attribute.clone());
     }
-    for AttributeSpec { path, attribute } in spec.field_attributes {
-        config.field_attribute(path, attribute);
+    for AttributeSpec { path, attribute } in &spec.field_attributes {
+        config.field_attribute(path.clone(), attribute.clone());
     }
     if spec.serde {
         config.serde();
@@ -165,11 +180,6 @@ fn job_of(spec: JobSpec, folder: &Path) -> Result<Job, &'static str> {
     if spec.derive_hash {
         config.derive_hash();
     }
-    Ok(Job {
-        config,
-        output,
-        if_schema_missing: spec.if_schema_missing,
-    })
 }
 
 /// One error about the project file, drawn like the schema diagnostics.
