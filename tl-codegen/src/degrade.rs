@@ -289,3 +289,66 @@ fn refuse_owners(selected: &[&Definition<'_>], errors: &Diagnostics, refusals: &
     }
     true
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tl_parser::{ParseOptions, SourceFile};
+
+    fn left_out(text: &str) -> (Vec<String>, Diagnostics) {
+        let files = [SourceFile::new("t.tl", text)];
+        let parsed = tl_parser::parse(&files, &ParseOptions::new());
+        let definitions: Vec<&Definition<'_>> = parsed.schema.definitions.iter().collect();
+        let errors: Diagnostics = {
+            let mut errors = Diagnostics::default();
+            parsed
+                .diagnostics
+                .iter()
+                .filter(|d| is_degradable(d))
+                .for_each(|d| errors.push(d.clone()));
+            errors
+        };
+        let refusals = refusals(&definitions, &errors, Strictness::Degrade);
+        let left = LeftOut::compute(&definitions, &refusals);
+        let kept = left
+            .kept(&definitions)
+            .iter()
+            .map(|d| d.name.full.to_string())
+            .collect();
+        (kept, left.warnings(&definitions, refusals))
+    }
+
+    #[test]
+    fn what_needs_a_left_out_definition_goes_with_it_through_any_chain() {
+        let (kept, warnings) = left_out(
+            "a x:Nope = A;\nb y:A = B;\nc z:B = C;\nother = C;\nd w:C = D;\ne v:int = E;\n---functions---\nf q:B = E;",
+        );
+        // `c` needs `B` (gone with `a`), but `C` keeps `other`, so `d` stays.
+        assert_eq!(kept, ["other", "d", "e"]);
+        let warning = warnings.iter().next().expect("one warning");
+        assert_eq!(warnings.len(), 1);
+        assert!(
+            warning.message.starts_with("`a` is left out: unknown type `Nope`"),
+            "{}",
+            warning.message
+        );
+        assert_eq!(warning.notes[0], "left out with it, as they need it: `b`, `c`, `f`");
+    }
+
+    #[test]
+    fn an_answer_with_no_constructor_is_no_reason_to_leave_a_function_out() {
+        let (kept, warnings) = left_out("a = A;\n---functions---\nf = Nope;");
+        assert_eq!(kept, ["a", "f"]);
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn long_lists_are_counted() {
+        let names: Vec<String> = (0..12).map(|i| format!("n{i}")).collect();
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        assert_eq!(
+            also_left_out(&refs),
+            "left out with it, as they need it: `n0`, `n1`, `n2`, `n3`, `n4`, `n5`, `n6`, `n7`, and 4 more"
+        );
+    }
+}

@@ -41,7 +41,10 @@
 //! ```
 //!
 //! A schema error fails the build with the rendered diagnostics (file, line, column, snippet): the
-//! [`Error`]'s `Debug`, which `?` in `main` prints, is its `Display`.
+//! [`Error`]'s `Debug`, which `?` in `main` prints, is its `Display`. A definition the generator cannot
+//! represent (an unknown type in it, a construct not generated yet) is no such error: it is left out, with
+//! a warning (a `cargo:warning` line) that names it, says why, and lists what is left out with it;
+//! [`Config::strict`] makes it an error ([`Strictness`]).
 
 mod config;
 mod degrade;

@@ -85,12 +85,3 @@ fn every_problem_of_a_stage_in_one_run() {
     );
     insta::assert_snapshot!(message);
 }
-
-/// Found by the `codegen` fuzz target: an unnamed param (`#` followed by a name that is not one) became
-/// a struct field with an empty name, and the emitter panicked.
-#[test]
-fn a_param_without_a_name() {
-    insta::assert_snapshot!(refusal(
-        "account flags:# #olor:flags.31?int id:long = Account;\nb # = B;"
-    ));
-}

@@ -615,16 +615,10 @@ fn check_identifiers(definition: &Definition<'_>, diagnostics: &mut Diagnostics)
     if let Some(namespace) = name.namespace() {
         names.push((ident::module_name(namespace), namespace, name.span));
     }
-    for (position, param) in definition.params.iter().enumerate() {
-        let Param::Field(field) = param else { continue };
-        match field.name {
-            Some(param) => names.push((ident::field_name(param), param, field.span)),
-            // The count of a vector-like repetition is its length, not a field.
-            None if is_vector_count(definition, position) => {}
-            None => diagnostics.push(
-                Diagnostic::error(field.span, format!("a param of `{}` has no name", name.full))
-                    .with_label("each param becomes a struct field, which needs a name: write `name:type`"),
-            ),
+    for field in definition.params.iter().filter_map(Param::as_field) {
+        // A nameless param's field is `value` or `valueN`: always an identifier.
+        if let Some(param) = field.name {
+            names.push((ident::field_name(param), param, field.span));
         }
     }
     for (rust, tl, span) in names.into_iter().filter(|(rust, _, _)| !ident::is_identifier(rust)) {
@@ -802,15 +796,8 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             Ok(ty) => ty,
             Err(error) => return self.errors.push(*error),
         };
-        let Some(name) = repeat.name.or(count_name) else {
-            return self.errors.push(
-                Diagnostic::error(
-                    repeat.span,
-                    format!("a param of `{}` has no name", definition.name.full),
-                )
-                .with_label("name the repetition (`items:[ t ]`) or its count (`n:# [ t ]`)"),
-            );
-        };
+        // A repetition named neither itself nor by its count is the nameless `value`.
+        let name = repeat.name.or(count_name).unwrap_or("value");
         let index = self.fields.len();
         self.wire.push(WireValue::Value {
             field: index,
@@ -834,7 +821,12 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             field: index,
             member: None,
         });
-        self.fields.push(new_field(field, kind, condition, &self.docs));
+        let mut new = new_field(field, kind, condition, &self.docs);
+        if field.name.is_none() {
+            new.rust_name = nameless_name(self.definition, field);
+            new.tl_name.clone_from(&new.rust_name);
+        }
+        self.fields.push(new);
     }
 
     /// `name:flags.N?true`: a `bool` when it is alone on its bit (or the first of several bare bits),
@@ -955,6 +947,20 @@ fn unsupported_construct(definition: &Definition<'_>) -> Option<Diagnostic> {
         return None;
     };
     Some(Diagnostic::error(span, what).with_label("the definition is left out until the generator supports this"))
+}
+
+/// The field name of a nameless param (TL-formal's `_`, or a type alone: `foo int string = Foo;`):
+/// `value` when it is the definition's only one, else `value1`, `value2`, ... in order.
+fn nameless_name(definition: &Definition<'_>, field: &tl_parser::Field<'_>) -> String {
+    let nameless: Vec<&tl_parser::Field<'_>> = (definition.params.iter().enumerate())
+        .filter(|&(position, _)| !is_vector_count(definition, position))
+        .filter_map(|(_, param)| param.as_field())
+        .filter(|f| f.name.is_none())
+        .collect();
+    match nameless.iter().position(|f| std::ptr::eq(*f, field)) {
+        Some(index) if nameless.len() > 1 => format!("value{}", index + 1),
+        _ => "value".to_string(),
+    }
 }
 
 fn new_field(field: &tl_parser::Field<'_>, kind: FieldKind, condition: Option<Condition>, docs: &Docs) -> Field {
