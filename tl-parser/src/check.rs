@@ -73,6 +73,9 @@ impl<'d, 'a> FieldIndex<'d, 'a> {
 
 /// The count of each repetition (`n*[ ... ]`) names a `#` param before it or a `{n:#}` parameter.
 fn check_counts(definition: &Definition<'_>, diagnostics: &mut Diagnostics) {
+    if !definition.params.iter().any(|p| matches!(p, Param::Repeat(_))) {
+        return;
+    }
     let nat_params: Vec<&str> = (definition.type_params.iter())
         .filter(|p| p.kind.is_nat())
         .map(|p| p.name)

@@ -115,7 +115,15 @@ impl<'a> Parsed<'a> {
 /// Declares the implicit type variables (`response.ok value:T = Response T;`) of every definition: names
 /// that are no type of the schema.
 fn add_implicit_type_params(schema: &mut Schema<'_>) {
-    let mut known: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    // Most schemas apply no result type to a name (`= Vector t` only in built-ins).
+    let applies = |d: &Definition<'_>| {
+        let uses = |name| syntax::params_use_type(&d.params, name);
+        !d.builtin && (d.result.args.iter()).any(|arg| arg.args.is_empty() && uses(arg.name))
+    };
+    if !schema.definitions.iter().any(applies) {
+        return;
+    }
+    let mut known: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for definition in schema.of_category(Category::Type) {
         known.insert(definition.result.name);
         known.insert(definition.name.full);

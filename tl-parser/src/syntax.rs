@@ -119,10 +119,6 @@ pub(crate) fn parse_file<'a>(file: FileId, text: &'a str, diagnostics: &mut Diag
             continue;
         }
         let lines = docs.take(&mut out.class_docs);
-        if let Some(after) = grammar.partial_declaration(rest) {
-            rest = after;
-            continue;
-        }
         match grammar.definition(rest, category) {
             Ok((after, mut definition)) => {
                 definition.docs = doc_lines(lines);
@@ -130,10 +126,14 @@ pub(crate) fn parse_file<'a>(file: FileId, text: &'a str, diagnostics: &mut Diag
                 out.definitions.push(definition);
                 rest = after;
             }
-            Err(nom::Err::Error(error) | nom::Err::Failure(error)) => {
-                diagnostics.push(grammar.syntax_diagnostic(error));
-                rest = recover(error.at);
-            }
+            Err(nom::Err::Error(error) | nom::Err::Failure(error)) => match grammar.partial_declaration(rest) {
+                // Not a definition but a declaration without `=` (tried only here: rare).
+                Some(after) => rest = after,
+                None => {
+                    diagnostics.push(grammar.syntax_diagnostic(error));
+                    rest = recover(error.at);
+                }
+            },
             Err(nom::Err::Incomplete(_)) => {
                 unreachable!("complete parsers never ask for more input")
             }
@@ -389,7 +389,12 @@ impl<'a> Grammar<'a> {
     }
 
     fn definition(&self, i: &'a str, category: Category) -> PResult<'a, Definition<'a>> {
-        let (i, annotations) = many0(terminated(preceded(char('@'), ident), ws)).parse(i)?;
+        // `many0` allocates: only VK's schemas write annotations.
+        let (i, annotations) = if i.starts_with('@') {
+            many0(terminated(preceded(char('@'), ident), ws)).parse(i)?
+        } else {
+            (i, Vec::new())
+        };
         let start = i;
         let (i, name) = context("a definition name", |i| self.name(i)).parse(i)?;
         let (i, explicit_id) = opt(preceded(
@@ -413,8 +418,11 @@ impl<'a> Grammar<'a> {
         // VK's TL writes a function's result after `=>`.
         let (i, _) = context("a parameter or `=`", cut(pair(char('='), opt(char('>'))))).parse(i)?;
         let (i, ()) = ws(i)?;
-        let bound = Bound::of(&type_params, &params);
-        let (i, result) = context("the result type after `=`", cut(|i| self.result_type(i, &bound))).parse(i)?;
+        let (i, result) = context(
+            "the result type after `=`",
+            cut(|i| self.result_type(i, &type_params, &params)),
+        )
+        .parse(i)?;
         let (i, ()) = ws(i)?;
         let (i, _) = context("`;` to end the definition", cut(char(';'))).parse(i)?;
         let definition = Definition {
@@ -475,34 +483,35 @@ impl<'a> Grammar<'a> {
         // Telegram's definitions have 4 to 8 parameters typically: skip the 1-2-4 growth steps.
         let mut params = Vec::with_capacity(8);
         loop {
-            match self.param(i) {
-                Ok((rest, param)) => {
-                    params.extend(param);
-                    i = ws(rest)?.0;
-                }
+            let parsed = if i.starts_with('(') && is_named_group(i) {
+                self.named_group(i).map(|(rest, group)| {
+                    params.extend(group);
+                    rest
+                })
+            } else {
+                self.param(i).map(|(rest, param)| {
+                    params.push(param);
+                    rest
+                })
+            };
+            match parsed {
+                Ok(rest) => i = ws(rest)?.0,
                 Err(nom::Err::Error(_)) => return Ok((i, params)),
                 Err(error) => return Err(error),
             }
         }
     }
 
-    /// One parameter, chosen by its first characters (several for `(a b:T)`).
-    fn param(&self, i: &'a str) -> PResult<'a, Vec<Param<'a>>> {
-        let one = |(rest, param)| (rest, vec![param]);
+    /// One parameter (other than a group, `(a b:T)`), chosen by its first characters.
+    fn param(&self, i: &'a str) -> PResult<'a, Param<'a>> {
+        let field = |(rest, field)| (rest, Param::Field(field));
         match i.as_bytes().first() {
-            Some(b'[' | b'0'..=b'9') => self.repeat(i).map(|(rest, r)| one((rest, Param::Repeat(r)))),
-            Some(b'#') => self
-                .anonymous_nat(i)
-                .map(|(rest, field)| one((rest, Param::Field(field)))),
-            Some(b'(') if is_named_group(i) => self.named_group(i),
-            _ if starts_count(i) || starts_named_repeat(i) => {
-                self.repeat(i).map(|(rest, r)| one((rest, Param::Repeat(r))))
-            }
+            Some(b'[' | b'0'..=b'9') => self.repeat(i).map(|(rest, r)| (rest, Param::Repeat(r))),
+            Some(b'#') => self.anonymous_nat(i).map(field),
+            _ if starts_repetition(i) => self.repeat(i).map(|(rest, r)| (rest, Param::Repeat(r))),
             _ => match self.named_field(i) {
-                Ok((rest, field)) => Ok(one((rest, Param::Field(field)))),
-                Err(nom::Err::Error(_)) if !i.starts_with('=') => self
-                    .anonymous_field(i)
-                    .map(|(rest, field)| one((rest, Param::Field(field)))),
+                Ok(parsed) => Ok(field(parsed)),
+                Err(nom::Err::Error(_)) if !i.starts_with('=') => self.anonymous_field(i).map(field),
                 Err(error) => Err(error),
             },
         }
@@ -741,12 +750,20 @@ impl<'a> Grammar<'a> {
     /// A result type: a type, optionally applied by juxtaposition to names the definition binds (`=
     /// Vector t`, `= Response T` with `T` used in a param, `= Tuple t n`). Only those may follow, so a
     /// missing `;` is not misread as an application.
-    fn result_type(&self, i: &'a str, bound: &Bound<'a>) -> PResult<'a, TypeExpr<'a>> {
+    fn result_type(
+        &self,
+        i: &'a str,
+        type_params: &[TypeParam<'a>],
+        params: &[Param<'a>],
+    ) -> PResult<'a, TypeExpr<'a>> {
         let (mut rest, mut ty) = self.ty(i)?;
         if ty.args.is_empty() {
+            // What the definition binds, gathered only when a name follows the type (seldom).
+            let mut bound: Option<Bound<'a>> = None;
             while let Ok((after, arg)) = preceded(ws, |i| self.applied_arg(i)).parse(rest) {
-                // A boxed type name or a number may follow too (`=> Vector User`, `= Tuple int 3`).
+                // A boxed type name may follow too (`=> Vector User`).
                 let boxed = Name::split(arg.name).1.starts_with(|c: char| c.is_ascii_uppercase());
+                let bound = bound.get_or_insert_with(|| Bound::of(type_params, params));
                 if !bound.contains(arg.name) && !boxed {
                     break;
                 }
@@ -819,7 +836,10 @@ impl<'a> Bound<'a> {
 /// Declares the implicit type variables of every definition: a name the result applies (`= Response
 /// T`) that the params use as a type and that is no type of the schema (`known`) becomes `{T:Type}`.
 pub(crate) fn add_implicit_type_params(definitions: &mut [Definition<'_>], known: &dyn Fn(&str) -> bool) {
-    for definition in definitions {
+    for definition in definitions
+        .iter_mut()
+        .filter(|d| !d.result.args.is_empty() && !d.params.is_empty())
+    {
         let bound = Bound::of(&definition.type_params, &definition.params);
         let implicit = implicit_type_params(&definition.result, &bound, known);
         definition.type_params.extend(implicit);
@@ -849,6 +869,13 @@ fn implicit_type_params<'a>(
         .collect()
 }
 
+/// Whether a param's type, at any depth, is the name `name` (a type variable's use).
+pub(crate) fn params_use_type(params: &[Param<'_>], name: &str) -> bool {
+    let mut used = false;
+    visit_types(params, &mut |ty| used |= ty.name == name);
+    used
+}
+
 fn visit_types<'a>(params: &[Param<'a>], visit: &mut impl FnMut(&TypeExpr<'a>)) {
     fn visit_type<'a>(ty: &TypeExpr<'a>, visit: &mut impl FnMut(&TypeExpr<'a>)) {
         visit(ty);
@@ -876,6 +903,29 @@ fn is_named_group(i: &str) -> bool {
             0 => return rest.starts_with(':'),
             len => rest = &rest[len..],
         }
+    }
+}
+
+/// Whether a param that starts with a name is a repetition: counted (`n*[`) or named (`name:[`,
+/// `name:n*[`, `name:3*[`). One scan of the name; the common `name:Type` is told apart by the byte
+/// after the colon and, for a type name, by the byte after it (a `*` or a space).
+fn starts_repetition(i: &str) -> bool {
+    let bytes = i.as_bytes();
+    let len = ident_len(bytes);
+    match bytes.get(len) {
+        Some(b':') => match bytes.get(len + 1) {
+            Some(b'[' | b'0'..=b'9' | b' ' | b'\t' | b'\n' | b'\r') => starts_named_repeat(i),
+            Some(_) => {
+                let after = &bytes[len + 1..];
+                let type_len = ident_len(after);
+                let rest = &after[type_len..];
+                let spaces = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
+                type_len > 0 && rest.get(spaces) == Some(&b'*')
+            }
+            None => false,
+        },
+        Some(b'*' | b' ' | b'\t' | b'\n' | b'\r') => len > 0 && starts_count(i),
+        _ => false,
     }
 }
 
