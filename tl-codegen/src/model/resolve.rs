@@ -369,8 +369,8 @@ impl<'d, 'a> Index<'d, 'a> {
                 Category::Function => functions.push(definition),
             }
         }
-        constructors.sort_by_key(|d| sort_key(&layer_names.of_definition(d)));
-        functions.sort_by_key(|d| sort_key(&layer_names.of_definition(d)));
+        constructors.sort_by_cached_key(|d| sort_key(&layer_names.of_definition(d)));
+        functions.sort_by_cached_key(|d| sort_key(&layer_names.of_definition(d)));
         let type_of = |d: &Definition<'a>| {
             if is_universal(d.result.name) {
                 UNIVERSAL
