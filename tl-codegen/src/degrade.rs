@@ -121,13 +121,18 @@ impl LeftOut {
 
     /// One warning per reason, the first of each definition listing what is left out with it.
     pub(crate) fn warnings(&self, definitions: &[&Definition<'_>], refusals: Refusals) -> Diagnostics {
+        // What each refused definition takes with it, gathered in one pass (not one per refusal: a
+        // hostile schema may refuse thousands).
+        let mut with: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+        for (other, cause) in self.cause.iter().enumerate() {
+            if let Some(cause) = cause.filter(|&cause| cause != other) {
+                with.entry(cause).or_default().push(definitions[other].name.full);
+            }
+        }
         let mut warnings = Diagnostics::default();
         for (index, reasons) in refusals.by_definition {
             let name = definitions[index].name.full;
-            let with_it: Vec<&str> = (self.cause.iter().enumerate())
-                .filter(|&(other, cause)| other != index && *cause == Some(index))
-                .map(|(other, _)| definitions[other].name.full)
-                .collect();
+            let with_it = with.remove(&index).unwrap_or_default();
             for (position, reason) in reasons.into_iter().enumerate() {
                 let mut warning = as_warning(name, reason);
                 if position == 0 && !with_it.is_empty() {

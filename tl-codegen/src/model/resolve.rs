@@ -650,6 +650,10 @@ struct ItemBuilder<'i, 'd, 'a> {
     errors: Vec<Diagnostic>,
     /// The definition's doc comment.
     docs: Docs,
+    /// The names of the nameless params (see [`nameless_names`]), found once.
+    nameless: Vec<(&'d tl_parser::Field<'a>, String)>,
+    /// How many of them have become fields.
+    nameless_seen: usize,
 }
 
 impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
@@ -675,6 +679,8 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             wire: Vec::new(),
             errors: Vec::new(),
             docs: Docs::parse(&definition.docs),
+            nameless: nameless_names(definition),
+            nameless_seen: 0,
         };
         for field in fields() {
             if let Some(condition) = builder.condition(field) {
@@ -823,7 +829,13 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         });
         let mut new = new_field(field, kind, condition, &self.docs);
         if field.name.is_none() {
-            new.rust_name = nameless_name(self.definition, field);
+            // Nameless params come here in order, as `nameless_names` lists them.
+            let named = self
+                .nameless
+                .get(self.nameless_seen)
+                .filter(|(f, _)| std::ptr::eq(*f, field));
+            self.nameless_seen += 1;
+            new.rust_name = named.map_or_else(|| "value".to_string(), |(_, name)| name.clone());
             new.tl_name.clone_from(&new.rust_name);
         }
         self.fields.push(new);
@@ -949,18 +961,21 @@ fn unsupported_construct(definition: &Definition<'_>) -> Option<Diagnostic> {
     Some(Diagnostic::error(span, what).with_label("the definition is left out until the generator supports this"))
 }
 
-/// The field name of a nameless param (TL-formal's `_`, or a type alone: `foo int string = Foo;`):
-/// `value` when it is the definition's only one, else `value1`, `value2`, ... in order.
-fn nameless_name(definition: &Definition<'_>, field: &tl_parser::Field<'_>) -> String {
+/// The field names of the nameless params (TL-formal's `_`, or a type alone: `foo int string = Foo;`), in
+/// order: `value` when the definition has one, else `value1`, `value2`, ...
+fn nameless_names<'d, 'a>(definition: &'d Definition<'a>) -> Vec<(&'d tl_parser::Field<'a>, String)> {
     let nameless: Vec<&tl_parser::Field<'_>> = (definition.params.iter().enumerate())
         .filter(|&(position, _)| !is_vector_count(definition, position))
         .filter_map(|(_, param)| param.as_field())
         .filter(|f| f.name.is_none())
         .collect();
-    match nameless.iter().position(|f| std::ptr::eq(*f, field)) {
-        Some(index) if nameless.len() > 1 => format!("value{}", index + 1),
-        _ => "value".to_string(),
-    }
+    let count = nameless.len();
+    (nameless.into_iter().enumerate())
+        .map(|(index, field)| match count {
+            1 => (field, "value".to_string()),
+            _ => (field, format!("value{}", index + 1)),
+        })
+        .collect()
 }
 
 fn new_field(field: &tl_parser::Field<'_>, kind: FieldKind, condition: Option<Condition>, docs: &Docs) -> Field {
