@@ -138,19 +138,26 @@ fn value(model: &Model, ty: &TypeRef, choices: &mut impl Choices, depth: usize, 
             any_function_value(model, *index, choices, depth, out)
         }
         TypeRef::Enum(index) => {
-            let ty = &model.types[*index];
-            let variant = match choices.variant(ty.variants.len(), depth) {
-                Some(chosen) => &ty.variants[chosen],
-                // The constructor with the fewest required nested values ends the recursion soonest.
-                None => (ty.variants.iter())
-                    .min_by_key(|v| nested_required(&model.constructors[v.constructor]))
-                    .expect("a type has constructors"),
-            };
-            let constructor = &model.constructors[variant.constructor];
+            let constructor = chosen_constructor(model, *index, choices, depth);
             out.extend_from_slice(&constructor.id.to_le_bytes());
             bare(model, constructor, choices, depth, out);
         }
         TypeRef::Bare(index) => bare(model, &model.constructors[*index], choices, depth, out),
+        TypeRef::Apply(generic, args) => match **generic {
+            TypeRef::Enum(index) => {
+                let constructor = chosen_constructor(model, index, choices, depth);
+                out.extend_from_slice(&constructor.id.to_le_bytes());
+                let instance = constructor.instantiate(&model.types[index].generics, args);
+                bare(model, &instance, choices, depth, out);
+            }
+            TypeRef::Bare(index) => {
+                let constructor = &model.constructors[index];
+                let instance = constructor.instantiate(&constructor.generics, args);
+                bare(model, &instance, choices, depth, out);
+            }
+            _ => unreachable!("a generic type or constructor is applied"),
+        },
+        TypeRef::Param(_) => panic!("a type parameter is sampled where its generic type is applied"),
         TypeRef::Vector(element) => {
             out.extend_from_slice(&0x1cb5c415u32.to_le_bytes());
             vector_items(model, element, choices, depth, out);
@@ -161,6 +168,19 @@ fn value(model: &Model, ty: &TypeRef, choices: &mut impl Choices, depth: usize, 
         TypeRef::Array(size) => choices.array(*size, out),
         TypeRef::Extern(_) => panic!("samples of extern types need a value from the crate that defines them"),
     }
+}
+
+/// The constructor of type `index` a sample takes: as chosen, or the one with the fewest required nested
+/// values (it ends the recursion soonest).
+fn chosen_constructor<'m>(model: &'m Model, index: usize, choices: &mut impl Choices, depth: usize) -> &'m Item {
+    let ty = &model.types[index];
+    let variant = match choices.variant(ty.variants.len(), depth) {
+        Some(chosen) => &ty.variants[chosen],
+        None => (ty.variants.iter())
+            .min_by_key(|v| nested_required(&model.constructors[v.constructor]))
+            .expect("a type has constructors"),
+    };
+    &model.constructors[variant.constructor]
 }
 
 /// A value of the universal type `index`: a value of one of the types it holds, as chosen, or an empty
@@ -311,7 +331,12 @@ fn push_tl_bytes(data: &[u8], out: &mut Vec<u8>) {
 fn nested_required(item: &Item) -> usize {
     item.fields
         .iter()
-        .filter(|f| matches!(&f.kind, FieldKind::Required(TypeRef::Enum(_) | TypeRef::Bare(_))))
+        .filter(|f| {
+            matches!(
+                &f.kind,
+                FieldKind::Required(TypeRef::Enum(_) | TypeRef::Bare(_) | TypeRef::Apply(..) | TypeRef::Param(_))
+            )
+        })
         .count()
 }
 

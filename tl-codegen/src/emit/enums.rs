@@ -4,6 +4,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use super::items::Generics;
 use super::{Emitter, Form, Place, description, doc_attr, doc_lines, hex, hex_u32};
 use crate::ident::ident;
 use crate::model::{BoxedType, FunctionMember, UniversalMember, Variant};
@@ -68,9 +69,14 @@ impl Emitter<'_> {
     /// The declaration, the codec arms and the `From` of one variant.
     fn variant(&self, ty: &BoxedType, variant: &Variant, place: Place<'_>, arms: &mut Arms) {
         let name = ident(&ty.rust_name);
+        let generics = Generics::named(&ty.generics);
+        let impl_generics = generics.params();
+        let name_type = quote!(#name #impl_generics);
         let constructor = &self.model.constructors[variant.constructor];
         let variant_name = ident(&variant.rust_name);
         let path = self.constructor_path(place, variant.constructor);
+        let constructor_params = Generics::named(&constructor.generics).params();
+        let path_type = quote!(#path #constructor_params);
         let (id, id_u32) = (hex(constructor.id), hex_u32(constructor.id));
         let write_id = quote!(let out = ::tl_runtime::Output::put(out, #id_u32.to_le_bytes()););
         let lines = constructor
@@ -107,15 +113,15 @@ impl Emitter<'_> {
             }
             arms.conversions.push(quote! {
                 #[doc = #from_doc]
-                impl ::core::convert::From<#path> for #name {
+                impl #impl_generics ::core::convert::From<#path> for #name_type {
                     #[inline]
                     fn from(_: #path) -> Self { Self::#variant_name }
                 }
                 #[doc = #try_from_doc]
-                impl ::core::convert::TryFrom<#name> for #path {
-                    type Error = #name;
+                impl #impl_generics ::core::convert::TryFrom<#name_type> for #path {
+                    type Error = #name_type;
                     #[inline]
-                    fn try_from(value: #name) -> ::core::result::Result<Self, #name> {
+                    fn try_from(value: #name_type) -> ::core::result::Result<Self, #name_type> {
                         match value {
                             #name::#variant_name => ::core::result::Result::Ok(#path),
                             #rest
@@ -127,19 +133,19 @@ impl Emitter<'_> {
         }
         let (held, wrap, unwrap) = if variant.boxed {
             (
-                quote!(::std::boxed::Box<#path>),
+                quote!(::std::boxed::Box<#path_type>),
                 quote!(::std::boxed::Box::new(value)),
                 quote!(*value),
             )
         } else {
-            (quote!(#path), quote!(value), quote!(value))
+            (quote!(#path_type), quote!(value), quote!(value))
         };
         arms.variants.push(quote!(#docs #rename #variant_name(#held),));
         arms.write.push(quote!(Self::#variant_name(value) => {
             #write_id
             ::tl_runtime::Serialize::serialize_into(value, out)
         }));
-        arms.read.push((id, self.read_value(ty, variant, place, &path)));
+        arms.read.push((id, self.read_value(ty, variant, place, &path_type)));
         if place.form == Form::Borrowed {
             return;
         }
@@ -147,15 +153,15 @@ impl Emitter<'_> {
         let rest = has_other_variants(ty).then(|| quote!(other => ::core::result::Result::Err(other),));
         arms.conversions.push(quote! {
             #[doc = #from_doc]
-            impl ::core::convert::From<#path> for #name {
+            impl #impl_generics ::core::convert::From<#path_type> for #name_type {
                 #[inline]
-                fn from(value: #path) -> Self { Self::#variant_name(#wrap) }
+                fn from(value: #path_type) -> Self { Self::#variant_name(#wrap) }
             }
             #[doc = #try_from_doc]
-            impl ::core::convert::TryFrom<#name> for #path {
-                type Error = #name;
+            impl #impl_generics ::core::convert::TryFrom<#name_type> for #path_type {
+                type Error = #name_type;
                 #[inline]
-                fn try_from(value: #name) -> ::core::result::Result<Self, #name> {
+                fn try_from(value: #name_type) -> ::core::result::Result<Self, #name_type> {
                     match value {
                         #name::#variant_name(value) => ::core::result::Result::Ok(#unwrap),
                         #rest
@@ -338,12 +344,14 @@ impl Emitter<'_> {
             ..
         } = arms;
         let min_size = Literal::usize_unsuffixed(ty.min_size);
+        let generics = Generics::named(&ty.generics);
+        let (decodable, params) = (generics.bounded(quote!(::tl_runtime::Deserialize)), generics.params());
         let (attributes, lifetime, deserialize) = match place.form {
             Form::Owned => (
                 self.enum_attributes(ty),
-                None,
+                params.clone(),
                 quote! {
-                    impl ::tl_runtime::Deserialize for #name {
+                    impl #decodable ::tl_runtime::Deserialize for #name #params {
                         const MIN_SIZE: usize = #min_size;
                         #[inline]
                         fn deserialize(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
@@ -366,14 +374,21 @@ impl Emitter<'_> {
                 },
             ),
         };
-        let eq = self.eq_impl(ty.eq_hash, lifetime.clone(), quote!(#name #lifetime));
+        let (eq_generics, encodable) = match place.form {
+            Form::Owned => (
+                generics.bounded(quote!(::core::cmp::Eq)),
+                generics.bounded(quote!(::tl_runtime::Serialize)),
+            ),
+            Form::Borrowed => (lifetime.clone(), lifetime.clone()),
+        };
+        let eq = self.eq_impl(ty.eq_hash, eq_generics, quote!(#name #lifetime));
         quote! {
             #docs
             #attributes
             #[allow(clippy::large_enum_variant)]
             pub enum #name #lifetime { #(#variants)* }
             #eq
-            impl #lifetime ::tl_runtime::Serialize for #name #lifetime {
+            impl #encodable ::tl_runtime::Serialize for #name #lifetime {
                 #[inline]
                 fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
                     match self { #(#write)* }
@@ -430,8 +445,12 @@ fn counting_depth(ty: &BoxedType, place: Place<'_>, read_value: TokenStream) -> 
         return read_value;
     }
     let name = ident(&ty.rust_name);
+    let generics = Generics::named(&ty.generics);
+    let (decodable, params) = (generics.bounded(quote!(::tl_runtime::Deserialize)), generics.params());
     let signature = match place.form {
-        Form::Owned => quote!(fn read(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<#name>),
+        Form::Owned => {
+            quote!(fn read #decodable(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<#name #params>)
+        }
         Form::Borrowed => {
             quote!(fn read<'a>(reader: &mut ::tl_runtime::Reader<'a>) -> ::tl_runtime::Result<#name<'a>>)
         }

@@ -11,7 +11,7 @@ use crate::model::{DefaultImpl, FieldKind, Item, TypeRef};
 
 /// The generic parameters of an item, for its impls: the lifetime of a borrowed struct, and the type
 /// parameters of a generic function.
-struct Generics {
+pub(super) struct Generics {
     lifetime: Option<TokenStream>,
     names: Vec<proc_macro2::Ident>,
 }
@@ -24,12 +24,20 @@ impl Generics {
         }
     }
 
+    /// The type parameters `names` (of a generic type's enum or a group struct: never borrowed).
+    pub(super) fn named(names: &[String]) -> Self {
+        Generics {
+            lifetime: None,
+            names: names.iter().map(|g| ident(g)).collect(),
+        }
+    }
+
     fn is_empty(&self) -> bool {
         self.lifetime.is_none() && self.names.is_empty()
     }
 
     /// `<'a, X, Y>`, or nothing.
-    fn params(&self) -> Option<TokenStream> {
+    pub(super) fn params(&self) -> Option<TokenStream> {
         let (lifetime, names) = (&self.lifetime, &self.names);
         (!self.is_empty()).then(|| quote!(<#lifetime #(#names),*>))
     }
@@ -45,7 +53,7 @@ impl Generics {
     }
 
     /// `<'a, X: Bound, Y: Bound>`, or nothing.
-    fn bounded(&self, bound: TokenStream) -> Option<TokenStream> {
+    pub(super) fn bounded(&self, bound: TokenStream) -> Option<TokenStream> {
         let (lifetime, names) = (&self.lifetime, &self.names);
         (!self.is_empty()).then(|| quote!(<#lifetime #(#names: #bound),*>))
     }
@@ -169,7 +177,11 @@ impl Emitter<'_> {
             .filter(|group| place.form == Form::Owned || self.model.group_borrows(group))
             .map(|group| {
                 let name = ident(&group.rust_name);
-                let lifetime = (place.form == Form::Borrowed).then(|| quote!(<'a>));
+                let generics = Generics::named(&group.generics);
+                let lifetime = match place.form {
+                    Form::Borrowed => Some(quote!(<'a>)),
+                    Form::Owned => generics.params(),
+                };
                 let members = group.members.iter().map(|member| {
                     let member_name = ident(&member.rust_name);
                     let ty = self.rust_type(place, &member.ty);
@@ -185,7 +197,11 @@ impl Emitter<'_> {
                     quote!(#docs #field_attributes pub #member_name: #ty,)
                 });
                 let into_owned = (place.form == Form::Borrowed).then(|| self.group_into_owned(item, group, place));
-                let eq = self.eq_impl(item.eq_hash, lifetime.clone(), quote!(#name #lifetime));
+                let impl_generics = match place.form {
+                    Form::Borrowed => lifetime.clone(),
+                    Form::Owned => generics.bounded(quote!(::core::cmp::Eq)),
+                };
+                let eq = self.eq_impl(item.eq_hash, impl_generics, quote!(#name #lifetime));
                 quote! {
                     #doc
                     #attributes
@@ -293,7 +309,10 @@ impl Emitter<'_> {
         let path = self.group_path(item, group, place);
         match place.form {
             Form::Borrowed if self.model.group_borrows(&item.groups[group]) => quote!(#path<'a>),
-            _ => path,
+            _ => {
+                let params = Generics::named(&item.groups[group].generics).params();
+                quote!(#path #params)
+            }
         }
     }
 

@@ -89,6 +89,9 @@ pub fn emit_part(model: &Model, options: &EmitOptions, part: Part) -> TokenStrea
 struct Place<'m> {
     namespace: Option<&'m str>,
     form: Form,
+    /// The form of the values named here: the module's, but owned in the arguments of a generic type
+    /// (which has no borrowed form: `Maybe<String>` in a borrowed struct).
+    values: Form,
 }
 
 /// The owned types (the top modules) or their borrowed forms (in `borrowed`).
@@ -103,9 +106,17 @@ impl Place<'_> {
         1 + usize::from(self.namespace.is_some()) + usize::from(self.form == Form::Borrowed)
     }
 
+    /// The same module, naming owned values (the arguments of a generic type).
+    fn owned_values(self) -> Self {
+        Place {
+            values: Form::Owned,
+            ..self
+        }
+    }
+
     /// The form of an item or type with `borrows` as seen from here: borrowed only where both are.
     fn form_of(&self, borrows: bool) -> Form {
-        match self.form {
+        match self.values {
             Form::Borrowed if borrows => Form::Borrowed,
             _ => Form::Owned,
         }
@@ -227,7 +238,11 @@ impl<'m> Emitter<'m> {
         let items: Vec<&Item> = items.iter().filter(|i| form == Form::Owned || i.borrows).collect();
         let mut out = TokenStream::new();
         for namespace in namespaces(&items, |i| i.namespace.as_deref()) {
-            let place = Place { namespace, form };
+            let place = Place {
+                namespace,
+                form,
+                values: form,
+            };
             let body: TokenStream = (items.iter())
                 .filter(|i| i.namespace.as_deref() == namespace)
                 .map(|i| emit(i, place))
@@ -243,7 +258,11 @@ impl<'m> Emitter<'m> {
             .collect();
         let mut out = TokenStream::new();
         for namespace in namespaces(&types, |t| t.namespace.as_deref()) {
-            let place = Place { namespace, form };
+            let place = Place {
+                namespace,
+                form,
+                values: form,
+            };
             let body: TokenStream = (types.iter())
                 .filter(|t| t.namespace.as_deref() == namespace)
                 .map(|t| self.enumeration(t, place))

@@ -61,7 +61,7 @@ impl Emitter<'_> {
 
     pub(super) fn rust_type(&self, place: Place<'_>, ty: &TypeRef) -> TokenStream {
         match ty {
-            TypeRef::Builtin(builtin) if place.form == Form::Borrowed => match builtin.get().codec {
+            TypeRef::Builtin(builtin) if place.values == Form::Borrowed => match builtin.get().codec {
                 Codec::Text => quote!(::std::borrow::Cow<'a, str>),
                 Codec::Bytes => quote!(&'a [u8]),
                 _ => self.builtin_types[usize::from(builtin.0)].clone(),
@@ -77,9 +77,14 @@ impl Emitter<'_> {
                 let element = self.rust_type(place, element);
                 quote!(::std::vec::Vec<#element>)
             }
-            TypeRef::Generic(name) => {
+            TypeRef::Generic(name) | TypeRef::Param(name) => {
                 let name = ident(name);
                 quote!(#name)
+            }
+            TypeRef::Apply(generic, args) => {
+                let generic = self.rust_type(place, generic);
+                let args = args.iter().map(|arg| self.rust_type(place.owned_values(), arg));
+                quote!(#generic<#(#args),*>)
             }
             TypeRef::Array(size) => {
                 let size = Literal::usize_unsuffixed(*size);

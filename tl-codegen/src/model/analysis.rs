@@ -76,7 +76,7 @@ fn check_bare_cycles(resolved: &Resolved, diagnostics: &mut Diagnostics) -> Vec<
     let mut holders: Vec<Vec<usize>> = vec![Vec::new(); count];
     let mut held_count = vec![0usize; count];
     for (index, constructor) in resolved.constructors.iter().enumerate() {
-        for ty in field_types(constructor) {
+        for ty in field_types(constructor).flat_map(held_inline) {
             if let TypeRef::Bare(held) = ty {
                 holders[*held].push(index);
                 held_count[index] += 1;
@@ -169,11 +169,27 @@ pub(super) fn field_types(item: &Shape) -> impl Iterator<Item = &TypeRef> {
     })
 }
 
+/// The enums and bare structs a value of `ty` holds inline (not behind a vector): itself, or a generic
+/// type and what its arguments hold inline (`Pair<Foo, Bar>` holds both).
+fn held_inline(ty: &TypeRef) -> Vec<&TypeRef> {
+    match ty {
+        TypeRef::Enum(_) | TypeRef::Bare(_) => vec![ty],
+        TypeRef::Apply(generic, args) => {
+            let mut held = vec![&**generic];
+            held.extend(args.iter().flat_map(held_inline));
+            held
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// The enums and bare constructors an item requires, once per required field (optional fields and
-/// vectors may be empty, so they require nothing).
+/// vectors may be empty, so they require nothing). A generic type applied requires the type itself,
+/// sized with its parameters as nothing: a lower bound, as its arguments may not be held.
 fn required_values(item: &Shape) -> impl Iterator<Item = &TypeRef> {
     item.fields.iter().filter_map(|field| match &field.kind {
         FieldKind::Required(ty @ (TypeRef::Enum(_) | TypeRef::Bare(_))) => Some(ty),
+        FieldKind::Required(TypeRef::Apply(generic, _)) => Some(&**generic),
         _ => None,
     })
 }
@@ -182,7 +198,7 @@ fn required_values(item: &Shape) -> impl Iterator<Item = &TypeRef> {
 /// its other required fields.
 fn leaf_fields_min_size(item: &Shape) -> usize {
     let fields = item.fields.iter().filter_map(|field| match &field.kind {
-        FieldKind::Required(TypeRef::Enum(_) | TypeRef::Bare(_)) => None,
+        FieldKind::Required(TypeRef::Enum(_) | TypeRef::Bare(_) | TypeRef::Apply(..)) => None,
         FieldKind::Required(ty) => Some(leaf_min_size(ty)),
         _ => None,
     });
@@ -197,8 +213,10 @@ pub(super) fn leaf_min_size(ty: &TypeRef) -> usize {
         // Unknown here: nothing is a safe lower bound (`MIN_SIZE` of the Rust type is used where it counts).
         TypeRef::Extern(_) => 0,
         TypeRef::BareVector(_) | TypeRef::Generic(_) => 4,
+        // Any type, bare ones of no bytes too (`%True`).
+        TypeRef::Param(_) => 0,
         TypeRef::Vector(_) => 8,
-        TypeRef::Enum(_) | TypeRef::Bare(_) => unreachable!("sized by MinSizes"),
+        TypeRef::Enum(_) | TypeRef::Bare(_) | TypeRef::Apply(..) => unreachable!("sized by MinSizes"),
     }
 }
 
@@ -313,7 +331,7 @@ fn boxed_variants(resolved: &Resolved) -> Vec<Vec<bool>> {
     let mut edges: Vec<Vec<usize>> = vec![Vec::new(); types + resolved.constructors.len()];
     add_type_edges(resolved, &mut edges);
     for (index, constructor) in resolved.constructors.iter().enumerate() {
-        let inline = field_types(constructor).filter(|ty| matches!(ty, TypeRef::Enum(_) | TypeRef::Bare(_)));
+        let inline = field_types(constructor).flat_map(held_inline);
         edges[types + index].extend(inline.map(|ty| node(types, ty)));
     }
     let component = strongly_connected_components(&edges);
@@ -565,7 +583,8 @@ impl<'r> SizeEstimate<'r> {
             TypeRef::Builtin(builtin) => builtin.get().rust_sizes.0,
             TypeRef::Array(size) => *size,
             TypeRef::Extern(_) => 24,
-            TypeRef::Generic(_) => 8,
+            TypeRef::Generic(_) | TypeRef::Param(_) => 8,
+            TypeRef::Apply(generic, _) => self.type_size(generic),
             TypeRef::Vector(_) | TypeRef::BareVector(_) => 24,
             TypeRef::Enum(index) => self.enum_size(*index),
             TypeRef::Bare(_) if self.depth >= MAX_ESTIMATE_DEPTH => MAX_INLINE_VARIANT + 8,

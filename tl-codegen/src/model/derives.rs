@@ -99,12 +99,24 @@ pub(super) fn solve(resolved: &Resolved) -> Derives {
         .filter(|(_, ty)| ty.any_function)
         .map(|(t, _)| types_start + t)
         .collect();
-    let not_eq = solve_holds(resolved, &items, &nodes, &any_function, |ty| match ty {
+    let not_eq = Holds {
+        also: &any_function,
+        never: &[],
+        walk: visit_all,
+    };
+    let not_eq = not_eq.solve(resolved, &items, &nodes, |ty| match ty {
         TypeRef::Extern(_) => true,
         TypeRef::Builtin(builtin) => builtin.get().rust == "f64",
         _ => false,
     });
-    let borrows = solve_holds(resolved, &items, &nodes, &[], |ty| {
+    // A generic type has no borrowed form, and holds its arguments owned.
+    let generic = generic_nodes(resolved, &items, &nodes);
+    let borrows = Holds {
+        also: &[],
+        never: &generic,
+        walk: visit_but_arguments,
+    };
+    let borrows = borrows.solve(resolved, &items, &nodes, |ty| {
         ty.builtin()
             .is_some_and(|builtin| matches!(builtin.codec, Codec::Text | Codec::Bytes))
     });
@@ -128,6 +140,30 @@ pub(super) fn solve(resolved: &Resolved) -> Derives {
             })
             .collect(),
     }
+}
+
+/// `ty` and every type inside it.
+fn visit_all(ty: &TypeRef, visit: &mut dyn FnMut(&TypeRef)) {
+    ty.visit(&mut |inner| visit(inner));
+}
+
+/// `ty` and every type inside it but the arguments of generic types.
+fn visit_but_arguments(ty: &TypeRef, visit: &mut dyn FnMut(&TypeRef)) {
+    visit(ty);
+    match ty {
+        TypeRef::Vector(element) | TypeRef::BareVector(element) => visit_but_arguments(element, visit),
+        TypeRef::Apply(generic, _) => visit(generic),
+        _ => {}
+    }
+}
+
+/// Whether each node is generic: a struct with type parameters, or a generic type.
+fn generic_nodes(resolved: &Resolved, items: &[&Shape], nodes: &Nodes) -> Vec<bool> {
+    let items = items.iter().map(|item| !item.generics.is_empty());
+    let types = resolved.types.iter().map(|ty| !ty.generics.is_empty());
+    let generic: Vec<bool> = items.chain(types).collect();
+    debug_assert_eq!(generic.len(), nodes.len());
+    generic
 }
 
 /// Per type, the constructor its default would be (index into the constructors): its `<type>Empty`
@@ -163,7 +199,9 @@ fn solve_defaults(resolved: &Resolved, items: &[&Shape], empty: &[Option<usize>]
         for field in &item.fields {
             let FieldKind::Required(ty) = &field.kind else { continue };
             match ty {
-                TypeRef::Generic(_) | TypeRef::Extern(_) => blocked[index] = true,
+                TypeRef::Generic(_) | TypeRef::Param(_) | TypeRef::Apply(..) | TypeRef::Extern(_) => {
+                    blocked[index] = true
+                }
                 _ => {
                     if let Some(needed) = nodes.of(ty) {
                         dependents[needed].push(index);
@@ -175,8 +213,9 @@ fn solve_defaults(resolved: &Resolved, items: &[&Shape], empty: &[Option<usize>]
     }
     let types_start = nodes.constructors + nodes.functions;
     for (t, constructor) in empty.iter().enumerate() {
+        let ty = &resolved.types[t];
         match constructor {
-            Some(constructor) if !resolved.types[t].universal => {
+            Some(constructor) if !ty.universal && ty.generics.is_empty() => {
                 dependents[*constructor].push(types_start + t);
                 waiting[types_start + t] += 1;
             }
@@ -208,57 +247,87 @@ fn default_impl(item: &Shape) -> DefaultImpl {
     }
 }
 
-/// Which nodes hold, at any depth, a type `direct` picks (`double` and extern types for `Eq` and `Hash`,
-/// which a node has unless it holds one; `string` and `bytes` for a lifetime), or one of the `also`
-/// nodes. Spreads "holds" from the nodes that hold such a value directly to every node that holds them.
-fn solve_holds(
-    resolved: &Resolved,
-    items: &[&Shape],
-    nodes: &Nodes,
-    also: &[usize],
-    direct: impl Fn(&TypeRef) -> bool,
-) -> Vec<bool> {
-    let mut holders: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
-    let mut holding: Vec<usize> = Vec::new();
-    for (index, item) in items.iter().enumerate() {
-        let mut holds_directly = false;
-        for ty in analysis::field_types(item) {
-            ty.visit(&mut |inner| {
-                if direct(inner) {
-                    holds_directly = true;
-                } else if let Some(held) = nodes.of(inner) {
-                    holders[held].push(index);
+/// How a field's type is walked: calls the visitor with each type inside it that counts.
+type Walk = fn(&TypeRef, &mut dyn FnMut(&TypeRef));
+
+/// A "holds" relation to solve: see [`Holds::solve`].
+struct Holds<'n> {
+    /// Nodes that hold it whatever their fields.
+    also: &'n [usize],
+    /// Nodes that never hold it (`never[node]`; empty: none).
+    never: &'n [bool],
+    /// How a field's type is walked: the types inside it that count.
+    walk: Walk,
+}
+
+impl Holds<'_> {
+    /// Which nodes hold, at any depth, a type `direct` picks (`double` and extern types for `Eq` and
+    /// `Hash`, which a node has unless it holds one; `string` and `bytes` for a lifetime), or one of the
+    /// `also` nodes. Spreads "holds" from the nodes that hold such a value directly to every node that
+    /// holds them.
+    fn solve(
+        &self,
+        resolved: &Resolved,
+        items: &[&Shape],
+        nodes: &Nodes,
+        direct: impl Fn(&TypeRef) -> bool,
+    ) -> Vec<bool> {
+        let mut holds = vec![false; nodes.len()];
+        let never = |node: usize| self.never.get(node).copied().unwrap_or(false);
+        let (holders, mut holding) = self.edges(resolved, items, nodes, direct);
+        holding.retain(|&node| !never(node));
+        for &node in &holding {
+            holds[node] = true;
+        }
+        while let Some(node) = holding.pop() {
+            for &holder in &holders[node] {
+                if !holds[holder] && !never(holder) {
+                    holds[holder] = true;
+                    holding.push(holder);
                 }
-            });
-        }
-        if holds_directly {
-            holding.push(index);
-        }
-    }
-    holding.extend_from_slice(also);
-    let types_start = nodes.constructors + nodes.functions;
-    for (t, ty) in resolved.types.iter().enumerate() {
-        for &constructor in &ty.constructors {
-            holders[constructor].push(types_start + t);
-        }
-        if ty.universal {
-            // The universal type holds every other type.
-            for other in (0..nodes.types).filter(|&other| other != t) {
-                holders[types_start + other].push(types_start + t);
             }
         }
+        holds
     }
-    let mut holds = vec![false; nodes.len()];
-    for &node in &holding {
-        holds[node] = true;
-    }
-    while let Some(node) = holding.pop() {
-        for &holder in &holders[node] {
-            if !holds[holder] {
-                holds[holder] = true;
-                holding.push(holder);
+
+    /// The holders of each node, and the nodes that hold a `direct` type themselves.
+    fn edges(
+        &self,
+        resolved: &Resolved,
+        items: &[&Shape],
+        nodes: &Nodes,
+        direct: impl Fn(&TypeRef) -> bool,
+    ) -> (Vec<Vec<usize>>, Vec<usize>) {
+        let mut holders: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+        let mut holding: Vec<usize> = Vec::new();
+        for (index, item) in items.iter().enumerate() {
+            let mut holds_directly = false;
+            for ty in analysis::field_types(item) {
+                (self.walk)(ty, &mut |inner| {
+                    if direct(inner) {
+                        holds_directly = true;
+                    } else if let Some(held) = nodes.of(inner) {
+                        holders[held].push(index);
+                    }
+                });
+            }
+            if holds_directly {
+                holding.push(index);
             }
         }
+        holding.extend_from_slice(self.also);
+        let types_start = nodes.constructors + nodes.functions;
+        for (t, ty) in resolved.types.iter().enumerate() {
+            for &constructor in &ty.constructors {
+                holders[constructor].push(types_start + t);
+            }
+            if ty.universal {
+                // The universal type holds every other type.
+                for other in (0..nodes.types).filter(|&other| other != t) {
+                    holders[types_start + other].push(types_start + t);
+                }
+            }
+        }
+        (holders, holding)
     }
-    holds
 }

@@ -15,6 +15,7 @@
 
 mod analysis;
 mod derives;
+mod generics;
 mod names;
 mod plan;
 mod renames;
@@ -99,6 +100,13 @@ pub enum TypeRef {
     BareVector(Box<TypeRef>),
     /// A type parameter of a generic function (`X` of `{X:Type}`), written as `!X`.
     Generic(String),
+    /// A type parameter of a generic type (`t` of `resultTrue {t:Type} value:t = Maybe t;`), by its Rust
+    /// name (`T`): any TL type the type is applied to where it is used.
+    Param(String),
+    /// A generic type applied to arguments: `Maybe int` is `Apply(Enum(maybe), [int])`, the bare
+    /// `%(DictionaryField string)` is `Apply(Bare(dictionaryField), [string])`. The arguments are those of
+    /// the Rust type's parameters, in order: a TL argument that no constructor uses is left out.
+    Apply(Box<TypeRef>, Vec<TypeRef>),
     /// A fixed-size value the schema declares as `N` plain values (`int512 16*[ int ] = Int512;`): this
     /// many raw bytes.
     Array(usize),
@@ -140,11 +148,33 @@ impl TypeRef {
                 .is_some_and(|builtin| matches!(builtin.codec, tl_parser::builtin::Codec::Raw(_)))
     }
 
-    /// `self` and every type inside it (the elements of vectors, at any depth), outermost first.
+    /// `self` and every type inside it (the elements of vectors, a generic type and its arguments, at any
+    /// depth), outermost first.
     pub fn visit(&self, visit: &mut impl FnMut(&TypeRef)) {
         visit(self);
-        if let TypeRef::Vector(element) | TypeRef::BareVector(element) = self {
-            element.visit(visit);
+        match self {
+            TypeRef::Vector(element) | TypeRef::BareVector(element) => element.visit(visit),
+            TypeRef::Apply(generic, args) => {
+                generic.visit(visit);
+                args.iter().for_each(|arg| arg.visit(visit));
+            }
+            _ => {}
+        }
+    }
+
+    /// `self` with each type parameter named in `params` replaced by the argument at its place in `args`.
+    pub fn substitute(&self, params: &[String], args: &[TypeRef]) -> TypeRef {
+        match self {
+            TypeRef::Param(name) => (params.iter().position(|p| p == name))
+                .and_then(|at| args.get(at))
+                .map_or_else(|| self.clone(), Clone::clone),
+            TypeRef::Vector(element) => TypeRef::Vector(Box::new(element.substitute(params, args))),
+            TypeRef::BareVector(element) => TypeRef::BareVector(Box::new(element.substitute(params, args))),
+            TypeRef::Apply(generic, applied) => TypeRef::Apply(
+                generic.clone(),
+                applied.iter().map(|arg| arg.substitute(params, args)).collect(),
+            ),
+            other => other.clone(),
         }
     }
 }
@@ -176,7 +206,8 @@ pub struct Item {
     pub flags_fields: Vec<String>,
     /// The bare encoding, step by step in wire order.
     pub plan: Vec<Step>,
-    /// Generic parameters (`X`), functions only.
+    /// Generic parameters: a function's (`X`, as written), or those of a generic type's constructor that its
+    /// fields use (their Rust names, as its type names them: `T`).
     pub generics: Vec<String>,
     /// For a constructor, its enum (`TypeRef::Enum`); for a function, its return type.
     pub result: TypeRef,
@@ -213,6 +244,24 @@ impl Item {
             (FieldKind::Group(group), Some(member)) => &self.groups[*group].members[member].ty,
             _ => unreachable!("a `?true` bit is not on the wire"),
         }
+    }
+
+    /// The item with the type parameters `params` replaced by `args`: the struct a generic constructor is
+    /// where it is applied, to its own parameters (`%(Pair int string)`: `params` is
+    /// [`Item::generics`]) or to its type's (`Maybe int`: [`BoxedType::generics`]).
+    pub fn instantiate(&self, params: &[String], args: &[TypeRef]) -> Item {
+        let mut item = self.clone();
+        let substitute = |ty: &mut TypeRef| *ty = ty.substitute(params, args);
+        for field in &mut item.fields {
+            if let FieldKind::Required(ty) | FieldKind::Optional(ty) = &mut field.kind {
+                substitute(ty);
+            }
+        }
+        for member in item.groups.iter_mut().flat_map(|group| &mut group.members) {
+            substitute(&mut member.ty);
+        }
+        item.generics.clear();
+        item
     }
 
     /// Whether the members of group field `field` are next to each other on the wire (one step of the
@@ -278,6 +327,8 @@ pub enum FieldKind {
 pub struct Group {
     /// `RequestUrlAuthPeerMsgIdButtonId`: the owner's name followed by the members' names.
     pub rust_name: String,
+    /// The owner's type parameters its members use (see [`Item::generics`]).
+    pub generics: Vec<String>,
     /// The members in TL order.
     pub members: Vec<Member>,
 }
@@ -321,6 +372,8 @@ pub struct BoxedType {
     pub rust_name: String,
     /// What the schema's doc comment (`//@class`) says it is.
     pub description: Option<String>,
+    /// For a generic type (`Maybe t`), the Rust names of its parameters that a constructor uses (`T`).
+    pub generics: Vec<String>,
     /// Constructors, sorted by Rust name.
     pub variants: Vec<Variant>,
     /// A value of this type can hold another value of this type, through anything (a field, a vector, an
@@ -439,7 +492,10 @@ impl Model {
             TypeRef::Enum(index) => self.types[*index].borrows,
             TypeRef::Bare(constructor) => self.constructors[*constructor].borrows,
             TypeRef::Vector(element) | TypeRef::BareVector(element) => self.borrows(element),
-            TypeRef::Generic(_) | TypeRef::Array(_) | TypeRef::Extern(_) => false,
+            // A generic type has no borrowed form: it holds its arguments owned.
+            TypeRef::Generic(_) | TypeRef::Param(_) | TypeRef::Apply(..) | TypeRef::Array(_) | TypeRef::Extern(_) => {
+                false
+            }
         }
     }
 
@@ -453,6 +509,7 @@ impl Model {
         match ty {
             TypeRef::Enum(index) => self.types[*index].min_size,
             TypeRef::Bare(constructor) => self.constructors[*constructor].min_bare_size,
+            TypeRef::Apply(generic, _) => self.min_size(generic),
             other => analysis::leaf_min_size(other),
         }
     }

@@ -7,6 +7,7 @@ use tl_parser::docs::Docs;
 use tl_parser::{Category, ClassDoc, Definition, Diagnostic, Diagnostics, Name, Param, TypeExpr};
 
 use super::derives::{Derives, ItemTraits};
+use super::generics::{self, Applicable, ConstructorGenerics, Scope, TypeGenerics};
 use super::plan::{self, WireValue};
 use super::repeats::{RepeatForm, is_vector_count, repetition_form};
 use super::{
@@ -59,6 +60,8 @@ pub(super) struct TypeShape {
     pub(super) any_function: bool,
     /// What the `//@class` comment says.
     pub(super) description: Option<String>,
+    /// For a generic type, the Rust names of the parameters its constructors use.
+    pub(super) generics: Vec<String>,
 }
 
 /// What the name checks and the analysis add.
@@ -140,6 +143,7 @@ impl Resolved {
                 namespace: shape.namespace,
                 rust_name: shape.rust_name,
                 description: shape.description,
+                generics: shape.generics,
                 variants: (shape.constructors.iter().zip(variants))
                     .map(|(&constructor, facts)| super::Variant {
                         constructor,
@@ -339,6 +343,10 @@ struct Index<'d, 'a> {
     opaque_answers: BTreeMap<&'a str, usize>,
     /// Names the schema declares as built-ins (`bigBytes ? = BigBytes;`) with no encoding known here.
     unknown_builtins: std::collections::BTreeSet<&'a str>,
+    /// The parameters of each generic type, by TL type name.
+    type_generics: BTreeMap<&'a str, TypeGenerics>,
+    /// How each constructor (index into `constructors`) takes its type's parameters, if generic.
+    constructor_generics: Vec<Option<ConstructorGenerics>>,
 }
 
 impl<'d, 'a> Index<'d, 'a> {
@@ -386,7 +394,13 @@ impl<'d, 'a> Index<'d, 'a> {
         for (index, constructor) in constructors.iter().enumerate() {
             type_constructors.entry(type_of(constructor)).or_default().push(index);
         }
+        let constructor_generics: Vec<_> = constructors.iter().map(|d| generics::constructor_generics(d)).collect();
+        let typed: Vec<_> = (constructors.iter().zip(&constructor_generics))
+            .map(|(d, g)| (type_of(d), g.as_ref()))
+            .collect();
         Index {
+            type_generics: generics::type_generics(&typed),
+            constructor_generics,
             arrays,
             externs: elsewhere.boxed,
             extern_bare: elsewhere.bare,
@@ -410,8 +424,7 @@ impl<'d, 'a> Index<'d, 'a> {
     fn make_opaque_answers(&mut self) -> Diagnostics {
         let mut warnings = Diagnostics::default();
         for function in &self.functions {
-            let generics: Vec<&str> = function.type_params.iter().map(|p| p.name).collect();
-            let Err(reason) = self.resolve(&function.result, &generics) else {
+            let Err(reason) = self.resolve(&function.result, &function_scope(function)) else {
                 continue;
             };
             let message = format!(
@@ -434,6 +447,48 @@ impl<'d, 'a> Index<'d, 'a> {
         warnings
     }
 
+    /// How the generic constructor `definition` takes its type's parameters (`None` if not generic).
+    fn generics_of(&self, definition: &Definition<'_>) -> Option<&ConstructorGenerics> {
+        let index = self
+            .constructor_index
+            .get(&self.layer_names.of_definition(definition))?;
+        self.constructor_generics[*index].as_ref()
+    }
+
+    /// Refuses a constructor whose result type is not applied to its own type variables, or to another
+    /// number of them than the type's first constructor.
+    fn check_arity(&self, definition: &Definition<'_>) -> Result<(), Box<Diagnostic>> {
+        let vars = generics::result_vars(definition)?;
+        let arity = self.type_generics.get(definition.result.name).map_or(0, |g| g.arity);
+        if vars.len() == arity {
+            return Ok(());
+        }
+        Err(Box::new(
+            Diagnostic::error(
+                definition.result.span,
+                format!("`{}` takes {arity} type arguments", definition.result.name),
+            )
+            .with_label(format!("as its first constructor declares; here {}", vars.len())),
+        ))
+    }
+
+    /// A generic constructor's type variables, each bound to its type's parameter at its position.
+    fn constructor_scope(&self, definition: &Definition<'a>) -> Vec<(&'a str, TypeRef)> {
+        let (Some(generics), Some(of_type)) = (
+            self.generics_of(definition),
+            self.type_generics.get(definition.result.name),
+        ) else {
+            return Vec::new();
+        };
+        if of_type.arity != generics.vars.len() {
+            return Vec::new();
+        }
+        let vars = definition.result.args.iter().map(|arg| arg.name);
+        vars.zip(&of_type.names)
+            .map(|(var, name)| (var, TypeRef::Param(name.clone())))
+            .collect()
+    }
+
     fn type_shapes(&self, class_docs: &[ClassDoc<'_>]) -> Vec<TypeShape> {
         let mut names: Vec<(&str, usize)> = self.type_index.iter().map(|(name, &i)| (*name, i)).collect();
         names.sort_by_key(|&(_, index)| index);
@@ -444,6 +499,11 @@ impl<'d, 'a> Index<'d, 'a> {
                 namespace: Name::split(name).0.map(String::from),
                 rust_name: ident::type_name(name),
                 constructors: self.type_constructors[name].clone(),
+                generics: self
+                    .type_generics
+                    .get(name)
+                    .map(TypeGenerics::rust_params)
+                    .unwrap_or_default(),
                 universal: name == UNIVERSAL,
                 any_function: name == ANY_FUNCTION,
                 description: (class_docs.iter().rfind(|doc| doc.name == name))
@@ -452,13 +512,67 @@ impl<'d, 'a> Index<'d, 'a> {
             .collect()
     }
 
-    /// Resolves a TL type used where the type parameters `generics` are in scope.
-    fn resolve(&self, ty: &TypeExpr<'_>, generics: &[&str]) -> Result<TypeRef, Box<Diagnostic>> {
-        if ty.generic_query || (generics.contains(&ty.name) && ty.args.is_empty()) {
+    /// Resolves a TL type used where the type variables of `scope` are bound.
+    fn resolve(&self, ty: &TypeExpr<'_>, scope: &Scope<'_>) -> Result<TypeRef, Box<Diagnostic>> {
+        let bound = scope.iter().find(|(name, _)| *name == ty.name).map(|(_, to)| to);
+        if let Some(bound) = bound.filter(|_| ty.args.is_empty()) {
+            return Ok(bound.clone());
+        }
+        if ty.generic_query {
             return Ok(TypeRef::Generic(ty.name.to_string()));
         }
+        match self.resolve_name(ty, scope)? {
+            base @ (TypeRef::Enum(_) | TypeRef::Bare(_)) => self.apply(ty, base, scope),
+            other => Ok(other),
+        }
+    }
+
+    /// `base` (what `ty` names) applied to `ty`'s arguments, for a generic type or constructor; `base` for
+    /// any other written without arguments.
+    fn apply(&self, ty: &TypeExpr<'_>, base: TypeRef, scope: &Scope<'_>) -> Result<TypeRef, Box<Diagnostic>> {
+        let by_type = self.type_generics.get(ty.name);
+        let applicable = match (&base, by_type) {
+            (TypeRef::Enum(_), Some(generics)) => Some(Applicable {
+                arity: generics.arity,
+                order: None,
+                used: &generics.used,
+            }),
+            (TypeRef::Bare(c), _) => self.constructor_generics[*c].as_ref().map(|generics| Applicable {
+                arity: generics.used.len(),
+                // By the constructor's name, the arguments follow its own parameters; by `%Type`, the type's.
+                order: by_type.is_none().then_some(generics.order.as_slice()),
+                used: &generics.used,
+            }),
+            _ => None,
+        };
+        let Some(applicable) = applicable else {
+            return match ty.args.first() {
+                None => Ok(base),
+                Some(arg) => Err(Box::new(
+                    Diagnostic::error(arg.span, format!("`{}` takes no type arguments", ty.name))
+                        .with_label("no constructor of it has type parameters"),
+                )),
+            };
+        };
+        let mut args = Vec::with_capacity(ty.args.len());
+        for arg in &ty.args {
+            if arg.is_nat() || arg.is_nat_const() {
+                return Err(Box::new(
+                    Diagnostic::error(arg.span, "a natural-number type argument is not generated yet")
+                        .with_label(format!("in `{ty}`")),
+                ));
+            }
+            let resolved = self.resolve(arg, scope)?;
+            generics::check_argument(&resolved, arg)?;
+            args.push(resolved);
+        }
+        generics::apply(ty, base, &applicable, args)
+    }
+
+    /// What the name of `ty` resolves to, its arguments aside (but a vector's element).
+    fn resolve_name(&self, ty: &TypeExpr<'_>, scope: &Scope<'_>) -> Result<TypeRef, Box<Diagnostic>> {
         let element = || match ty.args.as_slice() {
-            [arg] => self.resolve(arg, generics).map(Box::new),
+            [arg] => self.resolve(arg, scope).map(Box::new),
             _ => Err(Box::new(
                 Diagnostic::error(ty.span, format!("`{}` needs one type argument", ty.name))
                     .with_label("write `Vector<T>` or `vector<T>`"),
@@ -484,6 +598,7 @@ impl<'d, 'a> Index<'d, 'a> {
             return Ok(TypeRef::Extern(index));
         }
         match ty.name {
+            "Vector" if ty.percent => return element().map(TypeRef::BareVector),
             "Vector" => return element().map(TypeRef::Vector),
             "vector" => return element().map(TypeRef::BareVector),
             name if is_universal(name) => return Ok(TypeRef::Enum(self.type_index[UNIVERSAL])),
@@ -636,7 +751,8 @@ fn check_identifiers(definition: &Definition<'_>, diagnostics: &mut Diagnostics)
 struct ItemBuilder<'i, 'd, 'a> {
     index: &'i Index<'d, 'a>,
     definition: &'d Definition<'a>,
-    generics: Vec<&'a str>,
+    /// The type variables in scope: a function's, or a generic constructor's (its type's parameters).
+    scope: Vec<(&'a str, TypeRef)>,
     flags_fields: Vec<String>,
     /// The params on each flag bit.
     by_bit: BTreeMap<Condition, Vec<&'d tl_parser::Field<'a>>>,
@@ -669,7 +785,10 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         let mut builder = ItemBuilder {
             index,
             definition,
-            generics: definition.type_params.iter().map(|p| p.name).collect(),
+            scope: match definition.category {
+                Category::Function => function_scope(definition),
+                Category::Type => index.constructor_scope(definition),
+            },
             flags_fields,
             by_bit: BTreeMap::new(),
             bit_field: BTreeMap::new(),
@@ -704,6 +823,9 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         if let Some(unsupported) = unsupported_construct(definition) {
             return Err(vec![unsupported]);
         }
+        if definition.category == Category::Type {
+            self.index.check_arity(definition).map_err(|error| vec![*error])?;
+        }
         let result = match definition.category {
             Category::Type => {
                 let ty = if is_universal(definition.result.name) {
@@ -715,7 +837,7 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             }
             Category::Function => match self.index.opaque_answers.get(definition.name.full) {
                 Some(&opaque) => Ok(TypeRef::Extern(opaque)),
-                None => self.index.resolve(&definition.result, &self.generics),
+                None => self.index.resolve(&definition.result, &self.scope),
             },
         };
         let result = result.map_err(|error| self.errors.push(*error)).ok();
@@ -727,6 +849,7 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             }
         }
         let derived = self.derived();
+        let generics = self.generics();
         if !self.errors.is_empty() {
             return Err(self.errors);
         }
@@ -749,9 +872,43 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             groups: self.groups,
             derived,
             flags_fields: self.flags_fields,
-            generics: self.generics.iter().map(|g| g.to_string()).collect(),
+            generics,
             result: result.expect("no errors"),
         })
+    }
+
+    /// The struct's type parameters: a function's, as written; a generic constructor's, those its fields
+    /// use, which must be those its TL params name (an error otherwise: a parameter used only in an
+    /// argument that another generic type drops).
+    fn generics(&mut self) -> Vec<String> {
+        let definition = self.definition;
+        if definition.category == Category::Function {
+            return definition.type_params.iter().map(|p| p.name.to_string()).collect();
+        }
+        let Some(index) = self.index.generics_of(definition) else {
+            return Vec::new();
+        };
+        let params: Vec<String> = self.scope.iter().map(|(_, to)| to_param_name(to)).collect();
+        let named: Vec<String> = (params.iter().zip(&index.used))
+            .filter(|(_, used)| **used)
+            .map(|(name, _)| name.clone())
+            .collect();
+        let types = self.fields.iter().flat_map(|field| match &field.kind {
+            FieldKind::Required(ty) | FieldKind::Optional(ty) => vec![ty],
+            _ => Vec::new(),
+        });
+        let members = self.groups.iter().flat_map(|group| group.members.iter().map(|m| &m.ty));
+        let used = generics::params_used(&params, types.chain(members));
+        if used != named {
+            self.errors.push(
+                Diagnostic::error(definition.name.span, "a type parameter used only where it is dropped")
+                    .with_label("it is an argument of a generic type that no constructor of that type uses"),
+            );
+        }
+        for group in &mut self.groups {
+            group.generics = generics::params_used(&used, group.members.iter().map(|m| &m.ty));
+        }
+        used
     }
 
     /// One param: a flags field, a required value, or a conditional bit or value.
@@ -775,7 +932,7 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
     }
 
     fn resolve(&mut self, field: &tl_parser::Field<'_>) -> Option<TypeRef> {
-        let resolved = self.index.resolve(&field.ty, &self.generics);
+        let resolved = self.index.resolve(&field.ty, &self.scope);
         resolved.map_err(|error| self.errors.push(*error)).ok()
     }
 
@@ -787,7 +944,7 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         let ty = match repetition_form(definition, position) {
             Some(RepeatForm::Vector(item)) => self
                 .index
-                .resolve(item, &self.generics)
+                .resolve(item, &self.scope)
                 .map(|t| TypeRef::BareVector(Box::new(t))),
             Some(RepeatForm::Bytes(size)) if size <= MAX_DECLARED_ARRAY => Ok(TypeRef::Array(size)),
             _ => Err(Box::new(
@@ -909,6 +1066,7 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         );
         self.groups.push(Group {
             rust_name: struct_name,
+            generics: Vec::new(),
             members: Vec::new(),
         });
         let index = self.fields.len();
@@ -946,19 +1104,24 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
 /// generic types (type parameters on a constructor: `Maybe t`), natural-number parameters (`{n:#}`),
 /// and repetitions (`n*[ ... ]`) outside the built-in definitions.
 fn unsupported_construct(definition: &Definition<'_>) -> Option<Diagnostic> {
-    let generic_type = definition.category == Category::Type && !definition.type_params.is_empty();
-    let nat_param = definition.type_params.iter().find(|p| p.kind.is_nat());
-    let (span, what) = if let Some(param) = nat_param {
-        (param.span, "a natural-number parameter (`{n:#}`) is not generated yet")
-    } else if generic_type {
-        (
-            definition.type_params[0].span,
-            "a generic type (a constructor with type parameters, as `Maybe t`) is not generated yet",
-        )
-    } else {
-        return None;
-    };
-    Some(Diagnostic::error(span, what).with_label("the definition is left out until the generator supports this"))
+    let param = definition.type_params.iter().find(|p| p.kind.is_nat())?;
+    let what = "a natural-number parameter (`{n:#}`) is not generated yet";
+    Some(Diagnostic::error(param.span, what).with_label("the definition is left out until the generator supports this"))
+}
+
+/// A function's type variables: each a [`TypeRef::Generic`] by its TL name.
+fn function_scope<'a>(definition: &Definition<'a>) -> Vec<(&'a str, TypeRef)> {
+    (definition.type_params.iter())
+        .map(|p| (p.name, TypeRef::Generic(p.name.to_string())))
+        .collect()
+}
+
+/// The Rust name of a type parameter in a constructor's scope.
+fn to_param_name(ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::Param(name) => name.clone(),
+        _ => unreachable!("a constructor's scope binds type parameters"),
+    }
 }
 
 /// The field names of the nameless params (TL-formal's `_`, or a type alone: `foo int string = Foo;`), in
