@@ -103,6 +103,7 @@ pub mod codegen_fixtures {
         flags2,
         generics,
         keywords,
+        optional_bare_cycle,
         recursion,
         recursion_through_vectors,
         shared_bits,

@@ -163,6 +163,7 @@ fn value(model: &Model, ty: &TypeRef, choices: &mut impl Choices, depth: usize, 
             vector_items(model, element, choices, depth, out);
         }
         TypeRef::BareVector(element) => vector_items(model, element, choices, depth, out),
+        TypeRef::Heap(inner) => value(model, inner, choices, depth, out),
         TypeRef::Generic(_) => panic!("samples of generic functions need a concrete query"),
         TypeRef::Builtin(builtin) => choices.builtin(builtin.get(), out),
         TypeRef::Array(size) => choices.array(*size, out),

@@ -562,3 +562,51 @@ fn recursive_types_decode_borrowed_as_owned() {
         <recursion::borrowed::enums::RichText as tl_runtime::DeserializeBorrowed>::from_bytes_borrowed(&too_deep);
     assert_eq!(borrowed.expect_err("too deep"), owned);
 }
+
+/// An optional bare value of its own constructor is boxed: a chain three long round-trips, and one a
+/// million long, decoded on a 256 KiB stack, is a depth error (the struct counts its nesting).
+#[test]
+fn optional_bare_self_references_are_boxed_and_count_depth() {
+    use optional_bare_cycle::types;
+    let chain = (0..3).fold(
+        types::Node {
+            name: "end".into(),
+            next: None,
+        },
+        |next, n| types::Node {
+            name: format!("n{n}").into(),
+            next: Some(Box::new(next)),
+        },
+    );
+    let bytes = chain.to_bytes();
+    assert_eq!(types::Node::from_bytes(&bytes).expect("decodes"), chain);
+    // A generic one: `head` and `tail` share bit 0, a group with the tail boxed.
+    let ints = types::Chain {
+        head_tail: Some(types::ChainHeadTail {
+            head: 1i32,
+            tail: Box::new(types::Chain { head_tail: None }),
+        }),
+    };
+    let bytes = ints.to_bytes();
+    assert_eq!(
+        bytes,
+        [1u32, 1, 0].iter().flat_map(|w| w.to_le_bytes()).collect::<Vec<u8>>()
+    );
+    assert_eq!(types::Chain::<i32>::from_bytes(&bytes).expect("decodes"), ints);
+    // A million links: flags with bit 0 and an empty name each, then the last without.
+    let mut deep = [1u32.to_le_bytes(), [0; 4]].concat().repeat(1_000_000);
+    deep.extend_from_slice(&[0; 8]);
+    let error = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || {
+            types::Node::from_bytes(&deep)
+                .map(drop)
+                .expect_err("too deep")
+                .kind()
+                .clone()
+        })
+        .expect("a thread")
+        .join()
+        .expect("no stack overflow");
+    assert_eq!(error, ErrorKind::TooDeep { limit: 64 });
+}

@@ -122,6 +122,10 @@ impl Emitter<'_> {
                 quote!(::tl_runtime::CompactString::from)
             }
             TypeRef::Builtin(_) => quote!(<[u8]>::to_vec),
+            TypeRef::Heap(inner) => {
+                let convert = self.owned_fn(inner, place);
+                quote!(|value: ::std::boxed::Box<_>| ::std::boxed::Box::new(#convert(*value)))
+            }
             TypeRef::Vector(element) | TypeRef::BareVector(element) => {
                 let convert = self.owned_items(element, place);
                 quote!(|items: ::std::vec::Vec<_>| items.into_iter()#convert.collect::<::std::vec::Vec<_>>())

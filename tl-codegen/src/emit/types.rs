@@ -77,6 +77,10 @@ impl Emitter<'_> {
                 let element = self.rust_type(place, element);
                 quote!(::std::vec::Vec<#element>)
             }
+            TypeRef::Heap(inner) => {
+                let inner = self.rust_type(place, inner);
+                quote!(::std::boxed::Box<#inner>)
+            }
             TypeRef::Generic(name) | TypeRef::Param(name) => {
                 let name = ident(name);
                 quote!(#name)
@@ -110,6 +114,7 @@ impl Emitter<'_> {
                 let write_item = self.element_fn(place, element, Pass::Write);
                 quote!(::tl_runtime::#function(#value, out, #write_item))
             }
+            TypeRef::Heap(inner) => self.write_expr(place, inner, quote!(::core::ops::Deref::deref(#value))),
             _ => quote!(::tl_runtime::Output::put_bytes(out, #value)),
         }
     }
@@ -126,6 +131,10 @@ impl Emitter<'_> {
                 let min = self.min_size_expr(place, element);
                 let read_item = self.element_fn(place, element, Pass::Read);
                 quote!(::tl_runtime::#function(reader, #min, #read_item))
+            }
+            TypeRef::Heap(inner) => {
+                let read = self.read_expr(place, inner);
+                quote!(#read.map(::std::boxed::Box::new))
             }
             _ if place.form == Form::Borrowed => quote!(reader.read_tl_bytes()),
             _ => quote!(::tl_runtime::read_bytes(reader)),
@@ -209,7 +218,8 @@ pub(super) fn read_by_trait(place: Place<'_>, ty: &TypeRef) -> bool {
 /// runtime functions.
 pub(super) fn trait_codable(ty: &TypeRef) -> bool {
     match ty {
-        TypeRef::BareVector(_) => false,
+        // A box is written and read as its value, by the value's own code.
+        TypeRef::BareVector(_) | TypeRef::Heap(_) => false,
         TypeRef::Vector(element) => trait_codable(element),
         other => !is_bytes(other),
     }

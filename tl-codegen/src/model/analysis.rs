@@ -169,9 +169,9 @@ pub(super) fn field_types(item: &Shape) -> impl Iterator<Item = &TypeRef> {
     })
 }
 
-/// The enums and bare structs a value of `ty` holds inline (not behind a vector): itself, or a generic
-/// type and what its arguments hold inline (`Pair<Foo, Bar>` holds both).
-fn held_inline(ty: &TypeRef) -> Vec<&TypeRef> {
+/// The enums and bare structs a value of `ty` holds inline (not behind a vector or a box): itself, or a
+/// generic type and what its arguments hold inline (`Pair<Foo, Bar>` holds both).
+pub(super) fn held_inline(ty: &TypeRef) -> Vec<&TypeRef> {
     match ty {
         TypeRef::Enum(_) | TypeRef::Bare(_) => vec![ty],
         TypeRef::Apply(generic, args) => {
@@ -217,6 +217,7 @@ pub(super) fn leaf_min_size(ty: &TypeRef) -> usize {
         TypeRef::Param(_) => 0,
         TypeRef::Vector(_) => 8,
         TypeRef::Enum(_) | TypeRef::Bare(_) | TypeRef::Apply(..) => unreachable!("sized by MinSizes"),
+        TypeRef::Heap(_) => unreachable!("only optional values are held in a box"),
     }
 }
 
@@ -444,7 +445,7 @@ fn on_cycles(edges: &[Vec<usize>], component: &[usize]) -> Vec<bool> {
 
 /// The strongly connected component of each node of a directed graph (Kosaraju's algorithm, with explicit
 /// stacks so that a hostile schema's long chains cannot overflow the call stack).
-fn strongly_connected_components(edges: &[Vec<usize>]) -> Vec<usize> {
+pub(super) fn strongly_connected_components(edges: &[Vec<usize>]) -> Vec<usize> {
     let finished = finishing_order(edges);
     // On the reversed graph, in reverse finishing order, each search collects one component.
     let mut reversed = vec![Vec::new(); edges.len()];
@@ -585,6 +586,7 @@ impl<'r> SizeEstimate<'r> {
             TypeRef::Extern(_) => 24,
             TypeRef::Generic(_) | TypeRef::Param(_) => 8,
             TypeRef::Apply(generic, _) => self.type_size(generic),
+            TypeRef::Heap(_) => 8,
             TypeRef::Vector(_) | TypeRef::BareVector(_) => 24,
             TypeRef::Enum(index) => self.enum_size(*index),
             TypeRef::Bare(_) if self.depth >= MAX_ESTIMATE_DEPTH => MAX_INLINE_VARIANT + 8,
@@ -601,7 +603,7 @@ impl<'r> SizeEstimate<'r> {
     fn option_size(&mut self, ty: &TypeRef) -> usize {
         match ty {
             TypeRef::Builtin(builtin) => builtin.get().rust_sizes.1,
-            TypeRef::Vector(_) | TypeRef::BareVector(_) | TypeRef::Enum(_) => self.type_size(ty),
+            TypeRef::Vector(_) | TypeRef::BareVector(_) | TypeRef::Enum(_) | TypeRef::Heap(_) => self.type_size(ty),
             _ => self.type_size(ty) + 8,
         }
     }

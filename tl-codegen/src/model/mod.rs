@@ -16,6 +16,7 @@
 mod analysis;
 mod derives;
 mod generics;
+mod heap;
 mod names;
 mod plan;
 mod renames;
@@ -107,6 +108,10 @@ pub enum TypeRef {
     /// `%(DictionaryField string)` is `Apply(Bare(dictionaryField), [string])`. The arguments are those of
     /// the Rust type's parameters, in order: a TL argument that no constructor uses is left out.
     Apply(Box<TypeRef>, Vec<TypeRef>),
+    /// A value held in a `Box`, written as it is: an optional field (or a member of a group) whose bare
+    /// value leads back to its own constructor (`list {X:Type} flag:# head:flag.0?X tail:flag.0?(list X)
+    /// = List X;`), which would otherwise hold itself inline.
+    Heap(Box<TypeRef>),
     /// A fixed-size value the schema declares as `N` plain values (`int512 16*[ int ] = Int512;`): this
     /// many raw bytes.
     Array(usize),
@@ -153,7 +158,7 @@ impl TypeRef {
     pub fn visit(&self, visit: &mut impl FnMut(&TypeRef)) {
         visit(self);
         match self {
-            TypeRef::Vector(element) | TypeRef::BareVector(element) => element.visit(visit),
+            TypeRef::Vector(element) | TypeRef::BareVector(element) | TypeRef::Heap(element) => element.visit(visit),
             TypeRef::Apply(generic, args) => {
                 generic.visit(visit);
                 args.iter().for_each(|arg| arg.visit(visit));
@@ -170,6 +175,7 @@ impl TypeRef {
                 .map_or_else(|| self.clone(), Clone::clone),
             TypeRef::Vector(element) => TypeRef::Vector(Box::new(element.substitute(params, args))),
             TypeRef::BareVector(element) => TypeRef::BareVector(Box::new(element.substitute(params, args))),
+            TypeRef::Heap(inner) => TypeRef::Heap(Box::new(inner.substitute(params, args))),
             TypeRef::Apply(generic, applied) => TypeRef::Apply(
                 generic.clone(),
                 applied.iter().map(|arg| arg.substitute(params, args)).collect(),
@@ -491,7 +497,7 @@ impl Model {
             }
             TypeRef::Enum(index) => self.types[*index].borrows,
             TypeRef::Bare(constructor) => self.constructors[*constructor].borrows,
-            TypeRef::Vector(element) | TypeRef::BareVector(element) => self.borrows(element),
+            TypeRef::Vector(element) | TypeRef::BareVector(element) | TypeRef::Heap(element) => self.borrows(element),
             // A generic type has no borrowed form: it holds its arguments owned.
             TypeRef::Generic(_) | TypeRef::Param(_) | TypeRef::Apply(..) | TypeRef::Array(_) | TypeRef::Extern(_) => {
                 false
@@ -509,7 +515,7 @@ impl Model {
         match ty {
             TypeRef::Enum(index) => self.types[*index].min_size,
             TypeRef::Bare(constructor) => self.constructors[*constructor].min_bare_size,
-            TypeRef::Apply(generic, _) => self.min_size(generic),
+            TypeRef::Apply(generic, _) | TypeRef::Heap(generic) => self.min_size(generic),
             other => analysis::leaf_min_size(other),
         }
     }

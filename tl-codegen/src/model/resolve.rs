@@ -210,10 +210,12 @@ pub(super) fn resolve(input: &ModelInput<'_, '_>) -> Result<(Resolved, Diagnosti
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
+    let mut constructors: Vec<Shape> = constructors.into_iter().map(|s| s.expect("no errors")).collect();
+    super::heap::box_optional_cycles(&mut constructors);
     let resolved = Resolved {
         externs: index.extern_types.clone(),
         types: index.type_shapes(input.class_docs),
-        constructors: constructors.into_iter().map(|s| s.expect("no errors")).collect(),
+        constructors,
         functions: functions.into_iter().map(|s| s.expect("no errors")).collect(),
     };
     Ok((resolved, warnings))
