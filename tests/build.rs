@@ -33,7 +33,8 @@ fn main() {
 
 /// Every schema of `fixtures/tl-language/` (one TL construct each) with the default options, as a user
 /// gets it: what the generator cannot represent yet is left out with a warning (snapshotted by
-/// `tests/tl_language.rs`), the rest must compile here.
+/// `tests/tl_language.rs`), the rest must compile here, with the default options and with every option
+/// that adds code (serde, `Hash`, the borrowed types).
 fn tl_language(out: &Path) {
     let fixtures = Path::new("fixtures/tl-language");
     println!("cargo:rerun-if-changed={}", fixtures.display());
@@ -41,13 +42,20 @@ fn tl_language(out: &Path) {
     std::fs::create_dir_all(&out).expect("create OUT_DIR/codegen/tl-language");
     for path in tl_fixtures(fixtures) {
         println!("cargo:rerun-if-changed={}", path.display());
+        let name = path.file_stem().expect("a file name").to_string_lossy().into_owned();
         let mut config = tl_codegen::Config::new();
         config.schema(&path).emit_rerun_if_changed(false).out_dir(&out);
         let generated = config
             .generate()
             .unwrap_or_else(|error| panic!("{}:\n{error}", path.display()));
-        let name = path.file_stem().expect("a file name").to_string_lossy();
         std::fs::write(out.join(format!("{name}.rs")), generated.source).expect("write the generated fixture");
+        // The same with every option that adds code: each construct must compile with them too.
+        config.serde().derive_hash().borrowed_types();
+        let generated = config
+            .generate()
+            .unwrap_or_else(|error| panic!("{} (all options):\n{error}", path.display()));
+        let all_options = out.join(format!("{name}_all_options.rs"));
+        std::fs::write(all_options, generated.source).expect("write the generated fixture");
     }
 }
 

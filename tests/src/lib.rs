@@ -113,13 +113,21 @@ pub mod codegen_fixtures {
     );
 
     /// The Rust generated for each schema in `fixtures/tl-language/` (one TL construct each), with the
-    /// default options: what is left out is in `tests/tl_language.rs`'s snapshots.
+    /// default options (and in `all_options`, with every option that adds code): what is left out is in
+    /// `tests/tl_language.rs`'s snapshots.
     pub mod tl_language {
         macro_rules! language {
             ($($name:ident),* $(,)?) => {$(
                 #[doc = concat!("Generated from `fixtures/tl-language/", stringify!($name), ".tl`.")]
                 pub mod $name {
                     include!(concat!(env!("OUT_DIR"), "/codegen/tl-language/", stringify!($name), ".rs"));
+
+                    /// The same schema with serde, `Hash` and the borrowed types.
+                    pub mod all_options {
+                        include!(concat!(
+                            env!("OUT_DIR"), "/codegen/tl-language/", stringify!($name), "_all_options.rs"
+                        ));
+                    }
                 }
             )*};
         }

@@ -164,6 +164,14 @@ fn value(model: &Model, ty: &TypeRef, choices: &mut impl Choices, depth: usize, 
         }
         TypeRef::BareVector(element) => vector_items(model, element, choices, depth, out),
         TypeRef::Heap(inner) => value(model, inner, choices, depth, out),
+        // Samples write every `#` as 0, the count of such a repetition too.
+        TypeRef::Counted(_, tl_codegen::model::CountSource::Field(_)) => {}
+        TypeRef::Counted(element, tl_codegen::model::CountSource::Const(count)) => {
+            for _ in 0..*count {
+                value(model, element, choices, depth, out);
+            }
+        }
+        TypeRef::Tuple(values) => (values.iter()).for_each(|ty| value(model, ty, choices, depth, out)),
         TypeRef::Generic(_) => panic!("samples of generic functions need a concrete query"),
         TypeRef::Builtin(builtin) => choices.builtin(builtin.get(), out),
         TypeRef::Array(size) => choices.array(*size, out),

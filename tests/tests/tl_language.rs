@@ -202,19 +202,26 @@ fn generic_types_are_rust_generics_applied_where_used() {
     }
     let _: std::marker::PhantomData<enums::Maybe<enums::User>> = answer(&functions::GetMaybe { id: 1 });
     // Every sample of every constructor the model has, through the generated `Holder`.
-    let model = fixture_model("generic_types");
-    let holder = model
-        .constructors
-        .iter()
+    round_trip_holder_samples::<enums::Holder>("generic_types");
+}
+
+/// The fixed and 200 random samples of the constructor `holder` of fixture `name` (which holds the
+/// fixture's other constructors) decode into `Holder` and encode back to the same bytes.
+fn round_trip_holder_samples<Holder>(name: &str)
+where
+    Holder: tl_runtime::Deserialize + tl_runtime::Serialize,
+{
+    let model = fixture_model(name);
+    let holder = (model.constructors.iter())
         .find(|c| c.tl_name == "holder")
         .expect("holder");
     for fill in [tl_tests::samples::Fill::All, tl_tests::samples::Fill::None] {
         let bytes = tl_tests::samples::boxed(&model, holder, fill);
-        tl_tests::samples::round_trip::<enums::Holder>(&bytes).unwrap_or_else(|e| panic!("{fill:?}: {e}"));
+        tl_tests::samples::round_trip::<Holder>(&bytes).unwrap_or_else(|e| panic!("{fill:?}: {e}"));
     }
     for seed in 0..200 {
         let bytes = tl_tests::samples::random_boxed(&model, holder, seed);
-        tl_tests::samples::round_trip::<enums::Holder>(&bytes).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+        tl_tests::samples::round_trip::<Holder>(&bytes).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
     }
 }
 
@@ -251,4 +258,111 @@ fn bare_applications_and_implicit_variables_round_trip() {
     });
     let decoded = lang::implicit_type_variables::enums::Response::<String>::from_bytes(&ok.to_bytes());
     assert_eq!(decoded.expect("decodes"), ok);
+}
+
+#[test]
+fn repetitions_counted_by_another_field_or_a_number_round_trip() {
+    use lang::nat_parameters::types;
+    use tl_runtime::{Deserialize, ErrorKind, Serialize};
+    use tl_tests::codegen_fixtures::tl_language as lang;
+    let words = |values: &[i32]| values.iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<u8>>();
+    // `n:# a:n*[int] b:n*[int]`: one count, written once, for both.
+    let twice = types::Twice {
+        n: 2,
+        a: vec![1, 2],
+        b: vec![3, 4],
+    };
+    assert_eq!(twice.to_bytes(), words(&[2, 1, 2, 3, 4]));
+    assert_eq!(types::Twice::from_bytes(&twice.to_bytes()).expect("decodes"), twice);
+    // A count not just before its repetition stays a field of its own.
+    let apart = types::Apart {
+        n: 1,
+        x: 9,
+        values: vec![-1],
+    };
+    assert_eq!(apart.to_bytes(), [&words(&[1, 9])[..], &(-1i64).to_le_bytes()].concat());
+    assert_eq!(types::Apart::from_bytes(&apart.to_bytes()).expect("decodes"), apart);
+    // `3*[string]`: three strings, no count on the wire.
+    let three = types::Words {
+        values: vec!["a".into(), "b".into(), "c".into()],
+    };
+    let bytes = three.to_bytes();
+    assert_eq!(bytes, [[1, b'a', 0, 0], [1, b'b', 0, 0], [1, b'c', 0, 0]].concat());
+    assert_eq!(types::Words::from_bytes(&bytes).expect("decodes"), three);
+    // A count the input cannot hold fails before anything is allocated for it.
+    let hostile = words(&[u32::MAX as i32]);
+    let error = types::Twice::from_bytes(&hostile).expect_err("too long");
+    assert!(matches!(error.kind(), ErrorKind::VectorTooLong { .. }), "{error}");
+}
+
+#[test]
+#[cfg(debug_assertions)]
+#[should_panic(expected = "`twice.b` must hold `n` items")]
+fn a_repetition_holding_another_count_than_its_field_is_caught_in_debug_builds() {
+    use tl_runtime::Serialize;
+    use tl_tests::codegen_fixtures::tl_language::nat_parameters::types::Twice;
+    let _ = Twice {
+        n: 2,
+        a: vec![1, 2],
+        b: vec![3],
+    }
+    .to_bytes();
+}
+
+#[test]
+fn repetitions_of_several_items_are_vectors_of_tuples() {
+    use lang::nat_parameters::{enums, types};
+    use tl_runtime::{Deserialize, Serialize};
+    use tl_tests::codegen_fixtures::tl_language as lang;
+    // `n:# items:n*[ id:int name:string ]`: the count, then each item's values in order.
+    let rows = types::Rows {
+        items: vec![(1, "a".into()), (-2, "bc".into())],
+    };
+    let bytes = rows.to_bytes();
+    let expected = [
+        &2u32.to_le_bytes()[..],
+        &1i32.to_le_bytes(),
+        &[1, b'a', 0, 0],
+        &(-2i32).to_le_bytes(),
+        &[2, b'b', b'c', 0],
+    ]
+    .concat();
+    assert_eq!(bytes, expected);
+    assert_eq!(types::Rows::from_bytes(&bytes).expect("decodes"), rows);
+    // `n:# x:int cells:n*[ col:int data:bytes ]`: the count is a field of its own, apart from its items.
+    let cells = types::Cells {
+        n: 2,
+        x: 3,
+        cells: vec![(4, vec![]), (5, vec![0xff; 300])],
+    };
+    assert_eq!(types::Cells::from_bytes(&cells.to_bytes()).expect("decodes"), cells);
+    // `corners:4*[ x:double y:double ]`: four pairs, no count.
+    let corners = types::Corners {
+        corners: vec![(0.0, 1.0), (1.0, 1.0), (1.0, 0.0), (-0.5, 2.5)],
+    };
+    assert_eq!(corners.to_bytes().len(), 64);
+    assert_eq!(
+        types::Corners::from_bytes(&corners.to_bytes()).expect("decodes"),
+        corners
+    );
+    // `n:# m:# rows:n*[ m*[int] ]`: a repetition inside, counted by a field outside it.
+    let grid = types::Grid {
+        n: 2,
+        m: 3,
+        rows: vec![vec![1, 2, 3], vec![4, 5, 6]],
+    };
+    let bytes = grid.to_bytes();
+    assert_eq!(
+        bytes,
+        (1..=6).fold([2i32, 3].map(i32::to_le_bytes).concat(), |mut out, v: i32| {
+            out.extend_from_slice(&v.to_le_bytes());
+            out
+        })
+    );
+    assert_eq!(types::Grid::from_bytes(&bytes).expect("decodes"), grid);
+    // A count larger than the input can hold: refused before any row is allocated.
+    let hostile = [u32::MAX.to_le_bytes(), 9u32.to_le_bytes()].concat();
+    assert!(types::Rows::from_bytes(&hostile).is_err());
+    // Every sample through the generated `Holder`.
+    round_trip_holder_samples::<enums::Holder>("nat_parameters");
 }

@@ -650,24 +650,7 @@ impl<'a> Grammar<'a> {
         let count = alt((number.map(Count::Const), ident.map(Count::Var)));
         let (i, count) = opt(terminated(count, preceded(ws, char('*')))).parse(i)?;
         let (i, _) = preceded(ws, char('[')).parse(i)?;
-        let item = alt((
-            |i| self.named_field(i),
-            |i| self.anonymous_nat(i),
-            |i| {
-                self.ty(i).map(|(rest, ty)| {
-                    (
-                        rest,
-                        Field {
-                            name: None,
-                            condition: None,
-                            span: ty.span,
-                            ty,
-                        },
-                    )
-                })
-            },
-        ));
-        let (i, items) = cut(preceded(ws, many0(terminated(item.map(Param::Field), ws)))).parse(i)?;
+        let (i, items) = cut(preceded(ws, many0(terminated(|i| self.repeat_item(i), ws)))).parse(i)?;
         let (i, _) = cut(context("`]` to close the repetition", char(']'))).parse(i)?;
         Ok((
             i,
@@ -678,6 +661,30 @@ impl<'a> Grammar<'a> {
                 span: self.span(start, i),
             },
         ))
+    }
+
+    /// One item between a repetition's brackets: a field, a nameless `#` or type, or a repetition inside
+    /// it (TL-formal's `m*[ n*[ double ] ]`), nested no deeper than types are.
+    fn repeat_item(&self, i: &'a str) -> PResult<'a, Param<'a>> {
+        if i.starts_with(|c: char| c == '[' || c.is_ascii_digit()) || starts_repetition(i) {
+            return self
+                .nested(i, |i| self.repeat(i))
+                .map(|(rest, r)| (rest, Param::Repeat(r)));
+        }
+        let nameless = |i| {
+            self.ty(i).map(|(rest, ty)| {
+                let field = Field {
+                    name: None,
+                    condition: None,
+                    span: ty.span,
+                    ty,
+                };
+                (rest, field)
+            })
+        };
+        alt((|i| self.named_field(i), |i| self.anonymous_nat(i), nameless))
+            .map(Param::Field)
+            .parse(i)
     }
 
     /// `%Type`, `Vector<T>`, `ns.Type`, `#`, or an application in parentheses: `(vector T)`.

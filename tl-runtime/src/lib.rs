@@ -31,11 +31,11 @@ pub use error::{Error, ErrorKind, PathStep, Result};
 pub use opaque::Opaque;
 pub use primitives::{
     BOOL_FALSE_ID, BOOL_TRUE_ID, MAX_VECTOR_RESERVATION, VECTOR_ID, read_bare_vector, read_boxed_variant, read_bytes,
-    read_if, read_nested_boxed_variant, read_nested_variant, read_small_variant, read_vector, run_field,
+    read_counted, read_if, read_nested_boxed_variant, read_nested_variant, read_small_variant, read_vector, run_field,
 };
 pub use reader::{DEFAULT_MAX_DEPTH, Reader};
 pub use traits::{Deserialize, DeserializeBorrowed, Identifiable, RemoteCall, Serialize};
-pub use write::{Length, Output, bytes_len, write_bare_vector, write_vector};
+pub use write::{Length, Output, bytes_len, write_bare_vector, write_items, write_vector};
 
 /// serde, for the derives of generated code (`#[serde(crate = "::tl_runtime::serde")]`): with the `serde`
 /// feature.

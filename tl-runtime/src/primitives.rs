@@ -319,9 +319,32 @@ pub const MAX_VECTOR_RESERVATION: usize = 64 * 1024;
 pub fn read_bare_vector<'a, T>(
     reader: &mut Reader<'a>,
     min_size: usize,
-    mut read_item: impl FnMut(&mut Reader<'a>) -> Result<T>,
+    read_item: impl FnMut(&mut Reader<'a>) -> Result<T>,
 ) -> Result<Vec<T>> {
     let count = reader.read_count(min_size)?;
+    read_items(reader, count, read_item)
+}
+
+/// Reads a repetition whose count is not on the wire (`n:# a:n*[int] b:n*[int]`, `3*[string]`): `count`
+/// elements, checked against the input left as [`read_bare_vector`] checks a count it reads.
+#[inline]
+pub fn read_counted<'a, T>(
+    reader: &mut Reader<'a>,
+    count: u32,
+    min_size: usize,
+    read_item: impl FnMut(&mut Reader<'a>) -> Result<T>,
+) -> Result<Vec<T>> {
+    let count = reader.check_count(count, min_size, reader.offset())?;
+    read_items(reader, count, read_item)
+}
+
+/// Reads `count` elements (checked against the input), reserving as [`read_bare_vector`] says.
+#[inline]
+fn read_items<'a, T>(
+    reader: &mut Reader<'a>,
+    count: usize,
+    mut read_item: impl FnMut(&mut Reader<'a>) -> Result<T>,
+) -> Result<Vec<T>> {
     let reservation = count.min(MAX_VECTOR_RESERVATION / size_of::<T>().max(1));
     let mut items = Vec::with_capacity(reservation);
     for index in 0..count {

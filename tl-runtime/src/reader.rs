@@ -218,6 +218,13 @@ impl<'a> Reader<'a> {
     pub fn read_count(&mut self, min_size: usize) -> Result<usize> {
         let offset = self.offset();
         let count = self.read_u32()?;
+        self.check_count(count, min_size, offset)
+    }
+
+    /// `count` (read at `offset`, or known before: a repetition's count from another field) as a number
+    /// of elements of at least `min_size` bytes each; fails if the input left cannot hold them.
+    #[inline]
+    pub fn check_count(&self, count: u32, min_size: usize, offset: usize) -> Result<usize> {
         let left = self.remaining();
         if (count as usize).saturating_mul(min_size.max(1)) > left {
             return Err(Error::new(ErrorKind::VectorTooLong { count, left }, offset));

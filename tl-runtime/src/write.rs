@@ -246,7 +246,14 @@ pub fn write_vector<O: Output, T>(items: &[T], out: O, write_item: impl Fn(&T, O
 #[inline]
 pub fn write_bare_vector<O: Output, T>(items: &[T], out: O, write_item: impl Fn(&T, O) -> O) -> O {
     let count = u32::try_from(items.len()).expect("a TL vector holds at most 2^32 - 1 elements");
-    let mut out = out.put(count.to_le_bytes());
+    write_items(items, out.put(count.to_le_bytes()), write_item)
+}
+
+/// Writes each element of a repetition whose count is not on the wire (it is another field, or a
+/// number); returns what follows.
+#[inline]
+pub fn write_items<O: Output, T>(items: &[T], out: O, write_item: impl Fn(&T, O) -> O) -> O {
+    let mut out = out;
     for item in items {
         out = write_item(item, out);
     }

@@ -164,16 +164,22 @@ impl Emitter<'_> {
 }
 
 /// Whether a value of `ty` holds raw bytes (`bytes`, `int128`, declared arrays), at any depth: serde
-/// writes those through `tl_runtime::serde_bytes`.
+/// writes those through `tl_runtime::serde_bytes`. Not inside a tuple (an item of a repetition of several
+/// values): serde's own impls write it, raw bytes as a sequence of numbers.
 fn holds_bytes(ty: &TypeRef) -> bool {
-    let mut found = false;
-    ty.visit(&mut |inner| {
-        found |= inner.is_raw()
-            || inner
-                .builtin()
-                .is_some_and(|builtin| builtin.codec == tl_parser::builtin::Codec::Bytes)
-    });
-    found
+    match ty {
+        TypeRef::Tuple(_) => false,
+        TypeRef::Vector(inner) | TypeRef::BareVector(inner) | TypeRef::Counted(inner, _) | TypeRef::Heap(inner) => {
+            holds_bytes(inner)
+        }
+        TypeRef::Apply(_, args) => args.iter().any(holds_bytes),
+        other => {
+            other.is_raw()
+                || other
+                    .builtin()
+                    .is_some_and(|builtin| builtin.codec == tl_parser::builtin::Codec::Bytes)
+        }
+    }
 }
 
 #[cfg(test)]

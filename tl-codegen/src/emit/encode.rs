@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 use super::types::trait_codable;
 use super::{Emitter, Place, hex, hex_u32};
 use crate::ident::ident;
-use crate::model::{FieldKind, FixedPart, FixedSource, GroupPart, Item, Member, Step, TypeRef};
+use crate::model::{CountSource, FieldKind, FixedPart, FixedSource, GroupPart, Item, Member, Step, TypeRef};
 
 /// The local holding flags word `index` while encoding and decoding.
 pub(super) fn flags_var(index: usize) -> proc_macro2::Ident {
@@ -26,6 +26,10 @@ impl Emitter<'_> {
         }
         for index in 0..item.flags_fields.len() {
             out.statements(flags_word(item, index));
+        }
+        let checks = counts_checked(item);
+        if !checks.is_empty() {
+            out.statements(checks);
         }
         for (position, step) in item.plan.iter().enumerate() {
             let leading_id = id_in_run.filter(|_| position == 0);
@@ -237,4 +241,31 @@ impl Writes {
         let last = last.unwrap_or_else(|| quote!(out));
         quote!(#statements #last)
     }
+}
+
+/// In debug builds, that every repetition whose count is not written before it holds that many items
+/// (`n:# a:n*[int] b:n*[int]`: `a` and `b` hold `n` each): the encoding would be read back otherwise.
+fn counts_checked(item: &Item) -> TokenStream {
+    let checks = item.fields.iter().filter_map(|field| {
+        let FieldKind::Required(TypeRef::Counted(_, count)) = &field.kind else {
+            return None;
+        };
+        let name = ident(&field.rust_name);
+        let (expected, what) = match count {
+            CountSource::Field(count) => {
+                let count_name = ident(&item.fields[*count].rust_name);
+                (
+                    quote!(self.#count_name as usize),
+                    format!("`{}`", item.fields[*count].tl_name),
+                )
+            }
+            CountSource::Const(count) => {
+                let count = Literal::usize_unsuffixed(*count as usize);
+                (quote!(#count), format!("{count}"))
+            }
+        };
+        let message = format!("`{}.{}` must hold {what} items", item.tl_name, field.tl_name);
+        Some(quote!(debug_assert_eq!(self.#name.len(), #expected, #message);))
+    });
+    checks.collect()
 }

@@ -4,7 +4,7 @@
 //! build of the whole schema with borrowed types, the 1,535 of them were 12 s of LLVM work).
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 use tl_parser::builtin::Codec;
 
 use super::{Emitter, Form, Place};
@@ -104,7 +104,7 @@ impl Emitter<'_> {
             return value;
         }
         match ty {
-            TypeRef::Vector(element) | TypeRef::BareVector(element) => {
+            TypeRef::Vector(element) | TypeRef::BareVector(element) | TypeRef::Counted(element, _) => {
                 let convert = self.owned_items(element, place);
                 quote!(#value.into_iter()#convert.collect::<::std::vec::Vec<_>>())
             }
@@ -126,9 +126,14 @@ impl Emitter<'_> {
                 let convert = self.owned_fn(inner, place);
                 quote!(|value: ::std::boxed::Box<_>| ::std::boxed::Box::new(#convert(*value)))
             }
-            TypeRef::Vector(element) | TypeRef::BareVector(element) => {
+            TypeRef::Vector(element) | TypeRef::BareVector(element) | TypeRef::Counted(element, _) => {
                 let convert = self.owned_items(element, place);
                 quote!(|items: ::std::vec::Vec<_>| items.into_iter()#convert.collect::<::std::vec::Vec<_>>())
+            }
+            TypeRef::Tuple(values) => {
+                let names: Vec<_> = (0..values.len()).map(|n| format_ident!("value{}", n)).collect();
+                let owned = (values.iter().zip(&names)).map(|(ty, name)| self.owned_value(ty, place, quote!(#name)));
+                quote!(|(#(#names),*)| (#(#owned),*))
             }
             _ => {
                 let borrowed = self.rust_type(place, ty);

@@ -6,7 +6,7 @@ use tl_parser::builtin::Codec;
 
 use super::{Emitter, Form, Place};
 use crate::ident::{self, ident};
-use crate::model::TypeRef;
+use crate::model::{CountSource, TypeRef};
 
 /// The path of an item from the root of the generated code, as text: `enums::messages::Messages`
 /// (`top` is `types`, `enums` or `functions`). Tests and build scripts that name generated items use it,
@@ -73,13 +73,17 @@ impl Emitter<'_> {
                 self.path_to(place, target, "enums", ty.namespace.as_deref(), &ty.rust_name)
             }
             TypeRef::Bare(index) => self.constructor_path(place, *index),
-            TypeRef::Vector(element) | TypeRef::BareVector(element) => {
+            TypeRef::Vector(element) | TypeRef::BareVector(element) | TypeRef::Counted(element, _) => {
                 let element = self.rust_type(place, element);
                 quote!(::std::vec::Vec<#element>)
             }
             TypeRef::Heap(inner) => {
                 let inner = self.rust_type(place, inner);
                 quote!(::std::boxed::Box<#inner>)
+            }
+            TypeRef::Tuple(values) => {
+                let values = values.iter().map(|value| self.rust_type(place, value));
+                quote!((#(#values),*))
             }
             TypeRef::Generic(name) | TypeRef::Param(name) => {
                 let name = ident(name);
@@ -115,6 +119,17 @@ impl Emitter<'_> {
                 quote!(::tl_runtime::#function(#value, out, #write_item))
             }
             TypeRef::Heap(inner) => self.write_expr(place, inner, quote!(::core::ops::Deref::deref(#value))),
+            TypeRef::Counted(element, _) => {
+                let write_item = self.element_fn(place, element, Pass::Write);
+                quote!(::tl_runtime::write_items(#value, out, #write_item))
+            }
+            TypeRef::Tuple(values) => {
+                let writes = (values.iter().enumerate()).map(|(position, value_type)| {
+                    let position = syn::Index::from(position);
+                    self.write_expr(place, value_type, quote!(&(#value).#position))
+                });
+                quote!({ #(let out = #writes;)* out })
+            }
             _ => quote!(::tl_runtime::Output::put_bytes(out, #value)),
         }
     }
@@ -135,6 +150,27 @@ impl Emitter<'_> {
             TypeRef::Heap(inner) => {
                 let read = self.read_expr(place, inner);
                 quote!(#read.map(::std::boxed::Box::new))
+            }
+            TypeRef::Counted(element, count) => {
+                let count = match count {
+                    CountSource::Field(field) => {
+                        let local = super::decode::field_local(*field);
+                        quote!(#local)
+                    }
+                    CountSource::Const(count) => {
+                        let count = Literal::u32_unsuffixed(*count);
+                        quote!(#count)
+                    }
+                };
+                let min = self.min_size_expr(place, element);
+                let read_item = self.element_fn(place, element, Pass::Read);
+                quote!(::tl_runtime::read_counted(reader, #count, #min, #read_item))
+            }
+            // The values in order, the first error ending the read.
+            TypeRef::Tuple(values) => {
+                let reads = values.iter().map(|value| self.read_expr(place, value));
+                let rust = self.rust_type(place, ty);
+                quote!((|| -> ::tl_runtime::Result<#rust> { ::core::result::Result::Ok((#(#reads?),*)) })())
             }
             _ if place.form == Form::Borrowed => quote!(reader.read_tl_bytes()),
             _ => quote!(::tl_runtime::read_bytes(reader)),
@@ -219,7 +255,7 @@ pub(super) fn read_by_trait(place: Place<'_>, ty: &TypeRef) -> bool {
 pub(super) fn trait_codable(ty: &TypeRef) -> bool {
     match ty {
         // A box is written and read as its value, by the value's own code.
-        TypeRef::BareVector(_) | TypeRef::Heap(_) => false,
+        TypeRef::BareVector(_) | TypeRef::Heap(_) | TypeRef::Counted(..) | TypeRef::Tuple(_) => false,
         TypeRef::Vector(element) => trait_codable(element),
         other => !is_bytes(other),
     }

@@ -213,6 +213,9 @@ pub(super) fn leaf_min_size(ty: &TypeRef) -> usize {
         // Unknown here: nothing is a safe lower bound (`MIN_SIZE` of the Rust type is used where it counts).
         TypeRef::Extern(_) => 0,
         TypeRef::BareVector(_) | TypeRef::Generic(_) => 4,
+        // The items only, which may be none (a count of 0): nothing is a safe lower bound. A tuple is only
+        // ever a vector's element, sized by `Model::min_size`.
+        TypeRef::Counted(..) | TypeRef::Tuple(_) => 0,
         // Any type, bare ones of no bytes too (`%True`).
         TypeRef::Param(_) => 0,
         TypeRef::Vector(_) => 8,
@@ -587,7 +590,8 @@ impl<'r> SizeEstimate<'r> {
             TypeRef::Generic(_) | TypeRef::Param(_) => 8,
             TypeRef::Apply(generic, _) => self.type_size(generic),
             TypeRef::Heap(_) => 8,
-            TypeRef::Vector(_) | TypeRef::BareVector(_) => 24,
+            TypeRef::Vector(_) | TypeRef::BareVector(_) | TypeRef::Counted(..) => 24,
+            TypeRef::Tuple(values) => values.iter().map(|value| self.type_size(value)).sum(),
             TypeRef::Enum(index) => self.enum_size(*index),
             TypeRef::Bare(_) if self.depth >= MAX_ESTIMATE_DEPTH => MAX_INLINE_VARIANT + 8,
             TypeRef::Bare(index) => {
@@ -603,7 +607,11 @@ impl<'r> SizeEstimate<'r> {
     fn option_size(&mut self, ty: &TypeRef) -> usize {
         match ty {
             TypeRef::Builtin(builtin) => builtin.get().rust_sizes.1,
-            TypeRef::Vector(_) | TypeRef::BareVector(_) | TypeRef::Enum(_) | TypeRef::Heap(_) => self.type_size(ty),
+            TypeRef::Vector(_)
+            | TypeRef::BareVector(_)
+            | TypeRef::Counted(..)
+            | TypeRef::Enum(_)
+            | TypeRef::Heap(_) => self.type_size(ty),
             _ => self.type_size(ty) + 8,
         }
     }

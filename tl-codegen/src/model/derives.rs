@@ -151,7 +151,11 @@ fn visit_all(ty: &TypeRef, visit: &mut dyn FnMut(&TypeRef)) {
 fn visit_but_arguments(ty: &TypeRef, visit: &mut dyn FnMut(&TypeRef)) {
     visit(ty);
     match ty {
-        TypeRef::Vector(element) | TypeRef::BareVector(element) => visit_but_arguments(element, visit),
+        TypeRef::Vector(element)
+        | TypeRef::BareVector(element)
+        | TypeRef::Heap(element)
+        | TypeRef::Counted(element, _) => visit_but_arguments(element, visit),
+        TypeRef::Tuple(values) => values.iter().for_each(|value| visit_but_arguments(value, visit)),
         TypeRef::Apply(generic, _) => visit(generic),
         _ => {}
     }
@@ -199,9 +203,12 @@ fn solve_defaults(resolved: &Resolved, items: &[&Shape], empty: &[Option<usize>]
         for field in &item.fields {
             let FieldKind::Required(ty) = &field.kind else { continue };
             match ty {
-                TypeRef::Generic(_) | TypeRef::Param(_) | TypeRef::Apply(..) | TypeRef::Extern(_) => {
-                    blocked[index] = true
-                }
+                // An empty vector is no default where the schema says how many items there are.
+                TypeRef::Generic(_)
+                | TypeRef::Param(_)
+                | TypeRef::Apply(..)
+                | TypeRef::Extern(_)
+                | TypeRef::Counted(_, super::CountSource::Const(1..)) => blocked[index] = true,
                 _ => {
                     if let Some(needed) = nodes.of(ty) {
                         dependents[needed].push(index);

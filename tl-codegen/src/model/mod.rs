@@ -112,11 +112,28 @@ pub enum TypeRef {
     /// value leads back to its own constructor (`list {X:Type} flag:# head:flag.0?X tail:flag.0?(list X)
     /// = List X;`), which would otherwise hold itself inline.
     Heap(Box<TypeRef>),
+    /// A repetition whose count is not written before its items (`Vec<T>`): another field of the item
+    /// (`n:# a:n*[int] b:n*[int]`, the count of both) or a number (`3*[string]`). The vector must hold
+    /// that many items; the encoder writes the items it holds.
+    Counted(Box<TypeRef>, CountSource),
+    /// An item of a repetition of several values (TL-formal's anonymous combinator, `n*[ id:int
+    /// name:string ]`): a Rust tuple, `(i32, CompactString)`, written as its values in order. Only ever the
+    /// element of a vector.
+    Tuple(Vec<TypeRef>),
     /// A fixed-size value the schema declares as `N` plain values (`int512 16*[ int ] = Int512;`): this
     /// many raw bytes.
     Array(usize),
     /// A type defined outside the schema (index into [`Model::externs`]).
     Extern(usize),
+}
+
+/// Where a [`TypeRef::Counted`] repetition's count comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountSource {
+    /// A `#` field of the same item (index into [`Item::fields`]), written before the repetition.
+    Field(usize),
+    /// A number written in the schema.
+    Const(u32),
 }
 
 impl TypeRef {
@@ -158,7 +175,11 @@ impl TypeRef {
     pub fn visit(&self, visit: &mut impl FnMut(&TypeRef)) {
         visit(self);
         match self {
-            TypeRef::Vector(element) | TypeRef::BareVector(element) | TypeRef::Heap(element) => element.visit(visit),
+            TypeRef::Vector(element)
+            | TypeRef::BareVector(element)
+            | TypeRef::Heap(element)
+            | TypeRef::Counted(element, _) => element.visit(visit),
+            TypeRef::Tuple(values) => values.iter().for_each(|value| value.visit(visit)),
             TypeRef::Apply(generic, args) => {
                 generic.visit(visit);
                 args.iter().for_each(|arg| arg.visit(visit));
@@ -176,6 +197,10 @@ impl TypeRef {
             TypeRef::Vector(element) => TypeRef::Vector(Box::new(element.substitute(params, args))),
             TypeRef::BareVector(element) => TypeRef::BareVector(Box::new(element.substitute(params, args))),
             TypeRef::Heap(inner) => TypeRef::Heap(Box::new(inner.substitute(params, args))),
+            TypeRef::Counted(element, count) => TypeRef::Counted(Box::new(element.substitute(params, args)), *count),
+            TypeRef::Tuple(values) => {
+                TypeRef::Tuple(values.iter().map(|value| value.substitute(params, args)).collect())
+            }
             TypeRef::Apply(generic, applied) => TypeRef::Apply(
                 generic.clone(),
                 applied.iter().map(|arg| arg.substitute(params, args)).collect(),
@@ -497,7 +522,11 @@ impl Model {
             }
             TypeRef::Enum(index) => self.types[*index].borrows,
             TypeRef::Bare(constructor) => self.constructors[*constructor].borrows,
-            TypeRef::Vector(element) | TypeRef::BareVector(element) | TypeRef::Heap(element) => self.borrows(element),
+            TypeRef::Vector(element)
+            | TypeRef::BareVector(element)
+            | TypeRef::Heap(element)
+            | TypeRef::Counted(element, _) => self.borrows(element),
+            TypeRef::Tuple(values) => values.iter().any(|value| self.borrows(value)),
             // A generic type has no borrowed form: it holds its arguments owned.
             TypeRef::Generic(_) | TypeRef::Param(_) | TypeRef::Apply(..) | TypeRef::Array(_) | TypeRef::Extern(_) => {
                 false
@@ -516,6 +545,10 @@ impl Model {
             TypeRef::Enum(index) => self.types[*index].min_size,
             TypeRef::Bare(constructor) => self.constructors[*constructor].min_bare_size,
             TypeRef::Apply(generic, _) | TypeRef::Heap(generic) => self.min_size(generic),
+            TypeRef::Tuple(values) => values
+                .iter()
+                .map(|value| self.min_size(value))
+                .fold(0, usize::saturating_add),
             other => analysis::leaf_min_size(other),
         }
     }

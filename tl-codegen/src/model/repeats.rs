@@ -1,14 +1,38 @@
 //! Repetitions (`n*[ ... ]`, `[ ... ]`) in the forms the generator writes: a bare vector counted by the
-//! `#` just before it, or a number of plain values held as bytes.
+//! `#` just before it, a number of plain values held as bytes, or a vector whose count is another field
+//! or a number. The element is the one item, or a tuple of several (TL-formal's anonymous combinator).
 
-use tl_parser::{Definition, Param, TypeExpr};
+use tl_parser::{Count, Definition, Param};
 
-/// What a repetition is generated as.
+/// The most values an element of a repetition holds: Rust implements `Debug`, `PartialEq`, `Hash` and
+/// `Default` for tuples of up to twelve.
+pub(super) const MAX_ITEMS: usize = 12;
+
+/// What a repetition is generated as. The items are those of the repetition (see [`generated_items`]).
 pub(super) enum RepeatForm<'d, 'a> {
-    /// A bare `vector` of the one nameless item: the count is the `#` just before it.
-    Vector(&'d TypeExpr<'a>),
-    /// This many bytes: a number of plain fixed-size values.
+    /// A bare `vector`: the count is the `#` just before it.
+    Vector(&'d [Param<'a>]),
+    /// This many bytes: a number of one plain fixed-size value.
     Bytes(usize),
+    /// A `Vec`, its count not written before it: a number, or a `#` named in the count that is a field of
+    /// its own (used by several repetitions, or not just before).
+    Counted(&'d [Param<'a>], Count<'a>),
+}
+
+/// Why a repetition is not generated, as the label under it.
+pub(super) const NOT_GENERATED: &str = "generated are repetitions of 1 to 12 values without conditions (`n:# \
+                                        items:n*[ t ]`, `n*[ id:int name:string ]`, `3*[ t ]`), a repetition \
+                                        inside one counted by a number or a `#` field outside it";
+
+/// Whether the items of a repetition have a form the generator writes: 1 to [`MAX_ITEMS`] values, none
+/// with a condition (there are no flags inside an item), a repetition among them counted (its count
+/// cannot be the `#` before it inside the item: that is not a field) and itself of such items.
+pub(super) fn generated_items(items: &[Param<'_>]) -> bool {
+    let generated = |param: &Param<'_>| match param {
+        Param::Field(field) => field.condition.is_none(),
+        Param::Repeat(inner) => inner.count.is_some() && generated_items(&inner.items),
+    };
+    (1..=MAX_ITEMS).contains(&items.len()) && items.iter().all(generated)
 }
 
 /// The form of the repetition at `position` of `definition`'s params, if it is generated.
@@ -16,22 +40,29 @@ pub(super) fn repetition_form<'d, 'a>(definition: &'d Definition<'a>, position: 
     let Param::Repeat(repeat) = &definition.params[position] else {
         return None;
     };
-    let [Param::Field(item)] = repeat.items.as_slice() else {
-        return None;
-    };
-    if item.name.is_some() || item.condition.is_some() {
+    let items = repeat.items.as_slice();
+    if !generated_items(items) {
         return None;
     }
+    let after_its_count = position
+        .checked_sub(1)
+        .is_some_and(|count| is_vector_count(definition, count));
     match repeat.count {
-        Some(tl_parser::Count::Const(count)) => {
-            let size = tl_parser::builtin::find(item.ty.name)?.get().codec.plain_size()?;
-            usize::try_from(count).ok()?.checked_mul(size).map(RepeatForm::Bytes)
-        }
-        _ => position
-            .checked_sub(1)
-            .filter(|&count| is_vector_count(definition, count))
-            .map(|_| RepeatForm::Vector(&item.ty)),
+        Some(Count::Const(count)) => match plain_bytes(items, count) {
+            Some(size) if size <= super::resolve::MAX_DECLARED_ARRAY => Some(RepeatForm::Bytes(size)),
+            _ => Some(RepeatForm::Counted(items, Count::Const(count))),
+        },
+        _ if after_its_count => Some(RepeatForm::Vector(items)),
+        Some(count) => Some(RepeatForm::Counted(items, count)),
+        None => None,
     }
+}
+
+/// The size in bytes of `count` times the one plain fixed-size value of `items`, if that is what they are.
+fn plain_bytes(items: &[Param<'_>], count: u32) -> Option<usize> {
+    let [Param::Field(item)] = items else { return None };
+    let size = tl_parser::builtin::find(item.ty.name)?.get().codec.plain_size()?;
+    usize::try_from(count).ok()?.checked_mul(size)
 }
 
 /// Whether the param at `position` is a `#` that only counts the repetition right after it (named in
@@ -46,18 +77,16 @@ pub(super) fn is_vector_count(definition: &Definition<'_>, position: usize) -> b
     };
     let counts_it = match (repeat.count, count.name) {
         (None, _) => true,
-        (Some(tl_parser::Count::Var(var)), Some(name)) => var == name,
+        (Some(Count::Var(var)), Some(name)) => var == name,
         _ => false,
     };
-    let one_item =
-        matches!(repeat.items.as_slice(), [Param::Field(item)] if item.name.is_none() && item.condition.is_none());
     let used_elsewhere = count.name.is_some_and(|name| {
         let in_counts = (definition.params.iter().enumerate()).any(|(p, param)| {
-            p != position + 1 && matches!(param, Param::Repeat(r) if r.count == Some(tl_parser::Count::Var(name)))
+            p != position + 1 && matches!(param, Param::Repeat(r) if r.count == Some(Count::Var(name)))
         });
         let in_conditions = (definition.params.iter().filter_map(Param::as_field))
             .any(|f| f.condition.as_ref().is_some_and(|c| c.field == name));
         in_counts || in_conditions || definition.result.args.iter().any(|arg| arg.name == name)
     });
-    count.ty.is_nat() && count.condition.is_none() && counts_it && one_item && !used_elsewhere
+    count.ty.is_nat() && count.condition.is_none() && counts_it && generated_items(&repeat.items) && !used_elsewhere
 }

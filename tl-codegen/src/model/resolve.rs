@@ -9,10 +9,10 @@ use tl_parser::{Category, ClassDoc, Definition, Diagnostic, Diagnostics, Name, P
 use super::derives::{Derives, ItemTraits};
 use super::generics::{self, Applicable, ConstructorGenerics, Scope, TypeGenerics};
 use super::plan::{self, WireValue};
-use super::repeats::{RepeatForm, is_vector_count, repetition_form};
+use super::repeats::{NOT_GENERATED, RepeatForm, is_vector_count, repetition_form};
 use super::{
-    Condition, DerivedBit, ExternType, Externs, Field, FieldKind, Group, Item, Member, Model, ModelInput, TypeRef,
-    path_matches,
+    Condition, CountSource, DerivedBit, ExternType, Externs, Field, FieldKind, Group, Item, Member, Model, ModelInput,
+    TypeRef, path_matches,
 };
 use crate::ident;
 
@@ -254,7 +254,7 @@ const ANY_FUNCTION: &str = "Function";
 
 /// The largest declared array generated, in bytes: it is a Rust array held inline (on the stack while
 /// decoded), and real schemas declare 16 to 256 bytes (`int128` to 2048-bit keys).
-const MAX_DECLARED_ARRAY: usize = 4096;
+pub(super) const MAX_DECLARED_ARRAY: usize = 4096;
 
 /// `name N*[ t ] = Type;` declaring a fixed-size value of `N` plain fixed-size values (`int512 16*[ int
 /// ] = Int512;`): `Some` of its size in bytes (`None` inside if that overflows `usize`), or `None` if the
@@ -939,19 +939,19 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
     }
 
     /// A repetition: a bare vector when its count is the `#` just before it (a field of its own no
-    /// more), an array of bytes when its count is a number and its item a plain fixed-size value; any
-    /// other form is not generated yet.
+    /// more), an array of bytes when its count is a number and its item a plain fixed-size value, a
+    /// vector of that many when its count is another `#` field or a number; any other form is not
+    /// generated yet.
     fn repeat(&mut self, repeat: &tl_parser::Repeat<'_>, position: usize) {
         let definition = self.definition;
         let ty = match repetition_form(definition, position) {
-            Some(RepeatForm::Vector(item)) => self
-                .index
-                .resolve(item, &self.scope)
+            Some(RepeatForm::Vector(items)) => self
+                .element(items, repeat.span)
                 .map(|t| TypeRef::BareVector(Box::new(t))),
-            Some(RepeatForm::Bytes(size)) if size <= MAX_DECLARED_ARRAY => Ok(TypeRef::Array(size)),
-            _ => Err(Box::new(
-                Diagnostic::error(repeat.span, "this repetition is not generated yet")
-                    .with_label("generated are `n:# items:n*[ t ]` (a bare vector) and `items:4*[ int ]` (bytes)"),
+            Some(RepeatForm::Bytes(size)) => Ok(TypeRef::Array(size)),
+            Some(RepeatForm::Counted(items, count)) => self.counted(items, count, repeat.span),
+            None => Err(Box::new(
+                Diagnostic::error(repeat.span, "this repetition is not generated yet").with_label(NOT_GENERATED),
             )),
         };
         let count_name = (position.checked_sub(1).and_then(|p| definition.params[p].as_field()))
@@ -977,6 +977,53 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             condition: None,
             description: self.docs.param(name).map(String::from),
         });
+    }
+
+    /// The element of a repetition: its one item's type, or a tuple of its items' types. A repetition
+    /// among them is a vector of its own count (a number, or a `#` field of the item).
+    fn element(&self, items: &[Param<'_>], span: tl_parser::Span) -> Result<TypeRef, Box<Diagnostic>> {
+        let item_type = |param: &Param<'_>| match param {
+            Param::Field(field) => self.index.resolve(&field.ty, &self.scope),
+            Param::Repeat(inner) => {
+                let count = inner.count.expect("generated_items: an inner repetition has a count");
+                self.counted(&inner.items, count, inner.span)
+            }
+        };
+        let mut types = items.iter().map(item_type).collect::<Result<Vec<TypeRef>, _>>()?;
+        debug_assert!(!types.is_empty(), "{span:?}: generated_items: at least one item");
+        Ok(match types.len() {
+            1 => types.remove(0),
+            _ => TypeRef::Tuple(types),
+        })
+    }
+
+    /// A repetition of `items` counted by `count` (a number, or a `#` field already made), the count not
+    /// written before it.
+    fn counted(
+        &self,
+        items: &[Param<'_>],
+        count: tl_parser::Count<'_>,
+        span: tl_parser::Span,
+    ) -> Result<TypeRef, Box<Diagnostic>> {
+        let source = match count {
+            tl_parser::Count::Const(count) => CountSource::Const(count),
+            tl_parser::Count::Var(name) => {
+                let is_count = |field: &Field| {
+                    let nat = |ty: &TypeRef| ty.builtin().is_some_and(|b| b.names[0] == "#");
+                    field.tl_name == name && matches!(&field.kind, FieldKind::Required(ty) if nat(ty))
+                };
+                match self.fields.iter().position(is_count) {
+                    Some(field) => CountSource::Field(field),
+                    None => {
+                        return Err(Box::new(
+                            Diagnostic::error(span, format!("a repetition counted by `{name}` is not generated yet"))
+                                .with_label("generated are counts by a `#` field written before it, or by a number"),
+                        ));
+                    }
+                }
+            }
+        };
+        Ok(TypeRef::Counted(Box::new(self.element(items, span)?), source))
     }
 
     /// A field that is on the wire by itself.
