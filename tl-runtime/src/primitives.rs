@@ -307,14 +307,16 @@ pub fn read_vector<'a, T>(
     read_bare_vector(reader, min_size, read_item)
 }
 
-/// The most bytes of Rust values a vector reserves before its elements decode ([`read_bare_vector`]).
+/// The most bytes of Rust values that the vectors of one decode reserve before their elements decode,
+/// all together ([`read_bare_vector`], [`Reader::reserve`]).
 pub const MAX_VECTOR_RESERVATION: usize = 64 * 1024;
 
 /// Reads a bare `vector`. The count is checked against the input left (at `min_size` bytes an element)
 /// before anything is allocated. Memory then follows what is really there: the first reservation is the
-/// count but at most [`MAX_VECTOR_RESERVATION`] bytes of `T` (a count that fits the input can still claim
-/// far more memory than the input holds when `T` is large and its encoding small), and beyond that the
-/// vector doubles as its elements decode, never past the count.
+/// count but no more than what is left of the decode's one budget of [`MAX_VECTOR_RESERVATION`] bytes,
+/// shared by every vector being read, nested ones too (a count that fits the input can still claim far
+/// more memory than the input holds when `T` is large and its encoding small); beyond that the vector
+/// doubles as its elements decode, never past the count.
 #[inline]
 pub fn read_bare_vector<'a, T>(
     reader: &mut Reader<'a>,
@@ -345,7 +347,7 @@ fn read_items<'a, T>(
     count: usize,
     mut read_item: impl FnMut(&mut Reader<'a>) -> Result<T>,
 ) -> Result<Vec<T>> {
-    let reservation = count.min(MAX_VECTOR_RESERVATION / size_of::<T>().max(1));
+    let reservation = reader.reserve::<T>(count);
     let mut items = Vec::with_capacity(reservation);
     for index in 0..count {
         if items.len() == items.capacity() {
@@ -353,8 +355,10 @@ fn read_items<'a, T>(
         }
         match read_item(reader) {
             Ok(item) => items.push(item),
+            // The reservation is not given back: the decode ends here.
             Err(error) => return Err(error.in_element(index)),
         }
     }
+    reader.release::<T>(reservation);
     Ok(items)
 }

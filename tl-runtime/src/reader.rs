@@ -19,6 +19,9 @@ pub struct Reader<'a> {
     input_len: usize,
     depth: u32,
     max_depth: u32,
+    /// Bytes that vectors may still reserve before their elements decode: one budget for the whole
+    /// decode (see [`Reader::reserve`]).
+    reservable: usize,
 }
 
 impl<'a> Reader<'a> {
@@ -36,7 +39,31 @@ impl<'a> Reader<'a> {
             input_len: bytes.len(),
             depth: 0,
             max_depth,
+            reservable: crate::MAX_VECTOR_RESERVATION,
         }
+    }
+
+    /// How many elements of `T` a vector of `count` elements may reserve before they decode: as many as
+    /// the decode's budget of [`MAX_VECTOR_RESERVATION`](crate::MAX_VECTOR_RESERVATION) bytes still
+    /// allows, taken from it. The budget is one for all vectors, nested or not, so a hostile input whose
+    /// counts each fit the input cannot reserve the budget once per vector; [`Reader::release`] gives the
+    /// bytes back once the vector holds its decoded elements, so vectors one after another each get it.
+    #[inline]
+    pub fn reserve<T>(&mut self, count: usize) -> usize {
+        let size = size_of::<T>();
+        if size == 0 {
+            return count;
+        }
+        let granted = count.min(self.reservable / size);
+        self.reservable -= granted * size;
+        granted
+    }
+
+    /// Gives back to the budget a reservation of `count` elements of `T` taken by [`Reader::reserve`], once
+    /// they have all decoded.
+    #[inline]
+    pub fn release<T>(&mut self, count: usize) {
+        self.reservable += count * size_of::<T>();
     }
 
     /// Enters one level of a recursive type; fails past the depth limit. Generated decoders call it for
