@@ -68,30 +68,19 @@ impl Emitter<'_> {
 
     /// The declaration, the codec arms and the `From` of one variant.
     fn variant(&self, ty: &BoxedType, variant: &Variant, place: Place<'_>, arms: &mut Arms) {
-        let name = ident(&ty.rust_name);
-        let generics = Generics::named(&ty.generics);
-        let impl_generics = generics.params();
-        let name_type = quote!(#name #impl_generics);
-        let constructor = &self.model.constructors[variant.constructor];
-        let variant_name = ident(&variant.rust_name);
-        let path = self.constructor_path(place, variant.constructor);
-        let constructor_params = Generics::named(&constructor.generics).params();
-        let path_type = quote!(#path #constructor_params);
-        let (id, id_u32) = (hex(constructor.id), hex_u32(constructor.id));
-        let write_id = quote!(let out = ::tl_runtime::Output::put(out, #id_u32.to_le_bytes()););
-        let lines = constructor
-            .description
-            .as_deref()
-            .map(super::docs::prose)
-            .unwrap_or_default();
-        let docs: TokenStream = lines.iter().map(|line| doc_attr(line)).collect();
-        let rename = self.serde_rename(place, &constructor.tl_name);
-        let (type_text, variant_text) = (
-            super::item_path("types", constructor.namespace.as_deref(), &constructor.rust_name),
-            super::item_path("enums", ty.namespace.as_deref(), &ty.rust_name),
-        );
-        let conversion_docs = conversion_docs(ty, &type_text, &variant_text, &variant.rust_name);
-        if constructor.fields.is_empty() {
+        let parts = self.variant_parts(ty, variant, place);
+        let VariantParts {
+            name,
+            variant_name,
+            path,
+            path_type,
+            write_id,
+            docs,
+            rename,
+            ..
+        } = &parts;
+        let id = hex(self.model.constructors[variant.constructor].id);
+        if self.model.constructors[variant.constructor].fields.is_empty() {
             // A unit variant; the struct still writes and reads whatever flags words it has.
             arms.variants.push(quote!(#docs #rename #variant_name,));
             arms.write.push(quote!(Self::#variant_name => {
@@ -99,59 +88,139 @@ impl Emitter<'_> {
                 ::tl_runtime::Serialize::serialize_into(&#path, out)
             }));
             let read = self.read_fn(place, path.clone());
-            arms.read.push((
-                id,
-                quote!({
-                    #read(reader)?;
-                    ::core::result::Result::Ok(#name::#variant_name)
-                }),
-            ));
-            let [from_doc, try_from_doc] = conversion_docs;
-            let rest = has_other_variants(ty).then(|| quote!(other => ::core::result::Result::Err(other),));
-            if place.form == Form::Borrowed {
-                return;
-            }
-            arms.conversions.push(quote! {
-                #[doc = #from_doc]
-                impl #impl_generics ::core::convert::From<#path> for #name_type {
-                    #[inline]
-                    fn from(_: #path) -> Self { Self::#variant_name }
-                }
-                #[doc = #try_from_doc]
-                impl #impl_generics ::core::convert::TryFrom<#name_type> for #path {
-                    type Error = #name_type;
-                    #[inline]
-                    fn try_from(value: #name_type) -> ::core::result::Result<Self, #name_type> {
-                        match value {
-                            #name::#variant_name => ::core::result::Result::Ok(#path),
-                            #rest
-                        }
-                    }
-                }
+            let read = quote!({
+                #read(reader)?;
+                ::core::result::Result::Ok(#name::#variant_name)
             });
+            arms.read.push((id, read));
+            if place.form == Form::Owned {
+                arms.conversions.push(parts.unit_conversions(ty));
+            }
             return;
         }
-        let (held, wrap, unwrap) = if variant.boxed {
-            (
-                quote!(::std::boxed::Box<#path_type>),
-                quote!(::std::boxed::Box::new(value)),
-                quote!(*value),
-            )
+        let held = if variant.boxed {
+            quote!(::std::boxed::Box<#path_type>)
         } else {
-            (quote!(#path_type), quote!(value), quote!(value))
+            quote!(#path_type)
         };
         arms.variants.push(quote!(#docs #rename #variant_name(#held),));
         arms.write.push(quote!(Self::#variant_name(value) => {
             #write_id
             ::tl_runtime::Serialize::serialize_into(value, out)
         }));
-        arms.read.push((id, self.read_value(ty, variant, place, &path_type)));
-        if place.form == Form::Borrowed {
-            return;
+        arms.read.push((id, self.read_value(ty, variant, place, path_type)));
+        if place.form == Form::Owned {
+            arms.conversions.push(parts.value_conversions(ty, variant.boxed));
         }
-        let [from_doc, try_from_doc] = conversion_docs;
+    }
+
+    /// The names, paths and docs one variant's code is printed from.
+    fn variant_parts(&self, ty: &BoxedType, variant: &Variant, place: Place<'_>) -> VariantParts {
+        let name = ident(&ty.rust_name);
+        let impl_generics = Generics::named(&ty.generics).params();
+        let constructor = &self.model.constructors[variant.constructor];
+        let path = self.constructor_path(place, variant.constructor);
+        let constructor_params = Generics::named(&constructor.generics).params();
+        let id_u32 = hex_u32(constructor.id);
+        let lines = constructor
+            .description
+            .as_deref()
+            .map(super::docs::prose)
+            .unwrap_or_default();
+        let (type_text, variant_text) = (
+            super::item_path("types", constructor.namespace.as_deref(), &constructor.rust_name),
+            super::item_path("enums", ty.namespace.as_deref(), &ty.rust_name),
+        );
+        VariantParts {
+            name_type: quote!(#name #impl_generics),
+            path_type: quote!(#path #constructor_params),
+            variant_name: ident(&variant.rust_name),
+            write_id: quote!(let out = ::tl_runtime::Output::put(out, #id_u32.to_le_bytes());),
+            docs: lines.iter().map(|line| doc_attr(line)).collect(),
+            rename: self.serde_rename(place, &constructor.tl_name),
+            conversion_docs: conversion_docs(ty, &type_text, &variant_text, &variant.rust_name),
+            name,
+            impl_generics,
+            path,
+        }
+    }
+}
+
+/// What one variant's code is printed from (see [`Emitter::variant_parts`]).
+struct VariantParts {
+    /// The enum's name.
+    name: proc_macro2::Ident,
+    /// Its generic parameters, or nothing.
+    impl_generics: Option<TokenStream>,
+    /// The enum's type: its name and parameters.
+    name_type: TokenStream,
+    /// The variant's name.
+    variant_name: proc_macro2::Ident,
+    /// The constructor's struct.
+    path: TokenStream,
+    /// The struct's type: its path and parameters.
+    path_type: TokenStream,
+    /// The statement writing the constructor id.
+    write_id: TokenStream,
+    /// The variant's doc attributes.
+    docs: TokenStream,
+    /// serde's rename of the variant, if any.
+    rename: Option<TokenStream>,
+    /// The docs of `From` and `TryFrom`.
+    conversion_docs: [String; 2],
+}
+
+impl VariantParts {
+    /// `From` and `TryFrom` between a unit variant and its empty struct.
+    fn unit_conversions(&self, ty: &BoxedType) -> TokenStream {
+        let Self {
+            name,
+            impl_generics,
+            name_type,
+            variant_name,
+            path,
+            conversion_docs: [from_doc, try_from_doc],
+            ..
+        } = self;
         let rest = has_other_variants(ty).then(|| quote!(other => ::core::result::Result::Err(other),));
-        arms.conversions.push(quote! {
+        quote! {
+            #[doc = #from_doc]
+            impl #impl_generics ::core::convert::From<#path> for #name_type {
+                #[inline]
+                fn from(_: #path) -> Self { Self::#variant_name }
+            }
+            #[doc = #try_from_doc]
+            impl #impl_generics ::core::convert::TryFrom<#name_type> for #path {
+                type Error = #name_type;
+                #[inline]
+                fn try_from(value: #name_type) -> ::core::result::Result<Self, #name_type> {
+                    match value {
+                        #name::#variant_name => ::core::result::Result::Ok(#path),
+                        #rest
+                    }
+                }
+            }
+        }
+    }
+
+    /// `From` and `TryFrom` between a variant and the struct it holds (in a `Box` when `boxed`).
+    fn value_conversions(&self, ty: &BoxedType, boxed: bool) -> TokenStream {
+        let Self {
+            name,
+            impl_generics,
+            name_type,
+            variant_name,
+            path_type,
+            conversion_docs: [from_doc, try_from_doc],
+            ..
+        } = self;
+        let (wrap, unwrap) = if boxed {
+            (quote!(::std::boxed::Box::new(value)), quote!(*value))
+        } else {
+            (quote!(value), quote!(value))
+        };
+        let rest = has_other_variants(ty).then(|| quote!(other => ::core::result::Result::Err(other),));
+        quote! {
             #[doc = #from_doc]
             impl #impl_generics ::core::convert::From<#path_type> for #name_type {
                 #[inline]
@@ -168,7 +237,7 @@ impl Emitter<'_> {
                     }
                 }
             }
-        });
+        }
     }
 }
 
