@@ -3,7 +3,7 @@
 //! or of a random value (every choice drawn from a seed, for property tests). Decoding them with the
 //! generated types and encoding again must give the same bytes.
 
-use tl_codegen::model::{FieldKind, FixedSource, Item, Model, Step, TypeRef, group_members};
+use tl_codegen::model::{CountSource, FieldKind, FixedSource, Item, Model, Step, TypeRef, group_members};
 use tl_parser::builtin::{Builtin, Codec};
 
 /// Which conditional fields a sample has.
@@ -165,17 +165,60 @@ fn value(model: &Model, ty: &TypeRef, choices: &mut impl Choices, depth: usize, 
         TypeRef::BareVector(element) => vector_items(model, element, choices, depth, out),
         TypeRef::Heap(inner) => value(model, inner, choices, depth, out),
         // Samples write every `#` as 0, the count of such a repetition too.
-        TypeRef::Counted(_, tl_codegen::model::CountSource::Field(_)) => {}
-        TypeRef::Counted(element, tl_codegen::model::CountSource::Const(count)) => {
+        TypeRef::Counted(_, CountSource::Field(_)) => {}
+        TypeRef::Counted(element, CountSource::Const(count)) => {
             for _ in 0..*count {
                 value(model, element, choices, depth, out);
             }
         }
+        TypeRef::Counted(_, CountSource::Param(_)) => panic!("a `#` parameter is sampled where its type is applied"),
+        TypeRef::Counts(inner, counts) => counted_value(model, inner, counts, choices, depth, out),
         TypeRef::Tuple(values) => (values.iter()).for_each(|ty| value(model, ty, choices, depth, out)),
         TypeRef::Generic(_) => panic!("samples of generic functions need a concrete query"),
         TypeRef::Builtin(builtin) => choices.builtin(builtin.get(), out),
         TypeRef::Array(size) => choices.array(*size, out),
         TypeRef::Extern(_) => panic!("samples of extern types need a value from the crate that defines them"),
+    }
+}
+
+/// A value of a type with `#` parameters applied to `counts` (each a number, or a `#` field, which samples
+/// write as 0): its constructor with the counts given.
+fn counted_value(
+    model: &Model,
+    ty: &TypeRef,
+    counts: &[CountSource],
+    choices: &mut impl Choices,
+    depth: usize,
+    out: &mut Vec<u8>,
+) {
+    let counts: Vec<u32> = (counts.iter())
+        .map(|count| match count {
+            CountSource::Const(count) => *count,
+            CountSource::Field(_) => 0,
+            CountSource::Param(_) => panic!("a `#` parameter is sampled where its type is applied"),
+        })
+        .collect();
+    let (base, args) = match ty {
+        TypeRef::Apply(generic, args) => (&**generic, args.as_slice()),
+        other => (other, &[][..]),
+    };
+    match *base {
+        TypeRef::Enum(index) => {
+            let constructor = chosen_constructor(model, index, choices, depth);
+            out.extend_from_slice(&constructor.id.to_le_bytes());
+            let instance = constructor
+                .instantiate(&model.types[index].generics, args)
+                .with_counts(&counts);
+            bare(model, &instance, choices, depth, out);
+        }
+        TypeRef::Bare(index) => {
+            let constructor = &model.constructors[index];
+            let instance = constructor
+                .instantiate(&constructor.generics, args)
+                .with_counts(&counts);
+            bare(model, &instance, choices, depth, out);
+        }
+        _ => unreachable!("a type or constructor with `#` parameters is applied"),
     }
 }
 

@@ -366,3 +366,53 @@ fn repetitions_of_several_items_are_vectors_of_tuples() {
     // Every sample through the generated `Holder`.
     round_trip_holder_samples::<enums::Holder>("nat_parameters");
 }
+
+#[test]
+fn types_with_nat_parameters_are_read_given_their_counts() {
+    use lang::nat_parameters::{enums, types};
+    use tl_runtime::{Deserialize, Identifiable, Reader, Serialize};
+    use tl_tests::codegen_fixtures::tl_language as lang;
+    let ints = |values: &[i32]| values.iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<u8>>();
+    // `tuple {t:Type} {n:#} [t] = Tuple t n;`: the items only; the count is the type's argument.
+    let tuple = types::Tuple {
+        value: vec![7i32, 8, 9],
+    };
+    assert_eq!(tuple.to_bytes(), ints(&[7, 8, 9]));
+    let bytes = tuple.to_bytes();
+    let mut reader = Reader::new(&bytes);
+    let read = types::Tuple::<i32>::deserialize_with_counts(&mut reader, [3]).expect("decodes");
+    assert_eq!(read, tuple);
+    reader.finish().expect("all read");
+    // Boxed, `(Tuple int 3)`: the id, then the items.
+    let boxed = enums::Tuple::from(tuple.clone());
+    let bytes = [
+        &types::Tuple::<i32>::CONSTRUCTOR_ID.to_le_bytes()[..],
+        &ints(&[7, 8, 9]),
+    ]
+    .concat();
+    assert_eq!(boxed.to_bytes(), bytes);
+    let read = enums::Tuple::<i32>::deserialize_with_counts(&mut Reader::new(&bytes), [3]).expect("decodes");
+    assert_eq!(read, boxed);
+    // `a.top n:# m:# x:(a.Middle n m)`: counts from fields, through two levels of `#` parameters.
+    let top = types::a::Top {
+        n: 2,
+        m: 1,
+        x: types::a::Middle {
+            a: types::a::Inner { a: vec![1, 2] }.into(),
+            b: types::a::Inner { a: vec![3] },
+        }
+        .into(),
+    };
+    let ids = [types::a::Middle::CONSTRUCTOR_ID, types::a::Inner::CONSTRUCTOR_ID].map(|id| id as i32);
+    assert_eq!(top.to_bytes(), ints(&[2, 1, ids[0], ids[1], 1, 2, 3]));
+    assert_eq!(types::a::Top::from_bytes(&top.to_bytes()).expect("decodes"), top);
+    // A count the input cannot hold: an error before anything is allocated for it.
+    let hostile = ints(&[-1, 0, ids[0], ids[1]]);
+    let error = types::a::Top::from_bytes(&hostile).expect_err("too long");
+    assert!(
+        matches!(error.kind(), tl_runtime::ErrorKind::VectorTooLong { .. }),
+        "{error}"
+    );
+    // Every sample through the generated `Holder` (`(Tuple int 3)`, `%(Tuple string 2)`, `(Tuple long k)`).
+    round_trip_holder_samples::<enums::Holder>("nat_parameters");
+}

@@ -172,7 +172,10 @@ struct TypeCheck<'a> {
 
 impl TypeCheck<'_> {
     fn check_references(&mut self, definition: &Definition<'_>, diagnostics: &mut Diagnostics) {
-        let generics: Vec<&str> = definition.type_params.iter().map(|p| p.name).collect();
+        // Type parameters, and `#` fields, which a type's `{n:#}` parameter may be applied to (`(Tuple int n)`).
+        let mut generics: Vec<&str> = definition.type_params.iter().map(|p| p.name).collect();
+        let counts = (definition.params.iter().filter_map(|p| p.as_field())).filter(|f| f.ty.is_nat());
+        generics.extend(counts.filter_map(|f| f.name));
         let mut check = |ty: &TypeExpr<'_>| self.check_type(ty, &generics, diagnostics);
         for type_param in &definition.type_params {
             check(&type_param.kind);

@@ -768,10 +768,12 @@ impl<'a> Grammar<'a> {
             // What the definition binds, gathered only when a name follows the type (seldom).
             let mut bound: Option<Bound<'a>> = None;
             while let Ok((after, arg)) = preceded(ws, |i| self.applied_arg(i)).parse(rest) {
-                // A boxed type name may follow too (`=> Vector User`).
+                // A boxed type name may follow too (`=> Vector User`), a number (`= Tuple int 3`), or a
+                // built-in that does not begin the next definition (`int ? = Int;`).
                 let boxed = Name::split(arg.name).1.starts_with(|c: char| c.is_ascii_uppercase());
+                let builtin = crate::builtin::is_builtin(arg.name) && !begins_definition_body(after);
                 let bound = bound.get_or_insert_with(|| Bound::of(type_params, params));
-                if !bound.contains(arg.name) && !boxed {
+                if !bound.contains(arg.name) && !boxed && !arg.is_nat_const() && !builtin {
                     break;
                 }
                 ty.args.push(arg);
@@ -783,7 +785,10 @@ impl<'a> Grammar<'a> {
     }
 
     fn applied_arg(&self, i: &'a str) -> PResult<'a, TypeExpr<'a>> {
-        let (rest, name) = qualified_ident(i)?;
+        let (rest, name) = match i.starts_with(|c: char| c.is_ascii_digit()) {
+            true => digit1(i)?,
+            false => qualified_ident(i)?,
+        };
         Ok((
             rest,
             TypeExpr {
@@ -944,6 +949,12 @@ fn starts_named_repeat(i: &str) -> bool {
     };
     let after = after.trim_start();
     after.starts_with('[') || starts_count(after)
+}
+
+/// Whether the text after a name (spaces skipped) goes on as a definition would after its name: the
+/// name was the next definition's, not an argument of this one's result (a missing `;`).
+fn begins_definition_body(after: &str) -> bool {
+    after.trim_start().starts_with(['?', '#', '=', '{', ':'])
 }
 
 /// Whether the text starts with a repetition's count: `n*` or `3*` (spaces allowed before `*`).

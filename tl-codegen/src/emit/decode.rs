@@ -4,18 +4,32 @@
 //! path.
 
 use proc_macro2::{Ident, Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::{ToTokens, format_ident, quote};
 use tl_parser::builtin::Codec;
 
 use super::encode::flags_var;
 use super::types::read_by_trait;
 use super::{Emitter, Place, fill, hex};
 use crate::ident::ident;
-use crate::model::{Condition, FieldKind, FixedPart, FixedSource, GroupPart, Item, Member, Step, TypeRef};
+use crate::model::{Condition, CountSource, FieldKind, FixedPart, FixedSource, GroupPart, Item, Member, Step, TypeRef};
 
 /// The local holding field `field`.
 pub(super) fn field_local(field: usize) -> Ident {
     format_ident!("field_{}", field)
+}
+
+/// The local holding the item's natural-number parameter `k` (given to its decoder).
+pub(super) fn count_local(k: usize) -> Ident {
+    format_ident!("count_{}", k)
+}
+
+/// Where a count comes from, as an expression of type `u32` inside a decoder.
+pub(super) fn count_expr(count: CountSource) -> TokenStream {
+    match count {
+        CountSource::Field(field) => field_local(field).into_token_stream(),
+        CountSource::Const(count) => Literal::u32_unsuffixed(count).into_token_stream(),
+        CountSource::Param(k) => count_local(k).into_token_stream(),
+    }
 }
 
 /// The local holding member `member` of group field `field`.

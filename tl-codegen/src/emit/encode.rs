@@ -263,6 +263,8 @@ fn counts_checked(item: &Item) -> TokenStream {
                 let count = Literal::usize_unsuffixed(*count as usize);
                 (quote!(#count), format!("{count}"))
             }
+            // Given to the decoder only: the encoder writes what the vector holds.
+            CountSource::Param(_) => return None,
         };
         let message = format!("`{}.{}` must hold {what} items", item.tl_name, field.tl_name);
         Some(quote!(debug_assert_eq!(self.#name.len(), #expected, #message);))

@@ -416,6 +416,15 @@ impl Emitter<'_> {
         let generics = Generics::named(&ty.generics);
         let (decodable, params) = (generics.bounded(quote!(::tl_runtime::Deserialize)), generics.params());
         let (attributes, lifetime, deserialize) = match place.form {
+            Form::Owned if ty.nat_params > 0 => {
+                let doc = format!(
+                    " Reads a boxed `{}` given its counts, which are not on the wire.",
+                    ty.tl_name
+                );
+                let function = super::items::with_counts_fn(&doc, ty.nat_params, deserialize);
+                let decoder = quote!(impl #decodable #name #params { #function });
+                (self.enum_attributes(ty), params.clone(), decoder)
+            }
             Form::Owned => (
                 self.enum_attributes(ty),
                 params.clone(),
@@ -542,6 +551,18 @@ impl Emitter<'_> {
     fn read_value(&self, ty: &BoxedType, variant: &Variant, place: Place<'_>, path: &TokenStream) -> TokenStream {
         let name = ident(&ty.rust_name);
         let variant_name = ident(&variant.rust_name);
+        if ty.nat_params > 0 {
+            // The struct is read given the type's counts, one level deeper on a recursive type.
+            let read = quote!(<#path>::deserialize_with_counts(reader, counts));
+            let wrap = match variant.boxed {
+                true => quote!(|value| #name::#variant_name(::std::boxed::Box::new(value))),
+                false => quote!(#name::#variant_name),
+            };
+            return match ty.recursive {
+                true => quote!(reader.nested(|reader| #read).map(#wrap)),
+                false => quote!(#read.map(#wrap)),
+            };
+        }
         let read_fn = self.read_fn(place, path.clone());
         let read = quote!(#read_fn(reader)?);
         let counts_here = ty.recursive && ty.universal.is_none();

@@ -3,7 +3,7 @@
 //! function's are boxed (its id first), as a request is sent.
 
 use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::{ToTokens, format_ident, quote};
 
 use super::{Emitter, Form, Place, description, doc_attr, doc_lines, hex};
 use crate::ident::ident;
@@ -64,7 +64,10 @@ impl Emitter<'_> {
     pub(super) fn constructor(&self, item: &Item, place: Place<'_>) -> TokenStream {
         let declaration = self.declaration(item, place, "constructor");
         let serialize = self.serialize_impl(item, place, None);
-        let deserialize = self.deserialize_impl(item, place, None);
+        let deserialize = match item.nat_params.is_empty() {
+            true => self.deserialize_impl(item, place, None),
+            false => self.counted_decoder(item, place),
+        };
         let into_owned = (place.form == Form::Borrowed).then(|| self.struct_into_owned(item, place));
         quote!(#declaration #serialize #deserialize #into_owned)
     }
@@ -282,6 +285,39 @@ impl Emitter<'_> {
         }
     }
 
+    /// The decoder of a constructor with natural-number parameters (`tuple {t:Type} {n:#} [t]`): an
+    /// inherent `deserialize_with_counts`, given the counts its type is applied to (not `Deserialize`,
+    /// which has no way to take them).
+    fn counted_decoder(&self, item: &Item, place: Place<'_>) -> TokenStream {
+        let name = ident(&item.rust_name);
+        let generics = Generics::of(item, place);
+        let (bounds, params) = (generics.bounded(quote!(::tl_runtime::Deserialize)), generics.params());
+        let mut body = self.decoder(item, place);
+        if item.recursive_bare {
+            body = quote!(reader.nested(|reader| { #body }));
+        }
+        let imports = match item.plan.is_empty() {
+            true => quote!(
+                use ::core::result::Result::Ok;
+            ),
+            false => quote!(
+                use ::core::result::Result::{Err, Ok};
+            ),
+        };
+        let doc = format!(
+            " Reads the bare `{}` given its counts ({}), which are not on the wire.",
+            item.tl_name,
+            item.nat_params
+                .iter()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let counts = count_locals(&item.count_params_used());
+        let function = with_counts_fn(&doc, item.nat_params.len(), quote!(#imports #counts #body));
+        quote!(impl #bounds #name #params { #function })
+    }
+
     /// `RemoteCall`: the function's answer type (for a generic function, its query's answer).
     fn remote_call(&self, item: &Item, place: Place<'_>) -> TokenStream {
         let name = ident(&item.rust_name);
@@ -379,4 +415,28 @@ fn derived_bits(item: &Item, place: Place<'_>) -> Option<TokenStream> {
     let name = ident(&item.rust_name);
     let params = Generics::of(item, place).params();
     Some(quote!(impl #params #name #params { #(#methods)* }))
+}
+
+/// `pub fn deserialize_with_counts(reader, counts: [u32; N])` with `body`, which reads the counts given.
+pub(super) fn with_counts_fn(doc: &str, how_many: usize, body: TokenStream) -> TokenStream {
+    let len = Literal::usize_unsuffixed(how_many);
+    quote! {
+        #[doc = #doc]
+        #[inline]
+        pub fn deserialize_with_counts(
+            reader: &mut ::tl_runtime::Reader<'_>,
+            counts: [u32; #len],
+        ) -> ::tl_runtime::Result<Self> {
+            #body
+        }
+    }
+}
+
+/// `let [count_0, _, count_2] = counts;`: the counts an item's fields read (`used`, by position).
+fn count_locals(used: &[bool]) -> TokenStream {
+    let locals = used.iter().enumerate().map(|(k, used)| match used {
+        true => super::decode::count_local(k).into_token_stream(),
+        false => quote!(_),
+    });
+    quote!(let [#(#locals),*] = counts;)
 }

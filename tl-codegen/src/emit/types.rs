@@ -6,7 +6,7 @@ use tl_parser::builtin::Codec;
 
 use super::{Emitter, Form, Place};
 use crate::ident::{self, ident};
-use crate::model::{CountSource, TypeRef};
+use crate::model::TypeRef;
 
 /// The path of an item from the root of the generated code, as text: `enums::messages::Messages`
 /// (`top` is `types`, `enums` or `functions`). Tests and build scripts that name generated items use it,
@@ -85,6 +85,7 @@ impl Emitter<'_> {
                 let values = values.iter().map(|value| self.rust_type(place, value));
                 quote!((#(#values),*))
             }
+            TypeRef::Counts(inner, _) => self.rust_type(place, inner),
             TypeRef::Generic(name) | TypeRef::Param(name) => {
                 let name = ident(name);
                 quote!(#name)
@@ -123,12 +124,18 @@ impl Emitter<'_> {
                 let write_item = self.element_fn(place, element, Pass::Write);
                 quote!(::tl_runtime::write_items(#value, out, #write_item))
             }
+            // Written as any value: what it holds says how many.
+            TypeRef::Counts(..) => quote!(::tl_runtime::Serialize::serialize_into(#value, out)),
             TypeRef::Tuple(values) => {
-                let writes = (values.iter().enumerate()).map(|(position, value_type)| {
-                    let position = syn::Index::from(position);
-                    self.write_expr(place, value_type, quote!(&(#value).#position))
-                });
-                quote!({ #(let out = #writes;)* out })
+                let mut writes: Vec<TokenStream> = (values.iter().enumerate())
+                    .map(|(position, value_type)| {
+                        let position = syn::Index::from(position);
+                        self.write_expr(place, value_type, quote!(&(#value).#position))
+                    })
+                    .collect();
+                // Each value written after the one before; the last gives what follows.
+                let last = writes.pop();
+                quote!({ #(let out = #writes;)* #last })
             }
             _ => quote!(::tl_runtime::Output::put_bytes(out, #value)),
         }
@@ -152,19 +159,15 @@ impl Emitter<'_> {
                 quote!(#read.map(::std::boxed::Box::new))
             }
             TypeRef::Counted(element, count) => {
-                let count = match count {
-                    CountSource::Field(field) => {
-                        let local = super::decode::field_local(*field);
-                        quote!(#local)
-                    }
-                    CountSource::Const(count) => {
-                        let count = Literal::u32_unsuffixed(*count);
-                        quote!(#count)
-                    }
-                };
+                let count = super::decode::count_expr(*count);
                 let min = self.min_size_expr(place, element);
                 let read_item = self.element_fn(place, element, Pass::Read);
                 quote!(::tl_runtime::read_counted(reader, #count, #min, #read_item))
+            }
+            TypeRef::Counts(inner, counts) => {
+                let rust = self.rust_type(place, inner);
+                let counts = counts.iter().map(|count| super::decode::count_expr(*count));
+                quote!(<#rust>::deserialize_with_counts(reader, [#(#counts),*]))
             }
             // The values in order, the first error ending the read.
             TypeRef::Tuple(values) => {
@@ -255,7 +258,9 @@ pub(super) fn read_by_trait(place: Place<'_>, ty: &TypeRef) -> bool {
 pub(super) fn trait_codable(ty: &TypeRef) -> bool {
     match ty {
         // A box is written and read as its value, by the value's own code.
-        TypeRef::BareVector(_) | TypeRef::Heap(_) | TypeRef::Counted(..) | TypeRef::Tuple(_) => false,
+        TypeRef::BareVector(_) | TypeRef::Heap(_) | TypeRef::Counted(..) | TypeRef::Tuple(_) | TypeRef::Counts(..) => {
+            false
+        }
         TypeRef::Vector(element) => trait_codable(element),
         other => !is_bytes(other),
     }

@@ -179,7 +179,19 @@ pub(super) fn held_inline(ty: &TypeRef) -> Vec<&TypeRef> {
             held.extend(args.iter().flat_map(held_inline));
             held
         }
+        TypeRef::Counts(inner, _) => held_inline(inner),
         _ => Vec::new(),
+    }
+}
+
+/// The enum or bare constructor a required value of `ty` needs, if it is one (a generic type or a type
+/// with `#` parameters applied needs the type itself).
+fn required_node(ty: &TypeRef) -> Option<&TypeRef> {
+    match ty {
+        TypeRef::Enum(_) | TypeRef::Bare(_) => Some(ty),
+        TypeRef::Apply(generic, _) => Some(&**generic),
+        TypeRef::Counts(inner, _) => required_node(inner),
+        _ => None,
     }
 }
 
@@ -188,8 +200,7 @@ pub(super) fn held_inline(ty: &TypeRef) -> Vec<&TypeRef> {
 /// sized with its parameters as nothing: a lower bound, as its arguments may not be held.
 fn required_values(item: &Shape) -> impl Iterator<Item = &TypeRef> {
     item.fields.iter().filter_map(|field| match &field.kind {
-        FieldKind::Required(ty @ (TypeRef::Enum(_) | TypeRef::Bare(_))) => Some(ty),
-        FieldKind::Required(TypeRef::Apply(generic, _)) => Some(&**generic),
+        FieldKind::Required(ty) => required_node(ty),
         _ => None,
     })
 }
@@ -198,7 +209,7 @@ fn required_values(item: &Shape) -> impl Iterator<Item = &TypeRef> {
 /// its other required fields.
 fn leaf_fields_min_size(item: &Shape) -> usize {
     let fields = item.fields.iter().filter_map(|field| match &field.kind {
-        FieldKind::Required(TypeRef::Enum(_) | TypeRef::Bare(_) | TypeRef::Apply(..)) => None,
+        FieldKind::Required(ty) if required_node(ty).is_some() => None,
         FieldKind::Required(ty) => Some(leaf_min_size(ty)),
         _ => None,
     });
@@ -219,7 +230,9 @@ pub(super) fn leaf_min_size(ty: &TypeRef) -> usize {
         // Any type, bare ones of no bytes too (`%True`).
         TypeRef::Param(_) => 0,
         TypeRef::Vector(_) => 8,
-        TypeRef::Enum(_) | TypeRef::Bare(_) | TypeRef::Apply(..) => unreachable!("sized by MinSizes"),
+        TypeRef::Enum(_) | TypeRef::Bare(_) | TypeRef::Apply(..) | TypeRef::Counts(..) => {
+            unreachable!("sized by MinSizes")
+        }
         TypeRef::Heap(_) => unreachable!("only optional values are held in a box"),
     }
 }
@@ -588,7 +601,7 @@ impl<'r> SizeEstimate<'r> {
             TypeRef::Array(size) => *size,
             TypeRef::Extern(_) => 24,
             TypeRef::Generic(_) | TypeRef::Param(_) => 8,
-            TypeRef::Apply(generic, _) => self.type_size(generic),
+            TypeRef::Apply(generic, _) | TypeRef::Counts(generic, _) => self.type_size(generic),
             TypeRef::Heap(_) => 8,
             TypeRef::Vector(_) | TypeRef::BareVector(_) | TypeRef::Counted(..) => 24,
             TypeRef::Tuple(values) => values.iter().map(|value| self.type_size(value)).sum(),

@@ -156,6 +156,7 @@ fn visit_but_arguments(ty: &TypeRef, visit: &mut dyn FnMut(&TypeRef)) {
         | TypeRef::Heap(element)
         | TypeRef::Counted(element, _) => visit_but_arguments(element, visit),
         TypeRef::Tuple(values) => values.iter().for_each(|value| visit_but_arguments(value, visit)),
+        TypeRef::Counts(inner, _) => visit_but_arguments(inner, visit),
         TypeRef::Apply(generic, _) => visit(generic),
         _ => {}
     }
@@ -163,8 +164,14 @@ fn visit_but_arguments(ty: &TypeRef, visit: &mut dyn FnMut(&TypeRef)) {
 
 /// Whether each node is generic: a struct with type parameters, or a generic type.
 fn generic_nodes(resolved: &Resolved, items: &[&Shape], nodes: &Nodes) -> Vec<bool> {
-    let items = items.iter().map(|item| !item.generics.is_empty());
-    let types = resolved.types.iter().map(|ty| !ty.generics.is_empty());
+    // A type with `#` parameters has no borrowed form either.
+    let items = items
+        .iter()
+        .map(|item| !item.generics.is_empty() || !item.nat_params.is_empty());
+    let types = resolved
+        .types
+        .iter()
+        .map(|ty| !ty.generics.is_empty() || ty.nat_params > 0);
     let generic: Vec<bool> = items.chain(types).collect();
     debug_assert_eq!(generic.len(), nodes.len());
     generic
@@ -207,6 +214,7 @@ fn solve_defaults(resolved: &Resolved, items: &[&Shape], empty: &[Option<usize>]
                 TypeRef::Generic(_)
                 | TypeRef::Param(_)
                 | TypeRef::Apply(..)
+                | TypeRef::Counts(..)
                 | TypeRef::Extern(_)
                 | TypeRef::Counted(_, super::CountSource::Const(1..)) => blocked[index] = true,
                 _ => {

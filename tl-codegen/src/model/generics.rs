@@ -6,12 +6,16 @@
 //! own words (`Maybe t`, `Maybe X`), mapped here to the type's positions. A parameter no constructor's
 //! fields use carries nothing on the wire and is no Rust parameter: where the type is applied, its
 //! argument is dropped. A constructor's struct takes the parameters its own fields use.
+//!
+//! A natural-number parameter (`{n:#}` in `tuple {t:Type} {n:#} [t] = Tuple t n;`) is a position too,
+//! but no Rust parameter: where the type is applied (`(Tuple int 3)`, `(Tuple int n)`), its argument is a
+//! count ([`super::CountSource`]) that the decoder is given ([`TypeRef::Counts`]).
 
 use std::collections::BTreeMap;
 
 use tl_parser::{Definition, Diagnostic, Param, TypeExpr};
 
-use super::TypeRef;
+use super::{CountSource, TypeRef};
 use crate::ident;
 
 /// The parameters of a generic type, as its constructors declare them.
@@ -22,9 +26,16 @@ pub(super) struct TypeGenerics {
     pub(super) names: Vec<String>,
     /// Whether some constructor's fields use each parameter.
     pub(super) used: Vec<bool>,
+    /// Whether each parameter is a natural number (`{n:#}`), not a type.
+    pub(super) nats: Vec<bool>,
 }
 
 impl TypeGenerics {
+    /// How many natural-number parameters the type has.
+    pub(super) fn nat_count(&self) -> usize {
+        self.nats.iter().filter(|nat| **nat).count()
+    }
+
     /// The Rust names of the parameters used: the enum's generic parameters, in order.
     pub(super) fn rust_params(&self) -> Vec<String> {
         (self.names.iter().zip(&self.used))
@@ -44,6 +55,18 @@ pub(super) struct ConstructorGenerics {
     pub(super) used: Vec<bool>,
     /// Its type variable at each position of its result type (`t` of `= Maybe t`).
     pub(super) vars: Vec<String>,
+    /// Whether each position is a natural number (`{n:#}`).
+    pub(super) nats: Vec<bool>,
+}
+
+impl ConstructorGenerics {
+    /// Its natural-number parameters, in the order of their positions.
+    pub(super) fn nat_params(&self) -> Vec<String> {
+        (self.vars.iter().zip(&self.nats))
+            .filter(|(_, nat)| **nat)
+            .map(|(var, _)| var.clone())
+            .collect()
+    }
 }
 
 /// The form of a generic type or constructor where it is applied.
@@ -54,19 +77,46 @@ pub(super) struct Applicable<'g> {
     pub(super) order: Option<&'g [usize]>,
     /// The positions whose argument is kept.
     pub(super) used: &'g [bool],
+    /// The positions that take a count (`{n:#}`), not a type.
+    pub(super) nats: &'g [bool],
 }
 
-/// A type variable in scope and what it resolves to.
-pub(super) type Scope<'a> = [(&'a str, TypeRef)];
+/// An argument of an application, as written: a type, or a count for a `{n:#}` parameter.
+pub(super) enum Argument {
+    /// A type argument, resolved.
+    Type(TypeRef),
+    /// A count: a number, a `#` field, or a `{n:#}` parameter in scope.
+    Count(CountSource),
+}
 
-/// A constructor's type variable at each position of its result type (`[t]` for `= Maybe t`), or why the
-/// definition is not generated: an argument that is not one of its own type variables (`= Maybe int`),
-/// a variable twice, or a type parameter the result does not name. Empty for a type without arguments.
+/// The variables in scope where a type is resolved: type variables and what they resolve to, and
+/// natural-number variables (`{n:#}` parameters, `#` fields made so far) and where their value is.
+#[derive(Debug, Default)]
+pub(super) struct Scope<'a> {
+    /// Type variables.
+    pub(super) types: Vec<(&'a str, TypeRef)>,
+    /// Natural-number variables.
+    pub(super) counts: Vec<(&'a str, CountSource)>,
+}
+
+impl Scope<'_> {
+    /// Where the natural-number variable `name` is, if it is in scope (the latest binding wins).
+    pub(super) fn count(&self, name: &str) -> Option<CountSource> {
+        (self.counts.iter().rev())
+            .find(|(bound, _)| *bound == name)
+            .map(|(_, source)| *source)
+    }
+}
+
+/// A constructor's variable at each position of its result type (`[t]` for `= Maybe t`, `[t, n]` for `=
+/// Tuple t n`), or why the definition is not generated: an argument that is not one of its own
+/// parameters (`= Maybe int`), a variable twice, or a parameter the result does not name. Empty for a type
+/// without arguments.
 pub(super) fn result_vars<'a>(definition: &Definition<'a>) -> Result<Vec<&'a str>, Box<Diagnostic>> {
-    let is_type_param = |name: &str| (definition.type_params.iter()).any(|p| p.name == name && !p.kind.is_nat());
+    let is_param = |name: &str| definition.type_params.iter().any(|p| p.name == name);
     let mut vars: Vec<&str> = Vec::new();
     for arg in &definition.result.args {
-        let is_var = arg.args.is_empty() && !arg.percent && is_type_param(arg.name);
+        let is_var = arg.args.is_empty() && !arg.percent && is_param(arg.name);
         if !is_var || vars.contains(&arg.name) {
             return Err(Box::new(
                 Diagnostic::error(
@@ -76,12 +126,14 @@ pub(super) fn result_vars<'a>(definition: &Definition<'a>) -> Result<Vec<&'a str
                         definition.result
                     ),
                 )
-                .with_label("a generic constructor's result applies its type to distinct `{t:Type}` parameters"),
+                .with_label(
+                    "a generic constructor's result applies its type to distinct `{t:Type}` or `{n:#}` parameters",
+                ),
             ));
         }
         vars.push(arg.name);
     }
-    let stray = (definition.type_params.iter()).find(|p| !p.kind.is_nat() && !vars.contains(&p.name));
+    let stray = (definition.type_params.iter()).find(|p| !vars.contains(&p.name));
     if let Some(param) = stray {
         return Err(Box::new(
             Diagnostic::error(
@@ -94,17 +146,25 @@ pub(super) fn result_vars<'a>(definition: &Definition<'a>) -> Result<Vec<&'a str
     Ok(vars)
 }
 
+/// Whether `var` is a natural-number parameter (`{n:#}`) of `definition`.
+fn is_nat_param(definition: &Definition<'_>, var: &str) -> bool {
+    (definition.type_params.iter()).any(|p| p.name == var && p.kind.is_nat())
+}
+
 /// How the generic constructor `definition` takes its type's parameters, if it has any.
 pub(super) fn constructor_generics(definition: &Definition<'_>) -> Option<ConstructorGenerics> {
     let vars = result_vars(definition).ok().filter(|vars| !vars.is_empty())?;
     let order = (definition.type_params.iter())
-        .filter(|p| !p.kind.is_nat())
         .filter_map(|p| vars.iter().position(|var| *var == p.name))
         .collect();
+    let nats: Vec<bool> = vars.iter().map(|var| is_nat_param(definition, var)).collect();
     Some(ConstructorGenerics {
         order,
-        used: vars.iter().map(|var| uses_var(definition, var)).collect(),
+        used: (vars.iter().zip(&nats))
+            .map(|(var, nat)| !nat && uses_var(definition, var))
+            .collect(),
         vars: vars.iter().map(|var| var.to_string()).collect(),
+        nats,
     })
 }
 
@@ -134,6 +194,7 @@ pub(super) fn type_generics<'a>(
             arity: generics.vars.len(),
             names: rust_names(&generics.vars),
             used: vec![false; generics.vars.len()],
+            nats: generics.nats.clone(),
         });
         if entry.arity == generics.used.len() {
             for (used, uses) in entry.used.iter_mut().zip(&generics.used) {
@@ -158,13 +219,14 @@ fn rust_names(vars: &[String]) -> Vec<String> {
     }
 }
 
-/// `base` applied to `args` (resolved, in the order written) as `applicable` takes them: the arguments
-/// of the positions kept, in position order (`base` alone when none is kept).
+/// `base` applied to `args` (resolved, in the order written) as `applicable` takes them: the type
+/// arguments of the positions kept, in position order (`base` alone when none is kept), and the counts of
+/// its `#` positions, in order, around it ([`TypeRef::Counts`]) when it has any.
 pub(super) fn apply(
     ty: &TypeExpr<'_>,
     base: TypeRef,
     applicable: &Applicable<'_>,
-    args: Vec<TypeRef>,
+    args: Vec<Argument>,
 ) -> Result<TypeRef, Box<Diagnostic>> {
     if args.len() != applicable.arity {
         let plural = if applicable.arity == 1 { "" } else { "s" };
@@ -176,19 +238,44 @@ pub(super) fn apply(
             .with_label(format!("given {}", args.len())),
         ));
     }
-    let mut by_position: Vec<Option<TypeRef>> = vec![None; applicable.arity];
+    let mut by_position: Vec<Option<Argument>> = (0..applicable.arity).map(|_| None).collect();
     for (written, arg) in args.into_iter().enumerate() {
         let position = applicable.order.map_or(written, |order| order[written]);
+        let fits = matches!(arg, Argument::Count(_)) == applicable.nats[position];
+        if !fits {
+            let wanted = if applicable.nats[position] {
+                "a number"
+            } else {
+                "a type"
+            };
+            return Err(Box::new(
+                Diagnostic::error(
+                    ty.span,
+                    format!("`{}` takes {wanted} as argument {}", ty.name, written + 1),
+                )
+                .with_label("as its constructors declare it (`{t:Type}` or `{n:#}`)"),
+            ));
+        }
         by_position[position] = Some(arg);
     }
-    let kept: Vec<TypeRef> = (by_position.into_iter().zip(applicable.used))
-        .filter(|(_, used)| **used)
-        .filter_map(|(arg, _)| arg)
-        .collect();
-    Ok(if kept.is_empty() {
+    let mut kept = Vec::new();
+    let mut counts = Vec::new();
+    for (arg, used) in by_position.into_iter().zip(applicable.used) {
+        match arg {
+            Some(Argument::Type(arg)) if *used => kept.push(arg),
+            Some(Argument::Count(count)) => counts.push(count),
+            _ => {}
+        }
+    }
+    let applied = if kept.is_empty() {
         base
     } else {
         TypeRef::Apply(Box::new(base), kept)
+    };
+    Ok(if applicable.nats.contains(&true) {
+        TypeRef::Counts(Box::new(applied), counts)
+    } else {
+        applied
     })
 }
 
@@ -197,7 +284,7 @@ pub(super) fn apply(
 pub(super) fn check_argument(arg: &TypeRef, written: &TypeExpr<'_>) -> Result<(), Box<Diagnostic>> {
     fn codable(ty: &TypeRef) -> bool {
         match ty {
-            TypeRef::BareVector(_) => false,
+            TypeRef::BareVector(_) | TypeRef::Counts(..) => false,
             TypeRef::Vector(element) => codable(element),
             TypeRef::Builtin(builtin) => builtin.get().codec != tl_parser::builtin::Codec::Bytes,
             _ => true,
@@ -211,7 +298,12 @@ pub(super) fn check_argument(arg: &TypeRef, written: &TypeExpr<'_>) -> Result<()
             written.span,
             format!("`{written}` as a type argument is not generated yet"),
         )
-        .with_label("`bytes` and bare vectors are Rust vectors, which a generic type cannot tell from a `Vector`"),
+        .with_label(match arg {
+            TypeRef::Counts(..) => {
+                "a type with `#` parameters is read given its counts, which a type parameter cannot carry"
+            }
+            _ => "`bytes` and bare vectors are Rust vectors, which a generic type cannot tell from a `Vector`",
+        }),
     ))
 }
 

@@ -116,6 +116,12 @@ pub enum TypeRef {
     /// (`n:# a:n*[int] b:n*[int]`, the count of both) or a number (`3*[string]`). The vector must hold
     /// that many items; the encoder writes the items it holds.
     Counted(Box<TypeRef>, CountSource),
+    /// A type with natural-number parameters (`{n:#}`: `tuple {t:Type} {n:#} [t] = Tuple t n;`) applied
+    /// to counts (`(Tuple int 3)`, `(Tuple int n)` after `n:#`): the type (an enum, a bare constructor, or
+    /// either applied to type arguments), and where each of its counts comes from, in the order of its
+    /// `#` parameters. The counts are not on the wire: the type is read given them
+    /// (`deserialize_with_counts`), and holds as many items as they say.
+    Counts(Box<TypeRef>, Vec<CountSource>),
     /// An item of a repetition of several values (TL-formal's anonymous combinator, `n*[ id:int
     /// name:string ]`): a Rust tuple, `(i32, CompactString)`, written as its values in order. Only ever the
     /// element of a vector.
@@ -134,6 +140,9 @@ pub enum CountSource {
     Field(usize),
     /// A number written in the schema.
     Const(u32),
+    /// A natural-number parameter (`{n:#}`) of the item, by its position among them ([`Item::nat_params`]):
+    /// given to its decoder.
+    Param(usize),
 }
 
 impl TypeRef {
@@ -180,6 +189,7 @@ impl TypeRef {
             | TypeRef::Heap(element)
             | TypeRef::Counted(element, _) => element.visit(visit),
             TypeRef::Tuple(values) => values.iter().for_each(|value| value.visit(visit)),
+            TypeRef::Counts(inner, _) => inner.visit(visit),
             TypeRef::Apply(generic, args) => {
                 generic.visit(visit);
                 args.iter().for_each(|arg| arg.visit(visit));
@@ -242,6 +252,9 @@ pub struct Item {
     pub generics: Vec<String>,
     /// For a constructor, its enum (`TypeRef::Enum`); for a function, its return type.
     pub result: TypeRef,
+    /// A constructor's natural-number parameters (`n` of `{n:#}`), in the order its result type lists
+    /// them: its decoder is given their values (`deserialize_with_counts`), as they are not on the wire.
+    pub nat_params: Vec<String>,
     /// The fewest bytes the bare encoding takes.
     pub min_bare_size: usize,
     /// A constructor on a cycle of bare references (`a items:vector<%a> = A;`): decoding its struct can
@@ -292,6 +305,63 @@ impl Item {
             substitute(&mut member.ty);
         }
         item.generics.clear();
+        item
+    }
+
+    /// Whether the item's fields read each of its natural-number parameters (by position).
+    pub fn count_params_used(&self) -> Vec<bool> {
+        let mut used = vec![false; self.nat_params.len()];
+        for ty in self.field_types() {
+            ty.visit(&mut |inner| {
+                let sources = match inner {
+                    TypeRef::Counted(_, source) => std::slice::from_ref(source),
+                    TypeRef::Counts(_, sources) => sources.as_slice(),
+                    _ => &[],
+                };
+                for source in sources {
+                    if let CountSource::Param(k) = source {
+                        used[*k] = true;
+                    }
+                }
+            });
+        }
+        used
+    }
+
+    /// The item with its natural-number parameters given (`counts`, in [`Item::nat_params`] order): the
+    /// struct as read where its type is applied to those numbers.
+    pub fn with_counts(&self, counts: &[u32]) -> Item {
+        fn given(ty: &mut TypeRef, counts: &[u32]) {
+            let fix = |source: &mut CountSource| {
+                if let CountSource::Param(k) = *source {
+                    *source = CountSource::Const(counts[k]);
+                }
+            };
+            match ty {
+                TypeRef::Counted(inner, source) => {
+                    fix(source);
+                    given(inner, counts);
+                }
+                TypeRef::Counts(inner, sources) => {
+                    sources.iter_mut().for_each(fix);
+                    given(inner, counts);
+                }
+                TypeRef::Vector(inner) | TypeRef::BareVector(inner) | TypeRef::Heap(inner) => given(inner, counts),
+                TypeRef::Tuple(values) => values.iter_mut().for_each(|value| given(value, counts)),
+                TypeRef::Apply(_, args) => args.iter_mut().for_each(|arg| given(arg, counts)),
+                _ => {}
+            }
+        }
+        let mut item = self.clone();
+        for field in &mut item.fields {
+            if let FieldKind::Required(ty) | FieldKind::Optional(ty) = &mut field.kind {
+                given(ty, counts);
+            }
+        }
+        for member in item.groups.iter_mut().flat_map(|group| &mut group.members) {
+            given(&mut member.ty, counts);
+        }
+        item.nat_params.clear();
         item
     }
 
@@ -405,6 +475,9 @@ pub struct BoxedType {
     pub description: Option<String>,
     /// For a generic type (`Maybe t`), the Rust names of its parameters that a constructor uses (`T`).
     pub generics: Vec<String>,
+    /// How many natural-number parameters (`Tuple t n`: one) the type has: its decoder is given their
+    /// values (`deserialize_with_counts`).
+    pub nat_params: usize,
     /// Constructors, sorted by Rust name.
     pub variants: Vec<Variant>,
     /// A value of this type can hold another value of this type, through anything (a field, a vector, an
@@ -527,6 +600,8 @@ impl Model {
             | TypeRef::Heap(element)
             | TypeRef::Counted(element, _) => self.borrows(element),
             TypeRef::Tuple(values) => values.iter().any(|value| self.borrows(value)),
+            // A type with `#` parameters has no borrowed form, as a generic type.
+            TypeRef::Counts(..) => false,
             // A generic type has no borrowed form: it holds its arguments owned.
             TypeRef::Generic(_) | TypeRef::Param(_) | TypeRef::Apply(..) | TypeRef::Array(_) | TypeRef::Extern(_) => {
                 false
@@ -544,7 +619,7 @@ impl Model {
         match ty {
             TypeRef::Enum(index) => self.types[*index].min_size,
             TypeRef::Bare(constructor) => self.constructors[*constructor].min_bare_size,
-            TypeRef::Apply(generic, _) | TypeRef::Heap(generic) => self.min_size(generic),
+            TypeRef::Apply(generic, _) | TypeRef::Heap(generic) | TypeRef::Counts(generic, _) => self.min_size(generic),
             TypeRef::Tuple(values) => values
                 .iter()
                 .map(|value| self.min_size(value))

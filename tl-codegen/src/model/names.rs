@@ -67,7 +67,9 @@ pub(super) fn universal_members(
             }
             // Any boxed value: not a function (`Function` is the universal type of those).
             let others: Vec<(usize, &super::resolve::TypeShape)> = (resolved.types.iter().enumerate())
-                .filter(|&(other, ty)| other != index && !ty.any_function && ty.generics.is_empty())
+                .filter(|&(other, ty)| {
+                    other != index && !ty.any_function && ty.generics.is_empty() && ty.nat_params == 0
+                })
                 .collect();
             let names: Vec<String> = others.iter().map(|(_, member)| qualified(&member.tl_name)).collect();
             (others.iter().zip(&names).map(|(&(other, member), name)| {

@@ -54,7 +54,25 @@ pub(super) fn repetition_form<'d, 'a>(definition: &'d Definition<'a>, position: 
         },
         _ if after_its_count => Some(RepeatForm::Vector(items)),
         Some(count) => Some(RepeatForm::Counted(items, count)),
-        None => None,
+        None => implicit_count(definition, position).map(|name| RepeatForm::Counted(items, Count::Var(name))),
+    }
+}
+
+/// The count of a repetition written without one (`[ t ]`): the last `#` before it, a named field or
+/// else a `{n:#}` parameter (`tuple {t:Type} {n:#} [t] = Tuple t n;`).
+pub(super) fn implicit_count<'a>(definition: &Definition<'a>, position: usize) -> Option<&'a str> {
+    let last_field = definition.params[..position]
+        .iter()
+        .rev()
+        .find_map(|param| match param {
+            Param::Field(field) if field.ty.is_nat() && field.condition.is_none() => Some(field.name),
+            _ => None,
+        });
+    match last_field {
+        Some(name) => name,
+        None => (definition.type_params.iter().rev())
+            .find(|p| p.kind.is_nat())
+            .map(|p| p.name),
     }
 }
 
@@ -81,12 +99,21 @@ pub(super) fn is_vector_count(definition: &Definition<'_>, position: usize) -> b
         _ => false,
     };
     let used_elsewhere = count.name.is_some_and(|name| {
-        let in_counts = (definition.params.iter().enumerate()).any(|(p, param)| {
-            p != position + 1 && matches!(param, Param::Repeat(r) if r.count == Some(Count::Var(name)))
-        });
+        let counts = |p: usize, repeat: &tl_parser::Repeat<'_>| match repeat.count {
+            Some(count) => count == Count::Var(name),
+            None => implicit_count(definition, p) == Some(name),
+        };
+        let in_counts = (definition.params.iter().enumerate())
+            .any(|(p, param)| p != position + 1 && matches!(param, Param::Repeat(r) if counts(p, r)));
+        let in_types = (definition.params.iter().filter_map(Param::as_field)).any(|f| names_in_args(&f.ty, name));
         let in_conditions = (definition.params.iter().filter_map(Param::as_field))
             .any(|f| f.condition.as_ref().is_some_and(|c| c.field == name));
-        in_counts || in_conditions || definition.result.args.iter().any(|arg| arg.name == name)
+        in_counts || in_conditions || in_types || definition.result.args.iter().any(|arg| arg.name == name)
     });
     count.ty.is_nat() && count.condition.is_none() && counts_it && generated_items(&repeat.items) && !used_elsewhere
+}
+
+/// Whether `name` is an argument of a type application inside `ty` (`(Tuple int n)` names `n`).
+fn names_in_args(ty: &tl_parser::TypeExpr<'_>, name: &str) -> bool {
+    ty.args.iter().any(|arg| arg.name == name || names_in_args(arg, name))
 }

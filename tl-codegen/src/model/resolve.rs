@@ -7,7 +7,7 @@ use tl_parser::docs::Docs;
 use tl_parser::{Category, ClassDoc, Definition, Diagnostic, Diagnostics, Name, Param, TypeExpr};
 
 use super::derives::{Derives, ItemTraits};
-use super::generics::{self, Applicable, ConstructorGenerics, Scope, TypeGenerics};
+use super::generics::{self, Applicable, Argument, ConstructorGenerics, Scope, TypeGenerics};
 use super::plan::{self, WireValue};
 use super::repeats::{NOT_GENERATED, RepeatForm, is_vector_count, repetition_form};
 use super::{
@@ -45,6 +45,7 @@ pub(super) struct Shape {
     pub(super) plan: Vec<plan::Step>,
     pub(super) generics: Vec<String>,
     pub(super) result: TypeRef,
+    pub(super) nat_params: Vec<String>,
 }
 
 /// A boxed type before the analysis.
@@ -62,6 +63,8 @@ pub(super) struct TypeShape {
     pub(super) description: Option<String>,
     /// For a generic type, the Rust names of the parameters its constructors use.
     pub(super) generics: Vec<String>,
+    /// How many natural-number parameters it has.
+    pub(super) nat_params: usize,
 }
 
 /// What the name checks and the analysis add.
@@ -110,6 +113,7 @@ impl Shape {
             plan: p.plan,
             generics: p.generics,
             result: p.result,
+            nat_params: p.nat_params,
             min_bare_size: facts.min_bare_size,
             recursive_bare: facts.recursive_bare,
             nests: facts.nests,
@@ -144,6 +148,7 @@ impl Resolved {
                 rust_name: shape.rust_name,
                 description: shape.description,
                 generics: shape.generics,
+                nat_params: shape.nat_params,
                 variants: (shape.constructors.iter().zip(variants))
                     .map(|(&constructor, facts)| super::Variant {
                         constructor,
@@ -426,8 +431,13 @@ impl<'d, 'a> Index<'d, 'a> {
     fn make_opaque_answers(&mut self) -> Diagnostics {
         let mut warnings = Diagnostics::default();
         for function in &self.functions {
-            let Err(reason) = self.resolve(&function.result, &function_scope(function)) else {
-                continue;
+            let reason = match self.resolve(&function.result, &answer_scope(function)) {
+                Ok(TypeRef::Counts(..)) => Box::new(Diagnostic::error(
+                    function.result.span,
+                    "a type with `#` parameters is read given its counts, which an answer does not carry",
+                )),
+                Ok(_) => continue,
+                Err(reason) => reason,
             };
             let message = format!(
                 "`{}` answers `{}`, which cannot be generated: its `RemoteCall::Return` is `tl_runtime::Opaque`, \
@@ -461,9 +471,26 @@ impl<'d, 'a> Index<'d, 'a> {
     /// number of them than the type's first constructor.
     fn check_arity(&self, definition: &Definition<'_>) -> Result<(), Box<Diagnostic>> {
         let vars = generics::result_vars(definition)?;
-        let arity = self.type_generics.get(definition.result.name).map_or(0, |g| g.arity);
-        if vars.len() == arity {
+        let of_type = self.type_generics.get(definition.result.name);
+        let arity = of_type.map_or(0, |g| g.arity);
+        let same_kinds = match (of_type, self.generics_of(definition)) {
+            (Some(of_type), Some(own)) => of_type.nats == own.nats,
+            _ => true,
+        };
+        if vars.len() == arity && same_kinds {
             return Ok(());
+        }
+        if vars.len() == arity {
+            return Err(Box::new(
+                Diagnostic::error(
+                    definition.result.span,
+                    format!(
+                        "`{}`: a `#` parameter where its first constructor has a type, or the reverse",
+                        definition.result
+                    ),
+                )
+                .with_label("the constructors of a type declare the kinds of its parameters alike"),
+            ));
         }
         Err(Box::new(
             Diagnostic::error(
@@ -474,21 +501,28 @@ impl<'d, 'a> Index<'d, 'a> {
         ))
     }
 
-    /// A generic constructor's type variables, each bound to its type's parameter at its position.
-    fn constructor_scope(&self, definition: &Definition<'a>) -> Vec<(&'a str, TypeRef)> {
+    /// A generic constructor's variables: each type variable bound to its type's parameter at its
+    /// position, each `{n:#}` to its place among the constructor's counts.
+    fn constructor_scope(&self, definition: &Definition<'a>) -> Scope<'a> {
         let (Some(generics), Some(of_type)) = (
             self.generics_of(definition),
             self.type_generics.get(definition.result.name),
         ) else {
-            return Vec::new();
+            return Scope::default();
         };
-        if of_type.arity != generics.vars.len() {
-            return Vec::new();
+        if of_type.arity != generics.vars.len() || of_type.nats != generics.nats {
+            return Scope::default();
         }
+        let mut scope = Scope::default();
         let vars = definition.result.args.iter().map(|arg| arg.name);
-        vars.zip(&of_type.names)
-            .map(|(var, name)| (var, TypeRef::Param(name.clone())))
-            .collect()
+        for ((var, name), nat) in vars.zip(&of_type.names).zip(&of_type.nats) {
+            if *nat {
+                scope.counts.push((var, CountSource::Param(scope.counts.len())));
+            } else {
+                scope.types.push((var, TypeRef::Param(name.clone())));
+            }
+        }
+        scope
     }
 
     fn type_shapes(&self, class_docs: &[ClassDoc<'_>]) -> Vec<TypeShape> {
@@ -506,6 +540,7 @@ impl<'d, 'a> Index<'d, 'a> {
                     .get(name)
                     .map(TypeGenerics::rust_params)
                     .unwrap_or_default(),
+                nat_params: self.type_generics.get(name).map_or(0, TypeGenerics::nat_count),
                 universal: name == UNIVERSAL,
                 any_function: name == ANY_FUNCTION,
                 description: (class_docs.iter().rfind(|doc| doc.name == name))
@@ -516,7 +551,7 @@ impl<'d, 'a> Index<'d, 'a> {
 
     /// Resolves a TL type used where the type variables of `scope` are bound.
     fn resolve(&self, ty: &TypeExpr<'_>, scope: &Scope<'_>) -> Result<TypeRef, Box<Diagnostic>> {
-        let bound = scope.iter().find(|(name, _)| *name == ty.name).map(|(_, to)| to);
+        let bound = scope.types.iter().find(|(name, _)| *name == ty.name).map(|(_, to)| to);
         if let Some(bound) = bound.filter(|_| ty.args.is_empty()) {
             return Ok(bound.clone());
         }
@@ -538,12 +573,14 @@ impl<'d, 'a> Index<'d, 'a> {
                 arity: generics.arity,
                 order: None,
                 used: &generics.used,
+                nats: &generics.nats,
             }),
             (TypeRef::Bare(c), _) => self.constructor_generics[*c].as_ref().map(|generics| Applicable {
                 arity: generics.used.len(),
                 // By the constructor's name, the arguments follow its own parameters; by `%Type`, the type's.
                 order: by_type.is_none().then_some(generics.order.as_slice()),
                 used: &generics.used,
+                nats: &generics.nats,
             }),
             _ => None,
         };
@@ -556,19 +593,35 @@ impl<'d, 'a> Index<'d, 'a> {
                 )),
             };
         };
-        let mut args = Vec::with_capacity(ty.args.len());
-        for arg in &ty.args {
-            if arg.is_nat() || arg.is_nat_const() {
-                return Err(Box::new(
-                    Diagnostic::error(arg.span, "a natural-number type argument is not generated yet")
-                        .with_label(format!("in `{ty}`")),
-                ));
-            }
-            let resolved = self.resolve(arg, scope)?;
-            generics::check_argument(&resolved, arg)?;
-            args.push(resolved);
-        }
+        let args = (ty.args.iter())
+            .map(|arg| self.argument(arg, ty, scope))
+            .collect::<Result<Vec<_>, _>>()?;
         generics::apply(ty, base, &applicable, args)
+    }
+
+    /// One argument of the application `ty`: a count (a number, or a `#` variable in scope), or a type.
+    fn argument(&self, arg: &TypeExpr<'_>, ty: &TypeExpr<'_>, scope: &Scope<'_>) -> Result<Argument, Box<Diagnostic>> {
+        if arg.is_nat_const() {
+            let count = arg.name.parse::<u32>().map_err(|_| {
+                Box::new(
+                    Diagnostic::error(arg.span, "this count is too large")
+                        .with_label(format!("in `{ty}`: a `#` is at most {}", u32::MAX)),
+                )
+            })?;
+            return Ok(Argument::Count(CountSource::Const(count)));
+        }
+        if let Some(source) = scope.count(arg.name).filter(|_| arg.args.is_empty() && !arg.percent) {
+            return Ok(Argument::Count(source));
+        }
+        if arg.is_nat() {
+            return Err(Box::new(
+                Diagnostic::error(arg.span, "`#` is not a type argument")
+                    .with_label(format!("in `{ty}`: write a number or a `#` param's name")),
+            ));
+        }
+        let resolved = self.resolve(arg, scope)?;
+        generics::check_argument(&resolved, arg)?;
+        Ok(Argument::Type(resolved))
     }
 
     /// What the name of `ty` resolves to, its arguments aside (but a vector's element).
@@ -753,8 +806,9 @@ fn check_identifiers(definition: &Definition<'_>, diagnostics: &mut Diagnostics)
 struct ItemBuilder<'i, 'd, 'a> {
     index: &'i Index<'d, 'a>,
     definition: &'d Definition<'a>,
-    /// The type variables in scope: a function's, or a generic constructor's (its type's parameters).
-    scope: Vec<(&'a str, TypeRef)>,
+    /// The variables in scope: a function's type variables, or a generic constructor's (its type's
+    /// parameters, `#` ones too); and the `#` fields made so far.
+    scope: Scope<'a>,
     flags_fields: Vec<String>,
     /// The params on each flag bit.
     by_bit: BTreeMap<Condition, Vec<&'d tl_parser::Field<'a>>>,
@@ -828,21 +882,6 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         if definition.category == Category::Type {
             self.index.check_arity(definition).map_err(|error| vec![*error])?;
         }
-        let result = match definition.category {
-            Category::Type => {
-                let ty = if is_universal(definition.result.name) {
-                    UNIVERSAL
-                } else {
-                    definition.result.name
-                };
-                Ok(TypeRef::Enum(self.index.type_index[ty]))
-            }
-            Category::Function => match self.index.opaque_answers.get(definition.name.full) {
-                Some(&opaque) => Ok(TypeRef::Extern(opaque)),
-                None => self.index.resolve(&definition.result, &self.scope),
-            },
-        };
-        let result = result.map_err(|error| self.errors.push(*error)).ok();
         for (position, param) in definition.params.iter().enumerate() {
             match param {
                 Param::Field(_) if is_vector_count(definition, position) => {}
@@ -850,6 +889,8 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
                 Param::Repeat(repeat) => self.repeat(repeat, position),
             }
         }
+        // After the params: a function's answer may name its `#` params (`= Tuple int n`).
+        let result = self.result_type().map_err(|error| self.errors.push(*error)).ok();
         let derived = self.derived();
         let generics = self.generics();
         if !self.errors.is_empty() {
@@ -876,7 +917,38 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             flags_fields: self.flags_fields,
             generics,
             result: result.expect("no errors"),
+            nat_params: (self.index.generics_of(definition))
+                .filter(|_| definition.category == Category::Type)
+                .map(ConstructorGenerics::nat_params)
+                .unwrap_or_default(),
         })
+    }
+
+    /// What the item is: a constructor's enum, or a function's answer (the opaque one where the answer
+    /// cannot be generated). An answer of a type with `#` parameters is refused here in strict mode (by
+    /// default it was made opaque): it is read without the counts it needs.
+    fn result_type(&self) -> Result<TypeRef, Box<Diagnostic>> {
+        let definition = self.definition;
+        if definition.category == Category::Type {
+            let ty = match is_universal(definition.result.name) {
+                true => UNIVERSAL,
+                false => definition.result.name,
+            };
+            return Ok(TypeRef::Enum(self.index.type_index[ty]));
+        }
+        if let Some(&opaque) = self.index.opaque_answers.get(definition.name.full) {
+            return Ok(TypeRef::Extern(opaque));
+        }
+        match self.index.resolve(&definition.result, &self.scope)? {
+            TypeRef::Counts(..) => Err(Box::new(
+                Diagnostic::error(
+                    definition.result.span,
+                    "an answer of a type with `#` parameters is not generated yet",
+                )
+                .with_label("a type with `#` parameters is read given its counts, which an answer does not carry"),
+            )),
+            answer => Ok(answer),
+        }
     }
 
     /// The struct's type parameters: a function's, as written; a generic constructor's, those its fields
@@ -890,8 +962,12 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         let Some(index) = self.index.generics_of(definition) else {
             return Vec::new();
         };
-        let params: Vec<String> = self.scope.iter().map(|(_, to)| to_param_name(to)).collect();
-        let named: Vec<String> = (params.iter().zip(&index.used))
+        let params: Vec<String> = self.scope.types.iter().map(|(_, to)| to_param_name(to)).collect();
+        // The type positions (a `#` position binds a count, not a type).
+        let type_used = (index.used.iter().zip(&index.nats))
+            .filter(|(_, nat)| !**nat)
+            .map(|(used, _)| used);
+        let named: Vec<String> = (params.iter().zip(type_used))
             .filter(|(_, used)| **used)
             .map(|(name, _)| name.clone())
             .collect();
@@ -1007,27 +1083,18 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
     ) -> Result<TypeRef, Box<Diagnostic>> {
         let source = match count {
             tl_parser::Count::Const(count) => CountSource::Const(count),
-            tl_parser::Count::Var(name) => {
-                let is_count = |field: &Field| {
-                    let nat = |ty: &TypeRef| ty.builtin().is_some_and(|b| b.names[0] == "#");
-                    field.tl_name == name && matches!(&field.kind, FieldKind::Required(ty) if nat(ty))
-                };
-                match self.fields.iter().position(is_count) {
-                    Some(field) => CountSource::Field(field),
-                    None => {
-                        return Err(Box::new(
-                            Diagnostic::error(span, format!("a repetition counted by `{name}` is not generated yet"))
-                                .with_label("generated are counts by a `#` field written before it, or by a number"),
-                        ));
-                    }
-                }
-            }
+            tl_parser::Count::Var(name) => self.scope.count(name).ok_or_else(|| {
+                Box::new(
+                    Diagnostic::error(span, format!("a repetition counted by `{name}` is not generated yet"))
+                        .with_label("generated are counts by a `#` field or `{n:#}` parameter written before it, or by a number"),
+                )
+            })?,
         };
         Ok(TypeRef::Counted(Box::new(self.element(items, span)?), source))
     }
 
     /// A field that is on the wire by itself.
-    fn push_value(&mut self, field: &tl_parser::Field<'_>, kind: FieldKind, condition: Option<Condition>) {
+    fn push_value(&mut self, field: &'d tl_parser::Field<'a>, kind: FieldKind, condition: Option<Condition>) {
         let index = self.fields.len();
         self.wire.push(WireValue::Value {
             field: index,
@@ -1043,6 +1110,11 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             self.nameless_seen += 1;
             new.rust_name = named.map_or_else(|| "value".to_string(), |(_, name)| name.clone());
             new.tl_name.clone_from(&new.rust_name);
+        }
+        // A `#` value counts what names it later: a repetition, a type's `#` parameter.
+        let is_nat = matches!(&new.kind, FieldKind::Required(ty) if ty.builtin().is_some_and(|b| b.names[0] == "#"));
+        if let Some(name) = field.name.filter(|_| is_nat) {
+            self.scope.counts.push((name, CountSource::Field(index)));
         }
         self.fields.push(new);
     }
@@ -1149,20 +1221,37 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
     }
 }
 
-/// The TL constructs the generator does not represent yet, as the reason to leave a definition out:
-/// generic types (type parameters on a constructor: `Maybe t`), natural-number parameters (`{n:#}`),
-/// and repetitions (`n*[ ... ]`) outside the built-in definitions.
+/// The TL constructs the generator does not represent yet, as the reason to leave a definition out: a
+/// natural-number parameter (`{n:#}`) of a function (a constructor's is its type's parameter).
 fn unsupported_construct(definition: &Definition<'_>) -> Option<Diagnostic> {
+    if definition.category == Category::Type {
+        return None;
+    }
     let param = definition.type_params.iter().find(|p| p.kind.is_nat())?;
-    let what = "a natural-number parameter (`{n:#}`) is not generated yet";
+    let what = "a function's natural-number parameter (`{n:#}`) is not generated yet";
     Some(Diagnostic::error(param.span, what).with_label("the definition is left out until the generator supports this"))
 }
 
 /// A function's type variables: each a [`TypeRef::Generic`] by its TL name.
-fn function_scope<'a>(definition: &Definition<'a>) -> Vec<(&'a str, TypeRef)> {
-    (definition.type_params.iter())
-        .map(|p| (p.name, TypeRef::Generic(p.name.to_string())))
-        .collect()
+fn function_scope<'a>(definition: &Definition<'a>) -> Scope<'a> {
+    Scope {
+        types: (definition.type_params.iter())
+            .map(|p| (p.name, TypeRef::Generic(p.name.to_string())))
+            .collect(),
+        counts: Vec::new(),
+    }
+}
+
+/// A function's type variables and its `#` params (each bound to its position among the params), where
+/// its answer type is resolved.
+fn answer_scope<'a>(definition: &Definition<'a>) -> Scope<'a> {
+    let mut scope = function_scope(definition);
+    for (position, param) in definition.params.iter().enumerate() {
+        if let Some(name) = param.as_field().filter(|f| f.ty.is_nat()).and_then(|f| f.name) {
+            scope.counts.push((name, CountSource::Field(position)));
+        }
+    }
+    scope
 }
 
 /// The Rust name of a type parameter in a constructor's scope.
