@@ -92,8 +92,20 @@ fn boxed_with(model: &Model, item: &Item, choices: &mut impl Choices) -> Vec<u8>
 
 /// The bare encoding of a sample of `item`: a walk over its wire plan, as the generated encoder does.
 fn bare(model: &Model, item: &Item, choices: &mut impl Choices, depth: usize, out: &mut Vec<u8>) {
+    // A flags word given where the type is applied decides; samples write every `#` field as 0.
+    let given = |flags: usize| match item.flags_given[flags] {
+        Some(CountSource::Const(mask)) => Some(mask),
+        Some(_) => Some(0),
+        None => None,
+    };
     let present: Vec<bool> = (item.fields.iter())
-        .map(|field| field.condition.is_none() || choices.present(depth))
+        .map(|field| match field.condition {
+            None => true,
+            Some(condition) => match given(condition.flags) {
+                Some(mask) => mask & 1 << condition.bit != 0,
+                None => choices.present(depth),
+            },
+        })
         .collect();
     let mut value_of = |ty: &TypeRef, out: &mut Vec<u8>| value(model, ty, choices, depth + 1, out);
     for step in &item.plan {

@@ -416,3 +416,24 @@ fn types_with_nat_parameters_are_read_given_their_counts() {
     // Every sample through the generated `Holder` (`(Tuple int 3)`, `%(Tuple string 2)`, `(Tuple long k)`).
     round_trip_holder_samples::<enums::Holder>("nat_parameters");
 }
+
+#[test]
+fn a_flags_word_can_be_a_nat_parameter_given_where_the_type_is_applied() {
+    use lang::nat_parameters::types::tasks::TaskInfo;
+    use tl_runtime::{Reader, Serialize};
+    use tl_tests::codegen_fixtures::tl_language as lang;
+    // `{fields_mask:#} a:fields_mask.0?int b:fields_mask.1?string done:fields_mask.2?true c:long`: the
+    // mask is not written; the fields it sets are.
+    let info = TaskInfo {
+        a: Some(5),
+        b: None,
+        done: true,
+        c: 9,
+    };
+    let bytes = info.to_bytes();
+    assert_eq!(bytes, [&5i32.to_le_bytes()[..], &9i64.to_le_bytes()].concat());
+    let read = TaskInfo::deserialize_with_counts(&mut Reader::new(&bytes), [0b101]).expect("decodes");
+    assert_eq!(read, info);
+    // Read under another mask, the same bytes mean something else (here: too few for `b`).
+    assert!(TaskInfo::deserialize_with_counts(&mut Reader::new(&bytes), [0b011]).is_err());
+}

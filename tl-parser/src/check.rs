@@ -22,7 +22,7 @@ pub(crate) fn check_schema(
     let mut unresolved = FxHashSet::default();
     for (index, definition) in schema.definitions.iter().enumerate() {
         fields.reset(definition);
-        check_params(&fields, diagnostics);
+        check_params(definition, &fields, diagnostics);
         check_counts(definition, diagnostics);
         let before = diagnostics.len();
         types.check_references(definition, diagnostics);
@@ -103,8 +103,10 @@ fn check_counts(definition: &Definition<'_>, diagnostics: &mut Diagnostics) {
     }
 }
 
-/// Duplicate parameter names and flag conditions.
-fn check_params(fields: &FieldIndex<'_, '_>, diagnostics: &mut Diagnostics) {
+/// Duplicate parameter names and flag conditions. A condition names a `#` field before it, or a `{n:#}`
+/// parameter (VK's `{fields_mask:#} a:fields_mask.0?int = T fields_mask;`: a mask its users give).
+fn check_params(definition: &Definition<'_>, fields: &FieldIndex<'_, '_>, diagnostics: &mut Diagnostics) {
+    let is_nat_param = |name: &str| (definition.type_params.iter()).any(|p| p.name == name && p.kind.is_nat());
     for (index, field) in fields.fields.iter().enumerate() {
         let Some(name) = field.name else { continue };
         let first = fields.first_named(name).expect("the field itself has this name");
@@ -126,6 +128,7 @@ fn check_params(fields: &FieldIndex<'_, '_>, diagnostics: &mut Diagnostics) {
         }
         let target = fields.first_named(condition.field).map(|i| (i, fields.fields[i]));
         match target {
+            None if is_nat_param(condition.field) => {}
             None => diagnostics.push(
                 Diagnostic::error(condition.span, format!("no flags field named `{}`", condition.field))
                     .with_label("declare it before this parameter, as `name:#`"),

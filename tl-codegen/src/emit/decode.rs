@@ -48,7 +48,13 @@ impl Emitter<'_> {
     /// The body of `deserialize` after any id: the reads of the plan, then the value.
     pub(super) fn decoder(&self, item: &Item, place: Place<'_>) -> TokenStream {
         let (before, after) = item.plan.split_at(fill::construction_step(item));
-        let mut out: TokenStream = before.iter().map(|step| self.read_step(item, place, step)).collect();
+        // The flags words given where the type is applied (its `{n:#}` masks), before any read.
+        let given = (item.flags_given.iter().enumerate()).filter_map(|(index, given)| {
+            let (var, value) = (flags_var(index), count_expr((*given)?));
+            Some(quote!(let #var = #value;))
+        });
+        let mut out: TokenStream = given.collect();
+        out.extend(before.iter().map(|step| self.read_step(item, place, step)));
         if item.plan.is_empty() {
             out.extend(quote!(let _ = reader;));
         }

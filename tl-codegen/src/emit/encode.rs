@@ -24,7 +24,8 @@ impl Emitter<'_> {
             let id = hex_u32(id);
             out.write(quote!(::tl_runtime::Output::put(out, #id.to_le_bytes())));
         }
-        for index in 0..item.flags_fields.len() {
+        // A flags word given where the type is applied is not written: the fields are, as they are.
+        for (index, _) in item.flags_given.iter().enumerate().filter(|(_, given)| given.is_none()) {
             out.statements(flags_word(item, index));
         }
         let checks = counts_checked(item);

@@ -213,7 +213,8 @@ fn leaf_fields_min_size(item: &Shape) -> usize {
         FieldKind::Required(ty) => Some(leaf_min_size(ty)),
         _ => None,
     });
-    fields.fold(4 * item.flags_fields.len(), usize::saturating_add)
+    let on_wire = item.flags_given.iter().filter(|given| given.is_none()).count();
+    fields.fold(4 * on_wire, usize::saturating_add)
 }
 
 /// The fewest bytes of a type that is neither an enum nor a bare constructor.

@@ -245,6 +245,10 @@ pub struct Item {
     pub derived: Vec<DerivedBit>,
     /// Names of the flags fields (`flags`, `flags2`), indexed by [`Condition::flags`].
     pub flags_fields: Vec<String>,
+    /// For each flags word, where it comes from when it is not on the wire: a natural-number parameter
+    /// named in conditions (VK's `{fields_mask:#} a:fields_mask.0?int = T fields_mask;`), the mask the
+    /// type is applied to. `None` for a flags word on the wire (computed from the fields when writing).
+    pub flags_given: Vec<Option<CountSource>>,
     /// The bare encoding, step by step in wire order.
     pub plan: Vec<Step>,
     /// Generic parameters: a function's (`X`, as written), or those of a generic type's constructor that its
@@ -311,6 +315,11 @@ impl Item {
     /// Whether the item's fields read each of its natural-number parameters (by position).
     pub fn count_params_used(&self) -> Vec<bool> {
         let mut used = vec![false; self.nat_params.len()];
+        for given in self.flags_given.iter().flatten() {
+            if let CountSource::Param(k) = given {
+                used[*k] = true;
+            }
+        }
         for ty in self.field_types() {
             ty.visit(&mut |inner| {
                 let sources = match inner {
@@ -360,6 +369,11 @@ impl Item {
         }
         for member in item.groups.iter_mut().flat_map(|group| &mut group.members) {
             given(&mut member.ty, counts);
+        }
+        for given in item.flags_given.iter_mut().flatten() {
+            if let CountSource::Param(k) = *given {
+                *given = CountSource::Const(counts[k]);
+            }
         }
         item.nat_params.clear();
         item

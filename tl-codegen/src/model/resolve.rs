@@ -42,6 +42,7 @@ pub(super) struct Shape {
     pub(super) groups: Vec<Group>,
     pub(super) derived: Vec<DerivedBit>,
     pub(super) flags_fields: Vec<String>,
+    pub(super) flags_given: Vec<Option<CountSource>>,
     pub(super) plan: Vec<plan::Step>,
     pub(super) generics: Vec<String>,
     pub(super) result: TypeRef,
@@ -110,6 +111,7 @@ impl Shape {
             groups: p.groups,
             derived: p.derived,
             flags_fields: p.flags_fields,
+            flags_given: p.flags_given,
             plan: p.plan,
             generics: p.generics,
             result: p.result,
@@ -810,6 +812,7 @@ struct ItemBuilder<'i, 'd, 'a> {
     /// parameters, `#` ones too); and the `#` fields made so far.
     scope: Scope<'a>,
     flags_fields: Vec<String>,
+    flags_given: Vec<Option<CountSource>>,
     /// The params on each flag bit.
     by_bit: BTreeMap<Condition, Vec<&'d tl_parser::Field<'a>>>,
     /// The field (or group) created for each bit.
@@ -831,21 +834,30 @@ struct ItemBuilder<'i, 'd, 'a> {
 impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
     fn new(index: &'i Index<'d, 'a>, definition: &'d Definition<'a>) -> Self {
         let fields = || definition.params.iter().filter_map(Param::as_field);
-        // A `#` param is a flags word when a condition names it; any other (`count:#`) is a value.
+        // A `#` param is a flags word when a condition names it; any other (`count:#`) is a value. A
+        // `{n:#}` parameter a condition names is a flags word given where the type is applied.
         let conditions: Vec<&str> = fields().filter_map(|f| f.condition.as_ref().map(|c| c.field)).collect();
-        let flags_fields: Vec<String> = (fields().filter(|f| f.is_flags()))
+        let scope = match definition.category {
+            Category::Function => function_scope(definition),
+            Category::Type => index.constructor_scope(definition),
+        };
+        let on_wire = (fields().filter(|f| f.is_flags()))
             .filter_map(|f| f.name)
             .filter(|name| conditions.contains(name))
-            .map(String::from)
-            .collect();
+            .map(|name| (name, None));
+        let given = (scope.counts.iter())
+            .filter(|(name, _)| conditions.contains(name))
+            .map(|(name, source)| (*name, Some(*source)));
+        let (flags_fields, flags_given): (Vec<String>, Vec<Option<CountSource>>) = on_wire
+            .chain(given)
+            .map(|(name, source)| (name.to_string(), source))
+            .unzip();
         let mut builder = ItemBuilder {
             index,
             definition,
-            scope: match definition.category {
-                Category::Function => function_scope(definition),
-                Category::Type => index.constructor_scope(definition),
-            },
+            scope,
             flags_fields,
+            flags_given,
             by_bit: BTreeMap::new(),
             bit_field: BTreeMap::new(),
             fields: Vec::new(),
@@ -915,6 +927,7 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             groups: self.groups,
             derived,
             flags_fields: self.flags_fields,
+            flags_given: self.flags_given,
             generics,
             result: result.expect("no errors"),
             nat_params: (self.index.generics_of(definition))
