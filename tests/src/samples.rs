@@ -189,6 +189,10 @@ fn value(model: &Model, ty: &TypeRef, choices: &mut impl Choices, depth: usize, 
         TypeRef::Generic(_) => panic!("samples of generic functions need a concrete query"),
         TypeRef::Builtin(builtin) => choices.builtin(builtin.get(), out),
         TypeRef::Array(size) => choices.array(*size, out),
+        TypeRef::Extern(index) if model.externs[*index].rust_path == tl_codegen::model::BYTES_ARGUMENT => {
+            let bytes = tl_parser::builtin::find("bytes").expect("a built-in");
+            choices.builtin(bytes.get(), out)
+        }
         TypeRef::Extern(_) => panic!("samples of extern types need a value from the crate that defines them"),
     }
 }

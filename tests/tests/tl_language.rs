@@ -190,6 +190,15 @@ fn generic_types_are_rust_generics_applied_where_used() {
         enums::Maybe::<i32>::from_bytes(&just.to_bytes()).expect("decodes"),
         just
     );
+    // `Maybe bytes` is `Maybe<tl_runtime::Bytes>`: TL bytes, not a `Vector` of bytes.
+    let raw = enums::Maybe::from(types::ResultTrue {
+        value: tl_runtime::Bytes(vec![1, 2]),
+    });
+    assert_eq!(
+        raw.to_bytes(),
+        [&resulttrue_id.to_le_bytes()[..], &[2, 1, 2, 0]].concat()
+    );
+    assert_eq!(enums::Maybe::from_bytes(&raw.to_bytes()).expect("decodes"), raw);
     // `%(Pair int int)` is bare: two ints and no id.
     let pair = types::Pair { a: 1i32, b: 2i32 };
     assert_eq!(pair.to_bytes(), [1i32.to_le_bytes(), 2i32.to_le_bytes()].concat());

@@ -279,14 +279,14 @@ pub(super) fn apply(
     })
 }
 
-/// Refuses an argument that the Rust traits cannot carry: `bytes` and bare `vector`s are `Vec`s like a
-/// boxed `Vector`, so a generic type could not tell them apart (`Maybe bytes`).
+/// Refuses an argument that the Rust traits cannot carry: a bare `vector` is a `Vec` like a boxed
+/// `Vector`, so a generic type could not tell them apart (`Maybe (vector int)`); a type with `#`
+/// parameters is read given its counts. (`bytes` has a type of its own there: [`super::resolve`].)
 pub(super) fn check_argument(arg: &TypeRef, written: &TypeExpr<'_>) -> Result<(), Box<Diagnostic>> {
     fn codable(ty: &TypeRef) -> bool {
         match ty {
             TypeRef::BareVector(_) | TypeRef::Counts(..) => false,
             TypeRef::Vector(element) => codable(element),
-            TypeRef::Builtin(builtin) => builtin.get().codec != tl_parser::builtin::Codec::Bytes,
             _ => true,
         }
     }
@@ -302,7 +302,7 @@ pub(super) fn check_argument(arg: &TypeRef, written: &TypeExpr<'_>) -> Result<()
             TypeRef::Counts(..) => {
                 "a type with `#` parameters is read given its counts, which a type parameter cannot carry"
             }
-            _ => "`bytes` and bare vectors are Rust vectors, which a generic type cannot tell from a `Vector`",
+            _ => "a bare vector is a Rust vector, which a generic type cannot tell from a `Vector`",
         }),
     ))
 }

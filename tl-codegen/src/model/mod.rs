@@ -51,6 +51,10 @@ pub struct ModelInput<'s, 'a> {
 /// The Rust type of an answer the schema gives no constructor for: its bytes as they came.
 pub const OPAQUE_ANSWER: &str = "::tl_runtime::Opaque";
 
+/// The Rust type of `bytes` as a type argument (`Maybe bytes` is `Maybe<tl_runtime::Bytes>`): a
+/// `Vec<u8>` there would be read and written as a `Vector`.
+pub const BYTES_ARGUMENT: &str = "::tl_runtime::Bytes";
+
 /// What is not generated here: types the schema uses but does not define, and types generated in another
 /// crate.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -350,6 +350,8 @@ struct Index<'d, 'a> {
     layer_names: super::renames::Renames,
     /// Functions whose answer cannot be generated → the opaque answer's index into `extern_types`.
     opaque_answers: BTreeMap<&'a str, usize>,
+    /// `bytes` as a type argument (`Maybe bytes`): index into `extern_types` of [`super::BYTES_ARGUMENT`].
+    bytes_argument: usize,
     /// Names the schema declares as built-ins (`bigBytes ? = BigBytes;`) with no encoding known here.
     unknown_builtins: std::collections::BTreeSet<&'a str>,
     /// The parameters of each generic type, by TL type name.
@@ -413,7 +415,15 @@ impl<'d, 'a> Index<'d, 'a> {
             arrays,
             externs: elsewhere.boxed,
             extern_bare: elsewhere.bare,
-            extern_types: elsewhere.types,
+            bytes_argument: elsewhere.types.len(),
+            extern_types: {
+                let mut types = elsewhere.types;
+                types.push(ExternType {
+                    tl_name: "bytes".to_string(),
+                    rust_path: super::BYTES_ARGUMENT.to_string(),
+                });
+                types
+            },
             type_index: type_names.iter().enumerate().map(|(i, name)| (*name, i)).collect(),
             constructor_index: (constructors.iter().enumerate())
                 .map(|(i, d)| (layer_names.of_definition(d), i))
@@ -621,7 +631,13 @@ impl<'d, 'a> Index<'d, 'a> {
                     .with_label(format!("in `{ty}`: write a number or a `#` param's name")),
             ));
         }
-        let resolved = self.resolve(arg, scope)?;
+        let resolved = match self.resolve(arg, scope)? {
+            // A `Vec<u8>` would be a `Vector` of bytes there: `bytes` has a type of its own.
+            TypeRef::Builtin(builtin) if builtin.get().codec == tl_parser::builtin::Codec::Bytes => {
+                TypeRef::Extern(self.bytes_argument)
+            }
+            other => other,
+        };
         generics::check_argument(&resolved, arg)?;
         Ok(Argument::Type(resolved))
     }
@@ -877,11 +893,13 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         builder
     }
 
+    /// The flags word and bit of a conditional field: `None` for a field without a condition, and for a
+    /// condition on a `{n:#}` parameter that is no flags word here, which [`Self::param`] refuses (the
+    /// parser checked every other condition).
     fn condition(&self, field: &tl_parser::Field<'_>) -> Option<Condition> {
-        field.condition.as_ref().map(|c| Condition {
-            flags: (self.flags_fields.iter())
-                .position(|name| name == c.field)
-                .expect("the parser checked flags fields"),
+        let c = field.condition.as_ref()?;
+        Some(Condition {
+            flags: self.flags_fields.iter().position(|name| name == c.field)?,
             bit: c.bit,
         })
     }
@@ -1012,6 +1030,13 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             return;
         }
         match self.condition(field) {
+            None if field.condition.is_some() => {
+                let condition = field.condition.as_ref().expect("a condition");
+                self.errors.push(
+                    Diagnostic::error(condition.span, format!("`{}` is no flags word here", condition.field))
+                        .with_label("a `{n:#}` parameter is a flags word where the result names it as its type's does"),
+                );
+            }
             None => {
                 if let Some(ty) = self.resolve(field) {
                     self.push_value(field, FieldKind::Required(ty), None);
