@@ -148,6 +148,16 @@ impl std::fmt::Display for NameCollision {
     }
 }
 
+/// The path of an item from the root of the generated code, as text: `enums::messages::Messages`
+/// (`top` is `types`, `enums` or `functions`). The model (for the names it reports), the emitter and the
+/// tests and build scripts that name generated items all use it, so they follow one naming and escaping.
+pub fn item_path(top: &str, namespace: Option<&str>, rust_name: &str) -> String {
+    match namespace {
+        Some(namespace) => format!("{top}::{}::{}", escaped(&module_name(namespace)), escaped(rust_name)),
+        None => format!("{top}::{}", escaped(rust_name)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,46 +3,18 @@
 //! place (see [`super::fill`]). Every read passes its error out with `constructor.field` added to the
 //! path.
 
-use proc_macro2::{Ident, Literal, TokenStream};
-use quote::{ToTokens, format_ident, quote};
-use tl_parser::builtin::Codec;
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
 
 use super::encode::flags_var;
+use super::reads::{
+    count_expr, field_local, from_run_bytes, member_index, member_local, read_or_return, read_plain_run, run_offsets,
+    test, with_path, with_path_of,
+};
 use super::types::read_by_trait;
-use super::{Emitter, Place, fill, hex};
+use super::{Emitter, Place, fill};
 use crate::ident::ident;
-use crate::model::{Condition, CountSource, FieldKind, FixedPart, FixedSource, GroupPart, Item, Member, Step, TypeRef};
-
-/// The local holding field `field`.
-pub(super) fn field_local(field: usize) -> Ident {
-    format_ident!("field_{}", field)
-}
-
-/// The local holding the item's natural-number parameter `k` (given to its decoder).
-pub(super) fn count_local(k: usize) -> Ident {
-    format_ident!("count_{}", k)
-}
-
-/// Where a count comes from, as an expression of type `u32` inside a decoder.
-pub(super) fn count_expr(count: CountSource) -> TokenStream {
-    match count {
-        CountSource::Field(field) => field_local(field).into_token_stream(),
-        CountSource::Const(count) => Literal::u32_unsuffixed(count).into_token_stream(),
-        CountSource::Param(k) => count_local(k).into_token_stream(),
-    }
-}
-
-/// The local holding member `member` of group field `field`.
-pub(super) fn member_local(field: usize, member: usize) -> Ident {
-    format_ident!("member_{}_{}", field, member)
-}
-
-/// `flags_i & mask != 0`.
-pub(super) fn test(condition: Condition) -> TokenStream {
-    let var = flags_var(condition.flags);
-    let mask = hex(1 << condition.bit);
-    quote!(#var & #mask != 0)
-}
+use crate::model::{FieldKind, FixedPart, FixedSource, GroupPart, Item, Member, Step, TypeRef};
 
 impl Emitter<'_> {
     /// The body of `deserialize` after any id: the reads of the plan, then the value.
@@ -256,58 +228,6 @@ fn read_run(item: &Item, parts: &[FixedPart]) -> TokenStream {
     read_plain_run(item, first, parts, values)
 }
 
-/// Each part of a run with its offset in the run.
-pub(super) fn run_offsets(parts: &[FixedPart]) -> impl Iterator<Item = (&FixedPart, usize)> {
-    parts.iter().scan(0, |offset, part| {
-        let at = *offset;
-        *offset += part.size;
-        Some((part, at))
-    })
-}
-
-/// How a plain value is made from its bytes: numbers with `from_le_bytes`; raw arrays (`int128`,
-/// declared arrays) are the bytes (nothing).
-pub(super) fn from_run_bytes(ty: &TypeRef) -> TokenStream {
-    match ty.builtin() {
-        Some(builtin) if matches!(builtin.codec, Codec::LittleEndian(_)) => {
-            let rust: syn::Type = syn::parse_str(builtin.rust).expect("a Rust type");
-            quote!(#rust::from_le_bytes)
-        }
-        _ => TokenStream::new(),
-    }
-}
-
-/// Reads a run of plain fixed-size values (`parts`; `first` is the TL name of the first) with one bounds
-/// check; each of `values` (where it goes: `let local` or a place, the conversion from its bytes, its
-/// offset) is assigned there.
-pub(super) fn read_plain_run(
-    item: &Item,
-    first: &str,
-    parts: &[FixedPart],
-    values: impl Iterator<Item = (TokenStream, TokenStream, usize)>,
-) -> TokenStream {
-    let size = Literal::usize_unsuffixed(parts.iter().map(|part| part.size).sum());
-    let read = with_path(quote!(reader.read_array::<#size>()), item, first);
-    let mut out = quote!(let run = #read;);
-    for (target, convert, at) in values {
-        let at = Literal::usize_unsuffixed(at);
-        let bytes = quote!(::tl_runtime::run_field(&run, #at));
-        out.extend(match convert.is_empty() {
-            true => quote!(#target = #bytes;),
-            false => quote!(#target = #convert(#bytes);),
-        });
-    }
-    out
-}
-
-/// The member index of a run part of a group.
-pub(super) fn member_index(part: &FixedPart) -> usize {
-    match part.source {
-        FixedSource::Member(member) => member,
-        _ => unreachable!("a group's runs hold members"),
-    }
-}
-
 impl Emitter<'_> {
     /// The struct from the locals: `Self { a: field_0, b: flags_0 & 0x.. != 0, group: match (...) { .. } }`;
     /// a field marked in `filled` gets its placeholder, to be read in place later.
@@ -346,29 +266,6 @@ fn construct_group(item: &Item, field: usize, group: usize, group_name: TokenStr
         match (#(#locals),*) {
             (#(::core::option::Option::Some(#bindings)),*) => ::core::option::Option::Some(#group_name { #(#members: #bindings),* }),
             _ => ::core::option::Option::None,
-        }
-    }
-}
-
-/// `item.param`, the step a read adds to an error's path.
-pub(super) fn with_path_of(item: &Item, param: &str) -> String {
-    format!("{}.{param}", item.tl_name)
-}
-
-/// [`read_or_return`] with the path `item.param`.
-pub(super) fn with_path(read: TokenStream, item: &Item, param: &str) -> TokenStream {
-    read_or_return(read, &with_path_of(item, param))
-}
-
-/// The value of `read` (a `Result` expression), or a return of its error with `path` added. A `match`
-/// rather than `in_field(read, path)?`: in unoptimised builds each step of that keeps its own copy of the
-/// value on the stack, which recursive decoders pay at every level. (`Ok` and `Err` are imported at the
-/// top of each decoder.)
-pub(super) fn read_or_return(read: TokenStream, path: &str) -> TokenStream {
-    quote! {
-        match #read {
-            Ok(value) => value,
-            Err(error) => return Err(error.in_field(#path)),
         }
     }
 }

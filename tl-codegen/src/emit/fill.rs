@@ -14,7 +14,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use tl_parser::builtin::Codec;
 
-use super::decode::{
+use super::reads::{
     from_run_bytes, member_index, member_local, read_or_return, read_plain_run, run_offsets, test, with_path_of,
 };
 use super::{Emitter, Place};

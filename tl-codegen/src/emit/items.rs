@@ -435,7 +435,7 @@ pub(super) fn with_counts_fn(doc: &str, how_many: usize, body: TokenStream) -> T
 /// `let [count_0, _, count_2] = counts;`: the counts an item's fields read (`used`, by position).
 fn count_locals(used: &[bool]) -> TokenStream {
     let locals = used.iter().enumerate().map(|(k, used)| match used {
-        true => super::decode::count_local(k).into_token_stream(),
+        true => super::reads::count_local(k).into_token_stream(),
         false => quote!(_),
     });
     quote!(let [#(#locals),*] = counts;)

@@ -17,6 +17,7 @@ mod enums;
 mod fill;
 mod items;
 mod owned;
+mod reads;
 mod types;
 
 use proc_macro2::{Literal, TokenStream};
@@ -25,7 +26,8 @@ use quote::quote;
 use crate::ident::{self, ident};
 use crate::model::{Item, Model};
 
-pub use types::item_path;
+/// Where generated items are, as text (kept here too for the tests and build scripts that name them).
+pub use crate::ident::item_path;
 
 /// Choices about what to generate beyond the types and their encodings.
 #[derive(Debug, Clone, PartialEq, Eq)]

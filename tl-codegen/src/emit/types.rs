@@ -8,20 +8,6 @@ use super::{Emitter, Form, Place};
 use crate::ident::{self, ident};
 use crate::model::TypeRef;
 
-/// The path of an item from the root of the generated code, as text: `enums::messages::Messages`
-/// (`top` is `types`, `enums` or `functions`). Tests and build scripts that name generated items use it,
-/// so they follow the emitter's naming and escaping.
-pub fn item_path(top: &str, namespace: Option<&str>, rust_name: &str) -> String {
-    match namespace {
-        Some(namespace) => format!(
-            "{top}::{}::{}",
-            ident::escaped(&ident::module_name(namespace)),
-            ident::escaped(rust_name)
-        ),
-        None => format!("{top}::{}", ident::escaped(rust_name)),
-    }
-}
-
 /// One step of a value's codec, for a vector's element.
 #[derive(Clone, Copy)]
 pub(super) enum Pass {
@@ -159,14 +145,14 @@ impl Emitter<'_> {
                 quote!(#read.map(::std::boxed::Box::new))
             }
             TypeRef::Counted(element, count) => {
-                let count = super::decode::count_expr(*count);
+                let count = super::reads::count_expr(*count);
                 let min = self.min_size_expr(place, element);
                 let read_item = self.element_fn(place, element, Pass::Read);
                 quote!(::tl_runtime::read_counted(reader, #count, #min, #read_item))
             }
             TypeRef::Counts(inner, counts) => {
                 let rust = self.rust_type(place, inner);
-                let counts = counts.iter().map(|count| super::decode::count_expr(*count));
+                let counts = counts.iter().map(|count| super::reads::count_expr(*count));
                 quote!(<#rust>::deserialize_with_counts(reader, [#(#counts),*]))
             }
             // The values in order, the first error ending the read.

@@ -756,12 +756,12 @@ impl<'d> Elsewhere<'d> {
         };
         if !self.boxed.contains_key(type_name) {
             let (namespace, _) = Name::split(type_name);
-            let path = crate::emit::item_path("enums", namespace, &ident::type_name(type_name));
+            let path = ident::item_path("enums", namespace, &ident::type_name(type_name));
             let index = self.push(type_name, format!("{root}::{path}"));
             self.boxed.insert(type_name.to_string(), index);
         }
         let name = definition.name.full;
-        let path = crate::emit::item_path("types", definition.name.namespace(), &ident::type_name(name));
+        let path = ident::item_path("types", definition.name.namespace(), &ident::type_name(name));
         let index = self.push(name, format!("{root}::{path}"));
         self.bare.insert(name.to_string(), index);
         let constructors = self.constructors_of.entry(type_name.to_string()).or_default();
