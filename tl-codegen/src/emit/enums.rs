@@ -412,46 +412,12 @@ impl Emitter<'_> {
             conversions,
             ..
         } = arms;
-        let min_size = Literal::usize_unsuffixed(ty.min_size);
         let generics = Generics::named(&ty.generics);
-        let (decodable, params) = (generics.bounded(quote!(::tl_runtime::Deserialize)), generics.params());
-        let (attributes, lifetime, deserialize) = match place.form {
-            Form::Owned if ty.nat_params > 0 => {
-                let doc = format!(
-                    " Reads a boxed `{}` given its counts, which are not on the wire.",
-                    ty.tl_name
-                );
-                let function = super::items::with_counts_fn(&doc, ty.nat_params, deserialize);
-                let decoder = quote!(impl #decodable #name #params { #function });
-                (self.enum_attributes(ty), params.clone(), decoder)
-            }
-            Form::Owned => (
-                self.enum_attributes(ty),
-                params.clone(),
-                quote! {
-                    impl #decodable ::tl_runtime::Deserialize for #name #params {
-                        const MIN_SIZE: usize = #min_size;
-                        #[inline]
-                        fn deserialize(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-                            #deserialize
-                        }
-                    }
-                },
-            ),
-            Form::Borrowed => (
-                self.borrowed_attributes(ty.eq_hash),
-                Some(quote!(<'a>)),
-                quote! {
-                    impl<'a> ::tl_runtime::DeserializeBorrowed<'a> for #name<'a> {
-                        const MIN_SIZE: usize = #min_size;
-                        #[inline]
-                        fn deserialize_borrowed(reader: &mut ::tl_runtime::Reader<'a>) -> ::tl_runtime::Result<Self> {
-                            #deserialize
-                        }
-                    }
-                },
-            ),
+        let (attributes, lifetime) = match place.form {
+            Form::Owned => (self.enum_attributes(ty), generics.params()),
+            Form::Borrowed => (self.borrowed_attributes(ty.eq_hash), Some(quote!(<'a>))),
         };
+        let deserialize = enum_decoder(ty, place, deserialize);
         let (eq_generics, encodable) = match place.form {
             Form::Owned => (
                 generics.bounded(quote!(::core::cmp::Eq)),
@@ -580,6 +546,43 @@ impl Emitter<'_> {
             // 5% faster; BENCHMARKS.md, issue 19).
             (false, false) => quote!(#read_fn(reader).map(#name::#variant_name)),
         }
+    }
+}
+
+/// The enum's decoder around `body` (the match on the id): `Deserialize`, `DeserializeBorrowed` in the
+/// borrowed types, or for a type with `#` parameters an inherent `deserialize_with_counts`.
+fn enum_decoder(ty: &BoxedType, place: Place<'_>, body: TokenStream) -> TokenStream {
+    let name = ident(&ty.rust_name);
+    let min_size = Literal::usize_unsuffixed(ty.min_size);
+    let generics = Generics::named(&ty.generics);
+    let (decodable, params) = (generics.bounded(quote!(::tl_runtime::Deserialize)), generics.params());
+    match place.form {
+        Form::Owned if ty.nat_params > 0 => {
+            let doc = format!(
+                " Reads a boxed `{}` given its counts, which are not on the wire.",
+                ty.tl_name
+            );
+            let function = super::items::with_counts_fn(&doc, ty.nat_params, body);
+            quote!(impl #decodable #name #params { #function })
+        }
+        Form::Owned => quote! {
+            impl #decodable ::tl_runtime::Deserialize for #name #params {
+                const MIN_SIZE: usize = #min_size;
+                #[inline]
+                fn deserialize(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+                    #body
+                }
+            }
+        },
+        Form::Borrowed => quote! {
+            impl<'a> ::tl_runtime::DeserializeBorrowed<'a> for #name<'a> {
+                const MIN_SIZE: usize = #min_size;
+                #[inline]
+                fn deserialize_borrowed(reader: &mut ::tl_runtime::Reader<'a>) -> ::tl_runtime::Result<Self> {
+                    #body
+                }
+            }
+        },
     }
 }
 

@@ -362,32 +362,14 @@ struct Index<'d, 'a> {
 
 impl<'d, 'a> Index<'d, 'a> {
     fn new(definitions: &[&'d Definition<'a>], externs: &'d Externs, file_stems: &[String]) -> Self {
-        let mut constructors: Vec<&Definition<'_>> = Vec::new();
-        let mut functions: Vec<&Definition<'_>> = Vec::new();
-        let mut arrays = BTreeMap::new();
-        let mut constructor_names = std::collections::BTreeSet::new();
-        let mut elsewhere = Elsewhere::new(externs);
         let layer_names = super::renames::Renames::of(definitions, file_stems);
-        let mut unknown_builtins = std::collections::BTreeSet::new();
-        for definition in definitions {
-            if definition.builtin && !tl_parser::builtin::is_builtin(definition.result.name) {
-                unknown_builtins.extend([definition.name.full, definition.result.name]);
-            }
-            match definition.category {
-                Category::Type if !is_runtime_builtin(definition) && elsewhere.takes_constructor(definition) => {}
-                Category::Function if elsewhere.takes_function(definition) => {}
-                Category::Type if is_runtime_builtin(definition) => {
-                    if let Some(size) = declared_array(definition) {
-                        arrays.insert(definition.name.full, size);
-                        arrays.insert(definition.result.name, size);
-                    }
-                }
-                // A constructor repeated word for word in a second file is taken once.
-                Category::Type if !constructor_names.insert(layer_names.of_definition(definition)) => {}
-                Category::Type => constructors.push(definition),
-                Category::Function => functions.push(definition),
-            }
-        }
+        let Sorted {
+            mut constructors,
+            mut functions,
+            arrays,
+            elsewhere,
+            unknown_builtins,
+        } = Sorted::of(definitions, externs, &layer_names);
         constructors.sort_by_cached_key(|d| sort_key(&layer_names.of_definition(d)));
         functions.sort_by_cached_key(|d| sort_key(&layer_names.of_definition(d)));
         let type_of = |d: &Definition<'a>| {
@@ -416,14 +398,12 @@ impl<'d, 'a> Index<'d, 'a> {
             externs: elsewhere.boxed,
             extern_bare: elsewhere.bare,
             bytes_argument: elsewhere.types.len(),
-            extern_types: {
-                let mut types = elsewhere.types;
-                types.push(ExternType {
+            extern_types: (elsewhere.types.into_iter())
+                .chain([ExternType {
                     tl_name: "bytes".to_string(),
                     rust_path: super::BYTES_ARGUMENT.to_string(),
-                });
-                types
-            },
+                }])
+                .collect(),
             type_index: type_names.iter().enumerate().map(|(i, name)| (*name, i)).collect(),
             constructor_index: (constructors.iter().enumerate())
                 .map(|(i, d)| (layer_names.of_definition(d), i))
@@ -686,6 +666,12 @@ impl<'d, 'a> Index<'d, 'a> {
             }
             _ => {}
         }
+        self.resolve_defined(ty)
+    }
+
+    /// A type or constructor the schema defines (`%T` the bare form of a type of one constructor), or
+    /// why there is none.
+    fn resolve_defined(&self, ty: &TypeExpr<'_>) -> Result<TypeRef, Box<Diagnostic>> {
         if ty.percent {
             return match self.type_constructors.get(ty.name).map_or(&[][..], Vec::as_slice) {
                 [only] => Ok(TypeRef::Bare(*only)),
@@ -712,6 +698,52 @@ impl<'d, 'a> Index<'d, 'a> {
                     .with_label("no constructor of the schema (or of the roots' closure) has this type"),
             )),
         }
+    }
+}
+
+/// The definitions by what becomes of them: constructors and functions to generate (in source order),
+/// declared arrays, what is generated elsewhere, and built-ins with no known encoding.
+struct Sorted<'d, 'a> {
+    constructors: Vec<&'d Definition<'a>>,
+    functions: Vec<&'d Definition<'a>>,
+    arrays: BTreeMap<&'a str, Option<usize>>,
+    elsewhere: Elsewhere<'d>,
+    unknown_builtins: std::collections::BTreeSet<&'a str>,
+}
+
+impl<'d, 'a> Sorted<'d, 'a> {
+    fn of(definitions: &[&'d Definition<'a>], externs: &'d Externs, layer_names: &super::renames::Renames) -> Self {
+        let mut sorted = Sorted {
+            constructors: Vec::new(),
+            functions: Vec::new(),
+            arrays: BTreeMap::new(),
+            elsewhere: Elsewhere::new(externs),
+            unknown_builtins: std::collections::BTreeSet::new(),
+        };
+        let mut constructor_names = std::collections::BTreeSet::new();
+        for definition in definitions {
+            if definition.builtin && !tl_parser::builtin::is_builtin(definition.result.name) {
+                sorted
+                    .unknown_builtins
+                    .extend([definition.name.full, definition.result.name]);
+            }
+            match definition.category {
+                Category::Type if !is_runtime_builtin(definition) && sorted.elsewhere.takes_constructor(definition) => {
+                }
+                Category::Function if sorted.elsewhere.takes_function(definition) => {}
+                Category::Type if is_runtime_builtin(definition) => {
+                    if let Some(size) = declared_array(definition) {
+                        sorted.arrays.insert(definition.name.full, size);
+                        sorted.arrays.insert(definition.result.name, size);
+                    }
+                }
+                // A constructor repeated word for word in a second file is taken once.
+                Category::Type if !constructor_names.insert(layer_names.of_definition(definition)) => {}
+                Category::Type => sorted.constructors.push(definition),
+                Category::Function => sorted.functions.push(definition),
+            }
+        }
+        sorted
     }
 }
 
