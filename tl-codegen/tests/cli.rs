@@ -537,3 +537,35 @@ fn diff_prints_the_changes_and_exits_3_when_something_breaks() {
     assert!(String::from_utf8_lossy(&json.0.stdout).contains("\"breaking\": true"));
     assert_eq!(sandbox.files(), ["new.tl", "old.tl"], "--diff writes nothing");
 }
+
+#[test]
+fn diff_is_a_subcommand_and_the_old_flag_still_works_with_a_note() {
+    let sandbox = Sandbox::new("diff-subcommand");
+    sandbox.write("old.tl", "a x:int = A;\n");
+    sandbox.write("new.tl", "a x:long = A;\n");
+    let expected = "source-breaking  a: param `x` retyped: `int` → `long`\nwire-only        a: id #d2aa78f6 → \
+                    #ebb72629\n1 source-breaking, 1 wire-only, 0 additive changes\n";
+    for args in [
+        &["diff", "old.tl", "new.tl"][..],
+        &["diff", "old.tl", "--against", "new.tl"],
+        &["--diff", "old.tl", "--against", "new.tl"],
+    ] {
+        let run = sandbox.run(args);
+        assert_eq!(run.code(), 3, "{args:?}: {}", run.stderr());
+        assert_eq!(String::from_utf8_lossy(&run.0.stdout), expected, "{args:?}");
+        let noted = run.stderr().contains("is now `tl-codegen diff");
+        assert_eq!(noted, args[0] == "--diff", "{args:?}: {}", run.stderr());
+    }
+    let one = sandbox.run(&["diff", "old.tl"]);
+    assert_eq!(one.code(), 2);
+    assert!(
+        one.stderr().contains("takes an old and a new schema"),
+        "{}",
+        one.stderr()
+    );
+    let mixed = sandbox.run(&["diff", "old.tl", "new.tl", "--check"]);
+    assert_eq!(mixed.code(), 2, "generation's flags are not diff's");
+    let help = sandbox.run(&["diff", "--help"]);
+    assert!(String::from_utf8_lossy(&help.0.stdout).contains("tl-codegen diff api-221.tl api-230.tl"));
+    assert_eq!(sandbox.files(), ["new.tl", "old.tl"], "diff writes nothing");
+}

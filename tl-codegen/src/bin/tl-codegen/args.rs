@@ -11,7 +11,11 @@ Examples:
   tl-codegen --schema api.tl mtproto.tl --mtproto-ids --out src/tl
   tl-codegen --schema api.tl --roots messages.requestUrlAuth,messages.acceptUrlAuth --out src/tl
   tl-codegen --schema api.tl --roots messages.requestUrlAuth --emit-tl schema/url_auth.tl
-  tl-codegen --diff api-221.tl --against api-230.tl --roots messages.requestUrlAuth --format markdown
+  tl-codegen diff api-221.tl api-230.tl --roots messages.requestUrlAuth --format markdown
+
+Commands:
+  diff                        compare two schemas (tl-codegen diff --help); the old spelling
+                              `--diff OLD --against NEW` still works
 
 Project file: tl-codegen.toml, in this folder or the nearest one above it. Paths are relative to it.
   [[job]]                              # one table per job; jobs run in order
@@ -35,13 +39,28 @@ Output files: tl-codegen replaces only files that begin with its `// @generated`
 if one of them is someone else's (see --force). Unchanged files are not touched; each file is written
 to a temporary file beside it, then renamed.
 
-Exit status: 0 done or up to date; 1 stale output (--check) or errors; 2 usage errors; 3 --diff found
+Exit status: 0 done or up to date; 1 stale output (--check) or errors; 2 usage errors; 3 `diff` found
 source-breaking changes.";
+
+const DIFF_EXAMPLES: &str = "\
+Examples:
+  tl-codegen diff api-221.tl api-230.tl
+  tl-codegen diff api-221.tl mtproto.tl --against api-230.tl mtproto.tl
+  tl-codegen diff old.tl new.tl --roots messages.requestUrlAuth --format markdown > changes.md
+
+Each change is source-breaking (code that used the old types no longer compiles), wire-only (it
+compiles, but the bytes differ: a changed id) or additive. Source-breaking changes come first.
+
+Exit status: 0 no source-breaking change; 1 errors (a schema that does not parse); 2 usage errors;
+3 source-breaking changes.";
 
 /// Generates Rust bindings (or a `.tl` subset) from TL schema files.
 #[derive(Parser, Debug)]
-#[command(version, about, after_help = EXAMPLES)]
+#[command(version, about, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
 pub(crate) struct Args {
+    /// Another mode than generating.
+    #[command(subcommand)]
+    pub(crate) command: Option<Command>,
     /// Schema files, parsed together as one schema: one job, without a project file.
     #[arg(long = "schema", value_name = "FILE", num_args = 1.., requires = "output", group = "input")]
     pub(crate) schemas: Vec<PathBuf>,
@@ -54,8 +73,7 @@ pub(crate) struct Args {
     /// Keep only what these functions, constructors or types reach (comma-separated names).
     #[arg(long, value_delimiter = ',', value_name = "NAMES", requires = "input")]
     pub(crate) roots: Vec<String>,
-    /// Compare schemas instead of generating: these files (parsed together) are the old schema, those of
-    /// --against the new one. Prints every change, source-breaking first; exit status 3 if any is.
+    /// The old spelling of `tl-codegen diff FILE... --against FILE...` (kept for scripts).
     #[arg(long, value_name = "FILE", num_args = 1.., requires = "against", group = "input",
           conflicts_with_all = ["schemas", "project", "check", "force"])]
     pub(crate) diff: Vec<PathBuf>,
@@ -122,7 +140,48 @@ pub(crate) struct Args {
     pub(crate) force: bool,
 }
 
-/// The output format of `--diff`.
+/// The modes other than generating.
+#[derive(clap::Subcommand, Debug)]
+pub(crate) enum Command {
+    /// Compare two schemas: every change, source-breaking first; exit status 3 if any is.
+    #[command(after_help = DIFF_EXAMPLES)]
+    Diff(DiffArgs),
+}
+
+/// The arguments of `tl-codegen diff`.
+#[derive(clap::Args, Debug)]
+pub(crate) struct DiffArgs {
+    /// The old schema's files (parsed together); with no --against, exactly two files: old, then new.
+    #[arg(value_name = "FILE", required = true, num_args = 1..)]
+    pub(crate) files: Vec<PathBuf>,
+    /// The new schema's files (parsed together).
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub(crate) against: Vec<PathBuf>,
+    /// Compare only what these functions, constructors or types reach (comma-separated names).
+    #[arg(long, value_delimiter = ',', value_name = "NAMES")]
+    pub(crate) roots: Vec<String>,
+    /// How to print: text (coloured on a terminal), markdown (for a pull request) or json.
+    #[arg(long, value_enum, default_value = "text")]
+    pub(crate) format: DiffFormat,
+}
+
+impl DiffArgs {
+    /// The old and the new schema's files, or why the files given are not two schemas.
+    pub(crate) fn schemas(&self) -> Result<(Vec<PathBuf>, Vec<PathBuf>), String> {
+        match (self.files.as_slice(), self.against.is_empty()) {
+            (_, false) => Ok((self.files.clone(), self.against.clone())),
+            ([old, new], true) => Ok((vec![old.clone()], vec![new.clone()])),
+            (files, true) => Err(format!(
+                "error: `tl-codegen diff` takes an old and a new schema: two files, or the old files and \
+                 `--against` with the new ones (given {} file{} and no --against)",
+                files.len(),
+                if files.len() == 1 { "" } else { "s" }
+            )),
+        }
+    }
+}
+
+/// The output format of `diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum DiffFormat {
     /// One line per change.

@@ -26,8 +26,11 @@ const USAGE: u8 = 2;
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    if let Some(args::Command::Diff(diff)) = &args.command {
+        return diff::run_command(diff);
+    }
     if !args.diff.is_empty() {
-        return diff::run(&args);
+        return diff::run_flags(&args);
     }
     let jobs = match jobs(&args) {
         Ok(jobs) => jobs,
