@@ -212,7 +212,7 @@ impl Config {
 
     /// Derives `serde::Serialize` and `serde::Deserialize` on every generated type, through the serde that
     /// `tl-runtime` re-exports: the generated crate needs `tl-runtime` with its `serde` feature, and no
-    /// `serde` dependency of its own. The JSON shape is in the README ("serde").
+    /// `serde` dependency of its own. The JSON shape is in docs/generated-code.md ("serde").
     pub fn serde(&mut self) -> &mut Self {
         self.emit_options.serde = true;
         self
@@ -235,7 +235,7 @@ impl Config {
     /// Also generates `borrowed`: the constructors and types that hold text or bytes again, with a
     /// lifetime, decoded without copying through `tl_runtime::DeserializeBorrowed` (`string` as
     /// `Cow<'a, str>`, borrowed unless the text is not valid UTF-8; `bytes` as `&'a [u8]`), with
-    /// `into_owned` to the owned types. For reading large answers fast; see the README ("Borrowed decoding").
+    /// `into_owned` to the owned types. For reading large answers fast; see docs/generated-code.md ("Borrowed decoding").
     pub fn borrowed_types(&mut self) -> &mut Self {
         self.emit_options.borrowed_types = true;
         self

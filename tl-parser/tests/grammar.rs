@@ -401,7 +401,7 @@ fn definitions_display_as_canonical_tl_that_parses_back_to_the_same_ids() {
     assert_eq!(ids(&reprinted), ids(&schema));
 }
 
-/// TL-formal's and the dialects' constructs (see the README's construct table).
+/// TL-formal's and the dialects' constructs (see the construct table of docs/tl-language.md).
 #[test]
 fn the_whole_language_parses() {
     let schema = parse_ok(

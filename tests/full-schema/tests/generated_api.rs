@@ -57,7 +57,7 @@ fn serde_on_the_whole_schema() {
     );
 }
 
-/// How many of layer 230's constructors and functions get `Default`, by the rule in the README.
+/// How many of layer 230's constructors and functions get `Default`, by the rule in docs/generated-code.md.
 #[test]
 fn how_many_items_have_default() {
     let model = tl_tests::samples::model_of(&[tl_tests::api_layer230(), tl_tests::mtproto()]);

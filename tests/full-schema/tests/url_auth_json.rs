@@ -1,5 +1,6 @@
-//! The JSON (serde, `Config::serde`) of layer 230's url-auth objects, snapshotted: the shape the README
-//! documents, on the objects of Seamless Login. Each sample has every optional field present.
+//! The JSON (serde, `Config::serde`) of layer 230's url-auth objects, snapshotted: the shape
+//! docs/generated-code.md documents, on the objects of Seamless Login. Each sample has every optional
+//! field present.
 
 use tl_full_schema::layer230::{enums, functions};
 use tl_runtime::Deserialize;

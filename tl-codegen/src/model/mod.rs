@@ -273,7 +273,7 @@ pub struct Item {
     /// reads nothing in place (see `emit::fill`). Never set for a function. For a constructor of any
     /// type but the universal one, the same fact as its variant's `recurses`.
     pub nests: bool,
-    /// How the struct implements `Default`, if every field has a default (the rule is in the README).
+    /// How the struct implements `Default`, if every field has a default (the rule is in docs/generated-code.md).
     pub default: Option<DefaultImpl>,
     /// Whether the struct (and its group structs) derive `Eq` and `Hash`: no field holds a `double` or an
     /// extern type, at any depth.
