@@ -167,6 +167,9 @@ fn value(model: &Model, ty: &TypeRef, choices: &mut impl Choices, depth: usize, 
                 let instance = constructor.instantiate(&constructor.generics, args);
                 bare(model, &instance, choices, depth, out);
             }
+            TypeRef::Extern(index) if model.externs[index].rust_path == tl_codegen::model::BARE_VECTOR_ARGUMENT => {
+                vector_items(model, &args[0], choices, depth, out)
+            }
             _ => unreachable!("a generic type or constructor is applied"),
         },
         TypeRef::Param(_) => panic!("a type parameter is sampled where its generic type is applied"),

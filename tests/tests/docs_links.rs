@@ -7,7 +7,11 @@ use std::path::{Path, PathBuf};
 /// The Markdown files checked.
 fn documents() -> Vec<PathBuf> {
     let root = tl_tests::workspace_root();
-    let mut files = vec![root.join("README.md"), root.join("BENCHMARKS.md"), root.join("CHANGELOG.md")];
+    let mut files = vec![
+        root.join("README.md"),
+        root.join("BENCHMARKS.md"),
+        root.join("CHANGELOG.md"),
+    ];
     let docs = std::fs::read_dir(root.join("docs")).expect("the docs folder");
     let mut guide: Vec<PathBuf> = docs
         .map(|entry| entry.expect("an entry").path())
@@ -84,6 +88,9 @@ fn every_relative_link_of_the_docs_leads_somewhere() {
 #[test]
 fn anchors_are_github_s() {
     assert_eq!(anchor(" Degrade, don't refuse"), "degrade-dont-refuse");
-    assert_eq!(anchor("From `build.rs` (like prost-build)"), "from-buildrs-like-prost-build");
+    assert_eq!(
+        anchor("From `build.rs` (like prost-build)"),
+        "from-buildrs-like-prost-build"
+    );
     assert_eq!(anchor("The generated API's options"), "the-generated-apis-options");
 }

@@ -199,6 +199,12 @@ fn generic_types_are_rust_generics_applied_where_used() {
         [&resulttrue_id.to_le_bytes()[..], &[2, 1, 2, 0]].concat()
     );
     assert_eq!(enums::Maybe::from_bytes(&raw.to_bytes()).expect("decodes"), raw);
+    // `Maybe (vector int)` is `Maybe<tl_runtime::BareVector<i32>>`: a count and the items, no `Vector` id.
+    let bare = enums::Maybe::from(types::ResultTrue {
+        value: tl_runtime::BareVector(vec![7i32]),
+    });
+    assert_eq!(bare.to_bytes(), [resulttrue_id, 1, 7].map(u32::to_le_bytes).concat());
+    assert_eq!(enums::Maybe::from_bytes(&bare.to_bytes()).expect("decodes"), bare);
     // `%(Pair int int)` is bare: two ints and no id.
     let pair = types::Pair { a: 1i32, b: 2i32 };
     assert_eq!(pair.to_bytes(), [1i32.to_le_bytes(), 2i32.to_le_bytes()].concat());

@@ -16,7 +16,7 @@
 //! assert_eq!(Vec::<String>::from_bytes(&bytes).unwrap(), names);
 //! ```
 
-mod bytes_argument;
+mod arguments;
 mod error;
 mod opaque;
 pub mod primitives;
@@ -27,7 +27,7 @@ mod traits;
 pub mod write;
 
 /// The string type of generated code (`string` fields): a `String` that keeps up to 24 bytes inline.
-pub use bytes_argument::Bytes;
+pub use arguments::{BareVector, Bytes};
 pub use compact_str::CompactString;
 pub use error::{Error, ErrorKind, PathStep, Result};
 pub use opaque::Opaque;

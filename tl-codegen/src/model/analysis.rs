@@ -175,8 +175,11 @@ pub(super) fn held_inline(ty: &TypeRef) -> Vec<&TypeRef> {
     match ty {
         TypeRef::Enum(_) | TypeRef::Bare(_) => vec![ty],
         TypeRef::Apply(generic, args) => {
-            let mut held = vec![&**generic];
-            held.extend(args.iter().flat_map(held_inline));
+            // An extern generic (a bare vector as a type argument) holds its arguments on the heap.
+            let mut held = held_inline(generic);
+            if !held.is_empty() {
+                held.extend(args.iter().flat_map(held_inline));
+            }
             held
         }
         TypeRef::Counts(inner, _) => held_inline(inner),
@@ -189,8 +192,7 @@ pub(super) fn held_inline(ty: &TypeRef) -> Vec<&TypeRef> {
 fn required_node(ty: &TypeRef) -> Option<&TypeRef> {
     match ty {
         TypeRef::Enum(_) | TypeRef::Bare(_) => Some(ty),
-        TypeRef::Apply(generic, _) => Some(&**generic),
-        TypeRef::Counts(inner, _) => required_node(inner),
+        TypeRef::Apply(generic, _) | TypeRef::Counts(generic, _) => required_node(generic),
         _ => None,
     }
 }
@@ -231,9 +233,9 @@ pub(super) fn leaf_min_size(ty: &TypeRef) -> usize {
         // Any type, bare ones of no bytes too (`%True`).
         TypeRef::Param(_) => 0,
         TypeRef::Vector(_) => 8,
-        TypeRef::Enum(_) | TypeRef::Bare(_) | TypeRef::Apply(..) | TypeRef::Counts(..) => {
-            unreachable!("sized by MinSizes")
-        }
+        // An extern generic type (a bare vector as a type argument): nothing is a safe lower bound.
+        TypeRef::Apply(generic, _) => leaf_min_size(generic),
+        TypeRef::Enum(_) | TypeRef::Bare(_) | TypeRef::Counts(..) => unreachable!("sized by MinSizes"),
         TypeRef::Heap(_) => unreachable!("only optional values are held in a box"),
     }
 }

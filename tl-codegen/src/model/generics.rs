@@ -279,18 +279,13 @@ pub(super) fn apply(
     })
 }
 
-/// Refuses an argument that the Rust traits cannot carry: a bare `vector` is a `Vec` like a boxed
-/// `Vector`, so a generic type could not tell them apart (`Maybe (vector int)`); a type with `#`
-/// parameters is read given its counts. (`bytes` has a type of its own there: [`super::resolve`].)
+/// Refuses an argument that the Rust traits cannot carry: a type with `#` parameters is read given its
+/// counts, which a type parameter cannot carry (`Maybe (Tuple int 3)`). (`bytes` and bare vectors have
+/// types of their own there: `resolve`'s `argument_type`.)
 pub(super) fn check_argument(arg: &TypeRef, written: &TypeExpr<'_>) -> Result<(), Box<Diagnostic>> {
-    fn codable(ty: &TypeRef) -> bool {
-        match ty {
-            TypeRef::BareVector(_) | TypeRef::Counts(..) => false,
-            TypeRef::Vector(element) => codable(element),
-            _ => true,
-        }
-    }
-    if codable(arg) {
+    let mut counted = false;
+    arg.visit(&mut |inner| counted |= matches!(inner, TypeRef::Counts(..)));
+    if !counted {
         return Ok(());
     }
     Err(Box::new(
@@ -298,12 +293,7 @@ pub(super) fn check_argument(arg: &TypeRef, written: &TypeExpr<'_>) -> Result<()
             written.span,
             format!("`{written}` as a type argument is not generated yet"),
         )
-        .with_label(match arg {
-            TypeRef::Counts(..) => {
-                "a type with `#` parameters is read given its counts, which a type parameter cannot carry"
-            }
-            _ => "a bare vector is a Rust vector, which a generic type cannot tell from a `Vector`",
-        }),
+        .with_label("a type with `#` parameters is read given its counts, which a type parameter cannot carry"),
     ))
 }
 

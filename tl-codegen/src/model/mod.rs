@@ -55,6 +55,10 @@ pub const OPAQUE_ANSWER: &str = "::tl_runtime::Opaque";
 /// `Vec<u8>` there would be read and written as a `Vector`.
 pub const BYTES_ARGUMENT: &str = "::tl_runtime::Bytes";
 
+/// The Rust type of a bare `vector` as a type argument (`Maybe (vector int)` is
+/// `Maybe<tl_runtime::BareVector<i32>>`), applied to its element ([`TypeRef::Apply`] of the extern type).
+pub const BARE_VECTOR_ARGUMENT: &str = "::tl_runtime::BareVector";
+
 /// What is not generated here: types the schema uses but does not define, and types generated in another
 /// crate.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

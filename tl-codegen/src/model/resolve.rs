@@ -350,7 +350,8 @@ struct Index<'d, 'a> {
     layer_names: super::renames::Renames,
     /// Functions whose answer cannot be generated → the opaque answer's index into `extern_types`.
     opaque_answers: BTreeMap<&'a str, usize>,
-    /// `bytes` as a type argument (`Maybe bytes`): index into `extern_types` of [`super::BYTES_ARGUMENT`].
+    /// `bytes` as a type argument (`Maybe bytes`): index into `extern_types` of [`super::BYTES_ARGUMENT`];
+    /// [`super::BARE_VECTOR_ARGUMENT`] is the one after it.
     bytes_argument: usize,
     /// Names the schema declares as built-ins (`bigBytes ? = BigBytes;`) with no encoding known here.
     unknown_builtins: std::collections::BTreeSet<&'a str>,
@@ -398,11 +399,18 @@ impl<'d, 'a> Index<'d, 'a> {
             externs: elsewhere.boxed,
             extern_bare: elsewhere.bare,
             bytes_argument: elsewhere.types.len(),
+            // `bytes` and then `vector` as type arguments: `bytes_argument` and the one after it.
             extern_types: (elsewhere.types.into_iter())
-                .chain([ExternType {
-                    tl_name: "bytes".to_string(),
-                    rust_path: super::BYTES_ARGUMENT.to_string(),
-                }])
+                .chain(
+                    [
+                        ("bytes", super::BYTES_ARGUMENT),
+                        ("vector", super::BARE_VECTOR_ARGUMENT),
+                    ]
+                    .map(|(tl_name, rust_path)| ExternType {
+                        tl_name: tl_name.to_string(),
+                        rust_path: rust_path.to_string(),
+                    }),
+                )
                 .collect(),
             type_index: type_names.iter().enumerate().map(|(i, name)| (*name, i)).collect(),
             constructor_index: (constructors.iter().enumerate())
@@ -611,15 +619,25 @@ impl<'d, 'a> Index<'d, 'a> {
                     .with_label(format!("in `{ty}`: write a number or a `#` param's name")),
             ));
         }
-        let resolved = match self.resolve(arg, scope)? {
-            // A `Vec<u8>` would be a `Vector` of bytes there: `bytes` has a type of its own.
+        let resolved = self.argument_type(self.resolve(arg, scope)?);
+        generics::check_argument(&resolved, arg)?;
+        Ok(Argument::Type(resolved))
+    }
+
+    /// `ty` as a type argument: `bytes` and bare vectors, which are `Vec`s elsewhere, in types of their own
+    /// (a `Vec` there would be read and written as a boxed `Vector`), at any depth of vectors.
+    fn argument_type(&self, ty: TypeRef) -> TypeRef {
+        match ty {
             TypeRef::Builtin(builtin) if builtin.get().codec == tl_parser::builtin::Codec::Bytes => {
                 TypeRef::Extern(self.bytes_argument)
             }
+            TypeRef::BareVector(element) => TypeRef::Apply(
+                Box::new(TypeRef::Extern(self.bytes_argument + 1)),
+                vec![self.argument_type(*element)],
+            ),
+            TypeRef::Vector(element) => TypeRef::Vector(Box::new(self.argument_type(*element))),
             other => other,
-        };
-        generics::check_argument(&resolved, arg)?;
-        Ok(Argument::Type(resolved))
+        }
     }
 
     /// What the name of `ty` resolves to, its arguments aside (but a vector's element).
