@@ -452,3 +452,21 @@ fn a_flags_word_can_be_a_nat_parameter_given_where_the_type_is_applied() {
     // Read under another mask, the same bytes mean something else (here: too few for `b`).
     assert!(TaskInfo::deserialize_with_counts(&mut Reader::new(&bytes), [0b011]).is_err());
 }
+
+#[test]
+fn an_answer_with_counts_is_read_with_the_request_s_counts() {
+    use lang::nat_parameters::{enums, functions, types};
+    use tl_runtime::{Identifiable, RemoteCall, Serialize};
+    use tl_tests::codegen_fixtures::tl_language as lang;
+    // `getTuple n:# = Tuple int n;`: the answer's count is the request's `n`.
+    let request = functions::GetTuple { n: 2 };
+    fn raw_answer<F: RemoteCall<Return = tl_runtime::Opaque>>(_: &F) {}
+    raw_answer(&request);
+    let answer = enums::Tuple::from(types::Tuple { value: vec![5i32, 6] });
+    let bytes = answer.to_bytes();
+    assert_eq!(&bytes[..4], types::Tuple::<i32>::CONSTRUCTOR_ID.to_le_bytes());
+    assert_eq!(request.read_answer(&bytes).expect("decodes"), answer);
+    // Read with another count, the same bytes are too long or too short.
+    assert!(functions::GetTuple { n: 1 }.read_answer(&bytes).is_err());
+    assert!(functions::GetTuple { n: 3 }.read_answer(&bytes).is_err());
+}

@@ -81,7 +81,46 @@ impl Emitter<'_> {
         let deserialize = (self.options.deserialize_functions || any_function)
             .then(|| self.deserialize_impl(item, place, Some(item.id)));
         let remote_call = self.remote_call(item, place);
-        quote!(#declaration #serialize #deserialize #remote_call)
+        let read_answer = item
+            .counted_answer
+            .as_ref()
+            .map(|answer| self.read_answer(item, place, answer));
+        quote!(#declaration #serialize #deserialize #remote_call #read_answer)
+    }
+
+    /// `read_answer`: the answer of a function whose answer type has `#` parameters, read with the counts
+    /// the request holds (its `RemoteCall::Return` is the answer's bytes, read without them).
+    fn read_answer(&self, item: &Item, place: Place<'_>, answer: &TypeRef) -> TokenStream {
+        let TypeRef::Counts(inner, counts) = answer else {
+            unreachable!("a counted answer has counts")
+        };
+        let name = ident(&item.rust_name);
+        let rust = self.rust_type(place, inner);
+        let counts = counts.iter().map(|count| match count {
+            crate::model::CountSource::Field(field) => {
+                let field = ident(&item.fields[*field].rust_name);
+                quote!(self.#field)
+            }
+            crate::model::CountSource::Const(count) => Literal::u32_unsuffixed(*count).into_token_stream(),
+            crate::model::CountSource::Param(_) => unreachable!("a function has no `{{n:#}}` in scope"),
+        });
+        let answer_type = item.definition.rsplit_once(" = ").map_or("", |(_, answer)| answer);
+        let answer_type = answer_type.trim_end_matches(';');
+        let docs = [
+            format!(" Reads the answer to this request, `{answer_type}`, with the counts the request holds"),
+            " (they are not on the wire): the typed form of `RemoteCall::Return`, the answer's bytes.".to_string(),
+        ];
+        quote! {
+            impl #name {
+                #(#[doc = #docs])*
+                pub fn read_answer(&self, bytes: &[u8]) -> ::tl_runtime::Result<#rust> {
+                    let mut reader = ::tl_runtime::Reader::new(bytes);
+                    let answer = <#rust>::deserialize_with_counts(&mut reader, [#(#counts),*])?;
+                    reader.finish()?;
+                    ::core::result::Result::Ok(answer)
+                }
+            }
+        }
     }
 
     /// The struct, its group structs, its derived-bit methods, `Default` (when listed field by field) and

@@ -267,6 +267,10 @@ pub struct Item {
     /// A constructor's natural-number parameters (`n` of `{n:#}`), in the order its result type lists
     /// them: its decoder is given their values (`deserialize_with_counts`), as they are not on the wire.
     pub nat_params: Vec<String>,
+    /// A function's answer type when it has `#` parameters whose counts are the function's own fields
+    /// (`getTuple n:# = Tuple int n;`): `RemoteCall::Return` is then [`OPAQUE_ANSWER`], and the struct's
+    /// `read_answer` reads this type with the request's counts.
+    pub counted_answer: Option<TypeRef>,
     /// The fewest bytes the bare encoding takes.
     pub min_bare_size: usize,
     /// A constructor on a cycle of bare references (`a items:vector<%a> = A;`): decoding its struct can

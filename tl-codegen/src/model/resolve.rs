@@ -47,6 +47,7 @@ pub(super) struct Shape {
     pub(super) generics: Vec<String>,
     pub(super) result: TypeRef,
     pub(super) nat_params: Vec<String>,
+    pub(super) counted_answer: Option<TypeRef>,
 }
 
 /// A boxed type before the analysis.
@@ -116,6 +117,7 @@ impl Shape {
             generics: p.generics,
             result: p.result,
             nat_params: p.nat_params,
+            counted_answer: p.counted_answer,
             min_bare_size: facts.min_bare_size,
             recursive_bare: facts.recursive_bare,
             nests: facts.nests,
@@ -350,9 +352,13 @@ struct Index<'d, 'a> {
     layer_names: super::renames::Renames,
     /// Functions whose answer cannot be generated → the opaque answer's index into `extern_types`.
     opaque_answers: BTreeMap<&'a str, usize>,
-    /// `bytes` as a type argument (`Maybe bytes`): index into `extern_types` of [`super::BYTES_ARGUMENT`];
-    /// [`super::BARE_VECTOR_ARGUMENT`] is the one after it.
+    /// `bytes` as a type argument (`Maybe bytes`): index into `extern_types` of [`super::BYTES_ARGUMENT`].
     bytes_argument: usize,
+    /// A bare vector as a type argument: index of [`super::BARE_VECTOR_ARGUMENT`].
+    bare_vector_argument: usize,
+    /// The answer of a function whose answer type has `#` parameters (`getTuple n:# = Tuple int n;`): index
+    /// of [`super::OPAQUE_ANSWER`], the function decoding it typed by `read_answer` with its own counts.
+    counted_answer: usize,
     /// Names the schema declares as built-ins (`bigBytes ? = BigBytes;`) with no encoding known here.
     unknown_builtins: std::collections::BTreeSet<&'a str>,
     /// The parameters of each generic type, by TL type name.
@@ -399,12 +405,14 @@ impl<'d, 'a> Index<'d, 'a> {
             externs: elsewhere.boxed,
             extern_bare: elsewhere.bare,
             bytes_argument: elsewhere.types.len(),
-            // `bytes` and then `vector` as type arguments: `bytes_argument` and the one after it.
+            bare_vector_argument: elsewhere.types.len() + 1,
+            counted_answer: elsewhere.types.len() + 2,
             extern_types: (elsewhere.types.into_iter())
                 .chain(
                     [
                         ("bytes", super::BYTES_ARGUMENT),
                         ("vector", super::BARE_VECTOR_ARGUMENT),
+                        ("an answer read with its request's counts", super::OPAQUE_ANSWER),
                     ]
                     .map(|(tl_name, rust_path)| ExternType {
                         tl_name: tl_name.to_string(),
@@ -431,13 +439,9 @@ impl<'d, 'a> Index<'d, 'a> {
     fn make_opaque_answers(&mut self) -> Diagnostics {
         let mut warnings = Diagnostics::default();
         for function in &self.functions {
-            let reason = match self.resolve(&function.result, &answer_scope(function)) {
-                Ok(TypeRef::Counts(..)) => Box::new(Diagnostic::error(
-                    function.result.span,
-                    "a type with `#` parameters is read given its counts, which an answer does not carry",
-                )),
-                Ok(_) => continue,
-                Err(reason) => reason,
+            // An answer of a type with `#` parameters resolves: the function reads it (`read_answer`).
+            let Err(reason) = self.resolve(&function.result, &answer_scope(function)) else {
+                continue;
             };
             let message = format!(
                 "`{}` answers `{}`, which cannot be generated: its `RemoteCall::Return` is `tl_runtime::Opaque`, \
@@ -632,7 +636,7 @@ impl<'d, 'a> Index<'d, 'a> {
                 TypeRef::Extern(self.bytes_argument)
             }
             TypeRef::BareVector(element) => TypeRef::Apply(
-                Box::new(TypeRef::Extern(self.bytes_argument + 1)),
+                Box::new(TypeRef::Extern(self.bare_vector_argument)),
                 vec![self.argument_type(*element)],
             ),
             TypeRef::Vector(element) => TypeRef::Vector(Box::new(self.argument_type(*element))),
@@ -973,6 +977,7 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         let result = self.result_type().map_err(|error| self.errors.push(*error)).ok();
         let derived = self.derived();
         let generics = self.generics();
+        let counted_answer = self.counted_answer();
         if !self.errors.is_empty() {
             return Err(self.errors);
         }
@@ -998,6 +1003,7 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             flags_given: self.flags_given,
             generics,
             result: result.expect("no errors"),
+            counted_answer,
             nat_params: (self.index.generics_of(definition))
                 .filter(|_| definition.category == Category::Type)
                 .map(ConstructorGenerics::nat_params)
@@ -1021,15 +1027,19 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             return Ok(TypeRef::Extern(opaque));
         }
         match self.index.resolve(&definition.result, &self.scope)? {
-            TypeRef::Counts(..) => Err(Box::new(
-                Diagnostic::error(
-                    definition.result.span,
-                    "an answer of a type with `#` parameters is not generated yet",
-                )
-                .with_label("a type with `#` parameters is read given its counts, which an answer does not carry"),
-            )),
+            // `RemoteCall::Return` is read without counts: the answer's bytes, read typed by `read_answer`.
+            TypeRef::Counts(..) => Ok(TypeRef::Extern(self.index.counted_answer)),
             answer => Ok(answer),
         }
+    }
+
+    /// A function's answer type when it has `#` parameters (`getTuple n:# = Tuple int n;`), their counts
+    /// the function's own fields: what its `read_answer` reads.
+    fn counted_answer(&self) -> Option<TypeRef> {
+        let definition = self.definition;
+        let is_function = definition.category == Category::Function;
+        let answer = is_function.then(|| self.index.resolve(&definition.result, &self.scope).ok());
+        answer.flatten().filter(|answer| matches!(answer, TypeRef::Counts(..)))
     }
 
     /// The struct's type parameters: a function's, as written; a generic constructor's, those its fields
