@@ -470,3 +470,51 @@ fn an_answer_with_counts_is_read_with_the_request_s_counts() {
     assert!(functions::GetTuple { n: 1 }.read_answer(&bytes).is_err());
     assert!(functions::GetTuple { n: 3 }.read_answer(&bytes).is_err());
 }
+
+#[test]
+fn values_of_a_repetition_read_under_a_flags_word_of_the_definition() {
+    use lang::nat_parameters::types::Maybe;
+    use tl_runtime::{Deserialize, Serialize};
+    use tl_tests::codegen_fixtures::tl_language as lang;
+    // `maybe flags:# n:# items:n*[ a:flags.0?int b:string ] note:flags.1?string`: `flags` is a field
+    // of its own, which every item's `a` and `note` agree with.
+    let maybe = Maybe {
+        flags: 0b11,
+        items: vec![(Some(4), "x".into()), (Some(-1), "".into())],
+        note: Some("n".into()),
+    };
+    let bytes = maybe.to_bytes();
+    let expected = [
+        &3u32.to_le_bytes()[..],
+        &2u32.to_le_bytes(),
+        &4i32.to_le_bytes(),
+        &[1, b'x', 0, 0],
+        &(-1i32).to_le_bytes(),
+        &[0, 0, 0, 0],
+        &[1, b'n', 0, 0],
+    ]
+    .concat();
+    assert_eq!(bytes, expected);
+    assert_eq!(Maybe::from_bytes(&bytes).expect("decodes"), maybe);
+    // Bit 0 clear: the items hold no `a` on the wire.
+    let without = Maybe {
+        flags: 0,
+        items: vec![(None, "y".into())],
+        note: None,
+    };
+    assert_eq!(Maybe::from_bytes(&without.to_bytes()).expect("decodes"), without);
+}
+
+#[test]
+#[cfg(debug_assertions)]
+#[should_panic(expected = "`maybe.note` must be present exactly when bit 1 of `flags` is set")]
+fn a_field_that_disagrees_with_its_flags_field_is_caught_in_debug_builds() {
+    use tl_runtime::Serialize;
+    use tl_tests::codegen_fixtures::tl_language::nat_parameters::types::Maybe;
+    let _ = Maybe {
+        flags: 0,
+        items: Vec::new(),
+        note: Some("n".into()),
+    }
+    .to_bytes();
+}

@@ -14,19 +14,26 @@ use super::reads::{
 use super::types::read_by_trait;
 use super::{Emitter, Place, fill};
 use crate::ident::ident;
-use crate::model::{FieldKind, FixedPart, FixedSource, GroupPart, Item, Member, Step, TypeRef};
+use crate::model::{CountSource, FieldKind, FixedPart, FixedSource, GroupPart, Item, Member, Step, TypeRef};
 
 impl Emitter<'_> {
     /// The body of `deserialize` after any id: the reads of the plan, then the value.
     pub(super) fn decoder(&self, item: &Item, place: Place<'_>) -> TokenStream {
         let (before, after) = item.plan.split_at(fill::construction_step(item));
-        // The flags words given where the type is applied (its `{n:#}` masks), before any read.
-        let given = (item.flags_given.iter().enumerate()).filter_map(|(index, given)| {
-            let (var, value) = (flags_var(index), count_expr((*given)?));
-            Some(quote!(let #var = #value;))
+        // The flags words given where the type is applied (its `{n:#}` masks), before any read; those that
+        // are fields of their own (read under by a repetition's items), once their field is read.
+        let given = (item.flags_given.iter().enumerate()).filter_map(|(index, given)| match given {
+            Some(param @ CountSource::Param(_)) => {
+                let (var, value) = (flags_var(index), count_expr(*param));
+                Some(quote!(let #var = #value;))
+            }
+            _ => None,
         });
         let mut out: TokenStream = given.collect();
-        out.extend(before.iter().map(|step| self.read_step(item, place, step)));
+        for step in before {
+            out.extend(self.read_step(item, place, step));
+            out.extend(flags_of_fields_read(item, step));
+        }
         if item.plan.is_empty() {
             out.extend(quote!(let _ = reader;));
         }
@@ -268,4 +275,24 @@ fn construct_group(item: &Item, field: usize, group: usize, group_name: TokenStr
             _ => ::core::option::Option::None,
         }
     }
+}
+
+/// `let flags_i = field_j;` for each flags word that is a field read by `step` (a flags word that items of
+/// a repetition are read under).
+fn flags_of_fields_read(item: &Item, step: &Step) -> TokenStream {
+    let fields: Vec<usize> = match step {
+        Step::Fixed(parts) => (parts.iter())
+            .filter_map(|part| match part.source {
+                FixedSource::Field(field) => Some(field),
+                _ => None,
+            })
+            .collect(),
+        Step::Required(field) => vec![*field],
+        _ => Vec::new(),
+    };
+    let bindings = fields.into_iter().filter_map(|field| {
+        let (var, local) = (flags_var(item.flags_of_field(field)?), field_local(field));
+        Some(quote!(let #var = #local;))
+    });
+    bindings.collect()
 }

@@ -28,8 +28,8 @@ impl Emitter<'_> {
         for (index, _) in item.flags_given.iter().enumerate().filter(|(_, given)| given.is_none()) {
             out.statements(flags_word(item, index));
         }
-        let checks = counts_checked(item);
-        if !checks.is_empty() {
+        let checks = [counts_checked(item), flags_checked(item)];
+        for checks in checks.into_iter().filter(|checks| !checks.is_empty()) {
             out.statements(checks);
         }
         for (position, step) in item.plan.iter().enumerate() {
@@ -269,6 +269,29 @@ fn counts_checked(item: &Item) -> TokenStream {
         };
         let message = format!("`{}.{}` must hold {what} items", item.tl_name, field.tl_name);
         Some(quote!(debug_assert_eq!(self.#name.len(), #expected, #message);))
+    });
+    checks.collect()
+}
+
+/// In debug builds, that the fields read under a flags word that is a field of its own (one that items of
+/// a repetition are read under) agree with it: present exactly when their bit is set.
+fn flags_checked(item: &Item) -> TokenStream {
+    let checks = item.fields.iter().filter_map(|field| {
+        let condition = field.condition?;
+        let CountSource::Field(flags) = item.flags_given[condition.flags]? else {
+            return None;
+        };
+        let (name, flags_name) = (ident(&field.rust_name), ident(&item.fields[flags].rust_name));
+        let present = match field.kind {
+            FieldKind::Bit => quote!(self.#name),
+            _ => quote!(self.#name.is_some()),
+        };
+        let mask = hex(1 << condition.bit);
+        let message = format!(
+            "`{}.{}` must be present exactly when bit {} of `{}` is set",
+            item.tl_name, field.tl_name, condition.bit, item.fields[flags].tl_name
+        );
+        Some(quote!(debug_assert_eq!(self.#flags_name & #mask != 0, #present, #message);))
     });
     checks.collect()
 }

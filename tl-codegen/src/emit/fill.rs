@@ -50,7 +50,9 @@ const MAX_FIELDS_IN_PLACE: usize = 8;
 /// flags word (the struct's `?true` bits are computed from the flags words when it is built).
 fn reads_in_place(item: &Item, step: &Step) -> bool {
     match step {
-        Step::Fixed(parts) => (parts.iter()).all(|part| matches!(part.source, FixedSource::Field(_))),
+        // A field that is a flags word is read first: the reads after it test it.
+        Step::Fixed(parts) => (parts.iter())
+            .all(|part| matches!(part.source, FixedSource::Field(field) if item.flags_of_field(field).is_none())),
         Step::Required(_) => false,
         Step::Optional(_) => true,
         Step::Group { field, .. } => item.group_in_one_step(*field),

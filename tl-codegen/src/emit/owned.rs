@@ -130,6 +130,10 @@ impl Emitter<'_> {
                 let convert = self.owned_items(element, place);
                 quote!(|items: ::std::vec::Vec<_>| items.into_iter()#convert.collect::<::std::vec::Vec<_>>())
             }
+            TypeRef::Flagged(inner, _) => {
+                let convert = self.owned_fn(inner, place);
+                quote!(|value: ::core::option::Option<_>| value.map(#convert))
+            }
             TypeRef::Tuple(values) => {
                 let names: Vec<_> = (0..values.len()).map(|n| format_ident!("value{}", n)).collect();
                 let owned = (values.iter().zip(&names)).map(|(ty, name)| self.owned_value(ty, place, quote!(#name)));

@@ -67,6 +67,10 @@ impl Emitter<'_> {
                 let inner = self.rust_type(place, inner);
                 quote!(::std::boxed::Box<#inner>)
             }
+            TypeRef::Flagged(inner, _) => {
+                let inner = self.rust_type(place, inner);
+                quote!(::core::option::Option<#inner>)
+            }
             TypeRef::Tuple(values) => {
                 let values = values.iter().map(|value| self.rust_type(place, value));
                 quote!((#(#values),*))
@@ -123,6 +127,14 @@ impl Emitter<'_> {
                 let last = writes.pop();
                 quote!({ #(let out = #writes;)* #last })
             }
+            // Present or not as the value says: the flags word it is read under must agree.
+            TypeRef::Flagged(inner, _) => {
+                let write = self.write_expr(place, inner, quote!(value));
+                quote!(match #value {
+                    ::core::option::Option::Some(value) => #write,
+                    ::core::option::Option::None => out,
+                })
+            }
             _ => quote!(::tl_runtime::Output::put_bytes(out, #value)),
         }
     }
@@ -149,6 +161,14 @@ impl Emitter<'_> {
                 let min = self.min_size_expr(place, element);
                 let read_item = self.element_fn(place, element, Pass::Read);
                 quote!(::tl_runtime::read_counted(reader, #count, #min, #read_item))
+            }
+            TypeRef::Flagged(inner, condition) => {
+                let (read, test) = (self.read_expr(place, inner), super::reads::test(*condition));
+                quote!(if #test {
+                    #read.map(::core::option::Option::Some)
+                } else {
+                    ::core::result::Result::Ok(::core::option::Option::None)
+                })
             }
             TypeRef::Counts(inner, counts) => {
                 let rust = self.rust_type(place, inner);
@@ -244,9 +264,12 @@ pub(super) fn read_by_trait(place: Place<'_>, ty: &TypeRef) -> bool {
 pub(super) fn trait_codable(ty: &TypeRef) -> bool {
     match ty {
         // A box is written and read as its value, by the value's own code.
-        TypeRef::BareVector(_) | TypeRef::Heap(_) | TypeRef::Counted(..) | TypeRef::Tuple(_) | TypeRef::Counts(..) => {
-            false
-        }
+        TypeRef::BareVector(_)
+        | TypeRef::Heap(_)
+        | TypeRef::Counted(..)
+        | TypeRef::Tuple(_)
+        | TypeRef::Counts(..)
+        | TypeRef::Flagged(..) => false,
         TypeRef::Vector(element) => trait_codable(element),
         other => !is_bytes(other),
     }

@@ -156,7 +156,7 @@ fn visit_but_arguments(ty: &TypeRef, visit: &mut dyn FnMut(&TypeRef)) {
         | TypeRef::Heap(element)
         | TypeRef::Counted(element, _) => visit_but_arguments(element, visit),
         TypeRef::Tuple(values) => values.iter().for_each(|value| visit_but_arguments(value, visit)),
-        TypeRef::Counts(inner, _) => visit_but_arguments(inner, visit),
+        TypeRef::Counts(inner, _) | TypeRef::Flagged(inner, _) => visit_but_arguments(inner, visit),
         TypeRef::Apply(generic, _) => visit(generic),
         _ => {}
     }

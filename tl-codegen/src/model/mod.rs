@@ -130,6 +130,11 @@ pub enum TypeRef {
     /// `#` parameters. The counts are not on the wire: the type is read given them
     /// (`deserialize_with_counts`), and holds as many items as they say.
     Counts(Box<TypeRef>, Vec<CountSource>),
+    /// A value of a repetition's item present when a bit of a flags word of the definition is set
+    /// (`flags:# n:# items:n*[ a:flags.0?int ]`): an `Option<T>`. Such a flags word is a field of its own
+    /// ([`Item::flags_given`]), which every item read under it must agree with. Only ever inside a
+    /// repetition.
+    Flagged(Box<TypeRef>, Condition),
     /// An item of a repetition of several values (TL-formal's anonymous combinator, `n*[ id:int
     /// name:string ]`): a Rust tuple, `(i32, CompactString)`, written as its values in order. Only ever the
     /// element of a vector.
@@ -197,7 +202,7 @@ impl TypeRef {
             | TypeRef::Heap(element)
             | TypeRef::Counted(element, _) => element.visit(visit),
             TypeRef::Tuple(values) => values.iter().for_each(|value| value.visit(visit)),
-            TypeRef::Counts(inner, _) => inner.visit(visit),
+            TypeRef::Counts(inner, _) | TypeRef::Flagged(inner, _) => inner.visit(visit),
             TypeRef::Apply(generic, args) => {
                 generic.visit(visit);
                 args.iter().for_each(|arg| arg.visit(visit));
@@ -322,6 +327,14 @@ impl Item {
         }
         item.generics.clear();
         item
+    }
+
+    /// The flags word (index into [`Item::flags_fields`]) whose value is field `field`, if it is one: a
+    /// flags word that items of a repetition are read under is a field of its own.
+    pub fn flags_of_field(&self, field: usize) -> Option<usize> {
+        self.flags_given
+            .iter()
+            .position(|given| *given == Some(CountSource::Field(field)))
     }
 
     /// Whether the item's fields read each of its natural-number parameters (by position).
@@ -624,7 +637,8 @@ impl Model {
             TypeRef::Vector(element)
             | TypeRef::BareVector(element)
             | TypeRef::Heap(element)
-            | TypeRef::Counted(element, _) => self.borrows(element),
+            | TypeRef::Counted(element, _)
+            | TypeRef::Flagged(element, _) => self.borrows(element),
             TypeRef::Tuple(values) => values.iter().any(|value| self.borrows(value)),
             // A type with `#` parameters has no borrowed form, as a generic type.
             TypeRef::Counts(..) => false,

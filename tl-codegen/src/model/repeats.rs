@@ -20,16 +20,16 @@ pub(super) enum RepeatForm<'d, 'a> {
 }
 
 /// Why a repetition is not generated, as the label under it.
-pub(super) const NOT_GENERATED: &str = "generated are repetitions of 1 to 12 values without conditions (`n:# \
-                                        items:n*[ t ]`, `n*[ id:int name:string ]`, `3*[ t ]`), a repetition \
-                                        inside one counted by a number or a `#` field outside it";
+pub(super) const NOT_GENERATED: &str = "generated are repetitions of 1 to 12 values (`n:# items:n*[ t ]`, `n*[ \
+                                        id:int name:string ]`, `3*[ t ]`), a repetition inside one counted by a \
+                                        number or a `#` field outside it";
 
-/// Whether the items of a repetition have a form the generator writes: 1 to [`MAX_ITEMS`] values, none
-/// with a condition (there are no flags inside an item), a repetition among them counted (its count
-/// cannot be the `#` before it inside the item: that is not a field) and itself of such items.
+/// Whether the items of a repetition have a form the generator writes: 1 to [`MAX_ITEMS`] values, a
+/// repetition among them counted (its count cannot be the `#` before it inside the item: that is not a
+/// field) and itself of such items. A value may have a condition on a flags word outside the repetition.
 pub(super) fn generated_items(items: &[Param<'_>]) -> bool {
     let generated = |param: &Param<'_>| match param {
-        Param::Field(field) => field.condition.is_none(),
+        Param::Field(_) => true,
         Param::Repeat(inner) => inner.count.is_some() && generated_items(&inner.items),
     };
     (1..=MAX_ITEMS).contains(&items.len()) && items.iter().all(generated)
@@ -79,6 +79,9 @@ pub(super) fn implicit_count<'a>(definition: &Definition<'a>, position: usize) -
 /// The size in bytes of `count` times the one plain fixed-size value of `items`, if that is what they are.
 fn plain_bytes(items: &[Param<'_>], count: u32) -> Option<usize> {
     let [Param::Field(item)] = items else { return None };
+    if item.condition.is_some() {
+        return None;
+    }
     let size = tl_parser::builtin::find(item.ty.name)?.get().codec.plain_size()?;
     usize::try_from(count).ok()?.checked_mul(size)
 }
@@ -116,4 +119,24 @@ pub(super) fn is_vector_count(definition: &Definition<'_>, position: usize) -> b
 /// Whether `name` is an argument of a type application inside `ty` (`(Tuple int n)` names `n`).
 fn names_in_args(ty: &tl_parser::TypeExpr<'_>, name: &str) -> bool {
     ty.args.iter().any(|arg| arg.name == name || names_in_args(arg, name))
+}
+
+/// The flags words that conditions inside the repetitions of `params` name (at any depth): those are
+/// fields of their own, which the items' values are read under.
+pub(super) fn flags_inside_repetitions<'a>(params: &[Param<'a>]) -> Vec<&'a str> {
+    fn inside<'a>(params: &[Param<'a>], found: &mut Vec<&'a str>) {
+        for param in params {
+            match param {
+                Param::Field(field) => found.extend(field.condition.as_ref().map(|c| c.field)),
+                Param::Repeat(repeat) => inside(&repeat.items, found),
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for param in params {
+        if let Param::Repeat(repeat) = param {
+            inside(&repeat.items, &mut found);
+        }
+    }
+    found
 }

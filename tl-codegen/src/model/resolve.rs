@@ -9,7 +9,7 @@ use tl_parser::{Category, ClassDoc, Definition, Diagnostic, Diagnostics, Name, P
 use super::derives::{Derives, ItemTraits};
 use super::generics::{self, Applicable, Argument, ConstructorGenerics, Scope, TypeGenerics};
 use super::plan::{self, WireValue};
-use super::repeats::{NOT_GENERATED, RepeatForm, is_vector_count, repetition_form};
+use super::repeats::{NOT_GENERATED, RepeatForm, flags_inside_repetitions, is_vector_count, repetition_form};
 use super::{
     Condition, CountSource, DerivedBit, ExternType, Externs, Field, FieldKind, Group, Item, Member, Model, ModelInput,
     TypeRef, path_matches,
@@ -883,6 +883,8 @@ struct ItemBuilder<'i, 'd, 'a> {
     scope: Scope<'a>,
     flags_fields: Vec<String>,
     flags_given: Vec<Option<CountSource>>,
+    /// The flags words that items of repetitions are read under: fields of their own, not computed.
+    field_flags: Vec<&'a str>,
     /// The params on each flag bit.
     by_bit: BTreeMap<Condition, Vec<&'d tl_parser::Field<'a>>>,
     /// The field (or group) created for each bit.
@@ -906,7 +908,9 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         let fields = || definition.params.iter().filter_map(Param::as_field);
         // A `#` param is a flags word when a condition names it; any other (`count:#`) is a value. A
         // `{n:#}` parameter a condition names is a flags word given where the type is applied.
-        let conditions: Vec<&str> = fields().filter_map(|f| f.condition.as_ref().map(|c| c.field)).collect();
+        let inside = flags_inside_repetitions(&definition.params);
+        let mut conditions: Vec<&str> = fields().filter_map(|f| f.condition.as_ref().map(|c| c.field)).collect();
+        conditions.extend(&inside);
         let scope = match definition.category {
             Category::Function => function_scope(definition),
             Category::Type => index.constructor_scope(definition),
@@ -928,6 +932,7 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             scope,
             flags_fields,
             flags_given,
+            field_flags: inside,
             by_bit: BTreeMap::new(),
             bit_field: BTreeMap::new(),
             fields: Vec::new(),
@@ -1086,6 +1091,12 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             .name
             .and_then(|name| self.flags_fields.iter().position(|f| f == name));
         if let Some(index) = flags.filter(|_| field.is_flags()) {
+            if field.name.is_some_and(|name| self.field_flags.contains(&name)) {
+                // Items of a repetition are read under it: a value of its own, which they must agree with.
+                self.flags_given[index] = Some(CountSource::Field(self.fields.len()));
+                let nat = TypeRef::Builtin(tl_parser::builtin::find("#").expect("`#` is a built-in"));
+                return self.push_value(field, FieldKind::Required(nat), None);
+            }
             self.wire.push(WireValue::Flags(index));
             return;
         }
@@ -1157,6 +1168,17 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
     /// among them is a vector of its own count (a number, or a `#` field of the item).
     fn element(&self, items: &[Param<'_>], span: tl_parser::Span) -> Result<TypeRef, Box<Diagnostic>> {
         let item_type = |param: &Param<'_>| match param {
+            Param::Field(field) if field.condition.is_some() => {
+                let ty = self.index.resolve(&field.ty, &self.scope)?;
+                let condition = self.condition(field).ok_or_else(|| {
+                    let c = field.condition.as_ref().expect("a condition");
+                    Box::new(
+                        Diagnostic::error(c.span, format!("`{}` is no flags word here", c.field))
+                            .with_label("an item's condition names a `#` param of the definition before it"),
+                    )
+                })?;
+                Ok(TypeRef::Flagged(Box::new(ty), condition))
+            }
             Param::Field(field) => self.index.resolve(&field.ty, &self.scope),
             Param::Repeat(inner) => {
                 let count = inner.count.expect("generated_items: an inner repetition has a count");
