@@ -218,6 +218,18 @@ impl Config {
         self
     }
 
+    /// TDLib's JSON interface instead of the TL binary encoding, for `td_api.tl`: serde in the form
+    /// libtdjson reads and writes (`"@type"` with the TL name on every object, `int64` as a string, `bytes`
+    /// as base64, an object the schema's docs say may be null as an `Option` left out when absent), enums
+    /// read by `"@type"`, and `tl_runtime::tdjson::Function` (the answer type) on every function. The
+    /// types get no TL binary codec. The generated crate needs `tl-runtime` with its `tdjson` feature; the
+    /// `tl-tdjson` crate calls the library with them. See docs/tdjson.md.
+    pub fn tdjson(&mut self) -> &mut Self {
+        self.emit_options.serde = true;
+        self.emit_options.tdjson = true;
+        self
+    }
+
     /// Links each generated item to its page in Telegram's API reference (`https://core.telegram.org/
     /// constructor/<name>`, `/method/<name>`, `/type/<Name>`): for Telegram's own schemas.
     pub fn telegram_doc_links(&mut self) -> &mut Self {
@@ -239,6 +251,11 @@ impl Config {
     pub fn borrowed_types(&mut self) -> &mut Self {
         self.emit_options.borrowed_types = true;
         self
+    }
+
+    /// The options of the generated code.
+    pub fn emit_options(&self) -> &EmitOptions {
+        &self.emit_options
     }
 
     /// The schema files, in order.
@@ -267,6 +284,11 @@ impl Config {
 
         self.check_extern_paths()?;
         self.check_attributes()?;
+        if self.emit_options.tdjson && self.emit_options.borrowed_types {
+            return Err(Error::TdjsonBorrowed {
+                frontend: self.frontend,
+            });
+        }
         let mut generated = generate_with(
             &files,
             &self.roots,

@@ -65,6 +65,15 @@ impl Frontend {
         }
     }
 
+    /// How this interface names TDLib's JSON and the borrowed types, which do not go together.
+    fn tdjson_and_borrowed(self) -> &'static str {
+        match self {
+            Frontend::BuildScript => "`Config::tdjson()` and `Config::borrowed_types()`",
+            Frontend::CommandLine => "`--tdjson` and `--borrowed-types`",
+            Frontend::ProjectFile => "`tdjson = true` and `borrowed-types = true` in this job",
+        }
+    }
+
     /// How to get past output files that the generator did not write.
     fn overwrite_hint(self) -> &'static str {
         match self {
@@ -286,6 +295,12 @@ pub enum Error {
         /// Who is told how to write it.
         frontend: Frontend,
     },
+    /// TDLib's JSON and the borrowed types were both asked for: the borrowed types are decoded from TL's
+    /// binary encoding, which TDLib's JSON types do not have.
+    TdjsonBorrowed {
+        /// Who is told which options those are.
+        frontend: Frontend,
+    },
     /// Output files are in the way that the generator did not write; nothing was written.
     NotOwned {
         /// Every such file.
@@ -343,6 +358,13 @@ impl fmt::Display for Error {
                 "error: the attribute given for `{path}` is not a Rust attribute: `{attribute}`\n  = help: write \
                  whole outer attributes, as in {}",
                 frontend.attribute_example()
+            ),
+            Error::TdjsonBorrowed { frontend } => write!(
+                f,
+                "error: {} do not go together: borrowed types are read from TL's binary encoding, and \
+                 TDLib's JSON types have none\n  = help: leave out the borrowed types (serde_json reads \
+                 TDLib's JSON from a `&str` without them)",
+                frontend.tdjson_and_borrowed()
             ),
             Error::NoOutDir => f.write_str(
                 "error: OUT_DIR is not set: call `Config::compile()` from build.rs, or set `Config::out_dir()`",

@@ -23,6 +23,8 @@ pub mod primitives;
 mod reader;
 #[cfg(feature = "serde")]
 pub mod serde_bytes;
+#[cfg(feature = "tdjson")]
+pub mod tdjson;
 mod traits;
 pub mod write;
 

@@ -60,8 +60,9 @@ impl Emitter<'_> {
             eq_hash: item.eq_hash,
         };
         let derive = self.derive(&derives);
+        let tag = self.tdjson_struct_tag(item);
         let user = self.user_attributes(&[AttributeTarget::Type], &item.tl_name);
-        quote!(#derive #user)
+        quote!(#derive #tag #user)
     }
 
     /// The derives and attributes of a group struct of `owner`.
@@ -81,7 +82,11 @@ impl Emitter<'_> {
             default: false,
             eq_hash: ty.eq_hash,
         };
-        let derive = self.derive(&derives);
+        // In TDLib's JSON an enum's serde impls are written out (`Emitter::tdjson_enum_impls`).
+        let derive = match self.options.tdjson {
+            true => self.derive_without_serde(&derives),
+            false => self.derive(&derives),
+        };
         let user = self.user_attributes(&[AttributeTarget::Type, AttributeTarget::Enum], &ty.tl_name);
         quote!(#derive #user)
     }
@@ -96,45 +101,63 @@ impl Emitter<'_> {
     /// The attributes of field `rust_name` for TL param `param` of `owner`, of shape `kind`.
     pub(super) fn field_attributes(&self, owner: &str, param: &str, rust_name: &str, kind: &FieldKind) -> TokenStream {
         let serde = self.options.serde.then(|| {
-            let bytes = match kind {
-                FieldKind::Required(ty) if holds_bytes(ty) => {
-                    Some(quote!(#[serde(with = "::tl_runtime::serde_bytes")]))
-                }
-                // `with` takes away serde's rule that a missing `Option` is `None`: `default` restores it.
-                FieldKind::Optional(ty) if holds_bytes(ty) => {
-                    Some(quote!(#[serde(default, with = "::tl_runtime::serde_bytes")]))
-                }
-                _ => None,
+            let (ty, optional) = match kind {
+                FieldKind::Required(ty) => (Some(ty), false),
+                FieldKind::Optional(ty) => (Some(ty), true),
+                FieldKind::Bit | FieldKind::Group(_) => (None, false),
             };
+            let with = ty.and_then(|ty| self.serde_with(ty));
+            let with = with.map(|path| quote!(with = #path,));
+            // `with` takes away serde's rule that a missing `Option` is `None`: `default` restores it. TDLib
+            // leaves an absent object out.
+            let skip = (optional && self.options.tdjson)
+                .then(|| quote!(skip_serializing_if = "::core::option::Option::is_none",));
+            let default = (optional && (with.is_some() || skip.is_some())).then(|| quote!(default,));
+            let codec = (with.is_some() || skip.is_some()).then(|| quote!(#[serde(#default #skip #with)]));
             // serde names a field by its identifier without `r#`; `self_` and its kin are renamed back.
             let escaped = crate::ident::escaped(rust_name);
             let rename =
                 (escaped != rust_name && !escaped.starts_with("r#")).then(|| quote!(#[serde(rename = #rust_name)]));
-            quote!(#bytes #rename)
+            quote!(#codec #rename)
         });
         let user = self.user_attributes(&[AttributeTarget::Field], &format!("{owner}.{param}"));
         quote!(#serde #user)
     }
 
+    /// The module that writes and reads a value of `ty` (`#[serde(with = ...)]`), where serde's own impls
+    /// would not do: raw bytes as base64, and TDLib's `int64` as a string.
+    fn serde_with(&self, ty: &TypeRef) -> Option<&'static str> {
+        if holds_bytes(ty) {
+            Some("::tl_runtime::serde_bytes")
+        } else if self.options.tdjson && holds_int64(ty) {
+            Some("::tl_runtime::tdjson::int64")
+        } else {
+            None
+        }
+    }
+
     /// `#[serde(rename = "...")]` for a variant named `tl_name` on the wire, when serde is on (for the
     /// owned types).
     pub(super) fn serde_rename(&self, place: Place<'_>, tl_name: &str) -> Option<TokenStream> {
-        (self.options.serde && place.form == Form::Owned).then(|| quote!(#[serde(rename = #tl_name)]))
+        let derived = self.options.serde && !self.options.tdjson;
+        (derived && place.form == Form::Owned).then(|| quote!(#[serde(rename = #tl_name)]))
     }
 
     fn derive(&self, derives: &Derives) -> TokenStream {
-        let default = derives.default.then(|| quote!(Default,));
-        let hash = self.hash_derive(derives.eq_hash);
+        let plain = self.derive_without_serde(derives);
         let serde = self.options.serde.then(|| {
             quote!(
                 #[derive(::tl_runtime::serde::Serialize, ::tl_runtime::serde::Deserialize)]
                 #[serde(crate = "::tl_runtime::serde")]
             )
         });
-        quote! {
-            #[derive(Debug, Clone, PartialEq, #hash #default)]
-            #serde
-        }
+        quote!(#plain #serde)
+    }
+
+    fn derive_without_serde(&self, derives: &Derives) -> TokenStream {
+        let default = derives.default.then(|| quote!(Default,));
+        let hash = self.hash_derive(derives.eq_hash);
+        quote!(#[derive(Debug, Clone, PartialEq, #hash #default)])
     }
 
     /// `Hash` where the model allows `Eq` and it was asked for (`Config::derive_hash`).
@@ -179,6 +202,14 @@ fn holds_bytes(ty: &TypeRef) -> bool {
                     .builtin()
                     .is_some_and(|builtin| builtin.codec == tl_parser::builtin::Codec::Bytes)
         }
+    }
+}
+
+/// Whether a value of `ty` is a 64-bit integer (`long`, `int64`; not TDLib's `int53`), also in vectors.
+fn holds_int64(ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::Vector(inner) | TypeRef::BareVector(inner) | TypeRef::Heap(inner) => holds_int64(inner),
+        other => other.builtin().is_some_and(|builtin| builtin.names.contains(&"int64")),
     }
 }
 

@@ -139,6 +139,10 @@ impl Emitter<'_> {
             docs: lines.iter().map(|line| doc_attr(line)).collect(),
             rename: self.serde_rename(place, &constructor.tl_name),
             conversion_docs: conversion_docs(ty, &type_text, &variant_text, &variant.rust_name),
+            unit_value: match self.options.tdjson {
+                true => quote!(#path {}),
+                false => path.clone(),
+            },
             name,
             impl_generics,
             path,
@@ -168,6 +172,9 @@ struct VariantParts {
     rename: Option<TokenStream>,
     /// The docs of `From` and `TryFrom`.
     conversion_docs: [String; 2],
+    /// The constructor's struct as a value when it has no fields: `path`, or `path {}` in TDLib's JSON
+    /// (where such a struct has braces, for serde's tag).
+    unit_value: TokenStream,
 }
 
 impl VariantParts {
@@ -179,6 +186,7 @@ impl VariantParts {
             name_type,
             variant_name,
             path,
+            unit_value,
             conversion_docs: [from_doc, try_from_doc],
             ..
         } = self;
@@ -195,7 +203,7 @@ impl VariantParts {
                 #[inline]
                 fn try_from(value: #name_type) -> ::core::result::Result<Self, #name_type> {
                     match value {
-                        #name::#variant_name => ::core::result::Result::Ok(#path),
+                        #name::#variant_name => ::core::result::Result::Ok(#unit_value),
                         #rest
                     }
                 }
@@ -426,19 +434,25 @@ impl Emitter<'_> {
             Form::Borrowed => (lifetime.clone(), lifetime.clone()),
         };
         let eq = self.eq_impl(ty.eq_hash, eq_generics, quote!(#name #lifetime));
+        let codec = match self.options.tdjson {
+            true => self.tdjson_enum_impls(ty),
+            false => quote! {
+                impl #encodable ::tl_runtime::Serialize for #name #lifetime {
+                    #[inline]
+                    fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
+                        match self { #(#write)* }
+                    }
+                }
+                #deserialize
+            },
+        };
         quote! {
             #docs
             #attributes
             #[allow(clippy::large_enum_variant)]
             pub enum #name #lifetime { #(#variants)* }
             #eq
-            impl #encodable ::tl_runtime::Serialize for #name #lifetime {
-                #[inline]
-                fn serialize_into<O: ::tl_runtime::Output>(&self, out: O) -> O {
-                    match self { #(#write)* }
-                }
-            }
-            #deserialize
+            #codec
             #(#conversions)*
         }
     }

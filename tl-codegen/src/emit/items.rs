@@ -63,6 +63,10 @@ impl Emitter<'_> {
     /// A constructor: its struct, and its bare encoding (for a borrowed struct, also `into_owned`).
     pub(super) fn constructor(&self, item: &Item, place: Place<'_>) -> TokenStream {
         let declaration = self.declaration(item, place, "constructor");
+        if self.options.tdjson {
+            // TDLib's JSON is the wire of these types: they have no TL binary encoding.
+            return declaration;
+        }
         let serialize = self.serialize_impl(item, place, None);
         let deserialize = match item.nat_params.is_empty() {
             true => self.deserialize_impl(item, place, None),
@@ -75,6 +79,10 @@ impl Emitter<'_> {
     /// A function: its struct, its boxed encoding (`Deserialize` unless turned off), and `RemoteCall`.
     pub(super) fn function(&self, item: &Item, place: Place<'_>) -> TokenStream {
         let declaration = self.declaration(item, place, "function");
+        if self.options.tdjson {
+            let function = self.tdjson_function(item, place);
+            return quote!(#declaration #function);
+        }
         let serialize = self.serialize_impl(item, place, Some(item.id));
         // `Function` (any function) decodes by the functions' decoders: they exist wherever it does.
         let any_function = self.model.types.iter().any(|ty| ty.functions.is_some());
@@ -134,7 +142,8 @@ impl Emitter<'_> {
             .fields
             .iter()
             .map(|field| self.field_declaration(item, place, field));
-        let body = if item.fields.is_empty() && generics.is_empty() {
+        // serde's struct tag (TDLib's `"@type"`) needs named fields, even none.
+        let body = if item.fields.is_empty() && generics.is_empty() && !self.options.tdjson {
             quote!(;)
         } else {
             quote!({ #(#fields)* })

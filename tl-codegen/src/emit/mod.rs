@@ -18,6 +18,7 @@ mod fill;
 mod items;
 mod owned;
 mod reads;
+mod tdjson;
 mod types;
 
 use proc_macro2::{Literal, TokenStream};
@@ -36,6 +37,9 @@ pub struct EmitOptions {
     pub deserialize_functions: bool,
     /// Derive `serde::Serialize` and `serde::Deserialize` on every type (through `tl_runtime::serde`).
     pub serde: bool,
+    /// TDLib's JSON instead of the TL binary encoding: serde in TDLib's form (`"@type"` on every object,
+    /// `int64` as a string) and `tl_runtime::tdjson::Function` for functions. Implies `serde`.
+    pub tdjson: bool,
     /// Attributes the user adds to matching types and fields.
     pub attributes: Vec<UserAttribute>,
     /// Link each item to its page in Telegram's API reference.
@@ -52,6 +56,7 @@ impl Default for EmitOptions {
         Self {
             deserialize_functions: true,
             serde: false,
+            tdjson: false,
             attributes: Vec::new(),
             telegram_doc_links: false,
             borrowed_types: false,

@@ -18,6 +18,7 @@ mod derives;
 mod generics;
 mod heap;
 mod names;
+mod nullable;
 mod plan;
 mod renames;
 mod repeats;

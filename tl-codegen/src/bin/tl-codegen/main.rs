@@ -143,6 +143,9 @@ fn output_flags(config: &mut Config, args: &Args) {
     if args.serde {
         config.serde();
     }
+    if args.tdjson {
+        config.tdjson();
+    }
     if args.telegram_doc_links {
         config.telegram_doc_links();
     }

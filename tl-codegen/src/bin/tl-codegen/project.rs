@@ -65,6 +65,8 @@ struct JobSpec {
     #[serde(default)]
     serde: bool,
     #[serde(default)]
+    tdjson: bool,
+    #[serde(default)]
     telegram_doc_links: bool,
     #[serde(default)]
     borrowed_types: bool,
@@ -170,6 +172,9 @@ fn output_options(config: &mut Config, spec: &JobSpec) {
     }
     if spec.serde {
         config.serde();
+    }
+    if spec.tdjson {
+        config.tdjson();
     }
     if spec.telegram_doc_links {
         config.telegram_doc_links();
