@@ -17,10 +17,7 @@ schemas=("$root/../shared/schema/api-layer230.tl" "$root/../shared/schema/mtprot
 cargo build -q --release -p tl-codegen --manifest-path "$root/Cargo.toml"
 codegen="$root/target/release/tl-codegen"
 
-package() { # name, dependency lines
-  mkdir -p "$work/$1/src"
-  printf '[package]\nname = "%s"\nversion = "0.1.0"\nedition = "2024"\n[dependencies]\n%s\n[workspace]\n' "$1" "$2" >"$work/$1/Cargo.toml"
-}
+source "$root/scripts/build-table.sh"
 runtime="tl-runtime = { path = \"$root/tl-runtime\" }"
 
 package ours-full "$runtime"
@@ -43,32 +40,7 @@ for crate in "${crates[@]}"; do
   (cd "$work/$crate" && cargo fetch -q)
 done
 
-measure() { # crate, profile flag -> "seconds peak-KiB"
-  (cd "$work/$1" && cargo clean -q && start=$(date +%s.%N) &&
-    CARGO_INCREMENTAL=0 /usr/bin/time -f %M -o "$work/peak" cargo build -q $2 >/dev/null 2>&1 &&
-    end=$(date +%s.%N) && echo "$(echo "$end - $start" | bc) $(cat "$work/peak")")
-}
-
-echo "| crate | profile | median of $runs clean builds (s) | runs (s) | peak memory, largest of the runs (MiB) |"
-echo "|---|---|---|---|---|"
-for profile in debug release; do
-  flag=""; [ "$profile" = release ] && flag="--release"
-  declare -A times=() peaks=()
-  for _ in $(seq "$runs"); do
-    for crate in "${crates[@]}"; do
-      read -r seconds kib <<<"$(measure "$crate" "$flag")"
-      times[$crate]="${times[$crate]:-} $seconds"
-      peaks[$crate]=$(( kib > ${peaks[$crate]:-0} ? kib : ${peaks[$crate]:-0} ))
-    done
-  done
-  for crate in "${crates[@]}"; do
-    sorted=$(tr ' ' '\n' <<<"${times[$crate]}" | grep . | sort -n)
-    median=$(sed -n "$(( (runs + 1) / 2 ))p" <<<"$sorted")
-    printf '| %s | %s | %.1f | %s | %d |\n' "$crate" "$profile" "$median" "$(tr '\n' ' ' <<<"$sorted" | sed 's/ $//')" \
-      $(( ${peaks[$crate]} / 1024 ))
-  done
-  unset times peaks
-done
+print_build_table
 echo
 for crate in ours-full ours-client ours-full-serde ours-full-borrowed ours-url-auth; do
   printf '%s: %s lines, %s bytes of Rust\n' "$crate" "$(cat "$work/$crate"/src/*.rs | wc -l)" "$(cat "$work/$crate"/src/*.rs | wc -c)"

@@ -31,6 +31,12 @@ pub fn shared_schema(name: &str) -> Option<SourceFile> {
 
 /// The folder of the `grammers-tl-types` 0.11.0 package in cargo's registry, found with `cargo metadata`.
 pub fn grammers_tl_types_dir() -> PathBuf {
+    registry_package_dir("grammers-tl-types", "0.11.0")
+}
+
+/// The folder of package `name` at `version` in cargo's registry: a locked dependency of a workspace crate
+/// (maybe one never compiled, such as `tl-tests`' `cfg(any())` ones), found with `cargo metadata`.
+pub fn registry_package_dir(name: &str, version: &str) -> PathBuf {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let output = Command::new(cargo)
         .args(["metadata", "--format-version", "1", "--manifest-path"])
@@ -47,8 +53,8 @@ pub fn grammers_tl_types_dir() -> PathBuf {
         .as_array()
         .expect("a package list")
         .iter()
-        .find(|p| p["name"] == "grammers-tl-types" && p["version"] == "0.11.0")
-        .expect("grammers-tl-types 0.11.0 is a locked dependency of tl-tests");
+        .find(|p| p["name"] == name && p["version"] == version)
+        .unwrap_or_else(|| panic!("{name} {version} is a locked dependency of the workspace"));
     let manifest = PathBuf::from(package["manifest_path"].as_str().expect("a manifest path"));
     manifest
         .parent()

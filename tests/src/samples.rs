@@ -296,8 +296,8 @@ fn vector_items(model: &Model, element: &TypeRef, choices: &mut impl Choices, de
     }
 }
 
-/// Choices drawn from a splitmix64 stream.
-struct Random {
+/// Choices drawn from a splitmix64 stream (deterministic, for samples, not for secrets).
+pub struct Random {
     state: u64,
 }
 
@@ -305,7 +305,13 @@ struct Random {
 const RANDOM_DEPTH: usize = 4;
 
 impl Random {
-    fn next(&mut self) -> u64 {
+    /// The stream from `seed`.
+    pub fn new(seed: u64) -> Self {
+        Random { state: seed }
+    }
+
+    /// The next number of the stream.
+    pub fn next(&mut self) -> u64 {
         self.state = self.state.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.state;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);

@@ -150,18 +150,12 @@ impl<'td, U: DeserializeOwned> Client<'td, U> {
 
     /// The next object for this client as JSON text, from the mailbox or the library.
     fn receive_json(&mut self, deadline: Instant) -> Option<String> {
-        if let Some(json) = self.td.take_held(self.id) {
-            return Some(json);
-        }
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
-            let json = self.td.library.receive(left.as_secs_f64());
-            match json {
-                Some(json) => match Envelope::of(&json).ok().and_then(|envelope| envelope.client_id) {
-                    Some(client) if client != self.id => self.td.hold(client, json),
-                    _ => return Some(json),
-                },
+            match self.td.next_for(self.id, left) {
+                Some(json) => return Some(json),
                 None if left.is_zero() => return None,
+                // Another client's object was kept for it, or the wait ended early: wait on.
                 None => {}
             }
         }
@@ -169,15 +163,21 @@ impl<'td, U: DeserializeOwned> Client<'td, U> {
 }
 
 impl TdJson {
-    /// Keeps `json` for client `client`.
-    fn hold(&self, client: i32, json: String) {
+    /// The next object for client `client`, waiting up to `wait` in `td_receive`: one kept for it, or the
+    /// next one the library gives if it is this client's (another client's is kept for it, and `None`
+    /// returned). The mailbox stays locked while waiting, so nothing is kept after a client looked.
+    fn next_for(&self, client: i32, wait: Duration) -> Option<String> {
         let mut mailbox = self.mailbox.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        mailbox.held.entry(client).or_default().push_back(json);
-    }
-
-    /// The oldest object kept for client `client`.
-    fn take_held(&self, client: i32) -> Option<String> {
-        let mut mailbox = self.mailbox.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        mailbox.held.get_mut(&client)?.pop_front()
+        if let Some(json) = mailbox.held.get_mut(&client).and_then(VecDeque::pop_front) {
+            return Some(json);
+        }
+        let json = self.library.receive(wait.as_secs_f64())?;
+        match Envelope::of(&json).ok().and_then(|envelope| envelope.client_id) {
+            Some(other) if other != client => {
+                mailbox.held.entry(other).or_default().push_back(json);
+                None
+            }
+            _ => Some(json),
+        }
     }
 }

@@ -112,6 +112,15 @@ fn word(word: &str) -> String {
         let url = word.trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '"', '\'']);
         return format!("<{url}>{}", &word[url.len()..]);
     }
+    // A URL after an opening parenthesis or quote: `(https://...)`.
+    if let Some(start) = word.find("https://").or_else(|| word.find("http://")) {
+        return format!("{}{}", escaped(&word[..start]), self::word(&word[start..]));
+    }
+    escaped(word)
+}
+
+/// `text` with Markdown's special characters escaped.
+fn escaped(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         if matches!(
@@ -162,6 +171,10 @@ mod tests {
         assert_eq!(
             prose("Use *bold* `code` [link](x) <b>&amp; see https://core.telegram.org/api. Done"),
             ["Use \\*bold\\* \\`code\\` \\[link\\](x) \\<b\\>\\&amp; see <https://core.telegram.org/api>. Done"]
+        );
+        assert_eq!(
+            prose("(https://t.me/a#b), \"http://x.y\""),
+            ["(<https://t.me/a#b>), \"<http://x.y>\""]
         );
         assert_eq!(prose("a_b #tag ~x~"), ["a\\_b \\#tag \\~x\\~"]);
     }
