@@ -19,21 +19,21 @@ codegen="$root/target/release/tl-codegen"
 
 source "$root/scripts/build-table.sh"
 
-package tdlib-rs 'tdlib-rs = { version = "=1.4.0", default-features = false, features = ["docs"] }'
-echo 'pub use tdlib_rs;' >"$work/tdlib-rs/src/lib.rs"
-(cd "$work/tdlib-rs" && cargo fetch -q)
-manifest=$(cd "$work/tdlib-rs" && cargo metadata --format-version 1 |
-  python3 -c 'import json,sys; print([p["manifest_path"] for p in json.load(sys.stdin)["packages"] if p["name"]=="tdlib-rs"][0])')
+package peer-tdlib-rs 'tdlib-rs = { version = "=1.4.0", default-features = false, features = ["docs"] }'
+echo 'pub use tdlib_rs;' >"$work/peer-tdlib-rs/src/lib.rs"
+(cd "$work/peer-tdlib-rs" && cargo fetch -q)
+manifest=$(cd "$work/peer-tdlib-rs" && cargo metadata --format-version 1 |
+  python3 -c 'import json,sys; print([p["manifest_path"] for p in json.load(sys.stdin)["packages"] if p["name"]=="tdlib-rs" and p["version"]=="1.4.0"][0])')
 schema="$(dirname "$manifest")/tl/api.tl"
 
 package ours-tdjson "tl-runtime = { path = \"$root/tl-runtime\", features = [\"tdjson\"] }"
 "$codegen" --schema "$schema" --tdjson --out "$work/ours-tdjson/src" >/dev/null 2>&1
 (cd "$work/ours-tdjson" && cargo fetch -q)
-crates=(ours-tdjson tdlib-rs)
+crates=(ours-tdjson peer-tdlib-rs)
 
 print_build_table
 echo
 printf 'ours-tdjson: %s lines, %s bytes of Rust\n' "$(cat "$work/ours-tdjson"/src/*.rs | wc -l)" "$(cat "$work/ours-tdjson"/src/*.rs | wc -c)"
-g=$(ls -d "$work"/tdlib-rs/target/release/build/tdlib-rs-*/out | head -1)
+g=$(ls -d "$work"/peer-tdlib-rs/target/release/build/tdlib-rs-*/out | head -1)
 printf 'tdlib-rs generated: %s lines, %s bytes of Rust\n' "$(cat "$g"/*.rs | wc -l)" "$(cat "$g"/*.rs | wc -c)"
 echo "schema: $schema"

@@ -33,8 +33,8 @@ fn main() {
 
 /// Every schema of `fixtures/tl-language/` (one TL construct each) with the default options, as a user
 /// gets it: what the generator cannot represent yet is left out with a warning (snapshotted by
-/// `tests/tl_language.rs`), the rest must compile here, with the default options and with every option
-/// that adds code (serde, `Hash`, the borrowed types).
+/// `tests/tl_language.rs`), the rest must compile here, with the default options, with every option
+/// that adds code (serde, `Hash`, the borrowed types), and in TDLib's JSON form (`tdjson`).
 fn tl_language(out: &Path) {
     let fixtures = Path::new("fixtures/tl-language");
     println!("cargo:rerun-if-changed={}", fixtures.display());
@@ -56,6 +56,13 @@ fn tl_language(out: &Path) {
             .unwrap_or_else(|error| panic!("{} (all options):\n{error}", path.display()));
         let all_options = out.join(format!("{name}_all_options.rs"));
         std::fs::write(all_options, generated.source).expect("write the generated fixture");
+        // In TDLib's JSON form, without the binary codec: each construct must compile that way too.
+        let mut tdjson = tl_codegen::Config::new();
+        tdjson.schema(&path).emit_rerun_if_changed(false).tdjson();
+        let generated = tdjson
+            .generate()
+            .unwrap_or_else(|error| panic!("{} (tdjson):\n{error}", path.display()));
+        std::fs::write(out.join(format!("{name}_tdjson.rs")), generated.source).expect("write the generated fixture");
     }
 }
 

@@ -119,7 +119,8 @@ pub mod codegen_fixtures {
     );
 
     /// The Rust generated for each schema in `fixtures/tl-language/` (one TL construct each), with the
-    /// default options (and in `all_options`, with every option that adds code): what is left out is in
+    /// default options (in `all_options`, with every option that adds code; in `tdjson`, in TDLib's JSON
+    /// form): what is left out is in
     /// `tests/tl_language.rs`'s snapshots.
     pub mod tl_language {
         macro_rules! language {
@@ -132,6 +133,13 @@ pub mod codegen_fixtures {
                     pub mod all_options {
                         include!(concat!(
                             env!("OUT_DIR"), "/codegen/tl-language/", stringify!($name), "_all_options.rs"
+                        ));
+                    }
+
+                    /// The same schema in TDLib's JSON form (`Config::tdjson`).
+                    pub mod tdjson {
+                        include!(concat!(
+                            env!("OUT_DIR"), "/codegen/tl-language/", stringify!($name), "_tdjson.rs"
                         ));
                     }
                 }

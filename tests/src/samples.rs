@@ -311,7 +311,7 @@ impl Random {
     }
 
     /// The next number of the stream.
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.state = self.state.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.state;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -320,7 +320,7 @@ impl Random {
     }
 
     fn below(&mut self, bound: u64) -> u64 {
-        self.next() % bound
+        self.next_u64() % bound
     }
 
     /// A length from 0 to 300: short most of the time, past 253 (the long form) sometimes.
@@ -338,7 +338,7 @@ impl Random {
             1 => 1,
             2 => u64::MAX,
             3 => 1 << 63,
-            _ => self.next(),
+            _ => self.next_u64(),
         }
     }
 }
@@ -375,10 +375,10 @@ impl Choices for Random {
                 push_tl_bytes(text.as_bytes(), out);
             }
             Codec::Bytes => {
-                let data: Vec<u8> = (0..self.len()).map(|_| self.next() as u8).collect();
+                let data: Vec<u8> = (0..self.len()).map(|_| self.next_u64() as u8).collect();
                 push_tl_bytes(&data, out);
             }
-            Codec::Raw(size) => out.extend((0..size).map(|_| self.next() as u8)),
+            Codec::Raw(size) => out.extend((0..size).map(|_| self.next_u64() as u8)),
             Codec::Bool => {
                 let id = if self.below(2) == 0 { 0x997275b5u32 } else { 0xbc799737 };
                 out.extend_from_slice(&id.to_le_bytes());
@@ -387,7 +387,7 @@ impl Choices for Random {
     }
 
     fn array(&mut self, size: usize, out: &mut Vec<u8>) {
-        out.extend((0..size).map(|_| self.next() as u8));
+        out.extend((0..size).map(|_| self.next_u64() as u8));
     }
 }
 

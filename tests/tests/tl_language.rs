@@ -518,3 +518,50 @@ fn a_field_that_disagrees_with_its_flags_field_is_caught_in_debug_builds() {
     }
     .to_bytes();
 }
+
+#[test]
+fn generic_and_universal_types_in_tdjson_form_round_trip_through_json() {
+    use lang::generic_types::tdjson::{enums, types};
+    use lang::universal_function::tdjson::{enums as any, functions};
+    use tl_tests::codegen_fixtures::tl_language as lang;
+    // Generic recursion: every nested list object carries its `"@type"`.
+    let list = (0..2).fold(enums::List::<f64>::Nil, |tail, head| {
+        types::Cons {
+            head: f64::from(head),
+            tail,
+        }
+        .into()
+    });
+    let json = serde_json::to_value(&list).expect("writes");
+    assert_eq!(
+        json,
+        serde_json::json!({"@type": "cons", "head": 1.0, "tail": {"@type": "cons", "head": 0.0, "tail": {"@type": "nil"}}})
+    );
+    assert_eq!(serde_json::from_value::<enums::List<f64>>(json).expect("reads"), list);
+    // A generic field in an `Option` needs no `Default` of its parameter, and is left out when absent.
+    let tagged = enums::Tagged::from(types::Tagged::<String> {
+        tag: None,
+        note: Some("n".into()),
+    });
+    let json = serde_json::to_string(&tagged).expect("writes");
+    assert_eq!(json, r#"{"@type":"tagged","note":"n"}"#);
+    assert_eq!(
+        serde_json::from_str::<enums::Tagged<String>>(&json).expect("reads"),
+        tagged
+    );
+    // The universal function type reads any function by its `"@type"`, "@type" first or not.
+    let wrapped = functions::Wrapped {
+        query: any::Function::GetPlain(Box::default()),
+    };
+    let json = serde_json::to_string(&wrapped).expect("writes");
+    assert_eq!(json, r#"{"@type":"wrapped","query":{"@type":"getPlain"}}"#);
+    assert_eq!(
+        serde_json::from_str::<functions::Wrapped>(&json).expect("reads"),
+        wrapped
+    );
+    let reordered = r#"{"query":{"@type":"getPlain"},"@type":"wrapped"}"#;
+    assert_eq!(
+        serde_json::from_str::<functions::Wrapped>(reordered).expect("reads"),
+        wrapped
+    );
+}

@@ -104,7 +104,7 @@ pub fn generate_with(
     let selected = select(&loaded.schema, roots)?;
     let (mut model, warnings) = build_model(files, &loaded, &selected, externs, strictness)?;
     if emit_options.tdjson {
-        model.make_documented_nulls_optional();
+        model.lower_to_tdjson();
     }
     let source = emit(&model, emit_options);
     Ok(Generated {

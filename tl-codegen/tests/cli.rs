@@ -569,3 +569,43 @@ fn diff_is_a_subcommand_and_the_old_flag_still_works_with_a_note() {
     assert!(String::from_utf8_lossy(&help.0.stdout).contains("tl-codegen diff api-221.tl api-230.tl"));
     assert_eq!(sandbox.files(), ["new.tl", "old.tl"], "diff writes nothing");
 }
+
+#[test]
+fn tdjson_from_a_flag_and_from_a_project_file_and_its_conflict_with_borrowed_types() {
+    let sandbox = Sandbox::new("tdjson");
+    sandbox.write("good.tl", SCHEMA);
+    let run = sandbox.run(&["--schema", "good.tl", "--out", "flags", "--tdjson"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let from_flags = sandbox.read("flags/good.rs");
+    sandbox.write(
+        "tl-codegen.toml",
+        "[[job]]\nschemas = [\"good.tl\"]\nout = \"project\"\ntdjson = true\n",
+    );
+    let run = sandbox.run(&[]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    assert_eq!(
+        from_flags,
+        sandbox.read("project/good.rs"),
+        "the flag and the key mean the same"
+    );
+    for expected in [
+        "#[serde(tag = \"@type\", rename = \"urlAuthResultAccepted\")]",
+        "impl ::tl_runtime::tdjson::Tagged for UrlAuthResult",
+        "impl ::tl_runtime::tdjson::Function for",
+    ] {
+        assert!(from_flags.contains(expected), "{expected}");
+    }
+    assert!(!from_flags.contains("impl ::tl_runtime::Serialize"), "no binary codec");
+
+    let both = sandbox.run(&["--schema", "good.tl", "--out", "both", "--tdjson", "--borrowed-types"]);
+    assert_eq!(both.code(), 2, "{}", both.stderr());
+    assert!(both.stderr().contains("--borrowed-types"), "{}", both.stderr());
+    sandbox.write(
+        "tl-codegen.toml",
+        "[[job]]\nschemas = [\"good.tl\"]\nout = \"both\"\ntdjson = true\nborrowed-types = true\n",
+    );
+    let both = sandbox.run(&[]);
+    assert_eq!(both.code(), 1);
+    insta::assert_snapshot!("tdjson_and_borrowed", both.stderr());
+    assert!(!sandbox.exists("both"));
+}

@@ -14,6 +14,10 @@ use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::ser::{SerializeStruct, Serializer};
 
+/// Any JSON value: the answer of a function whose result type the schema gives no constructor (in the
+/// binary form, `tl_runtime::Opaque`).
+pub use serde_json::Value;
+
 /// A function of TDLib's JSON interface: what it answers. The `tl_runtime::RemoteCall` of a TDLib
 /// function, whose wire is JSON.
 pub trait Function: serde::Serialize {

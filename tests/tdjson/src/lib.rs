@@ -44,7 +44,7 @@ pub fn model() -> &'static Model {
         );
         let files = [tl_parser::SourceFile::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))];
         let mut model = tl_tests::samples::model_of(&files);
-        model.make_documented_nulls_optional();
+        model.lower_to_tdjson();
         model
     })
 }

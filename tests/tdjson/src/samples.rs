@@ -123,7 +123,7 @@ impl<'m> Samples<'m> {
     }
 
     fn next(&mut self) -> u64 {
-        self.random.next()
+        self.random.next_u64()
     }
 }
 

@@ -72,8 +72,9 @@ impl Emitter<'_> {
             eq_hash: owner.eq_hash,
         };
         let derive = self.derive(&derives);
+        let bounds = self.tdjson_bounds(owner);
         let user = self.user_attributes(&[AttributeTarget::Type], &owner.tl_name);
-        quote!(#derive #user)
+        quote!(#derive #bounds #user)
     }
 
     /// The derives and attributes of an enum.

@@ -52,6 +52,12 @@ impl Generics {
             .expect("an unbounded sequence of names")
     }
 
+    /// `X: Bound, Y: Bound,`: the type parameters bounded, to follow other parameters (`impl<'de, ...>`).
+    pub(super) fn bound_list(&self, bound: TokenStream) -> TokenStream {
+        let names = &self.names;
+        quote!(#(#names: #bound,)*)
+    }
+
     /// `<'a, X: Bound, Y: Bound>`, or nothing.
     pub(super) fn bounded(&self, bound: TokenStream) -> Option<TokenStream> {
         let (lifetime, names) = (&self.lifetime, &self.names);

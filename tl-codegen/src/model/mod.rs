@@ -23,6 +23,7 @@ mod plan;
 mod renames;
 mod repeats;
 mod resolve;
+mod tdjson;
 
 use tl_parser::builtin::BuiltinId;
 use tl_parser::{ClassDoc, Definition, Diagnostics, Span};
@@ -51,6 +52,9 @@ pub struct ModelInput<'s, 'a> {
 
 /// The Rust type of an answer the schema gives no constructor for: its bytes as they came.
 pub const OPAQUE_ANSWER: &str = "::tl_runtime::Opaque";
+
+/// [`OPAQUE_ANSWER`] in TDLib's JSON (`Config::tdjson`): the answer as the JSON value it came as.
+pub const OPAQUE_JSON_ANSWER: &str = "::tl_runtime::tdjson::Value";
 
 /// The Rust type of `bytes` as a type argument (`Maybe bytes` is `Maybe<tl_runtime::Bytes>`): a
 /// `Vec<u8>` there would be read and written as a `Vector`.

@@ -6,7 +6,7 @@ use super::{FieldKind, Item, Model, TypeRef};
 
 impl Model {
     /// Makes every field of an object type whose description says it may be null an `Option`.
-    pub fn make_documented_nulls_optional(&mut self) {
+    pub(super) fn make_documented_nulls_optional(&mut self) {
         let items = self.constructors.iter_mut().chain(self.functions.iter_mut());
         items.for_each(make_item_nulls_optional);
     }
