@@ -120,14 +120,14 @@ macro_rules! text {
             // Always inlined in optimised builds. As a plain `#[inline]`, decoding text stayed a call from
             // large decoders such as `user`'s (a dozen strings), and the call with its result returned
             // through memory was a quarter of decoding 1000 users; inlined, they decode about 15% faster,
-            // owned and borrowed (BENCHMARKS.md, issue 19). Only a hint in builds with debug assertions
+            // owned and borrowed (issue 19; the history of BENCHMARKS.md). Only a hint in builds with debug assertions
             // (unoptimised, as a rule): there inlined frames are not merged, a decoder would hold a copy of
             // this frame per string, and the decoders of recursive types would overflow the stack sooner.
             #[cfg_attr(debug_assertions, inline)]
             #[cfg_attr(not(debug_assertions), inline(always))]
             fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
                 // Not `read_text(reader).map(<$ty>::from)`: converting the `Cow` measured 13% slower on
-                // owned (c) (BENCHMARKS.md, issue 19).
+                // owned (c) (issue 19; the history of BENCHMARKS.md).
                 let data = reader.read_tl_bytes()?;
                 Ok(match text_of(data) {
                     Some(text) => <$ty>::from(text),
@@ -273,7 +273,7 @@ pub fn read_boxed_variant<'a, T: DeserializeBorrowed<'a>, E>(
 /// Reads a small variant of a recursive type that cannot lead back to it, without counting a level: in
 /// place in optimised builds, where the enum's decoder then builds the value where it goes (out of line,
 /// the result came back through memory and was copied on, which measured a tenth of decoding
-/// `messages.requestUrlAuth`; BENCHMARKS.md, issue 19). Out of line in builds with debug assertions
+/// `messages.requestUrlAuth`; issue 19; the history of BENCHMARKS.md). Out of line in builds with debug assertions
 /// (unoptimised, as a rule), whose frames keep every inlined variant apart: a recursive type's decoder
 /// would hold them all at every level of nesting.
 #[cfg_attr(debug_assertions, inline(never))]

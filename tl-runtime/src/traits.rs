@@ -93,7 +93,7 @@ pub trait DeserializeBorrowed<'a>: Sized {
 /// as it came, not taken apart and rebuilt around the check (`let value = read?; reader.finish()?;
 /// Ok(value)`): that form copies the whole value once more right after it was written, and on a small
 /// value such as `messages.requestUrlAuth` the copy, stalled on the stores just made, cost a fifth of the
-/// decode (BENCHMARKS.md, issue 19).
+/// decode (issue 19; the history of BENCHMARKS.md).
 #[inline]
 fn spanning_all<T>(read: Result<T>, reader: &Reader<'_>) -> Result<T> {
     if read.is_ok() {

@@ -169,7 +169,7 @@ impl Emitter<'_> {
     /// `Eq` for `ty` where the model allows it, as an empty impl (`impl_generics` bounds each type
     /// parameter by `Eq`). Not derived: the derive only adds a hidden method that checks every field is
     /// `Eq`, which the model has already proven, and that method's body, one per type, cost about 1 s and
-    /// 76 MiB of the 16 s debug build of the whole layer-230 schema (BENCHMARKS.md, issue 19).
+    /// 76 MiB of the 16 s debug build of the whole layer-230 schema (issue 19; the history of BENCHMARKS.md).
     pub(super) fn eq_impl(
         &self,
         allowed: bool,

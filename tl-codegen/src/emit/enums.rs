@@ -557,7 +557,7 @@ impl Emitter<'_> {
             (false, true) => quote!(::core::result::Result::Ok(#name::#variant_name(::std::boxed::Box::new(#read)))),
             // The result mapped into the variant rather than `Ok(Variant(read?))`: the same machine code,
             // without the `?` operator's trait calls for the compiler to check (debug builds of a client
-            // 5% faster; BENCHMARKS.md, issue 19).
+            // 5% faster; issue 19; the history of BENCHMARKS.md).
             (false, false) => quote!(#read_fn(reader).map(#name::#variant_name)),
         }
     }

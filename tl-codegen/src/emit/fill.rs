@@ -8,7 +8,7 @@
 //! Why: built from locals at the end, each value was written to the stack and then copied into the
 //! struct, and the struct into the result, each copy reloading as 16-byte vectors what was just stored as
 //! narrower scalars (store-forwarding stalls). Read in place, `messages.requestUrlAuth` decoded in 20 ns
-//! instead of 28 ns (BENCHMARKS.md, issue 19).
+//! instead of 28 ns (issue 19; the history of BENCHMARKS.md).
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -43,7 +43,7 @@ pub(super) fn construction_step(item: &Item) -> usize {
 
 /// The most fields a decoder reads in place. Past a few, the placeholders and the assignments cost more
 /// than the copies they spare: with every optional field of `user` (21) read in place, decoding 1000
-/// users took 320 µs instead of 255 µs (BENCHMARKS.md, issue 19).
+/// users took 320 µs instead of 255 µs (issue 19; the history of BENCHMARKS.md).
 const MAX_FIELDS_IN_PLACE: usize = 8;
 
 /// Whether `step` can be read into the built struct: it reads only fields with a placeholder, and no

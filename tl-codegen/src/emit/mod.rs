@@ -169,19 +169,18 @@ impl<'m> Emitter<'m> {
                 let types = self.modules(&self.model.constructors, Form::Owned, |item, place| {
                     self.constructor(item, place)
                 });
+                let doc = self.module_doc(part);
                 quote! {
-                    /// A struct per constructor. Fields are named like the TL params shown in each struct's
-                    /// documentation. A struct's `Serialize` and `Deserialize` are its bare encoding (no constructor
-                    /// id): the boxed encoding is its enum's.
+                    #(#[doc = #doc])*
                     #[allow(missing_docs)]
                     pub mod types { #types }
                 }
             }
             Part::Enums => {
                 let enums = self.enum_modules(Form::Owned);
+                let doc = self.module_doc(part);
                 quote! {
-                    /// An enum per boxed type, with a variant per constructor (named in the enum's documentation),
-                    /// and the boxed encoding.
+                    #(#[doc = #doc])*
                     #[allow(missing_docs)]
                     pub mod enums { #enums }
                 }
@@ -190,15 +189,44 @@ impl<'m> Emitter<'m> {
                 let functions = self.modules(&self.model.functions, Form::Owned, |item, place| {
                     self.function(item, place)
                 });
+                let doc = self.module_doc(part);
                 quote! {
-                    /// A struct per function, with the type it returns (`RemoteCall::Return`). A function's
-                    /// `Serialize` writes its constructor id first, as a request is sent.
+                    #(#[doc = #doc])*
                     #[allow(missing_docs)]
                     pub mod functions { #functions }
                 }
             }
             Part::Borrowed => self.borrowed(),
             Part::NameForId => self.name_for_id(),
+        }
+    }
+
+    /// The documentation lines of the module of `part` (`types`, `enums` or `functions`): what its items
+    /// are, and how they are encoded (TL's binary form, or TDLib's JSON).
+    fn module_doc(&self, part: Part) -> &'static [&'static str] {
+        match (part, self.options.tdjson) {
+            (Part::Types, false) => &[
+                " A struct per constructor. Fields are named like the TL params shown in each struct's",
+                " documentation. A struct's `Serialize` and `Deserialize` are its bare encoding (no constructor",
+                " id): the boxed encoding is its enum's.",
+            ],
+            (Part::Enums, false) => &[
+                " An enum per boxed type, with a variant per constructor (named in the enum's documentation),",
+                " and the boxed encoding.",
+            ],
+            (Part::Functions, false) => &[
+                " A struct per function, with the type it returns (`RemoteCall::Return`). A function's",
+                " `Serialize` writes its constructor id first, as a request is sent.",
+            ],
+            (Part::Types, true) => &[
+                " A struct per constructor, in TDLib's JSON: an object whose `\"@type\"` is the constructor's",
+                " TL name, with a member per field.",
+            ],
+            (Part::Enums, true) => &[" An enum per type, read from JSON by the `\"@type\"` of its object."],
+            (Part::Functions, true) => {
+                &[" A struct per function, with the type it answers (`tl_runtime::tdjson::Function::Return`)."]
+            }
+            _ => &[],
         }
     }
 

@@ -367,6 +367,21 @@ struct Index<'d, 'a> {
     constructor_generics: Vec<Option<ConstructorGenerics>>,
 }
 
+/// `types` defined elsewhere, then the runtime's stand-ins at the indices `Index` records for them:
+/// `bytes` and a bare `vector` as type arguments, and an answer read with its request's counts.
+fn with_runtime_stand_ins(types: Vec<ExternType>) -> Vec<ExternType> {
+    let stand_ins = [
+        ("bytes", super::BYTES_ARGUMENT),
+        ("vector", super::BARE_VECTOR_ARGUMENT),
+        ("an answer read with its request's counts", super::OPAQUE_ANSWER),
+    ];
+    let stand_ins = stand_ins.map(|(tl_name, rust_path)| ExternType {
+        tl_name: tl_name.to_string(),
+        rust_path: rust_path.to_string(),
+    });
+    types.into_iter().chain(stand_ins).collect()
+}
+
 impl<'d, 'a> Index<'d, 'a> {
     fn new(definitions: &[&'d Definition<'a>], externs: &'d Externs, file_stems: &[String]) -> Self {
         let layer_names = super::renames::Renames::of(definitions, file_stems);
@@ -407,19 +422,7 @@ impl<'d, 'a> Index<'d, 'a> {
             bytes_argument: elsewhere.types.len(),
             bare_vector_argument: elsewhere.types.len() + 1,
             counted_answer: elsewhere.types.len() + 2,
-            extern_types: (elsewhere.types.into_iter())
-                .chain(
-                    [
-                        ("bytes", super::BYTES_ARGUMENT),
-                        ("vector", super::BARE_VECTOR_ARGUMENT),
-                        ("an answer read with its request's counts", super::OPAQUE_ANSWER),
-                    ]
-                    .map(|(tl_name, rust_path)| ExternType {
-                        tl_name: tl_name.to_string(),
-                        rust_path: rust_path.to_string(),
-                    }),
-                )
-                .collect(),
+            extern_types: with_runtime_stand_ins(elsewhere.types),
             type_index: type_names.iter().enumerate().map(|(i, name)| (*name, i)).collect(),
             constructor_index: (constructors.iter().enumerate())
                 .map(|(i, d)| (layer_names.of_definition(d), i))
