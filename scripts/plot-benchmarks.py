@@ -8,6 +8,7 @@ Inputs (each the unedited output of the command named in BENCHMARKS.md):
   benchmarks/tdjson-build-times.md   bash scripts/tdjson-build-times.sh
   benchmarks/runtime.txt             cargo bench -p tl-full-schema --bench runtime
   benchmarks/tdjson-decode.txt       cargo bench -p tl-tdjson-bench --bench decode
+  benchmarks/tl-proto.txt            cargo bench -p tl-proto-bench --bench lite
 """
 import re
 from html import escape
@@ -110,6 +111,18 @@ OPERATIONS = [
 ]
 
 
+def tl_proto_ratios(medians):
+    """TON's blockTransactions against tl-proto: encode new, reused, and borrowed decode (its only form)."""
+    groups = []
+    for args, label in (("(16, 0)", "TON lite: 16 ids"), ("(1024, 16384)", "TON lite: 1024 ids, 16 KiB")):
+        def ratio(operation):
+            base = f"benches/block_transactions_{operation}"
+            ours, theirs = medians.get(f"{base}_ours/{args}"), medians.get(f"{base}_tl_proto/{args}")
+            return theirs / ours if ours and theirs else None
+        groups.append((label, [ratio("encode_new"), ratio("encode_reused"), None, ratio("decode")]))
+    return groups
+
+
 def speed_plot():
     runtime = divan_medians(DATA / "runtime.txt")
     groups = []
@@ -119,12 +132,14 @@ def speed_plot():
             pair = (runtime.get(f"{module}/ours_{ours}"), runtime.get(f"{module}/grammers_{theirs}"))
             ratios.append(pair[1] / pair[0] if None not in pair else None)
         groups.append((label, ratios))
+    groups += tl_proto_ratios(divan_medians(DATA / "tl-proto.txt"))
     tdjson = divan_medians(DATA / "tdjson-decode.txt")
     for size in ("one message (1.3 KB)", "messages, 1000 (1.3 MB)"):
         ours, theirs = tdjson.get(f"{size}: ours"), tdjson.get(f"{size}: tdlib-rs 1.4.0")
         if ours and theirs:
             groups.append((f"TDLib JSON: {size}", [None, None, theirs / ours, None]))
-    note = "The peer's median time over ours: grammers-tl-types 0.11.0 for (a)-(d), tdlib-rs 1.4.0 for JSON."
+    note = ("The peer's median time over ours: grammers-tl-types 0.11.0 for (a)-(d), tl-proto 0.5.4 for TON, "
+            "tdlib-rs 1.4.0 for JSON.")
     return bar_chart("Times faster than the peer (higher is better)", "x", groups,
                      [name for _, _, name in OPERATIONS], note, reference=1.0)
 
