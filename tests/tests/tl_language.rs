@@ -375,6 +375,19 @@ fn repetitions_of_several_items_are_vectors_of_tuples() {
         })
     );
     assert_eq!(types::Grid::from_bytes(&bytes).expect("decodes"), grid);
+    // `n:# rows:n*[ id:int m:# cells:m*[int] ]`: the `#` inside the item counts the repetition after it,
+    // a bare vector in the item's tuple.
+    let ragged = types::Ragged {
+        rows: vec![(7, vec![1, 2]), (8, vec![])],
+    };
+    let bytes = ragged.to_bytes();
+    let words = [2, 7, 2, 1, 2, 8, 0].map(|v: i32| v.to_le_bytes()).concat();
+    assert_eq!(bytes, words);
+    assert_eq!(types::Ragged::from_bytes(&bytes).expect("decodes"), ragged);
+    let lists = types::Lists {
+        value: vec![vec!["a".into()], vec![]],
+    };
+    assert_eq!(types::Lists::from_bytes(&lists.to_bytes()).expect("decodes"), lists);
     // A count larger than the input can hold: refused before any row is allocated.
     let hostile = [u32::MAX.to_le_bytes(), 9u32.to_le_bytes()].concat();
     assert!(types::Rows::from_bytes(&hostile).is_err());

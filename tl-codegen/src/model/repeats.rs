@@ -25,14 +25,52 @@ pub(super) const NOT_GENERATED: &str = "generated are repetitions of 1 to 12 val
                                         number or a `#` field outside it";
 
 /// Whether the items of a repetition have a form the generator writes: 1 to [`MAX_ITEMS`] values, a
-/// repetition among them counted (its count cannot be the `#` before it inside the item: that is not a
-/// field) and itself of such items. A value may have a condition on a flags word outside the repetition.
+/// repetition among them counted by a number, by a `#` outside the item, or by the `#` just before it
+/// inside the item (a bare vector then: `rows:n*[ id:int m:# cells:m*[int] ]`), and itself of such items.
+/// A value may have a condition on a flags word outside the repetition.
 pub(super) fn generated_items(items: &[Param<'_>]) -> bool {
-    let generated = |param: &Param<'_>| match param {
+    let generated = |(position, param): (usize, &Param<'_>)| match param {
         Param::Field(_) => true,
-        Param::Repeat(inner) => inner.count.is_some() && generated_items(&inner.items),
+        Param::Repeat(inner) => {
+            let counted_here = position
+                .checked_sub(1)
+                .is_some_and(|count| counts_next_item(items, count));
+            let counted_outside = inner.count.is_some_and(|count| !counted_inside(items, count));
+            (counted_here || counted_outside) && generated_items(&inner.items)
+        }
     };
-    (1..=MAX_ITEMS).contains(&items.len()) && items.iter().all(generated)
+    let values = items.len() - (0..items.len()).filter(|&p| counts_next_item(items, p)).count();
+    (1..=MAX_ITEMS).contains(&values) && items.iter().enumerate().all(generated)
+}
+
+/// Whether the item at `position` is a `#` that only counts the repetition right after it in the same
+/// item (`m:# m*[ t ]`, `# [ t ]`): together the two are one bare vector.
+pub(super) fn counts_next_item(items: &[Param<'_>], position: usize) -> bool {
+    let (Some(Param::Field(count)), Some(Param::Repeat(repeat))) = (items.get(position), items.get(position + 1))
+    else {
+        return false;
+    };
+    let counts_it = match (repeat.count, count.name) {
+        (None, _) => true,
+        (Some(Count::Var(var)), Some(name)) => var == name,
+        _ => false,
+    };
+    let used_elsewhere = count.name.is_some_and(|name| {
+        (items.iter().enumerate()).any(|(p, param)| match param {
+            Param::Repeat(other) => p != position + 1 && other.count == Some(Count::Var(name)),
+            Param::Field(field) => {
+                names_in_args(&field.ty, name) || field.condition.as_ref().is_some_and(|c| c.field == name)
+            }
+        })
+    });
+    count.ty.is_nat() && count.condition.is_none() && counts_it && !used_elsewhere
+}
+
+/// Whether `count` names a `#` value of `items` itself (counts read inside an item are generated only as
+/// a bare vector's length).
+fn counted_inside(items: &[Param<'_>], count: Count<'_>) -> bool {
+    let Count::Var(name) = count else { return false };
+    (items.iter().filter_map(Param::as_field)).any(|field| field.name == Some(name))
 }
 
 /// The form of the repetition at `position` of `definition`'s params, if it is generated.

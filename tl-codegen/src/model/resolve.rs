@@ -9,7 +9,9 @@ use tl_parser::{Category, ClassDoc, Definition, Diagnostic, Diagnostics, Name, P
 use super::derives::{Derives, ItemTraits};
 use super::generics::{self, Applicable, Argument, ConstructorGenerics, Scope, TypeGenerics};
 use super::plan::{self, WireValue};
-use super::repeats::{NOT_GENERATED, RepeatForm, flags_inside_repetitions, is_vector_count, repetition_form};
+use super::repeats::{
+    NOT_GENERATED, RepeatForm, counts_next_item, flags_inside_repetitions, is_vector_count, repetition_form,
+};
 use super::{
     Condition, CountSource, DerivedBit, ExternType, Externs, Field, FieldKind, Group, Item, Member, Model, ModelInput,
     TypeRef, path_matches,
@@ -1188,7 +1190,24 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
                 self.counted(&inner.items, count, inner.span)
             }
         };
-        let mut types = items.iter().map(item_type).collect::<Result<Vec<TypeRef>, _>>()?;
+        // `m:# m*[ t ]` inside the item: one bare vector, its length the count.
+        let value_type = |(position, param): (usize, &Param<'_>)| match param {
+            Param::Repeat(inner)
+                if position
+                    .checked_sub(1)
+                    .is_some_and(|count| counts_next_item(items, count)) =>
+            {
+                Some(
+                    self.element(&inner.items, inner.span)
+                        .map(|t| TypeRef::BareVector(Box::new(t))),
+                )
+            }
+            _ if counts_next_item(items, position) => None,
+            _ => Some(item_type(param)),
+        };
+        let mut types = (items.iter().enumerate())
+            .filter_map(value_type)
+            .collect::<Result<Vec<TypeRef>, _>>()?;
         debug_assert!(!types.is_empty(), "{span:?}: generated_items: at least one item");
         Ok(match types.len() {
             1 => types.remove(0),
