@@ -2,7 +2,7 @@
 //! `#` just before it, a number of plain values held as bytes, or a vector whose count is another field
 //! or a number. The element is the one item, or a tuple of several (TL-formal's anonymous combinator).
 
-use tl_parser::{Count, Definition, Param};
+use tl_parser::{Count, Definition, Field, Param, Repeat};
 
 /// The most values an element of a repetition holds: Rust implements `Debug`, `PartialEq`, `Hash` and
 /// `Default` for tuples of up to twelve.
@@ -46,14 +46,8 @@ pub(super) fn generated_items(items: &[Param<'_>]) -> bool {
 /// Whether the item at `position` is a `#` that only counts the repetition right after it in the same
 /// item (`m:# m*[ t ]`, `# [ t ]`): together the two are one bare vector.
 pub(super) fn counts_next_item(items: &[Param<'_>], position: usize) -> bool {
-    let (Some(Param::Field(count)), Some(Param::Repeat(repeat))) = (items.get(position), items.get(position + 1))
-    else {
+    let Some((count, _)) = count_then_repeat(items, position) else {
         return false;
-    };
-    let counts_it = match (repeat.count, count.name) {
-        (None, _) => true,
-        (Some(Count::Var(var)), Some(name)) => var == name,
-        _ => false,
     };
     let used_elsewhere = count.name.is_some_and(|name| {
         (items.iter().enumerate()).any(|(p, param)| match param {
@@ -63,7 +57,22 @@ pub(super) fn counts_next_item(items: &[Param<'_>], position: usize) -> bool {
             }
         })
     });
-    count.ty.is_nat() && count.condition.is_none() && counts_it && !used_elsewhere
+    !used_elsewhere
+}
+
+/// The `#` param at `position` and the repetition right after it, when the `#` is what counts it (named in
+/// its count, or the count left out) and has no condition.
+fn count_then_repeat<'p, 'a>(params: &'p [Param<'a>], position: usize) -> Option<(&'p Field<'a>, &'p Repeat<'a>)> {
+    let (Some(Param::Field(count)), Some(Param::Repeat(repeat))) = (params.get(position), params.get(position + 1))
+    else {
+        return None;
+    };
+    let counts_it = match (repeat.count, count.name) {
+        (None, _) => true,
+        (Some(Count::Var(var)), Some(name)) => var == name,
+        _ => false,
+    };
+    (count.ty.is_nat() && count.condition.is_none() && counts_it).then_some((count, repeat))
 }
 
 /// Whether `count` names a `#` value of `items` itself (counts read inside an item are generated only as
@@ -128,16 +137,8 @@ fn plain_bytes(items: &[Param<'_>], count: u32) -> Option<usize> {
 /// its count, or the count left out): `n:# items:n*[ t ]`, `# [ t ]`. That repetition is a bare vector,
 /// whose length the count is, so the `#` is no field of its own.
 pub(super) fn is_vector_count(definition: &Definition<'_>, position: usize) -> bool {
-    let Some(Param::Field(count)) = definition.params.get(position) else {
+    let Some((count, repeat)) = count_then_repeat(&definition.params, position) else {
         return false;
-    };
-    let Some(Param::Repeat(repeat)) = definition.params.get(position + 1) else {
-        return false;
-    };
-    let counts_it = match (repeat.count, count.name) {
-        (None, _) => true,
-        (Some(Count::Var(var)), Some(name)) => var == name,
-        _ => false,
     };
     let used_elsewhere = count.name.is_some_and(|name| {
         let counts = |p: usize, repeat: &tl_parser::Repeat<'_>| match repeat.count {
@@ -151,7 +152,7 @@ pub(super) fn is_vector_count(definition: &Definition<'_>, position: usize) -> b
             .any(|f| f.condition.as_ref().is_some_and(|c| c.field == name));
         in_counts || in_conditions || in_types || definition.result.args.iter().any(|arg| arg.name == name)
     });
-    count.ty.is_nat() && count.condition.is_none() && counts_it && generated_items(&repeat.items) && !used_elsewhere
+    generated_items(&repeat.items) && !used_elsewhere
 }
 
 /// Whether `name` is an argument of a type application inside `ty` (`(Tuple int n)` names `n`).
