@@ -8,6 +8,7 @@ use tl_runtime::{DeserializeBorrowed, Serialize};
 
 type OursBlockTransactions<'a> = ours::borrowed::enums::lite_server::BlockTransactions<'a>;
 type OursAccountState<'a> = ours::borrowed::enums::lite_server::AccountState<'a>;
+type OursPartialBlockProof<'a> = ours::borrowed::enums::lite_server::PartialBlockProof<'a>;
 
 #[test]
 fn block_transactions_are_the_same_bytes_both_ways() {
@@ -20,6 +21,8 @@ fn block_transactions_are_the_same_bytes_both_ways() {
         assert_eq!(read, theirs);
         let ours = OursBlockTransactions::from_bytes_borrowed(&bytes).expect("ours reads theirs");
         assert_eq!(ours.into_owned(), sample.ours_block_transactions());
+        let owned: theirs::BlockTransactionsOwned = tl_proto::deserialize(&bytes).expect("owned");
+        assert_eq!(tl_proto::serialize(&owned), bytes);
     }
 }
 
@@ -35,5 +38,21 @@ fn account_states_are_the_same_bytes_both_ways() {
         assert_eq!(read, theirs);
         let ours = OursAccountState::from_bytes_borrowed(&bytes).expect("ours reads theirs");
         assert_eq!(ours.into_owned(), sample.ours_account_state());
+        let owned: theirs::AccountStateOwned = tl_proto::deserialize(&bytes).expect("owned");
+        assert_eq!(tl_proto::serialize(&owned), bytes);
+    }
+}
+
+#[test]
+fn partial_block_proofs_are_the_same_bytes_both_ways() {
+    for steps in [0, 1, 2, 64] {
+        let sample = Sample::new(steps, Sample::PROOF_BLOB);
+        let bytes = sample.ours_partial_block_proof().to_bytes();
+        let theirs = sample.theirs_partial_block_proof();
+        assert_eq!(bytes, tl_proto::serialize(&theirs), "{steps} steps");
+        let read: theirs::PartialBlockProof<'_> = tl_proto::deserialize(&bytes).expect("tl-proto reads ours");
+        assert_eq!(read, theirs);
+        let ours = OursPartialBlockProof::from_bytes_borrowed(&bytes).expect("ours reads theirs");
+        assert_eq!(ours.into_owned(), sample.ours_partial_block_proof());
     }
 }
