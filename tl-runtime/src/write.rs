@@ -78,7 +78,9 @@ impl Output for Spare<'_> {
         let Some(room) = self.0 else { return Spare(None) };
         match room.split_first_chunk_mut::<N>() {
             Some((head, rest)) => {
-                *head = bytes.map(MaybeUninit::new);
+                // A copy, not `bytes.map(MaybeUninit::new)`: that map is not inlined for large `N` (an
+                // `int256`), and goes through a call and a copy on the stack.
+                write_all(head, &bytes);
                 Spare(Some(rest))
             }
             None => Spare(None),

@@ -88,6 +88,20 @@ mod benches {
         encode_reused(bencher, &transactions(args).theirs_block_transactions(), theirs_into);
     }
 
+    /// The length pass a new buffer is sized by: ours exact, tl-proto's `max_size_hint`.
+    #[divan::bench(args = BLOCK_TRANSACTIONS)]
+    fn block_transactions_length_ours(bencher: Bencher, args: (usize, usize)) {
+        let value = transactions(args).ours_block_transactions();
+        bencher.bench_local(|| black_box(&value).serialized_len());
+    }
+
+    #[divan::bench(args = BLOCK_TRANSACTIONS)]
+    fn block_transactions_length_tl_proto(bencher: Bencher, args: (usize, usize)) {
+        let sample = transactions(args);
+        let value = sample.theirs_block_transactions();
+        bencher.bench_local(|| tl_proto::TlWrite::max_size_hint(black_box(&value)));
+    }
+
     #[divan::bench(args = BLOCK_TRANSACTIONS)]
     fn block_transactions_decode_ours(bencher: Bencher, args: (usize, usize)) {
         let bytes = transactions(args).ours_block_transactions().to_bytes();
