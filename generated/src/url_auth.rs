@@ -46,12 +46,12 @@ pub mod types {
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             use ::core::result::Result::{Err, Ok};
-            let run = match reader.read_array::<12>() {
+            let run = match reader.read_array_ref::<12>() {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("emojiStatus.flags")),
             };
-            let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(&run, 0));
-            let field_0 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
+            let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(run, 0));
+            let field_0 = i64::from_le_bytes(::tl_runtime::run_field(run, 4));
             let mut this = Self {
                 document_id: field_0,
                 until: ::core::option::Option::None,
@@ -139,13 +139,13 @@ pub mod types {
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             use ::core::result::Result::{Err, Ok};
-            let run = match reader.read_array::<20>() {
+            let run = match reader.read_array_ref::<20>() {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("emojiStatusCollectible.flags")),
             };
-            let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(&run, 0));
-            let field_0 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
-            let field_1 = i64::from_le_bytes(::tl_runtime::run_field(&run, 12));
+            let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(run, 0));
+            let field_0 = i64::from_le_bytes(::tl_runtime::run_field(run, 4));
+            let field_1 = i64::from_le_bytes(::tl_runtime::run_field(run, 12));
             let field_2 = match <::tl_runtime::CompactString as ::tl_runtime::Deserialize>::deserialize(
                 reader,
             ) {
@@ -170,7 +170,7 @@ pub mod types {
                 text_color: 0,
                 until: ::core::option::Option::None,
             };
-            let run = match reader.read_array::<24>() {
+            let run = match reader.read_array_ref::<24>() {
                 Ok(value) => value,
                 Err(error) => {
                     return Err(
@@ -179,12 +179,12 @@ pub mod types {
                 }
             };
             this.pattern_document_id = i64::from_le_bytes(
-                ::tl_runtime::run_field(&run, 0),
+                ::tl_runtime::run_field(run, 0),
             );
-            this.center_color = i32::from_le_bytes(::tl_runtime::run_field(&run, 8));
-            this.edge_color = i32::from_le_bytes(::tl_runtime::run_field(&run, 12));
-            this.pattern_color = i32::from_le_bytes(::tl_runtime::run_field(&run, 16));
-            this.text_color = i32::from_le_bytes(::tl_runtime::run_field(&run, 20));
+            this.center_color = i32::from_le_bytes(::tl_runtime::run_field(run, 8));
+            this.edge_color = i32::from_le_bytes(::tl_runtime::run_field(run, 12));
+            this.pattern_color = i32::from_le_bytes(::tl_runtime::run_field(run, 16));
+            this.text_color = i32::from_le_bytes(::tl_runtime::run_field(run, 20));
             if flags_0 & 0x00000001 != 0 {
                 this.until = ::core::option::Option::Some(
                     match <i32 as ::tl_runtime::Deserialize>::deserialize(reader) {
@@ -265,14 +265,14 @@ pub mod types {
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             use ::core::result::Result::{Err, Ok};
-            let run = match reader.read_array::<12>() {
+            let run = match reader.read_array_ref::<12>() {
                 Ok(value) => value,
                 Err(error) => {
                     return Err(error.in_field("inputEmojiStatusCollectible.flags"));
                 }
             };
-            let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(&run, 0));
-            let field_0 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
+            let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(run, 0));
+            let field_0 = i64::from_le_bytes(::tl_runtime::run_field(run, 4));
             let mut this = Self {
                 collectible_id: field_0,
                 until: ::core::option::Option::None,
@@ -422,12 +422,12 @@ pub mod types {
                 channel_id: 0,
                 access_hash: 0,
             };
-            let run = match reader.read_array::<16>() {
+            let run = match reader.read_array_ref::<16>() {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("inputPeerChannel.channel_id")),
             };
-            this.channel_id = i64::from_le_bytes(::tl_runtime::run_field(&run, 0));
-            this.access_hash = i64::from_le_bytes(::tl_runtime::run_field(&run, 8));
+            this.channel_id = i64::from_le_bytes(::tl_runtime::run_field(run, 0));
+            this.access_hash = i64::from_le_bytes(::tl_runtime::run_field(run, 8));
             Ok(this)
         }
     }
@@ -479,14 +479,14 @@ pub mod types {
                     return Err(error.in_field("inputPeerChannelFromMessage.peer"));
                 }
             };
-            let run = match reader.read_array::<12>() {
+            let run = match reader.read_array_ref::<12>() {
                 Ok(value) => value,
                 Err(error) => {
                     return Err(error.in_field("inputPeerChannelFromMessage.msg_id"));
                 }
             };
-            let field_1 = i32::from_le_bytes(::tl_runtime::run_field(&run, 0));
-            let field_2 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
+            let field_1 = i32::from_le_bytes(::tl_runtime::run_field(run, 0));
+            let field_2 = i64::from_le_bytes(::tl_runtime::run_field(run, 4));
             Ok(Self {
                 peer: field_0,
                 msg_id: field_1,
@@ -522,11 +522,11 @@ pub mod types {
         ) -> ::tl_runtime::Result<Self> {
             use ::core::result::Result::{Err, Ok};
             let mut this = Self { chat_id: 0 };
-            let run = match reader.read_array::<8>() {
+            let run = match reader.read_array_ref::<8>() {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("inputPeerChat.chat_id")),
             };
-            this.chat_id = i64::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            this.chat_id = i64::from_le_bytes(::tl_runtime::run_field(run, 0));
             Ok(this)
         }
     }
@@ -558,7 +558,7 @@ pub mod types {
         ) -> ::tl_runtime::Result<Self> {
             use ::core::result::Result::{Err, Ok};
             let mut this = Self { collectible_id: 0 };
-            let run = match reader.read_array::<8>() {
+            let run = match reader.read_array_ref::<8>() {
                 Ok(value) => value,
                 Err(error) => {
                     return Err(
@@ -566,7 +566,7 @@ pub mod types {
                     );
                 }
             };
-            this.collectible_id = i64::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            this.collectible_id = i64::from_le_bytes(::tl_runtime::run_field(run, 0));
             Ok(this)
         }
     }
@@ -664,12 +664,12 @@ pub mod types {
         ) -> ::tl_runtime::Result<Self> {
             use ::core::result::Result::{Err, Ok};
             let mut this = Self { user_id: 0, access_hash: 0 };
-            let run = match reader.read_array::<16>() {
+            let run = match reader.read_array_ref::<16>() {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("inputPeerUser.user_id")),
             };
-            this.user_id = i64::from_le_bytes(::tl_runtime::run_field(&run, 0));
-            this.access_hash = i64::from_le_bytes(::tl_runtime::run_field(&run, 8));
+            this.user_id = i64::from_le_bytes(::tl_runtime::run_field(run, 0));
+            this.access_hash = i64::from_le_bytes(::tl_runtime::run_field(run, 8));
             Ok(this)
         }
     }
@@ -719,14 +719,14 @@ pub mod types {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("inputPeerUserFromMessage.peer")),
             };
-            let run = match reader.read_array::<12>() {
+            let run = match reader.read_array_ref::<12>() {
                 Ok(value) => value,
                 Err(error) => {
                     return Err(error.in_field("inputPeerUserFromMessage.msg_id"));
                 }
             };
-            let field_1 = i32::from_le_bytes(::tl_runtime::run_field(&run, 0));
-            let field_2 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
+            let field_1 = i32::from_le_bytes(::tl_runtime::run_field(run, 0));
+            let field_2 = i64::from_le_bytes(::tl_runtime::run_field(run, 4));
             Ok(Self {
                 peer: field_0,
                 msg_id: field_1,
@@ -772,12 +772,12 @@ pub mod types {
         ) -> ::tl_runtime::Result<Self> {
             use ::core::result::Result::{Err, Ok};
             let mut this = Self { user_id: 0, access_hash: 0 };
-            let run = match reader.read_array::<16>() {
+            let run = match reader.read_array_ref::<16>() {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("inputUser.user_id")),
             };
-            this.user_id = i64::from_le_bytes(::tl_runtime::run_field(&run, 0));
-            this.access_hash = i64::from_le_bytes(::tl_runtime::run_field(&run, 8));
+            this.user_id = i64::from_le_bytes(::tl_runtime::run_field(run, 0));
+            this.access_hash = i64::from_le_bytes(::tl_runtime::run_field(run, 8));
             Ok(this)
         }
     }
@@ -860,12 +860,12 @@ pub mod types {
                 msg_id: 0,
                 user_id: 0,
             };
-            let run = match reader.read_array::<12>() {
+            let run = match reader.read_array_ref::<12>() {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("inputUserFromMessage.msg_id")),
             };
-            this.msg_id = i32::from_le_bytes(::tl_runtime::run_field(&run, 0));
-            this.user_id = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
+            this.msg_id = i32::from_le_bytes(::tl_runtime::run_field(run, 0));
+            this.user_id = i64::from_le_bytes(::tl_runtime::run_field(run, 4));
             Ok(this)
         }
     }
@@ -966,13 +966,13 @@ pub mod types {
                 url: field_2,
                 button_id: 0,
             };
-            let run = match reader.read_array::<4>() {
+            let run = match reader.read_array_ref::<4>() {
                 Ok(value) => value,
                 Err(error) => {
                     return Err(error.in_field("keyboardButtonUrlAuth.button_id"));
                 }
             };
-            this.button_id = i32::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            this.button_id = i32::from_le_bytes(::tl_runtime::run_field(run, 0));
             Ok(this)
         }
     }
@@ -1101,15 +1101,15 @@ pub mod types {
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             use ::core::result::Result::{Err, Ok};
-            let run = match reader.read_array::<32>() {
+            let run = match reader.read_array_ref::<32>() {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("peerColorCollectible.flags")),
             };
-            let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(&run, 0));
-            let field_0 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
-            let field_1 = i64::from_le_bytes(::tl_runtime::run_field(&run, 12));
-            let field_2 = i64::from_le_bytes(::tl_runtime::run_field(&run, 20));
-            let field_3 = i32::from_le_bytes(::tl_runtime::run_field(&run, 28));
+            let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(run, 0));
+            let field_0 = i64::from_le_bytes(::tl_runtime::run_field(run, 4));
+            let field_1 = i64::from_le_bytes(::tl_runtime::run_field(run, 12));
+            let field_2 = i64::from_le_bytes(::tl_runtime::run_field(run, 20));
+            let field_3 = i32::from_le_bytes(::tl_runtime::run_field(run, 28));
             let field_4 = match <::std::vec::Vec<
                 i32,
             > as ::tl_runtime::Deserialize>::deserialize(reader) {
@@ -1612,13 +1612,13 @@ pub mod types {
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             use ::core::result::Result::{Err, Ok};
-            let run = match reader.read_array::<16>() {
+            let run = match reader.read_array_ref::<16>() {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("user.flags")),
             };
-            let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(&run, 0));
-            let flags_1 = u32::from_le_bytes(::tl_runtime::run_field(&run, 4));
-            let field_24 = i64::from_le_bytes(::tl_runtime::run_field(&run, 8));
+            let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(run, 0));
+            let flags_1 = u32::from_le_bytes(::tl_runtime::run_field(run, 4));
+            let field_24 = i64::from_le_bytes(::tl_runtime::run_field(run, 8));
             let field_25 = match ::tl_runtime::read_if::<
                 i64,
             >(reader, flags_0 & 0x00000001 != 0) {
@@ -1809,11 +1809,11 @@ pub mod types {
         ) -> ::tl_runtime::Result<Self> {
             use ::core::result::Result::{Err, Ok};
             let mut this = Self { id: 0 };
-            let run = match reader.read_array::<8>() {
+            let run = match reader.read_array_ref::<8>() {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("userEmpty.id")),
             };
-            this.id = i64::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            this.id = i64::from_le_bytes(::tl_runtime::run_field(run, 0));
             Ok(this)
         }
     }
@@ -1871,12 +1871,12 @@ pub mod types {
             reader: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             use ::core::result::Result::{Err, Ok};
-            let run = match reader.read_array::<12>() {
+            let run = match reader.read_array_ref::<12>() {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("userProfilePhoto.flags")),
             };
-            let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(&run, 0));
-            let field_2 = i64::from_le_bytes(::tl_runtime::run_field(&run, 4));
+            let flags_0 = u32::from_le_bytes(::tl_runtime::run_field(run, 0));
+            let field_2 = i64::from_le_bytes(::tl_runtime::run_field(run, 4));
             let mut this = Self {
                 has_video: flags_0 & 0x00000001 != 0,
                 personal: flags_0 & 0x00000004 != 0,
@@ -1894,11 +1894,11 @@ pub mod types {
                     },
                 );
             }
-            let run = match reader.read_array::<4>() {
+            let run = match reader.read_array_ref::<4>() {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("userProfilePhoto.dc_id")),
             };
-            this.dc_id = i32::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            this.dc_id = i32::from_le_bytes(::tl_runtime::run_field(run, 0));
             Ok(this)
         }
     }
@@ -2060,11 +2060,11 @@ pub mod types {
         ) -> ::tl_runtime::Result<Self> {
             use ::core::result::Result::{Err, Ok};
             let mut this = Self { was_online: 0 };
-            let run = match reader.read_array::<4>() {
+            let run = match reader.read_array_ref::<4>() {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("userStatusOffline.was_online")),
             };
-            this.was_online = i32::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            this.was_online = i32::from_le_bytes(::tl_runtime::run_field(run, 0));
             Ok(this)
         }
     }
@@ -2096,11 +2096,11 @@ pub mod types {
         ) -> ::tl_runtime::Result<Self> {
             use ::core::result::Result::{Err, Ok};
             let mut this = Self { expires: 0 };
-            let run = match reader.read_array::<4>() {
+            let run = match reader.read_array_ref::<4>() {
                 Ok(value) => value,
                 Err(error) => return Err(error.in_field("userStatusOnline.expires")),
             };
-            this.expires = i32::from_le_bytes(::tl_runtime::run_field(&run, 0));
+            this.expires = i32::from_le_bytes(::tl_runtime::run_field(run, 0));
             Ok(this)
         }
     }
@@ -4032,15 +4032,15 @@ pub mod functions {
                             msg_id: 0,
                             button_id: 0,
                         });
-                    let run = match reader.read_array::<8>() {
+                    let run = match reader.read_array_ref::<8>() {
                         Ok(value) => value,
                         Err(error) => {
                             return Err(error.in_field("messages.acceptUrlAuth.msg_id"));
                         }
                     };
-                    group.msg_id = i32::from_le_bytes(::tl_runtime::run_field(&run, 0));
+                    group.msg_id = i32::from_le_bytes(::tl_runtime::run_field(run, 0));
                     group.button_id = i32::from_le_bytes(
-                        ::tl_runtime::run_field(&run, 4),
+                        ::tl_runtime::run_field(run, 4),
                     );
                 }
                 if flags_0 & 0x00000004 != 0 {
@@ -4163,15 +4163,15 @@ pub mod functions {
                             msg_id: 0,
                             button_id: 0,
                         });
-                    let run = match reader.read_array::<8>() {
+                    let run = match reader.read_array_ref::<8>() {
                         Ok(value) => value,
                         Err(error) => {
                             return Err(error.in_field("messages.requestUrlAuth.msg_id"));
                         }
                     };
-                    group.msg_id = i32::from_le_bytes(::tl_runtime::run_field(&run, 0));
+                    group.msg_id = i32::from_le_bytes(::tl_runtime::run_field(run, 0));
                     group.button_id = i32::from_le_bytes(
-                        ::tl_runtime::run_field(&run, 4),
+                        ::tl_runtime::run_field(run, 4),
                     );
                 }
                 if flags_0 & 0x00000004 != 0 {

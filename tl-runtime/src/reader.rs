@@ -137,6 +137,22 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The next `N` bytes, borrowed as an array. Decoders read runs of plain values (`int256`, a block of
+    /// numbers) through this rather than [`Reader::read_array`]: a `Result<[u8; N]>` holds the array at
+    /// an odd offset (after its tag: the array is 1-aligned), and copying it out of there goes through
+    /// misaligned, overlapping moves that stall store forwarding; a reference is copied once, from the
+    /// input to its place.
+    #[inline]
+    pub fn read_array_ref<const N: usize>(&mut self) -> Result<&'a [u8; N]> {
+        match self.rest.split_first_chunk::<N>() {
+            Some((taken, rest)) => {
+                self.rest = rest;
+                Ok(taken)
+            }
+            None => Err(self.unexpected_end(N)),
+        }
+    }
+
     /// The error of a read of `needed` bytes past the end.
     #[cold]
     #[inline(never)]

@@ -353,15 +353,15 @@ impl Sample {
     pub fn ours_partial_block_proof(&self) -> ours::enums::lite_server::PartialBlockProof {
         use ours::{enums::lite_server::BlockLink, types::lite_server_signature_set::Ordinary};
         let step = |i: usize| match i % 2 {
-            0 => BlockLink::Back(Box::new(lite_server::BlockLinkBack {
+            0 => BlockLink::from(lite_server::BlockLinkBack {
                 to_key_block: false,
                 from: self.ours_block(i as i32),
                 to: self.ours_block(i as i32 + 1),
                 dest_proof: self.slice(i, 96).to_vec(),
                 proof: self.slice(i + 1, 128).to_vec(),
                 state_proof: self.slice(i + 2, 64).to_vec(),
-            })),
-            _ => BlockLink::Forward(Box::new(lite_server::BlockLinkForward {
+            }),
+            _ => BlockLink::from(lite_server::BlockLinkForward {
                 to_key_block: true,
                 from: self.ours_block(i as i32),
                 to: self.ours_block(i as i32 + 1),
@@ -378,7 +378,7 @@ impl Sample {
                         .collect(),
                 }
                 .into(),
-            })),
+            }),
         };
         lite_server::PartialBlockProof {
             complete: true,

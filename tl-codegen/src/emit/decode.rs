@@ -56,7 +56,10 @@ impl Emitter<'_> {
 
     fn read_step(&self, item: &Item, place: Place<'_>, step: &Step) -> TokenStream {
         match step {
-            Step::Fixed(parts) if parts.len() > 1 => read_run(item, parts),
+            // A lone array (`int256`) is read as a run too: borrowed from the input and copied once to
+            // its place, never held in a `Result<[u8; N]>`, whose 1-aligned array sits at an odd offset
+            // (the copies out of there stall store forwarding).
+            Step::Fixed(parts) if parts.len() > 1 || parts[0].size > 8 => read_run(item, parts),
             Step::Fixed(parts) => match parts[0].source {
                 FixedSource::Flags(index) => read_flags(item, index),
                 FixedSource::Field(field) => self.read_required(item, place, field),
@@ -152,22 +155,16 @@ impl Emitter<'_> {
         member: usize,
     ) -> TokenStream {
         let local = member_local(field, member);
-        let read = with_path(
-            self.read_expr(place, &members[member].ty),
-            item,
-            &members[member].tl_name,
-        );
+        let path = with_path_of(item, &members[member].tl_name);
+        let read = self.read_value_or_return(place, &members[member].ty, &path);
         quote!(let #local = #read;)
     }
 
     /// `let field_i = <read>;`.
     fn read_required(&self, item: &Item, place: Place<'_>, field: usize) -> TokenStream {
         let local = field_local(field);
-        let read = with_path(
-            self.read_expr(place, item.wire_type(field, None)),
-            item,
-            &item.fields[field].tl_name,
-        );
+        let path = with_path_of(item, &item.fields[field].tl_name);
+        let read = self.read_value_or_return(place, item.wire_type(field, None), &path);
         quote!(let #local = #read;)
     }
 
@@ -180,12 +177,12 @@ impl Emitter<'_> {
         test: TokenStream,
         path: String,
     ) -> TokenStream {
-        if read_by_trait(place, ty) {
+        if read_by_trait(place, ty) && !ty.is_raw() {
             let rust = self.rust_type(place, ty);
             let read = read_or_return(quote!(::tl_runtime::read_if::<#rust>(reader, #test)), &path);
             quote!(let #local = #read;)
         } else {
-            let read = read_or_return(self.read_expr(place, ty), &path);
+            let read = self.read_value_or_return(place, ty, &path);
             quote! {
                 let #local = if #test { ::core::option::Option::Some(#read) } else { ::core::option::Option::None };
             }

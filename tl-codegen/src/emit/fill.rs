@@ -14,9 +14,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use tl_parser::builtin::Codec;
 
-use super::reads::{
-    from_run_bytes, member_index, member_local, read_or_return, read_plain_run, run_offsets, test, with_path_of,
-};
+use super::reads::{from_run_bytes, member_index, member_local, read_plain_run, run_offsets, test, with_path_of};
 use super::{Emitter, Place};
 use crate::ident::ident;
 use crate::model::{FieldKind, FixedPart, FixedSource, GroupPart, Item, Member, Step, TypeRef};
@@ -122,7 +120,7 @@ impl Emitter<'_> {
                 let path = with_path_of(item, &item.fields[*field].tl_name);
                 let ty = item.wire_type(*field, None);
                 let test = test(condition);
-                let read = read_or_return(self.read_expr(place, ty), &path);
+                let read = self.read_value_or_return(place, ty, &path);
                 quote!(if #test { this.#name = ::core::option::Option::Some(#read); })
             }
             Step::Group { field, parts } => self.fill_group(item, place, *field, parts),

@@ -72,11 +72,11 @@ pub(super) fn read_plain_run(
     values: impl Iterator<Item = (TokenStream, TokenStream, usize)>,
 ) -> TokenStream {
     let size = Literal::usize_unsuffixed(parts.iter().map(|part| part.size).sum());
-    let read = with_path(quote!(reader.read_array::<#size>()), item, first);
+    let read = with_path(quote!(reader.read_array_ref::<#size>()), item, first);
     let mut out = quote!(let run = #read;);
     for (target, convert, at) in values {
         let at = Literal::usize_unsuffixed(at);
-        let bytes = quote!(::tl_runtime::run_field(&run, #at));
+        let bytes = quote!(::tl_runtime::run_field(run, #at));
         out.extend(match convert.is_empty() {
             true => quote!(#target = #bytes;),
             false => quote!(#target = #convert(#bytes);),
