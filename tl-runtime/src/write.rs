@@ -124,8 +124,8 @@ pub(crate) fn append_in_spare<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8
     // `rest` is a tail of `spare` (the bytes after `out`'s length): the encoder is generic over its
     // output, so the only `Spare` it can return is the one it was given, as handed back by `Spare`'s
     // `put`, `put_bytes` and `put_raw`, and each of those returns the tail after a front part it initialised
-    // in full (`put`: all `N` bytes; `write_bytes`: the header, the data and the padding, see `put_short`
-    // and `write_exactly`; `put_raw`: all of `data`, copied by `write_all`). So the `written` bytes before `rest` are initialised.
+    // in full (`put`: all `N` bytes; `write_bytes`: the header, the data and the padding, see `put_short`,
+    // its medium-item path and `write_exactly`; `put_raw`: all of `data`, copied by `write_all`). So the `written` bytes before `rest` are initialised.
     unsafe { out.set_len(start + written) };
     true
 }
@@ -160,6 +160,15 @@ fn write_bytes<'o>(data: &[u8], room: &'o mut [MaybeUninit<u8>]) -> Option<&'o m
         put_short(window, data);
         // The item's size, `short_bytes_len(len)` masked so that its bound (64) is plain to the compiler.
         return Some(&mut room[(len & 0x3c) + 4..]);
+    }
+    if len < 254 && room.len() >= short_bytes_len(len) {
+        // A medium item (a signature, a hash list): the same layout, the data copied by length.
+        let (item, rest) = room.split_at_mut(short_bytes_len(len));
+        let last_word = len & !3;
+        write_all(&mut item[last_word..last_word + 4], &[0; 4]);
+        item[0].write(len as u8);
+        write_all(&mut item[1..=len], data);
+        return Some(rest);
     }
     write_exactly(data, room)
 }

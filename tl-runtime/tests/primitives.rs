@@ -139,9 +139,11 @@ fn write_bytes_is_exact_at_every_length_and_room() {
         assert_eq!(bytes_len(len), expected.len(), "length {len}");
         assert_eq!(encode_bytes(&data), expected, "length {len}");
         // Garbage in the room where the padding goes: the padding must be written as zeros. Every room
-        // from none to more than the 64-byte window: the short path, the exact path, and the first pass
-        // that does not fit and the vector that grows.
-        for room in (0..expected.len() + 70).step_by(if len < 70 { 1 } else { 7 }) {
+        // from none to more than the 64-byte window (every seventh for long items, and the exact fit and
+        // one byte short): the short path, the medium path, the exact path, and the first pass that does
+        // not fit and the vector that grows.
+        let rooms = (0..expected.len() + 70).step_by(if len < 70 { 1 } else { 7 });
+        for room in rooms.chain([expected.len() - 1, expected.len()]) {
             let out = append_with_room(&TlBytes(&data), b"head", room);
             assert_eq!(out[..4], *b"head", "length {len}, room {room}");
             assert_eq!(out[4..], expected[..], "length {len}, room {room}");
