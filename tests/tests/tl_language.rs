@@ -485,6 +485,60 @@ fn an_answer_with_counts_is_read_with_the_request_s_counts() {
 }
 
 #[test]
+fn a_function_s_own_nat_parameters_are_given_to_its_decoder_and_read_answer() {
+    use lang::nat_parameters::{enums, functions, types};
+    use tl_runtime::{Identifiable, RemoteCall, Serialize};
+    use tl_tests::codegen_fixtures::tl_language as lang;
+    // `getLike {n:#} values:(Tuple long n) = Tuple int n;`: `n` is not on the wire, the values are.
+    let request = functions::GetLike {
+        values: types::Tuple { value: vec![7i64, -8] }.into(),
+    };
+    fn raw_answer<F: RemoteCall<Return = tl_runtime::Opaque>>(_: &F) {}
+    raw_answer(&request);
+    let bytes = request.to_bytes();
+    let words = [
+        &functions::GetLike::CONSTRUCTOR_ID.to_le_bytes()[..],
+        &types::Tuple::<i64>::CONSTRUCTOR_ID.to_le_bytes(),
+        &7i64.to_le_bytes(),
+        &(-8i64).to_le_bytes(),
+    ]
+    .concat();
+    assert_eq!(bytes, words);
+    let read = |counts| {
+        let mut reader = tl_runtime::Reader::new(&bytes);
+        functions::GetLike::deserialize_with_counts(&mut reader, counts).and_then(|value| {
+            reader.finish()?;
+            Ok(value)
+        })
+    };
+    assert_eq!(read([2]).expect("decodes"), request);
+    assert!(
+        read([1]).is_err() && read([3]).is_err(),
+        "another count reads other bytes"
+    );
+    // Its answer, `Tuple int n`, is read with the `n` the caller gives.
+    let answer = enums::Tuple::from(types::Tuple {
+        value: vec![1i32, 2, 3],
+    });
+    assert_eq!(request.read_answer(&answer.to_bytes(), [3]).expect("decodes"), answer);
+    assert!(request.read_answer(&answer.to_bytes(), [2]).is_err());
+    // `masked {fields_mask:#} a:fields_mask.0?int b:fields_mask.1?string = Counted;`: the mask is not on
+    // the wire; the fields it sets are.
+    let masked = functions::Masked {
+        a: None,
+        b: Some("x".into()),
+    };
+    let bytes = masked.to_bytes();
+    assert_eq!(bytes[4..], [1, b'x', 0, 0]);
+    let mut reader = tl_runtime::Reader::new(&bytes);
+    assert_eq!(
+        functions::Masked::deserialize_with_counts(&mut reader, [0b10]).expect("decodes"),
+        masked
+    );
+    reader.finish().expect("every byte read");
+}
+
+#[test]
 fn values_of_a_repetition_read_under_a_flags_word_of_the_definition() {
     use lang::nat_parameters::types::Maybe;
     use tl_runtime::{Deserialize, Serialize};

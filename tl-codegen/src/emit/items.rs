@@ -76,7 +76,7 @@ impl Emitter<'_> {
         let serialize = self.serialize_impl(item, place, None);
         let deserialize = match item.nat_params.is_empty() {
             true => self.deserialize_impl(item, place, None),
-            false => self.counted_decoder(item, place),
+            false => self.counted_decoder(item, place, None),
         };
         let into_owned = (place.form == Form::Borrowed).then(|| self.struct_into_owned(item, place));
         quote!(#declaration #serialize #deserialize #into_owned)
@@ -92,8 +92,11 @@ impl Emitter<'_> {
         let serialize = self.serialize_impl(item, place, Some(item.id));
         // `Function` (any function) decodes by the functions' decoders: they exist wherever it does.
         let any_function = self.model.types.iter().any(|ty| ty.functions.is_some());
-        let deserialize = (self.options.deserialize_functions || any_function)
-            .then(|| self.deserialize_impl(item, place, Some(item.id)));
+        let deserialize =
+            (self.options.deserialize_functions || any_function).then(|| match item.nat_params.is_empty() {
+                true => self.deserialize_impl(item, place, Some(item.id)),
+                false => self.counted_decoder(item, place, Some(item.id)),
+            });
         let remote_call = self.remote_call(item, place);
         let read_answer = item
             .counted_answer
@@ -116,18 +119,36 @@ impl Emitter<'_> {
                 quote!(self.#field)
             }
             crate::model::CountSource::Const(count) => Literal::u32_unsuffixed(*count).into_token_stream(),
-            crate::model::CountSource::Param(_) => unreachable!("a function has no `{{n:#}}` in scope"),
+            crate::model::CountSource::Param(k) => {
+                let k = Literal::usize_unsuffixed(*k);
+                quote!(counts[#k])
+            }
         });
         let answer_type = item.definition.rsplit_once(" = ").map_or("", |(_, answer)| answer);
         let answer_type = answer_type.trim_end_matches(';');
-        let docs = [
+        let mut docs = vec![
             format!(" Reads the answer to this request, `{answer_type}`, with the counts the request holds"),
             " (they are not on the wire): the typed form of `RemoteCall::Return`, the answer's bytes.".to_string(),
         ];
+        // A function's own `{n:#}` is not in the request: the caller gives it.
+        let given = (!item.nat_params.is_empty()).then(|| {
+            let names = item
+                .nat_params
+                .iter()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            docs.push(format!(
+                " `counts` are the function's own {names}, which the request does not hold"
+            ));
+            docs.push(" either: the caller gives them.".to_string());
+            let len = Literal::usize_unsuffixed(item.nat_params.len());
+            quote!(counts: [u32; #len],)
+        });
         quote! {
             impl #name {
                 #(#[doc = #docs])*
-                pub fn read_answer(&self, bytes: &[u8]) -> ::tl_runtime::Result<#rust> {
+                pub fn read_answer(&self, bytes: &[u8], #given) -> ::tl_runtime::Result<#rust> {
                     let mut reader = ::tl_runtime::Reader::new(bytes);
                     let answer = <#rust>::deserialize_with_counts(&mut reader, [#(#counts),*])?;
                     reader.finish()?;
@@ -339,11 +360,17 @@ impl Emitter<'_> {
         }
     }
 
-    /// The decoder of a constructor with natural-number parameters (`tuple {t:Type} {n:#} [t]`): an
-    /// inherent `deserialize_with_counts`, given the counts its type is applied to (not `Deserialize`,
-    /// which has no way to take them).
-    fn counted_decoder(&self, item: &Item, place: Place<'_>) -> TokenStream {
+    /// The decoder of a constructor or function with natural-number parameters (`tuple {t:Type} {n:#}
+    /// [t]`): an inherent `deserialize_with_counts`, given the counts its type is applied to (a function:
+    /// its own, which are not on the wire), not `Deserialize`, which has no way to take them. A function's
+    /// (`id`) reads its constructor id first.
+    fn counted_decoder(&self, item: &Item, place: Place<'_>, id: Option<u32>) -> TokenStream {
         let name = ident(&item.rust_name);
+        let tl_name = &item.tl_name;
+        let check_id = id.map(|id| {
+            let id = hex(id);
+            quote!(reader.expect_id(#id, #tl_name)?;)
+        });
         let generics = Generics::of(item, place);
         let (bounds, params) = (generics.bounded(quote!(::tl_runtime::Deserialize)), generics.params());
         let mut body = self.decoder(item, place);
@@ -359,7 +386,8 @@ impl Emitter<'_> {
             ),
         };
         let doc = format!(
-            " Reads the bare `{}` given its counts ({}), which are not on the wire.",
+            " Reads the {} `{}` given its counts ({}), which are not on the wire.",
+            if id.is_some() { "boxed" } else { "bare" },
             item.tl_name,
             item.nat_params
                 .iter()
@@ -368,7 +396,7 @@ impl Emitter<'_> {
                 .join(", ")
         );
         let counts = count_locals(&item.count_params_used());
-        let function = with_counts_fn(&doc, item.nat_params.len(), quote!(#imports #counts #body));
+        let function = with_counts_fn(&doc, item.nat_params.len(), quote!(#imports #check_id #counts #body));
         quote!(impl #bounds #name #params { #function })
     }
 

@@ -109,7 +109,8 @@ fn namespace_apart(tl_name: &str) -> String {
 /// `None` for every other type.
 pub(super) fn function_members(resolved: &Resolved) -> Vec<Option<Vec<super::FunctionMember>>> {
     let functions: Vec<(usize, &Shape)> = (resolved.functions.iter().enumerate())
-        .filter(|(_, function)| function.generics.is_empty())
+        // A generic function, or one with `{n:#}` (read given its counts), has no one decoder.
+        .filter(|(_, function)| function.generics.is_empty() && function.nat_params.is_empty())
         .collect();
     let short: Vec<&str> = functions.iter().map(|(_, f)| f.rust_name.as_str()).collect();
     let members = || {

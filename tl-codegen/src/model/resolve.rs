@@ -970,9 +970,6 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
 
     fn build(mut self) -> Result<Shape, Vec<Diagnostic>> {
         let definition = self.definition;
-        if let Some(unsupported) = unsupported_construct(definition) {
-            return Err(vec![unsupported]);
-        }
         if definition.category == Category::Type {
             self.index.check_arity(definition).map_err(|error| vec![*error])?;
         }
@@ -1014,10 +1011,12 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             generics,
             result: result.expect("no errors"),
             counted_answer,
-            nat_params: (self.index.generics_of(definition))
-                .filter(|_| definition.category == Category::Type)
-                .map(ConstructorGenerics::nat_params)
-                .unwrap_or_default(),
+            nat_params: match definition.category {
+                Category::Type => (self.index.generics_of(definition))
+                    .map(ConstructorGenerics::nat_params)
+                    .unwrap_or_default(),
+                Category::Function => function_nat_params(definition),
+            },
         })
     }
 
@@ -1058,7 +1057,8 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
     fn generics(&mut self) -> Vec<String> {
         let definition = self.definition;
         if definition.category == Category::Function {
-            return definition.type_params.iter().map(|p| p.name.to_string()).collect();
+            let types = definition.type_params.iter().filter(|p| !p.kind.is_nat());
+            return types.map(|p| p.name.to_string()).collect();
         }
         let Some(index) = self.index.generics_of(definition) else {
             return Vec::new();
@@ -1363,24 +1363,24 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
     }
 }
 
-/// The TL constructs the generator does not represent yet, as the reason to leave a definition out: a
-/// natural-number parameter (`{n:#}`) of a function (a constructor's is its type's parameter).
-fn unsupported_construct(definition: &Definition<'_>) -> Option<Diagnostic> {
-    if definition.category == Category::Type {
-        return None;
-    }
-    let param = definition.type_params.iter().find(|p| p.kind.is_nat())?;
-    let what = "a function's natural-number parameter (`{n:#}`) is not generated yet";
-    Some(Diagnostic::error(param.span, what).with_label("the definition is left out until the generator supports this"))
+/// A function's natural-number parameters (`{n:#}`), in order: not on the wire, given to its decoder and
+/// to `read_answer`, as a constructor's are.
+fn function_nat_params(definition: &Definition<'_>) -> Vec<String> {
+    let nats = definition.type_params.iter().filter(|p| p.kind.is_nat());
+    nats.map(|p| p.name.to_string()).collect()
 }
 
-/// A function's type variables: each a [`TypeRef::Generic`] by its TL name.
+/// A function's type variables, each a [`TypeRef::Generic`] by its TL name, and its natural-number
+/// parameters, each bound to its place among them.
 fn function_scope<'a>(definition: &Definition<'a>) -> Scope<'a> {
+    let (nats, types): (Vec<_>, Vec<_>) = definition.type_params.iter().partition(|p| p.kind.is_nat());
     Scope {
-        types: (definition.type_params.iter())
+        types: (types.iter())
             .map(|p| (p.name, TypeRef::Generic(p.name.to_string())))
             .collect(),
-        counts: Vec::new(),
+        counts: (nats.iter().enumerate())
+            .map(|(k, p)| (p.name, CountSource::Param(k)))
+            .collect(),
     }
 }
 
