@@ -6,11 +6,15 @@
 Inputs (each the unedited output of the command named in BENCHMARKS.md):
   benchmarks/build-times.md          bash scripts/build-times.sh
   benchmarks/tdjson-build-times.md   bash scripts/tdjson-build-times.sh
-  benchmarks/runtime.txt             cargo bench -p tl-full-schema --bench runtime
+  benchmarks/runtime.txt             scripts/bench-spread.py ... cargo bench -p tl-full-schema --bench runtime
   benchmarks/tdjson-decode.txt       cargo bench -p tl-tdjson-bench --bench decode
-  benchmarks/tl-proto.txt            cargo bench -p tl-proto-bench --bench lite
+  benchmarks/tl-proto.txt            scripts/bench-spread.py ... cargo bench -p tl-proto-bench --bench lite
+
+A file of several runs (`## run N` sections, as scripts/bench-spread.py writes them) gives each ratio as
+the median of the runs' ratios.
 """
 import re
+import statistics
 from html import escape
 from pathlib import Path
 
@@ -31,10 +35,25 @@ def build_table(path):
     return rows
 
 
-def divan_medians(path):
+def divan_runs(path):
+    """One dict of divan medians per run in `path` (one for a plain divan output)."""
+    runs = re.split(r"^## run \d+$", path.read_text(), flags=re.MULTILINE)
+    texts = runs[1:] if len(runs) > 1 else runs
+    return [divan_medians(text.split("\n## ratios")[0]) for text in texts]
+
+
+def ratio(runs, ours, theirs):
+    """The median over `runs` of the peer's time over ours, or None if a run lacks either."""
+    pairs = [(run.get(ours), run.get(theirs)) for run in runs]
+    if not pairs or any(None in pair for pair in pairs):
+        return None
+    return statistics.median(peer / own for own, peer in pairs)
+
+
+def divan_medians(text):
     """Bench path ('c_users/ours_deserialize') -> median seconds, from divan's tree output."""
     medians, stack = {}, []
-    for line in path.read_text().splitlines():
+    for line in text.splitlines():
         # name and fastest │ slowest │ median │ mean │ samples │ iters; the tree may hold `│` too.
         cells = line.split("│")
         if len(cells) < 6:
@@ -111,35 +130,40 @@ OPERATIONS = [
 ]
 
 
-def tl_proto_ratios(medians):
-    """TON's blockTransactions against tl-proto: encode new, reused, and borrowed decode (its only form)."""
+TL_PROTO = [
+    ("block_transactions", "/(16, 0)", "TON blockTransactions, 16 ids"),
+    ("block_transactions", "/(1024, 16384)", "TON blockTransactions, 1024 ids"),
+    ("partial_block_proof", "", "TON partialBlockProof, 64 links"),
+    ("account_state", "", "TON accountState, 64 KiB state"),
+]
+
+
+def tl_proto_ratios(runs):
+    """TON's lite-server answers against tl-proto: encode new, reused, decode owned and borrowed."""
     groups = []
-    for args, label in (("(16, 0)", "TON lite: 16 ids"), ("(1024, 16384)", "TON lite: 1024 ids, 16 KiB")):
-        def ratio(operation):
-            base = f"benches/block_transactions_{operation}"
-            ours, theirs = medians.get(f"{base}_ours/{args}"), medians.get(f"{base}_tl_proto/{args}")
-            return theirs / ours if ours and theirs else None
-        groups.append((label, [ratio("encode_new"), ratio("encode_reused"), None, ratio("decode")]))
+    for shape, args, label in TL_PROTO:
+        def of(operation):
+            base = f"benches/{shape}_{operation}"
+            return ratio(runs, f"{base}_ours{args}", f"{base}_tl_proto{args}")
+        groups.append((label, [of("encode_new"), of("encode_reused"), of("decode_owned"), of("decode")]))
     return groups
 
 
 def speed_plot():
-    runtime = divan_medians(DATA / "runtime.txt")
+    runtime = divan_runs(DATA / "runtime.txt")
     groups = []
     for module, label in RUNTIME:
-        ratios = []
-        for ours, theirs, _ in OPERATIONS:
-            pair = (runtime.get(f"{module}/ours_{ours}"), runtime.get(f"{module}/grammers_{theirs}"))
-            ratios.append(pair[1] / pair[0] if None not in pair else None)
+        ratios = [ratio(runtime, f"{module}/ours_{ours}", f"{module}/grammers_{theirs}")
+                  for ours, theirs, _ in OPERATIONS]
         groups.append((label, ratios))
-    groups += tl_proto_ratios(divan_medians(DATA / "tl-proto.txt"))
-    tdjson = divan_medians(DATA / "tdjson-decode.txt")
+    groups += tl_proto_ratios(divan_runs(DATA / "tl-proto.txt"))
+    tdjson = divan_medians((DATA / "tdjson-decode.txt").read_text())
     for size in ("one message (1.3 KB)", "messages, 1000 (1.3 MB)"):
         ours, theirs = tdjson.get(f"{size}: ours"), tdjson.get(f"{size}: tdlib-rs 1.4.0")
         if ours and theirs:
             groups.append((f"TDLib JSON: {size}", [None, None, theirs / ours, None]))
-    note = ("The peer's median time over ours: grammers-tl-types 0.11.0 for (a)-(d), tl-proto 0.5.4 for TON, "
-            "tdlib-rs 1.4.0 for JSON.")
+    note = ("The peer's median time over ours (the median of 5 runs' ratios for (a)-(d) and TON): grammers-tl-types 0.11.0 for (a)-(d), "
+            "tl-proto 0.5.4 for TON, tdlib-rs 1.4.0 for JSON.")
     return bar_chart("Times faster than the peer (higher is better)", "x", groups,
                      [name for _, _, name in OPERATIONS], note, reference=1.0)
 
