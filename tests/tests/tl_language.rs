@@ -327,7 +327,7 @@ fn a_repetition_holding_another_count_than_its_field_is_caught_in_debug_builds()
 #[test]
 fn repetitions_of_several_items_are_vectors_of_tuples() {
     use lang::nat_parameters::{enums, types};
-    use tl_runtime::{Deserialize, Serialize};
+    use tl_runtime::{Deserialize, DeserializeBorrowed, Serialize};
     use tl_tests::codegen_fixtures::tl_language as lang;
     // `n:# items:n*[ id:int name:string ]`: the count, then each item's values in order.
     let rows = types::Rows {
@@ -388,6 +388,17 @@ fn repetitions_of_several_items_are_vectors_of_tuples() {
         value: vec![vec!["a".into()], vec![]],
     };
     assert_eq!(types::Lists::from_bytes(&lists.to_bytes()).expect("decodes"), lists);
+    // `flags:# n:# items:n*[ a:flags.0?string b:int ]`: an optional text in an item, borrowed and back.
+    let tagged = types::Tagged {
+        flags: 1,
+        items: vec![(Some("é".into()), 4), (Some(String::new().into()), -1)],
+    };
+    let bytes = tagged.to_bytes();
+    let borrowed =
+        <lang::nat_parameters::all_options::borrowed::types::Tagged<'_> as DeserializeBorrowed>::from_bytes_borrowed(
+            &bytes,
+        );
+    assert_eq!(borrowed.expect("decodes").into_owned().to_bytes(), bytes);
     // A count larger than the input can hold: refused before any row is allocated.
     let hostile = [u32::MAX.to_le_bytes(), 9u32.to_le_bytes()].concat();
     assert!(types::Rows::from_bytes(&hostile).is_err());

@@ -108,6 +108,20 @@ impl Emitter<'_> {
                 let convert = self.owned_items(element, place);
                 quote!(#value.into_iter()#convert.collect::<::std::vec::Vec<_>>())
             }
+            // Written out rather than as a closure called in place (`(|v| ..)(value)`).
+            TypeRef::Flagged(inner, _) => self.owned_option(inner, place, value),
+            TypeRef::Heap(inner) => {
+                let owned = self.owned_value(inner, place, quote!((*#value)));
+                quote!(::std::boxed::Box::new(#owned))
+            }
+            TypeRef::Tuple(values) => {
+                let names: Vec<_> = (0..values.len()).map(|n| format_ident!("value{}", n)).collect();
+                let owned = (values.iter().zip(&names)).map(|(ty, name)| self.owned_value(ty, place, quote!(#name)));
+                quote!({
+                    let (#(#names),*) = #value;
+                    (#(#owned),*)
+                })
+            }
             _ => {
                 let convert = self.owned_fn(ty, place);
                 quote!(#convert(#value))
