@@ -136,6 +136,13 @@ fn any_function_is_written_as_the_function_and_read_by_its_id() {
     nested.extend_from_slice(&functions::GetPlain::CONSTRUCTOR_ID.to_le_bytes());
     let deep = Function::from_bytes(&nested).expect_err("too deep");
     assert!(matches!(deep.kind(), tl_runtime::ErrorKind::TooDeep { .. }), "{deep}");
+    // `listed n:# items:n*[ any:Object call:Function ]`: the universal types named only inside an item.
+    use lang::universal_function::{enums, types};
+    let plain = enums::Plain::from(types::Plain { value: 7 });
+    let listed = types::Listed {
+        items: vec![(enums::Object::Plain(plain), Function::from(functions::GetPlain {}))],
+    };
+    assert_eq!(types::Listed::from_bytes(&listed.to_bytes()).expect("decodes"), listed);
 }
 
 #[test]

@@ -292,15 +292,21 @@ fn uses_universal(definitions: &[&Definition<'_>]) -> bool {
     uses_type(definitions, is_universal)
 }
 
-/// Whether any type in `definitions` (a param's, a function's answer) is one `is_it` picks.
+/// Whether any type in `definitions` (a param's, at any depth of repetitions, or a function's answer) is
+/// one `is_it` picks.
 fn uses_type(definitions: &[&Definition<'_>], is_it: fn(&str) -> bool) -> bool {
     fn names(ty: &TypeExpr<'_>, is_it: fn(&str) -> bool) -> bool {
         is_it(ty.name) || ty.args.iter().any(|arg| names(arg, is_it))
     }
+    fn in_params(params: &[Param<'_>], is_it: fn(&str) -> bool) -> bool {
+        params.iter().any(|param| match param {
+            Param::Field(field) => names(&field.ty, is_it),
+            Param::Repeat(repeat) => in_params(&repeat.items, is_it),
+        })
+    }
     definitions.iter().any(|definition| {
-        let params = definition.params.iter().filter_map(Param::as_field).map(|f| &f.ty);
-        let result = (definition.category == Category::Function).then_some(&definition.result);
-        params.chain(result).any(|ty| names(ty, is_it))
+        let answer = definition.category == Category::Function && names(&definition.result, is_it);
+        answer || in_params(&definition.params, is_it)
     })
 }
 
