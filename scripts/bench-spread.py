@@ -23,29 +23,7 @@ import statistics
 import subprocess
 import sys
 
-UNITS = {"ps": 1e-3, "ns": 1.0, "µs": 1e3, "us": 1e3, "ms": 1e6, "s": 1e9}
-TREE = re.compile(r"^([\s│├╰─]*)(\S.*?)\s{2,}")
-TIME = re.compile(r"([\d.]+)\s*(ps|ns|µs|us|ms|s)\b")
-
-
-def medians(output):
-    """{path: median in ns} from divan's table: the path joins the tree's names with `/`."""
-    found, stack = {}, []
-    for line in output.splitlines():
-        match = TREE.match(line)
-        if not match or "│" not in line[match.end() :] and "fastest" not in line:
-            continue
-        depth = len(match.group(1)) // 3
-        name = match.group(2).strip()
-        stack = stack[:depth] + [name]
-        columns = line[match.end(2) :].split("│")
-        if len(columns) < 3:
-            continue
-        median = TIME.search(columns[2])
-        if median:
-            found["/".join(stack[1:])] = float(median.group(1)) * UNITS[median.group(2)]
-    return found
-
+from divan_output import divan_medians
 
 def peer_of(path, peer, figures):
     """The peer's figure for one of ours, or None."""
@@ -76,7 +54,7 @@ def main():
         print(f"run {run + 1} of {args.runs}: {' '.join(command)}", file=sys.stderr)
         done = subprocess.run(command, capture_output=True, text=True, check=True)
         log.append(f"## run {run + 1}\n\n{done.stdout}")
-        runs.append(medians(done.stdout))
+        runs.append({path: seconds * 1e9 for path, seconds in divan_medians(done.stdout).items()})
     table = spread_table(runs, args.peer)
     print(table)
     if args.out:

@@ -13,15 +13,14 @@ Inputs (each the unedited output of the command named in BENCHMARKS.md):
 A file of several runs (`## run N` sections, as scripts/bench-spread.py writes them) gives each ratio as
 the median of the runs' ratios.
 """
-import re
-import statistics
 from html import escape
 from pathlib import Path
+
+from divan_output import divan_medians, divan_runs, ratio
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "benchmarks"
 OUT = ROOT / "docs" / "plots"
-UNITS = {"ns": 1e-9, "µs": 1e-6, "us": 1e-6, "ms": 1e-3, "s": 1.0}
 COLOURS = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759"]
 
 
@@ -33,42 +32,6 @@ def build_table(path):
         if len(cells) >= 3 and cells[1] in ("debug", "release"):
             rows[(cells[0], cells[1])] = float(cells[2])
     return rows
-
-
-def divan_runs(path):
-    """One dict of divan medians per run in `path` (one for a plain divan output)."""
-    runs = re.split(r"^## run \d+$", path.read_text(), flags=re.MULTILINE)
-    texts = runs[1:] if len(runs) > 1 else runs
-    return [divan_medians(text.split("\n## ratios")[0]) for text in texts]
-
-
-def ratio(runs, ours, theirs):
-    """The median over `runs` of the peer's time over ours, or None if a run lacks either."""
-    pairs = [(run.get(ours), run.get(theirs)) for run in runs]
-    if not pairs or any(None in pair for pair in pairs):
-        return None
-    return statistics.median(peer / own for own, peer in pairs)
-
-
-def divan_medians(text):
-    """Bench path ('c_users/ours_deserialize') -> median seconds, from divan's tree output."""
-    medians, stack = {}, []
-    for line in text.splitlines():
-        # name and fastest │ slowest │ median │ mean │ samples │ iters; the tree may hold `│` too.
-        cells = line.split("│")
-        if len(cells) < 6:
-            continue
-        first, median_cell = "│".join(cells[:-5]), cells[-4]
-        head = re.match(r"^(?P<tree>[│├╰─ ]*)(?P<name>\S.*?)(\s{2,}(?P<value>[\d.]+ \S+))?\s*$", first)
-        if not head or re.fullmatch(r"[\d.]+ \S+", head["name"]):
-            continue  # a throughput line, or the column header
-        depth = len(head["tree"]) // 3
-        del stack[depth:]
-        stack.append(head["name"])
-        median = re.match(r"\s*([\d.]+) (\S+)", median_cell)
-        if head["value"] and median:
-            medians["/".join(stack[1:])] = float(median[1]) * UNITS[median[2]]
-    return medians
 
 
 def bar_chart(title, unit, groups, series, note="", reference=None):
@@ -150,13 +113,13 @@ def tl_proto_ratios(runs):
 
 
 def speed_plot():
-    runtime = divan_runs(DATA / "runtime.txt")
+    runtime = divan_runs((DATA / "runtime.txt").read_text())
     groups = []
     for module, label in RUNTIME:
         ratios = [ratio(runtime, f"{module}/ours_{ours}", f"{module}/grammers_{theirs}")
                   for ours, theirs, _ in OPERATIONS]
         groups.append((label, ratios))
-    groups += tl_proto_ratios(divan_runs(DATA / "tl-proto.txt"))
+    groups += tl_proto_ratios(divan_runs((DATA / "tl-proto.txt").read_text()))
     tdjson = divan_medians((DATA / "tdjson-decode.txt").read_text())
     for size in ("one message (1.3 KB)", "messages, 1000 (1.3 MB)"):
         ours, theirs = tdjson.get(f"{size}: ours"), tdjson.get(f"{size}: tdlib-rs 1.4.0")
