@@ -56,10 +56,7 @@ impl Emitter<'_> {
 
     fn read_step(&self, item: &Item, place: Place<'_>, step: &Step) -> TokenStream {
         match step {
-            // A lone array (`int256`) is read as a run too: borrowed from the input and copied once to
-            // its place, never held in a `Result<[u8; N]>`, whose 1-aligned array sits at an odd offset
-            // (the copies out of there stall store forwarding).
-            Step::Fixed(parts) if parts.len() > 1 || parts[0].size > 8 => read_run(item, parts),
+            Step::Fixed(parts) if parts.len() > 1 => read_run(item, parts),
             Step::Fixed(parts) => match parts[0].source {
                 FixedSource::Flags(index) => read_flags(item, index),
                 FixedSource::Field(field) => self.read_required(item, place, field),
