@@ -52,7 +52,13 @@ def main():
     runs, log = [], []
     for run in range(args.runs):
         print(f"run {run + 1} of {args.runs}: {' '.join(command)}", file=sys.stderr)
-        done = subprocess.run(command, capture_output=True, text=True, check=True)
+        try:
+            done = subprocess.run(command, capture_output=True, text=True)
+        except OSError as error:
+            sys.exit(f"bench-spread.py: cannot run `{command[0]}`: {error.strerror}")
+        if done.returncode != 0:
+            sys.stderr.write(done.stderr[-4000:])
+            sys.exit(f"bench-spread.py: run {run + 1} failed: `{' '.join(command)}` exited with {done.returncode}")
         log.append(f"## run {run + 1}\n\n{done.stdout}")
         runs.append({path: seconds * 1e9 for path, seconds in divan_medians(done.stdout).items()})
     table = spread_table(runs, args.peer)
