@@ -227,6 +227,70 @@ fn generic_types_are_rust_generics_applied_where_used() {
     round_trip_holder_samples::<enums::Holder>("generic_types");
 }
 
+#[test]
+fn types_with_nat_parameters_are_type_arguments_read_by_the_readers_given() {
+    use lang::generic_types::{enums, functions, types};
+    use tl_runtime::{Deserialize, Reader, Serialize};
+    use tl_tests::codegen_fixtures::tl_language as lang;
+    let id = |id: u32| id.to_le_bytes();
+    let tuple = |items: Vec<i32>| enums::Tuple::from(types::Tuple { value: items });
+    let tuple_id = 0x9770768a_u32;
+    let just_id = <types::ResultTrue<i32> as tl_runtime::Identifiable>::CONSTRUCTOR_ID;
+    // `Maybe (Tuple int 3)`: the tuple's id and its three items, no count.
+    let three = enums::Maybe::from(types::ResultTrue {
+        value: tuple(vec![1, 2, 3]),
+    });
+    let bytes = [id(just_id), id(tuple_id), id(1), id(2), id(3)].concat();
+    assert_eq!(three.to_bytes(), bytes);
+    let read_tuple = |reader: &mut Reader<'_>| enums::Tuple::<i32>::deserialize_with_counts(reader, [3]);
+    let mut reader = Reader::new(&bytes);
+    assert_eq!(
+        enums::Maybe::deserialize_with(&mut reader, &read_tuple).expect("decodes"),
+        three
+    );
+    reader.finish().expect("all read");
+    // Given too few items for its count, the read fails rather than reading past the value.
+    let short = [id(just_id), id(tuple_id), id(1)].concat();
+    assert!(enums::Maybe::deserialize_with(&mut Reader::new(&short), &read_tuple).is_err());
+    // `k:# pair:(Pair (Tuple long k) int)`: the field counts the tuple inside the pair.
+    let counted = types::Counted {
+        three,
+        k: 2,
+        pair: types::Pair {
+            a: enums::Tuple::from(types::Tuple { value: vec![7i64, 8] }),
+            b: 9,
+        }
+        .into(),
+        nested: enums::Tuple::from(types::Tuple {
+            value: vec![tuple(vec![1, 2]), tuple(vec![3, 4])],
+        }),
+        list: vec![enums::Maybe::ResultFalse],
+        bare: enums::Maybe::from(types::ResultTrue {
+            value: tl_runtime::BareVector(vec![tuple(vec![5, 6])]),
+        }),
+        s: types::Sized {
+            items: enums::Tuple::from(types::Tuple {
+                value: vec![tuple(vec![1]), tuple(vec![2])],
+            }),
+        }
+        .into(),
+        w: types::Wrap {
+            inner: enums::Maybe::ResultFalse,
+        }
+        .into(),
+    };
+    assert_eq!(
+        types::Counted::from_bytes(&counted.to_bytes()).expect("decodes"),
+        counted
+    );
+    // A function answering `Maybe (Tuple long k)`: its answer is read with the request's `k`.
+    let request = functions::GetCounted { k: 2 };
+    let answer = enums::Maybe::from(types::ResultTrue {
+        value: enums::Tuple::from(types::Tuple { value: vec![4i64, 5] }),
+    });
+    assert_eq!(request.read_answer(&answer.to_bytes()).expect("decodes"), answer);
+}
+
 /// The fixed and 200 random samples of the constructor `holder` of fixture `name` (which holds the
 /// fixture's other constructors) decode into `Holder` and encode back to the same bytes.
 fn round_trip_holder_samples<Holder>(name: &str)

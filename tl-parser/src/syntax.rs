@@ -767,7 +767,21 @@ impl<'a> Grammar<'a> {
         if ty.args.is_empty() {
             // What the definition binds, gathered only when a name follows the type (seldom).
             let mut bound: Option<Bound<'a>> = None;
-            while let Ok((after, arg)) = preceded(ws, |i| self.applied_arg(i)).parse(rest) {
+            loop {
+                // An application in parentheses (`= Maybe (Tuple int n)`) cannot begin a definition.
+                match preceded(ws, |i| self.parenthesised_arg(i)).parse(rest) {
+                    Ok((after, arg)) => {
+                        ty.args.push(arg);
+                        ty.span = self.span(i, after);
+                        rest = after;
+                        continue;
+                    }
+                    Err(failure @ nom::Err::Failure(_)) => return Err(failure),
+                    Err(_) => {}
+                }
+                let Ok((after, arg)) = preceded(ws, |i| self.applied_arg(i)).parse(rest) else {
+                    break;
+                };
                 // A boxed type name may follow too (`=> Vector User`), a number (`= Tuple int 3`), or a
                 // built-in that does not begin the next definition (`int ? = Int;`).
                 let boxed = Name::split(arg.name).1.starts_with(|c: char| c.is_ascii_uppercase());
@@ -782,6 +796,15 @@ impl<'a> Grammar<'a> {
             }
         }
         Ok((rest, ty))
+    }
+
+    /// `(Tuple int n)` or `%(Pair X Y)` as an argument of a result type.
+    fn parenthesised_arg(&self, i: &'a str) -> PResult<'a, TypeExpr<'a>> {
+        let percent = i.strip_prefix('%').unwrap_or(i);
+        if !percent.starts_with('(') {
+            return Err(nom::Err::Error(SyntaxError { at: i, expected: "`(`" }));
+        }
+        self.ty(i)
     }
 
     fn applied_arg(&self, i: &'a str) -> PResult<'a, TypeExpr<'a>> {

@@ -418,7 +418,8 @@ fn the_whole_language_parses() {
          doc id:int = Doc;\n\
          user id:int = User;\n\
          ---functions---\n\
-         @read @any users.get ids:(vector int) => Vector User;",
+         @read @any users.get ids:(vector int) => Vector User;\n\
+         getTuples n:# = Tuple (Tuple long n) 2;",
     );
     let names: Vec<&str> = schema.definitions.iter().map(|d| d.name.full).collect();
     assert_eq!(
@@ -432,7 +433,8 @@ fn the_whole_language_parses() {
             "holder",
             "doc",
             "user",
-            "users.get"
+            "users.get",
+            "getTuples"
         ]
     );
     let point = &schema.definitions[0];
@@ -468,6 +470,13 @@ fn the_whole_language_parses() {
     assert_eq!(
         (get.annotations.as_slice(), get.result.args[0].name),
         (&["read", "any"][..], "User")
+    );
+    // A result type applied to an application in parentheses (TL-formal's `subexpr`).
+    let answer = &schema.definitions[9].result;
+    assert_eq!((answer.name, answer.args.len()), ("Tuple", 2));
+    assert_eq!(
+        (answer.args[0].to_string().as_str(), answer.args[1].name),
+        ("Tuple<long,n>", "2")
     );
     // An implicit type variable is not hashed: the id is that of the definition as written.
     assert_eq!(

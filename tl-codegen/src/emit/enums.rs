@@ -531,9 +531,16 @@ impl Emitter<'_> {
     fn read_value(&self, ty: &BoxedType, variant: &Variant, place: Place<'_>, path: &TokenStream) -> TokenStream {
         let name = ident(&ty.rust_name);
         let variant_name = ident(&variant.rust_name);
-        if ty.nat_params > 0 {
-            // The struct is read given the type's counts, one level deeper on a recursive type.
-            let read = quote!(<#path>::deserialize_with_counts(reader, counts));
+        let struct_generics = &self.model.constructors[variant.constructor].generics;
+        if ty.nat_params > 0 || !struct_generics.is_empty() {
+            // The struct is read given the type's counts and the readers of the parameters it uses, one
+            // level deeper on a recursive type.
+            let readers = struct_generics.iter().map(|name| super::types::param_reader(name));
+            let read = match (ty.nat_params, struct_generics.is_empty()) {
+                (_, true) => quote!(<#path>::deserialize_with_counts(reader, counts)),
+                (0, false) => quote!(<#path>::deserialize_with(reader, #(#readers),*)),
+                (_, false) => quote!(<#path>::deserialize_with(reader, counts, #(#readers),*)),
+            };
             let wrap = match variant.boxed {
                 true => quote!(|value| #name::#variant_name(::std::boxed::Box::new(value))),
                 false => quote!(#name::#variant_name),
@@ -571,6 +578,7 @@ fn enum_decoder(ty: &BoxedType, place: Place<'_>, body: TokenStream) -> TokenStr
     let generics = Generics::named(&ty.generics);
     let (decodable, params) = (generics.bounded(quote!(::tl_runtime::Deserialize)), generics.params());
     match place.form {
+        Form::Owned if !ty.generics.is_empty() => generic_enum_decoder(ty, body),
         Form::Owned if ty.nat_params > 0 => {
             let doc = format!(
                 " Reads a boxed `{}` given its counts, which are not on the wire.",
@@ -597,6 +605,45 @@ fn enum_decoder(ty: &BoxedType, place: Place<'_>, body: TokenStream) -> TokenStr
                 }
             }
         },
+    }
+}
+
+/// The decoder of a generic type's enum: `deserialize_with`, given a reader per type parameter (and its
+/// counts, for a type with `#` parameters), and the trait's `deserialize` (or `deserialize_with_counts`)
+/// reading each parameter by its `Deserialize`.
+fn generic_enum_decoder(ty: &BoxedType, body: TokenStream) -> TokenStream {
+    let name = ident(&ty.rust_name);
+    let generics = Generics::named(&ty.generics);
+    let (decodable, params) = (generics.bounded(quote!(::tl_runtime::Deserialize)), generics.params());
+    let names: Vec<_> = ty.generics.iter().map(|g| ident(g)).collect();
+    let read_by = super::items::read_by_doc(&names);
+    let by_trait = generics.trait_readers();
+    let min_size = Literal::usize_unsuffixed(ty.min_size);
+    if ty.nat_params == 0 {
+        let doc = format!(" Reads a boxed `{}`, {read_by}.", ty.tl_name);
+        let with_readers = super::items::with_readers_fn(&doc, &names, None, body);
+        return quote! {
+            impl #params #name #params { #with_readers }
+            impl #decodable ::tl_runtime::Deserialize for #name #params {
+                const MIN_SIZE: usize = #min_size;
+                #[inline]
+                fn deserialize(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+                    Self::deserialize_with(reader, #(#by_trait),*)
+                }
+            }
+        };
+    }
+    let doc = format!(
+        " Reads a boxed `{}` given its counts, which are not on the wire.",
+        ty.tl_name
+    );
+    let doc_with = format!("{}, {read_by}.", doc.trim_end_matches('.'));
+    let with_readers = super::items::with_readers_fn(&doc_with, &names, Some(ty.nat_params), body);
+    let delegate = quote!(Self::deserialize_with(reader, counts, #(#by_trait),*));
+    let with_counts = super::items::with_counts_fn(&doc, ty.nat_params, delegate);
+    quote! {
+        impl #params #name #params { #with_readers }
+        impl #decodable #name #params { #with_counts }
     }
 }
 

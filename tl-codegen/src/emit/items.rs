@@ -58,6 +58,13 @@ impl Generics {
         quote!(#(#names: #bound,)*)
     }
 
+    /// `&<X as Deserialize>::deserialize, ...`: each parameter read by its trait, for `deserialize_with`.
+    pub(super) fn trait_readers(&self) -> Vec<TokenStream> {
+        (self.names.iter())
+            .map(|name| quote!(&<#name as ::tl_runtime::Deserialize>::deserialize))
+            .collect()
+    }
+
     /// `<'a, X: Bound, Y: Bound>`, or nothing.
     pub(super) fn bounded(&self, bound: TokenStream) -> Option<TokenStream> {
         let (lifetime, names) = (&self.lifetime, &self.names);
@@ -108,22 +115,10 @@ impl Emitter<'_> {
     /// `read_answer`: the answer of a function whose answer type has `#` parameters, read with the counts
     /// the request holds (its `RemoteCall::Return` is the answer's bytes, read without them).
     fn read_answer(&self, item: &Item, place: Place<'_>, answer: &TypeRef) -> TokenStream {
-        let TypeRef::Counts(inner, counts) = answer else {
-            unreachable!("a counted answer has counts")
-        };
         let name = ident(&item.rust_name);
-        let rust = self.rust_type(place, inner);
-        let counts = counts.iter().map(|count| match count {
-            crate::model::CountSource::Field(field) => {
-                let field = ident(&item.fields[*field].rust_name);
-                quote!(self.#field)
-            }
-            crate::model::CountSource::Const(count) => Literal::u32_unsuffixed(*count).into_token_stream(),
-            crate::model::CountSource::Param(k) => {
-                let k = Literal::usize_unsuffixed(*k);
-                quote!(counts[#k])
-            }
-        });
+        let rust = self.rust_type(place, answer);
+        let read = self.read_expr(place, answer);
+        let counts = answer_counts(item, answer);
         let answer_type = item.definition.rsplit_once(" = ").map_or("", |(_, answer)| answer);
         let answer_type = answer_type.trim_end_matches(';');
         let mut docs = vec![
@@ -149,8 +144,9 @@ impl Emitter<'_> {
             impl #name {
                 #(#[doc = #docs])*
                 pub fn read_answer(&self, bytes: &[u8], #given) -> ::tl_runtime::Result<#rust> {
-                    let mut reader = ::tl_runtime::Reader::new(bytes);
-                    let answer = <#rust>::deserialize_with_counts(&mut reader, [#(#counts),*])?;
+                    let reader = &mut ::tl_runtime::Reader::new(bytes);
+                    #counts
+                    let answer = #read?;
                     reader.finish()?;
                     ::core::result::Result::Ok(answer)
                 }
@@ -341,6 +337,21 @@ impl Emitter<'_> {
             #body
         };
         match place.form {
+            Form::Owned if id.is_none() && !generics.names.is_empty() => {
+                let doc = format!(" Reads the bare `{tl_name}`, {}.", read_by_doc(&generics.names));
+                let with_readers = with_readers_fn(&doc, &generics.names, None, function);
+                let read_by_trait = generics.trait_readers();
+                quote! {
+                    impl #params #name #params { #with_readers }
+                    impl #bounds ::tl_runtime::Deserialize for #name #params {
+                        const MIN_SIZE: usize = #min;
+                        #[inline]
+                        fn deserialize(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+                            Self::deserialize_with(reader, #(#read_by_trait),*)
+                        }
+                    }
+                }
+            }
             Form::Owned => quote! {
                 impl #bounds ::tl_runtime::Deserialize for #name #params {
                     const MIN_SIZE: usize = #min;
@@ -396,8 +407,23 @@ impl Emitter<'_> {
                 .join(", ")
         );
         let counts = count_locals(&item.count_params_used());
-        let function = with_counts_fn(&doc, item.nat_params.len(), quote!(#imports #check_id #counts #body));
-        quote!(impl #bounds #name #params { #function })
+        let body = quote!(#imports #check_id #counts #body);
+        if generics.names.is_empty() {
+            let function = with_counts_fn(&doc, item.nat_params.len(), body);
+            return quote!(impl #bounds #name #params { #function });
+        }
+        let doc_with = format!("{}, {}.", doc.trim_end_matches('.'), read_by_doc(&generics.names));
+        let with_readers = with_readers_fn(&doc_with, &generics.names, Some(item.nat_params.len()), body);
+        let read_by_trait = generics.trait_readers();
+        let delegate = with_counts_fn(
+            &doc,
+            item.nat_params.len(),
+            quote!(Self::deserialize_with(reader, counts, #(#read_by_trait),*)),
+        );
+        quote! {
+            impl #params #name #params { #with_readers }
+            impl #bounds #name #params { #delegate }
+        }
     }
 
     /// `RemoteCall`: the function's answer type (for a generic function, its query's answer).
@@ -512,6 +538,79 @@ pub(super) fn with_counts_fn(doc: &str, how_many: usize, body: TokenStream) -> T
             #body
         }
     }
+}
+
+/// `pub fn deserialize_with(reader, [counts,] read_x, ...)` with `body`: the decoder of a generic type, the
+/// values of each type parameter (`names`) read by the function given for it (its `Deserialize`, or for a
+/// type read given counts, a closure that gives them). `counts`: how many natural-number parameters
+/// come first, if any.
+pub(super) fn with_readers_fn(
+    doc: &str,
+    names: &[proc_macro2::Ident],
+    counts: Option<usize>,
+    body: TokenStream,
+) -> TokenStream {
+    let counts = counts.map(|how_many| {
+        let len = Literal::usize_unsuffixed(how_many);
+        quote!(counts: [u32; #len],)
+    });
+    let readers = names.iter().map(|name| {
+        let reader = super::types::param_reader(&name.to_string());
+        quote!(#reader: &impl ::core::ops::Fn(&mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<#name>)
+    });
+    let how = " `Deserialize` gives each parameter's own `deserialize`; a type read given counts \
+               (`Maybe (Tuple int 3)`) gives a closure that reads it with them.";
+    quote! {
+        #[doc = #doc]
+        #[doc = ""]
+        #[doc = #how]
+        #[inline]
+        pub fn deserialize_with(
+            reader: &mut ::tl_runtime::Reader<'_>,
+            #counts
+            #(#readers),*
+        ) -> ::tl_runtime::Result<Self> {
+            #body
+        }
+    }
+}
+
+/// How a generic decoder reads its parameters' values, for its docs: "each value of a type parameter by
+/// the function given for it (`T` by `read_t`)".
+pub(super) fn read_by_doc(names: &[proc_macro2::Ident]) -> String {
+    let each = names.iter().map(|name| {
+        let reader = super::types::param_reader(&name.to_string());
+        format!("`{name}` by `{reader}`")
+    });
+    format!(
+        "each value of a type parameter by the function given for it ({})",
+        each.collect::<Vec<_>>().join(", ")
+    )
+}
+
+/// The counts a function's answer is read with, as the locals its read names: `let field_2 = self.n;` for
+/// a field of the request, `let count_0 = counts[0];` for the function's own `{n:#}` (given by the caller).
+fn answer_counts(item: &Item, answer: &TypeRef) -> TokenStream {
+    let mut sources = Vec::new();
+    answer.visit(&mut |inner| match inner {
+        TypeRef::Counts(_, counts) => sources.extend(counts.iter().copied()),
+        TypeRef::Counted(_, count) => sources.push(*count),
+        _ => {}
+    });
+    sources.sort();
+    sources.dedup();
+    let bind = sources.into_iter().map(|source| match source {
+        crate::model::CountSource::Field(field) => {
+            let (local, name) = (super::reads::field_local(field), ident(&item.fields[field].rust_name));
+            quote!(let #local = self.#name;)
+        }
+        crate::model::CountSource::Param(k) => {
+            let (local, k) = (super::reads::count_local(k), Literal::usize_unsuffixed(k));
+            quote!(let #local = counts[#k];)
+        }
+        crate::model::CountSource::Const(_) => quote!(),
+    });
+    bind.collect()
 }
 
 /// `let [count_0, _, count_2] = counts;`: the counts an item's fields read (`used`, by position).

@@ -1,7 +1,7 @@
 //! Rust types and paths, and the expressions that measure, write and read one value of a type.
 
 use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::{ToTokens, format_ident, quote};
 use tl_parser::builtin::Codec;
 
 use super::{Emitter, Form, Place};
@@ -173,7 +173,23 @@ impl Emitter<'_> {
             TypeRef::Counts(inner, counts) => {
                 let rust = self.rust_type(place, inner);
                 let counts = counts.iter().map(|count| super::reads::count_expr(*count));
-                quote!(<#rust>::deserialize_with_counts(reader, [#(#counts),*]))
+                match self.argument_readers(place, inner) {
+                    Some(readers) => quote!(<#rust>::deserialize_with(reader, [#(#counts),*], #(#readers),*)),
+                    None => quote!(<#rust>::deserialize_with_counts(reader, [#(#counts),*])),
+                }
+            }
+            TypeRef::Param(name) => {
+                let read = param_reader(name);
+                quote!(#read(reader))
+            }
+            TypeRef::Apply(generic, args) if self.is_bare_vector_argument(generic) => {
+                let read = self.read_expr(place, &TypeRef::BareVector(Box::new(args[0].clone())));
+                quote!(#read.map(::tl_runtime::BareVector))
+            }
+            TypeRef::Apply(..) => {
+                let rust = self.rust_type(place, ty);
+                let readers = self.argument_readers(place, ty).unwrap_or_default();
+                quote!(<#rust>::deserialize_with(reader, #(#readers),*))
             }
             // The values in order, the first error ending the read.
             TypeRef::Tuple(values) => {
@@ -181,9 +197,35 @@ impl Emitter<'_> {
                 let rust = self.rust_type(place, ty);
                 quote!((|| -> ::tl_runtime::Result<#rust> { ::core::result::Result::Ok((#(#reads?),*)) })())
             }
-            _ if place.form == Form::Borrowed => quote!(reader.read_tl_bytes()),
+            _ if place.values == Form::Borrowed => quote!(reader.read_tl_bytes()),
             _ => quote!(::tl_runtime::read_bytes(reader)),
         }
+    }
+
+    /// The readers of a generic type's arguments (`ty` is the type applied), for its `deserialize_with`:
+    /// a type parameter's own reader, a type's `Deserialize`, or a closure reading one (a type read given
+    /// counts, `Maybe (Tuple int 3)`). `None` when `ty` takes no type arguments.
+    fn argument_readers(&self, place: Place<'_>, ty: &TypeRef) -> Option<Vec<TokenStream>> {
+        let TypeRef::Apply(_, args) = ty else { return None };
+        // Arguments are owned values, read as such whatever the module's form.
+        let place = place.owned_values();
+        let reader_of = |arg: &TypeRef| match arg {
+            TypeRef::Param(name) => param_reader(name).into_token_stream(),
+            _ if read_by_trait(place, arg) => {
+                let read = self.read_fn(place, self.rust_type(place, arg));
+                quote!(&#read)
+            }
+            _ => {
+                let read = self.read_expr(place, arg);
+                quote!(&|reader: &mut ::tl_runtime::Reader<'_>| #read)
+            }
+        };
+        Some(args.iter().map(reader_of).collect())
+    }
+
+    /// Whether `generic` is the runtime's `BareVector`, the type of a bare vector as a type argument.
+    fn is_bare_vector_argument(&self, generic: &TypeRef) -> bool {
+        matches!(generic, TypeRef::Extern(index) if self.model.externs[*index].rust_path == crate::model::BARE_VECTOR_ARGUMENT)
     }
 
     /// The value of a read of `ty`, or a return of its error with `path` added ([`read_or_return`]). A raw
@@ -206,7 +248,7 @@ impl Emitter<'_> {
     /// The trait function that reads a `rust` in `place`'s form: `<T as Deserialize>::deserialize`, or
     /// `<T as DeserializeBorrowed<'a>>::deserialize_borrowed`.
     pub(super) fn read_fn(&self, place: Place<'_>, rust: TokenStream) -> TokenStream {
-        match place.form {
+        match place.values {
             Form::Owned => quote!(<#rust as ::tl_runtime::Deserialize>::deserialize),
             Form::Borrowed => quote!(<#rust as ::tl_runtime::DeserializeBorrowed<'a>>::deserialize_borrowed),
         }
@@ -214,7 +256,7 @@ impl Emitter<'_> {
 
     /// The reader's type in `place`'s form, for closures.
     pub(super) fn reader_type(&self, place: Place<'_>) -> TokenStream {
-        match place.form {
+        match place.values {
             Form::Owned => quote!(::tl_runtime::Reader<'_>),
             Form::Borrowed => quote!(::tl_runtime::Reader<'a>),
         }
@@ -236,7 +278,7 @@ impl Emitter<'_> {
         match pass {
             Pass::Write if trait_codable(element) => quote!(<#rust as ::tl_runtime::Serialize>::serialize_into),
             Pass::Read if read_by_trait(place, element) => self.read_fn(place, rust),
-            Pass::Read if is_bytes(element) && place.form == Form::Borrowed => {
+            Pass::Read if is_bytes(element) && place.values == Form::Borrowed => {
                 quote!(::tl_runtime::Reader::read_tl_bytes)
             }
             Pass::Read if is_bytes(element) => quote!(::tl_runtime::read_bytes),
@@ -269,10 +311,23 @@ fn is_bytes(ty: &TypeRef) -> bool {
 /// read with the runtime's vector functions (`DeserializeBorrowed` has no impl for `Vec`: the owned
 /// types' blanket impl covers the vectors of owned values).
 pub(super) fn read_by_trait(place: Place<'_>, ty: &TypeRef) -> bool {
-    match (place.form, ty) {
+    match (place.values, ty) {
         (Form::Borrowed, TypeRef::Vector(_)) => false,
-        _ => trait_codable(ty),
+        _ => trait_codable(ty) && !needs_readers(ty),
     }
+}
+
+/// Whether reading `ty` takes more than its type's `Deserialize`: it holds a type parameter (read by the
+/// reader its generic type's decoder was given) or a type read given counts (`Maybe (Tuple int 3)`).
+fn needs_readers(ty: &TypeRef) -> bool {
+    let mut needs = false;
+    ty.visit(&mut |inner| needs |= matches!(inner, TypeRef::Param(_) | TypeRef::Counts(..)));
+    needs
+}
+
+/// The reader of type parameter `name` in a generic type's decoder: `read_t` for `T`.
+pub(super) fn param_reader(name: &str) -> proc_macro2::Ident {
+    format_ident!("read_{}", heck::ToSnakeCase::to_snake_case(name))
 }
 
 /// Types whose encoding the runtime traits cover (a constructor struct's traits are its bare encoding).

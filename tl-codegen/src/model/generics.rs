@@ -279,24 +279,6 @@ pub(super) fn apply(
     })
 }
 
-/// Refuses an argument that the Rust traits cannot carry: a type with `#` parameters is read given its
-/// counts, which a type parameter cannot carry (`Maybe (Tuple int 3)`). (`bytes` and bare vectors have
-/// types of their own there: `resolve`'s `argument_type`.)
-pub(super) fn check_argument(arg: &TypeRef, written: &TypeExpr<'_>) -> Result<(), Box<Diagnostic>> {
-    let mut counted = false;
-    arg.visit(&mut |inner| counted |= matches!(inner, TypeRef::Counts(..)));
-    if !counted {
-        return Ok(());
-    }
-    Err(Box::new(
-        Diagnostic::error(
-            written.span,
-            format!("`{written}` as a type argument is not generated yet"),
-        )
-        .with_label("a type with `#` parameters is read given its counts, which a type parameter cannot carry"),
-    ))
-}
-
 /// The type parameters `fields` use (the [`TypeRef::Param`]s in them), in the order of `params`.
 pub(super) fn params_used<'t>(params: &[String], types: impl Iterator<Item = &'t TypeRef>) -> Vec<String> {
     let mut found = vec![false; params.len()];

@@ -152,7 +152,7 @@ pub enum TypeRef {
 }
 
 /// Where a [`TypeRef::Counted`] repetition's count comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum CountSource {
     /// A `#` field of the same item (index into [`Item::fields`]), written before the repetition.
     Field(usize),
@@ -226,6 +226,10 @@ impl TypeRef {
             TypeRef::BareVector(element) => TypeRef::BareVector(Box::new(element.substitute(params, args))),
             TypeRef::Heap(inner) => TypeRef::Heap(Box::new(inner.substitute(params, args))),
             TypeRef::Counted(element, count) => TypeRef::Counted(Box::new(element.substitute(params, args)), *count),
+            TypeRef::Counts(inner, counts) => TypeRef::Counts(Box::new(inner.substitute(params, args)), counts.clone()),
+            TypeRef::Flagged(inner, condition) => {
+                TypeRef::Flagged(Box::new(inner.substitute(params, args)), *condition)
+            }
             TypeRef::Tuple(values) => {
                 TypeRef::Tuple(values.iter().map(|value| value.substitute(params, args)).collect())
             }
@@ -385,7 +389,10 @@ impl Item {
                     sources.iter_mut().for_each(fix);
                     given(inner, counts);
                 }
-                TypeRef::Vector(inner) | TypeRef::BareVector(inner) | TypeRef::Heap(inner) => given(inner, counts),
+                TypeRef::Vector(inner)
+                | TypeRef::BareVector(inner)
+                | TypeRef::Heap(inner)
+                | TypeRef::Flagged(inner, _) => given(inner, counts),
                 TypeRef::Tuple(values) => values.iter_mut().for_each(|value| given(value, counts)),
                 TypeRef::Apply(_, args) => args.iter_mut().for_each(|arg| given(arg, counts)),
                 _ => {}

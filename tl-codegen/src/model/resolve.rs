@@ -634,9 +634,7 @@ impl<'d, 'a> Index<'d, 'a> {
                     .with_label(format!("in `{ty}`: write a number or a `#` param's name")),
             ));
         }
-        let resolved = self.argument_type(self.resolve(arg, scope)?);
-        generics::check_argument(&resolved, arg)?;
-        Ok(Argument::Type(resolved))
+        Ok(Argument::Type(self.argument_type(self.resolve(arg, scope)?)))
     }
 
     /// `ty` as a type argument: `bytes` and bare vectors, which are `Vec`s elsewhere, in types of their own
@@ -1043,18 +1041,19 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         }
         match self.index.resolve(&definition.result, &self.scope)? {
             // `RemoteCall::Return` is read without counts: the answer's bytes, read typed by `read_answer`.
-            TypeRef::Counts(..) => Ok(TypeRef::Extern(self.index.counted_answer)),
+            answer if holds_counts(&answer) => Ok(TypeRef::Extern(self.index.counted_answer)),
             answer => Ok(answer),
         }
     }
 
-    /// A function's answer type when it has `#` parameters (`getTuple n:# = Tuple int n;`), their counts
-    /// the function's own fields: what its `read_answer` reads.
+    /// A function's answer type when it holds a type with `#` parameters (`getTuple n:# = Tuple int n;`,
+    /// `= Maybe (Tuple int 3)`), their counts the function's own fields or numbers: what its `read_answer`
+    /// reads.
     fn counted_answer(&self) -> Option<TypeRef> {
         let definition = self.definition;
         let is_function = definition.category == Category::Function;
         let answer = is_function.then(|| self.index.resolve(&definition.result, &self.scope).ok());
-        answer.flatten().filter(|answer| matches!(answer, TypeRef::Counts(..)))
+        answer.flatten().filter(holds_counts)
     }
 
     /// The struct's type parameters: a function's, as written; a generic constructor's, those its fields
@@ -1438,4 +1437,11 @@ fn new_field(field: &tl_parser::Field<'_>, kind: FieldKind, condition: Option<Co
         condition,
         description: docs.param(name).map(String::from),
     }
+}
+
+/// Whether `ty` is or holds a type read given counts ([`TypeRef::Counts`]): it has no `Deserialize`.
+fn holds_counts(ty: &TypeRef) -> bool {
+    let mut found = false;
+    ty.visit(&mut |inner| found |= matches!(inner, TypeRef::Counts(..)));
+    found
 }
