@@ -180,7 +180,7 @@ fn value(model: &Model, ty: &TypeRef, choices: &mut impl Choices, depth: usize, 
         TypeRef::BareVector(element) => vector_items(model, element, choices, depth, out),
         TypeRef::Heap(inner) => value(model, inner, choices, depth, out),
         // Samples write every `#` as 0, the count of such a repetition too.
-        TypeRef::Counted(_, CountSource::Field(_)) => {}
+        TypeRef::Counted(_, CountSource::Field(_) | CountSource::Item(_)) => {}
         TypeRef::Counted(element, CountSource::Const(count)) => {
             for _ in 0..*count {
                 value(model, element, choices, depth, out);
@@ -215,7 +215,7 @@ fn counted_value(
     let counts: Vec<u32> = (counts.iter())
         .map(|count| match count {
             CountSource::Const(count) => *count,
-            CountSource::Field(_) => 0,
+            CountSource::Field(_) | CountSource::Item(_) => 0,
             CountSource::Param(_) => panic!("a `#` parameter is sampled where its type is applied"),
         })
         .collect();

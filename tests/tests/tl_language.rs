@@ -396,6 +396,18 @@ fn a_repetition_holding_another_count_than_its_field_is_caught_in_debug_builds()
 }
 
 #[test]
+#[cfg(debug_assertions)]
+#[should_panic(expected = "value 3 of an item must hold as many items as its value 0 says")]
+fn a_repetition_in_an_item_holding_another_count_than_its_value_is_caught_in_debug_builds() {
+    use tl_runtime::Serialize;
+    use tl_tests::codegen_fixtures::tl_language::nat_parameters::types::Spread;
+    let _ = Spread {
+        rows: vec![(1, 0, vec![5], vec![])],
+    }
+    .to_bytes();
+}
+
+#[test]
 fn repetitions_of_several_items_are_vectors_of_tuples() {
     use lang::nat_parameters::{enums, types};
     use tl_runtime::{Deserialize, DeserializeBorrowed, Serialize};
@@ -455,6 +467,20 @@ fn repetitions_of_several_items_are_vectors_of_tuples() {
     let words = [2, 7, 2, 1, 2, 8, 0].map(|v: i32| v.to_le_bytes()).concat();
     assert_eq!(bytes, words);
     assert_eq!(types::Ragged::from_bytes(&bytes).expect("decodes"), ragged);
+    // `rows:n*[ m:# id:int cells:m*[int] tags:m*[string] ]`: a `#` of the item counting two repetitions
+    // after it is a value of the item, written once, before them.
+    let spread = types::Spread {
+        rows: vec![(2, 7, vec![1, 2], vec!["a".into(), "b".into()]), (0, 8, vec![], vec![])],
+    };
+    let bytes = spread.to_bytes();
+    let mut words = [2, 2, 7, 1, 2].map(|v: i32| v.to_le_bytes()).concat();
+    words.extend_from_slice(b"\x01a\0\0\x01b\0\0");
+    words.extend([0, 8].map(|v: i32| v.to_le_bytes()).concat());
+    assert_eq!(bytes, words);
+    assert_eq!(types::Spread::from_bytes(&bytes).expect("decodes"), spread);
+    // Counted by a value read before it, a repetition longer than the input is refused.
+    let claims_more = [1, 9, 7].map(|v: i32| v.to_le_bytes()).concat();
+    assert!(types::Spread::from_bytes(&claims_more).is_err());
     let lists = types::Lists {
         value: vec![vec!["a".into()], vec![]],
     };

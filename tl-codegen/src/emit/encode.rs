@@ -264,8 +264,9 @@ fn counts_checked(item: &Item) -> TokenStream {
                 let count = Literal::usize_unsuffixed(*count as usize);
                 (quote!(#count), format!("{count}"))
             }
-            // Given to the decoder only: the encoder writes what the vector holds.
-            CountSource::Param(_) => return None,
+            // Given to the decoder only: the encoder writes what the vector holds. (An item's own count
+            // is checked where the item is written.)
+            CountSource::Param(_) | CountSource::Item(_) => return None,
         };
         let message = format!("`{}.{}` must hold {what} items", item.tl_name, field.tl_name);
         Some(quote!(debug_assert_eq!(self.#name.len(), #expected, #message);))

@@ -608,7 +608,8 @@ fn answer_counts(item: &Item, answer: &TypeRef) -> TokenStream {
             let (local, k) = (super::reads::count_local(k), Literal::usize_unsuffixed(k));
             quote!(let #local = counts[#k];)
         }
-        crate::model::CountSource::Const(_) => quote!(),
+        // A number is written in place; an answer is no repetition's item.
+        crate::model::CountSource::Const(_) | crate::model::CountSource::Item(_) => quote!(),
     });
     bind.collect()
 }

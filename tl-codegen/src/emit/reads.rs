@@ -26,7 +26,13 @@ pub(super) fn count_expr(count: CountSource) -> TokenStream {
         CountSource::Field(field) => field_local(field).into_token_stream(),
         CountSource::Const(count) => Literal::u32_unsuffixed(count).into_token_stream(),
         CountSource::Param(k) => count_local(k).into_token_stream(),
+        CountSource::Item(k) => item_value_local(k).into_token_stream(),
     }
+}
+
+/// The local holding value `k` of a repetition's item while the item is read.
+pub(super) fn item_value_local(k: usize) -> Ident {
+    format_ident!("value_{}", k)
 }
 
 /// The local holding member `member` of group field `field`.

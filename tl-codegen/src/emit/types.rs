@@ -117,6 +117,7 @@ impl Emitter<'_> {
             // Written as any value: what it holds says how many.
             TypeRef::Counts(..) => quote!(::tl_runtime::Serialize::serialize_into(#value, out)),
             TypeRef::Tuple(values) => {
+                let checks = item_counts_checked(values, &value);
                 let mut writes: Vec<TokenStream> = (values.iter().enumerate())
                     .map(|(position, value_type)| {
                         let position = syn::Index::from(position);
@@ -125,7 +126,7 @@ impl Emitter<'_> {
                     .collect();
                 // Each value written after the one before; the last gives what follows.
                 let last = writes.pop();
-                quote!({ #(let out = #writes;)* #last })
+                quote!({ #checks #(let out = #writes;)* #last })
             }
             // Present or not as the value says: the flags word it is read under must agree.
             TypeRef::Flagged(inner, _) => {
@@ -191,11 +192,16 @@ impl Emitter<'_> {
                 let readers = self.argument_readers(place, ty).unwrap_or_default();
                 quote!(<#rust>::deserialize_with(reader, #(#readers),*))
             }
-            // The values in order, the first error ending the read.
+            // The values in order, each into a local (a later repetition of the item may be counted by
+            // one), the first error ending the read.
             TypeRef::Tuple(values) => {
+                let locals: Vec<_> = (0..values.len()).map(super::reads::item_value_local).collect();
                 let reads = values.iter().map(|value| self.read_expr(place, value));
                 let rust = self.rust_type(place, ty);
-                quote!((|| -> ::tl_runtime::Result<#rust> { ::core::result::Result::Ok((#(#reads?),*)) })())
+                quote!((|| -> ::tl_runtime::Result<#rust> {
+                    #(let #locals = #reads?;)*
+                    ::core::result::Result::Ok((#(#locals),*))
+                })())
             }
             _ if place.values == Form::Borrowed => quote!(reader.read_tl_bytes()),
             _ => quote!(::tl_runtime::read_bytes(reader)),
@@ -293,6 +299,20 @@ impl Emitter<'_> {
             }
         }
     }
+}
+
+/// In debug builds, that each repetition of an item counted by a `#` value of the item (`rows:n*[ m:#
+/// cells:m*[int] ]`) holds that many items: the encoding would be read back otherwise.
+fn item_counts_checked(values: &[TypeRef], item: &TokenStream) -> TokenStream {
+    let checks = values.iter().enumerate().filter_map(|(position, value)| {
+        let TypeRef::Counted(_, crate::model::CountSource::Item(count)) = value else {
+            return None;
+        };
+        let message = format!("value {position} of an item must hold as many items as its value {count} says");
+        let (position, count) = (syn::Index::from(position), syn::Index::from(*count));
+        Some(quote!(debug_assert_eq!((#item).#position.len(), (#item).#count as usize, #message);))
+    });
+    checks.collect()
 }
 
 /// `boxed` for a `Vector`, `bare` for a `vector`.

@@ -161,6 +161,9 @@ pub enum CountSource {
     /// A natural-number parameter (`{n:#}`) of the item, by its position among them ([`Item::nat_params`]):
     /// given to its decoder.
     Param(usize),
+    /// A `#` value of the same repetition's item, by its position in the item's tuple, read before the
+    /// repetition it counts (`rows:n*[ m:# id:int cells:m*[int] ]`: `cells` is counted by value 0).
+    Item(usize),
 }
 
 impl TypeRef {

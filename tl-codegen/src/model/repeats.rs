@@ -22,11 +22,12 @@ pub(super) enum RepeatForm<'d, 'a> {
 /// Why a repetition is not generated, as the label under it.
 pub(super) const NOT_GENERATED: &str = "generated are repetitions of 1 to 12 values (`n:# items:n*[ t ]`, `n*[ \
                                         id:int name:string ]`, `3*[ t ]`), a repetition inside one counted by a \
-                                        number or a `#` field outside it";
+                                        number, a `#` field outside it or a `#` of the item before it";
 
 /// Whether the items of a repetition have a form the generator writes: 1 to [`MAX_ITEMS`] values, a
-/// repetition among them counted by a number, by a `#` outside the item, or by the `#` just before it
-/// inside the item (a bare vector then: `rows:n*[ id:int m:# cells:m*[int] ]`), and itself of such items.
+/// repetition among them counted by a number, by a `#` outside the item, by the `#` just before it
+/// inside the item (a bare vector then: `rows:n*[ id:int m:# cells:m*[int] ]`) or by another `#` of the
+/// item before it (a value of the item then), and itself of such items.
 /// A value may have a condition on a flags word outside the repetition.
 pub(super) fn generated_items(items: &[Param<'_>]) -> bool {
     let generated = |(position, param): (usize, &Param<'_>)| match param {
@@ -36,7 +37,10 @@ pub(super) fn generated_items(items: &[Param<'_>]) -> bool {
                 .checked_sub(1)
                 .is_some_and(|count| counts_next_item(items, count));
             let counted_outside = inner.count.is_some_and(|count| !counted_inside(items, count));
-            (counted_here || counted_outside) && generated_items(&inner.items)
+            let counted_before = inner
+                .count
+                .is_some_and(|count| counted_by_value_before(items, position, count));
+            (counted_here || counted_outside || counted_before) && generated_items(&inner.items)
         }
     };
     let values = items.len() - (0..items.len()).filter(|&p| counts_next_item(items, p)).count();
@@ -73,6 +77,14 @@ fn count_then_repeat<'p, 'a>(params: &'p [Param<'a>], position: usize) -> Option
         _ => false,
     };
     (count.ty.is_nat() && count.condition.is_none() && counts_it).then_some((count, repeat))
+}
+
+/// Whether `count` names a `#` value of `items` written before `position` with no condition: a value of
+/// the item's tuple, which the repetition at `position` is counted by (`m:# id:int cells:m*[int]`).
+fn counted_by_value_before(items: &[Param<'_>], position: usize, count: Count<'_>) -> bool {
+    let Count::Var(name) = count else { return false };
+    (items[..position].iter().filter_map(Param::as_field))
+        .any(|field| field.name == Some(name) && field.ty.is_nat() && field.condition.is_none())
 }
 
 /// Whether `count` names a `#` value of `items` itself (counts read inside an item are generated only as

@@ -1137,14 +1137,14 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
     /// more), an array of bytes when its count is a number and its item a plain fixed-size value, a
     /// vector of that many when its count is another `#` field or a number; any other form is not
     /// generated yet.
-    fn repeat(&mut self, repeat: &tl_parser::Repeat<'_>, position: usize) {
+    fn repeat(&mut self, repeat: &'d tl_parser::Repeat<'a>, position: usize) {
         let definition = self.definition;
         let ty = match repetition_form(definition, position) {
             Some(RepeatForm::Vector(items)) => self
-                .element(items, repeat.span)
+                .element(items, repeat.span, &self.scope)
                 .map(|t| TypeRef::BareVector(Box::new(t))),
             Some(RepeatForm::Bytes(size)) => Ok(TypeRef::Array(size)),
-            Some(RepeatForm::Counted(items, count)) => self.counted(items, count, repeat.span),
+            Some(RepeatForm::Counted(items, count)) => self.counted(items, count, repeat.span, &self.scope),
             None => Err(Box::new(
                 Diagnostic::error(repeat.span, "this repetition is not generated yet").with_label(NOT_GENERATED),
             )),
@@ -1175,44 +1175,47 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
     }
 
     /// The element of a repetition: its one item's type, or a tuple of its items' types. A repetition
-    /// among them is a vector of its own count (a number, or a `#` field of the item).
-    fn element(&self, items: &[Param<'_>], span: tl_parser::Span) -> Result<TypeRef, Box<Diagnostic>> {
-        let item_type = |param: &Param<'_>| match param {
-            Param::Field(field) if field.condition.is_some() => {
-                let ty = self.index.resolve(&field.ty, &self.scope)?;
-                let condition = self.condition(field).ok_or_else(|| {
-                    let c = field.condition.as_ref().expect("a condition");
-                    Box::new(
-                        Diagnostic::error(c.span, format!("`{}` is no flags word here", c.field))
-                            .with_label("an item's condition names a `#` param of the definition before it"),
-                    )
-                })?;
-                Ok(TypeRef::Flagged(Box::new(ty), condition))
-            }
-            Param::Field(field) => self.index.resolve(&field.ty, &self.scope),
-            Param::Repeat(inner) => {
-                let count = inner.count.expect("generated_items: an inner repetition has a count");
-                self.counted(&inner.items, count, inner.span)
-            }
+    /// among them is a vector of its own count: a number, a `#` field of the definition, or a `#` value of
+    /// this item read before it (a count of an enclosing item is not in scope here).
+    fn element(
+        &self,
+        items: &[Param<'a>],
+        span: tl_parser::Span,
+        outer: &Scope<'a>,
+    ) -> Result<TypeRef, Box<Diagnostic>> {
+        let mut scope = Scope {
+            types: outer.types.clone(),
+            counts: (outer.counts.iter().copied())
+                .filter(|(_, source)| !matches!(source, CountSource::Item(_)))
+                .collect(),
         };
-        // `m:# m*[ t ]` inside the item: one bare vector, its length the count.
-        let value_type = |(position, param): (usize, &Param<'_>)| match param {
-            Param::Repeat(inner)
-                if position
-                    .checked_sub(1)
-                    .is_some_and(|count| counts_next_item(items, count)) =>
+        let mut types = Vec::new();
+        for (position, param) in items.iter().enumerate() {
+            // `m:# m*[ t ]` inside the item: one bare vector, its length the count.
+            if counts_next_item(items, position) {
+                continue;
+            }
+            let after_its_count = position
+                .checked_sub(1)
+                .is_some_and(|count| counts_next_item(items, count));
+            let ty = match param {
+                Param::Repeat(inner) if after_its_count => self
+                    .element(&inner.items, inner.span, &scope)
+                    .map(|t| TypeRef::BareVector(Box::new(t)))?,
+                Param::Repeat(inner) => {
+                    let count = inner.count.expect("generated_items: an inner repetition has a count");
+                    self.counted(&inner.items, count, inner.span, &scope)?
+                }
+                Param::Field(field) if field.condition.is_some() => self.flagged_item(field, &scope)?,
+                Param::Field(field) => self.index.resolve(&field.ty, &scope)?,
+            };
+            if let Param::Field(field) = param
+                && let Some(name) = field.name.filter(|_| field.ty.is_nat() && field.condition.is_none())
             {
-                Some(
-                    self.element(&inner.items, inner.span)
-                        .map(|t| TypeRef::BareVector(Box::new(t))),
-                )
+                scope.counts.push((name, CountSource::Item(types.len())));
             }
-            _ if counts_next_item(items, position) => None,
-            _ => Some(item_type(param)),
-        };
-        let mut types = (items.iter().enumerate())
-            .filter_map(value_type)
-            .collect::<Result<Vec<TypeRef>, _>>()?;
+            types.push(ty);
+        }
         debug_assert!(!types.is_empty(), "{span:?}: generated_items: at least one item");
         Ok(match types.len() {
             1 => types.remove(0),
@@ -1220,24 +1223,38 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         })
     }
 
-    /// A repetition of `items` counted by `count` (a number, or a `#` field already made), the count not
-    /// written before it.
+    /// A value of a repetition's item read under a flags word of the definition: an `Option`.
+    fn flagged_item(&self, field: &tl_parser::Field<'_>, scope: &Scope<'_>) -> Result<TypeRef, Box<Diagnostic>> {
+        let ty = self.index.resolve(&field.ty, scope)?;
+        let condition = self.condition(field).ok_or_else(|| {
+            let c = field.condition.as_ref().expect("a condition");
+            Box::new(
+                Diagnostic::error(c.span, format!("`{}` is no flags word here", c.field))
+                    .with_label("an item's condition names a `#` param of the definition before it"),
+            )
+        })?;
+        Ok(TypeRef::Flagged(Box::new(ty), condition))
+    }
+
+    /// A repetition of `items` counted by `count` (a number, or a `#` in `scope`), the count not written
+    /// before it.
     fn counted(
         &self,
-        items: &[Param<'_>],
+        items: &[Param<'a>],
         count: tl_parser::Count<'_>,
         span: tl_parser::Span,
+        scope: &Scope<'a>,
     ) -> Result<TypeRef, Box<Diagnostic>> {
         let source = match count {
             tl_parser::Count::Const(count) => CountSource::Const(count),
-            tl_parser::Count::Var(name) => self.scope.count(name).ok_or_else(|| {
+            tl_parser::Count::Var(name) => scope.count(name).ok_or_else(|| {
                 Box::new(
                     Diagnostic::error(span, format!("a repetition counted by `{name}` is not generated yet"))
-                        .with_label("generated are counts by a `#` field or `{n:#}` parameter written before it, or by a number"),
+                        .with_label("generated are counts by a `#` field or `{n:#}` parameter written before it, by a `#` of the same item before it, or by a number"),
                 )
             })?,
         };
-        Ok(TypeRef::Counted(Box::new(self.element(items, span)?), source))
+        Ok(TypeRef::Counted(Box::new(self.element(items, span, scope)?), source))
     }
 
     /// A field that is on the wire by itself.
