@@ -478,6 +478,16 @@ fn repetitions_of_several_items_are_vectors_of_tuples() {
     words.extend([0, 8].map(|v: i32| v.to_le_bytes()).concat());
     assert_eq!(bytes, words);
     assert_eq!(types::Spread::from_bytes(&bytes).expect("decodes"), spread);
+    // Thirteen values and more: a tuple of tuples of up to twelve each, written flat.
+    let wide = types::Wide {
+        rows: vec![((1, 2, "c".into(), 4, 5, 6, 7, 8, 9, 10, 11, 12), (13, vec![-1]))],
+    };
+    let mut flat = [1, 1, 2].map(|v: i32| v.to_le_bytes()).concat();
+    flat.extend_from_slice(b"\x01c\0\0");
+    flat.extend((4..=13).flat_map(|v: i32| v.to_le_bytes()));
+    flat.extend((-1i64).to_le_bytes());
+    assert_eq!(wide.to_bytes(), flat);
+    assert_eq!(types::Wide::from_bytes(&flat).expect("decodes"), wide);
     // Counted by a value read before it, a repetition longer than the input is refused.
     let claims_more = [1, 9, 7].map(|v: i32| v.to_le_bytes()).concat();
     assert!(types::Spread::from_bytes(&claims_more).is_err());

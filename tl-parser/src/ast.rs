@@ -236,6 +236,11 @@ impl TypeExpr<'_> {
 
     /// True for a number in a type (`Tuple int 3`): a natural-number argument, not a type.
     pub fn is_nat_const(&self) -> bool {
-        self.name.starts_with(|c: char| c.is_ascii_digit())
+        self.name.starts_with(|c: char| c.is_ascii_digit()) && !self.is_nat_sum()
+    }
+
+    /// Whether this is TL-formal's sum of counts (`(n+1)`, kept as written in [`TypeExpr::name`]).
+    pub fn is_nat_sum(&self) -> bool {
+        self.name.contains('+')
     }
 }

@@ -207,7 +207,15 @@ impl TypeCheck<'_> {
             return;
         }
         let is_generic = generics.contains(&ty.name);
-        if ty.generic_query && !is_generic {
+        if ty.is_nat_sum() {
+            diagnostics.push(
+                Diagnostic::error(
+                    ty.span,
+                    format!("a count computed as `{}` is not generated yet", ty.name),
+                )
+                .with_label("TL-formal's `n+1`: a count the schema computes from another, not one it reads"),
+            );
+        } else if ty.generic_query && !is_generic {
             diagnostics.push(
                 Diagnostic::error(ty.span, format!("`!{}` does not name a type parameter", ty.name))
                     .with_label("declare it as `{X:Type}` after the definition name"),

@@ -188,6 +188,22 @@ fn ident(i: &str) -> PResult<'_, &str> {
     }
 }
 
+/// A name, or TL-formal's sum of counts in parentheses (`n+1`, `1 + n`: `nat-const + subexpr`), kept as
+/// written: a count computed from another, which the generator reports as not generated.
+fn nat_sum_or_name(i: &str) -> IResult<&str, &str, SyntaxError<'_>> {
+    let term = |i| alt((digit1, qualified_ident)).parse(i);
+    let (rest, _) = (term, many0((ws, char('+'), ws, term))).parse(i)?;
+    let written = &i[..i.len() - rest.len()];
+    if written.chars().all(|c| c.is_ascii_digit()) {
+        // A number alone is no type name: `(3)` is as `3`, which `ty` reads.
+        return Err(nom::Err::Error(SyntaxError {
+            at: i,
+            expected: "a type name",
+        }));
+    }
+    Ok((rest, written))
+}
+
 /// `ident(.ident)*`: `messages.requestUrlAuth`. A `.` not followed by an identifier is left alone, so
 /// `flags.0?` stops after `flags`.
 fn qualified_ident(i: &str) -> PResult<'_, &str> {
@@ -741,7 +757,7 @@ impl<'a> Grammar<'a> {
     /// `(vector tonNode.blockIdExt)`). It is the same type as `name<arg, ...>`.
     fn application(&self, start: &'a str, i: &'a str, percent: bool) -> PResult<'a, TypeExpr<'a>> {
         let (i, _) = char('(')(i)?;
-        let (i, name) = preceded(ws, cut(context("a type name after `(`", qualified_ident))).parse(i)?;
+        let (i, name) = preceded(ws, cut(context("a type name after `(`", nat_sum_or_name))).parse(i)?;
         let (i, args) = many0(preceded(ws, |i| self.ty(i))).parse(i)?;
         let (i, _) = preceded(ws, cut(context("`)` to close the type application", char(')')))).parse(i)?;
         let ty = TypeExpr {

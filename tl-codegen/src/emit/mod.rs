@@ -19,6 +19,7 @@ mod items;
 mod owned;
 mod reads;
 mod tdjson;
+mod tuples;
 mod types;
 
 use proc_macro2::{Literal, TokenStream};
@@ -166,6 +167,7 @@ impl<'m> Emitter<'m> {
         match part {
             Part::Layer => self.layer(),
             Part::Types => {
+                let tuples = self.tuples_allowed();
                 let types = self.modules(&self.model.constructors, Form::Owned, |item, place| {
                     self.constructor(item, place)
                 });
@@ -173,6 +175,7 @@ impl<'m> Emitter<'m> {
                 quote! {
                     #(#[doc = #doc])*
                     #[allow(missing_docs)]
+                    #tuples
                     pub mod types { #types }
                 }
             }
@@ -186,6 +189,7 @@ impl<'m> Emitter<'m> {
                 }
             }
             Part::Functions => {
+                let tuples = self.tuples_allowed();
                 let functions = self.modules(&self.model.functions, Form::Owned, |item, place| {
                     self.function(item, place)
                 });
@@ -193,12 +197,22 @@ impl<'m> Emitter<'m> {
                 quote! {
                     #(#[doc = #doc])*
                     #[allow(missing_docs)]
+                    #tuples
                     pub mod functions { #functions }
                 }
             }
             Part::Borrowed => self.borrowed(),
             Part::NameForId => self.name_for_id(),
         }
+    }
+
+    /// Where the schema has repetitions of several values: the tuples they are (`Vec<(u32, i32,
+    /// Vec<CompactString>)>`) are what clippy's `type_complexity` reports, and a type alias per item would
+    /// only move the tuple out of sight of the field's docs.
+    fn tuples_allowed(&self) -> Option<TokenStream> {
+        self.model
+            .holds_tuples()
+            .then(|| quote!(#[allow(clippy::type_complexity)]))
     }
 
     /// The documentation lines of the module of `part` (`types`, `enums` or `functions`): what its items
@@ -239,6 +253,7 @@ impl<'m> Emitter<'m> {
             self.constructor(item, place)
         });
         let enums = self.enum_modules(Form::Borrowed);
+        let tuples = self.tuples_allowed();
         quote! {
             /// The constructors and types that hold text or bytes, in a form that borrows them from the input:
             /// `string` is a `Cow<'a, str>` (borrowed unless the text is not valid UTF-8), `bytes` a `&'a [u8]`.
@@ -246,6 +261,7 @@ impl<'m> Emitter<'m> {
             /// nothing to borrow are the owned types themselves.
             // Fields are borrowed alike for every type (`&self.field`), also where a field is a `&[u8]`.
             #[allow(clippy::needless_borrow)]
+            #tuples
             pub mod borrowed {
                 /// A struct per constructor that holds text or bytes.
                 #[allow(missing_docs)]

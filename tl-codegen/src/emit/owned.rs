@@ -115,11 +115,10 @@ impl Emitter<'_> {
                 quote!(::std::boxed::Box::new(#owned))
             }
             TypeRef::Tuple(values) => {
-                let names: Vec<_> = (0..values.len()).map(|n| format_ident!("value{}", n)).collect();
-                let owned = (values.iter().zip(&names)).map(|(ty, name)| self.owned_value(ty, place, quote!(#name)));
+                let (pattern, owned) = self.owned_tuple(values, place);
                 quote!({
-                    let (#(#names),*) = #value;
-                    (#(#owned),*)
+                    let #pattern = #value;
+                    #owned
                 })
             }
             _ => {
@@ -149,15 +148,22 @@ impl Emitter<'_> {
                 quote!(|value: ::core::option::Option<_>| value.map(#convert))
             }
             TypeRef::Tuple(values) => {
-                let names: Vec<_> = (0..values.len()).map(|n| format_ident!("value{}", n)).collect();
-                let owned = (values.iter().zip(&names)).map(|(ty, name)| self.owned_value(ty, place, quote!(#name)));
-                quote!(|(#(#names),*)| (#(#owned),*))
+                let (pattern, owned) = self.owned_tuple(values, place);
+                quote!(|#pattern| #owned)
             }
             _ => {
                 let borrowed = self.rust_type(place, ty);
                 quote!(<#borrowed>::into_owned)
             }
         }
+    }
+
+    /// The pattern binding each value of a borrowed tuple of `values`, and the owned tuple made of them.
+    fn owned_tuple(&self, values: &[TypeRef], place: Place<'_>) -> (TokenStream, TokenStream) {
+        let names: Vec<_> = (0..values.len()).map(|n| format_ident!("value{}", n)).collect();
+        let owned = (values.iter().zip(&names)).map(|(ty, name)| self.owned_value(ty, place, quote!(#name)));
+        let pattern = super::tuples::tuple_of(names.iter().map(|name| quote!(#name)).collect());
+        (pattern, super::tuples::tuple_of(owned.collect()))
     }
 
     /// `.map(<element to owned>)` for the items of a vector, or nothing when they borrow nothing.

@@ -4,6 +4,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 use tl_parser::builtin::Codec;
 
+use super::tuples::{tuple_member, tuple_of};
 use super::{Emitter, Form, Place};
 use crate::ident::{self, ident};
 use crate::model::TypeRef;
@@ -71,10 +72,7 @@ impl Emitter<'_> {
                 let inner = self.rust_type(place, inner);
                 quote!(::core::option::Option<#inner>)
             }
-            TypeRef::Tuple(values) => {
-                let values = values.iter().map(|value| self.rust_type(place, value));
-                quote!((#(#values),*))
-            }
+            TypeRef::Tuple(values) => tuple_of(values.iter().map(|value| self.rust_type(place, value)).collect()),
             TypeRef::Counts(inner, _) => self.rust_type(place, inner),
             TypeRef::Generic(name) | TypeRef::Param(name) => {
                 let name = ident(name);
@@ -120,8 +118,8 @@ impl Emitter<'_> {
                 let checks = item_counts_checked(values, &value);
                 let mut writes: Vec<TokenStream> = (values.iter().enumerate())
                     .map(|(position, value_type)| {
-                        let position = syn::Index::from(position);
-                        self.write_expr(place, value_type, quote!(&(#value).#position))
+                        let member = tuple_member(&value, position, values.len());
+                        self.write_expr(place, value_type, quote!(&#member))
                     })
                     .collect();
                 // Each value written after the one before; the last gives what follows.
@@ -198,9 +196,10 @@ impl Emitter<'_> {
                 let locals: Vec<_> = (0..values.len()).map(super::reads::item_value_local).collect();
                 let reads = values.iter().map(|value| self.read_expr(place, value));
                 let rust = self.rust_type(place, ty);
+                let tuple = tuple_of(locals.iter().map(ToTokens::to_token_stream).collect());
                 quote!((|| -> ::tl_runtime::Result<#rust> {
                     #(let #locals = #reads?;)*
-                    ::core::result::Result::Ok((#(#locals),*))
+                    ::core::result::Result::Ok(#tuple)
                 })())
             }
             _ if place.values == Form::Borrowed => quote!(reader.read_tl_bytes()),
@@ -309,8 +308,11 @@ fn item_counts_checked(values: &[TypeRef], item: &TokenStream) -> TokenStream {
             return None;
         };
         let message = format!("value {position} of an item must hold as many items as its value {count} says");
-        let (position, count) = (syn::Index::from(position), syn::Index::from(*count));
-        Some(quote!(debug_assert_eq!((#item).#position.len(), (#item).#count as usize, #message);))
+        let (held, count) = (
+            tuple_member(item, position, values.len()),
+            tuple_member(item, *count, values.len()),
+        );
+        Some(quote!(debug_assert_eq!(#held.len(), #count as usize, #message);))
     });
     checks.collect()
 }

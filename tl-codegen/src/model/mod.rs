@@ -664,6 +664,17 @@ impl Model {
         }
     }
 
+    /// Whether a constructor or function holds a repetition's item of several values (a Rust tuple), at
+    /// any depth.
+    pub fn holds_tuples(&self) -> bool {
+        let items = self.constructors.iter().chain(&self.functions);
+        items.flat_map(Item::field_types).any(|ty| {
+            let mut found = false;
+            ty.visit(&mut |inner| found |= matches!(inner, TypeRef::Tuple(_)));
+            found
+        })
+    }
+
     /// Whether any member of `group` borrows (see [`Model::borrows`]).
     pub fn group_borrows(&self, group: &Group) -> bool {
         group.members.iter().any(|member| self.borrows(&member.ty))

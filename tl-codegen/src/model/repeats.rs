@@ -4,10 +4,6 @@
 
 use tl_parser::{Count, Definition, Field, Param, Repeat};
 
-/// The most values an element of a repetition holds: Rust implements `Debug`, `PartialEq`, `Hash` and
-/// `Default` for tuples of up to twelve.
-pub(super) const MAX_ITEMS: usize = 12;
-
 /// What a repetition is generated as. The items are those of the repetition (see [`generated_items`]).
 pub(super) enum RepeatForm<'d, 'a> {
     /// A bare `vector`: the count is the `#` just before it.
@@ -20,11 +16,11 @@ pub(super) enum RepeatForm<'d, 'a> {
 }
 
 /// Why a repetition is not generated, as the label under it.
-pub(super) const NOT_GENERATED: &str = "generated are repetitions of 1 to 12 values (`n:# items:n*[ t ]`, `n*[ \
+pub(super) const NOT_GENERATED: &str = "generated are repetitions of values (`n:# items:n*[ t ]`, `n*[ \
                                         id:int name:string ]`, `3*[ t ]`), a repetition inside one counted by a \
                                         number, a `#` field outside it or a `#` of the item before it";
 
-/// Whether the items of a repetition have a form the generator writes: 1 to [`MAX_ITEMS`] values, a
+/// Whether the items of a repetition have a form the generator writes: one value or more, a
 /// repetition among them counted by a number, by a `#` outside the item, by the `#` just before it
 /// inside the item (a bare vector then: `rows:n*[ id:int m:# cells:m*[int] ]`) or by another `#` of the
 /// item before it (a value of the item then), and itself of such items.
@@ -44,7 +40,7 @@ pub(super) fn generated_items(items: &[Param<'_>]) -> bool {
         }
     };
     let values = items.len() - (0..items.len()).filter(|&p| counts_next_item(items, p)).count();
-    (1..=MAX_ITEMS).contains(&values) && items.iter().enumerate().all(generated)
+    values >= 1 && items.iter().enumerate().all(generated)
 }
 
 /// Whether the item at `position` is a `#` that only counts the repetition right after it in the same
