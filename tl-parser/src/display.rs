@@ -19,10 +19,25 @@ impl Display for Definition<'_> {
         }
         write!(f, " = {}", self.result.name)?;
         for arg in &self.result.args {
-            write!(f, " {arg}")?;
+            f.write_str(" ")?;
+            write_juxtaposed(arg, f)?;
         }
         f.write_str(";")
     }
+}
+
+/// A result type's argument as TL-formal applies it, by juxtaposition: `k`, `(Tuple long k)`, `(n+1)`.
+fn write_juxtaposed(ty: &TypeExpr<'_>, f: &mut Formatter<'_>) -> fmt::Result {
+    if ty.args.is_empty() && !ty.is_nat_sum() {
+        return ty.fmt(f);
+    }
+    f.write_str(if ty.percent { "%(" } else { "(" })?;
+    f.write_str(ty.name)?;
+    for arg in &ty.args {
+        f.write_str(" ")?;
+        write_juxtaposed(arg, f)?;
+    }
+    f.write_str(")")
 }
 
 impl Display for Param<'_> {
@@ -75,6 +90,9 @@ impl Display for TypeExpr<'_> {
         }
         if self.generic_query {
             f.write_str("!")?;
+        }
+        if self.is_nat_sum() {
+            return write!(f, "({})", self.name);
         }
         f.write_str(self.name)?;
         if let Some((first, rest)) = self.args.split_first() {
