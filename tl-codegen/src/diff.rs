@@ -224,7 +224,10 @@ fn params(definition: &Definition<'_>) -> Params {
         .filter(|field| !(field.is_flags() && field.name.is_some_and(|name| flags.contains(name))))
         .filter_map(|field| {
             let name = field.name?;
-            let condition = field.condition.as_ref().map(|c| format!("{}.{}", c.field, c.bit));
+            let condition = field
+                .condition
+                .as_ref()
+                .map(|c| c.to_string().trim_end_matches('?').to_string());
             Some((name.to_string(), (condition, field.ty.to_string())))
         })
         .collect()

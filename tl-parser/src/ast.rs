@@ -180,13 +180,14 @@ impl Field<'_> {
     }
 }
 
-/// `flags.N?`: the field is present when bit `N` of the flags field is set.
+/// `flags.N?`: the field is present when bit `N` of the flags field is set; TL-formal's `n?`, without a bit:
+/// when the whole value is not zero.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FlagCondition<'a> {
     /// The flags field, `flags` or `flags2`.
     pub field: &'a str,
-    /// The bit number `N`.
-    pub bit: u32,
+    /// The bit number `N`; `None` for `n?`, a condition on the whole value.
+    pub bit: Option<u32>,
     /// From the flags field name to `?`.
     pub span: Span,
 }

@@ -120,9 +120,9 @@ fn check_params(definition: &Definition<'_>, fields: &FieldIndex<'_, '_>, diagno
     }
     for (index, field) in fields.fields.iter().enumerate() {
         let Some(condition) = &field.condition else { continue };
-        if condition.bit > 31 {
+        if let Some(bit) = condition.bit.filter(|&bit| bit > 31) {
             diagnostics.push(
-                Diagnostic::error(condition.span, format!("flag bit {} is out of range", condition.bit))
+                Diagnostic::error(condition.span, format!("flag bit {bit} is out of range"))
                     .with_label("a flags field has 32 bits, numbered 0 to 31"),
             );
         }

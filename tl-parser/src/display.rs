@@ -2,7 +2,7 @@
 
 use std::fmt::{self, Display, Formatter};
 
-use crate::ast::{Count, Definition, Field, Param, TypeExpr};
+use crate::ast::{Count, Definition, Field, FlagCondition, Param, TypeExpr};
 
 impl Display for Definition<'_> {
     /// One line of TL with the id always written (without leading zeros, as Telegram writes it).
@@ -67,7 +67,7 @@ impl Display for Field<'_> {
             write!(f, "{name}:")?;
         }
         if let Some(condition) = &self.condition {
-            write!(f, "{}.{}?", condition.field, condition.bit)?;
+            write!(f, "{condition}")?;
         }
         self.ty.fmt(f)
     }
@@ -103,5 +103,15 @@ impl Display for TypeExpr<'_> {
             f.write_str(">")?;
         }
         Ok(())
+    }
+}
+
+impl Display for FlagCondition<'_> {
+    /// `flags.3?`, or `n?` without a bit.
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self.bit {
+            Some(bit) => write!(f, "{}.{bit}?", self.field),
+            None => write!(f, "{}?", self.field),
+        }
     }
 }

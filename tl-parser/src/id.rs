@@ -195,7 +195,7 @@ fn write_field(field: &Field<'_>, bytes: BytesAs, out: &mut String) {
         out.push(':');
     }
     if let Some(condition) = &field.condition {
-        let _ = write!(out, "{}.{}?", condition.field, condition.bit);
+        let _ = write!(out, "{condition}");
     }
     if bytes == BytesAs::String && is_plain_bytes(field) {
         out.push_str("string");

@@ -635,15 +635,21 @@ impl<'a> Grammar<'a> {
         Ok((rest, ty))
     }
 
-    /// `flags.N?`. Fails softly (so the text is read as a type instead) unless `ident.` and a digit start it.
+    /// `flags.N?`, or TL-formal's `n?` (no bit). Fails softly (so the text is read as a type instead) unless
+    /// `ident.` and a digit, or `ident?`, start it.
     fn flag_condition(&self, i: &'a str) -> PResult<'a, FlagCondition<'a>> {
         let bytes = i.as_bytes();
         let len = ident_len(bytes);
-        if len == 0 || bytes.get(len) != Some(&b'.') || !bytes.get(len + 1).is_some_and(u8::is_ascii_digit) {
-            return Err(not_ident(i));
-        }
-        let (rest, bit) = number(&i[len + 1..])?;
-        let (rest, _) = context("`?` after the flag bit number", cut(char('?'))).parse(rest)?;
+        let (rest, bit) = match bytes.get(len) {
+            _ if len == 0 => return Err(not_ident(i)),
+            Some(b'?') => (&i[len + 1..], None),
+            Some(b'.') if bytes.get(len + 1).is_some_and(u8::is_ascii_digit) => {
+                let (rest, bit) = number(&i[len + 1..])?;
+                let (rest, _) = context("`?` after the flag bit number", cut(char('?'))).parse(rest)?;
+                (rest, Some(bit))
+            }
+            _ => return Err(not_ident(i)),
+        };
         Ok((
             rest,
             FlagCondition {

@@ -106,7 +106,7 @@ fn flags_fields_and_conditions() {
     let peer = field(function, 1);
     let condition = peer.condition.as_ref().expect("conditional");
     assert_eq!(
-        (condition.field, condition.bit, peer.ty.name),
+        (condition.field, condition.bit.expect("a bit"), peer.ty.name),
         ("flags", 1, "InputPeer")
     );
 }
@@ -489,4 +489,22 @@ fn the_whole_language_parses() {
 fn a_repetition_count_must_name_a_nat() {
     let message = parse_err("a n:int values:n*[int] = A;");
     assert!(message.contains("`n` does not name a count"), "{message}");
+}
+
+#[test]
+fn a_condition_without_a_bit_parses_and_prints_back() {
+    // TL-formal's `conditional-arg-def ::= var-ident [ . nat-const ] ?`: the bit may be left out.
+    let schema = parse_ok("opt n:# flags2:# x:n?int y:flags2.3?string = Opt;");
+    let fields: Vec<_> = (schema.definitions[0].params.iter())
+        .filter_map(Param::as_field)
+        .filter_map(|field| field.condition.as_ref())
+        .map(|condition| (condition.field, condition.bit, condition.to_string()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("n", None, "n?".to_string()),
+            ("flags2", Some(3), "flags2.3?".to_string())
+        ]
+    );
 }
