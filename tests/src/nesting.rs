@@ -128,7 +128,7 @@ fn around(model: &Model, step: &Step) -> (Vec<u8>, Vec<u8>) {
         };
         match *wire {
             Wire::Flags(flags) => {
-                let bit = condition.filter(|c| c.flags == flags).map_or(0, |c| 1u32 << c.bit);
+                let bit = condition.filter(|c| c.flags == flags).map_or(0, |c| c.mask());
                 out.extend_from_slice(&bit.to_le_bytes());
             }
             Wire::Value { field, member } => {

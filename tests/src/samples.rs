@@ -102,7 +102,7 @@ fn bare(model: &Model, item: &Item, choices: &mut impl Choices, depth: usize, ou
         .map(|field| match field.condition {
             None => true,
             Some(condition) => match given(condition.flags) {
-                Some(mask) => mask & 1 << condition.bit != 0,
+                Some(mask) => mask & condition.mask() != 0,
                 None => choices.present(depth),
             },
         })
@@ -138,7 +138,7 @@ fn flags_word(item: &Item, flags: usize, present: &[bool]) -> u32 {
     let conditions = item.fields.iter().zip(present).filter(|(_, present)| **present);
     conditions
         .filter_map(|(field, _)| field.condition.filter(|c| c.flags == flags))
-        .fold(0, |word, condition| word | 1 << condition.bit)
+        .fold(0, |word, condition| word | condition.mask())
 }
 
 fn value(model: &Model, ty: &TypeRef, choices: &mut impl Choices, depth: usize, out: &mut Vec<u8>) {

@@ -478,6 +478,24 @@ fn repetitions_of_several_items_are_vectors_of_tuples() {
     words.extend([0, 8].map(|v: i32| v.to_le_bytes()).concat());
     assert_eq!(bytes, words);
     assert_eq!(types::Spread::from_bytes(&bytes).expect("decodes"), spread);
+    // `n:# x:n?int y:string set:n?true`: `n` tested whole, a field of its own; `x` is there when it is
+    // not zero, and `set()` (sharing its condition) says whether it is.
+    let whole = types::Whole {
+        n: 4,
+        x: Some(9),
+        y: "y".into(),
+    };
+    assert!(whole.set());
+    let mut bytes = [4, 9].map(|v: i32| v.to_le_bytes()).concat();
+    bytes.extend_from_slice(b"\x01y\0\0");
+    assert_eq!(whole.to_bytes(), bytes);
+    assert_eq!(types::Whole::from_bytes(&bytes).expect("decodes"), whole);
+    let zero = types::Whole {
+        n: 0,
+        x: None,
+        y: "y".into(),
+    };
+    assert_eq!(types::Whole::from_bytes(&zero.to_bytes()).expect("decodes"), zero);
     // Thirteen values and more: a tuple of tuples of up to twelve each, written flat.
     let wide = types::Wide {
         rows: vec![((1, 2, "c".into(), 4, 5, 6, 7, 8, 9, 10, 11, 12), (13, vec![-1]))],
@@ -749,4 +767,18 @@ fn generic_and_universal_types_in_tdjson_form_round_trip_through_json() {
         serde_json::from_str::<functions::Wrapped>(reordered).expect("reads"),
         wrapped
     );
+}
+
+#[test]
+#[cfg(debug_assertions)]
+#[should_panic(expected = "`whole.x` must be present exactly when any bit of `n` is set")]
+fn a_value_disagreeing_with_the_word_it_is_tested_whole_by_is_caught_in_debug_builds() {
+    use tl_runtime::Serialize;
+    use tl_tests::codegen_fixtures::tl_language::nat_parameters::types::Whole;
+    let _ = Whole {
+        n: 0,
+        x: Some(1),
+        y: "y".into(),
+    }
+    .to_bytes();
 }

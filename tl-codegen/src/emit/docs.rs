@@ -36,7 +36,7 @@ pub(super) fn telegram_link(page: &str, tl_name: &str) -> String {
 /// its Rust spelling when that differs (`r#static`).
 pub(super) fn field_docs(item: &Item, field: &Field) -> Vec<String> {
     let mut lines = described(field.description.as_deref());
-    let bit = |condition: &Condition| format!("bit {} of `{}`", condition.bit, item.flags_fields[condition.flags]);
+    let bit = |condition: &Condition| condition_bits(condition, &item.flags_fields[condition.flags]);
     let mut summary = match (&field.kind, &field.condition) {
         (FieldKind::Group(group), Some(condition)) => {
             let members: Vec<String> = (item.groups[*group].members.iter())
@@ -55,6 +55,14 @@ pub(super) fn field_docs(item: &Item, field: &Field) -> Vec<String> {
     summary.push_str(&rust_spelling(&field.rust_name));
     lines.push(summary);
     lines
+}
+
+/// What `condition` tests of its word `flags`: "bit 3 of `flags`", or "any bit of `n`" (TL-formal's `n?`).
+pub(super) fn condition_bits(condition: &Condition, flags: &str) -> String {
+    match condition.bit {
+        Some(bit) => format!("bit {bit} of `{flags}`"),
+        None => format!("any bit of `{flags}`"),
+    }
 }
 
 /// The docs of a member of a group struct.

@@ -171,7 +171,7 @@ fn flags_word(item: &Item, index: usize) -> TokenStream {
         .filter(|f| f.condition.is_some_and(|c| c.flags == index))
         .map(|field| {
             let name = ident(&field.rust_name);
-            let mask = hex(1 << field.condition.expect("filtered").bit);
+            let mask = hex(field.condition.expect("filtered").mask());
             let present = match field.kind {
                 FieldKind::Bit => quote!(self.#name),
                 _ => quote!(self.#name.is_some()),
@@ -275,7 +275,7 @@ fn counts_checked(item: &Item) -> TokenStream {
 }
 
 /// In debug builds, that the fields read under a flags word that is a field of its own (one that items of
-/// a repetition are read under) agree with it: present exactly when their bit is set.
+/// a repetition are read under, or one tested whole) agree with it: present exactly when their bit is set.
 fn flags_checked(item: &Item) -> TokenStream {
     let checks = item.fields.iter().filter_map(|field| {
         let condition = field.condition?;
@@ -287,12 +287,14 @@ fn flags_checked(item: &Item) -> TokenStream {
             FieldKind::Bit => quote!(self.#name),
             _ => quote!(self.#name.is_some()),
         };
-        let mask = hex(1 << condition.bit);
+        let set = super::reads::word_test(quote!(self.#flags_name), condition);
         let message = format!(
-            "`{}.{}` must be present exactly when bit {} of `{}` is set",
-            item.tl_name, field.tl_name, condition.bit, item.fields[flags].tl_name
+            "`{}.{}` must be present exactly when {} is set",
+            item.tl_name,
+            field.tl_name,
+            super::docs::condition_bits(&condition, &item.fields[flags].tl_name)
         );
-        Some(quote!(debug_assert_eq!(self.#flags_name & #mask != 0, #present, #message);))
+        Some(quote!(debug_assert_eq!(#set, #present, #message);))
     });
     checks.collect()
 }

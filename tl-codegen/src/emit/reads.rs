@@ -40,11 +40,21 @@ pub(super) fn member_local(field: usize, member: usize) -> Ident {
     format_ident!("member_{}_{}", field, member)
 }
 
-/// `flags_i & mask != 0`.
+/// `flags_i & mask != 0`: whether `condition` holds in the decoder, its flags word read.
 pub(super) fn test(condition: Condition) -> TokenStream {
     let var = flags_var(condition.flags);
-    let mask = hex(1 << condition.bit);
-    quote!(#var & #mask != 0)
+    word_test(quote!(#var), condition)
+}
+
+/// `word & mask != 0`, or `word != 0` for a condition on the whole word (`n?`).
+pub(super) fn word_test(word: TokenStream, condition: Condition) -> TokenStream {
+    match condition.bit {
+        Some(_) => {
+            let mask = hex(condition.mask());
+            quote!(#word & #mask != 0)
+        }
+        None => quote!(#word != 0),
+    }
 }
 
 /// Each part of a run with its offset in the run.

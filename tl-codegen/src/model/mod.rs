@@ -455,13 +455,21 @@ pub struct Field {
     pub description: Option<String>,
 }
 
-/// `flags.N?`: flags field index and bit.
+/// `flags.N?`: flags field index and bit; TL-formal's `n?`: the whole word, not zero.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Condition {
     /// Index into [`Item::flags_fields`].
     pub flags: usize,
-    /// Bit number, 0..=31.
-    pub bit: u32,
+    /// Bit number, 0..=31; `None` for a condition on the whole word (`n?`), whose word is then a field
+    /// of its own ([`Item::flags_given`]).
+    pub bit: Option<u32>,
+}
+
+impl Condition {
+    /// The bits of the word tested: one bit, or all of them (present when the word is not zero).
+    pub fn mask(&self) -> u32 {
+        self.bit.map_or(u32::MAX, |bit| 1 << bit)
+    }
 }
 
 /// The shape of a field.

@@ -917,7 +917,10 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         let fields = || definition.params.iter().filter_map(Param::as_field);
         // A `#` param is a flags word when a condition names it; any other (`count:#`) is a value. A
         // `{n:#}` parameter a condition names is a flags word given where the type is applied.
-        let inside = flags_inside_repetitions(&definition.params);
+        // Words that items of a repetition are read under, and words tested whole (`n?`: not zero), are
+        // fields of their own, written as they are.
+        let mut inside = flags_inside_repetitions(&definition.params);
+        inside.extend(fields().filter_map(|f| f.condition.as_ref().filter(|c| c.bit.is_none()).map(|c| c.field)));
         let mut conditions: Vec<&str> = fields().filter_map(|f| f.condition.as_ref().map(|c| c.field)).collect();
         conditions.extend(&inside);
         let scope = match definition.category {
@@ -968,7 +971,7 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         let c = field.condition.as_ref()?;
         Some(Condition {
             flags: self.flags_fields.iter().position(|name| name == c.field)?,
-            bit: c.bit?,
+            bit: c.bit,
         })
     }
 
@@ -1111,9 +1114,6 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             return;
         }
         match self.condition(field) {
-            None if let Some(whole) = field.condition.as_ref().filter(|c| c.bit.is_none()) => {
-                self.errors.push(whole_value_condition(whole));
-            }
             None if field.condition.is_some() => {
                 let condition = field.condition.as_ref().expect("a condition");
                 self.errors.push(
@@ -1228,9 +1228,6 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
 
     /// A value of a repetition's item read under a flags word of the definition: an `Option`.
     fn flagged_item(&self, field: &tl_parser::Field<'_>, scope: &Scope<'_>) -> Result<TypeRef, Box<Diagnostic>> {
-        if let Some(whole) = field.condition.as_ref().filter(|c| c.bit.is_none()) {
-            return Err(Box::new(whole_value_condition(whole)));
-        }
         let ty = self.index.resolve(&field.ty, scope)?;
         let condition = self.condition(field).ok_or_else(|| {
             let c = field.condition.as_ref().expect("a condition");
@@ -1467,19 +1464,4 @@ fn holds_counts(ty: &TypeRef) -> bool {
     let mut found = false;
     ty.visit(&mut |inner| found |= matches!(inner, TypeRef::Counts(..)));
     found
-}
-
-/// TL-formal's `n?` (a condition on the whole value of `n`, not on a bit of it): not generated.
-fn whole_value_condition(condition: &tl_parser::FlagCondition<'_>) -> Diagnostic {
-    Diagnostic::error(
-        condition.span,
-        format!(
-            "a condition on the whole value of `{}` is not generated yet",
-            condition.field
-        ),
-    )
-    .with_label(format!(
-        "`{}?`: present when `{}` is not zero; generated are conditions on a bit, `{}.0?`",
-        condition.field, condition.field, condition.field
-    ))
 }
