@@ -158,6 +158,7 @@ pub mod codegen_fixtures {
             nat_parameters,
             partial_declarations,
             true_type,
+            undeclared_builtins,
             universal_function,
             unknown_types,
             vk_annotations

@@ -782,3 +782,27 @@ fn a_value_disagreeing_with_the_word_it_is_tested_whole_by_is_caught_in_debug_bu
     }
     .to_bytes();
 }
+
+#[test]
+fn undeclared_builtins_are_their_values() {
+    use lang::undeclared_builtins::{enums, types};
+    use tl_runtime::{Deserialize, Serialize};
+    use tl_tests::codegen_fixtures::tl_language as lang;
+    // `int512` is 64 raw bytes; the struct has `Default` (written field by field) like any other.
+    let signed = types::e2e::Signed {
+        signature: [7; 64],
+        key: [1; 32],
+        height: 3,
+        user: -4,
+        at: 5,
+    };
+    let mut bytes = [7u8; 64].to_vec();
+    bytes.extend([1u8; 32]);
+    bytes.extend(3i32.to_le_bytes());
+    bytes.extend((-4i64).to_le_bytes());
+    bytes.extend(5i64.to_le_bytes());
+    assert_eq!(signed.to_bytes(), bytes);
+    assert_eq!(types::e2e::Signed::from_bytes(&bytes).expect("decodes"), signed);
+    assert_eq!(types::e2e::Signed::default().signature, [0; 64]);
+    round_trip_holder_samples::<enums::Holder>("undeclared_builtins");
+}

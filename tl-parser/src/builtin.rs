@@ -90,6 +90,9 @@ builtins! {
     // TDLib's 53-bit integer: a `long` on the wire, an entry of its own because TDLib's JSON writes it
     // as a number where it writes `int64` as a string.
     9: ["int53", "Int53"] => Codec::LittleEndian(8), "i64", (8, 16);
+    // A 64-byte signature (Ed25519), used undeclared by Telegram's end-to-end call chain
+    // (`e2e.chain.block signature:int512`) and TON's and Everscale's schemas.
+    10: ["int512", "Int512"] => Codec::Raw(64), "[u8; 64]", (64, 72);
 }
 
 /// Built-in names that are not value types: the flag bit (`true`, `True`), the kind of type parameters

@@ -32,7 +32,7 @@ pub enum DefaultImpl {
 }
 
 /// The largest array the standard library implements `Default` for.
-const MAX_DEFAULT_ARRAY: usize = 32;
+pub(super) const MAX_DEFAULT_ARRAY: usize = 32;
 
 /// What the solver decided, per item and per type.
 pub(super) struct Derives {

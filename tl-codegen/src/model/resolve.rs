@@ -663,7 +663,14 @@ impl<'d, 'a> Index<'d, 'a> {
             )),
         };
         if let Some(builtin) = tl_parser::builtin::find(ty.name) {
-            return Ok(TypeRef::Builtin(builtin));
+            // `int512` is a raw value longer than Rust's own impls cover (`Default`, serde): an array as if
+            // the schema had declared it (`int512 16*[ int ] = Int512;`), with what arrays get.
+            return Ok(match builtin.get().codec {
+                tl_parser::builtin::Codec::Raw(size) if size > super::derives::MAX_DEFAULT_ARRAY => {
+                    TypeRef::Array(size)
+                }
+                _ => TypeRef::Builtin(builtin),
+            });
         }
         if let Some(&size) = self.arrays.get(ty.name) {
             return match size {
