@@ -188,8 +188,9 @@ fn value(model: &Model, ty: &TypeRef, choices: &mut impl Choices, depth: usize, 
         }
         TypeRef::Counted(_, CountSource::Param(_)) => panic!("a `#` parameter is sampled where its type is applied"),
         TypeRef::Counts(inner, counts) => counted_value(model, inner, counts, choices, depth, out),
-        // Read under a flags word that is a `#` field: samples write it as 0, so the value is absent.
-        TypeRef::Flagged(..) => {}
+        // Read under a flags word that is a `#` (a field, or a value of an item): samples write it as 0, so
+        // the value is absent; a bit has no bytes.
+        TypeRef::Flagged(..) | TypeRef::FlagBit(_) => {}
         TypeRef::Tuple(values) => (values.iter()).for_each(|ty| value(model, ty, choices, depth, out)),
         TypeRef::Generic(_) => panic!("samples of generic functions need a concrete query"),
         TypeRef::Builtin(builtin) => choices.builtin(builtin.get(), out),

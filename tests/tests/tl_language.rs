@@ -397,12 +397,67 @@ fn a_repetition_holding_another_count_than_its_field_is_caught_in_debug_builds()
 
 #[test]
 #[cfg(debug_assertions)]
-#[should_panic(expected = "value 3 of an item must hold as many items as its value 0 says")]
+#[should_panic(expected = "an item's repetition must hold as many items as its `#` (value 0) says")]
 fn a_repetition_in_an_item_holding_another_count_than_its_value_is_caught_in_debug_builds() {
     use tl_runtime::Serialize;
     use tl_tests::codegen_fixtures::tl_language::nat_parameters::types::Spread;
     let _ = Spread {
         rows: vec![(1, 0, vec![5], vec![])],
+    }
+    .to_bytes();
+}
+
+#[test]
+fn an_item_s_values_count_and_flag_what_follows_them_and_the_items_inside() {
+    use lang::nat_parameters::types::{Deep, ItemFlags, Nested};
+    use tl_runtime::{Deserialize, Serialize};
+    use tl_tests::codegen_fixtures::tl_language as lang;
+    let le = |words: &[u32]| words.iter().flat_map(|w| w.to_le_bytes()).collect::<Vec<u8>>();
+    // `rows:n*[ m:# inner:m*[ k:# xs:m*[int] ys:k*[string] ] ]`: `xs` counted by the enclosing item's `m`.
+    let nested = Nested {
+        rows: vec![(2, vec![(1, vec![5, 6], vec!["a".into()]), (0, vec![7, 8], vec![])])],
+    };
+    let bytes = nested.to_bytes();
+    let expected = [le(&[1, 2, 1, 5, 6]), vec![1, b'a', 0, 0], le(&[0, 7, 8])].concat();
+    assert_eq!(bytes, expected);
+    assert_eq!(Nested::from_bytes(&bytes).expect("decodes"), nested);
+    // `items:n*[ flags:# a:flags.0?int b:flags.1?string set:flags.2?true any:flags?long ]`: each item's
+    // values are present as its own `flags` says; `set` takes no bytes.
+    let flags = ItemFlags {
+        items: vec![
+            (0b101, Some(-3), None, true, Some(9)),
+            (0, None, None, false, None),
+            (0b010, None, Some("x".into()), false, Some(1)),
+        ],
+    };
+    let bytes = flags.to_bytes();
+    let expected = [
+        le(&[3, 0b101, (-3i32) as u32, 9, 0, 0, 0b010]),
+        vec![1, b'x', 0, 0],
+        le(&[1, 0]),
+    ]
+    .concat();
+    assert_eq!(bytes, expected);
+    assert_eq!(ItemFlags::from_bytes(&bytes).expect("decodes"), flags);
+    // `deep flags:# n:# rows:n*[ mask:# cols:mask*[ x:mask.0?long on:mask.1?true t:flags.0?true ] ]`:
+    // `mask` counts the columns and flags their values; `t` is the definition's bit.
+    let deep = Deep {
+        flags: 1,
+        rows: vec![(3, vec![(Some(4), true, true); 3])],
+    };
+    let bytes = deep.to_bytes();
+    assert_eq!(bytes, le(&[1, 1, 3, 4, 0, 4, 0, 4, 0]));
+    assert_eq!(Deep::from_bytes(&bytes).expect("decodes"), deep);
+}
+
+#[test]
+#[cfg(debug_assertions)]
+#[should_panic(expected = "a value of an item must be present exactly when its condition on value 0 holds")]
+fn an_item_s_value_disagreeing_with_its_word_is_caught_in_debug_builds() {
+    use tl_runtime::Serialize;
+    use tl_tests::codegen_fixtures::tl_language::nat_parameters::types::ItemFlags;
+    let _ = ItemFlags {
+        items: vec![(0, Some(1), None, false, None)],
     }
     .to_bytes();
 }

@@ -100,6 +100,9 @@ struct Place<'m> {
     /// The form of the values named here: the module's, but owned in the arguments of a generic type
     /// (which has no borrowed form: `Maybe<String>` in a borrowed struct).
     values: Form,
+    /// How many repetition items of several values (tuples) enclose the code: the depth of the item
+    /// a tuple read or written here is, which names its values' locals.
+    item_depth: usize,
 }
 
 /// The owned types (the top modules) or their borrowed forms (in `borrowed`).
@@ -118,6 +121,14 @@ impl Place<'_> {
     fn owned_values(self) -> Self {
         Place {
             values: Form::Owned,
+            ..self
+        }
+    }
+
+    /// Inside a repetition's item of several values, whose values are locals of this depth.
+    fn inside_item(self) -> Self {
+        Place {
+            item_depth: self.item_depth + 1,
             ..self
         }
     }
@@ -293,6 +304,7 @@ impl<'m> Emitter<'m> {
                 namespace,
                 form,
                 values: form,
+                item_depth: 0,
             };
             let body: TokenStream = (items.iter())
                 .filter(|i| i.namespace.as_deref() == namespace)
@@ -313,6 +325,7 @@ impl<'m> Emitter<'m> {
                 namespace,
                 form,
                 values: form,
+                item_depth: 0,
             };
             let body: TokenStream = (types.iter())
                 .filter(|t| t.namespace.as_deref() == namespace)

@@ -8,7 +8,7 @@ use tl_parser::builtin::Codec;
 
 use super::encode::flags_var;
 use super::hex;
-use crate::model::{Condition, CountSource, FixedPart, FixedSource, Item, TypeRef};
+use crate::model::{Condition, CountSource, FixedPart, FixedSource, Item, ItemCondition, ItemValue, TypeRef, mask_of};
 
 /// The local holding field `field`.
 pub(super) fn field_local(field: usize) -> Ident {
@@ -30,9 +30,10 @@ pub(super) fn count_expr(count: CountSource) -> TokenStream {
     }
 }
 
-/// The local holding value `k` of a repetition's item while the item is read.
-pub(super) fn item_value_local(k: usize) -> Ident {
-    format_ident!("value_{}", k)
+/// The local holding a value of a repetition's item while the item is read (the value) or written (a
+/// reference to it).
+pub(super) fn item_value_local(value: ItemValue) -> Ident {
+    format_ident!("value_{}_{}", value.depth, value.value)
 }
 
 /// The local holding member `member` of group field `field`.
@@ -48,12 +49,26 @@ pub(super) fn test(condition: Condition) -> TokenStream {
 
 /// `word & mask != 0`, or `word != 0` for a condition on the whole word (`n?`).
 pub(super) fn word_test(word: TokenStream, condition: Condition) -> TokenStream {
-    match condition.bit {
+    bit_test(word, condition.bit)
+}
+
+/// `word & mask != 0` for `bit`, or `word != 0` for the whole word (`None`).
+pub(super) fn bit_test(word: TokenStream, bit: Option<u32>) -> TokenStream {
+    match bit {
         Some(_) => {
-            let mask = hex(condition.mask());
+            let mask = hex(mask_of(bit));
             quote!(#word & #mask != 0)
         }
         None => quote!(#word != 0),
+    }
+}
+
+/// Whether `condition` holds while a repetition's item is read: a bit of a flags word of the decoder, or
+/// of a `#` value of the item or of one enclosing it (a local by then).
+pub(super) fn item_test(condition: ItemCondition) -> TokenStream {
+    match condition {
+        ItemCondition::Word(condition) => test(condition),
+        ItemCondition::Value(value, bit) => bit_test(item_value_local(value).into_token_stream(), bit),
     }
 }
 

@@ -19,20 +19,6 @@ pub(super) fn tuple_of(parts: Vec<TokenStream>) -> TokenStream {
     quote!((#(#chunks),*))
 }
 
-/// Value `position` of a tuple of `len` values (`value` an expression of the tuple or a reference to it):
-/// `(value).3`, or `(value).1.0` past [`MAX_TUPLE`].
-pub(super) fn tuple_member(value: &TokenStream, position: usize, len: usize) -> TokenStream {
-    if len <= MAX_TUPLE {
-        let position = syn::Index::from(position);
-        return quote!((#value).#position);
-    }
-    let (chunk, within) = (
-        syn::Index::from(position / MAX_TUPLE),
-        syn::Index::from(position % MAX_TUPLE),
-    );
-    quote!((#value).#chunk.#within)
-}
-
 /// `(a, b)`, and `(a,)` for one part.
 fn flat(parts: &[TokenStream]) -> TokenStream {
     match parts {

@@ -4,10 +4,10 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 use tl_parser::builtin::Codec;
 
-use super::tuples::{tuple_member, tuple_of};
+use super::tuples::tuple_of;
 use super::{Emitter, Form, Place};
 use crate::ident::{self, ident};
-use crate::model::TypeRef;
+use crate::model::{CountSource, ItemCondition, ItemValue, TypeRef};
 
 /// One step of a value's codec, for a vector's element.
 #[derive(Clone, Copy)]
@@ -72,6 +72,7 @@ impl Emitter<'_> {
                 let inner = self.rust_type(place, inner);
                 quote!(::core::option::Option<#inner>)
             }
+            TypeRef::FlagBit(_) => quote!(bool),
             TypeRef::Tuple(values) => tuple_of(values.iter().map(|value| self.rust_type(place, value)).collect()),
             TypeRef::Counts(inner, _) => self.rust_type(place, inner),
             TypeRef::Generic(name) | TypeRef::Param(name) => {
@@ -108,34 +109,46 @@ impl Emitter<'_> {
                 quote!(::tl_runtime::#function(#value, out, #write_item))
             }
             TypeRef::Heap(inner) => self.write_expr(place, inner, quote!(::core::ops::Deref::deref(#value))),
-            TypeRef::Counted(element, _) => {
+            TypeRef::Counted(element, count) => {
+                let check = item_count_checked(*count, &value);
                 let write_item = self.element_fn(place, element, Pass::Write);
-                quote!(::tl_runtime::write_items(#value, out, #write_item))
+                quote!({ #check ::tl_runtime::write_items(#value, out, #write_item) })
             }
             // Written as any value: what it holds says how many.
             TypeRef::Counts(..) => quote!(::tl_runtime::Serialize::serialize_into(#value, out)),
-            TypeRef::Tuple(values) => {
-                let checks = item_counts_checked(values, &value);
-                let mut writes: Vec<TokenStream> = (values.iter().enumerate())
-                    .map(|(position, value_type)| {
-                        let member = tuple_member(&value, position, values.len());
-                        self.write_expr(place, value_type, quote!(&#member))
-                    })
-                    .collect();
-                // Each value written after the one before; the last gives what follows.
-                let last = writes.pop();
-                quote!({ #checks #(let out = #writes;)* #last })
-            }
-            // Present or not as the value says: the flags word it is read under must agree.
-            TypeRef::Flagged(inner, _) => {
+            TypeRef::Tuple(values) => self.write_tuple(place, values, value),
+            // Present or not as the value says: the word it is read under must agree.
+            TypeRef::Flagged(inner, condition) => {
+                let check = item_condition_checked(*condition, quote!(#value.is_some()));
                 let write = self.write_expr(place, inner, quote!(value));
-                quote!(match #value {
-                    ::core::option::Option::Some(value) => #write,
-                    ::core::option::Option::None => out,
+                quote!({
+                    #check
+                    match #value {
+                        ::core::option::Option::Some(value) => #write,
+                        ::core::option::Option::None => out,
+                    }
                 })
+            }
+            // No bytes: the word says it.
+            TypeRef::FlagBit(condition) => {
+                let check = item_condition_checked(*condition, quote!(*#value));
+                quote!({ #check let _ = #value; out })
             }
             _ => quote!(::tl_runtime::Output::put_bytes(out, #value)),
         }
+    }
+
+    /// Writes a repetition's item of several values (`value` a reference to the tuple): each value in
+    /// turn, from locals that the checks of later values (and of items inside) name.
+    fn write_tuple(&self, place: Place<'_>, values: &[TypeRef], value: TokenStream) -> TokenStream {
+        let locals = item_locals(place, values.len());
+        let pattern = tuple_of(locals.iter().map(ToTokens::to_token_stream).collect());
+        let mut writes: Vec<TokenStream> = (values.iter().zip(&locals))
+            .map(|(value_type, local)| self.write_expr(place.inside_item(), value_type, quote!(#local)))
+            .collect();
+        // Each value written after the one before; the last gives what follows.
+        let last = writes.pop();
+        quote!({ let #pattern = #value; #(let out = #writes;)* #last })
     }
 
     /// Reads a `T` from `reader`: an expression of type `Result<T>`.
@@ -161,8 +174,12 @@ impl Emitter<'_> {
                 let read_item = self.element_fn(place, element, Pass::Read);
                 quote!(::tl_runtime::read_counted(reader, #count, #min, #read_item))
             }
+            TypeRef::FlagBit(condition) => {
+                let test = super::reads::item_test(*condition);
+                quote!(::core::result::Result::Ok(#test))
+            }
             TypeRef::Flagged(inner, condition) => {
-                let (read, test) = (self.read_expr(place, inner), super::reads::test(*condition));
+                let (read, test) = (self.read_expr(place, inner), super::reads::item_test(*condition));
                 quote!(if #test {
                     #read.map(::core::option::Option::Some)
                 } else {
@@ -193,8 +210,8 @@ impl Emitter<'_> {
             // The values in order, each into a local (a later repetition of the item may be counted by
             // one), the first error ending the read.
             TypeRef::Tuple(values) => {
-                let locals: Vec<_> = (0..values.len()).map(super::reads::item_value_local).collect();
-                let reads = values.iter().map(|value| self.read_expr(place, value));
+                let locals = item_locals(place, values.len());
+                let reads = values.iter().map(|value| self.read_expr(place.inside_item(), value));
                 let rust = self.rust_type(place, ty);
                 let tuple = tuple_of(locals.iter().map(ToTokens::to_token_stream).collect());
                 quote!((|| -> ::tl_runtime::Result<#rust> {
@@ -300,21 +317,45 @@ impl Emitter<'_> {
     }
 }
 
-/// In debug builds, that each repetition of an item counted by a `#` value of the item (`rows:n*[ m:#
-/// cells:m*[int] ]`) holds that many items: the encoding would be read back otherwise.
-fn item_counts_checked(values: &[TypeRef], item: &TokenStream) -> TokenStream {
-    let checks = values.iter().enumerate().filter_map(|(position, value)| {
-        let TypeRef::Counted(_, crate::model::CountSource::Item(count)) = value else {
-            return None;
-        };
-        let message = format!("value {position} of an item must hold as many items as its value {count} says");
-        let (held, count) = (
-            tuple_member(item, position, values.len()),
-            tuple_member(item, *count, values.len()),
-        );
-        Some(quote!(debug_assert_eq!(#held.len(), #count as usize, #message);))
-    });
-    checks.collect()
+/// The locals of the values of a tuple read or written in `place`, by position.
+fn item_locals(place: Place<'_>, len: usize) -> Vec<proc_macro2::Ident> {
+    let local = |value| {
+        super::reads::item_value_local(ItemValue {
+            depth: place.item_depth,
+            value,
+        })
+    };
+    (0..len).map(local).collect()
+}
+
+/// In debug builds, that a repetition counted by a `#` value of an item (`rows:n*[ m:# cells:m*[int] ]`)
+/// holds that many items (`held` a reference to it): the encoding would be read back otherwise. Nothing
+/// for other counts (checked with the fields).
+fn item_count_checked(count: CountSource, held: &TokenStream) -> TokenStream {
+    let CountSource::Item(value) = count else {
+        return TokenStream::new();
+    };
+    let local = super::reads::item_value_local(value);
+    let message = format!(
+        "an item's repetition must hold as many items as its `#` (value {}) says",
+        value.value
+    );
+    quote!(debug_assert_eq!(#held.len(), *#local as usize, #message);)
+}
+
+/// In debug builds, that a value of an item is present (`present`: a `bool` expression) exactly when the
+/// `#` value of an item it is read under says. A flags word of the definition is checked with the fields.
+fn item_condition_checked(condition: ItemCondition, present: TokenStream) -> TokenStream {
+    let ItemCondition::Value(value, bit) = condition else {
+        return TokenStream::new();
+    };
+    let local = super::reads::item_value_local(value);
+    let test = super::reads::bit_test(quote!(*#local), bit);
+    let message = format!(
+        "a value of an item must be present exactly when its condition on value {} holds",
+        value.value
+    );
+    quote!(debug_assert_eq!(#test, #present, #message);)
 }
 
 /// `boxed` for a `Vector`, `bare` for a `vector`.
@@ -363,7 +404,8 @@ pub(super) fn trait_codable(ty: &TypeRef) -> bool {
         | TypeRef::Counted(..)
         | TypeRef::Tuple(_)
         | TypeRef::Counts(..)
-        | TypeRef::Flagged(..) => false,
+        | TypeRef::Flagged(..)
+        | TypeRef::FlagBit(_) => false,
         TypeRef::Vector(element) => trait_codable(element),
         other => !is_bytes(other),
     }

@@ -229,7 +229,7 @@ pub(super) fn leaf_min_size(ty: &TypeRef) -> usize {
         TypeRef::BareVector(_) | TypeRef::Generic(_) => 4,
         // The items only, which may be none (a count of 0): nothing is a safe lower bound. A tuple is only
         // ever a vector's element, sized by `Model::min_size`.
-        TypeRef::Counted(..) | TypeRef::Tuple(_) | TypeRef::Flagged(..) => 0,
+        TypeRef::Counted(..) | TypeRef::Tuple(_) | TypeRef::Flagged(..) | TypeRef::FlagBit(_) => 0,
         // Any type, bare ones of no bytes too (`%True`).
         TypeRef::Param(_) => 0,
         TypeRef::Vector(_) => 8,
@@ -609,6 +609,7 @@ impl<'r> SizeEstimate<'r> {
             TypeRef::Vector(_) | TypeRef::BareVector(_) | TypeRef::Counted(..) => 24,
             TypeRef::Tuple(values) => values.iter().map(|value| self.type_size(value)).sum(),
             TypeRef::Flagged(inner, _) => self.option_size(inner),
+            TypeRef::FlagBit(_) => 1,
             TypeRef::Enum(index) => self.enum_size(*index),
             TypeRef::Bare(_) if self.depth >= MAX_ESTIMATE_DEPTH => MAX_INLINE_VARIANT + 8,
             TypeRef::Bare(index) => {

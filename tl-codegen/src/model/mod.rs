@@ -135,11 +135,14 @@ pub enum TypeRef {
     /// `#` parameters. The counts are not on the wire: the type is read given them
     /// (`deserialize_with_counts`), and holds as many items as they say.
     Counts(Box<TypeRef>, Vec<CountSource>),
-    /// A value of a repetition's item present when a bit of a flags word of the definition is set
-    /// (`flags:# n:# items:n*[ a:flags.0?int ]`): an `Option<T>`. Such a flags word is a field of its own
-    /// ([`Item::flags_given`]), which every item read under it must agree with. Only ever inside a
-    /// repetition.
-    Flagged(Box<TypeRef>, Condition),
+    /// A value of a repetition's item present under a condition (`flags:# n:# items:n*[ a:flags.0?int ]`,
+    /// `n:# items:n*[ m:# a:m.0?int ]`): an `Option<T>`. The word tested is a flags word of the definition,
+    /// a field of its own ([`Item::flags_given`]), or a `#` value of the item or of an item enclosing it;
+    /// the value must agree with it. Only ever inside a repetition.
+    Flagged(Box<TypeRef>, ItemCondition),
+    /// `name:w.N?true` inside a repetition's item: a `bool`, no bytes on the wire, set when the condition
+    /// holds (it must agree with the word).
+    FlagBit(ItemCondition),
     /// An item of a repetition of several values (TL-formal's anonymous combinator, `n*[ id:int
     /// name:string ]`): a Rust tuple, `(i32, CompactString)`, written as its values in order. Only ever the
     /// element of a vector.
@@ -161,9 +164,38 @@ pub enum CountSource {
     /// A natural-number parameter (`{n:#}`) of the item, by its position among them ([`Item::nat_params`]):
     /// given to its decoder.
     Param(usize),
-    /// A `#` value of the same repetition's item, by its position in the item's tuple, read before the
-    /// repetition it counts (`rows:n*[ m:# id:int cells:m*[int] ]`: `cells` is counted by value 0).
-    Item(usize),
+    /// A `#` value of the same repetition's item or of one enclosing it, read before the repetition it
+    /// counts (`rows:n*[ m:# id:int cells:m*[int] ]`: `cells` is counted by value 0 of its item).
+    Item(ItemValue),
+}
+
+/// A value of a repetition's item of several values (a [`TypeRef::Tuple`]), seen from inside it: which
+/// item, by how many items of several values enclose it (0: the outermost), and its position in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ItemValue {
+    /// How many tuples enclose the item.
+    pub depth: usize,
+    /// The value's position in the item's tuple.
+    pub value: usize,
+}
+
+/// The condition a value of a repetition's item is read under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemCondition {
+    /// A flags word of the definition (a field of its own): `flags:# n:# items:n*[ a:flags.0?int ]`.
+    Word(Condition),
+    /// A bit (`m.0?`), or the whole (`m?`, `None`), of a `#` value of the item or of one enclosing it.
+    Value(ItemValue, Option<u32>),
+}
+
+impl ItemCondition {
+    /// The bit tested, `None` for the whole word.
+    pub fn bit(&self) -> Option<u32> {
+        match self {
+            ItemCondition::Word(condition) => condition.bit,
+            ItemCondition::Value(_, bit) => *bit,
+        }
+    }
 }
 
 impl TypeRef {
@@ -468,8 +500,13 @@ pub struct Condition {
 impl Condition {
     /// The bits of the word tested: one bit, or all of them (present when the word is not zero).
     pub fn mask(&self) -> u32 {
-        self.bit.map_or(u32::MAX, |bit| 1 << bit)
+        mask_of(self.bit)
     }
+}
+
+/// The bits a condition on `bit` tests: that bit, or all of them for the whole word (`None`).
+pub fn mask_of(bit: Option<u32>) -> u32 {
+    bit.map_or(u32::MAX, |bit| 1 << bit)
 }
 
 /// The shape of a field.
@@ -664,7 +701,7 @@ impl Model {
             | TypeRef::Flagged(element, _) => self.borrows(element),
             TypeRef::Tuple(values) => values.iter().any(|value| self.borrows(value)),
             // A type with `#` parameters has no borrowed form, as a generic type.
-            TypeRef::Counts(..) => false,
+            TypeRef::Counts(..) | TypeRef::FlagBit(_) => false,
             // A generic type has no borrowed form: it holds its arguments owned.
             TypeRef::Generic(_) | TypeRef::Param(_) | TypeRef::Apply(..) | TypeRef::Array(_) | TypeRef::Extern(_) => {
                 false

@@ -18,7 +18,7 @@ pub(super) enum RepeatForm<'d, 'a> {
 /// Why a repetition is not generated, as the label under it.
 pub(super) const NOT_GENERATED: &str = "generated are repetitions of values (`n:# items:n*[ t ]`, `n*[ \
                                         id:int name:string ]`, `3*[ t ]`), a repetition inside one counted by a \
-                                        number, a `#` field outside it or a `#` of the item before it";
+                                        number, a `#` outside its item or a `#` of the item before it";
 
 /// Whether the items of a repetition have a form the generator writes: one value or more, a
 /// repetition among them counted by a number, by a `#` outside the item, by the `#` just before it
@@ -49,15 +49,25 @@ pub(super) fn counts_next_item(items: &[Param<'_>], position: usize) -> bool {
     let Some((count, _)) = count_then_repeat(items, position) else {
         return false;
     };
+    // Used by another param, or inside the repetition it counts (`m:# inner:m*[ xs:m*[int] ]`).
     let used_elsewhere = count.name.is_some_and(|name| {
         (items.iter().enumerate()).any(|(p, param)| match param {
-            Param::Repeat(other) => p != position + 1 && other.count == Some(Count::Var(name)),
-            Param::Field(field) => {
-                names_in_args(&field.ty, name) || field.condition.as_ref().is_some_and(|c| c.field == name)
-            }
+            Param::Repeat(counted) if p == position + 1 => used_in(&counted.items, name),
+            other => used_in(std::slice::from_ref(other), name),
         })
     });
     !used_elsewhere
+}
+
+/// Whether `name` is used in `params` or in the items of their repetitions, at any depth: as a count, an
+/// argument of a type, or the word a condition tests.
+fn used_in(params: &[Param<'_>], name: &str) -> bool {
+    params.iter().any(|param| match param {
+        Param::Field(field) => {
+            names_in_args(&field.ty, name) || field.condition.as_ref().is_some_and(|c| c.field == name)
+        }
+        Param::Repeat(repeat) => repeat.count == Some(Count::Var(name)) || used_in(&repeat.items, name),
+    })
 }
 
 /// The `#` param at `position` and the repetition right after it, when the `#` is what counts it (named in
@@ -158,7 +168,8 @@ pub(super) fn is_vector_count(definition: &Definition<'_>, position: usize) -> b
         let in_types = (definition.params.iter().filter_map(Param::as_field)).any(|f| names_in_args(&f.ty, name));
         let in_conditions = (definition.params.iter().filter_map(Param::as_field))
             .any(|f| f.condition.as_ref().is_some_and(|c| c.field == name));
-        in_counts || in_conditions || in_types || definition.result.args.iter().any(|arg| arg.name == name)
+        let in_items = (definition.params.iter()).any(|p| matches!(p, Param::Repeat(r) if used_in(&r.items, name)));
+        in_counts || in_conditions || in_types || in_items || definition.result.args.iter().any(|arg| arg.name == name)
     });
     generated_items(&repeat.items) && !used_elsewhere
 }
@@ -168,21 +179,30 @@ fn names_in_args(ty: &tl_parser::TypeExpr<'_>, name: &str) -> bool {
     ty.args.iter().any(|arg| arg.name == name || names_in_args(arg, name))
 }
 
-/// The flags words that conditions inside the repetitions of `params` name (at any depth): those are
-/// fields of their own, which the items' values are read under.
+/// The flags words of the definition that conditions inside the repetitions of `params` name (at any
+/// depth): those are fields of their own, which the items' values are read under. A word that is a `#`
+/// of the item or of one enclosing it (`items:n*[ m:# a:m.0?int ]`) is not the definition's.
 pub(super) fn flags_inside_repetitions<'a>(params: &[Param<'a>]) -> Vec<&'a str> {
-    fn inside<'a>(params: &[Param<'a>], found: &mut Vec<&'a str>) {
-        for param in params {
+    fn inside<'a>(items: &[Param<'a>], bound: &mut Vec<&'a str>, found: &mut Vec<&'a str>) {
+        let enclosing = bound.len();
+        for param in items {
             match param {
-                Param::Field(field) => found.extend(field.condition.as_ref().map(|c| c.field)),
-                Param::Repeat(repeat) => inside(&repeat.items, found),
+                Param::Field(field) => {
+                    let word = field.condition.as_ref().map(|c| c.field);
+                    found.extend(word.filter(|word| !bound.contains(word)));
+                    if field.ty.is_nat() && field.condition.is_none() {
+                        bound.extend(field.name);
+                    }
+                }
+                Param::Repeat(repeat) => inside(&repeat.items, bound, found),
             }
         }
+        bound.truncate(enclosing);
     }
     let mut found = Vec::new();
     for param in params {
         if let Param::Repeat(repeat) = param {
-            inside(&repeat.items, &mut found);
+            inside(&repeat.items, &mut Vec::new(), &mut found);
         }
     }
     found

@@ -13,10 +13,13 @@ use super::repeats::{
     NOT_GENERATED, RepeatForm, counts_next_item, flags_inside_repetitions, is_vector_count, repetition_form,
 };
 use super::{
-    Condition, CountSource, DerivedBit, ExternType, Externs, Field, FieldKind, Group, Item, Member, Model, ModelInput,
-    TypeRef, path_matches,
+    Condition, CountSource, DerivedBit, ExternType, Externs, Field, FieldKind, Group, Item, ItemCondition, ItemValue,
+    Member, Model, ModelInput, TypeRef, path_matches,
 };
 use crate::ident;
+
+/// A type resolved, or why it is not generated.
+type TypeOrWhy = Result<TypeRef, Box<Diagnostic>>;
 
 /// Everything resolved: the items without what the analysis adds, and the boxed types with their
 /// constructors.
@@ -1151,10 +1154,10 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         let definition = self.definition;
         let ty = match repetition_form(definition, position) {
             Some(RepeatForm::Vector(items)) => self
-                .element(items, repeat.span, &self.scope)
+                .element(items, repeat.span, &self.scope, 0)
                 .map(|t| TypeRef::BareVector(Box::new(t))),
             Some(RepeatForm::Bytes(size)) => Ok(TypeRef::Array(size)),
-            Some(RepeatForm::Counted(items, count)) => self.counted(items, count, repeat.span, &self.scope),
+            Some(RepeatForm::Counted(items, count)) => self.counted(items, count, repeat.span, &self.scope, 0),
             None => Err(Box::new(
                 Diagnostic::error(repeat.span, "this repetition is not generated yet").with_label(NOT_GENERATED),
             )),
@@ -1184,21 +1187,16 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         });
     }
 
-    /// The element of a repetition: its one item's type, or a tuple of its items' types. A repetition
-    /// among them is a vector of its own count: a number, a `#` field of the definition, or a `#` value of
-    /// this item read before it (a count of an enclosing item is not in scope here).
-    fn element(
-        &self,
-        items: &[Param<'a>],
-        span: tl_parser::Span,
-        outer: &Scope<'a>,
-    ) -> Result<TypeRef, Box<Diagnostic>> {
+    /// The element of a repetition: its one item's type, or a tuple of its items' types (at `depth`: how
+    /// many tuples enclose it). A repetition among them is a vector of its own count: a number, a `#`
+    /// field of the definition, or a `#` value of this item or of one enclosing it, read before it.
+    fn element(&self, items: &[Param<'a>], span: tl_parser::Span, outer: &Scope<'a>, depth: usize) -> TypeOrWhy {
         let mut scope = Scope {
             types: outer.types.clone(),
-            counts: (outer.counts.iter().copied())
-                .filter(|(_, source)| !matches!(source, CountSource::Item(_)))
-                .collect(),
+            counts: outer.counts.clone(),
         };
+        let values = (0..items.len()).filter(|&p| !counts_next_item(items, p)).count();
+        let inner_depth = depth + usize::from(values > 1);
         let mut types = Vec::new();
         for (position, param) in items.iter().enumerate() {
             // `m:# m*[ t ]` inside the item: one bare vector, its length the count.
@@ -1210,11 +1208,11 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
                 .is_some_and(|count| counts_next_item(items, count));
             let ty = match param {
                 Param::Repeat(inner) if after_its_count => self
-                    .element(&inner.items, inner.span, &scope)
+                    .element(&inner.items, inner.span, &scope, inner_depth)
                     .map(|t| TypeRef::BareVector(Box::new(t)))?,
                 Param::Repeat(inner) => {
                     let count = inner.count.expect("generated_items: an inner repetition has a count");
-                    self.counted(&inner.items, count, inner.span, &scope)?
+                    self.counted(&inner.items, count, inner.span, &scope, inner_depth)?
                 }
                 Param::Field(field) if field.condition.is_some() => self.flagged_item(field, &scope)?,
                 Param::Field(field) => self.index.resolve(&field.ty, &scope)?,
@@ -1222,7 +1220,11 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             if let Param::Field(field) = param
                 && let Some(name) = field.name.filter(|_| field.ty.is_nat() && field.condition.is_none())
             {
-                scope.counts.push((name, CountSource::Item(types.len())));
+                let value = ItemValue {
+                    depth,
+                    value: types.len(),
+                };
+                scope.counts.push((name, CountSource::Item(value)));
             }
             types.push(ty);
         }
@@ -1233,38 +1235,51 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         })
     }
 
-    /// A value of a repetition's item read under a flags word of the definition: an `Option`.
-    fn flagged_item(&self, field: &tl_parser::Field<'_>, scope: &Scope<'_>) -> Result<TypeRef, Box<Diagnostic>> {
+    /// A value of a repetition's item read under a condition: an `Option` (a `bool` for `?true`). The
+    /// word is a `#` of the item or of one enclosing it, read before it, or else a flags word of the
+    /// definition.
+    fn flagged_item(&self, field: &tl_parser::Field<'_>, scope: &Scope<'_>) -> TypeOrWhy {
+        let c = field.condition.as_ref().expect("a condition");
+        let condition = match scope.count(c.field) {
+            Some(CountSource::Item(value)) => ItemCondition::Value(value, c.bit),
+            _ => ItemCondition::Word(self.condition(field).ok_or_else(|| {
+                Box::new(
+                    Diagnostic::error(c.span, format!("`{}` is no flags word here", c.field)).with_label(
+                        "an item's condition names a `#` of the definition, of the item or of an item enclosing it, written before it",
+                    ),
+                )
+            })?),
+        };
+        if field.is_flag_bit() {
+            return Ok(TypeRef::FlagBit(condition));
+        }
         let ty = self.index.resolve(&field.ty, scope)?;
-        let condition = self.condition(field).ok_or_else(|| {
-            let c = field.condition.as_ref().expect("a condition");
-            Box::new(
-                Diagnostic::error(c.span, format!("`{}` is no flags word here", c.field))
-                    .with_label("an item's condition names a `#` param of the definition before it"),
-            )
-        })?;
         Ok(TypeRef::Flagged(Box::new(ty), condition))
     }
 
-    /// A repetition of `items` counted by `count` (a number, or a `#` in `scope`), the count not written
-    /// before it.
+    /// A repetition of `items` (at `depth`) counted by `count` (a number, or a `#` in `scope`), the count
+    /// not written before it.
     fn counted(
         &self,
         items: &[Param<'a>],
         count: tl_parser::Count<'_>,
         span: tl_parser::Span,
         scope: &Scope<'a>,
-    ) -> Result<TypeRef, Box<Diagnostic>> {
+        depth: usize,
+    ) -> TypeOrWhy {
         let source = match count {
             tl_parser::Count::Const(count) => CountSource::Const(count),
             tl_parser::Count::Var(name) => scope.count(name).ok_or_else(|| {
                 Box::new(
                     Diagnostic::error(span, format!("a repetition counted by `{name}` is not generated yet"))
-                        .with_label("generated are counts by a `#` field or `{n:#}` parameter written before it, by a `#` of the same item before it, or by a number"),
+                        .with_label("generated are counts by a `#` field or `{n:#}` parameter written before it, by a `#` of the same item or of an enclosing one before it, or by a number"),
                 )
             })?,
         };
-        Ok(TypeRef::Counted(Box::new(self.element(items, span, scope)?), source))
+        Ok(TypeRef::Counted(
+            Box::new(self.element(items, span, scope, depth)?),
+            source,
+        ))
     }
 
     /// A field that is on the wire by itself.
