@@ -3,7 +3,7 @@
 //! or of a random value (every choice drawn from a seed, for property tests). Decoding them with the
 //! generated types and encoding again must give the same bytes.
 
-use tl_codegen::model::{CountSource, FieldKind, FixedSource, Item, Model, Step, TypeRef, group_members};
+use tl_codegen::model::{CountSource, CountSum, FieldKind, FixedSource, Item, Model, Step, TypeRef, group_members};
 use tl_parser::builtin::{Builtin, Codec};
 
 /// Which conditional fields a sample has.
@@ -208,15 +208,15 @@ fn value(model: &Model, ty: &TypeRef, choices: &mut impl Choices, depth: usize, 
 fn counted_value(
     model: &Model,
     ty: &TypeRef,
-    counts: &[CountSource],
+    counts: &[CountSum],
     choices: &mut impl Choices,
     depth: usize,
     out: &mut Vec<u8>,
 ) {
     let counts: Vec<u32> = (counts.iter())
-        .map(|count| match count {
-            CountSource::Const(count) => *count,
-            CountSource::Field(_) | CountSource::Item(_) => 0,
+        .map(|sum| match sum.source {
+            CountSource::Const(count) => count.saturating_add(sum.plus),
+            CountSource::Field(_) | CountSource::Item(_) => sum.plus,
             CountSource::Param(_) => panic!("a `#` parameter is sampled where its type is applied"),
         })
         .collect();

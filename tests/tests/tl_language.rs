@@ -451,6 +451,42 @@ fn an_item_s_values_count_and_flag_what_follows_them_and_the_items_inside() {
 }
 
 #[test]
+fn sums_of_counts_are_counts_plus_numbers() {
+    use lang::nat_parameters::{enums, functions, types};
+    use tl_runtime::{Deserialize, Serialize};
+    use tl_tests::codegen_fixtures::tl_language as lang;
+    let le = |words: &[u32]| words.iter().flat_map(|w| w.to_le_bytes()).collect::<Vec<u8>>();
+    let tuple_id = 0x9770768a;
+    // `plusOne n:# x:(Tuple int (1 + n)) y:%(Tuple string (n+2)) z:(Tuple long (2+1))`.
+    let plus = types::PlusOne {
+        n: 0,
+        x: enums::Tuple::Tuple(types::Tuple { value: vec![4] }),
+        y: types::Tuple {
+            value: vec!["a".into(), "b".into()],
+        },
+        z: enums::Tuple::Tuple(types::Tuple { value: vec![1, 2, 3] }),
+    };
+    let bytes = plus.to_bytes();
+    let expected = [
+        le(&[0, tuple_id, 4]),
+        vec![1, b'a', 0, 0, 1, b'b', 0, 0],
+        le(&[tuple_id, 1, 0, 2, 0, 3, 0]),
+    ]
+    .concat();
+    assert_eq!(bytes, expected);
+    assert_eq!(types::PlusOne::from_bytes(&bytes).expect("decodes"), plus);
+    // One item short of `n+1`: the read runs out of input.
+    assert!(types::PlusOne::from_bytes(&bytes[..bytes.len() - 8]).is_err());
+    // `getMore n:# = Tuple int (n+1);`: the answer read with the request's `n` plus one.
+    let request = functions::GetMore { n: 1 };
+    let answer = enums::Tuple::Tuple(types::Tuple { value: vec![7, 8] });
+    assert_eq!(request.read_answer(&answer.to_bytes()).expect("decodes"), answer);
+    // `n` at `u32::MAX`: no overflow, too few bytes for the count.
+    let request = functions::GetMore { n: u32::MAX };
+    assert!(request.read_answer(&answer.to_bytes()).is_err());
+}
+
+#[test]
 #[cfg(debug_assertions)]
 #[should_panic(expected = "a value of an item must be present exactly when its condition on value 0 holds")]
 fn an_item_s_value_disagreeing_with_its_word_is_caught_in_debug_builds() {

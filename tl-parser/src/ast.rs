@@ -245,3 +245,32 @@ impl TypeExpr<'_> {
         self.name.contains('+')
     }
 }
+
+impl<'a> TypeExpr<'a> {
+    /// TL-formal's sum of counts (`n+1`, `1 + n`, `2+3`): its one variable, if any, and the numbers
+    /// added. `None` for anything else, a sum of two variables (TL-formal adds numbers to one count), or
+    /// numbers past `u32::MAX`.
+    pub fn nat_sum(&self) -> Option<NatSum<'a>> {
+        if !self.is_nat_sum() {
+            return None;
+        }
+        let mut sum = NatSum { var: None, plus: 0 };
+        for term in self.name.split('+').map(str::trim) {
+            if term.starts_with(|c: char| c.is_ascii_digit()) {
+                sum.plus = sum.plus.checked_add(term.parse().ok()?)?;
+            } else if sum.var.replace(term).is_some() {
+                return None;
+            }
+        }
+        Some(sum)
+    }
+}
+
+/// TL-formal's sum of counts, `n+1`: a variable (a `#` in scope), or none, plus a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NatSum<'a> {
+    /// The count added to, if any: `n` of `n+1`.
+    pub var: Option<&'a str>,
+    /// The numbers added.
+    pub plus: u32,
+}

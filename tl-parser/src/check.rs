@@ -208,13 +208,13 @@ impl TypeCheck<'_> {
         }
         let is_generic = generics.contains(&ty.name);
         if ty.is_nat_sum() {
-            diagnostics.push(
-                Diagnostic::error(
-                    ty.span,
-                    format!("a count computed as `{}` is not generated yet", ty.name),
-                )
-                .with_label("TL-formal's `n+1`: a count the schema computes from another, not one it reads"),
-            );
+            // A count in scope plus numbers: where it is in scope, the generator knows.
+            if ty.nat_sum().is_none() {
+                diagnostics.push(
+                    Diagnostic::error(ty.span, format!("`{}` is not a count TL computes", ty.name))
+                        .with_label("TL-formal's sums add numbers (below 2^32) to one count: `n+1`, `2 + n`"),
+                );
+            }
         } else if ty.generic_query && !is_generic {
             diagnostics.push(
                 Diagnostic::error(ty.span, format!("`!{}` does not name a type parameter", ty.name))

@@ -32,7 +32,8 @@ mod syntax;
 use std::collections::BTreeSet;
 
 pub use ast::{
-    Category, ClassDoc, Count, Definition, Field, FlagCondition, Name, Param, Repeat, Schema, TypeExpr, TypeParam,
+    Category, ClassDoc, Count, Definition, Field, FlagCondition, Name, NatSum, Param, Repeat, Schema, TypeExpr,
+    TypeParam,
 };
 pub use diagnostic::{Diagnostic, Diagnostics, OptionHint, Severity};
 pub use source::{FileId, MAX_FILE_LEN, SourceFile, Span};

@@ -508,3 +508,31 @@ fn a_condition_without_a_bit_parses_and_prints_back() {
         ]
     );
 }
+
+#[test]
+fn sums_of_counts_are_one_count_plus_numbers() {
+    let schema = parse_ok(
+        "tuple {t:Type} {n:#} [t] = Tuple t n;\nuses n:# a:(Tuple int (n+1)) b:(Tuple int (2 + n + 1)) c:(Tuple int (2+3)) = Uses;",
+    );
+    let uses = &schema.definitions[1];
+    let sum = |index: usize| field(uses, index).ty.args[1].nat_sum().expect("a sum");
+    assert_eq!(
+        sum(1),
+        tl_parser::NatSum {
+            var: Some("n"),
+            plus: 1
+        }
+    );
+    assert_eq!(
+        sum(2),
+        tl_parser::NatSum {
+            var: Some("n"),
+            plus: 3
+        }
+    );
+    assert_eq!(sum(3), tl_parser::NatSum { var: None, plus: 5 });
+    let two_vars = "tuple {t:Type} {n:#} [t] = Tuple t n;\nuses n:# m:# a:(Tuple int (n+m)) = Uses;";
+    assert!(parse_err(two_vars).contains("`n+m` is not a count TL computes"));
+    let too_large = "tuple {t:Type} {n:#} [t] = Tuple t n;\nuses n:# a:(Tuple int (n+4294967295+1)) = Uses;";
+    assert!(parse_err(too_large).contains("is not a count TL computes"));
+}

@@ -593,7 +593,7 @@ pub(super) fn read_by_doc(names: &[proc_macro2::Ident]) -> String {
 fn answer_counts(item: &Item, answer: &TypeRef) -> TokenStream {
     let mut sources = Vec::new();
     answer.visit(&mut |inner| match inner {
-        TypeRef::Counts(_, counts) => sources.extend(counts.iter().copied()),
+        TypeRef::Counts(_, sums) => sources.extend(sums.iter().map(|sum| sum.source)),
         TypeRef::Counted(_, count) => sources.push(*count),
         _ => {}
     });

@@ -8,7 +8,9 @@ use tl_parser::builtin::Codec;
 
 use super::encode::flags_var;
 use super::hex;
-use crate::model::{Condition, CountSource, FixedPart, FixedSource, Item, ItemCondition, ItemValue, TypeRef, mask_of};
+use crate::model::{
+    Condition, CountSource, CountSum, FixedPart, FixedSource, Item, ItemCondition, ItemValue, TypeRef, mask_of,
+};
 
 /// The local holding field `field`.
 pub(super) fn field_local(field: usize) -> Ident {
@@ -27,6 +29,19 @@ pub(super) fn count_expr(count: CountSource) -> TokenStream {
         CountSource::Const(count) => Literal::u32_unsuffixed(count).into_token_stream(),
         CountSource::Param(k) => count_local(k).into_token_stream(),
         CountSource::Item(k) => item_value_local(k).into_token_stream(),
+    }
+}
+
+/// A count plus a number (TL-formal's `n+1`), as an expression of type `u32`: saturating, so that a
+/// count past `u32::MAX` asks for more items than any input holds rather than wrapping.
+pub(super) fn sum_expr(sum: CountSum) -> TokenStream {
+    match (sum.source, sum.plus) {
+        (source, 0) => count_expr(source),
+        (CountSource::Const(count), plus) => Literal::u32_unsuffixed(count.saturating_add(plus)).into_token_stream(),
+        (source, plus) => {
+            let (count, plus) = (count_expr(source), Literal::u32_unsuffixed(plus));
+            quote!(#count.saturating_add(#plus))
+        }
     }
 }
 

@@ -188,7 +188,7 @@ impl Emitter<'_> {
             }
             TypeRef::Counts(inner, counts) => {
                 let rust = self.rust_type(place, inner);
-                let counts = counts.iter().map(|count| super::reads::count_expr(*count));
+                let counts = counts.iter().map(|sum| super::reads::sum_expr(*sum));
                 match self.argument_readers(place, inner) {
                     Some(readers) => quote!(<#rust>::deserialize_with(reader, [#(#counts),*], #(#readers),*)),
                     None => quote!(<#rust>::deserialize_with_counts(reader, [#(#counts),*])),

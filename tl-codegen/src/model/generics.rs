@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use tl_parser::{Definition, Diagnostic, Param, TypeExpr};
 
-use super::{CountSource, TypeRef};
+use super::{CountSource, CountSum, TypeRef};
 use crate::ident;
 
 /// The parameters of a generic type, as its constructors declare them.
@@ -85,8 +85,8 @@ pub(super) struct Applicable<'g> {
 pub(super) enum Argument {
     /// A type argument, resolved.
     Type(TypeRef),
-    /// A count: a number, a `#` field, or a `{n:#}` parameter in scope.
-    Count(CountSource),
+    /// A count: a number, a `#` field, or a `{n:#}` parameter in scope, maybe plus a number.
+    Count(CountSum),
 }
 
 /// The variables in scope where a type is resolved: type variables and what they resolve to, and

@@ -134,7 +134,7 @@ pub enum TypeRef {
     /// either applied to type arguments), and where each of its counts comes from, in the order of its
     /// `#` parameters. The counts are not on the wire: the type is read given them
     /// (`deserialize_with_counts`), and holds as many items as they say.
-    Counts(Box<TypeRef>, Vec<CountSource>),
+    Counts(Box<TypeRef>, Vec<CountSum>),
     /// A value of a repetition's item present under a condition (`flags:# n:# items:n*[ a:flags.0?int ]`,
     /// `n:# items:n*[ m:# a:m.0?int ]`): an `Option<T>`. The word tested is a flags word of the definition,
     /// a field of its own ([`Item::flags_given`]), or a `#` value of the item or of an item enclosing it;
@@ -167,6 +167,22 @@ pub enum CountSource {
     /// A `#` value of the same repetition's item or of one enclosing it, read before the repetition it
     /// counts (`rows:n*[ m:# id:int cells:m*[int] ]`: `cells` is counted by value 0 of its item).
     Item(ItemValue),
+}
+
+/// A count a type with `#` parameters is applied to: where it comes from, plus a number (TL-formal's
+/// `(n+1)`; 0 for a count as it is).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CountSum {
+    /// The count added to (a number for a number alone).
+    pub source: CountSource,
+    /// The number added.
+    pub plus: u32,
+}
+
+impl From<CountSource> for CountSum {
+    fn from(source: CountSource) -> Self {
+        CountSum { source, plus: 0 }
+    }
 }
 
 /// A value of a repetition's item of several values (a [`TypeRef::Tuple`]), seen from inside it: which
@@ -391,12 +407,12 @@ impl Item {
         }
         for ty in self.field_types() {
             ty.visit(&mut |inner| {
-                let sources = match inner {
-                    TypeRef::Counted(_, source) => std::slice::from_ref(source),
-                    TypeRef::Counts(_, sources) => sources.as_slice(),
-                    _ => &[],
+                let sources: Vec<CountSource> = match inner {
+                    TypeRef::Counted(_, source) => vec![*source],
+                    TypeRef::Counts(_, sums) => sums.iter().map(|sum| sum.source).collect(),
+                    _ => Vec::new(),
                 };
-                for source in sources {
+                for source in &sources {
                     if let CountSource::Param(k) = source {
                         used[*k] = true;
                     }
@@ -420,8 +436,8 @@ impl Item {
                     fix(source);
                     given(inner, counts);
                 }
-                TypeRef::Counts(inner, sources) => {
-                    sources.iter_mut().for_each(fix);
+                TypeRef::Counts(inner, sums) => {
+                    sums.iter_mut().for_each(|sum| fix(&mut sum.source));
                     given(inner, counts);
                 }
                 TypeRef::Vector(inner)

@@ -13,8 +13,8 @@ use super::repeats::{
     NOT_GENERATED, RepeatForm, counts_next_item, flags_inside_repetitions, is_vector_count, repetition_form,
 };
 use super::{
-    Condition, CountSource, DerivedBit, ExternType, Externs, Field, FieldKind, Group, Item, ItemCondition, ItemValue,
-    Member, Model, ModelInput, TypeRef, path_matches,
+    Condition, CountSource, CountSum, DerivedBit, ExternType, Externs, Field, FieldKind, Group, Item, ItemCondition,
+    ItemValue, Member, Model, ModelInput, TypeRef, path_matches,
 };
 use crate::ident;
 
@@ -626,10 +626,13 @@ impl<'d, 'a> Index<'d, 'a> {
                         .with_label(format!("in `{ty}`: a `#` is at most {}", u32::MAX)),
                 )
             })?;
-            return Ok(Argument::Count(CountSource::Const(count)));
+            return Ok(Argument::Count(CountSource::Const(count).into()));
+        }
+        if let Some(sum) = arg.nat_sum() {
+            return counts_sum(arg, sum, scope).map(Argument::Count);
         }
         if let Some(source) = scope.count(arg.name).filter(|_| arg.args.is_empty() && !arg.percent) {
-            return Ok(Argument::Count(source));
+            return Ok(Argument::Count(source.into()));
         }
         if arg.is_nat() {
             return Err(Box::new(
@@ -1486,4 +1489,19 @@ fn holds_counts(ty: &TypeRef) -> bool {
     let mut found = false;
     ty.visit(&mut |inner| found |= matches!(inner, TypeRef::Counts(..)));
     found
+}
+
+/// The count TL-formal's sum `arg` (`n+1`) stands for: the `#` in scope it adds to (or none), plus the
+/// numbers.
+fn counts_sum(arg: &TypeExpr<'_>, sum: tl_parser::NatSum<'_>, scope: &Scope<'_>) -> Result<CountSum, Box<Diagnostic>> {
+    let Some(var) = sum.var else {
+        return Ok(CountSource::Const(sum.plus).into());
+    };
+    let source = scope.count(var).ok_or_else(|| {
+        Box::new(
+            Diagnostic::error(arg.span, format!("`{var}` of `{}` is no count here", arg.name))
+                .with_label("a sum adds to a `#` field or `{n:#}` parameter written before it"),
+        )
+    })?;
+    Ok(CountSum { source, plus: sum.plus })
 }
