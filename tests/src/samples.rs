@@ -226,11 +226,11 @@ fn counted_value(
     };
     match *base {
         TypeRef::Enum(index) => {
-            let constructor = chosen_constructor(model, index, choices, depth);
+            let (constructor, own) = counted_constructor(model, index, &counts, choices, depth);
             out.extend_from_slice(&constructor.id.to_le_bytes());
             let instance = constructor
                 .instantiate(&model.types[index].generics, args)
-                .with_counts(&counts);
+                .with_counts(&own);
             bare(model, &instance, choices, depth, out);
         }
         TypeRef::Bare(index) => {
@@ -241,6 +241,45 @@ fn counted_value(
             bare(model, &instance, choices, depth, out);
         }
         _ => unreachable!("a type or constructor with `#` parameters is applied"),
+    }
+}
+
+/// The constructor of type `index` (with `#` parameters) a sample takes for `counts`, among those its
+/// result type allows (`= Tuple X 0` for 0 only), as chosen or the one with the fewest required nested
+/// values; and its own counts (`n` of `= Tuple X (n+1)` one less).
+fn counted_constructor<'m>(
+    model: &'m Model,
+    index: usize,
+    counts: &[u32],
+    choices: &mut impl Choices,
+    depth: usize,
+) -> (&'m Item, Vec<u32>) {
+    let own_counts = |constructor: &Item| -> Option<Vec<u32>> {
+        let patterns = &constructor.count_patterns;
+        let allowed = (patterns.iter().zip(counts)).all(|(pattern, count)| match pattern.param {
+            Some(_) => *count >= pattern.plus,
+            None => *count == pattern.plus,
+        });
+        let own = (0..constructor.nat_params.len()).map(|k| {
+            let at = patterns.iter().position(|pattern| pattern.param == Some(k))?;
+            Some(counts[at] - patterns[at].plus)
+        });
+        allowed.then(|| own.collect()).flatten()
+    };
+    let allowed: Vec<(&Item, Vec<u32>)> = (model.types[index].variants.iter())
+        .map(|variant| &model.constructors[variant.constructor])
+        .filter_map(|constructor| Some((constructor, own_counts(constructor)?)))
+        .collect();
+    assert!(
+        !allowed.is_empty(),
+        "a constructor of `{}` for {counts:?}",
+        model.types[index].tl_name
+    );
+    match choices.variant(allowed.len(), depth) {
+        Some(chosen) => allowed[chosen].clone(),
+        None => (allowed.into_iter())
+            .min_by_key(|(constructor, _)| nested_required(constructor))
+            .expect("not empty"),
     }
 }
 

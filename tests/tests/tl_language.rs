@@ -487,6 +487,53 @@ fn sums_of_counts_are_counts_plus_numbers() {
 }
 
 #[test]
+fn constructors_for_some_counts_only_are_read_where_the_counts_allow_them() {
+    use lang::nat_parameters::{enums, types};
+    use tl_runtime::{Identifiable, Serialize};
+    use tl_tests::codegen_fixtures::tl_language as lang;
+    // `chainEnd {X:Type} = Chain X 0;` and `chainLink {X:Type} {n:#} head:X tail:(Chain X n) = Chain X
+    // (n+1);`: a chain of exactly as many links as its count, TL-formal's dependent type.
+    let link = |head: &str, tail| {
+        enums::Chain::Link(Box::new(types::ChainLink {
+            head: head.into(),
+            tail,
+        }))
+    };
+    let chain: enums::Chain<tl_runtime::CompactString> = link("a", link("b", enums::Chain::End));
+    let bytes = chain.to_bytes();
+    let (link_id, end_id) = (
+        types::ChainLink::<u8>::CONSTRUCTOR_ID.to_le_bytes(),
+        types::ChainEnd::CONSTRUCTOR_ID.to_le_bytes(),
+    );
+    let expected = [&link_id[..], &[1, b'a', 0, 0], &link_id, &[1, b'b', 0, 0], &end_id].concat();
+    assert_eq!(bytes, expected);
+    let read = |count: u32| enums::Chain::deserialize_with_counts(&mut tl_runtime::Reader::new(&bytes), [count]);
+    assert_eq!(read(2).expect("two links"), chain);
+    // Another count: a link where the end must be, or the end where a link must be.
+    // A constructor with no fields, given its counts all the same; counts declared in another order than
+    // the result applies them (`marked {m:#} {n:#} xs:n*[int] ys:m*[long] = Mark2 n m;`).
+    let mark = enums::Mark::deserialize_with_counts(&mut tl_runtime::Reader::new(&enums::Mark::Mark.to_bytes()), [5]);
+    assert_eq!(mark.expect("decodes"), enums::Mark::Mark);
+    let marked = enums::Mark2::Marked(types::Marked {
+        xs: vec![1],
+        ys: vec![2, 3],
+    });
+    let bytes2 = marked.to_bytes();
+    let read2 = enums::Mark2::deserialize_with_counts(&mut tl_runtime::Reader::new(&bytes2), [1, 2]);
+    assert_eq!(read2.expect("n = 1, m = 2"), marked);
+    for count in [0, 1, 3] {
+        let error = read(count).expect_err("not a chain of this count");
+        assert!(
+            matches!(
+                error.kind(),
+                tl_runtime::ErrorKind::UnexpectedConstructor { expected: "Chain", .. }
+            ),
+            "{count}: {error}"
+        );
+    }
+}
+
+#[test]
 #[cfg(debug_assertions)]
 #[should_panic(expected = "a value of an item must be present exactly when its condition on value 0 holds")]
 fn an_item_s_value_disagreeing_with_its_word_is_caught_in_debug_builds() {

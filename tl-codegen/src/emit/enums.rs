@@ -7,7 +7,7 @@ use quote::quote;
 use super::items::Generics;
 use super::{Emitter, Form, Place, description, doc_attr, doc_lines, hex, hex_u32};
 use crate::ident::ident;
-use crate::model::{BoxedType, FunctionMember, UniversalMember, Variant};
+use crate::model::{BoxedType, CountPattern, FunctionMember, Item, UniversalMember, Variant};
 
 /// The pieces of an enum, gathered variant by variant.
 #[derive(Default)]
@@ -79,17 +79,23 @@ impl Emitter<'_> {
             rename,
             ..
         } = &parts;
-        let id = hex(self.model.constructors[variant.constructor].id);
-        if self.model.constructors[variant.constructor].fields.is_empty() {
+        let constructor = &self.model.constructors[variant.constructor];
+        let id = hex(constructor.id);
+        // A constructor for some counts only (`= Tuple X 0`) is read for those: others are not its type.
+        let id = match count_guard(&constructor.count_patterns) {
+            Some(guard) => quote!(#id if #guard),
+            None => id,
+        };
+        if constructor.fields.is_empty() {
             // A unit variant; the struct still writes and reads whatever flags words it has.
             arms.variants.push(quote!(#docs #rename #variant_name,));
             arms.write.push(quote!(Self::#variant_name => {
                 #write_id
                 ::tl_runtime::Serialize::serialize_into(&#path, out)
             }));
-            let read = self.read_fn(place, path.clone());
+            let read = self.struct_read(constructor, place, path);
             let read = quote!({
-                #read(reader)?;
+                #read?;
                 ::core::result::Result::Ok(#name::#variant_name)
             });
             arms.read.push((id, read));
@@ -524,6 +530,21 @@ fn counting_depth(ty: &BoxedType, place: Place<'_>, read_value: TokenStream) -> 
 }
 
 impl Emitter<'_> {
+    /// The read of `constructor`'s struct (at `path`), a `Result`: given its counts (the type's, as its
+    /// result takes them) and the readers of the type parameters it uses, or by its trait.
+    fn struct_read(&self, constructor: &Item, place: Place<'_>, path: &TokenStream) -> TokenStream {
+        let readers = constructor.generics.iter().map(|name| super::types::param_reader(name));
+        match (own_counts(constructor), constructor.generics.is_empty()) {
+            (Some(counts), true) => quote!(<#path>::deserialize_with_counts(reader, #counts)),
+            (Some(counts), false) => quote!(<#path>::deserialize_with(reader, #counts, #(#readers),*)),
+            (None, false) => quote!(<#path>::deserialize_with(reader, #(#readers),*)),
+            (None, true) => {
+                let read = self.read_fn(place, path.clone());
+                quote!(#read(reader))
+            }
+        }
+    }
+
     /// The read of a variant with fields, after its id. A recursive type (other than the universal one,
     /// which counts every value it reads) counts a level of nesting in each variant that leads back to
     /// it, read out of line so that a level costs the stack of that variant only; its other variants are
@@ -531,16 +552,11 @@ impl Emitter<'_> {
     fn read_value(&self, ty: &BoxedType, variant: &Variant, place: Place<'_>, path: &TokenStream) -> TokenStream {
         let name = ident(&ty.rust_name);
         let variant_name = ident(&variant.rust_name);
-        let struct_generics = &self.model.constructors[variant.constructor].generics;
+        let constructor = &self.model.constructors[variant.constructor];
+        let struct_generics = &constructor.generics;
         if ty.nat_params > 0 || !struct_generics.is_empty() {
-            // The struct is read given the type's counts and the readers of the parameters it uses, one
-            // level deeper on a recursive type.
-            let readers = struct_generics.iter().map(|name| super::types::param_reader(name));
-            let read = match (ty.nat_params, struct_generics.is_empty()) {
-                (_, true) => quote!(<#path>::deserialize_with_counts(reader, counts)),
-                (0, false) => quote!(<#path>::deserialize_with(reader, #(#readers),*)),
-                (_, false) => quote!(<#path>::deserialize_with(reader, counts, #(#readers),*)),
-            };
+            // One level deeper on a recursive type.
+            let read = self.struct_read(constructor, place, path);
             let wrap = match variant.boxed {
                 true => quote!(|value| #name::#variant_name(::std::boxed::Box::new(value))),
                 false => quote!(#name::#variant_name),
@@ -568,6 +584,52 @@ impl Emitter<'_> {
             (false, false) => quote!(#read_fn(reader).map(#name::#variant_name)),
         }
     }
+}
+
+/// The guard on the id of a constructor for some counts of its type only: `counts[1] == 0` for `= Tuple
+/// X 0`, `counts[1] >= 1` for `= Tuple X (n+1)`; nothing when it is for every count.
+fn count_guard(patterns: &[CountPattern]) -> Option<TokenStream> {
+    let tests: Vec<TokenStream> = (patterns.iter().enumerate())
+        .filter(|(_, pattern)| !pattern.is_plain())
+        .map(|(position, pattern)| {
+            let (at, plus) = (
+                Literal::usize_unsuffixed(position),
+                Literal::u32_unsuffixed(pattern.plus),
+            );
+            match pattern.param {
+                Some(_) => quote!(counts[#at] >= #plus),
+                None => quote!(counts[#at] == #plus),
+            }
+        })
+        .collect();
+    (!tests.is_empty()).then(|| quote!(#(#tests)&&*))
+}
+
+/// The counts `constructor`'s struct is read with, from its type's `counts`: those as they are when its
+/// result takes them so, else each of its own `{n:#}` from the count naming it (`counts[1] - 1` for
+/// `(n+1)`, after [`count_guard`]); `None` when it takes none.
+fn own_counts(constructor: &Item) -> Option<TokenStream> {
+    let patterns = &constructor.count_patterns;
+    if constructor.nat_params.is_empty() {
+        return None;
+    }
+    let as_they_are = (patterns.iter().enumerate()).all(|(k, pattern)| pattern.is_plain() && pattern.param == Some(k));
+    if as_they_are {
+        return Some(quote!(counts));
+    }
+    let own = (0..constructor.nat_params.len()).map(|k| {
+        let position = patterns.iter().position(|pattern| pattern.param == Some(k));
+        let position = position.expect("each of a constructor's counts is named in its result");
+        let (at, plus) = (Literal::usize_unsuffixed(position), patterns[position].plus);
+        match plus {
+            0 => quote!(counts[#at]),
+            plus => {
+                let plus = Literal::u32_unsuffixed(plus);
+                quote!(counts[#at] - #plus)
+            }
+        }
+    });
+    Some(quote!([#(#own),*]))
 }
 
 /// The enum's decoder around `body` (the match on the id): `Deserialize`, `DeserializeBorrowed` in the

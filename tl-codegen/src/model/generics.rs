@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use tl_parser::{Definition, Diagnostic, Param, TypeExpr};
 
-use super::{CountSource, CountSum, TypeRef};
+use super::{CountPattern, CountSource, CountSum, TypeRef};
 use crate::ident;
 
 /// The parameters of a generic type, as its constructors declare them.
@@ -55,17 +55,27 @@ pub(super) struct ConstructorGenerics {
     pub(super) used: Vec<bool>,
     /// Its type variable at each position of its result type (`t` of `= Maybe t`).
     pub(super) vars: Vec<String>,
-    /// Whether each position is a natural number (`{n:#}`).
+    /// Whether each position is a natural number (`{n:#}`, or a count pattern).
     pub(super) nats: Vec<bool>,
+    /// How it takes each of its type's counts (its `#` positions, in order).
+    pub(super) counts: Vec<CountPattern>,
 }
 
 impl ConstructorGenerics {
-    /// Its natural-number parameters, in the order of their positions.
+    /// Its natural-number parameters, in the order of their positions (those a count pattern names
+    /// too: `n` of `(n+1)`).
     pub(super) fn nat_params(&self) -> Vec<String> {
-        (self.vars.iter().zip(&self.nats))
-            .filter(|(_, nat)| **nat)
-            .map(|(var, _)| var.clone())
+        let nat_vars = (self.vars.iter().zip(&self.nats)).filter(|(_, nat)| **nat);
+        (nat_vars.zip(&self.counts))
+            .filter(|(_, pattern)| pattern.param.is_some())
+            .map(|((var, _), _)| var.clone())
             .collect()
+    }
+
+    /// Whether its result holds a count pattern (`= Tuple X 0`, `= Tuple X (n+1)`): its own counts are
+    /// not its type's.
+    pub(super) fn has_count_patterns(&self) -> bool {
+        self.counts.iter().any(|pattern| !pattern.is_plain())
     }
 }
 
@@ -108,32 +118,41 @@ impl Scope<'_> {
     }
 }
 
-/// A constructor's variable at each position of its result type (`[t]` for `= Maybe t`, `[t, n]` for `=
-/// Tuple t n`), or why the definition is not generated: an argument that is not one of its own
-/// parameters (`= Maybe int`), a variable twice, or a parameter the result does not name. Empty for a type
-/// without arguments.
-pub(super) fn result_vars<'a>(definition: &Definition<'a>) -> Result<Vec<&'a str>, Box<Diagnostic>> {
-    let is_param = |name: &str| definition.type_params.iter().any(|p| p.name == name);
-    let mut vars: Vec<&str> = Vec::new();
-    for arg in &definition.result.args {
-        let is_var = arg.args.is_empty() && !arg.percent && is_param(arg.name);
-        if !is_var || vars.contains(&arg.name) {
-            return Err(Box::new(
-                Diagnostic::error(
-                    arg.span,
-                    format!(
-                        "`{}`: a specialised result type is not generated yet",
-                        definition.result
-                    ),
-                )
-                .with_label(
-                    "a generic constructor's result applies its type to distinct `{t:Type}` or `{n:#}` parameters",
-                ),
-            ));
+/// One argument of a generic constructor's result type.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum ResultArg<'a> {
+    /// One of its parameters, of kind `Type` or `#`: `t` of `= Maybe t`.
+    Var(&'a str),
+    /// A count the constructor is for: a number (`= Tuple X 0`), or one of its `{n:#}` plus a number
+    /// (`= Tuple X (n+1)`: counts of at least 1, `n` one less).
+    Count(tl_parser::NatSum<'a>),
+}
+
+impl<'a> ResultArg<'a> {
+    /// The constructor's parameter named here, if any.
+    pub(super) fn var(&self) -> Option<&'a str> {
+        match self {
+            ResultArg::Var(var) => Some(var),
+            ResultArg::Count(sum) => sum.var,
         }
-        vars.push(arg.name);
     }
-    let stray = (definition.type_params.iter()).find(|p| !vars.contains(&p.name));
+}
+
+/// A constructor's result type, argument by argument (`[t]` for `= Maybe t`, `[t, n]` for `= Tuple t n`,
+/// `[X, n+1]` for `= Tuple X (n+1)`), or why the definition is not generated: an argument that is
+/// neither one of its own parameters nor a count pattern (`= Maybe int`), a variable twice, or a parameter
+/// the result does not name. Empty for a type without arguments.
+pub(super) fn result_args<'a>(definition: &Definition<'a>) -> Result<Vec<ResultArg<'a>>, Box<Diagnostic>> {
+    let mut args: Vec<ResultArg<'a>> = Vec::new();
+    for arg in &definition.result.args {
+        let parsed = result_arg(definition, arg);
+        let seen = |var: &str| args.iter().any(|a| a.var() == Some(var));
+        match parsed {
+            Some(parsed) if !parsed.var().is_some_and(seen) => args.push(parsed),
+            _ => return Err(specialised(definition, arg)),
+        }
+    }
+    let stray = (definition.type_params.iter()).find(|p| !args.iter().any(|a| a.var() == Some(p.name)));
     if let Some(param) = stray {
         return Err(Box::new(
             Diagnostic::error(
@@ -143,7 +162,39 @@ pub(super) fn result_vars<'a>(definition: &Definition<'a>) -> Result<Vec<&'a str
             .with_label(format!("`{}` does not say what `{}` is", definition.result, param.name)),
         ));
     }
-    Ok(vars)
+    Ok(args)
+}
+
+/// `arg` of `definition`'s result as a [`ResultArg`], if it is one: a parameter, a number, or a sum
+/// adding to a `{n:#}` parameter.
+fn result_arg<'a>(definition: &Definition<'a>, arg: &TypeExpr<'a>) -> Option<ResultArg<'a>> {
+    let is_param = |name: &str| definition.type_params.iter().any(|p| p.name == name);
+    if arg.percent || !arg.args.is_empty() {
+        return None;
+    }
+    if is_param(arg.name) {
+        return Some(ResultArg::Var(arg.name));
+    }
+    if arg.is_nat_const() {
+        let plus = arg.name.parse().ok()?;
+        return Some(ResultArg::Count(tl_parser::NatSum { var: None, plus }));
+    }
+    let sum = arg.nat_sum()?;
+    let adds_to_param = sum.var.is_none_or(|var| is_nat_param(definition, var));
+    adds_to_param.then_some(ResultArg::Count(sum))
+}
+
+/// Why the result argument `arg` of `definition` is not generated.
+fn specialised(definition: &Definition<'_>, arg: &TypeExpr<'_>) -> Box<Diagnostic> {
+    Box::new(
+        Diagnostic::error(
+            arg.span,
+            format!("`{}`: a specialised result type is not generated yet", definition.result),
+        )
+        .with_label(
+            "a generic constructor's result applies its type to distinct `{t:Type}` or `{n:#}` parameters, or counts (`0`, `(n+1)`)",
+        ),
+    )
 }
 
 /// Whether `var` is a natural-number parameter (`{n:#}`) of `definition`.
@@ -153,19 +204,47 @@ fn is_nat_param(definition: &Definition<'_>, var: &str) -> bool {
 
 /// How the generic constructor `definition` takes its type's parameters, if it has any.
 pub(super) fn constructor_generics(definition: &Definition<'_>) -> Option<ConstructorGenerics> {
-    let vars = result_vars(definition).ok().filter(|vars| !vars.is_empty())?;
-    let order = (definition.type_params.iter())
-        .filter_map(|p| vars.iter().position(|var| *var == p.name))
+    let args = result_args(definition).ok().filter(|args| !args.is_empty())?;
+    // A count pattern's position is a count's, named by its variable or as written (`0`).
+    let vars: Vec<String> = (args.iter().zip(&definition.result.args))
+        .map(|(arg, written)| arg.var().unwrap_or(written.name).to_string())
         .collect();
-    let nats: Vec<bool> = vars.iter().map(|var| is_nat_param(definition, var)).collect();
+    let nats: Vec<bool> = (args.iter().zip(&vars))
+        .map(|(arg, var)| matches!(arg, ResultArg::Count(_)) || is_nat_param(definition, var))
+        .collect();
+    let order = (definition.type_params.iter())
+        .filter_map(|p| args.iter().position(|arg| arg.var() == Some(p.name)))
+        .collect();
     Some(ConstructorGenerics {
         order,
         used: (vars.iter().zip(&nats))
             .map(|(var, nat)| !nat && uses_var(definition, var))
             .collect(),
-        vars: vars.iter().map(|var| var.to_string()).collect(),
+        counts: count_patterns(&args, &nats),
+        vars,
         nats,
     })
+}
+
+/// How a constructor takes each of its type's counts (the `#` positions of `args`, in order): its own
+/// `{n:#}` parameters are those named there, numbered in that order.
+fn count_patterns(args: &[ResultArg<'_>], nats: &[bool]) -> Vec<CountPattern> {
+    let mut own = 0;
+    let mut pattern = |arg: &ResultArg<'_>| {
+        let (var, plus) = match arg {
+            ResultArg::Var(var) => (Some(*var), 0),
+            ResultArg::Count(sum) => (sum.var, sum.plus),
+        };
+        let param = var.map(|_| {
+            own += 1;
+            own - 1
+        });
+        CountPattern { param, plus }
+    };
+    (args.iter().zip(nats))
+        .filter(|(_, nat)| **nat)
+        .map(|(arg, _)| pattern(arg))
+        .collect()
 }
 
 /// Whether a param of `definition` names the type variable `var`, at any depth.
@@ -192,7 +271,7 @@ pub(super) fn type_generics<'a>(
         let Some(generics) = generics else { continue };
         let entry = types.entry(type_name).or_insert_with(|| TypeGenerics {
             arity: generics.vars.len(),
-            names: rust_names(&generics.vars),
+            names: rust_names(&generics.vars, &generics.nats),
             used: vec![false; generics.vars.len()],
             nats: generics.nats.clone(),
         });
@@ -206,17 +285,26 @@ pub(super) fn type_generics<'a>(
 }
 
 /// Rust names for type variables: `T` for `t`, `X` for `X`; `T1`, `T2`, ... where that would not be an
-/// identifier, would repeat, or is `O` (the name encoders give their output).
-fn rust_names(vars: &[String]) -> Vec<String> {
+/// identifier, would repeat, or is `O` (the name encoders give their output). A count's position (`nats`)
+/// is no Rust parameter: its name is kept as written and not weighed.
+fn rust_names(vars: &[String], nats: &[bool]) -> Vec<String> {
     let names: Vec<String> = vars.iter().map(|var| ident::type_name(var)).collect();
+    let types = || (names.iter().zip(nats)).filter(|(_, nat)| !**nat).map(|(name, _)| name);
     let usable = |name: &String| {
-        ident::is_identifier(name) && name != "O" && name != "Self" && names.iter().filter(|n| *n == name).count() == 1
+        ident::is_identifier(name) && name != "O" && name != "Self" && types().filter(|n| *n == name).count() == 1
     };
-    if names.iter().all(usable) {
-        names
-    } else {
-        (1..=vars.len()).map(|n| format!("T{n}")).collect()
+    if types().all(usable) {
+        return names;
     }
+    let mut next = 0;
+    let numbered = |(var, nat): (&String, &bool)| match nat {
+        true => var.clone(),
+        false => {
+            next += 1;
+            format!("T{next}")
+        }
+    };
+    vars.iter().zip(nats).map(numbered).collect()
 }
 
 /// `base` applied to `args` (resolved, in the order written) as `applicable` takes them: the type

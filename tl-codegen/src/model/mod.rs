@@ -185,6 +185,24 @@ impl From<CountSource> for CountSum {
     }
 }
 
+/// How a constructor of a type with `#` parameters takes one of the type's counts, as its result type
+/// writes it: `= Tuple X n` (its own `n` is the count), `= Tuple X (n+1)` (for counts of at least 1, its
+/// `n` one less), `= Tuple X 0` (for the count 0 only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CountPattern {
+    /// The constructor's own `{n:#}` the count gives, by position in [`Item::nat_params`], if any.
+    pub param: Option<usize>,
+    /// What the count is more than that parameter; without one, the count itself.
+    pub plus: u32,
+}
+
+impl CountPattern {
+    /// Whether the count is the constructor's own parameter as it is (`= Tuple X n`).
+    pub fn is_plain(&self) -> bool {
+        self.param.is_some() && self.plus == 0
+    }
+}
+
 /// A value of a repetition's item of several values (a [`TypeRef::Tuple`]), seen from inside it: which
 /// item, by how many items of several values enclose it (0: the outermost), and its position in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -332,6 +350,9 @@ pub struct Item {
     /// A constructor's natural-number parameters (`n` of `{n:#}`), in the order its result type lists
     /// them: its decoder is given their values (`deserialize_with_counts`), as they are not on the wire.
     pub nat_params: Vec<String>,
+    /// A constructor of a type with `#` parameters: how it takes each of its type's counts (its own
+    /// counts may differ: `cons {X:Type} {n:#} ... = Tuple X (n+1)`). Empty for others.
+    pub count_patterns: Vec<CountPattern>,
     /// A function's answer type when it has `#` parameters whose counts are the function's own fields
     /// (`getTuple n:# = Tuple int n;`): `RemoteCall::Return` is then [`OPAQUE_ANSWER`], and the struct's
     /// `read_answer` reads this type with the request's counts.

@@ -13,8 +13,8 @@ use super::repeats::{
     NOT_GENERATED, RepeatForm, counts_next_item, flags_inside_repetitions, is_vector_count, repetition_form,
 };
 use super::{
-    Condition, CountSource, CountSum, DerivedBit, ExternType, Externs, Field, FieldKind, Group, Item, ItemCondition,
-    ItemValue, Member, Model, ModelInput, TypeRef, path_matches,
+    Condition, CountPattern, CountSource, CountSum, DerivedBit, ExternType, Externs, Field, FieldKind, Group, Item,
+    ItemCondition, ItemValue, Member, Model, ModelInput, TypeRef, path_matches,
 };
 use crate::ident;
 
@@ -52,6 +52,7 @@ pub(super) struct Shape {
     pub(super) generics: Vec<String>,
     pub(super) result: TypeRef,
     pub(super) nat_params: Vec<String>,
+    pub(super) count_patterns: Vec<CountPattern>,
     pub(super) counted_answer: Option<TypeRef>,
 }
 
@@ -122,6 +123,7 @@ impl Shape {
             generics: p.generics,
             result: p.result,
             nat_params: p.nat_params,
+            count_patterns: p.count_patterns,
             counted_answer: p.counted_answer,
             min_bare_size: facts.min_bare_size,
             recursive_bare: facts.recursive_bare,
@@ -488,7 +490,7 @@ impl<'d, 'a> Index<'d, 'a> {
     /// Refuses a constructor whose result type is not applied to its own type variables, or to another
     /// number of them than the type's first constructor.
     fn check_arity(&self, definition: &Definition<'_>) -> Result<(), Box<Diagnostic>> {
-        let vars = generics::result_vars(definition)?;
+        let vars = generics::result_args(definition)?;
         let of_type = self.type_generics.get(definition.result.name);
         let arity = of_type.map_or(0, |g| g.arity);
         let same_kinds = match (of_type, self.generics_of(definition)) {
@@ -532,12 +534,13 @@ impl<'d, 'a> Index<'d, 'a> {
             return Scope::default();
         }
         let mut scope = Scope::default();
-        let vars = definition.result.args.iter().map(|arg| arg.name);
-        for ((var, name), nat) in vars.zip(&of_type.names).zip(&of_type.nats) {
-            if *nat {
-                scope.counts.push((var, CountSource::Param(scope.counts.len())));
-            } else {
-                scope.types.push((var, TypeRef::Param(name.clone())));
+        let args = generics::result_args(definition).unwrap_or_default();
+        for ((arg, name), nat) in args.iter().zip(&of_type.names).zip(&of_type.nats) {
+            match (arg.var(), nat) {
+                // Its own `{n:#}`, numbered as the counts its decoder is given.
+                (Some(var), true) => scope.counts.push((var, CountSource::Param(scope.counts.len()))),
+                (Some(var), false) => scope.types.push((var, TypeRef::Param(name.clone()))),
+                (None, _) => {}
             }
         }
         scope
@@ -602,6 +605,16 @@ impl<'d, 'a> Index<'d, 'a> {
             }),
             _ => None,
         };
+        if let TypeRef::Bare(c) = base
+            && self.constructor_generics[c]
+                .as_ref()
+                .is_some_and(ConstructorGenerics::has_count_patterns)
+        {
+            return Err(Box::new(
+                Diagnostic::error(ty.span, format!("`{ty}`: a bare constructor for some counts only is not generated"))
+                    .with_label("its result applies its type to a count pattern (`0`, `(n+1)`): apply the boxed type, which reads the constructor its counts allow"),
+            ));
+        }
         let Some(applicable) = applicable else {
             return match ty.args.first() {
                 None => Ok(base),
@@ -1037,6 +1050,9 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
                     .unwrap_or_default(),
                 Category::Function => function_nat_params(definition),
             },
+            count_patterns: (self.index.generics_of(definition))
+                .map(|generics| generics.counts.clone())
+                .unwrap_or_default(),
         })
     }
 
