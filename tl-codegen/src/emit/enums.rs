@@ -676,23 +676,16 @@ fn enum_decoder(ty: &BoxedType, place: Place<'_>, body: TokenStream) -> TokenStr
 fn generic_enum_decoder(ty: &BoxedType, body: TokenStream) -> TokenStream {
     let name = ident(&ty.rust_name);
     let generics = Generics::named(&ty.generics);
-    let (decodable, params) = (generics.bounded(quote!(::tl_runtime::Deserialize)), generics.params());
+    let params = generics.params();
     let names: Vec<_> = ty.generics.iter().map(|g| ident(g)).collect();
     let read_by = super::items::read_by_doc(&names);
-    let by_trait = generics.trait_readers();
-    let min_size = Literal::usize_unsuffixed(ty.min_size);
     if ty.nat_params == 0 {
         let doc = format!(" Reads a boxed `{}`, {read_by}.", ty.tl_name);
         let with_readers = super::items::with_readers_fn(&doc, &names, None, body);
+        let deserialize = generics.delegating_deserialize(&name, &Literal::usize_unsuffixed(ty.min_size));
         return quote! {
             impl #params #name #params { #with_readers }
-            impl #decodable ::tl_runtime::Deserialize for #name #params {
-                const MIN_SIZE: usize = #min_size;
-                #[inline]
-                fn deserialize(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-                    Self::deserialize_with(reader, #(#by_trait),*)
-                }
-            }
+            #deserialize
         };
     }
     let doc = format!(
@@ -701,11 +694,10 @@ fn generic_enum_decoder(ty: &BoxedType, body: TokenStream) -> TokenStream {
     );
     let doc_with = format!("{}, {read_by}.", doc.trim_end_matches('.'));
     let with_readers = super::items::with_readers_fn(&doc_with, &names, Some(ty.nat_params), body);
-    let delegate = quote!(Self::deserialize_with(reader, counts, #(#by_trait),*));
-    let with_counts = super::items::with_counts_fn(&doc, ty.nat_params, delegate);
+    let with_counts = generics.delegating_with_counts(&name, &doc, ty.nat_params);
     quote! {
         impl #params #name #params { #with_readers }
-        impl #decodable #name #params { #with_counts }
+        #with_counts
     }
 }
 

@@ -70,6 +70,38 @@ impl Generics {
         let (lifetime, names) = (&self.lifetime, &self.names);
         (!self.is_empty()).then(|| quote!(<#lifetime #(#names: #bound),*>))
     }
+
+    /// `Deserialize` for the generic type or struct `name` (at least `min` bytes), delegating to its
+    /// inherent `deserialize_with` with each parameter read by its own `Deserialize`.
+    pub(super) fn delegating_deserialize(&self, name: &proc_macro2::Ident, min: &Literal) -> TokenStream {
+        let (bounds, params) = (self.bounded(quote!(::tl_runtime::Deserialize)), self.params());
+        let read_by_trait = self.trait_readers();
+        quote! {
+            impl #bounds ::tl_runtime::Deserialize for #name #params {
+                const MIN_SIZE: usize = #min;
+                #[inline]
+                fn deserialize(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+                    Self::deserialize_with(reader, #(#read_by_trait),*)
+                }
+            }
+        }
+    }
+
+    /// The inherent `deserialize_with_counts` (documented by `doc`, given `nat_params` counts) of the
+    /// generic type or struct `name`, delegating to its `deserialize_with` with each parameter read by
+    /// its own `Deserialize`.
+    pub(super) fn delegating_with_counts(
+        &self,
+        name: &proc_macro2::Ident,
+        doc: &str,
+        nat_params: usize,
+    ) -> TokenStream {
+        let (bounds, params) = (self.bounded(quote!(::tl_runtime::Deserialize)), self.params());
+        let read_by_trait = self.trait_readers();
+        let delegate = quote!(Self::deserialize_with(reader, counts, #(#read_by_trait),*));
+        let function = with_counts_fn(doc, nat_params, delegate);
+        quote!(impl #bounds #name #params { #function })
+    }
 }
 
 impl Emitter<'_> {
@@ -340,16 +372,10 @@ impl Emitter<'_> {
             Form::Owned if id.is_none() && !generics.names.is_empty() => {
                 let doc = format!(" Reads the bare `{tl_name}`, {}.", read_by_doc(&generics.names));
                 let with_readers = with_readers_fn(&doc, &generics.names, None, function);
-                let read_by_trait = generics.trait_readers();
+                let deserialize = generics.delegating_deserialize(&name, &min);
                 quote! {
                     impl #params #name #params { #with_readers }
-                    impl #bounds ::tl_runtime::Deserialize for #name #params {
-                        const MIN_SIZE: usize = #min;
-                        #[inline]
-                        fn deserialize(reader: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-                            Self::deserialize_with(reader, #(#read_by_trait),*)
-                        }
-                    }
+                    #deserialize
                 }
             }
             Form::Owned => quote! {
@@ -414,15 +440,10 @@ impl Emitter<'_> {
         }
         let doc_with = format!("{}, {}.", doc.trim_end_matches('.'), read_by_doc(&generics.names));
         let with_readers = with_readers_fn(&doc_with, &generics.names, Some(item.nat_params.len()), body);
-        let read_by_trait = generics.trait_readers();
-        let delegate = with_counts_fn(
-            &doc,
-            item.nat_params.len(),
-            quote!(Self::deserialize_with(reader, counts, #(#read_by_trait),*)),
-        );
+        let delegate = generics.delegating_with_counts(&name, &doc, item.nat_params.len());
         quote! {
             impl #params #name #params { #with_readers }
-            impl #bounds #name #params { #delegate }
+            #delegate
         }
     }
 
