@@ -17,14 +17,14 @@ pub(super) enum RepeatForm<'d, 'a> {
 
 /// Why a repetition is not generated, as the label under it.
 pub(super) const NOT_GENERATED: &str = "generated are repetitions of values (`n:# items:n*[ t ]`, `n*[ \
-                                        id:int name:string ]`, `3*[ t ]`), a repetition inside one counted by a \
-                                        number, a `#` outside its item or a `#` of the item before it";
+                                        id:int name:string ]`, `3*[ t ]`), a repetition inside one with a \
+                                        count or just after its `#`";
 
 /// Whether the items of a repetition have a form the generator writes: one value or more, a
-/// repetition among them counted by a number, by a `#` outside the item, by the `#` just before it
-/// inside the item (a bare vector then: `rows:n*[ id:int m:# cells:m*[int] ]`) or by another `#` of the
-/// item before it (a value of the item then), and itself of such items.
-/// A value may have a condition on a flags word outside the repetition.
+/// repetition among them with a count (a number, or a `#` in scope where it is written: of the
+/// definition, of an enclosing item, or of this item before it, a value of its tuple then) or just after
+/// its `#` (a bare vector then: `rows:n*[ id:int m:# cells:m*[int] ]`), and itself of such items.
+/// A value may have a condition on a `#` in scope.
 pub(super) fn generated_items(items: &[Param<'_>]) -> bool {
     let generated = |(position, param): (usize, &Param<'_>)| match param {
         Param::Field(_) => true,
@@ -32,11 +32,7 @@ pub(super) fn generated_items(items: &[Param<'_>]) -> bool {
             let counted_here = position
                 .checked_sub(1)
                 .is_some_and(|count| counts_next_item(items, count));
-            let counted_outside = inner.count.is_some_and(|count| !counted_inside(items, count));
-            let counted_before = inner
-                .count
-                .is_some_and(|count| counted_by_value_before(items, position, count));
-            (counted_here || counted_outside || counted_before) && generated_items(&inner.items)
+            (counted_here || inner.count.is_some()) && generated_items(&inner.items)
         }
     };
     let values = items.len() - (0..items.len()).filter(|&p| counts_next_item(items, p)).count();
@@ -83,21 +79,6 @@ fn count_then_repeat<'p, 'a>(params: &'p [Param<'a>], position: usize) -> Option
         _ => false,
     };
     (count.ty.is_nat() && count.condition.is_none() && counts_it).then_some((count, repeat))
-}
-
-/// Whether `count` names a `#` value of `items` written before `position` with no condition: a value of
-/// the item's tuple, which the repetition at `position` is counted by (`m:# id:int cells:m*[int]`).
-fn counted_by_value_before(items: &[Param<'_>], position: usize, count: Count<'_>) -> bool {
-    let Count::Var(name) = count else { return false };
-    (items[..position].iter().filter_map(Param::as_field))
-        .any(|field| field.name == Some(name) && field.ty.is_nat() && field.condition.is_none())
-}
-
-/// Whether `count` names a `#` value of `items` itself (counts read inside an item are generated only as
-/// a bare vector's length).
-fn counted_inside(items: &[Param<'_>], count: Count<'_>) -> bool {
-    let Count::Var(name) = count else { return false };
-    (items.iter().filter_map(Param::as_field)).any(|field| field.name == Some(name))
 }
 
 /// The form of the repetition at `position` of `definition`'s params, if it is generated.

@@ -1290,8 +1290,8 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             tl_parser::Count::Const(count) => CountSource::Const(count),
             tl_parser::Count::Var(name) => scope.count(name).ok_or_else(|| {
                 Box::new(
-                    Diagnostic::error(span, format!("a repetition counted by `{name}` is not generated yet"))
-                        .with_label("generated are counts by a `#` field or `{n:#}` parameter written before it, by a `#` of the same item or of an enclosing one before it, or by a number"),
+                    Diagnostic::error(span, format!("a repetition counted by `{name}`, which is no `#` written before it"))
+                        .with_label("a count is a number, a `#` field or `{n:#}` parameter, or a `#` of this item or of an enclosing one, written before the repetition"),
                 )
             })?,
         };
