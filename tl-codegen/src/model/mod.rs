@@ -222,16 +222,6 @@ pub enum ItemCondition {
     Value(ItemValue, Option<u32>),
 }
 
-impl ItemCondition {
-    /// The bit tested, `None` for the whole word.
-    pub fn bit(&self) -> Option<u32> {
-        match self {
-            ItemCondition::Word(condition) => condition.bit,
-            ItemCondition::Value(_, bit) => *bit,
-        }
-    }
-}
-
 impl TypeRef {
     /// The built-in's table entry, for a built-in.
     pub fn builtin(&self) -> Option<&'static tl_parser::builtin::Builtin> {
