@@ -256,15 +256,9 @@ fn counted_constructor<'m>(
 ) -> (&'m Item, Vec<u32>) {
     let own_counts = |constructor: &Item| -> Option<Vec<u32>> {
         let patterns = &constructor.count_patterns;
-        let allowed = (patterns.iter().zip(counts)).all(|(pattern, count)| match pattern.param {
-            Some(_) => *count >= pattern.plus,
-            None => *count == pattern.plus,
-        });
-        let own = (0..constructor.nat_params.len()).map(|k| {
-            let at = patterns.iter().position(|pattern| pattern.param == Some(k))?;
-            Some(counts[at] - patterns[at].plus)
-        });
-        allowed.then(|| own.collect()).flatten()
+        let allowed = (patterns.iter().zip(counts)).all(|(pattern, count)| pattern.allows(*count));
+        let own = constructor.own_counts_in_type().into_iter();
+        allowed.then(|| own.map(|(at, plus)| counts[at] - plus).collect())
     };
     let allowed: Vec<(&Item, Vec<u32>)> = (model.types[index].variants.iter())
         .map(|variant| &model.constructors[variant.constructor])

@@ -287,7 +287,7 @@ fn flags_checked(item: &Item) -> TokenStream {
             FieldKind::Bit => quote!(self.#name),
             _ => quote!(self.#name.is_some()),
         };
-        let set = super::reads::word_test(quote!(self.#flags_name), condition);
+        let set = super::reads::bit_test(quote!(self.#flags_name), condition.bit);
         let message = format!(
             "`{}.{}` must be present exactly when {} is set",
             item.tl_name,

@@ -609,18 +609,15 @@ fn count_guard(patterns: &[CountPattern]) -> Option<TokenStream> {
 /// result takes them so, else each of its own `{n:#}` from the count naming it (`counts[1] - 1` for
 /// `(n+1)`, after [`count_guard`]); `None` when it takes none.
 fn own_counts(constructor: &Item) -> Option<TokenStream> {
-    let patterns = &constructor.count_patterns;
-    if constructor.nat_params.is_empty() {
+    let sources = constructor.own_counts_in_type();
+    if sources.is_empty() {
         return None;
     }
-    let as_they_are = (patterns.iter().enumerate()).all(|(k, pattern)| pattern.is_plain() && pattern.param == Some(k));
-    if as_they_are {
+    if constructor.count_patterns.iter().all(CountPattern::is_plain) {
         return Some(quote!(counts));
     }
-    let own = (0..constructor.nat_params.len()).map(|k| {
-        let position = patterns.iter().position(|pattern| pattern.param == Some(k));
-        let position = position.expect("each of a constructor's counts is named in its result");
-        let (at, plus) = (Literal::usize_unsuffixed(position), patterns[position].plus);
+    let own = sources.into_iter().map(|(at, plus)| {
+        let at = Literal::usize_unsuffixed(at);
         match plus {
             0 => quote!(counts[#at]),
             plus => {

@@ -59,12 +59,7 @@ pub(super) fn member_local(field: usize, member: usize) -> Ident {
 /// `flags_i & mask != 0`: whether `condition` holds in the decoder, its flags word read.
 pub(super) fn test(condition: Condition) -> TokenStream {
     let var = flags_var(condition.flags);
-    word_test(quote!(#var), condition)
-}
-
-/// `word & mask != 0`, or `word != 0` for a condition on the whole word (`n?`).
-pub(super) fn word_test(word: TokenStream, condition: Condition) -> TokenStream {
-    bit_test(word, condition.bit)
+    bit_test(quote!(#var), condition.bit)
 }
 
 /// `word & mask != 0` for `bit`, or `word != 0` for the whole word (`None`).

@@ -201,6 +201,14 @@ impl CountPattern {
     pub fn is_plain(&self) -> bool {
         self.param.is_some() && self.plus == 0
     }
+
+    /// Whether the constructor is for the type's count `count` (the decoders' guard says the same).
+    pub fn allows(&self, count: u32) -> bool {
+        match self.param {
+            Some(_) => count >= self.plus,
+            None => count == self.plus,
+        }
+    }
 }
 
 /// A value of a repetition's item of several values (a [`TypeRef::Tuple`]), seen from inside it: which
@@ -408,6 +416,17 @@ impl Item {
             .position(|given| *given == Some(CountSource::Field(field)))
     }
 
+    /// Where each of a constructor's own `{n:#}` ([`Item::nat_params`], in order) is among its type's
+    /// counts: the count's position, and the number its result adds to the parameter (`= Chain X (n+1)`:
+    /// `n` is the count less 1). Empty for a function.
+    pub fn own_counts_in_type(&self) -> Vec<(usize, u32)> {
+        // Numbered in the order of the positions that name them.
+        (self.count_patterns.iter().enumerate())
+            .filter(|(_, pattern)| pattern.param.is_some())
+            .map(|(at, pattern)| (at, pattern.plus))
+            .collect()
+    }
+
     /// Whether the item's fields read each of its natural-number parameters (by position).
     pub fn count_params_used(&self) -> Vec<bool> {
         let mut used = vec![false; self.nat_params.len()];
@@ -418,15 +437,15 @@ impl Item {
         }
         for ty in self.field_types() {
             ty.visit(&mut |inner| {
-                let sources: Vec<CountSource> = match inner {
-                    TypeRef::Counted(_, source) => vec![*source],
-                    TypeRef::Counts(_, sums) => sums.iter().map(|sum| sum.source).collect(),
-                    _ => Vec::new(),
-                };
-                for source in &sources {
+                let mut mark = |source: &CountSource| {
                     if let CountSource::Param(k) = source {
                         used[*k] = true;
                     }
+                };
+                match inner {
+                    TypeRef::Counted(_, source) => mark(source),
+                    TypeRef::Counts(_, sums) => sums.iter().for_each(|sum| mark(&sum.source)),
+                    _ => {}
                 }
             });
         }
