@@ -19,7 +19,7 @@ fn full() -> [SourceFile; 2] {
 #[divan::bench(sample_count = 10)]
 fn tl_codegen_full(bencher: Bencher) {
     let files = full();
-    let options = ParseOptions::new().allow_mtproto_hand_assigned_ids();
+    let options = ParseOptions::new();
     bencher.bench(|| {
         tl_codegen::generate(divan::black_box(&files), &[], &options)
             .expect("generates")

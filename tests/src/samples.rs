@@ -461,7 +461,7 @@ pub fn url_auth_model() -> Model {
 /// The model the generator builds for `files` (mtproto.tl's hand-assigned ids allowed), through the
 /// generator's own pipeline steps.
 pub fn model_of(files: &[tl_parser::SourceFile]) -> Model {
-    let options = tl_parser::ParseOptions::new().allow_mtproto_hand_assigned_ids();
+    let options = tl_parser::ParseOptions::new();
     let loaded = tl_codegen::load(files, &options).unwrap_or_else(|error| panic!("{error}"));
     let selected = tl_codegen::select(&loaded.schema, &[]).unwrap_or_else(|error| panic!("{error}"));
     let degrade = tl_codegen::Strictness::Degrade;

@@ -137,9 +137,10 @@ impl Config {
         self
     }
 
-    /// Accepts the hand-assigned service ids of mtproto.tl.
+    /// Nothing: mtproto.tl's hand-assigned service ids (`tl_parser::MTPROTO_HAND_ASSIGNED_IDS`) are
+    /// accepted by default now. Kept so that build scripts written for the earlier default still build.
+    #[deprecated(note = "mtproto.tl's hand-assigned service ids are accepted by default")]
     pub fn allow_mtproto_hand_assigned_ids(&mut self) -> &mut Self {
-        self.parse_options = self.parse_options.clone().allow_mtproto_hand_assigned_ids();
         self
     }
 
@@ -496,7 +497,8 @@ mod tests {
         let printed = String::from_utf8(stdout).expect("utf-8");
         let warning = format!(
             "cargo:warning=tl-codegen: {}:1:1: the written id of `a` is not its hash (no known reason explains the \
-             difference; the written id is the one used on the wire)\n",
+             difference; the written id is the one used on the wire; help: if the written id is intended, accept \
+             it with `Config::allow_id_mismatch(\"a\")`)\n",
             path.display()
         );
         assert!(printed.ends_with(&warning), "{printed}");

@@ -36,11 +36,7 @@ pub(crate) fn owner(definitions: &[&Definition<'_>], span: Span) -> Option<usize
 /// by option (`strict_ids`: their hint names the option that accepts the id) stay errors, and so do
 /// syntax errors, which no definition holds.
 pub(crate) fn is_degradable(diagnostic: &Diagnostic) -> bool {
-    diagnostic.severity == Severity::Error
-        && !matches!(
-            diagnostic.hint,
-            Some(OptionHint::AllowIdMismatch(_) | OptionHint::AllowMtprotoIds)
-        )
+    diagnostic.severity == Severity::Error && !matches!(diagnostic.hint, Some(OptionHint::AllowIdMismatch(_)))
 }
 
 /// The problems that leave definitions out, by the index of the definition (into the list they were

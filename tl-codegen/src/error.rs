@@ -54,14 +54,6 @@ impl Frontend {
                         format!("`extern-types = {{ {name} = \"crate::path::{name}\" }}` in this job"),
                 }
             ),
-            (_, OptionHint::AllowMtprotoIds) => format!(
-                "accept mtproto.tl's hand-assigned ids with {}",
-                match self {
-                    Frontend::BuildScript => "`Config::allow_mtproto_hand_assigned_ids()`",
-                    Frontend::CommandLine => "`--mtproto-ids`",
-                    Frontend::ProjectFile => "`mtproto-ids = true` in this job",
-                }
-            ),
         }
     }
 
@@ -174,20 +166,24 @@ impl Warnings {
         self
     }
 
-    /// One line per warning, `file:line:column: message (note)`, for where only lines fit (cargo's
-    /// `cargo:warning=` from a build script).
+    /// One line per warning, `file:line:column: message (note; help: hint)`, the hint worded for the
+    /// frontend in use as in the rendered form, for where only lines fit (cargo's `cargo:warning=` from a
+    /// build script).
     pub fn lines(&self) -> Vec<String> {
         let files = &self.report.files;
+        let frontend = self.report.frontend;
         (self.report.diagnostics.iter())
             .map(|diagnostic| {
                 let file = files.get(diagnostic.span.file as usize);
                 let (line, column) = file.map_or((0, 0), |f| f.line_column(diagnostic.span.start as usize));
                 let name = file.map_or("?", |f| f.name.as_str());
-                let note = diagnostic
-                    .notes
-                    .first()
-                    .map_or(String::new(), |note| format!(" ({note})"));
-                format!("{name}:{line}:{column}: {}{note}", diagnostic.message)
+                let hint = diagnostic.hint.as_ref().map(|hint| format!("help: {}", frontend.word(hint)));
+                let aside: Vec<String> = diagnostic.notes.first().cloned().into_iter().chain(hint).collect();
+                let aside = match aside.is_empty() {
+                    true => String::new(),
+                    false => format!(" ({})", aside.join("; ")),
+                };
+                format!("{name}:{line}:{column}: {}{aside}", diagnostic.message)
             })
             .collect()
     }

@@ -40,8 +40,6 @@ pub struct Diagnostic {
 pub enum OptionHint {
     /// Accept the written id of this definition although it differs from the computed one.
     AllowIdMismatch(String),
-    /// Accept the hand-assigned service ids of mtproto.tl.
-    AllowMtprotoIds,
     /// Map a type the schema does not define to a Rust type.
     ExternType(String),
 }
@@ -52,10 +50,6 @@ impl OptionHint {
         match self {
             OptionHint::AllowIdMismatch(name) => {
                 format!("if the written id is intended, accept it with `ParseOptions::allow_id_mismatch(\"{name}\")`")
-            }
-            OptionHint::AllowMtprotoIds => {
-                "accept mtproto.tl's hand-assigned ids with `ParseOptions::allow_mtproto_hand_assigned_ids()`"
-                    .to_string()
             }
             OptionHint::ExternType(name) => format!(
                 "if the type is defined elsewhere, declare it with `ParseOptions::extern_type(\"{name}\")` and map it to a Rust type"

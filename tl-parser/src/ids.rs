@@ -98,8 +98,6 @@ enum Cause<'s> {
     TrailingConditionals(usize),
     /// The definition describes the beginning of a generic function's encoding and takes its id.
     PrefixOf(&'s str),
-    /// One of mtproto.tl's service ids, assigned by hand.
-    HandAssigned,
     /// None of the above.
     Unknown,
 }
@@ -118,7 +116,10 @@ pub(crate) fn report_id_mismatches(
     for mismatch in mismatches {
         let definition = &schema.definitions[mismatch.definition];
         let name = definition.name.full;
-        if unresolved.contains(&mismatch.definition) || options.allows_id_mismatch(name) {
+        let known = definition
+            .explicit_id
+            .is_some_and(|id| crate::is_mtproto_service_id(name, id));
+        if unresolved.contains(&mismatch.definition) || options.allows_id_mismatch(name) || known {
             continue;
         }
         let cause = explain(schema, definition, &mut hasher);
@@ -150,13 +151,9 @@ fn mismatch_diagnostic(
         Cause::PrefixOf(function) => {
             format!("it describes the beginning of `{function}`'s encoding and is written with its id")
         }
-        Cause::HandAssigned => "it is one of the service ids of mtproto.tl, assigned by hand".to_string(),
         Cause::Unknown => "no known reason explains the difference".to_string(),
     };
-    let hint = match cause {
-        Cause::HandAssigned => OptionHint::AllowMtprotoIds,
-        _ => OptionHint::AllowIdMismatch(name.to_string()),
-    };
+    let hint = OptionHint::AllowIdMismatch(name.to_string());
     let written = definition.explicit_id.expect("a mismatch has a written id");
     Diagnostic::new(
         severity,
@@ -186,9 +183,6 @@ fn explain<'s>(schema: &'s Schema<'_>, definition: &'s Definition<'_>, hasher: &
     }
     if let Some(function) = prefixed_function(schema, definition) {
         return Cause::PrefixOf(function.name.full);
-    }
-    if crate::MTPROTO_HAND_ASSIGNED_IDS.contains(&definition.name.full) {
-        return Cause::HandAssigned;
     }
     Cause::Unknown
 }

@@ -38,9 +38,16 @@ pub use ast::{
 pub use diagnostic::{Diagnostic, Diagnostics, OptionHint, Severity};
 pub use source::{FileId, MAX_FILE_LEN, SourceFile, Span};
 
-/// The definitions of mtproto.tl whose ids were assigned by hand rather than hashed. (`ipPortSecret#37982646`
-/// is not one: it is the hash of the definition with `bytes` as written.)
-pub const MTPROTO_HAND_ASSIGNED_IDS: &[&str] = &["accessPointRule", "help.configSimple"];
+/// The definitions of mtproto.tl whose ids were assigned by hand rather than hashed, with those ids: known
+/// facts, accepted without a warning. The same name written with another id is an ordinary mismatch.
+/// (`ipPortSecret#37982646` is not one: it is the hash of the definition with `bytes` as written.)
+pub const MTPROTO_HAND_ASSIGNED_IDS: &[(&str, u32)] =
+    &[("accessPointRule", 0x4679b65f), ("help.configSimple", 0x5a592a6c)];
+
+/// Whether `name#id` is one of mtproto.tl's hand-assigned service ids ([`MTPROTO_HAND_ASSIGNED_IDS`]).
+pub fn is_mtproto_service_id(name: &str, id: u32) -> bool {
+    MTPROTO_HAND_ASSIGNED_IDS.contains(&(name, id))
+}
 
 /// Options for [`parse`].
 #[derive(Debug, Clone, Default)]
@@ -81,11 +88,11 @@ impl ParseOptions {
         &self.extern_types
     }
 
-    /// Accepts the hand-assigned service ids of mtproto.tl ([`MTPROTO_HAND_ASSIGNED_IDS`]).
+    /// Nothing: mtproto.tl's hand-assigned service ids ([`MTPROTO_HAND_ASSIGNED_IDS`]) are accepted by
+    /// default now. Kept so that code written for the earlier default still builds.
+    #[deprecated(note = "mtproto.tl's hand-assigned service ids are accepted by default")]
     pub fn allow_mtproto_hand_assigned_ids(self) -> Self {
-        MTPROTO_HAND_ASSIGNED_IDS
-            .iter()
-            .fold(self, |options, name| options.allow_id_mismatch(*name))
+        self
     }
 
     fn allows_id_mismatch(&self, name: &str) -> bool {

@@ -44,8 +44,9 @@ struct JobSpec {
     roots: Vec<String>,
     #[serde(default)]
     allow_id_mismatch: Vec<String>,
-    #[serde(default)]
-    mtproto_ids: bool,
+    /// Accepted and ignored: mtproto.tl's hand-assigned service ids are accepted by default.
+    #[serde(default, rename = "mtproto-ids")]
+    _mtproto_ids: bool,
     #[serde(default)]
     strict_ids: bool,
     #[serde(default)]
@@ -141,9 +142,6 @@ fn job_of(spec: JobSpec, folder: &Path) -> Result<Job, &'static str> {
 fn schema_options(config: &mut Config, spec: &JobSpec) {
     for name in &spec.allow_id_mismatch {
         config.allow_id_mismatch(name.clone());
-    }
-    if spec.mtproto_ids {
-        config.allow_mtproto_hand_assigned_ids();
     }
     if spec.strict_ids {
         config.strict_ids();
