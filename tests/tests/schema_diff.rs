@@ -27,7 +27,7 @@ fn each_kind_of_change_is_classified() {
         (
             "a flags:# x:int y:flags.0?string z:flags.1?true w:long = A;\n",
             Additive,
-            "param `w` added: `long` (the struct has `Default`",
+            "param `w` added: `long` (the struct has `Default`)",
         ),
         (
             "a flags:# x:int y:flags.0?string z:flags.1?true w:flags.2?long = A;\n",
@@ -75,6 +75,15 @@ fn each_kind_of_change_is_classified() {
         let found: Vec<_> = changes.changes.iter().filter(|c| c.what == what).collect();
         assert_eq!(found.len(), 1, "{what}: {changes:?}");
         assert_eq!(found[0].effect, effect, "{what}");
+    }
+    // Every format prints each sentence whole: its backticks paired, its parenthesis closed.
+    let added = diff_of(base, cases[0].0, &[]);
+    for printed in [added.to_text(), added.to_markdown(), added.to_json()] {
+        assert!(printed.contains("(the struct has `Default`)"), "{printed}");
+        for line in printed.lines() {
+            assert_eq!(line.matches('(').count(), line.matches(')').count(), "{line}");
+            assert_eq!(line.matches('`').count() % 2, 0, "{line}");
+        }
     }
     // A required param added to a struct without `Default` (`x:B`, and `B` has no default) breaks.
     let no_default = diff_of(

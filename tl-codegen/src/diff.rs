@@ -280,12 +280,13 @@ fn compare(name: &str, old: &Summary, new: &Summary, has_default: bool, changes:
         }
     }
     for (param, (condition, ty)) in new_params.iter().filter(|(p, _)| !old_params.contains_key(*p)) {
-        let (effect, written) = match condition {
-            Some(bit) => (Effect::Additive, format!("{bit}?{ty}")),
-            None if has_default => (Effect::Additive, format!("{ty}` (the struct has `Default")),
-            None => (Effect::SourceBreaking, ty.clone()),
+        let added = format!("param `{param}` added");
+        let (effect, what) = match condition {
+            Some(bit) => (Effect::Additive, format!("{added}: `{bit}?{ty}`")),
+            None if has_default => (Effect::Additive, format!("{added}: `{ty}` (the struct has `Default`)")),
+            None => (Effect::SourceBreaking, format!("{added}: `{ty}`")),
         };
-        changes.push(change(effect, name, format!("param `{param}` added: `{written}`")));
+        changes.push(change(effect, name, what));
     }
     shared_bits(name, old_params, new_params, changes);
 }

@@ -8,7 +8,7 @@ const EXAMPLES: &str = "\
 Examples:
   tl-codegen                  run every job of the nearest tl-codegen.toml
   tl-codegen --check          check every job; write nothing
-  tl-codegen --schema api.tl mtproto.tl --mtproto-ids --out src/tl
+  tl-codegen --schema api.tl mtproto.tl --out src/tl
   tl-codegen --schema api.tl --roots messages.requestUrlAuth,messages.acceptUrlAuth --out src/tl
   tl-codegen --schema api.tl --roots messages.requestUrlAuth --emit-tl schema/url_auth.tl
   tl-codegen diff api-221.tl api-230.tl --roots messages.requestUrlAuth --format markdown
@@ -24,7 +24,6 @@ Project file: tl-codegen.toml, in this folder or the nearest one above it. Paths
   # emit-tl = \"schema/subset.tl\"       # or: write what the roots reach as one .tl file
   roots = [\"messages.requestUrlAuth\"]   # optional: keep what these names reach
   allow-id-mismatch = []               # optional: definitions whose written id differs from its hash
-  mtproto-ids = false                  # optional: accept mtproto.tl's hand-assigned ids
   strict-ids = false                   # optional: a written id that is not the hash is an error
   strict = false                       # optional: a definition that cannot be generated is an error
   extern-types = { FutureSalts = \"crate::salts::FutureSalts\" }   # optional: types defined elsewhere
@@ -74,22 +73,23 @@ pub(crate) struct Args {
     /// Keep only what these functions, constructors or types reach (comma-separated names).
     #[arg(long, value_delimiter = ',', value_name = "NAMES", requires = "input")]
     pub(crate) roots: Vec<String>,
-    /// The old spelling of `tl-codegen diff FILE... --against FILE...` (kept for scripts).
-    #[arg(long, value_name = "FILE", num_args = 1.., requires = "against", group = "input",
+    /// The old spelling of `tl-codegen diff FILE... --against FILE...`, kept working for scripts but
+    /// hidden: a normal run's usage and errors speak of generating only ([`Args::diff_options_alone`]).
+    #[arg(long, value_name = "FILE", num_args = 1.., hide = true, group = "input",
           conflicts_with_all = ["schemas", "project", "check", "force"])]
     pub(crate) diff: Vec<PathBuf>,
-    /// The new schema of --diff.
-    #[arg(long, value_name = "FILE", num_args = 1.., requires = "diff")]
+    /// The new schema of the old spelling's `--diff` (hidden).
+    #[arg(long, value_name = "FILE", num_args = 1.., hide = true)]
     pub(crate) against: Vec<PathBuf>,
-    /// How --diff prints: text (coloured on a terminal), markdown (for a pull request) or json.
-    #[arg(long, value_enum, default_value = "text", requires = "diff")]
-    pub(crate) format: DiffFormat,
+    /// How the old spelling's `--diff` prints (hidden; `tl-codegen diff --format`).
+    #[arg(long, value_enum, hide = true)]
+    pub(crate) format: Option<DiffFormat>,
     /// Accept a hand-assigned constructor id for this definition (repeatable).
     #[arg(long, value_name = "NAME", requires = "schemas")]
     pub(crate) allow_id_mismatch: Vec<String>,
-    /// Accept the hand-assigned service ids of mtproto.tl.
-    #[arg(long, requires = "schemas")]
-    pub(crate) mtproto_ids: bool,
+    /// Nothing: mtproto.tl's hand-assigned service ids are accepted by default (kept for scripts, hidden).
+    #[arg(long = "mtproto-ids", hide = true)]
+    pub(crate) _mtproto_ids: bool,
     /// Make every written id that is not its definition's hash an error (by default, a warning).
     #[arg(long, requires = "schemas")]
     pub(crate) strict_ids: bool,
@@ -143,6 +143,35 @@ pub(crate) struct Args {
     /// Also replace output files that tl-codegen did not write (never deletes anything).
     #[arg(long, conflicts_with = "check")]
     pub(crate) force: bool,
+}
+
+impl Args {
+    /// The usage error of a diff option given without the old spelling's `--diff`, naming the
+    /// subcommand it belongs to (clap's own message would name the hidden `--diff` instead).
+    pub(crate) fn diff_options_alone(&self) -> Option<String> {
+        if !self.diff.is_empty() {
+            return None;
+        }
+        let option = match (self.format.is_some(), self.against.is_empty()) {
+            (true, _) => "--format",
+            (false, false) => "--against",
+            (false, true) => return None,
+        };
+        Some(format!(
+            "error: `{option}` belongs to comparing schemas, not to generating: \
+             `tl-codegen diff OLD.tl NEW.tl {option} ...` (see `tl-codegen diff --help`)"
+        ))
+    }
+
+    /// The old spelling's `--diff`: both schemas' files, or the usage error of a missing `--against`.
+    pub(crate) fn old_diff_spelling(&self) -> Result<(Vec<PathBuf>, Vec<PathBuf>), String> {
+        if self.against.is_empty() {
+            return Err("error: `--diff OLD...` needs `--against NEW...`; it is now spelt \
+                        `tl-codegen diff OLD.tl NEW.tl`"
+                .to_string());
+        }
+        Ok((self.diff.clone(), self.against.clone()))
+    }
 }
 
 /// The modes other than generating.

@@ -30,10 +30,17 @@ pub(crate) fn run_command(args: &DiffArgs) -> ExitCode {
 
 /// The old spelling, `--diff OLD... --against NEW...`: the same, with a note on the new one.
 pub(crate) fn run_flags(args: &Args) -> ExitCode {
+    let (old, new) = match args.old_diff_spelling() {
+        Ok(schemas) => schemas,
+        Err(message) => {
+            say(message);
+            return ExitCode::from(USAGE);
+        }
+    };
     say(
         "note: `--diff OLD... --against NEW...` is now `tl-codegen diff OLD... --against NEW...` (or `tl-codegen diff OLD NEW`)",
     );
-    run(&args.diff, &args.against, &args.roots, args.format)
+    run(&old, &new, &args.roots, args.format.unwrap_or(DiffFormat::Text))
 }
 
 /// Compares the schemas, prints the diff in the chosen format, and exits 3 if anything breaks.

@@ -29,6 +29,10 @@ fn main() -> ExitCode {
     if let Some(args::Command::Diff(diff)) = &args.command {
         return diff::run_command(diff);
     }
+    if let Some(message) = args.diff_options_alone() {
+        say(message);
+        return ExitCode::from(USAGE);
+    }
     if !args.diff.is_empty() {
         return diff::run_flags(&args);
     }
@@ -109,9 +113,6 @@ fn job_of_arguments(args: &Args) -> Job {
 
 /// The flags about what the schema may hold: ids, strictness, types defined elsewhere.
 fn schema_flags(config: &mut Config, args: &Args) {
-    if args.mtproto_ids {
-        config.allow_mtproto_hand_assigned_ids();
-    }
     if args.strict_ids {
         config.strict_ids();
     }
