@@ -77,6 +77,23 @@ pub fn mtproto() -> SourceFile {
     shared_schema("mtproto.tl").unwrap_or_else(|| grammers_schema("tl/mtproto.tl"))
 }
 
+/// What a build script says when an input from `../shared` is absent: on CI (`CI` set) it fails; elsewhere
+/// it prints `reason` as a cargo warning (the test binary then runs only the test that says it skipped).
+pub fn shared_input_absent_at_build(what: &std::path::Path, reason: &str) {
+    let message = format!("{} is absent: {reason}", what.display());
+    assert!(std::env::var_os("CI").is_none(), "CI must have it: {message}");
+    println!("cargo:warning={message}");
+}
+
+/// The one test of a binary whose input from `../shared` is absent: it fails on CI (`CI` set), and
+/// elsewhere passes with the reason printed (its name says it skipped). Only CI and the developers'
+/// machines have `../shared` (Telegram's layer 221 and other projects' schemas, not copied here).
+pub fn shared_input_absent(what: &str) {
+    let reason = format!("{what} is absent: the tests of this binary need ../shared beside the checkout");
+    assert!(std::env::var_os("CI").is_none(), "CI must have it: {reason}");
+    eprintln!("skipped: {reason}");
+}
+
 /// The layer-221 api.tl, which only `../shared/schema/` has. On CI (`CI` set) its absence is a failure.
 pub fn api_layer221() -> Option<SourceFile> {
     let file = shared_schema("api-layer221.tl");

@@ -20,10 +20,7 @@ fn main() {
     println!("cargo::rustc-check-cfg=cfg(has_wild)");
     let wild = tl_tests::workspace_root().join("../shared/schema/wild");
     if !wild.is_dir() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have ../shared/schema/wild beside the checkout"
-        );
+        tl_tests::shared_input_absent_at_build(&wild, "tests/wild-schemas/tests/wild.rs runs no schema test");
         return;
     }
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
