@@ -34,12 +34,14 @@ impl fmt::Display for TdError {
 
 impl std::error::Error for TdError {}
 
-/// An error of this crate.
-#[derive(Debug)]
+/// An error of this crate. Its `Debug` is its `Display`, so that `?` in `main` prints the readable text.
 #[non_exhaustive]
 pub enum Error {
-    /// No path was given and `TDJSON_PATH` is not set.
-    NoPath,
+    /// No path was given and no library was found: each place looked at, with why it did not serve.
+    NotFound {
+        /// The places, in the order looked at.
+        looked: Vec<String>,
+    },
     /// The library could not be loaded, or lacks the JSON interface.
     Load {
         /// The path tried.
@@ -85,11 +87,19 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::NoPath => write!(
-                formatter,
-                "no path to libtdjson: pass one to `TdJson::load` or set the environment variable {}",
-                crate::PATH_VARIABLE
-            ),
+            Error::NotFound { looked } => {
+                writeln!(formatter, "libtdjson not found; looked at:")?;
+                for place in looked {
+                    writeln!(formatter, "  - {place}")?;
+                }
+                write!(
+                    formatter,
+                    "help: run `bash scripts/fetch-tdjson.sh` in tl-codegen's repository (it fetches TDLib {} into \
+                     the cache above), set {} to the library's path, or pass the path to `TdJson::load`",
+                    crate::FETCHED_TDLIB_VERSION,
+                    crate::PATH_VARIABLE
+                )
+            }
             Error::Load { path, reason } => {
                 write!(formatter, "cannot load libtdjson from `{}`: {reason}", path.display())
             }
@@ -99,6 +109,13 @@ impl fmt::Display for Error {
             Error::Decode { reason, json } => write!(formatter, "cannot read TDLib's JSON ({reason}): {json}"),
             Error::Timeout => write!(formatter, "no answer from TDLib in time"),
         }
+    }
+}
+
+/// The readable text: `fn main() -> Result<(), tl_tdjson::Error>` and `?` print this.
+impl fmt::Debug for Error {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, formatter)
     }
 }
 

@@ -2,9 +2,12 @@
 //! `--tdjson` (`Config::tdjson`): a function is sent as the JSON object TDLib reads, and its answer read
 //! as the function's `Return` type.
 //!
-//! The library is loaded at run time ([`TdJson::load`]): from a path, or from the environment variable
-//! `TDJSON_PATH`. [`TdJson::execute`] runs the functions TDLib documents as "Can be called synchronously";
-//! a [`Client`] sends functions to one TDLib instance and receives their answers and its updates.
+//! The library is loaded at run time ([`TdJson::load`]): from a path, from the environment variable
+//! `TDJSON_PATH`, from the cache folder that the repository's `scripts/fetch-tdjson.sh` fills
+//! ([`fetch_cache`]), or by the system's library search. Once loaded it stays loaded for the life of the
+//! process, as a linked library would (TDLib's exit handlers need its code). [`TdJson::execute`] runs the
+//! functions TDLib documents as "Can be called synchronously"; a [`Client`] sends functions to one TDLib
+//! instance and receives their answers and its updates.
 //!
 //! ```no_run
 //! # mod td_api { pub mod functions {
@@ -12,7 +15,7 @@
 //! #     pub struct GetOption { pub name: String }
 //! #     impl tl_runtime::tdjson::Function for GetOption { const TYPE: &'static str = "getOption"; type Return = serde_json::Value; }
 //! # } }
-//! let td = tl_tdjson::TdJson::load(None)?; // TDJSON_PATH
+//! let td = tl_tdjson::TdJson::load(None)?; // TDJSON_PATH, the fetch script's cache, the system's search
 //! let version = td.execute(&td_api::functions::GetOption { name: "version".into() });
 //! # Ok::<(), tl_tdjson::Error>(())
 //! ```
@@ -21,7 +24,7 @@ mod client;
 mod error;
 mod library;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub use client::{Client, Received, RequestId};
 pub use error::{Error, TdError};
@@ -30,6 +33,22 @@ pub use tl_runtime::tdjson::Function;
 /// The environment variable [`TdJson::load`] reads the library's path from when given none.
 pub const PATH_VARIABLE: &str = "TDJSON_PATH";
 
+/// The TDLib version whose `libtdjson.so` and `td_api.tl` the repository's `scripts/fetch-tdjson.sh`
+/// fetches (from the Node registry's `@prebuilt-tdlib/linux-x64-glibc@0.1008061.0` and crates.io's
+/// `tdlib-rs` 1.4.0), and so the one its cache folder is named after.
+pub const FETCHED_TDLIB_VERSION: &str = "1.8.61";
+
+/// The cache folder that the repository's `scripts/fetch-tdjson.sh` fills with `libtdjson.so` and
+/// `td_api.tl`: `$TDJSON_CACHE`, else `${XDG_CACHE_HOME:-$HOME/.cache}/tl-codegen/tdjson-1.8.61`; `None`
+/// when none of these variables is set. Build scripts find `td_api.tl` here.
+pub fn fetch_cache() -> Option<PathBuf> {
+    library::cache_of(
+        std::env::var_os("TDJSON_CACHE"),
+        std::env::var_os("XDG_CACHE_HOME"),
+        std::env::var_os("HOME"),
+    )
+}
+
 /// The loaded libtdjson. Share it by reference: clients borrow it.
 pub struct TdJson {
     library: library::Library,
@@ -37,12 +56,16 @@ pub struct TdJson {
 }
 
 impl TdJson {
-    /// Loads libtdjson from `path`, or from the path in `TDJSON_PATH` when `path` is `None`. The error
-    /// names both when neither is given, and the path and the loader's reason when loading fails.
+    /// Loads libtdjson from `path`; when `path` is `None`, from the first of: the path in `TDJSON_PATH`,
+    /// `libtdjson.so` in [`fetch_cache`], and `libtdjson.so` through the system's library search
+    /// (`LD_LIBRARY_PATH`, the linker's cache). The error names every place looked at
+    /// ([`Error::NotFound`]), or the path and the loader's reason when a library found does not load.
+    ///
+    /// The library is never unloaded, not even when the `TdJson` is dropped: TDLib's exit handlers run
+    /// its code at process exit, as they would for a linked library.
     pub fn load(path: Option<&Path>) -> Result<Self, Error> {
-        let path = library::library_path(path)?;
         Ok(Self {
-            library: library::Library::load(&path)?,
+            library: library::load_from(path)?,
             mailbox: Default::default(),
         })
     }

@@ -2,7 +2,7 @@
 //! owned JSON text. The only `unsafe` of the crate is here.
 #![allow(unsafe_code)]
 
-use std::ffi::{CStr, CString, c_char, c_double, c_int};
+use std::ffi::{CStr, CString, OsString, c_char, c_double, c_int};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -14,7 +14,7 @@ type Receive = unsafe extern "C" fn(c_double) -> *const c_char;
 type Execute = unsafe extern "C" fn(*const c_char) -> *const c_char;
 
 /// The loaded library and its JSON functions (`td_create_client_id`, `td_send`, `td_receive`,
-/// `td_execute`).
+/// `td_execute`). The library is never unloaded: see [`Library::load`].
 pub(crate) struct Library {
     create_client_id: CreateClientId,
     send: Send,
@@ -22,12 +22,14 @@ pub(crate) struct Library {
     execute: Execute,
     /// `td_receive` must not be called from two threads at once, and its answer lives until the next call.
     receiving: Mutex<()>,
-    // Last, so that it is unloaded after nothing can call the pointers above (they live as long as it).
-    _library: libloading::Library,
 }
 
 impl Library {
-    /// Loads the library at `path` and finds its functions.
+    /// Loads the library at `path` (a path, or a bare file name for the system's search) and finds its
+    /// functions. The library stays loaded for the life of the process, as a linked one would: TDLib
+    /// registers handlers that run at exit (its threads' and statics' destructors), and unloading it
+    /// before then left them pointing at unmapped code, so a program crashed in `exit` after dropping
+    /// its [`crate::TdJson`]. Loading it again is cheap: the system hands back the same mapping.
     pub(crate) fn load(path: &Path) -> Result<Self, Error> {
         let failed = |error: libloading::Error| Error::Load {
             path: path.to_path_buf(),
@@ -36,8 +38,10 @@ impl Library {
         // SAFETY: loading runs the library's initialisers. libtdjson's only set up its own state; the
         // path is the one the caller chose to trust as libtdjson.
         let library = unsafe { libloading::Library::new(path) }.map_err(failed)?;
+        // Never unloaded (see above): the handle is leaked, so the pointers below stay valid for 'static.
+        let library: &'static libloading::Library = Box::leak(Box::new(library));
         // SAFETY: each type is the C signature td_json_client.h declares for that name, so calling
-        // through the pointer is sound; the pointers are kept no longer than `library`.
+        // through the pointer is sound; the library is never unloaded, so the pointers stay valid.
         unsafe {
             Ok(Self {
                 create_client_id: *library
@@ -47,7 +51,6 @@ impl Library {
                 receive: *library.get::<Receive>(b"td_receive\0").map_err(failed)?,
                 execute: *library.get::<Execute>(b"td_execute\0").map_err(failed)?,
                 receiving: Mutex::new(()),
-                _library: library,
             })
         }
     }
@@ -97,11 +100,67 @@ fn c_string(text: &str) -> Result<CString, Error> {
     CString::new(text).map_err(|_| Error::Request("the request holds a NUL byte".to_string()))
 }
 
-/// Where the library is looked for: `path` if given, else the environment variable `TDJSON_PATH`.
-pub(crate) fn library_path(path: Option<&Path>) -> Result<PathBuf, Error> {
-    match (path, std::env::var_os(crate::PATH_VARIABLE)) {
-        (Some(path), _) => Ok(path.to_path_buf()),
-        (None, Some(path)) => Ok(PathBuf::from(path)),
-        (None, None) => Err(Error::NoPath),
+/// The file name the system's library search is asked for, last.
+pub(crate) const SYSTEM_NAME: &str = "libtdjson.so";
+
+/// Loads the library from `path` if given, else from the first place of [`crate::TdJson::load`]'s list
+/// that has it; the error names every place looked at.
+pub(crate) fn load_from(path: Option<&Path>) -> Result<Library, Error> {
+    if let Some(path) = path {
+        return Library::load(path);
+    }
+    if let Some(path) = std::env::var_os(crate::PATH_VARIABLE) {
+        return Library::load(Path::new(&path));
+    }
+    let mut looked = vec![format!("{} is not set", crate::PATH_VARIABLE)];
+    match crate::fetch_cache().map(|cache| cache.join(SYSTEM_NAME)) {
+        Some(fetched) if fetched.is_file() => return Library::load(&fetched),
+        Some(fetched) => looked.push(format!("{} does not exist", fetched.display())),
+        None => looked.push("no cache folder (neither TDJSON_CACHE, XDG_CACHE_HOME nor HOME is set)".to_string()),
+    }
+    match Library::load(Path::new(SYSTEM_NAME)) {
+        Ok(library) => Ok(library),
+        Err(error) => {
+            let reason = match error {
+                Error::Load { reason, .. } => reason,
+                other => other.to_string(),
+            };
+            looked.push(format!("the system's library search for {SYSTEM_NAME}: {reason}"));
+            Err(Error::NotFound { looked })
+        }
+    }
+}
+
+/// The cache folder of `scripts/fetch-tdjson.sh`, from these variables' values (see [`crate::fetch_cache`]).
+pub(crate) fn cache_of(
+    cache: Option<OsString>,
+    xdg_cache_home: Option<OsString>,
+    home: Option<OsString>,
+) -> Option<PathBuf> {
+    let non_empty = |value: Option<OsString>| value.filter(|value| !value.is_empty()).map(PathBuf::from);
+    if let Some(cache) = non_empty(cache) {
+        return Some(cache);
+    }
+    let base = non_empty(xdg_cache_home).or_else(|| non_empty(home).map(|home| home.join(".cache")))?;
+    Some(base.join(format!("tl-codegen/tdjson-{}", crate::FETCHED_TDLIB_VERSION)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cache_folder_is_the_fetch_scripts() {
+        let some = |text: &str| Some(OsString::from(text));
+        assert_eq!(cache_of(some("/c"), some("/x"), some("/h")), Some(PathBuf::from("/c")));
+        assert_eq!(
+            cache_of(None, some("/x"), some("/h")),
+            Some(PathBuf::from("/x/tl-codegen/tdjson-1.8.61"))
+        );
+        assert_eq!(
+            cache_of(some(""), None, some("/h")),
+            Some(PathBuf::from("/h/.cache/tl-codegen/tdjson-1.8.61"))
+        );
+        assert_eq!(cache_of(None, None, None), None);
     }
 }

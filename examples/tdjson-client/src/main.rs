@@ -1,5 +1,5 @@
 //! Prints TDLib's version and the entities TDLib finds in a message, through the typed td_api:
-//! `cargo run -p tdjson-client` (after `bash scripts/fetch-tdjson.sh`, or with `TDJSON_PATH` set).
+//! `cargo run -p tdjson-client` after `bash scripts/fetch-tdjson.sh`.
 
 use std::process::ExitCode;
 
@@ -7,7 +7,7 @@ use std::process::ExitCode;
 fn run() -> Result<(), Box<dyn std::error::Error>> {
     use tdjson_client::td_api::{enums, functions};
 
-    let td = tl_tdjson::TdJson::load(Some(&tdjson_client::library_path()?))?;
+    let td = tl_tdjson::TdJson::load(None)?; // TDJSON_PATH, else the fetch script's cache, else the system's
     td.execute(&functions::SetLogVerbosityLevel { new_verbosity_level: 1 })?;
     let version = td.execute(&functions::GetOption { name: "version".into() })?;
     if let enums::OptionValue::String(version) = version {
@@ -27,7 +27,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
 
 #[cfg(not(has_td_api))]
 fn run() -> Result<(), Box<dyn std::error::Error>> {
-    Err("built without td_api.tl: set TD_API_TL to TDLib 1.8.65's td_api.tl and build again".into())
+    Err(tdjson_client::WITHOUT_TD_API.into())
 }
 
 fn main() -> ExitCode {

@@ -3,6 +3,7 @@
 //! ([`rules`]), and sample objects of every constructor ([`samples`]).
 
 pub mod ordered;
+mod paths;
 pub mod rules;
 pub mod samples;
 
@@ -21,27 +22,28 @@ include!(concat!(env!("OUT_DIR"), "/dispatch.rs"));
 /// Whether the td_api types were generated (td_api.tl was found: see build.rs).
 pub const HAS_TD_API: bool = cfg!(has_td_api);
 
-/// libtdjson, loaded once for the test binary; a missing library fails with the script that fetches it.
+/// Why a test binary of the TDLib tests has nothing to test: td_api.tl was not there when it was built.
+pub const MISSING_TD_API: &str = "td_api.tl was missing when these tests were built: run `bash \
+     scripts/fetch-tdjson.sh` (it fetches TDLib's libtdjson and td_api.tl), then `cargo test` again";
+
+/// libtdjson, loaded once for the test binary (as a user's program does: `TdJson::load(None)`); a missing
+/// library fails with every place looked at and the script that fetches it.
 pub fn library() -> &'static tl_tdjson::TdJson {
     static LIBRARY: OnceLock<tl_tdjson::TdJson> = OnceLock::new();
     LIBRARY.get_or_init(|| {
-        let path = tdjson_client::library_path().unwrap_or_else(|error| panic!("{error}"));
-        let td = tl_tdjson::TdJson::load(Some(&path)).unwrap_or_else(|error| panic!("{error}"));
+        let td = tl_tdjson::TdJson::load(None).unwrap_or_else(|error| panic!("{error}"));
         td.execute_json(r#"{"@type":"setLogVerbosityLevel","new_verbosity_level":0}"#)
             .expect("TDLib answers setLogVerbosityLevel");
         td
     })
 }
 
-/// The model of td_api-1.8.65.tl, with the objects its docs say may be null as options (as under
-/// `Config::tdjson`).
+/// The model of td_api.tl (the file the td_api types were generated from), with the objects its docs say
+/// may be null as options (as under `Config::tdjson`).
 pub fn model() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
     MODEL.get_or_init(|| {
-        let path = std::env::var_os("TD_API_TL").map_or_else(
-            || tl_tests::workspace_root().join("../shared/schema/wild/td_api-1.8.65.tl"),
-            std::path::PathBuf::from,
-        );
+        let path = option_env!("TD_API_TL_BUILT").map_or_else(paths::td_api_tl, std::path::PathBuf::from);
         let files = [tl_parser::SourceFile::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))];
         let mut model = tl_tests::samples::model_of(&files);
         model.lower_to_tdjson();
