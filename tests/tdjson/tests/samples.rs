@@ -44,7 +44,8 @@ mod with_td_api {
             failures[..failures.len().min(10)].join("\n")
         );
         let model = model();
-        assert_eq!((model.constructors.len(), model.functions.len()), (2117, 1001));
+        // td_api.tl of TDLib 1.8.61, as scripts/fetch-tdjson.sh fetches it: every definition generated.
+        assert_eq!((model.constructors.len(), model.functions.len()), (1985, 956));
     }
 
     proptest! {
