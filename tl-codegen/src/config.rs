@@ -43,7 +43,8 @@ pub struct Config {
     overwrite: Overwrite,
     frontend: Frontend,
     externs: Externs,
-    strictness: Strictness,
+    /// Chosen by [`Config::strict`] or [`Config::degrade`]; else [`Strictness::for_roots`].
+    strictness: Option<Strictness>,
 }
 
 impl Default for Config {
@@ -59,7 +60,7 @@ impl Default for Config {
             overwrite: Overwrite::GeneratedOnly,
             frontend: Frontend::BuildScript,
             externs: Externs::default(),
-            strictness: Strictness::Degrade,
+            strictness: None,
         }
     }
 }
@@ -101,13 +102,38 @@ impl Config {
         self
     }
 
-    /// Makes every definition the generator cannot represent an error. By default such a definition (an
-    /// unknown type in it, a bare type with several constructors, a name clash, ...) is left out, with a
-    /// warning that names it, why, and what is left out with it, and a function whose answer cannot be
-    /// generated answers `tl_runtime::Opaque`; strict mode generates nothing instead.
+    /// Makes every definition the generator cannot represent an error, with or without roots. Without
+    /// roots such a definition (an unknown type in it, a bare type with several constructors, a name
+    /// clash, ...) is left out by default, with a warning that names it, why, and what is left out with
+    /// it, and a function whose answer cannot be generated answers `tl_runtime::Opaque`; strict mode
+    /// generates nothing instead. With [`Config::roots`] strict is the default: the roots name what the
+    /// user asked for, and leaving a part of it out would make it silently incomplete.
     pub fn strict(&mut self) -> &mut Self {
-        self.strictness = Strictness::Strict;
+        self.strictness = Some(Strictness::Strict);
         self
+    }
+
+    /// Leaves out, with a warning, every definition the generator cannot represent, even one that the
+    /// [`Config::roots`] reach (and what needs it): the default without roots, chosen here for roots.
+    pub fn degrade(&mut self) -> &mut Self {
+        self.strictness = Some(Strictness::Degrade);
+        self
+    }
+
+    /// The strictness in force: the one chosen, else the default for the roots.
+    fn strictness(&self) -> Strictness {
+        self.strictness.unwrap_or_else(|| Strictness::for_roots(&self.roots))
+    }
+
+    /// `error`, saying that its definitions are errors because the roots reach them, where that is so.
+    fn explained(&self, error: Error) -> Error {
+        match error {
+            Error::Schema(errors) if self.strictness.is_none() && !self.roots.is_empty() => {
+                Error::Schema(errors.reached_by_roots())
+            }
+            other => other,
+        }
+        .for_frontend(self.frontend)
     }
 
     /// Maps a type the schema uses but does not define (`FutureSalts`, whose constructors a schema may
@@ -296,9 +322,9 @@ impl Config {
             &self.parse_options,
             &self.externs,
             &self.emit_options,
-            self.strictness,
+            self.strictness(),
         )
-        .map_err(|error| error.for_frontend(self.frontend))?;
+        .map_err(|error| self.explained(error))?;
         generated.warnings = generated.warnings.for_frontend(self.frontend);
         Ok(generated)
     }
@@ -306,8 +332,8 @@ impl Config {
     /// Reads and parses the schemas and writes what the roots reach as one `.tl` file, in memory.
     pub fn generate_tl(&self) -> Result<GeneratedTl, Error> {
         let files = read_sources(&self.schemas)?;
-        let mut generated = generate_tl(&files, &self.roots, &self.parse_options, self.strictness)
-            .map_err(|error| error.for_frontend(self.frontend))?;
+        let mut generated = generate_tl(&files, &self.roots, &self.parse_options, self.strictness())
+            .map_err(|error| self.explained(error))?;
         generated.warnings = generated.warnings.for_frontend(self.frontend);
         Ok(generated)
     }
@@ -503,6 +529,39 @@ mod tests {
         );
         assert!(printed.ends_with(&warning), "{printed}");
         assert!(dir.join("url_auth.rs").exists());
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn with_roots_a_definition_they_reach_that_cannot_be_generated_fails_the_build() {
+        let dir = temp_dir("roots-strict");
+        let path = schema(
+            &dir,
+            "userEmpty = User;\nbot user:Usr = Bot;\n---functions---\ngetBot = Bot;\n",
+        );
+        let error = Config::new()
+            .schema(&path)
+            .roots(["getBot"])
+            .generate()
+            .expect_err("a typo the roots reach");
+        let printed = format!("{error:?}");
+        assert!(printed.contains("error: unknown type `Usr`"), "{printed}");
+        assert!(printed.contains("use `Config::degrade()`"), "{printed}");
+
+        let degraded = Config::new()
+            .schema(&path)
+            .roots(["getBot"])
+            .degrade()
+            .generate()
+            .expect("left out");
+        assert_eq!(degraded.warnings.left_out(), 1);
+        let lines = degraded.warnings.lines();
+        let summary = "1 definition left out, see the warnings; `Config::strict()` makes it an error";
+        assert_eq!(lines.last().map(String::as_str), Some(summary), "{lines:?}");
+
+        // Without roots, a whole schema degrades by default, with the same summary.
+        let whole = Config::new().schema(&path).generate().expect("left out");
+        assert_eq!(whole.warnings.lines().last().map(String::as_str), Some(summary));
         std::fs::remove_dir_all(&dir).ok();
     }
 

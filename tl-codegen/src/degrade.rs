@@ -15,11 +15,26 @@ use tl_parser::{Category, Definition, Diagnostic, Diagnostics, OptionHint, Param
 /// What happens to a definition the generator cannot represent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Strictness {
-    /// It is left out, with a warning (the default).
+    /// It is left out, with a warning (the default for a whole schema; `Config::degrade()`, `--degrade`,
+    /// `strict = false` with roots).
     #[default]
     Degrade,
-    /// It is an error: nothing is generated (`Config::strict()`, `--strict`, `strict = true`).
+    /// It is an error: nothing is generated (the default with roots; `Config::strict()`, `--strict`,
+    /// `strict = true`).
     Strict,
+}
+
+impl Strictness {
+    /// The default for these roots: with roots the user named what they want, so a definition they reach
+    /// that cannot be generated is an error ([`Strictness::Strict`]), not a silently smaller closure;
+    /// without roots (a whole third-party schema) it is left out with a warning.
+    pub fn for_roots(roots: &[String]) -> Self {
+        if roots.is_empty() {
+            Strictness::Degrade
+        } else {
+            Strictness::Strict
+        }
+    }
 }
 
 /// The index of the definition of `definitions` (in source order: by file, then position) whose text
@@ -242,12 +257,13 @@ fn within(inner: Span, outer: Span) -> bool {
 const MAX_ROUNDS: usize = 16;
 
 /// The model of `input`'s definitions without those `refusals` and the model's own errors leave out,
-/// with one warning per reason (and the model's warnings); with [`Strictness::Strict`], every reason is an
-/// error. Errors that no definition holds are errors in either mode.
+/// with one warning per reason (and the model's warnings) and how many definitions were left out; with
+/// [`Strictness::Strict`], every reason is an error. Errors that no definition holds are errors in either
+/// mode.
 pub(crate) fn build_model(
     input: &ModelInput<'_, '_>,
     mut refusals: Refusals,
-) -> Result<(Model, Diagnostics), Diagnostics> {
+) -> Result<(Model, Diagnostics, usize), Diagnostics> {
     let selected = input.definitions;
     if input.strictness == Strictness::Strict && !refusals.is_empty() {
         return Err(refusals.into_errors());
@@ -260,10 +276,11 @@ pub(crate) fn build_model(
             ..*input
         }) {
             Ok((model, model_warnings)) => {
+                let count = selected.len() - kept.len();
                 let mut warnings = left_out.warnings(selected, refusals);
                 warnings.extend(model_warnings);
                 warnings.sort();
-                return Ok((model, warnings));
+                return Ok((model, warnings, count));
             }
             Err(errors) => errors,
         };

@@ -66,6 +66,24 @@ impl Frontend {
         }
     }
 
+    /// How this interface makes what cannot be generated an error.
+    fn strict_option(self) -> &'static str {
+        match self {
+            Frontend::BuildScript => "`Config::strict()`",
+            Frontend::CommandLine => "`--strict`",
+            Frontend::ProjectFile => "`strict = true` in this job",
+        }
+    }
+
+    /// How this interface leaves out, with a warning, what cannot be generated although roots reach it.
+    fn degrade_option(self) -> &'static str {
+        match self {
+            Frontend::BuildScript => "`Config::degrade()`",
+            Frontend::CommandLine => "`--degrade`",
+            Frontend::ProjectFile => "`strict = false` in this job",
+        }
+    }
+
     /// How to get past output files that the generator did not write.
     fn overwrite_hint(self) -> &'static str {
         match self {
@@ -83,6 +101,8 @@ impl Frontend {
 #[derive(Clone)]
 pub struct SchemaErrors {
     report: Report,
+    /// The errors are definitions the roots reach, errors because roots were given (not by an option).
+    reached_by_roots: bool,
 }
 
 impl SchemaErrors {
@@ -90,7 +110,15 @@ impl SchemaErrors {
     pub fn new(files: &[SourceFile], diagnostics: Diagnostics) -> Self {
         SchemaErrors {
             report: Report::new(files, diagnostics),
+            reached_by_roots: false,
         }
+    }
+
+    /// Says, after the errors, that they are errors because the roots reach them, and how to leave such
+    /// definitions out instead.
+    pub fn reached_by_roots(mut self) -> Self {
+        self.reached_by_roots = true;
+        self
     }
 
     /// Every diagnostic, errors and warnings.
@@ -113,7 +141,18 @@ impl fmt::Display for SchemaErrors {
             "error: {errors} {}{warnings} in {}; nothing was generated",
             plural(errors, "error", "errors"),
             report.sources()
-        )
+        )?;
+        if self.reached_by_roots {
+            write!(
+                f,
+                "\n  = note: the roots reach {}: leaving {} out would silently shrink what was asked for\n  \
+                 = help: to leave out, with a warning, what cannot be generated, use {}",
+                plural(errors, "this definition", "these definitions"),
+                plural(errors, "it", "them"),
+                report.frontend.degrade_option()
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -122,6 +161,8 @@ impl fmt::Display for SchemaErrors {
 #[derive(Clone, Default)]
 pub struct Warnings {
     report: Report,
+    /// How many definitions the warnings leave out (0 when none is).
+    pub(crate) left_out: usize,
 }
 
 impl Warnings {
@@ -133,6 +174,7 @@ impl Warnings {
         }
         Warnings {
             report: Report::new(files, warnings),
+            left_out: 0,
         }
     }
 
@@ -148,6 +190,25 @@ impl Warnings {
     /// The warnings, in source order.
     pub fn diagnostics(&self) -> &Diagnostics {
         &self.report.diagnostics
+    }
+
+    /// How many definitions were left out, each named by a warning (or by the note of the definition it
+    /// needs).
+    pub fn left_out(&self) -> usize {
+        self.left_out
+    }
+
+    /// The summary of what was left out, with the option that makes it an error; `None` if nothing was.
+    pub fn left_out_summary(&self) -> Option<String> {
+        let count = self.left_out;
+        (count > 0).then(|| {
+            format!(
+                "{count} {} left out, see the warnings; {} makes {}",
+                plural(count, "definition", "definitions"),
+                self.report.frontend.strict_option(),
+                plural(count, "it an error", "them errors"),
+            )
+        })
     }
 
     /// How many there are.
@@ -177,7 +238,10 @@ impl Warnings {
                 let file = files.get(diagnostic.span.file as usize);
                 let (line, column) = file.map_or((0, 0), |f| f.line_column(diagnostic.span.start as usize));
                 let name = file.map_or("?", |f| f.name.as_str());
-                let hint = diagnostic.hint.as_ref().map(|hint| format!("help: {}", frontend.word(hint)));
+                let hint = diagnostic
+                    .hint
+                    .as_ref()
+                    .map(|hint| format!("help: {}", frontend.word(hint)));
                 let aside: Vec<String> = diagnostic.notes.first().cloned().into_iter().chain(hint).collect();
                 let aside = match aside.is_empty() {
                     true => String::new(),
@@ -185,6 +249,7 @@ impl Warnings {
                 };
                 format!("{name}:{line}:{column}: {}{aside}", diagnostic.message)
             })
+            .chain(self.left_out_summary())
             .collect()
     }
 }
@@ -199,7 +264,11 @@ impl fmt::Display for Warnings {
             "warning: {count} {} in {}",
             plural(count, "warning", "warnings"),
             self.report.sources()
-        )
+        )?;
+        match self.left_out_summary() {
+            Some(summary) => write!(f, "\nwarning: {summary}"),
+            None => Ok(()),
+        }
     }
 }
 

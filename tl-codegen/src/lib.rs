@@ -79,7 +79,7 @@ pub struct Generated {
 }
 
 /// Parses `files` as one schema, keeps what `roots` reach (everything if empty), and generates Rust with the
-/// default [`emit::EmitOptions`].
+/// default [`emit::EmitOptions`] and the default strictness for the roots ([`Strictness::for_roots`]).
 pub fn generate(files: &[SourceFile], roots: &[String], options: &ParseOptions) -> Result<Generated, Error> {
     generate_with(
         files,
@@ -87,7 +87,7 @@ pub fn generate(files: &[SourceFile], roots: &[String], options: &ParseOptions) 
         options,
         &model::Externs::default(),
         &emit::EmitOptions::default(),
-        Strictness::default(),
+        Strictness::for_roots(roots),
     )
 }
 
@@ -147,7 +147,7 @@ pub fn build_model(
         file_stems: &file_stems,
     };
     let refused = degrade::refusals(selected, &loaded.refused, strictness);
-    let (model, left_out) = degrade::build_model(&input, refused).map_err(|mut diagnostics| {
+    let (model, left_out, left_out_count) = degrade::build_model(&input, refused).map_err(|mut diagnostics| {
         // The parser's warnings are shown with the errors, as when the parser itself fails.
         diagnostics.extend(loaded.warnings.diagnostics().clone());
         diagnostics.sort();
@@ -165,6 +165,7 @@ pub fn build_model(
     }
     let mut warnings = loaded.warnings.clone();
     warnings.extend(files, left_out);
+    warnings.left_out = left_out_count;
     Ok((model, warnings))
 }
 
@@ -208,7 +209,9 @@ pub fn generate_tl(
     let left_out = degrade::LeftOut::compute(&selected, &refused);
     let mut warnings = loaded.warnings.clone();
     warnings.extend(files, left_out.warnings(&selected, refused));
-    let selected = left_out.kept(&selected);
+    let kept = left_out.kept(&selected);
+    warnings.left_out = selected.len() - kept.len();
+    let selected = kept;
     let schema = &loaded.schema;
     let count = |category| selected.iter().filter(|d| d.category == category).count();
     let mut header = generated_header(files, schema.layer);

@@ -84,6 +84,10 @@ impl Run {
     fn stderr(&self) -> String {
         String::from_utf8_lossy(&self.0.stderr).into_owned()
     }
+
+    fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.0.stdout).into_owned()
+    }
 }
 
 fn repository() -> &'static Path {
@@ -608,4 +612,82 @@ fn tdjson_from_a_flag_and_from_a_project_file_and_its_conflict_with_borrowed_typ
     assert_eq!(both.code(), 1);
     insta::assert_snapshot!("tdjson_and_borrowed", both.stderr());
     assert!(!sandbox.exists("both"));
+}
+
+/// With roots the user named what they want: a definition the roots reach that cannot be generated is an
+/// error, which says why and names `--degrade` (or `strict = false`), the option that leaves it out.
+#[test]
+fn with_roots_what_they_reach_is_never_silently_left_out() {
+    let sandbox = Sandbox::new("roots-strict");
+    let schema = "userEmpty = User;\nbot id:long user:Usr = Bot;\n---functions---\ngetBot = Bot;\ngetUser = User;\n";
+    sandbox.write("some.tl", schema);
+    let run = sandbox.run(&["--schema", "some.tl", "--roots", "getBot", "--out", "out"]);
+    assert_eq!(run.code(), 1, "{}", run.stderr());
+    for said in [
+        "error: unknown type `Usr`",
+        "the roots reach this definition: leaving it out would silently shrink what was asked for",
+        "use `--degrade`",
+    ] {
+        assert!(run.stderr().contains(said), "no {said:?} in:\n{}", run.stderr());
+    }
+    assert!(!sandbox.exists("out"), "nothing is written");
+
+    // A root that reaches nothing broken generates as before.
+    let clean = sandbox.run(&["--schema", "some.tl", "--roots", "getUser", "--out", "clean"]);
+    assert_eq!(clean.code(), 0, "{}", clean.stderr());
+
+    let degraded = sandbox.run(&[
+        "--schema",
+        "some.tl",
+        "--roots",
+        "getBot",
+        "--degrade",
+        "--out",
+        "degraded",
+    ]);
+    assert_eq!(degraded.code(), 0, "{}", degraded.stderr());
+    assert!(
+        degraded
+            .stderr()
+            .contains("warning: 1 definition left out, see the warnings; `--strict` makes it an error"),
+        "{}",
+        degraded.stderr()
+    );
+
+    sandbox.write(
+        "tl-codegen.toml",
+        "[[job]]\nschemas = [\"some.tl\"]\nout = \"project\"\nroots = [\"getBot\"]\n",
+    );
+    let project = sandbox.run(&[]);
+    assert_eq!(project.code(), 1, "{}", project.stderr());
+    assert!(
+        project.stderr().contains("use `strict = false` in this job"),
+        "{}",
+        project.stderr()
+    );
+}
+
+/// The options of the other mode are not offered, nor asked for, in a normal run's errors.
+#[test]
+fn a_normal_run_speaks_of_generating_only() {
+    let sandbox = Sandbox::new("modes");
+    sandbox.write("some.tl", SCHEMA);
+    let format = sandbox.run(&["--schema", "some.tl", "--format", "markdown", "--out", "out"]);
+    assert_eq!(format.code(), 2, "{}", format.stderr());
+    assert!(
+        format.stderr().contains("`tl-codegen diff OLD.tl NEW.tl --format"),
+        "{}",
+        format.stderr()
+    );
+    let roots = sandbox.run(&["--roots", "a"]);
+    assert_eq!(roots.code(), 2, "{}", roots.stderr());
+    let help = sandbox.run(&["--help"]);
+    for run in [&format, &roots, &help] {
+        let all = format!("{}{}", run.stdout(), run.stderr());
+        assert!(!all.contains("--against") && !all.contains("--diff "), "{all}");
+    }
+    // The old spelling still works for scripts.
+    sandbox.write("new.tl", SCHEMA);
+    let old = sandbox.run(&["--diff", "some.tl", "--against", "new.tl", "--format", "json"]);
+    assert_eq!(old.code(), 0, "{}", old.stderr());
 }

@@ -5,6 +5,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::ParseOptions;
 use crate::ast::{Category, Definition, Field, Param, Schema, TypeExpr};
 use crate::diagnostic::{Diagnostic, Diagnostics, OptionHint};
+use crate::source::Span;
 
 /// Runs every per-definition check; returns the definitions that use an unknown type.
 pub(crate) fn check_schema(
@@ -179,7 +180,12 @@ impl TypeCheck<'_> {
         let mut generics: Vec<&str> = definition.type_params.iter().map(|p| p.name).collect();
         let counts = (definition.params.iter().filter_map(|p| p.as_field())).filter(|f| f.ty.is_nat());
         generics.extend(counts.filter_map(|f| f.name));
-        let mut check = |ty: &TypeExpr<'_>| self.check_type(ty, &generics, diagnostics);
+        let said = self.missing_colons(&definition.params, &generics, diagnostics);
+        let mut check = |ty: &TypeExpr<'_>| {
+            if !said.contains(&ty.span) {
+                self.check_type(ty, &generics, diagnostics);
+            }
+        };
         for type_param in &definition.type_params {
             check(&type_param.kind);
         }
@@ -199,6 +205,45 @@ impl TypeCheck<'_> {
                 .with_label("write the boxed type's name, without `%`"),
             );
         }
+    }
+
+    /// `peer InputPeer`: an anonymous param whose type names nothing, followed by another anonymous param,
+    /// is a name whose colon is missing. Said so (rather than "unknown type `peer`"); returns the spans of
+    /// the types said, which are not checked again.
+    fn missing_colons<'p, 'a>(
+        &self,
+        params: &'p [Param<'a>],
+        generics: &[&str],
+        diagnostics: &mut Diagnostics,
+    ) -> Vec<Span> {
+        let anonymous = |param: &'p Param<'a>| param.as_field().filter(|f| f.name.is_none() && f.condition.is_none());
+        let mut said = Vec::new();
+        for pair in params.windows(2) {
+            let (Some(first), Some(second)) = (anonymous(&pair[0]), anonymous(&pair[1])) else {
+                continue;
+            };
+            let name = first.ty.name;
+            let names_nothing = first.ty.args.is_empty()
+                && !first.ty.generic_query
+                && !crate::builtin::is_builtin(name)
+                && !generics.contains(&name)
+                && !self.known.contains(name);
+            if names_nothing {
+                diagnostics.push(
+                    Diagnostic::error(
+                        first.ty.span,
+                        format!("`{name}` is no type: is the colon after a param's name missing?"),
+                    )
+                    .with_label(format!("read as a param of type `{name}`, with no name"))
+                    .with_note(format!(
+                        "help: a param is written `name:Type`, as `{name}:{}`",
+                        second.ty
+                    )),
+                );
+                said.push(first.ty.span);
+            }
+        }
+        said
     }
 
     fn check_type(&mut self, ty: &TypeExpr<'_>, generics: &[&str], diagnostics: &mut Diagnostics) {

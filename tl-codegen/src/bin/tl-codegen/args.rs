@@ -14,8 +14,7 @@ Examples:
   tl-codegen diff api-221.tl api-230.tl --roots messages.requestUrlAuth --format markdown
 
 Commands:
-  diff                        compare two schemas (tl-codegen diff --help); the old spelling
-                              `--diff OLD --against NEW` still works
+  diff                        compare two schemas (tl-codegen diff --help)
 
 Project file: tl-codegen.toml, in this folder or the nearest one above it. Paths are relative to it.
   [[job]]                              # one table per job; jobs run in order
@@ -25,7 +24,8 @@ Project file: tl-codegen.toml, in this folder or the nearest one above it. Paths
   roots = [\"messages.requestUrlAuth\"]   # optional: keep what these names reach
   allow-id-mismatch = []               # optional: definitions whose written id differs from its hash
   strict-ids = false                   # optional: a written id that is not the hash is an error
-  strict = false                       # optional: a definition that cannot be generated is an error
+  strict = true                        # optional: a definition that cannot be generated is an error
+                                       # (default: with roots; `false` leaves it out with a warning)
   extern-types = { FutureSalts = \"crate::salts::FutureSalts\" }   # optional: types defined elsewhere
   extern-paths = { UrlAuthResult = \"::tl_generated\" }   # optional: types generated in another crate
   function-decoding = true             # optional: Deserialize for functions too
@@ -62,7 +62,7 @@ pub(crate) struct Args {
     #[command(subcommand)]
     pub(crate) command: Option<Command>,
     /// Schema files, parsed together as one schema: one job, without a project file.
-    #[arg(long = "schema", value_name = "FILE", num_args = 1.., requires = "output", group = "input")]
+    #[arg(long = "schema", value_name = "FILE", num_args = 1.., requires = "output")]
     pub(crate) schemas: Vec<PathBuf>,
     /// Folder for the Rust output of --schema (`lib.rs` and `<first schema's stem>.rs`).
     #[arg(long, value_name = "DIR", group = "output", requires = "schemas")]
@@ -71,11 +71,12 @@ pub(crate) struct Args {
     #[arg(long, value_name = "FILE", group = "output", requires = "schemas")]
     pub(crate) emit_tl: Option<PathBuf>,
     /// Keep only what these functions, constructors or types reach (comma-separated names).
-    #[arg(long, value_delimiter = ',', value_name = "NAMES", requires = "input")]
+    // Its need of --schema is checked by hand (`Args::misplaced`): clap's message would name `--diff`.
+    #[arg(long, value_delimiter = ',', value_name = "NAMES")]
     pub(crate) roots: Vec<String>,
     /// The old spelling of `tl-codegen diff FILE... --against FILE...`, kept working for scripts but
-    /// hidden: a normal run's usage and errors speak of generating only ([`Args::diff_options_alone`]).
-    #[arg(long, value_name = "FILE", num_args = 1.., hide = true, group = "input",
+    /// hidden: a normal run's usage and errors speak of generating only ([`Args::misplaced`]).
+    #[arg(long, value_name = "FILE", num_args = 1.., hide = true,
           conflicts_with_all = ["schemas", "project", "check", "force"])]
     pub(crate) diff: Vec<PathBuf>,
     /// The new schema of the old spelling's `--diff` (hidden).
@@ -93,10 +94,15 @@ pub(crate) struct Args {
     /// Make every written id that is not its definition's hash an error (by default, a warning).
     #[arg(long, requires = "schemas")]
     pub(crate) strict_ids: bool,
-    /// Make every definition that cannot be generated an error (by default it is left out with a
-    /// warning, and a function whose answer cannot be generated answers `tl_runtime::Opaque`).
+    /// Make every definition that cannot be generated an error (the default with --roots; without, it is
+    /// left out with a warning, and a function whose answer cannot be generated answers
+    /// `tl_runtime::Opaque`).
     #[arg(long, requires = "schemas")]
     pub(crate) strict: bool,
+    /// Leave out, with a warning, every definition that cannot be generated, even one --roots reach (the
+    /// default without --roots).
+    #[arg(long, requires = "schemas", conflicts_with = "strict")]
+    pub(crate) degrade: bool,
     /// Map a type the schema uses but does not define to a Rust type (repeatable): NAME=PATH.
     #[arg(long, value_name = "NAME=PATH", value_parser = parse_extern, requires = "schemas")]
     pub(crate) extern_type: Vec<(String, String)>,
@@ -146,11 +152,18 @@ pub(crate) struct Args {
 }
 
 impl Args {
-    /// The usage error of a diff option given without the old spelling's `--diff`, naming the
-    /// subcommand it belongs to (clap's own message would name the hidden `--diff` instead).
-    pub(crate) fn diff_options_alone(&self) -> Option<String> {
+    /// The usage error of an option given without the one it goes with: `--roots` without `--schema`,
+    /// or a diff option without the old spelling's `--diff`, naming the subcommand it belongs to (clap's
+    /// own messages would name the hidden `--diff`).
+    pub(crate) fn misplaced(&self) -> Option<String> {
         if !self.diff.is_empty() {
             return None;
+        }
+        if !self.roots.is_empty() && self.schemas.is_empty() {
+            return Some(
+                "error: `--roots` goes with `--schema FILE... --out DIR` (a project file's job takes `roots = [...]`)"
+                    .to_string(),
+            );
         }
         let option = match (self.format.is_some(), self.against.is_empty()) {
             (true, _) => "--format",

@@ -29,7 +29,7 @@ fn main() -> ExitCode {
     if let Some(args::Command::Diff(diff)) = &args.command {
         return diff::run_command(diff);
     }
-    if let Some(message) = args.diff_options_alone() {
+    if let Some(message) = args.misplaced() {
         say(message);
         return ExitCode::from(USAGE);
     }
@@ -118,6 +118,9 @@ fn schema_flags(config: &mut Config, args: &Args) {
     }
     if args.strict {
         config.strict();
+    }
+    if args.degrade {
+        config.degrade();
     }
     for (name, path) in &args.extern_type {
         config.extern_type(name, path);

@@ -49,8 +49,10 @@ struct JobSpec {
     _mtproto_ids: bool,
     #[serde(default)]
     strict_ids: bool,
+    /// `true`: what cannot be generated is an error; `false`: it is left out with a warning; absent: the
+    /// default for the roots (an error with roots, left out without).
     #[serde(default)]
-    strict: bool,
+    strict: Option<bool>,
     #[serde(default)]
     extern_types: std::collections::BTreeMap<String, String>,
     #[serde(default)]
@@ -146,9 +148,11 @@ fn schema_options(config: &mut Config, spec: &JobSpec) {
     if spec.strict_ids {
         config.strict_ids();
     }
-    if spec.strict {
-        config.strict();
-    }
+    match spec.strict {
+        Some(true) => config.strict(),
+        Some(false) => config.degrade(),
+        None => config,
+    };
     for (name, path) in &spec.extern_types {
         config.extern_type(name.clone(), path.clone());
     }
