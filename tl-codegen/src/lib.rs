@@ -307,6 +307,7 @@ pub fn crate_files(config: &Config, generated: &Generated, dir: &Path) -> Vec<Ou
          {codec}\n\
          #[rustfmt::skip]\n\
          mod {module};\n\
+         #[allow(unused_imports)] // in a private module nothing may use it yet\n\
          pub use {module}::*;\n",
         sources = names.join(" + "),
         codec = match config.emit_options().tdjson {
@@ -331,10 +332,16 @@ pub fn crate_files(config: &Config, generated: &Generated, dir: &Path) -> Vec<Ou
     ]
 }
 
-/// Where [`crate_files`] writes: `dir/lib.rs` and `dir/<bindings name>.rs`.
+/// Where [`crate_files`] writes: the module's root, and `dir/<bindings name>.rs`. The root is `dir/lib.rs`
+/// when `dir` is a crate's `src` folder (the crate is the bindings), else `dir/mod.rs`, so that the
+/// folder is a module the user declares by its name (`out = "src/tl"`, then `mod tl;`).
 pub fn crate_file_paths(config: &Config, dir: &Path) -> [PathBuf; 2] {
+    let root = match dir.file_name().is_some_and(|name| name == "src") {
+        true => "lib.rs",
+        false => "mod.rs",
+    };
     [
-        dir.join("lib.rs"),
+        dir.join(root),
         dir.join(format!("{}.rs", bindings_name(config.schemas()))),
     ]
 }

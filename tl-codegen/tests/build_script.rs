@@ -10,7 +10,7 @@ fn cargo_build_shows_the_rendered_diagnostics_of_a_build_script() {
         env!("CARGO_MANIFEST_DIR"),
         "/../tests/fixtures/build-script-error"
     ));
-    let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("build-script-error");
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("user-crates");
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(cargo)
         .args([
@@ -84,4 +84,79 @@ fn a_build_script_does_not_compile_the_command_lines_dependencies() {
             "a build script compiles `{cli_only}`:\n{tree}"
         );
     }
+}
+
+/// A user's crate, written here as a user writes it, builds without a warning under `#![deny(warnings)]`
+/// with the generated code in private modules, each way the README shows: `include_tl!` of the build
+/// script's output (binary and TDLib's JSON form), and the command's `out = DIR` declared as `mod DIR;`.
+#[test]
+fn generated_code_in_private_modules_builds_without_a_warning() {
+    let repository = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+    let repository = repository.canonicalize().expect("the repository");
+    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("private-modules");
+    let _ = std::fs::remove_dir_all(&scratch);
+    std::fs::create_dir_all(scratch.join("src")).expect("a scratch crate");
+    let write = |path: &str, text: String| std::fs::write(scratch.join(path), text).expect("write");
+    write("Cargo.toml", scratch_manifest(&repository));
+    std::fs::copy(repository.join("Cargo.lock"), scratch.join("Cargo.lock")).expect("the lock file");
+    let schema = repository.join("schema/url_auth.tl");
+    write(
+        "build.rs",
+        format!(
+            "fn main() -> Result<(), Box<dyn std::error::Error>> {{\n    \
+             tl_codegen::Config::new().schema({schema:?}).compile()?;\n    \
+             tl_codegen::Config::new().schema({schema:?}).file_name(\"json.rs\").tdjson().compile()?;\n    \
+             Ok(())\n}}\n"
+        ),
+    );
+    write(
+        "src/lib.rs",
+        "//! A user's crate.\n#![deny(warnings)]\n\nmod tl {\n    tl_runtime::include_tl!(\"url_auth\");\n}\n\n\
+         mod json {\n    tl_runtime::include_tl!(\"json\");\n}\n\nmod cli_tl;\n\n\
+         /// Something of the user's own.\npub fn answer() -> u32 {\n    42\n}\n"
+            .to_string(),
+    );
+    let command = Command::new(env!("CARGO_BIN_EXE_tl-codegen"))
+        .arg("--schema")
+        .arg(&schema)
+        .args(["--out", "src/cli_tl"])
+        .current_dir(&scratch)
+        .output()
+        .expect("tl-codegen runs");
+    assert!(command.status.success(), "{}", String::from_utf8_lossy(&command.stderr));
+    assert!(
+        scratch.join("src/cli_tl/mod.rs").is_file(),
+        "`out = DIR` writes DIR/mod.rs"
+    );
+    let output = cargo(&["build", "--offline", "--color", "never"], &scratch.join("Cargo.toml"))
+        .output()
+        .expect("cargo runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+}
+
+/// The manifest of the scratch crate: the repository's crates by path, as a user's would name them.
+fn scratch_manifest(repository: &Path) -> String {
+    let path = |name: &str| format!("{:?}", repository.join(name));
+    format!(
+        "[package]\nname = \"private-modules\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+         [workspace]\n\n[dependencies]\ntl-runtime = {{ path = {}, features = [\"tdjson\"] }}\n\n\
+         [build-dependencies]\ntl-codegen = {{ path = {}, default-features = false }}\n",
+        path("tl-runtime"),
+        path("tl-codegen"),
+    )
+}
+
+/// `cargo ARGS --manifest-path MANIFEST`, into the target folder the user crates of these tests share.
+fn cargo(args: &[&str], manifest: &Path) -> Command {
+    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    command
+        .args(args)
+        .arg("--manifest-path")
+        .arg(manifest)
+        .arg("--target-dir")
+        .arg(Path::new(env!("CARGO_TARGET_TMPDIR")).join("user-crates"))
+        .env_remove("RUSTFLAGS");
+    command
 }

@@ -7,4 +7,5 @@
 
 #[rustfmt::skip]
 mod url_auth_230;
+#[allow(unused_imports)] // in a private module nothing may use it yet
 pub use url_auth_230::*;

@@ -207,6 +207,7 @@ impl Emitter<'_> {
             Form::Owned => (self.struct_attributes(item), default_by_field(item)),
             Form::Borrowed => (self.borrowed_attributes(item.eq_hash), None),
         };
+        let new = self.new_fn(item, place);
         let eq = self.eq_impl(
             item.eq_hash,
             generics.bounded(quote!(::core::cmp::Eq)),
@@ -223,6 +224,7 @@ impl Emitter<'_> {
             #groups
             #derived
             #default
+            #new
             impl #generic_params ::tl_runtime::Identifiable for #name #generic_params {
                 const CONSTRUCTOR_ID: u32 = #id;
             }
@@ -245,8 +247,56 @@ impl Emitter<'_> {
             lines.push(String::new());
             lines.push(super::docs::telegram_link(page, &item.tl_name));
         }
+        if place.form == Form::Owned {
+            lines.extend(without_default_docs(item));
+        }
         let definition = doc_lines(&lines);
         quote!(#borrowed #description #definition)
+    }
+
+    /// For a struct without `Default` that has fields with an empty value: `new`, taking the fields
+    /// without one ([`Item::without_default`]) and giving every other field its empty value, so that a
+    /// test value of a large struct (`types::Message`) is one call, not every field written out.
+    fn new_fn(&self, item: &Item, place: Place<'_>) -> Option<TokenStream> {
+        if place.form != Form::Owned || !has_new(item) {
+            return None;
+        }
+        let given = item.without_default.iter().map(|&index| &item.fields[index]);
+        let params = given.clone().map(|field| {
+            let name = ident(&field.rust_name);
+            let FieldKind::Required(ty) = &field.kind else {
+                unreachable!("only required fields lack an empty value")
+            };
+            let ty = self.rust_type(place, ty);
+            quote!(#name: #ty)
+        });
+        let values = item.fields.iter().enumerate().map(|(index, field)| {
+            let name = ident(&field.rust_name);
+            match field.kind {
+                _ if item.without_default.contains(&index) => quote!(#name,),
+                FieldKind::Required(TypeRef::Array(size)) => {
+                    let size = Literal::usize_unsuffixed(size);
+                    quote!(#name: [0; #size],)
+                }
+                _ => quote!(#name: ::core::default::Default::default(),),
+            }
+        });
+        let name = ident(&item.rust_name);
+        let generics = Generics::of(item, place).params();
+        let doc = doc_attr(&format!(
+            "The value with these fields and every other field empty (`None`, `false`, zero, empty): {}.",
+            given
+                .map(|field| format!("`{}`", field.rust_name))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        Some(quote! {
+            impl #generics #name #generics {
+                #doc
+                #[allow(clippy::too_many_arguments)]
+                pub fn new(#(#params),*) -> Self { Self { #(#values)* } }
+            }
+        })
     }
 
     fn field_declaration(&self, item: &Item, place: Place<'_>, field: &crate::model::Field) -> TokenStream {
@@ -520,6 +570,38 @@ fn default_by_field(item: &Item) -> Option<TokenStream> {
             fn default() -> Self { Self { #(#fields)* } }
         }
     })
+}
+
+/// Whether the struct gets a `new`: it has no `Default`, and some fields have an empty value.
+fn has_new(item: &Item) -> bool {
+    !item.without_default.is_empty() && item.without_default.len() < item.fields.len()
+}
+
+/// Why a struct has no `Default`, and its `new`, for its docs.
+fn without_default_docs(item: &Item) -> Vec<String> {
+    if item.without_default.is_empty() {
+        return Vec::new();
+    }
+    let names: Vec<String> = (item.without_default.iter())
+        .map(|&index| format!("`{}`", item.fields[index].rust_name))
+        .collect();
+    let (fields, have) = match names.len() {
+        1 => (names[0].clone(), "has"),
+        _ => (names.join(", "), "have"),
+    };
+    let mut lines = vec![
+        String::new(),
+        format!(
+            "No `Default`: {fields} {have} no empty value (a type's is its `...Empty` constructor, or its only \
+             one; a type parameter or an extern type has none)."
+        ),
+    ];
+    if has_new(item) {
+        lines.push(format!(
+            "[`Self::new`] takes {fields} and gives every other field its empty value."
+        ));
+    }
+    lines
 }
 
 /// `?true` params that share their bit with a value: methods reporting the value's presence.

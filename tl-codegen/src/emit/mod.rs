@@ -185,7 +185,7 @@ impl<'m> Emitter<'m> {
                 let doc = self.module_doc(part);
                 quote! {
                     #(#[doc = #doc])*
-                    #[allow(missing_docs)]
+                    #[allow(missing_docs, dead_code)]
                     #tuples
                     pub mod types { #types }
                 }
@@ -195,7 +195,7 @@ impl<'m> Emitter<'m> {
                 let doc = self.module_doc(part);
                 quote! {
                     #(#[doc = #doc])*
-                    #[allow(missing_docs)]
+                    #[allow(missing_docs, dead_code)]
                     pub mod enums { #enums }
                 }
             }
@@ -207,7 +207,7 @@ impl<'m> Emitter<'m> {
                 let doc = self.module_doc(part);
                 quote! {
                     #(#[doc = #doc])*
-                    #[allow(missing_docs)]
+                    #[allow(missing_docs, dead_code)]
                     #tuples
                     pub mod functions { #functions }
                 }
@@ -271,14 +271,14 @@ impl<'m> Emitter<'m> {
             /// Decode with `tl_runtime::DeserializeBorrowed`; `into_owned` gives the owned value. Parts with
             /// nothing to borrow are the owned types themselves.
             // Fields are borrowed alike for every type (`&self.field`), also where a field is a `&[u8]`.
-            #[allow(clippy::needless_borrow)]
+            #[allow(clippy::needless_borrow, dead_code)]
             #tuples
             pub mod borrowed {
                 /// A struct per constructor that holds text or bytes.
-                #[allow(missing_docs)]
+                #[allow(missing_docs, dead_code)]
                 pub mod types { #types }
                 /// An enum per type that holds text or bytes.
-                #[allow(missing_docs)]
+                #[allow(missing_docs, dead_code)]
                 pub mod enums { #enums }
             }
         }
@@ -291,6 +291,7 @@ impl<'m> Emitter<'m> {
         let layer = Literal::i32_unsuffixed(layer as i32);
         quote! {
             /// The schema layer these definitions come from.
+            #[allow(dead_code)]
             pub const LAYER: i32 = #layer;
         }
     }
@@ -348,6 +349,7 @@ impl<'m> Emitter<'m> {
         });
         quote! {
             /// The TL name of a constructor or function id, for messages about unexpected ids.
+            #[allow(dead_code)]
             pub fn name_for_id(id: u32) -> ::core::option::Option<&'static str> {
                 match id {
                     #(#arms)*

@@ -42,9 +42,11 @@ pub(super) struct Derives {
 }
 
 /// The traits of a constructor's or function's struct.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(super) struct ItemTraits {
     pub(super) default: Option<DefaultImpl>,
+    /// Without `Default`: the fields (indexes) that have no empty value, which keep it from having one.
+    pub(super) without_default: Vec<usize>,
     pub(super) eq_hash: bool,
     /// Holds a `string` or `bytes` at some depth: its borrowed form has a lifetime.
     pub(super) borrows: bool,
@@ -122,6 +124,10 @@ pub(super) fn solve(resolved: &Resolved) -> Derives {
     });
     let item_facts = |index: usize| ItemTraits {
         default: defaults[index].then(|| default_impl(items[index])),
+        without_default: match defaults[index] {
+            true => Vec::new(),
+            false => fields_without_default(items[index], &defaults, &nodes),
+        },
         eq_hash: !not_eq[index],
         borrows: borrows[index],
     };
@@ -209,20 +215,11 @@ fn solve_defaults(resolved: &Resolved, items: &[&Shape], empty: &[Option<usize>]
     for (index, item) in items.iter().enumerate() {
         for field in &item.fields {
             let FieldKind::Required(ty) = &field.kind else { continue };
-            match ty {
-                // An empty vector is no default where the schema says how many items there are.
-                TypeRef::Generic(_)
-                | TypeRef::Param(_)
-                | TypeRef::Apply(..)
-                | TypeRef::Counts(..)
-                | TypeRef::Extern(_)
-                | TypeRef::Counted(_, super::CountSource::Const(1..)) => blocked[index] = true,
-                _ => {
-                    if let Some(needed) = nodes.of(ty) {
-                        dependents[needed].push(index);
-                        waiting[index] += 1;
-                    }
-                }
+            if never_defaults(ty) {
+                blocked[index] = true;
+            } else if let Some(needed) = nodes.of(ty) {
+                dependents[needed].push(index);
+                waiting[index] += 1;
             }
         }
     }
@@ -249,6 +246,33 @@ fn solve_defaults(resolved: &Resolved, items: &[&Shape], empty: &[Option<usize>]
         }
     }
     settled
+}
+
+/// Whether a required field of this type keeps its struct from having `Default` whatever the schema's
+/// other definitions: a type parameter, an extern type, or a vector of a fixed, non-zero number of items
+/// (an empty vector is no default where the schema says how many items there are).
+fn never_defaults(ty: &TypeRef) -> bool {
+    matches!(
+        ty,
+        TypeRef::Generic(_)
+            | TypeRef::Param(_)
+            | TypeRef::Apply(..)
+            | TypeRef::Counts(..)
+            | TypeRef::Extern(_)
+            | TypeRef::Counted(_, super::CountSource::Const(1..))
+    )
+}
+
+/// The required fields of `item` without an empty value: of a type that never has one, or of a
+/// constructor or type that `defaults` (per node) says has none.
+fn fields_without_default(item: &Shape, defaults: &[bool], nodes: &Nodes) -> Vec<usize> {
+    (item.fields.iter().enumerate())
+        .filter(|(_, field)| match &field.kind {
+            FieldKind::Required(ty) => never_defaults(ty) || nodes.of(ty).is_some_and(|node| !defaults[node]),
+            _ => false,
+        })
+        .map(|(index, _)| index)
+        .collect()
 }
 
 /// How an item with `Default` implements it.

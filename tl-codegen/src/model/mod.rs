@@ -367,6 +367,9 @@ pub struct Item {
     pub nests: bool,
     /// How the struct implements `Default`, if every field has a default (the rule is in docs/generated-code.md).
     pub default: Option<DefaultImpl>,
+    /// Without `Default`: the fields (indexes into `fields`) that have no empty value, the reason it has
+    /// none; they are what the struct's `new` takes. Empty when `default` is set.
+    pub without_default: Vec<usize>,
     /// Whether the struct (and its group structs) derive `Eq` and `Hash`: no field holds a `double` or an
     /// extern type, at any depth.
     pub eq_hash: bool,

@@ -129,6 +129,7 @@ impl Shape {
             recursive_bare: facts.recursive_bare,
             nests: facts.nests,
             default: traits.default,
+            without_default: traits.without_default,
             eq_hash: traits.eq_hash,
             borrows: traits.borrows,
         }

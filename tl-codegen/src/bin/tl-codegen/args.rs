@@ -19,7 +19,8 @@ Commands:
 Project file: tl-codegen.toml, in this folder or the nearest one above it. Paths are relative to it.
   [[job]]                              # one table per job; jobs run in order
   schemas = [\"schema/api.tl\"]           # parsed together as one schema
-  out = \"src/tl\"                       # writes lib.rs and <first schema's stem>.rs here
+  out = \"src/tl\"                       # writes mod.rs (lib.rs in a folder named src) and
+                                       # <first schema's stem>.rs here: declare it with `mod tl;`
   # emit-tl = \"schema/subset.tl\"       # or: write what the roots reach as one .tl file
   roots = [\"messages.requestUrlAuth\"]   # optional: keep what these names reach
   allow-id-mismatch = []               # optional: definitions whose written id differs from its hash
@@ -64,7 +65,8 @@ pub(crate) struct Args {
     /// Schema files, parsed together as one schema: one job, without a project file.
     #[arg(long = "schema", value_name = "FILE", num_args = 1.., requires = "output")]
     pub(crate) schemas: Vec<PathBuf>,
-    /// Folder for the Rust output of --schema (`lib.rs` and `<first schema's stem>.rs`).
+    /// Folder for the Rust output of --schema: `mod.rs` (declare it with `mod DIR;`; `lib.rs` when the folder
+    /// is a crate's `src`) and `<first schema's stem>.rs`.
     #[arg(long, value_name = "DIR", group = "output", requires = "schemas")]
     pub(crate) out: Option<PathBuf>,
     /// Instead of Rust, write what --schema (and --roots) give as one `.tl` file.

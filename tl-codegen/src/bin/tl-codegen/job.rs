@@ -16,7 +16,7 @@ pub(crate) struct Job {
 
 /// What a job writes.
 pub(crate) enum Output {
-    /// `lib.rs` and the bindings, in this folder.
+    /// The module's root (`mod.rs`, or `lib.rs` in a `src` folder) and the bindings, in this folder.
     Crate(PathBuf),
     /// The closure as one `.tl` file.
     Tl(PathBuf),
