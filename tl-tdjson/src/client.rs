@@ -53,9 +53,17 @@ pub(crate) struct Mailbox {
 
 /// A client of one TDLib instance, with updates of type `U`. Receiving waits in the library's one
 /// `td_receive`; what arrives for another client of the same [`TdJson`] is kept for it.
+///
+/// Dropping a client whose instance is open closes it: it sends `close` and waits (up to
+/// [`Client::CLOSE_WAIT`]) for `authorizationStateClosed`. An instance left running when the process
+/// exits could abort it in TDLib's exit handlers.
 pub struct Client<'td, U> {
     td: &'td TdJson,
     id: i32,
+    /// A function was sent: the instance exists, and is closed when the client is dropped.
+    opened: bool,
+    /// `authorizationStateClosed` was received: the instance is gone.
+    closed: bool,
     next_request: u64,
     /// Updates that arrived while [`Client::call`] waited for its answer.
     updates: VecDeque<U>,
@@ -68,6 +76,8 @@ impl<'td, U: DeserializeOwned> Client<'td, U> {
         Client {
             td,
             id: td.library.create_client_id(),
+            opened: false,
+            closed: false,
             next_request: 1,
             updates: VecDeque::new(),
             answers: HashMap::new(),
@@ -89,6 +99,7 @@ impl<'td, U: DeserializeOwned> Client<'td, U> {
         };
         members.insert("@extra".to_string(), id.0.into());
         self.td.library.send(self.id, &request.to_string())?;
+        self.opened = true;
         Ok(id)
     }
 
@@ -136,6 +147,7 @@ impl<'td, U: DeserializeOwned> Client<'td, U> {
         let Some(json) = self.receive_json(deadline) else {
             return Ok(None);
         };
+        self.closed |= is_closed_update(&json);
         let envelope = Envelope::of(&json)?;
         match envelope.extra.as_ref().and_then(serde_json::Value::as_u64) {
             Some(request) => Ok(Some(Received::Answer {
@@ -147,6 +159,11 @@ impl<'td, U: DeserializeOwned> Client<'td, U> {
                 .map_err(|error| Error::decode(&json, &error)),
         }
     }
+}
+
+impl<U> Client<'_, U> {
+    /// How long dropping a client waits for its instance to close.
+    pub const CLOSE_WAIT: Duration = Duration::from_secs(10);
 
     /// The next object for this client as JSON text, from the mailbox or the library.
     fn receive_json(&mut self, deadline: Instant) -> Option<String> {
@@ -160,6 +177,39 @@ impl<'td, U: DeserializeOwned> Client<'td, U> {
             }
         }
     }
+}
+
+impl<U> Drop for Client<'_, U> {
+    fn drop(&mut self) {
+        if !self.opened || self.closed {
+            return;
+        }
+        if self.td.library.send(self.id, r#"{"@type":"close"}"#).is_err() {
+            return;
+        }
+        let deadline = Instant::now() + Self::CLOSE_WAIT;
+        while let Some(json) = self.receive_json(deadline) {
+            if is_closed_update(&json) {
+                return;
+            }
+        }
+    }
+}
+
+/// Whether `json` is the update that says an instance is closed (`authorizationStateClosed`).
+fn is_closed_update(json: &str) -> bool {
+    #[derive(serde::Deserialize)]
+    struct StateUpdate {
+        #[serde(rename = "@type")]
+        type_name: String,
+        authorization_state: Option<Envelope>,
+    }
+    serde_json::from_str::<StateUpdate>(json).is_ok_and(|update| {
+        update.type_name == "updateAuthorizationState"
+            && update
+                .authorization_state
+                .is_some_and(|state| state.type_name == "authorizationStateClosed")
+    })
 }
 
 impl TdJson {

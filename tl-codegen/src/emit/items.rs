@@ -264,10 +264,7 @@ impl Emitter<'_> {
         let given = item.without_default.iter().map(|&index| &item.fields[index]);
         let params = given.clone().map(|field| {
             let name = ident(&field.rust_name);
-            let FieldKind::Required(ty) = &field.kind else {
-                unreachable!("only required fields lack an empty value")
-            };
-            let ty = self.rust_type(place, ty);
+            let ty = self.field_type(item, place, field);
             quote!(#name: #ty)
         });
         let values = item.fields.iter().enumerate().map(|(index, field)| {
@@ -301,7 +298,16 @@ impl Emitter<'_> {
 
     fn field_declaration(&self, item: &Item, place: Place<'_>, field: &crate::model::Field) -> TokenStream {
         let name = ident(&field.rust_name);
-        let ty = match &field.kind {
+        let ty = self.field_type(item, place, field);
+        let docs = doc_lines(&super::docs::field_docs(item, field));
+        let attributes = (place.form == Form::Owned)
+            .then(|| self.field_attributes(&item.tl_name, &field.tl_name, &field.rust_name, &field.kind));
+        quote!(#docs #attributes pub #name: #ty,)
+    }
+
+    /// The Rust type of a field of `item`.
+    fn field_type(&self, item: &Item, place: Place<'_>, field: &crate::model::Field) -> TokenStream {
+        match &field.kind {
             FieldKind::Required(ty) => self.rust_type(place, ty),
             FieldKind::Optional(ty) => {
                 let rust = self.rust_type(place, ty);
@@ -312,11 +318,7 @@ impl Emitter<'_> {
                 let group = self.group_type(item, *group, place);
                 quote!(::core::option::Option<#group>)
             }
-        };
-        let docs = doc_lines(&super::docs::field_docs(item, field));
-        let attributes = (place.form == Form::Owned)
-            .then(|| self.field_attributes(&item.tl_name, &field.tl_name, &field.rust_name, &field.kind));
-        quote!(#docs #attributes pub #name: #ty,)
+        }
     }
 
     fn group_structs(&self, item: &Item, place: Place<'_>) -> TokenStream {

@@ -1,11 +1,10 @@
 //! A user's smallest whole program with tl-tdjson: load the library, call it synchronously and through a
 //! client, drop both, and exit. `tests/child_processes.rs` runs it as a child process and asserts that it
-//! exits 0: dropping the library once unloaded it, and the process then crashed in `exit`.
-
-use std::process::ExitCode;
+//! exits 0 (dropping the library once unloaded it, and the process then crashed in `exit`), and that an
+//! error reaches the user, through `?` in `main`, as readable text.
 
 #[cfg(has_td_api)]
-fn run() -> Result<(), tl_tdjson::Error> {
+fn main() -> Result<(), tl_tdjson::Error> {
     use std::time::Duration;
     use tdjson_client::td_api::{enums, functions};
 
@@ -25,17 +24,7 @@ fn run() -> Result<(), tl_tdjson::Error> {
 }
 
 #[cfg(not(has_td_api))]
-fn run() -> Result<(), tl_tdjson::Error> {
+fn main() {
     eprintln!("error: {}", tdjson_client::WITHOUT_TD_API);
     std::process::exit(1)
-}
-
-fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("error: {error}");
-            ExitCode::FAILURE
-        }
-    }
 }
