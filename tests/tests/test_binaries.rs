@@ -31,7 +31,7 @@ fn test_files(folder: &Path, found: &mut Vec<PathBuf>) {
 #[test]
 fn no_test_file_compiles_its_tests_away() {
     let mut files = Vec::new();
-    test_files(&tl_tests::workspace_root(), &mut files);
+    test_files(tl_tests::workspace_root(), &mut files);
     assert!(files.len() > 20, "the walk found the test files: {files:?}");
     let gated: Vec<String> = files
         .iter()
