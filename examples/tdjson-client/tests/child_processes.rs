@@ -91,3 +91,30 @@ fn a_missing_library_is_explained_where_the_user_meets_it() {
         "{stderr}"
     );
 }
+
+/// `cargo run -p tdjson-client`, as the README writes it, picks the example among the package's two
+/// binaries: the package names it as its `default-run`.
+#[test]
+fn cargo_run_without_bin_runs_the_example() {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = Command::new(cargo)
+        .args([
+            "metadata",
+            "--offline",
+            "--no-deps",
+            "--format-version",
+            "1",
+            "--manifest-path",
+        ])
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"))
+        .output()
+        .expect("cargo runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).expect("cargo's JSON");
+    let packages = metadata["packages"].as_array().expect("packages");
+    let example = packages
+        .iter()
+        .find(|p| p["name"] == "tdjson-client")
+        .expect("the example");
+    assert_eq!(example["default_run"], "tdjson-client");
+}
