@@ -559,6 +559,18 @@ mod tests {
         let summary = "1 definition left out, see the warnings; `Config::strict()` makes it an error";
         assert_eq!(lines.last().map(String::as_str), Some(summary), "{lines:?}");
 
+        // A syntax error is no definition to leave out: no word of the roots or of `degrade()`.
+        let broken = schema(
+            &temp_dir("roots-syntax"),
+            "userEmpty = User\n---functions---\ngetUser = User;\n",
+        );
+        let error = Config::new()
+            .schema(&broken)
+            .roots(["getUser"])
+            .generate()
+            .expect_err("a syntax error");
+        assert!(!format!("{error}").contains("degrade"), "{error}");
+
         // Without roots, a whole schema degrades by default, with the same summary.
         let whole = Config::new().schema(&path).generate().expect("left out");
         assert_eq!(whole.warnings.lines().last().map(String::as_str), Some(summary));

@@ -101,6 +101,8 @@ impl Frontend {
 #[derive(Clone)]
 pub struct SchemaErrors {
     report: Report,
+    /// The errors are those of definitions the generator cannot represent (not syntax errors).
+    of_definitions: bool,
     /// The errors are definitions the roots reach, errors because roots were given (not by an option).
     reached_by_roots: bool,
 }
@@ -110,14 +112,24 @@ impl SchemaErrors {
     pub fn new(files: &[SourceFile], diagnostics: Diagnostics) -> Self {
         SchemaErrors {
             report: Report::new(files, diagnostics),
+            of_definitions: false,
             reached_by_roots: false,
         }
     }
 
-    /// Says, after the errors, that they are errors because the roots reach them, and how to leave such
-    /// definitions out instead.
+    /// The errors of definitions the generator cannot represent, found in `files`: what degrading would
+    /// leave out instead.
+    pub(crate) fn of_definitions(files: &[SourceFile], diagnostics: Diagnostics) -> Self {
+        SchemaErrors {
+            of_definitions: true,
+            ..Self::new(files, diagnostics)
+        }
+    }
+
+    /// Says, after the errors of definitions, that they are errors because the roots reach them, and how
+    /// to leave such definitions out instead (nothing for syntax errors, which no option leaves out).
     pub fn reached_by_roots(mut self) -> Self {
-        self.reached_by_roots = true;
+        self.reached_by_roots = self.of_definitions;
         self
     }
 

@@ -151,7 +151,7 @@ pub fn build_model(
         // The parser's warnings are shown with the errors, as when the parser itself fails.
         diagnostics.extend(loaded.warnings.diagnostics().clone());
         diagnostics.sort();
-        Error::Schema(SchemaErrors::new(files, diagnostics))
+        Error::Schema(SchemaErrors::of_definitions(files, diagnostics))
     })?;
     let empty = model.constructors.is_empty() && model.functions.is_empty();
     if empty && strictness == Strictness::Degrade && !left_out.is_empty() {
@@ -204,7 +204,7 @@ pub fn generate_tl(
         let mut diagnostics = refused.into_errors();
         diagnostics.extend(loaded.warnings.diagnostics().clone());
         diagnostics.sort();
-        return Err(Error::Schema(SchemaErrors::new(files, diagnostics)));
+        return Err(Error::Schema(SchemaErrors::of_definitions(files, diagnostics)));
     }
     let left_out = degrade::LeftOut::compute(&selected, &refused);
     let mut warnings = loaded.warnings.clone();
