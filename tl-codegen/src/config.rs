@@ -341,16 +341,13 @@ impl Config {
     /// Every extern type's Rust path must be a Rust type, and every extern path's root a Rust path.
     fn check_extern_paths(&self) -> Result<(), Error> {
         let types = &self.externs.types;
-        if let Some(bad) = types
-            .iter()
-            .find(|e| syn::parse_str::<syn::Type>(&e.rust_path).is_err())
-        {
+        if let Some(bad) = types.iter().find(|e| !crate::rust_text::is_type(&e.rust_path)) {
             return Err(Error::ExternPath {
                 tl_name: bad.tl_name.clone(),
                 rust_path: bad.rust_path.clone(),
             });
         }
-        match (self.externs.paths.iter()).find(|e| syn::parse_str::<syn::Path>(&e.root).is_err()) {
+        match (self.externs.paths.iter()).find(|e| !crate::rust_text::is_path(&e.root)) {
             Some(bad) => Err(Error::ExternRoot {
                 path: bad.path.clone(),
                 root: bad.root.clone(),

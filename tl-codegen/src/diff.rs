@@ -108,7 +108,9 @@ impl SchemaDiff {
         out
     }
 
-    /// JSON for tools: `{"breaking": bool, "counts": {...}, "changes": [{"effect", "name", "what"}]}`.
+    /// JSON for tools: `{"breaking": bool, "counts": {...}, "changes": [{"effect", "name", "what"}]}`. With
+    /// the `json` feature (the command's).
+    #[cfg(feature = "json")]
     pub fn to_json(&self) -> String {
         let (breaking, wire, additive) = self.counts();
         let changes: Vec<serde_json::Value> = (self.changes.iter())

@@ -3,7 +3,7 @@
 //! The pipeline, each step a public function: [`read_sources`] → [`load`] (`.tl` text → [`tl_parser`]'s
 //! AST, ids, diagnostics) → [`select`] (the closure of the roots, see [`roots`]) → [`build_model`] (the
 //! checked [`model::Model`]: types resolved, wire plans, sizes, recursion, names) → [`emit()`] (tokens from
-//! [`mod@emit`], formatted by prettyplease). [`generate`] chains them in memory; [`Config`] (for `build.rs`), the
+//! [`mod@emit`], formatted by prettyplease with the `format` feature, else printed plain, a line per statement). [`generate`] chains them in memory; [`Config`] (for `build.rs`), the
 //! `tl-codegen` command and the tests call these steps, and [`output::write_files`] is the only place that
 //! writes: it replaces only files that begin with the generator's `// @generated` header, all-or-nothing,
 //! each one atomically.
@@ -17,8 +17,8 @@
 //! tl-runtime = "0.1"
 //!
 //! [build-dependencies]
-//! # Without the default `cli` feature: the command line's dependencies (clap, toml, serde) stay out of
-//! # the build.
+//! # Without the default `cli` feature: the command line's dependencies (clap, toml, serde, syn,
+//! # prettyplease) stay out of the build, and OUT_DIR's file is written unformatted (`format` formats it).
 //! tl-codegen = { version = "0.1", default-features = false }
 //! ```
 //!
@@ -54,7 +54,9 @@ mod error;
 pub mod ident;
 pub mod model;
 pub mod output;
+mod render;
 pub mod roots;
+mod rust_text;
 
 use std::path::{Path, PathBuf};
 
@@ -353,11 +355,7 @@ pub fn emit(model: &model::Model, options: &emit::EmitOptions) -> String {
     let format = |parts: &[emit::Part]| -> Vec<String> {
         parts
             .iter()
-            .map(|&part| {
-                let file: syn::File =
-                    syn::parse2(emit::emit_part(model, options, part)).expect("the emitter produces valid Rust");
-                prettyplease::unparse(&file)
-            })
+            .map(|&part| render::source(emit::emit_part(model, options, part)))
             .collect()
     };
     let (types, rest) = std::thread::scope(|scope| {
@@ -456,10 +454,10 @@ pub fn load<'a>(files: &'a [SourceFile], options: &ParseOptions) -> Result<Loade
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proc_macro2::TokenStream;
 
-    /// Formatting the parts apart (on two threads) gives exactly the text of formatting the whole file.
-    #[test]
-    fn parts_formatted_apart_equal_the_whole_file() {
+    /// The url-auth schema and a fixture of generic types: their models and whole-file tokens.
+    fn models_and_tokens() -> Vec<(model::Model, TokenStream)> {
         use emit::Part;
         let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
         let files = read_sources(&[
@@ -467,27 +465,66 @@ mod tests {
             root.join("tests/fixtures/codegen/generics.tl"),
         ])
         .expect("readable schemas");
-        for file in &files {
-            let files = std::slice::from_ref(file);
-            let loaded = load(files, &ParseOptions::new()).expect("valid");
-            let selected = select(&loaded.schema, &[]).expect("all");
-            let (model, _) =
-                build_model(files, &loaded, &selected, &Default::default(), Strictness::Strict).expect("a model");
-            let options = emit::EmitOptions::default();
-            let parts = [
-                Part::Layer,
-                Part::Types,
-                Part::Enums,
-                Part::Functions,
-                Part::Borrowed,
-                Part::NameForId,
-            ];
-            let tokens = parts
-                .iter()
-                .map(|&part| emit::emit_part(&model, &options, part))
-                .collect();
+        let parts = [
+            Part::Layer,
+            Part::Types,
+            Part::Enums,
+            Part::Functions,
+            Part::Borrowed,
+            Part::NameForId,
+        ];
+        let options = emit::EmitOptions::default();
+        (files.iter())
+            .map(|file| {
+                let files = std::slice::from_ref(file);
+                let loaded = load(files, &ParseOptions::new()).expect("valid");
+                let selected = select(&loaded.schema, &[]).expect("all");
+                let (model, _) =
+                    build_model(files, &loaded, &selected, &Default::default(), Strictness::Strict).expect("a model");
+                let tokens = (parts.iter())
+                    .map(|&part| emit::emit_part(&model, &options, part))
+                    .collect();
+                (model, tokens)
+            })
+            .collect()
+    }
+
+    /// Formatting the parts apart (on two threads) gives exactly the text of formatting the whole file.
+    #[cfg(feature = "format")]
+    #[test]
+    fn parts_formatted_apart_equal_the_whole_file() {
+        for (model, tokens) in models_and_tokens() {
             let whole: syn::File = syn::parse2(tokens).expect("valid Rust");
-            assert_eq!(emit(&model, &options), prettyplease::unparse(&whole), "{}", file.name);
+            assert_eq!(
+                emit(&model, &emit::EmitOptions::default()),
+                prettyplease::unparse(&whole)
+            );
+        }
+    }
+
+    /// The plain text (a build script's, without `format`) is the same program as the formatted text:
+    /// parsed back, it formats to the same file.
+    #[cfg(feature = "format")]
+    #[test]
+    fn plain_text_is_the_formatted_program() {
+        for (model, tokens) in models_and_tokens() {
+            let plain = render::plain(tokens);
+            assert!(plain.lines().count() > 100, "a line per statement");
+            let reparsed: syn::File = syn::parse_file(&plain).expect("plain text parses");
+            assert_eq!(
+                emit(&model, &emit::EmitOptions::default()),
+                prettyplease::unparse(&reparsed)
+            );
+        }
+    }
+
+    /// Without `format`, the file is the plain text, and it is the same tokens.
+    #[test]
+    fn plain_text_lexes_to_the_same_tokens() {
+        for (_, tokens) in models_and_tokens() {
+            let plain = render::plain(tokens.clone());
+            let relexed: TokenStream = plain.parse().expect("plain text lexes");
+            assert_eq!(relexed.to_string(), tokens.to_string());
         }
     }
 }

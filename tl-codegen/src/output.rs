@@ -8,6 +8,7 @@
 
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::Error;
 
@@ -132,44 +133,42 @@ pub fn check_files(files: &[OutputFile]) -> Result<Vec<FileStatus>, Error> {
 }
 
 /// Writes `content` to a temporary file beside `path`, then renames it over `path`: readers see the old
-/// file or the new one. The new file keeps the old one's permissions.
+/// file or the new one. The new file keeps the old one's permissions (a new one gets `File::create`'s).
 fn write_atomically(path: &Path, content: &str) -> io::Result<()> {
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
     std::fs::create_dir_all(folder)?;
-    let name = path.file_name().map_or_else(Default::default, |n| n.to_string_lossy());
-    let mut temporary = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tl-codegen.tmp")
-        .permissions(new_file_permissions(path))
-        .tempfile_in(folder)?;
-    temporary.write_all(content.as_bytes())?;
-    temporary.as_file().sync_all()?;
-    temporary.persist(path).map_err(|error| error.error)?;
-    Ok(())
+    let temporary = temporary_path(folder, path);
+    let written = write_new(&temporary, content, path).and_then(|()| std::fs::rename(&temporary, path));
+    if written.is_err() {
+        // Our own temporary file, never the user's: it is not left behind.
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
 }
 
-/// The permissions of the file being replaced, or those of a new file (`rw-rw-rw-` less the umask, as
-/// `File::create` gives; tempfile's own default is owner-only).
-fn new_file_permissions(path: &Path) -> std::fs::Permissions {
-    if let Ok(metadata) = std::fs::metadata(path) {
-        return metadata.permissions();
+/// A name beside `path` that no other writer takes: hidden, with this process's id and a counter.
+fn temporary_path(folder: &Path, path: &Path) -> PathBuf {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let name = path.file_name().map_or_else(Default::default, |n| n.to_string_lossy());
+    let (process, count) = (std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed));
+    folder.join(format!(".{name}.{process}.{count}.tl-codegen.tmp"))
+}
+
+/// Creates `temporary` (failing if it exists), writes `content`, gives it `replaced`'s permissions if
+/// that file exists, and flushes it to the disk.
+fn write_new(temporary: &Path, content: &str, replaced: &Path) -> io::Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(temporary)?;
+    file.write_all(content.as_bytes())?;
+    if let Ok(metadata) = std::fs::metadata(replaced) {
+        file.set_permissions(metadata.permissions())?;
     }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::Permissions::from_mode(0o666)
-    }
-    #[cfg(not(unix))]
-    {
-        let mut permissions = std::fs::metadata(".")
-            .map(|m| m.permissions())
-            .expect("the current folder");
-        permissions.set_readonly(false);
-        permissions
-    }
+    file.sync_all()
 }
 
 #[cfg(test)]

@@ -35,8 +35,7 @@ pub struct UserAttribute {
 impl UserAttribute {
     /// The attribute's tokens, if it is one or more outer attributes (`#[...]`).
     pub fn tokens(&self) -> Option<TokenStream> {
-        let parsed = syn::parse::Parser::parse_str(syn::Attribute::parse_outer, &self.attribute).ok()?;
-        (!parsed.is_empty()).then(|| quote!(#(#parsed)*))
+        crate::rust_text::outer_attributes(&self.attribute)
     }
 
     /// Whether the path matches the TL name `name` (`messages.sendMessage`, `messages.sendMessage.peer`).

@@ -540,7 +540,7 @@ impl Emitter<'_> {
         match place.form {
             Form::Borrowed if !self.model.group_borrows(group) => {
                 let owned = super::item_path("types", item.namespace.as_deref(), &group.rust_name);
-                let path: syn::Path = syn::parse_str(&owned).expect("a path");
+                let path = crate::rust_text::tokens(&owned).expect("a path");
                 let supers = (0..place.depth()).map(|_| quote!(super::));
                 quote!(#(#supers)* #path)
             }

@@ -155,8 +155,8 @@ struct Emitter<'m> {
 impl<'m> Emitter<'m> {
     fn new(model: &'m Model, options: &'m EmitOptions) -> Self {
         let builtin_types = (tl_parser::builtin::BUILTINS.iter())
-            .map(|builtin| syn::parse_str::<syn::Type>(builtin.rust).map(|ty| quote!(#ty)))
-            .collect::<Result<_, _>>()
+            .map(|builtin| crate::rust_text::tokens(builtin.rust))
+            .collect::<Option<_>>()
             .expect("the built-in table holds Rust types");
         let attributes = (options.attributes.iter())
             .map(|attribute| {
@@ -380,13 +380,11 @@ fn wrap_namespace(namespace: Option<&str>, body: TokenStream) -> TokenStream {
 
 /// `0x12345678_u32`: typed, for `.to_le_bytes()`.
 fn hex_u32(value: u32) -> TokenStream {
-    let literal: syn::LitInt = syn::parse_str(&format!("{value:#010x}_u32")).expect("a hex literal");
-    quote!(#literal)
+    crate::rust_text::tokens(&format!("{value:#010x}_u32")).expect("a hex literal")
 }
 
 fn hex(value: u32) -> TokenStream {
-    let literal: syn::LitInt = syn::parse_str(&format!("{value:#010x}")).expect("a hex literal");
-    quote!(#literal)
+    crate::rust_text::tokens(&format!("{value:#010x}")).expect("a hex literal")
 }
 
 /// The schema's description of something as `#[doc]` attributes followed by an empty line, or nothing.

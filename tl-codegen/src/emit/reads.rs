@@ -96,7 +96,7 @@ pub(super) fn run_offsets(parts: &[FixedPart]) -> impl Iterator<Item = (&FixedPa
 pub(super) fn from_run_bytes(ty: &TypeRef) -> TokenStream {
     match ty.builtin() {
         Some(builtin) if matches!(builtin.codec, Codec::LittleEndian(_)) => {
-            let rust: syn::Type = syn::parse_str(builtin.rust).expect("a Rust type");
+            let rust = crate::rust_text::tokens(builtin.rust).expect("a Rust type");
             quote!(#rust::from_le_bytes)
         }
         _ => TokenStream::new(),

@@ -88,11 +88,8 @@ impl Emitter<'_> {
                 let size = Literal::usize_unsuffixed(*size);
                 quote!([u8; #size])
             }
-            TypeRef::Extern(index) => {
-                let path: syn::Type = syn::parse_str(&self.model.externs[*index].rust_path)
-                    .expect("extern type paths are checked when they are given");
-                quote!(#path)
-            }
+            TypeRef::Extern(index) => crate::rust_text::tokens(&self.model.externs[*index].rust_path)
+                .expect("extern type paths are checked when they are given"),
         }
     }
 
