@@ -10,7 +10,7 @@
 #   RUNS=3 bash scripts/build-rs-times.sh > benchmarks/build-rs-times.md   # about 25 minutes
 #
 # Crates:
-#   ours-build-rs        the README's build.rs (with `.deserialize_functions(false)`, as a client), the whole schema
+#   ours-build-rs        the README's build.rs, the whole schema (functions without decoders, the default)
 #   ours-build-rs-roots  the same with `.roots(...)`: the 30 functions of scripts/client-roots.sh
 #   grammers             grammers-tl-types 0.11.0, features = ["tl-mtproto"]
 #   ours-workspace       app/ + tl-types/ (the build.rs crate), for the rebuild figure
@@ -55,7 +55,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .schema("$api")
         .schema("$mtproto")
         $1
-        .deserialize_functions(false)
         .compile()?;
     Ok(())
 }

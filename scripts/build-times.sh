@@ -21,18 +21,18 @@ source "$root/scripts/build-table.sh"
 runtime="tl-runtime = { path = \"$root/tl-runtime\" }"
 
 package ours-full "$runtime"
-"$codegen" --schema "${schemas[0]}" --schema "${schemas[1]}" --mtproto-ids --no-function-decoding --out "$work/ours-full/src" 2>/dev/null
+"$codegen" --schema "${schemas[0]}" --schema "${schemas[1]}" --mtproto-ids --out "$work/ours-full/src" 2>/dev/null
 package ours-full-with-function-decoding "$runtime"
-"$codegen" --schema "${schemas[0]}" --schema "${schemas[1]}" --mtproto-ids --out "$work/ours-full-with-function-decoding/src" 2>/dev/null
+"$codegen" --schema "${schemas[0]}" --schema "${schemas[1]}" --mtproto-ids --function-decoding --out "$work/ours-full-with-function-decoding/src" 2>/dev/null
 package ours-full-serde "tl-runtime = { path = \"$root/tl-runtime\", features = [\"serde\"] }"
-"$codegen" --schema "${schemas[0]}" --schema "${schemas[1]}" --mtproto-ids --no-function-decoding --serde --out "$work/ours-full-serde/src" 2>/dev/null
+"$codegen" --schema "${schemas[0]}" --schema "${schemas[1]}" --mtproto-ids --serde --out "$work/ours-full-serde/src" 2>/dev/null
 package ours-full-borrowed "$runtime"
-"$codegen" --schema "${schemas[0]}" --schema "${schemas[1]}" --mtproto-ids --no-function-decoding --borrowed-types --out "$work/ours-full-borrowed/src" 2>/dev/null
+"$codegen" --schema "${schemas[0]}" --schema "${schemas[1]}" --mtproto-ids --borrowed-types --out "$work/ours-full-borrowed/src" 2>/dev/null
 package ours-url-auth "$runtime"
 cp "$root"/generated/src/*.rs "$work/ours-url-auth/src/"
 source "$root/scripts/client-roots.sh"
 package ours-client "$runtime"
-"$codegen" --schema "${schemas[0]}" --schema "${schemas[1]}" --mtproto-ids --no-function-decoding --roots "$CLIENT_ROOTS" --out "$work/ours-client/src" 2>/dev/null
+"$codegen" --schema "${schemas[0]}" --schema "${schemas[1]}" --mtproto-ids --roots "$CLIENT_ROOTS" --out "$work/ours-client/src" 2>/dev/null
 package grammers 'grammers-tl-types = { version = "=0.11.0", features = ["tl-mtproto"] }'
 echo 'pub use grammers_tl_types;' >"$work/grammers/src/lib.rs"
 crates=(ours-full grammers ours-client ours-full-with-function-decoding ours-full-serde ours-full-borrowed ours-url-auth)

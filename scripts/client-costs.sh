@@ -21,7 +21,7 @@ cargo build -q --release -p tl-codegen --manifest-path "$root/Cargo.toml"
 mkdir -p "$work/client/src"
 printf '[package]\nname = "client"\nversion = "0.1.0"\nedition = "2024"\n[dependencies]\ntl-runtime = { path = "%s/tl-runtime" }\n[workspace]\n' \
   "$root" >"$work/client/Cargo.toml"
-"$root/target/release/tl-codegen" --schema "${schemas[0]}" --schema "${schemas[1]}" --mtproto-ids --no-function-decoding --roots "$CLIENT_ROOTS" \
+"$root/target/release/tl-codegen" --schema "${schemas[0]}" --schema "${schemas[1]}" --mtproto-ids --roots "$CLIENT_ROOTS" \
   --out "$work/client/src" 2>/dev/null
 generated=$(ls "$work"/client/src/*.rs | grep -v lib.rs)
 cp "$generated" "$work/generated.rs"

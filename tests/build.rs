@@ -15,6 +15,7 @@ fn main() {
         let emit_options = tl_codegen::emit::EmitOptions {
             borrowed_types: true,
             derive_hash: true,
+            deserialize_functions: true,
             ..Default::default()
         };
         let parse_options = tl_parser::ParseOptions::new();
@@ -44,7 +45,12 @@ fn tl_language(out: &Path) {
         println!("cargo:rerun-if-changed={}", path.display());
         let name = path.file_stem().expect("a file name").to_string_lossy().into_owned();
         let mut config = tl_codegen::Config::new();
-        config.schema(&path).emit_rerun_if_changed(false).out_dir(&out);
+        // The functions' decoders too: the tests read functions back.
+        config
+            .schema(&path)
+            .emit_rerun_if_changed(false)
+            .out_dir(&out)
+            .deserialize_functions(true);
         let generated = config
             .generate()
             .unwrap_or_else(|error| panic!("{}:\n{error}", path.display()));
@@ -84,6 +90,7 @@ fn options(out: &Path) {
     let mut config = tl_codegen::Config::new();
     config
         .schema(schema)
+        .deserialize_functions(true)
         .serde()
         .derive_hash()
         .borrowed_types()

@@ -14,10 +14,11 @@ fn main() {
     let api230 = tl_tests::api_layer230();
     let mtproto = tl_tests::mtproto();
     let layer230 = [&api230, &mtproto].map(|f| PathBuf::from(&f.name));
-    // Layer 230 with serde's derives too, for the JSON round trips of every constructor, and a user
-    // attribute.
+    // Layer 230 with serde's derives too, for the JSON round trips of every constructor, a user
+    // attribute, and the functions' decoders (every function is read back against grammers).
     let mut config = Config::new();
     config
+        .deserialize_functions(true)
         .serde()
         .borrowed_types()
         .type_attribute("inputPeerUser", "#[derive(PartialOrd, Ord)]");
@@ -40,7 +41,7 @@ fn main() {
     );
     if let Some(api221) = tl_tests::shared_schema("api-layer221.tl") {
         generate(
-            &mut Config::new(),
+            Config::new().deserialize_functions(true),
             &[PathBuf::from(&api221.name), PathBuf::from(&mtproto.name)],
             &out,
             "layer221",

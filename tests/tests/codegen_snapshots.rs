@@ -3,8 +3,15 @@
 
 use tl_parser::{ParseOptions, SourceFile};
 
+/// The default options and the functions' decoders (a server's and the tests' code is shown too).
 fn generate(files: &[SourceFile]) -> String {
-    tl_codegen::generate(files, &[], &ParseOptions::new())
+    let externs = tl_codegen::model::Externs::default();
+    let emit_options = tl_codegen::emit::EmitOptions {
+        deserialize_functions: true,
+        ..Default::default()
+    };
+    let strictness = tl_codegen::Strictness::for_roots(&[]);
+    tl_codegen::generate_with(files, &[], &ParseOptions::new(), &externs, &emit_options, strictness)
         .unwrap_or_else(|e| panic!("{e}"))
         .source
 }
@@ -27,12 +34,13 @@ fn url_auth_bindings() {
 }
 
 /// `fixtures/options/shop.tl` generated with each option of `Config` that changes the output, one
-/// snapshot per option (and one with none).
+/// snapshot per option (and one with none), each with the functions' decoders but the last, which shows
+/// the default: functions only written.
 #[test]
 fn each_option() {
     let schema = tl_tests::workspace_root().join("tests/fixtures/options/shop.tl");
     type SetOption = fn(&mut tl_codegen::Config);
-    let options: [(&str, SetOption); 5] = [
+    let options: [(&str, SetOption); 6] = [
         ("none", |_| {}),
         ("serde", |config| {
             config.serde();
@@ -51,10 +59,13 @@ fn each_option() {
                 .extern_path("shop", "::shop_crate")
                 .extern_path("Peer", "crate::peers");
         }),
+        ("no_function_decoding", |config| {
+            config.deserialize_functions(false);
+        }),
     ];
     for (name, option) in options {
         let mut config = tl_codegen::Config::new();
-        config.schema(&schema);
+        config.schema(&schema).deserialize_functions(true);
         option(&mut config);
         let generated = config.generate().unwrap_or_else(|error| panic!("{name}: {error}"));
         insta::assert_snapshot!(format!("option_{name}"), generated.source);

@@ -36,7 +36,7 @@ fn main() {
 /// `cargo:warning` lines would show on every build: the schemas' warnings are snapshotted by a test.
 fn generate(path: &Path, out: &Path, module: &str) {
     let mut config = tl_codegen::Config::new();
-    config.schema(path);
+    config.schema(path).deserialize_functions(true); // the round trips read functions too
     let generated = config.generate().unwrap_or_else(|error| panic!("{error}"));
     let file = tl_codegen::output::OutputFile {
         path: out.join(format!("{module}.rs")),

@@ -202,8 +202,9 @@ impl Config {
         self
     }
 
-    /// Whether functions get `Deserialize` too (default: yes). A client that only sends requests can turn it
-    /// off to generate and compile less.
+    /// Whether functions get `Deserialize` too (default: no). A client only writes requests; a server, a
+    /// proxy or a test that reads them turns it on (about a tenth more code to compile for Telegram's
+    /// whole schema).
     pub fn deserialize_functions(&mut self, yes: bool) -> &mut Self {
         self.emit_options.deserialize_functions = yes;
         self

@@ -171,3 +171,77 @@ fn cargo(args: &[&str], manifest: &Path) -> Command {
         .env_remove("RUSTFLAGS");
     command
 }
+
+/// The layout docs/build-rs.md shows for short rebuilds: the generated types in a crate of their own
+/// (`tl-types`, with the build.rs and `include_tl!` at its root), the user's program in another. The
+/// program runs, and editing it recompiles only it: cargo finds `tl-types` fresh.
+#[test]
+fn the_documented_workspace_layout_rebuilds_only_the_users_crate() {
+    let repository = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+    let repository = repository.canonicalize().expect("the repository");
+    let path = |name: &str| format!("{:?}", repository.join(name));
+    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("workspace-layout");
+    let _ = std::fs::remove_dir_all(&scratch);
+    let write = |file: &str, text: String| {
+        let file = scratch.join(file);
+        std::fs::create_dir_all(file.parent().expect("a folder")).expect("a folder");
+        std::fs::write(file, text).expect("write");
+    };
+    let package = |name: &str| format!("[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\n");
+    let runtime = format!("tl-runtime = {{ path = {} }}\n", path("tl-runtime"));
+    write(
+        "Cargo.toml",
+        "[workspace]\nmembers = [\"app\", \"tl-types\"]\nresolver = \"3\"\n".into(),
+    );
+    let codegen = format!(
+        "tl-codegen = {{ path = {}, default-features = false }}\n",
+        path("tl-codegen")
+    );
+    write(
+        "tl-types/Cargo.toml",
+        format!(
+            "{}[dependencies]\n{runtime}[build-dependencies]\n{codegen}",
+            package("tl-types")
+        ),
+    );
+    let schema = repository.join("schema/url_auth.tl");
+    write(
+        "tl-types/build.rs",
+        format!(
+            "fn main() -> Result<(), Box<dyn std::error::Error>> {{\n    tl_codegen::Config::new().schema({schema:?}).compile()?;\n    Ok(())\n}}\n"
+        ),
+    );
+    write("tl-types/src/lib.rs", "tl_runtime::include_tl!(\"url_auth\");\n".into());
+    let app = format!(
+        "{}[dependencies]\n{runtime}tl-types = {{ path = \"../tl-types\" }}\n",
+        package("app")
+    );
+    write("app/Cargo.toml", app);
+    let main = "use tl_types::{functions, types};\n\nfn main() {\n    \
+                let request = functions::messages::AcceptUrlAuth { url: Some(\"https://example.org\".into()), ..Default::default() };\n    \
+                let _ = types::UrlAuthResultAccepted::default();\n    \
+                println!(\"{}\", tl_runtime::Serialize::to_bytes(&request).len());\n}\n";
+    write("app/src/main.rs", main.into());
+    std::fs::copy(repository.join("Cargo.lock"), scratch.join("Cargo.lock")).expect("the lock file");
+    let manifest = scratch.join("Cargo.toml");
+    let run = cargo(&["run", "--offline", "-q", "-p", "app"], &manifest)
+        .output()
+        .expect("cargo runs");
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        !String::from_utf8_lossy(&run.stdout).trim().is_empty(),
+        "the program prints its request's size"
+    );
+    write("app/src/main.rs", format!("{main}// an edit of the user's\n"));
+    let rebuild = cargo(&["build", "--offline", "-v", "-p", "app"], &manifest)
+        .output()
+        .expect("cargo runs");
+    let stderr = String::from_utf8_lossy(&rebuild.stderr);
+    assert!(rebuild.status.success(), "{stderr}");
+    assert!(stderr.contains("Fresh tl-types"), "{stderr}");
+    assert!(stderr.contains("Compiling app"), "{stderr}");
+    assert!(
+        !stderr.contains("Compiling tl-types") && !stderr.contains("build-script-build"),
+        "{stderr}"
+    );
+}

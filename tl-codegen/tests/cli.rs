@@ -691,3 +691,31 @@ fn a_normal_run_speaks_of_generating_only() {
     let old = sandbox.run(&["--diff", "some.tl", "--against", "new.tl", "--format", "json"]);
     assert_eq!(old.code(), 0, "{}", old.stderr());
 }
+
+/// Functions are only written by default (a client's need); `--function-decoding` and
+/// `function-decoding = true` give them `Deserialize` too; the old `--no-function-decoding` is accepted.
+#[test]
+fn function_decoding_is_asked_for() {
+    let sandbox = Sandbox::new("function-decoding");
+    sandbox.write("good.tl", SCHEMA);
+    let decoder = "impl ::tl_runtime::Deserialize for GetResult";
+    for (args, decodes) in [
+        (&["--out", "default"][..], false),
+        (&["--out", "old", "--no-function-decoding"][..], false),
+        (&["--out", "asked", "--function-decoding"][..], true),
+    ] {
+        let run = sandbox.run(&[&["--schema", "good.tl"][..], args].concat());
+        assert_eq!(run.code(), 0, "{}", run.stderr());
+        assert_eq!(
+            sandbox.read(&format!("{}/good.rs", args[1])).contains(decoder),
+            decodes,
+            "{args:?}"
+        );
+    }
+    sandbox.write(
+        "tl-codegen.toml",
+        "[[job]]\nschemas = [\"good.tl\"]\nout = \"project\"\nfunction-decoding = true\n",
+    );
+    assert_eq!(sandbox.run(&[]).code(), 0);
+    assert!(sandbox.read("project/good.rs").contains(decoder));
+}

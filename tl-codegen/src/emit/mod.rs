@@ -31,10 +31,11 @@ use crate::model::{Item, Model};
 /// Where generated items are, as text (kept here too for the tests and build scripts that name them).
 pub use crate::ident::item_path;
 
-/// Choices about what to generate beyond the types and their encodings.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Choices about what to generate beyond the types and their encodings. The default is none of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EmitOptions {
-    /// Generate `Deserialize` for functions too (a server or a test reads requests; a client only writes them).
+    /// Generate `Deserialize` for functions too (a server or a test reads requests; a client only writes
+    /// them, so the default is no: the peer grammers-tl-types leaves it out too).
     pub deserialize_functions: bool,
     /// Derive `serde::Serialize` and `serde::Deserialize` on every type (through `tl_runtime::serde`).
     pub serde: bool,
@@ -50,20 +51,6 @@ pub struct EmitOptions {
     /// Also generate `borrowed`: the constructors and types that hold text or bytes, with a lifetime,
     /// decoded without copying (`DeserializeBorrowed`), and `into_owned`.
     pub borrowed_types: bool,
-}
-
-impl Default for EmitOptions {
-    fn default() -> Self {
-        Self {
-            deserialize_functions: true,
-            serde: false,
-            tdjson: false,
-            attributes: Vec::new(),
-            telegram_doc_links: false,
-            borrowed_types: false,
-            derive_hash: false,
-        }
-    }
 }
 
 pub use attributes::{AttributeTarget, UserAttribute};

@@ -29,7 +29,7 @@ Project file: tl-codegen.toml, in this folder or the nearest one above it. Paths
                                        # (default: with roots; `false` leaves it out with a warning)
   extern-types = { FutureSalts = \"crate::salts::FutureSalts\" }   # optional: types defined elsewhere
   extern-paths = { UrlAuthResult = \"::tl_generated\" }   # optional: types generated in another crate
-  function-decoding = true             # optional: Deserialize for functions too
+  function-decoding = false            # optional: Deserialize for functions too (servers, tests)
   type-attributes = [{ path = \".\", attribute = \"#[derive(Hash)]\" }]   # optional: also enum-, field-
   serde = false                        # optional: serde derives (tl-runtime's `serde` feature)
   tdjson = false                       # optional: TDLib's JSON, no binary codec (tl-runtime's `tdjson`)
@@ -139,8 +139,12 @@ pub(crate) struct Args {
     /// Also generate `borrowed`: types that hold text or bytes, decoded without copying.
     #[arg(long, requires = "schemas")]
     pub(crate) borrowed_types: bool,
-    /// Do not generate `Deserialize` for functions (a client only writes requests).
+    /// Also generate `Deserialize` for functions (a server or a test reads requests; a client only
+    /// writes them).
     #[arg(long, requires = "schemas")]
+    pub(crate) function_decoding: bool,
+    /// No `Deserialize` for functions: the default now, accepted for old scripts.
+    #[arg(long, requires = "schemas", conflicts_with = "function_decoding", hide = true)]
     pub(crate) no_function_decoding: bool,
     /// Use this project file instead of looking for tl-codegen.toml.
     #[arg(long, value_name = "FILE", conflicts_with = "schemas")]

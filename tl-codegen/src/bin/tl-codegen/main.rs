@@ -92,7 +92,7 @@ fn job_of_arguments(args: &Args) -> Job {
     }
     config
         .roots(args.roots.iter().cloned())
-        .deserialize_functions(!args.no_function_decoding)
+        .deserialize_functions(args.function_decoding)
         .frontend(Frontend::CommandLine);
     schema_flags(&mut config, args);
     output_flags(&mut config, args);

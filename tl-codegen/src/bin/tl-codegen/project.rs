@@ -57,7 +57,7 @@ struct JobSpec {
     extern_types: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     extern_paths: std::collections::BTreeMap<String, String>,
-    #[serde(default = "yes")]
+    #[serde(default)]
     function_decoding: bool,
     #[serde(default)]
     type_attributes: Vec<AttributeSpec>,
@@ -85,10 +85,6 @@ struct JobSpec {
 struct AttributeSpec {
     path: String,
     attribute: String,
-}
-
-fn yes() -> bool {
-    true
 }
 
 /// Reads the project file at `path` into its jobs, with paths relative to the file's folder. A file that
