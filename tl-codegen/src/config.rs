@@ -389,7 +389,8 @@ impl Config {
 
     /// Generates and writes the output file (only if its content changed, and only over a file the
     /// generator wrote), printing `cargo:rerun-if-changed` for every schema unless switched off. Prints
-    /// nothing else on stdout.
+    /// nothing else on stdout. The code is formatted with the `format` feature; without it (a build
+    /// script's usual dependency) it is the same code unformatted, a line per statement.
     pub fn compile(&self) -> Result<PathBuf, Error> {
         self.compile_printing_to(&mut std::io::stdout())
     }
