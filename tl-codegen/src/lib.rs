@@ -3,10 +3,10 @@
 //! The pipeline, each step a public function: [`read_sources`] → [`load`] (`.tl` text → [`tl_parser`]'s
 //! AST, ids, diagnostics) → [`select`] (the closure of the roots, see [`roots`]) → [`build_model`] (the
 //! checked [`model::Model`]: types resolved, wire plans, sizes, recursion, names) → [`emit()`] (tokens from
-//! [`mod@emit`], formatted by prettyplease with the `format` feature, else printed plain, a line per statement). [`generate`] chains them in memory; [`Config`] (for `build.rs`), the
-//! `tl-codegen` command and the tests call these steps, and [`output::write_files`] is the only place that
-//! writes: it replaces only files that begin with the generator's `// @generated` header, all-or-nothing,
-//! each one atomically.
+//! [`mod@emit`], formatted by prettyplease with the `format` feature, else printed plain, a line per
+//! statement). [`generate`] chains them in memory; [`Config`] (for `build.rs`), the `tl-codegen` command
+//! and the tests call these steps, and [`output::write_files`] is the only place that writes: it replaces
+//! only files that begin with the generator's `// @generated` header, all-or-nothing, each one atomically.
 //!
 //! The generated code depends on the `tl_runtime` crate only.
 //!
@@ -348,26 +348,26 @@ pub fn crate_file_paths(config: &Config, dir: &Path) -> [PathBuf; 2] {
     ]
 }
 
-/// The Rust source of `model` (without the `@generated` header): every [`emit::Part`] emitted and formatted,
-/// `types` on a second thread (the largest part, about half the work), concatenated in order: the same
-/// text as formatting the whole file at once.
+/// The Rust source of `model` (without the `@generated` header): every [`emit::Part`] emitted and rendered
+/// (formatted with the `format` feature, else plain), `types` on a second thread (the largest part, about
+/// half the work), concatenated in order: the same text as rendering the whole file at once.
 pub fn emit(model: &model::Model, options: &emit::EmitOptions) -> String {
-    let format = |parts: &[emit::Part]| -> Vec<String> {
+    let render_parts = |parts: &[emit::Part]| -> Vec<String> {
         parts
             .iter()
             .map(|&part| render::source(emit::emit_part(model, options, part)))
             .collect()
     };
     let (types, rest) = std::thread::scope(|scope| {
-        let types = scope.spawn(|| format(&[emit::Part::Types]));
-        let rest = format(&[
+        let types = scope.spawn(|| render_parts(&[emit::Part::Types]));
+        let rest = render_parts(&[
             emit::Part::Layer,
             emit::Part::Enums,
             emit::Part::Functions,
             emit::Part::Borrowed,
             emit::Part::NameForId,
         ]);
-        (types.join().expect("formatting does not panic"), rest)
+        (types.join().expect("rendering does not panic"), rest)
     });
     let mut out = String::new();
     out.push_str(&rest[0]);

@@ -58,11 +58,11 @@ pub(crate) fn is_type(text: &str) -> bool {
         Some(TokenTree::Punct(p)) => matches!(p.as_char(), ':' | '&' | '*' | '<' | '!'),
         _ => false,
     };
-    starts_as_type && angle_brackets_balance(&trees)
+    starts_as_type && one_type_at_top_level(&trees)
 }
 
 /// `<` and `>` balance (an `->` is an arrow, not a bracket), with no `,`, `;` or `=` outside them.
-fn angle_brackets_balance(trees: &[TokenTree]) -> bool {
+fn one_type_at_top_level(trees: &[TokenTree]) -> bool {
     let mut depth = 0usize;
     let mut after_minus = false;
     for tree in trees {
