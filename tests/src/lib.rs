@@ -164,16 +164,23 @@ pub mod codegen_fixtures {
         }
 
         language!(
+            anonymous_constructor,
             answer_without_constructor,
             bare_and_anonymous,
+            bare_arguments,
             block_doc_comments,
             builtin_without_encoding,
+            conditional_flags_words,
+            conditional_repetitions,
+            generic_query_answers,
             generic_types,
             implicit_type_variables,
             layer_sections,
             multi_name_params,
+            nat_field_arguments,
             nat_parameters,
             partial_declarations,
+            result_type_variables,
             true_type,
             undeclared_builtins,
             universal_function,

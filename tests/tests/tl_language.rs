@@ -944,3 +944,84 @@ fn undeclared_builtins_are_their_values() {
     assert_eq!(types::e2e::Signed::default().signature, [0; 64]);
     round_trip_holder_samples::<enums::Holder>("undeclared_builtins");
 }
+
+#[test]
+fn vk_s_dialect_round_trips() {
+    use tl_runtime::{Deserialize, Identifiable, RemoteCall, Serialize};
+    use tl_tests::codegen_fixtures::tl_language as lang;
+    for name in [
+        "bare_arguments",
+        "conditional_repetitions",
+        "result_type_variables",
+        "anonymous_constructor",
+    ] {
+        let model = fixture_model(name);
+        assert!(model.constructors.iter().any(|c| c.tl_name == "holder"), "{name}");
+    }
+    round_trip_holder_samples::<lang::bare_arguments::enums::Holder>("bare_arguments");
+    round_trip_holder_samples::<lang::conditional_repetitions::enums::Holder>("conditional_repetitions");
+    round_trip_holder_samples::<lang::result_type_variables::enums::Holder>("result_type_variables");
+    round_trip_holder_samples::<lang::anonymous_constructor::enums::Holder>("anonymous_constructor");
+    // `corners:flags.2?3*[int]`: bit 2 and twelve bytes when present, the word alone when not.
+    use lang::conditional_repetitions::types::{Counted, Fixed};
+    let fixed = Fixed { corners: Some([9; 12]) };
+    let mut bytes = 4u32.to_le_bytes().to_vec();
+    bytes.extend([9; 12]);
+    assert_eq!(fixed.to_bytes(), bytes);
+    assert_eq!(Fixed::from_bytes(&bytes).expect("decodes"), fixed);
+    assert_eq!(Fixed { corners: None }.to_bytes(), 0u32.to_le_bytes());
+    // `k:# values:flags.0?k*[long]`: `k` is on the wire whether or not the values are.
+    let counted = Counted {
+        k: 2,
+        values: Some(vec![1, -1]),
+        words: None,
+    };
+    let bytes: Vec<u8> = [1u32.to_le_bytes(), 2u32.to_le_bytes()].concat();
+    let bytes = [bytes, 1i64.to_le_bytes().to_vec(), (-1i64).to_le_bytes().to_vec()].concat();
+    assert_eq!(counted.to_bytes(), bytes);
+    assert_eq!(Counted::from_bytes(&bytes).expect("decodes"), counted);
+    // `= Vector %ns.Prefix`: a boxed vector of bare values.
+    fn answer<F: RemoteCall>(_: &F, bytes: &[u8]) -> F::Return {
+        F::Return::from_bytes(bytes).expect("an answer")
+    }
+    let prefixes = [0x1cb5c415u32.to_le_bytes(), 1u32.to_le_bytes(), 5i32.to_le_bytes()].concat();
+    let get = lang::bare_arguments::functions::ns::GetPrefixes {};
+    assert_eq!(
+        answer(&get, &prefixes),
+        vec![lang::bare_arguments::types::ns::Prefix { value: 5 }]
+    );
+    // `invokeReq {X:Type} query:!X = ReqResult X`: answers `ReqResult` of the query's answer.
+    use lang::generic_query_answers::{enums::ReqResult, functions, types};
+    let call = functions::InvokeReq {
+        query_id: 1,
+        query: functions::GetNumber {},
+    };
+    let result = [
+        types::ReqResult::<i32>::CONSTRUCTOR_ID.to_le_bytes(),
+        42i32.to_le_bytes(),
+    ]
+    .concat();
+    assert_eq!(
+        answer(&call, &result),
+        ReqResult::ReqResult(types::ReqResult { result: 42 })
+    );
+    // `_ = Empty;`: written with its id, the hash of its normal form.
+    use lang::anonymous_constructor::{enums::Empty, types::AnonymousEmpty};
+    assert_eq!(
+        Empty::AnonymousEmpty.to_bytes(),
+        AnonymousEmpty::CONSTRUCTOR_ID.to_le_bytes()
+    );
+    assert_eq!(AnonymousEmpty::CONSTRUCTOR_ID, 0x13a8dc26, "CRC32 of `_ = Empty`");
+    // VK's `float`: four bytes, single precision.
+    let point = lang::undeclared_builtins::types::vk::Point {
+        x: 1.5,
+        y: -2.0,
+        id: u32::MAX,
+    };
+    let bytes = [1.5f32.to_le_bytes(), (-2.0f32).to_le_bytes(), u32::MAX.to_le_bytes()].concat();
+    assert_eq!(point.to_bytes(), bytes);
+    assert_eq!(
+        lang::undeclared_builtins::types::vk::Point::from_bytes(&bytes).expect("decodes"),
+        point
+    );
+}

@@ -45,15 +45,25 @@ impl Frontend {
             (Frontend::ProjectFile, OptionHint::AllowIdMismatch(name)) => {
                 format!("if the written id is intended, accept it with `allow-id-mismatch = [\"{name}\"]` in this job")
             }
-            (_, OptionHint::ExternType(name)) => format!(
-                "if the type is defined elsewhere, map it to a Rust type that implements the runtime's traits with {}",
-                match self {
-                    Frontend::BuildScript => format!("`Config::extern_type(\"{name}\", \"crate::path::{name}\")`"),
-                    Frontend::CommandLine => format!("`--extern-type {name}=crate::path::{name}`"),
-                    Frontend::ProjectFile =>
-                        format!("`extern-types = {{ {name} = \"crate::path::{name}\" }}` in this job"),
-                }
-            ),
+            (_, OptionHint::ExternType(name)) => {
+                // A path Rust accepts: `ns.GetProof` as `crate::path::GetProof`.
+                let rust = crate::ident::type_name(tl_parser::ast::Name::split(name).1);
+                let option = match self {
+                    Frontend::BuildScript => format!("`Config::extern_type(\"{name}\", \"crate::path::{rust}\")`"),
+                    Frontend::CommandLine => format!("`--extern-type {name}=crate::path::{rust}`"),
+                    Frontend::ProjectFile => {
+                        let key = if name.contains('.') {
+                            format!("\"{name}\"")
+                        } else {
+                            name.clone()
+                        };
+                        format!("`extern-types = {{ {key} = \"crate::path::{rust}\" }}` in this job")
+                    }
+                };
+                format!(
+                    "if the type is defined elsewhere, map it to a Rust type that implements the runtime's traits with {option}"
+                )
+            }
         }
     }
 

@@ -192,11 +192,13 @@ pub struct FlagCondition<'a> {
     pub span: Span,
 }
 
-/// `[ t ]`, `4*[ int ]`, `n*[ x:int y:string ]`, or named: `items:n*[ ... ]`.
+/// `[ t ]`, `4*[ int ]`, `n*[ x:int y:string ]`, named: `items:n*[ ... ]`, or conditional: `items:f.0?n*[ ... ]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Repeat<'a> {
     /// The name before `:`, when written.
     pub name: Option<&'a str>,
+    /// `flags.N?` before the count (VK's `c:n.2?3*[int]`): the repetition is present only then.
+    pub condition: Option<FlagCondition<'a>>,
     /// The count before `*`, when written; without it, the `#` just before the repetition counts it.
     pub count: Option<Count<'a>>,
     /// The parameters between the brackets.

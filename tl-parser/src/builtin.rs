@@ -93,6 +93,11 @@ builtins! {
     // A 64-byte signature (Ed25519), used undeclared by Telegram's end-to-end call chain
     // (`e2e.chain.block signature:int512`) and TON's and Everscale's schemas.
     10: ["int512", "Int512"] => Codec::Raw(64), "[u8; 64]", (64, 72);
+    // VK's single-precision float (`float#824dab22 ? = Float;`, 4 bytes), used undeclared in some of
+    // its schemas.
+    11: ["float", "Float"] => Codec::LittleEndian(4), "f32", (4, 8);
+    // An unsigned 32-bit number, used undeclared in some schemas: 4 bytes, as `#` is.
+    12: ["uint32", "Uint32"] => Codec::LittleEndian(4), "u32", (4, 8);
 }
 
 /// Built-in names that are not value types: the flag bit (`true`, `True`), the kind of type parameters

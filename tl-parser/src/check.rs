@@ -88,6 +88,9 @@ fn check_counts(definition: &Definition<'_>, diagnostics: &mut Diagnostics) {
                 nat_fields.extend(field.name);
             }
             Param::Repeat(repeat) => {
+                if let Some(condition) = &repeat.condition {
+                    check_repeat_condition(definition, repeat, condition, diagnostics);
+                }
                 let Some(crate::ast::Count::Var(name)) = repeat.count else {
                     continue;
                 };
@@ -101,6 +104,36 @@ fn check_counts(definition: &Definition<'_>, diagnostics: &mut Diagnostics) {
             }
             Param::Field(_) => {}
         }
+    }
+}
+
+/// The condition of a repetition (`c:n.2?3*[int]`) names a `#` param before it or a `{n:#}` parameter,
+/// and a bit in range.
+fn check_repeat_condition(
+    definition: &Definition<'_>,
+    repeat: &crate::ast::Repeat<'_>,
+    condition: &crate::ast::FlagCondition<'_>,
+    diagnostics: &mut Diagnostics,
+) {
+    if let Some(bit) = condition.bit.filter(|&bit| bit > 31) {
+        diagnostics.push(
+            Diagnostic::error(condition.span, format!("flag bit {bit} is out of range"))
+                .with_label("a flags field has 32 bits, numbered 0 to 31"),
+        );
+    }
+    let is_nat_param = (definition.type_params.iter()).any(|p| p.name == condition.field && p.kind.is_nat());
+    let before = (definition.params.iter())
+        .take_while(|param| param.span() != repeat.span)
+        .filter_map(Param::as_field)
+        .any(|field| field.name == Some(condition.field) && field.ty.is_nat());
+    if !is_nat_param && !before {
+        diagnostics.push(
+            Diagnostic::error(
+                condition.span,
+                format!("no flags field named `{}` before it", condition.field),
+            )
+            .with_label("a condition names a `#` param before it, or a `{n:#}` parameter"),
+        );
     }
 }
 
@@ -134,7 +167,8 @@ fn check_params(definition: &Definition<'_>, fields: &FieldIndex<'_, '_>, diagno
                 Diagnostic::error(condition.span, format!("no flags field named `{}`", condition.field))
                     .with_label("declare it before this parameter, as `name:#`"),
             ),
-            Some((_, flags)) if !flags.is_flags() => diagnostics.push(
+            // A `#` under a condition of its own is a flags word too (`f1:f0.0?# x:f1.1?int`).
+            Some((_, flags)) if !flags.ty.is_nat() => diagnostics.push(
                 Diagnostic::error(condition.span, format!("`{}` is not a flags field", condition.field))
                     .with_label("a condition must name a field of type `#`")
                     .with_related(flags.span, "declared here"),

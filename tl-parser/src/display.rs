@@ -48,6 +48,9 @@ impl Display for Param<'_> {
                 if let Some(name) = repeat.name {
                     write!(f, "{name}:")?;
                 }
+                if let Some(condition) = &repeat.condition {
+                    write!(f, "{condition}")?;
+                }
                 if let Some(count) = repeat.count {
                     write!(f, "{count}*")?;
                 }

@@ -176,6 +176,9 @@ fn write_param(param: &Param<'_>, bytes: BytesAs, out: &mut String) {
             if let Some(name) = repeat.name {
                 let _ = write!(out, "{name}:");
             }
+            if let Some(condition) = &repeat.condition {
+                let _ = write!(out, "{condition}");
+            }
             if let Some(count) = repeat.count {
                 let _ = write!(out, "{count}*");
             }

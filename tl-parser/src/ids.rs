@@ -220,8 +220,13 @@ pub(crate) fn check_duplicates(schema: &Schema<'_>, diagnostics: &mut Diagnostic
     let mut any_category: FxHashMap<u32, &Definition<'_>> =
         FxHashMap::with_capacity_and_hasher(capacity, Default::default());
     for definition in &schema.definitions {
-        // Layer sections (`===N===`) each define their layer's form of a name: not duplicates.
-        let key = (definition.category, definition.name.full, definition.section_layer);
+        // Layer sections (`===N===`) each define their layer's form of a name: not duplicates. Anonymous
+        // constructors (`_`) are one per type.
+        let name = match definition.name.full {
+            "_" => definition.result.name,
+            name => name,
+        };
+        let key = (definition.category, name, definition.section_layer);
         if let Some(first) = by_name.insert(key, definition) {
             if first.span.file != definition.span.file && !same_in_other_file(first, definition) {
                 // Two files of one schema (mtproto.tl's `message` beside api.tl's): both are meant.

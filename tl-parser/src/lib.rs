@@ -26,6 +26,7 @@ mod display;
 pub mod docs;
 pub mod id;
 mod ids;
+mod implicit;
 mod source;
 mod syntax;
 
@@ -120,26 +121,6 @@ impl<'a> Parsed<'a> {
     }
 }
 
-/// Declares the implicit type variables (`response.ok value:T = Response T;`) of every definition: names
-/// that are no type of the schema.
-fn add_implicit_type_params(schema: &mut Schema<'_>) {
-    // Most schemas apply no result type to a name (`= Vector t` only in built-ins).
-    let applies = |d: &Definition<'_>| {
-        let uses = |name| syntax::params_use_type(&d.params, name);
-        !d.builtin && (d.result.args.iter()).any(|arg| arg.args.is_empty() && uses(arg.name))
-    };
-    if !schema.definitions.iter().any(applies) {
-        return;
-    }
-    let mut known: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
-    for definition in schema.of_category(Category::Type) {
-        known.insert(definition.result.name);
-        known.insert(definition.name.full);
-    }
-    let is_known = |name: &str| builtin::is_builtin(name) || known.contains(name);
-    syntax::add_implicit_type_params(&mut schema.definitions, &is_known);
-}
-
 /// Parses and checks `files` as one schema. Never panics; every problem becomes a [`Diagnostic`].
 pub fn parse<'a>(files: &'a [SourceFile], options: &ParseOptions) -> Parsed<'a> {
     let mut diagnostics = Diagnostics::default();
@@ -163,7 +144,7 @@ pub fn parse<'a>(files: &'a [SourceFile], options: &ParseOptions) -> Parsed<'a> 
             schema.definitions.extend(syntax.definitions);
         }
     }
-    add_implicit_type_params(&mut schema);
+    implicit::add_implicit_type_params(&mut schema);
     let mismatches = ids::assign_ids(&mut schema);
     let unresolved = check::check_schema(&schema, options, &mut diagnostics);
     ids::check_duplicates(&schema, &mut diagnostics);

@@ -669,6 +669,10 @@ impl<'a> Grammar<'a> {
         } else {
             (i, None)
         };
+        let (i, condition) = match name {
+            Some(_) => opt(|i| self.flag_condition(i)).parse(i)?,
+            None => (i, None),
+        };
         let count = alt((number.map(Count::Const), ident.map(Count::Var)));
         let (i, count) = opt(terminated(count, preceded(ws, char('*')))).parse(i)?;
         let (i, _) = preceded(ws, char('[')).parse(i)?;
@@ -678,6 +682,7 @@ impl<'a> Grammar<'a> {
             i,
             Repeat {
                 name,
+                condition,
                 count,
                 items,
                 span: self.span(start, i),
@@ -763,6 +768,9 @@ impl<'a> Grammar<'a> {
     /// `(vector tonNode.blockIdExt)`). It is the same type as `name<arg, ...>`.
     fn application(&self, start: &'a str, i: &'a str, percent: bool) -> PResult<'a, TypeExpr<'a>> {
         let (i, _) = char('(')(i)?;
+        // VK writes the `%` inside too: `(%Pair int int)` is `%(Pair int int)`.
+        let (i, inner_percent) = preceded(ws, opt(char('%'))).parse(i)?;
+        let percent = percent || inner_percent.is_some();
         let (i, name) = preceded(ws, cut(context("a type name after `(`", nat_sum_or_name))).parse(i)?;
         let (i, args) = many0(preceded(ws, |i| self.ty(i))).parse(i)?;
         let (i, _) = preceded(ws, cut(context("`)` to close the type application", char(')')))).parse(i)?;
@@ -776,9 +784,11 @@ impl<'a> Grammar<'a> {
         Ok((i, ty))
     }
 
-    /// A result type: a type, optionally applied by juxtaposition to names the definition binds (`=
-    /// Vector t`, `= Response T` with `T` used in a param, `= Tuple t n`). Only those may follow, so a
-    /// missing `;` is not misread as an application.
+    /// A result type: a type, optionally applied by juxtaposition to arguments (`= Vector t`, `= Response
+    /// T`, `= Tuple t n`, `= Vector %ns.Prefix`, `= overlay.Response ns.blockFull`). When the text before
+    /// the next `;` holds nothing of a definition's body, all of it is arguments; otherwise only names the
+    /// definition binds, boxed names, numbers and built-ins may follow, so a missing `;` is not misread as
+    /// an application of the next definition's name.
     fn result_type(
         &self,
         i: &'a str,
@@ -786,36 +796,32 @@ impl<'a> Grammar<'a> {
         params: &[Param<'a>],
     ) -> PResult<'a, TypeExpr<'a>> {
         let (mut rest, mut ty) = self.ty(i)?;
-        if ty.args.is_empty() {
-            // What the definition binds, gathered only when a name follows the type (seldom).
-            let mut bound: Option<Bound<'a>> = None;
-            loop {
-                // An application in parentheses (`= Maybe (Tuple int n)`) cannot begin a definition.
-                match preceded(ws, |i| self.parenthesised_arg(i)).parse(rest) {
+        if !ty.args.is_empty() {
+            return Ok((rest, ty));
+        }
+        let only_arguments_follow = only_arguments_before_semicolon(rest);
+        // What the definition binds, gathered only when it is needed (seldom).
+        let mut bound: Option<Bound<'a>> = None;
+        loop {
+            // An application in parentheses (`= Maybe (Tuple int n)`) cannot begin a definition.
+            let (after, arg) = match preceded(ws, |i| self.parenthesised_arg(i)).parse(rest) {
+                Ok(parsed) => parsed,
+                Err(failure @ nom::Err::Failure(_)) => return Err(failure),
+                Err(_) => match preceded(ws, |i| self.applied_arg(i)).parse(rest) {
+                    Ok((after, arg)) if only_arguments_follow => (after, arg),
                     Ok((after, arg)) => {
-                        ty.args.push(arg);
-                        ty.span = self.span(i, after);
-                        rest = after;
-                        continue;
+                        let bound = bound.get_or_insert_with(|| Bound::of(type_params, params));
+                        if !may_be_applied(&arg, after, bound) {
+                            break;
+                        }
+                        (after, arg)
                     }
-                    Err(failure @ nom::Err::Failure(_)) => return Err(failure),
-                    Err(_) => {}
-                }
-                let Ok((after, arg)) = preceded(ws, |i| self.applied_arg(i)).parse(rest) else {
-                    break;
-                };
-                // A boxed type name may follow too (`=> Vector User`), a number (`= Tuple int 3`), or a
-                // built-in that does not begin the next definition (`int ? = Int;`).
-                let boxed = Name::split(arg.name).1.starts_with(|c: char| c.is_ascii_uppercase());
-                let builtin = crate::builtin::is_builtin(arg.name) && !begins_definition_body(after);
-                let bound = bound.get_or_insert_with(|| Bound::of(type_params, params));
-                if !bound.contains(arg.name) && !boxed && !arg.is_nat_const() && !builtin {
-                    break;
-                }
-                ty.args.push(arg);
-                ty.span = self.span(i, after);
-                rest = after;
-            }
+                    Err(_) => break,
+                },
+            };
+            ty.args.push(arg);
+            ty.span = self.span(i, after);
+            rest = after;
         }
         Ok((rest, ty))
     }
@@ -829,16 +835,18 @@ impl<'a> Grammar<'a> {
         self.ty(i)
     }
 
+    /// A name or a number applied to a result type, bare with `%` (`%ns.Prefix`).
     fn applied_arg(&self, i: &'a str) -> PResult<'a, TypeExpr<'a>> {
-        let (rest, name) = match i.starts_with(|c: char| c.is_ascii_digit()) {
-            true => digit1(i)?,
-            false => qualified_ident(i)?,
+        let (after_percent, percent) = i.strip_prefix('%').map_or((i, false), |rest| (rest, true));
+        let (rest, name) = match after_percent.starts_with(|c: char| c.is_ascii_digit()) {
+            true => digit1(after_percent)?,
+            false => qualified_ident(after_percent)?,
         };
         Ok((
             rest,
             TypeExpr {
                 name,
-                percent: false,
+                percent,
                 generic_query: false,
                 args: Vec::new(),
                 span: self.span(i, rest),
@@ -926,13 +934,6 @@ fn implicit_type_params<'a>(
         .collect()
 }
 
-/// Whether a param's type, at any depth, is the name `name` (a type variable's use).
-pub(crate) fn params_use_type(params: &[Param<'_>], name: &str) -> bool {
-    let mut used = false;
-    visit_types(params, &mut |ty| used |= ty.name == name);
-    used
-}
-
 fn visit_types<'a>(params: &[Param<'a>], visit: &mut impl FnMut(&TypeExpr<'a>)) {
     fn visit_type<'a>(ty: &TypeExpr<'a>, visit: &mut impl FnMut(&TypeExpr<'a>)) {
         visit(ty);
@@ -977,7 +978,12 @@ fn starts_repetition(i: &str) -> bool {
                 let type_len = ident_len(after);
                 let rest = &after[type_len..];
                 let spaces = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
-                type_len > 0 && rest.get(spaces) == Some(&b'*')
+                match rest.first() {
+                    // A condition (`name:flags.0?...`, `name:n?...`): a repetition if one follows it.
+                    Some(b'?') => starts_named_repeat(i),
+                    Some(b'.') if rest.get(1).is_some_and(u8::is_ascii_digit) => starts_named_repeat(i),
+                    _ => type_len > 0 && rest.get(spaces) == Some(&b'*'),
+                }
             }
             None => false,
         },
@@ -986,14 +992,46 @@ fn starts_repetition(i: &str) -> bool {
     }
 }
 
-/// Whether the text starts with a named repetition: `name:[`, `name:n*[`, `name:3*[`.
+/// Whether the text starts with a named repetition: `name:[`, `name:n*[`, `name:3*[`, or one under a
+/// condition, `name:flags.0?n*[`.
 fn starts_named_repeat(i: &str) -> bool {
     let len = ident_len(i.as_bytes());
     let Some(after) = i[len..].strip_prefix(':').filter(|_| len > 0) else {
         return false;
     };
-    let after = after.trim_start();
+    let after = skip_condition(after.trim_start());
     after.starts_with('[') || starts_count(after)
+}
+
+/// The text after a condition (`flags.0?`, `n?`) at its start, else the text as it is.
+fn skip_condition(i: &str) -> &str {
+    let bytes = i.as_bytes();
+    let len = ident_len(bytes);
+    let digits = |from: usize| bytes[from..].iter().take_while(|b| b.is_ascii_digit()).count();
+    match bytes.get(len) {
+        _ if len == 0 => i,
+        Some(b'?') => &i[len + 1..],
+        Some(b'.') if digits(len + 1) > 0 && bytes.get(len + 1 + digits(len + 1)) == Some(&b'?') => {
+            &i[len + 2 + digits(len + 1)..]
+        }
+        _ => i,
+    }
+}
+
+/// Whether a name after a result type is one of its arguments when more of the definition may follow: a
+/// name the definition binds, a boxed type name (`=> Vector User`), a number (`= Tuple int 3`), a bare
+/// one with `%`, or a built-in that does not begin the next definition (`int ? = Int;`).
+fn may_be_applied(arg: &TypeExpr<'_>, after: &str, bound: &Bound<'_>) -> bool {
+    let boxed = Name::split(arg.name).1.starts_with(|c: char| c.is_ascii_uppercase());
+    let builtin = crate::builtin::is_builtin(arg.name) && !begins_definition_body(after);
+    bound.contains(arg.name) || boxed || arg.percent || arg.is_nat_const() || builtin
+}
+
+/// Whether the text up to the next `;` holds nothing but a result type's arguments: no comment and none
+/// of the characters that a definition's name, id, parameters or `=` would bring.
+fn only_arguments_before_semicolon(rest: &str) -> bool {
+    rest.find(';')
+        .is_some_and(|end| !rest[..end].contains(['=', ':', '{', '}', '?', '#', '/', '[', ']', '!', '<']))
 }
 
 /// Whether the text after a name (spaces skipped) goes on as a definition would after its name: the

@@ -50,6 +50,8 @@ fixed_size!(i32, 4, read_i32);
 fixed_size!(u32, 4, read_u32);
 fixed_size!(i64, 8, read_i64);
 fixed_size!(f64, 8, read_f64);
+// VK's `float`.
+fixed_size!(f32, 4, read_f32);
 
 /// A fixed run of raw bytes, written as it is: `int128` (`[u8; 16]`), `int256` (`[u8; 32]`), and arrays a
 /// schema declares (`int512 16*[ int ] = Int512;` is `[u8; 64]`).

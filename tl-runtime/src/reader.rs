@@ -185,6 +185,12 @@ impl<'a> Reader<'a> {
         self.read_array().map(i64::from_le_bytes)
     }
 
+    /// VK's TL `float`: single precision, 4 bytes.
+    #[inline]
+    pub fn read_f32(&mut self) -> Result<f32> {
+        self.read_array().map(f32::from_le_bytes)
+    }
+
     /// A TL `double`.
     #[inline]
     pub fn read_f64(&mut self) -> Result<f64> {

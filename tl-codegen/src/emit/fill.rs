@@ -88,7 +88,7 @@ pub(super) fn placeholder(item: &Item, field: usize) -> TokenStream {
 /// The zero of a plain fixed-size type (a number or a raw byte array).
 fn zero(ty: &TypeRef) -> TokenStream {
     match ty.builtin().map(|builtin| (builtin.codec, builtin.rust)) {
-        Some((Codec::LittleEndian(_), "f64")) => quote!(0.0),
+        Some((Codec::LittleEndian(_), "f64" | "f32")) => quote!(0.0),
         Some((Codec::LittleEndian(_), _)) => quote!(0),
         _ => {
             let size = Literal::usize_unsuffixed(ty.plain_size().expect("a plain fixed-size type"));

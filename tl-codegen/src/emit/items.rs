@@ -504,18 +504,35 @@ impl Emitter<'_> {
         let name = ident(&item.rust_name);
         let generics = Generics::of(item, place);
         let params = generics.params();
-        let (bounds, answer) = match &item.result {
+        let mut names_query = false;
+        item.result
+            .visit(&mut |ty| names_query |= matches!(ty, TypeRef::Generic(_)));
+        let bounds = match names_query {
+            true => generics.bounded(quote!(::tl_runtime::RemoteCall)),
+            false => generics.bounded(quote!(::tl_runtime::Serialize)),
+        };
+        let answer = self.answer_type(place, &item.result);
+        quote!(impl #bounds ::tl_runtime::RemoteCall for #name #params { type Return = #answer; })
+    }
+
+    /// A function's answer type: its query's answer where it names `X` of `!X` (`= X`, `= ReqResult X`).
+    fn answer_type(&self, place: Place<'_>, ty: &TypeRef) -> TokenStream {
+        match ty {
             TypeRef::Generic(query) => {
                 let query = ident(query);
-                let answer = quote!(<#query as ::tl_runtime::RemoteCall>::Return);
-                (generics.bounded(quote!(::tl_runtime::RemoteCall)), answer)
+                quote!(<#query as ::tl_runtime::RemoteCall>::Return)
             }
-            other => (
-                generics.bounded(quote!(::tl_runtime::Serialize)),
-                self.rust_type(place, other),
-            ),
-        };
-        quote!(impl #bounds ::tl_runtime::RemoteCall for #name #params { type Return = #answer; })
+            TypeRef::Apply(generic, args) => {
+                let generic = self.rust_type(place, generic);
+                let args = args.iter().map(|arg| self.answer_type(place.owned_values(), arg));
+                quote!(#generic<#(#args),*>)
+            }
+            TypeRef::Vector(element) => {
+                let element = self.answer_type(place, element);
+                quote!(::std::vec::Vec<#element>)
+            }
+            other => self.rust_type(place, other),
+        }
     }
 }
 

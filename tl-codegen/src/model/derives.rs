@@ -108,7 +108,7 @@ pub(super) fn solve(resolved: &Resolved) -> Derives {
     };
     let not_eq = not_eq.solve(resolved, &items, &nodes, |ty| match ty {
         TypeRef::Extern(_) => true,
-        TypeRef::Builtin(builtin) => builtin.get().rust == "f64",
+        TypeRef::Builtin(builtin) => matches!(builtin.get().rust, "f64" | "f32"),
         _ => false,
     });
     // A generic type has no borrowed form, and holds its arguments owned.

@@ -34,6 +34,7 @@ impl Renames {
             let key = (definition.category, definition.name.full);
             let name = definition.name.full;
             let new_name = match (definition.section_layer, last_layer.get(&key)) {
+                _ if name == "_" => Some(anonymous_name(definition)),
                 (Some(layer), Some(&last)) if layer != last => Some((
                     format!("{name}{layer}"),
                     format!("The form of `{name}` from layer {layer} (`==={layer}===`), superseded in a later layer."),
@@ -67,4 +68,14 @@ impl Renames {
         let key = (definition.span.file, definition.span.start);
         self.renamed.get(&key).map(|(_, why)| why.clone())
     }
+}
+
+/// The name of TL-formal's anonymous constructor (`_ = Empty;`, `_ {X:Type} result:X = ReqResult X;`):
+/// `anonymous` and its type's name, in the type's namespace (`ns.anonymousEmpty`).
+fn anonymous_name(definition: &Definition<'_>) -> (String, String) {
+    let (namespace, base) = tl_parser::ast::Name::split(definition.result.name);
+    let name = format!("anonymous{base}");
+    let name = namespace.map_or_else(|| name.clone(), |namespace| format!("{namespace}.{name}"));
+    let why = format!("The anonymous constructor, _, of {}.", definition.result.name);
+    (name, why)
 }

@@ -32,7 +32,9 @@ pub(super) fn generated_items(items: &[Param<'_>]) -> bool {
             let counted_here = position
                 .checked_sub(1)
                 .is_some_and(|count| counts_next_item(items, count));
-            (counted_here || inner.count.is_some()) && generated_items(&inner.items)
+            // A repetition under a condition inside an item is not generated yet.
+            let counted = counted_here || inner.count.is_some();
+            counted && inner.condition.is_none() && generated_items(&inner.items)
         }
     };
     let values = items.len() - (0..items.len()).filter(|&p| counts_next_item(items, p)).count();
@@ -62,7 +64,11 @@ fn used_in(params: &[Param<'_>], name: &str) -> bool {
         Param::Field(field) => {
             names_in_args(&field.ty, name) || field.condition.as_ref().is_some_and(|c| c.field == name)
         }
-        Param::Repeat(repeat) => repeat.count == Some(Count::Var(name)) || used_in(&repeat.items, name),
+        Param::Repeat(repeat) => {
+            repeat.count == Some(Count::Var(name))
+                || repeat.condition.as_ref().is_some_and(|c| c.field == name)
+                || used_in(&repeat.items, name)
+        }
     })
 }
 
@@ -78,7 +84,9 @@ fn count_then_repeat<'p, 'a>(params: &'p [Param<'a>], position: usize) -> Option
         (Some(Count::Var(var)), Some(name)) => var == name,
         _ => false,
     };
-    (count.ty.is_nat() && count.condition.is_none() && counts_it).then_some((count, repeat))
+    // Under a condition the repetition may be absent where its count is not: the count is a field then.
+    let unconditional = count.condition.is_none() && repeat.condition.is_none();
+    (count.ty.is_nat() && unconditional && counts_it).then_some((count, repeat))
 }
 
 /// The form of the repetition at `position` of `definition`'s params, if it is generated.

@@ -210,7 +210,7 @@ pub(super) fn resolve(input: &ModelInput<'_, '_>) -> Result<(Resolved, Diagnosti
     };
     let mut diagnostics = Diagnostics::default();
     for definition in index.constructors.iter().chain(&index.functions) {
-        check_identifiers(definition, &mut diagnostics);
+        check_identifiers(definition, &index.layer_names, &mut diagnostics);
     }
     if diagnostics.has_errors() {
         return Err(diagnostics);
@@ -733,6 +733,10 @@ impl<'d, 'a> Index<'d, 'a> {
         if ty.percent {
             return match self.type_constructors.get(ty.name).map_or(&[][..], Vec::as_slice) {
                 [only] => Ok(TypeRef::Bare(*only)),
+                // `%` on a constructor's name (`%(dictionaryField t)`) says again that it is bare.
+                [] if self.constructor_index.contains_key(ty.name) => {
+                    Ok(TypeRef::Bare(self.constructor_index[ty.name]))
+                }
                 several => Err(Box::new(
                     Diagnostic::error(
                         ty.span,
@@ -878,12 +882,14 @@ impl<'d> Elsewhere<'d> {
     }
 }
 
-/// Refuses TL names that leave no Rust identifier after case conversion (`_`, `_1`): every later step
-/// turns names into identifiers.
-fn check_identifiers(definition: &Definition<'_>, diagnostics: &mut Diagnostics) {
+/// Refuses TL names that leave no Rust identifier after case conversion (`_1`, a field `_`): every later
+/// step turns names into identifiers. A definition generated under another name (TL-formal's anonymous
+/// constructor `_`) is checked by that name.
+fn check_identifiers(definition: &Definition<'_>, renames: &super::renames::Renames, diagnostics: &mut Diagnostics) {
     let name = definition.name;
+    let generated_name = renames.of_definition(definition);
     let mut names = vec![
-        (ident::type_name(name.full), name.full, name.span),
+        (ident::type_name(&generated_name), name.full, name.span),
         (
             ident::type_name(definition.result.name),
             definition.result.name,
@@ -950,6 +956,7 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         inside.extend(fields().filter_map(|f| f.condition.as_ref().filter(|c| c.bit.is_none()).map(|c| c.field)));
         let mut conditions: Vec<&str> = fields().filter_map(|f| f.condition.as_ref().map(|c| c.field)).collect();
         conditions.extend(&inside);
+        conditions.extend(repeat_conditions(definition).map(|c| c.field));
         let scope = match definition.category {
             Category::Function => function_scope(definition),
             Category::Type => index.constructor_scope(definition),
@@ -1146,10 +1153,17 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         match self.condition(field) {
             None if field.condition.is_some() => {
                 let condition = field.condition.as_ref().expect("a condition");
-                self.errors.push(
-                    Diagnostic::error(condition.span, format!("`{}` is no flags word here", condition.field))
+                let error = Diagnostic::error(condition.span, format!("`{}` is no flags word here", condition.field));
+                let conditional_word = (self.definition.params.iter().filter_map(Param::as_field))
+                    .any(|f| f.name == Some(condition.field) && f.ty.is_nat() && f.condition.is_some());
+                self.errors.push(match conditional_word {
+                    true => error.with_label(format!(
+                        "a flags word under a condition of its own (`{}:w.N?#`) is not generated yet",
+                        condition.field
+                    )),
+                    false => error
                         .with_label("a `{n:#}` parameter is a flags word where the result names it as its type's does"),
-                );
+                });
             }
             None => {
                 if let Some(ty) = self.resolve(field) {
@@ -1185,9 +1199,16 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         let count_name = (position.checked_sub(1).and_then(|p| definition.params[p].as_field()))
             .filter(|_| is_vector_count(definition, position - 1))
             .and_then(|count| count.name);
-        let ty = match ty {
-            Ok(ty) => ty,
+        let (ty, condition) = match ty.and_then(|ty| self.repeat_condition(repeat).map(|c| (ty, c))) {
+            Ok(found) => found,
             Err(error) => return self.errors.push(*error),
+        };
+        let kind = match condition {
+            Some(condition) => {
+                self.bit_field.insert(condition, self.fields.len());
+                FieldKind::Optional(ty)
+            }
+            None => FieldKind::Required(ty),
         };
         // A repetition named neither itself nor by its count is the nameless `value`.
         let name = repeat.name.or(count_name).unwrap_or("value");
@@ -1201,10 +1222,36 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             tl_name: name.to_string(),
             tl_param: definition.params[position].to_string(),
             span: repeat.span,
-            kind: FieldKind::Required(ty),
-            condition: None,
+            kind,
+            condition,
             description: self.docs.param(name).map(String::from),
         });
+    }
+
+    /// The condition of a repetition written under one (`c:n.2?3*[int]`): an `Option` of it, alone on
+    /// its bit (a repetition sharing its bit with other params is not generated yet).
+    fn repeat_condition(&self, repeat: &tl_parser::Repeat<'_>) -> Result<Option<Condition>, Box<Diagnostic>> {
+        let Some(written) = &repeat.condition else {
+            return Ok(None);
+        };
+        let flags = self.flags_fields.iter().position(|name| name == written.field);
+        let Some(condition) = flags.map(|flags| Condition {
+            flags,
+            bit: written.bit,
+        }) else {
+            let why = format!("`{}` is no flags word here", written.field);
+            return Err(Box::new(Diagnostic::error(written.span, why).with_label(NOT_GENERATED)));
+        };
+        let shared = self.by_bit.contains_key(&condition)
+            || repeat_conditions(self.definition)
+                .filter(|c| c.field == written.field && c.bit == written.bit)
+                .count()
+                > 1;
+        if shared {
+            let why = "a repetition that shares its condition with other params is not generated yet";
+            return Err(Box::new(Diagnostic::error(written.span, why).with_label(NOT_GENERATED)));
+        }
+        Ok(Some(condition))
     }
 
     /// The element of a repetition: its one item's type, or a tuple of its items' types (at `depth`: how
@@ -1486,6 +1533,14 @@ fn nameless_names<'d, 'a>(definition: &'d Definition<'a>) -> Vec<(&'d tl_parser:
             _ => (field, format!("value{}", index + 1)),
         })
         .collect()
+}
+
+/// The conditions of the definition's repetitions (`c:n.2?3*[int]`), at the top level.
+fn repeat_conditions<'d, 'a>(definition: &'d Definition<'a>) -> impl Iterator<Item = &'d tl_parser::FlagCondition<'a>> {
+    (definition.params.iter()).filter_map(|param| match param {
+        Param::Repeat(repeat) => repeat.condition.as_ref(),
+        Param::Field(_) => None,
+    })
 }
 
 fn new_field(field: &tl_parser::Field<'_>, kind: FieldKind, condition: Option<Condition>, docs: &Docs) -> Field {
