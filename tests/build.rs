@@ -30,6 +30,41 @@ fn main() {
     options(&out);
     reuse(&out);
     tl_language(&out);
+    fuzz_seeds(&out);
+}
+
+/// Every schema the `codegen` fuzz target starts from or once failed on (`fuzz/seeds/codegen/`,
+/// `fuzz/regressions/codegen/`), generated with the default options as a user would: whatever it
+/// generates must compile without a warning (`tl_tests::codegen_fixtures::fuzz_seeds`). A schema that
+/// generates nothing (a syntax error, or nothing left) is skipped. `seeds.rs` lists the modules.
+fn fuzz_seeds(out: &Path) {
+    let out = out.join("fuzz-seeds");
+    std::fs::create_dir_all(&out).expect("create OUT_DIR/codegen/fuzz-seeds");
+    let mut modules = String::new();
+    for folder in ["../fuzz/seeds/codegen", "../fuzz/regressions/codegen"] {
+        let folder = Path::new(folder);
+        println!("cargo:rerun-if-changed={}", folder.display());
+        let mut paths: Vec<_> = (std::fs::read_dir(folder).expect("the fuzz folder exists"))
+            .map(|entry| entry.expect("a directory entry").path())
+            .collect();
+        paths.sort();
+        for path in paths {
+            let mut config = tl_codegen::Config::new();
+            config.schema(&path).emit_rerun_if_changed(false);
+            let Ok(generated) = config.generate() else { continue };
+            let stem = path.file_stem().expect("a file name").to_string_lossy();
+            let name: String = (stem.chars())
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                .collect();
+            let name = format!("seed_{}", name.to_ascii_lowercase());
+            std::fs::write(out.join(format!("{name}.rs")), generated.source).expect("write a seed's output");
+            modules.push_str(&format!(
+                "#[doc = \"Generated from `{}`.\"]\npub mod {name} {{ include!(concat!(env!(\"OUT_DIR\"), \"/codegen/fuzz-seeds/{name}.rs\")); }}\n",
+                path.display()
+            ));
+        }
+    }
+    std::fs::write(out.join("seeds.rs"), modules).expect("write the list of seeds");
 }
 
 /// Every schema of `fixtures/tl-language/` (one TL construct each) with the default options, as a user

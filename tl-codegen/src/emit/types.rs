@@ -155,21 +155,10 @@ impl Emitter<'_> {
             return quote!(#read(reader));
         }
         match ty {
-            TypeRef::Vector(element) | TypeRef::BareVector(element) => {
-                let function = vector_function(ty, "read_vector", "read_bare_vector");
-                let min = self.min_size_expr(place, element);
-                let read_item = self.element_fn(place, element, Pass::Read);
-                quote!(::tl_runtime::#function(reader, #min, #read_item))
-            }
+            TypeRef::Vector(_) | TypeRef::BareVector(_) | TypeRef::Counted(..) => self.read_vector_expr(place, ty),
             TypeRef::Heap(inner) => {
                 let read = self.read_expr(place, inner);
                 quote!(#read.map(::std::boxed::Box::new))
-            }
-            TypeRef::Counted(element, count) => {
-                let count = super::reads::count_expr(*count);
-                let min = self.min_size_expr(place, element);
-                let read_item = self.element_fn(place, element, Pass::Read);
-                quote!(::tl_runtime::read_counted(reader, #count, #min, #read_item))
             }
             TypeRef::FlagBit(condition) => {
                 let test = super::reads::item_test(*condition);
@@ -204,21 +193,43 @@ impl Emitter<'_> {
                 let readers = self.argument_readers(place, ty).unwrap_or_default();
                 quote!(<#rust>::deserialize_with(reader, #(#readers),*))
             }
-            // The values in order, each into a local (a later repetition of the item may be counted by
-            // one), the first error ending the read.
-            TypeRef::Tuple(values) => {
-                let locals = item_locals(place, values.len());
-                let reads = values.iter().map(|value| self.read_expr(place.inside_item(), value));
-                let rust = self.rust_type(place, ty);
-                let tuple = tuple_of(locals.iter().map(ToTokens::to_token_stream).collect());
-                quote!((|| -> ::tl_runtime::Result<#rust> {
-                    #(let #locals = #reads?;)*
-                    ::core::result::Result::Ok(#tuple)
-                })())
-            }
+            TypeRef::Tuple(values) => self.read_tuple_expr(place, ty, values),
             _ if place.values == Form::Borrowed => quote!(reader.read_tl_bytes()),
             _ => quote!(::tl_runtime::read_bytes(reader)),
         }
+    }
+
+    /// Reads a vector (`ty` is a `Vector`, a bare `vector` or a counted repetition): an expression of type
+    /// `Result<Vec<T>>`.
+    fn read_vector_expr(&self, place: Place<'_>, ty: &TypeRef) -> TokenStream {
+        let (TypeRef::Vector(element) | TypeRef::BareVector(element) | TypeRef::Counted(element, _)) = ty else {
+            unreachable!("read_vector_expr reads vectors")
+        };
+        let min = self.min_size_expr(place, element);
+        let read_item = self.element_fn(place, element, Pass::Read);
+        match ty {
+            TypeRef::Counted(_, count) => {
+                let count = super::reads::count_expr(*count);
+                quote!(::tl_runtime::read_counted(reader, #count, #min, #read_item))
+            }
+            _ => {
+                let function = vector_function(ty, "read_vector", "read_bare_vector");
+                quote!(::tl_runtime::#function(reader, #min, #read_item))
+            }
+        }
+    }
+
+    /// Reads an item of several values (`ty`, a tuple of `values`): the values in order, each into a local
+    /// (a later repetition of the item may be counted by one), the first error ending the read.
+    fn read_tuple_expr(&self, place: Place<'_>, ty: &TypeRef, values: &[TypeRef]) -> TokenStream {
+        let locals = item_locals(place, values.len());
+        let reads = values.iter().map(|value| self.read_expr(place.inside_item(), value));
+        let rust = self.rust_type(place, ty);
+        let tuple = tuple_of(locals.iter().map(ToTokens::to_token_stream).collect());
+        quote!((|| -> ::tl_runtime::Result<#rust> {
+            #(let #locals = #reads?;)*
+            ::core::result::Result::Ok(#tuple)
+        })())
     }
 
     /// The readers of a generic type's arguments (`ty` is the type applied), for its `deserialize_with`:

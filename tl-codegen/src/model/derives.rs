@@ -84,18 +84,9 @@ impl Nodes {
     }
 }
 
-/// Decides `Default` and `Eq`/`Hash` for every item and type of `resolved`.
-pub(super) fn solve(resolved: &Resolved) -> Derives {
-    let nodes = Nodes {
-        constructors: resolved.constructors.len(),
-        functions: resolved.functions.len(),
-        types: resolved.types.len(),
-    };
-    let items: Vec<&Shape> = resolved.constructors.iter().chain(&resolved.functions).collect();
-    let empty = default_constructors(resolved);
-    let defaults = solve_defaults(resolved, &items, &empty, &nodes);
-    // `Function` (any function) is compared but not hashed: held as neither `Eq` nor `Hash`. It holds
-    // the owned function structs, so it borrows nothing.
+/// Which nodes are neither `Eq` nor `Hash`: those holding a float or an extern type, and `Function` (any
+/// function), which is compared but not hashed (it holds the owned function structs).
+fn solve_not_eq(resolved: &Resolved, items: &[&Shape], nodes: &Nodes) -> Vec<bool> {
     let types_start = nodes.constructors + nodes.functions;
     let any_function: Vec<usize> = (resolved.types.iter().enumerate())
         .filter(|(_, ty)| ty.any_function)
@@ -106,22 +97,41 @@ pub(super) fn solve(resolved: &Resolved) -> Derives {
         never: &[],
         walk: visit_all,
     };
-    let not_eq = not_eq.solve(resolved, &items, &nodes, |ty| match ty {
+    not_eq.solve(resolved, items, nodes, |ty| match ty {
         TypeRef::Extern(_) => true,
         TypeRef::Builtin(builtin) => matches!(builtin.get().rust, "f64" | "f32"),
         _ => false,
-    });
-    // A generic type has no borrowed form, and holds its arguments owned.
-    let generic = generic_nodes(resolved, &items, &nodes);
+    })
+}
+
+/// Which nodes borrow in their borrowed form: those holding text or bytes, except generic types, which
+/// have no borrowed form and hold their arguments owned.
+fn solve_borrows(resolved: &Resolved, items: &[&Shape], nodes: &Nodes) -> Vec<bool> {
+    let generic = generic_nodes(resolved, items, nodes);
     let borrows = Holds {
         also: &[],
         never: &generic,
         walk: visit_but_arguments,
     };
-    let borrows = borrows.solve(resolved, &items, &nodes, |ty| {
+    borrows.solve(resolved, items, nodes, |ty| {
         ty.builtin()
             .is_some_and(|builtin| matches!(builtin.codec, Codec::Text | Codec::Bytes))
-    });
+    })
+}
+
+/// Decides `Default` and `Eq`/`Hash` for every item and type of `resolved`.
+pub(super) fn solve(resolved: &Resolved) -> Derives {
+    let nodes = Nodes {
+        constructors: resolved.constructors.len(),
+        functions: resolved.functions.len(),
+        types: resolved.types.len(),
+    };
+    let items: Vec<&Shape> = resolved.constructors.iter().chain(&resolved.functions).collect();
+    let empty = default_constructors(resolved);
+    let defaults = solve_defaults(resolved, &items, &empty, &nodes);
+    let types_start = nodes.constructors + nodes.functions;
+    let not_eq = solve_not_eq(resolved, &items, &nodes);
+    let borrows = solve_borrows(resolved, &items, &nodes);
     let item_facts = |index: usize| ItemTraits {
         default: defaults[index].then(|| default_impl(items[index])),
         without_default: match defaults[index] {
