@@ -1013,6 +1013,8 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         let definition = self.definition;
         if definition.category == Category::Type {
             self.index.check_arity(definition).map_err(|error| vec![*error])?;
+        } else {
+            check_function_variables(definition).map_err(|error| vec![*error])?;
         }
         for (position, param) in definition.params.iter().enumerate() {
             match param {
@@ -1533,6 +1535,33 @@ fn nameless_names<'d, 'a>(definition: &'d Definition<'a>) -> Vec<(&'d tl_parser:
             _ => (field, format!("value{}", index + 1)),
         })
         .collect()
+}
+
+/// A function's type variables are its queries (`query:!X`): one used as the type of a value (`{t:Type}
+/// [t]`, `x:t`) is not generated yet.
+fn check_function_variables(definition: &Definition<'_>) -> Result<(), Box<Diagnostic>> {
+    fn value_of<'p>(params: &'p [Param<'_>], name: &str) -> Option<&'p Param<'p>> {
+        params.iter().find(|param| match param {
+            Param::Field(field) => !field.ty.generic_query && mentions(&field.ty, name),
+            Param::Repeat(repeat) => value_of(&repeat.items, name).is_some(),
+        })
+    }
+    fn mentions(ty: &TypeExpr<'_>, name: &str) -> bool {
+        ty.name == name || ty.args.iter().any(|arg| mentions(arg, name))
+    }
+    let variables = definition.type_params.iter().filter(|p| !p.kind.is_nat());
+    for variable in variables {
+        if let Some(param) = value_of(&definition.params, variable.name) {
+            let why = format!(
+                "the function's type variable `{}` is the type of a value here",
+                variable.name
+            );
+            return Err(Box::new(Diagnostic::error(param.span(), why).with_label(
+                "a function's `{X:Type}` is generated as the query it sends (`query:!X`); other uses are not generated yet",
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// The conditions of the definition's repetitions (`c:n.2?3*[int]`), at the top level.
