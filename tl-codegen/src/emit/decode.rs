@@ -6,10 +6,9 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::encode::flags_var;
 use super::reads::{
-    count_expr, field_local, from_run_bytes, member_index, member_local, read_or_return, read_plain_run, run_offsets,
-    test, with_path, with_path_of,
+    count_expr, field_local, flags_var, from_run_bytes, member_index, member_local, read_or_return, read_plain_run,
+    run_offsets, test, with_path, with_path_of,
 };
 use super::types::read_by_trait;
 use super::{Emitter, Place, fill};

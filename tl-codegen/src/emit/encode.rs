@@ -2,17 +2,13 @@
 //! `tl_runtime::Output`, so it is also the length pass (run on a `Length`).
 
 use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
+use super::reads::flags_var;
 use super::types::trait_codable;
 use super::{Emitter, Place, hex, hex_u32};
 use crate::ident::ident;
 use crate::model::{CountSource, FieldKind, FixedPart, FixedSource, GroupPart, Item, Member, Step, TypeRef};
-
-/// The local holding flags word `index` while encoding and decoding.
-pub(super) fn flags_var(index: usize) -> proc_macro2::Ident {
-    format_ident!("flags_{}", index)
-}
 
 impl Emitter<'_> {
     /// `serialize_into`: the flags words computed from the fields, then the plan; a function's `id` goes

@@ -1,16 +1,21 @@
 //! The pieces of a decoder's reads that the reads into locals ([`super::decode`]) and the reads into the
-//! built struct ([`super::fill`]) share: the names of the locals, the tests of flag bits, runs of plain
-//! values read with one bounds check, and the error paths.
+//! built struct ([`super::fill`]) share: the names of the locals (the flags words' also the encoder's),
+//! the tests of flag bits, runs of plain values read with one bounds check, and the error paths. It
+//! depends on no other part of the emitter.
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 use tl_parser::builtin::Codec;
 
-use super::encode::flags_var;
 use super::hex;
 use crate::model::{
     Condition, CountSource, CountSum, FixedPart, FixedSource, Item, ItemCondition, ItemValue, TypeRef, mask_of,
 };
+
+/// The local holding flags word `index` while encoding and decoding.
+pub(super) fn flags_var(index: usize) -> Ident {
+    format_ident!("flags_{}", index)
+}
 
 /// The local holding field `field`.
 pub(super) fn field_local(field: usize) -> Ident {

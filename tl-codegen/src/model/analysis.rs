@@ -11,7 +11,7 @@ use std::collections::BinaryHeap;
 
 use tl_parser::{Diagnostic, Diagnostics, Span};
 
-use super::resolve::{Facts, ItemFacts, Resolved, Shape, VariantFacts};
+use super::shape::{Facts, ItemFacts, Resolved, Shape, VariantFacts};
 use super::{FieldKind, MAX_INLINE_VARIANT, TypeRef};
 
 /// The analysis of `resolved`, with `variant_names` from the name stage: `None` (and diagnostics) when
@@ -278,7 +278,7 @@ impl MinSizes {
         }
         // The universal type holds any boxed value: at least a constructor id, and always finite (an
         // empty `Vector` is one). So does the universal function type (any function: an id at least).
-        let universal = |ty: &&super::resolve::TypeShape| ty.universal || ty.any_function;
+        let universal = |ty: &&super::shape::TypeShape| ty.universal || ty.any_function;
         for (index, _) in resolved.types.iter().enumerate().filter(|(_, ty)| universal(ty)) {
             settle_next.push(Reverse((4, index)));
         }

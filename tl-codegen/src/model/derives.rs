@@ -18,49 +18,11 @@
 use tl_parser::builtin::Codec;
 
 use super::analysis;
-use super::resolve::{Resolved, Shape};
+use super::shape::{DefaultImpl, Derives, ItemTraits, Resolved, Shape, TypeTraits};
 use super::{FieldKind, TypeRef};
-
-/// How a struct implements `Default`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DefaultImpl {
-    /// `#[derive(Default)]`.
-    Derive,
-    /// An `impl Default` listing each field: a field holds an array longer than 32 bytes, for which the
-    /// standard library has no `Default`.
-    ByField,
-}
 
 /// The largest array the standard library implements `Default` for.
 pub(super) const MAX_DEFAULT_ARRAY: usize = 32;
-
-/// What the solver decided, per item and per type.
-pub(super) struct Derives {
-    pub(super) constructors: Vec<ItemTraits>,
-    pub(super) functions: Vec<ItemTraits>,
-    pub(super) types: Vec<TypeTraits>,
-}
-
-/// The traits of a constructor's or function's struct.
-#[derive(Debug, Clone)]
-pub(super) struct ItemTraits {
-    pub(super) default: Option<DefaultImpl>,
-    /// Without `Default`: the fields (indexes) that have no empty value, which keep it from having one.
-    pub(super) without_default: Vec<usize>,
-    pub(super) eq_hash: bool,
-    /// Holds a `string` or `bytes` at some depth: its borrowed form has a lifetime.
-    pub(super) borrows: bool,
-}
-
-/// The traits of a boxed type's enum.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct TypeTraits {
-    /// The index (among its constructors) of its default.
-    pub(super) default_variant: Option<usize>,
-    pub(super) eq_hash: bool,
-    /// Holds a `string` or `bytes` at some depth.
-    pub(super) borrows: bool,
-}
 
 /// The graph's nodes: constructors, then functions, then types.
 struct Nodes {

@@ -4,7 +4,7 @@
 //! finite value and stays an error (`analysis`).
 
 use super::analysis::{held_inline, strongly_connected_components};
-use super::resolve::Shape;
+use super::shape::Shape;
 use super::{FieldKind, TypeRef};
 
 /// Boxes every optional field and group member of `constructors` whose bare value leads back, inline,

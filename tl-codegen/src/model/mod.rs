@@ -23,13 +23,14 @@ mod plan;
 mod renames;
 mod repeats;
 mod resolve;
+mod shape;
 mod tdjson;
 
 use tl_parser::builtin::BuiltinId;
 use tl_parser::{ClassDoc, Definition, Diagnostics, Span};
 
-pub use derives::DefaultImpl;
 pub use plan::{FixedPart, FixedSource, GroupPart, Step, WireValue, group_members};
+pub use shape::DefaultImpl;
 
 /// What a model is built from.
 #[derive(Debug, Clone, Copy)]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use tl_parser::{Diagnostic, Diagnostics, Name};
 
-use super::resolve::{Resolved, Shape};
+use super::shape::{Resolved, Shape};
 use crate::ident::{self, NameCollision, NameScope};
 
 /// The variant names of each type (in `TypeShape::constructors` order): the short form unless two
@@ -66,7 +66,7 @@ pub(super) fn universal_members(
                 let _ = scope.claim(&constructor.rust_name, &constructor.tl_name, constructor.span);
             }
             // Any boxed value: not a function (`Function` is the universal type of those).
-            let others: Vec<(usize, &super::resolve::TypeShape)> = (resolved.types.iter().enumerate())
+            let others: Vec<(usize, &super::shape::TypeShape)> = (resolved.types.iter().enumerate())
                 .filter(|&(other, ty)| {
                     other != index && !ty.any_function && ty.generics.is_empty() && ty.nat_params == 0
                 })

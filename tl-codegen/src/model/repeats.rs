@@ -4,6 +4,10 @@
 
 use tl_parser::{Count, Definition, Field, Param, Repeat};
 
+/// The largest declared array generated, in bytes: it is a Rust array held inline (on the stack while
+/// decoded), and real schemas declare 16 to 256 bytes (`int128` to 2048-bit keys).
+pub(super) const MAX_DECLARED_ARRAY: usize = 4096;
+
 /// What a repetition is generated as. The items are those of the repetition (see [`generated_items`]).
 pub(super) enum RepeatForm<'d, 'a> {
     /// A bare `vector`: the count is the `#` just before it.
@@ -103,7 +107,7 @@ pub(super) fn repetition_form<'d, 'a>(definition: &'d Definition<'a>, position: 
         .is_some_and(|count| is_vector_count(definition, count));
     match repeat.count {
         Some(Count::Const(count)) => match plain_bytes(items, count) {
-            Some(size) if size <= super::resolve::MAX_DECLARED_ARRAY => Some(RepeatForm::Bytes(size)),
+            Some(size) if size <= MAX_DECLARED_ARRAY => Some(RepeatForm::Bytes(size)),
             _ => Some(RepeatForm::Counted(items, Count::Const(count))),
         },
         _ if after_its_count => Some(RepeatForm::Vector(items)),
