@@ -1025,3 +1025,56 @@ fn vk_s_dialect_round_trips() {
         point
     );
 }
+
+#[test]
+fn flags_words_under_a_condition_and_words_that_are_counts_round_trip() {
+    use tl_runtime::{Deserialize, Serialize};
+    use tl_tests::codegen_fixtures::tl_language as lang;
+    round_trip_holder_samples::<lang::conditional_flags_words::enums::Holder>("conditional_flags_words");
+    round_trip_holder_samples::<lang::nat_field_arguments::enums::Holder>("nat_field_arguments");
+    // `f0:# f1:f0.0?# x:f1.1?int`: `f0` computed from `f1`'s presence, `f1` written as it is, `x` under it.
+    use lang::conditional_flags_words::types::{Nested, Wide};
+    let nested = Nested {
+        f1: Some(2),
+        x: Some(-5),
+    };
+    let bytes = [1u32.to_le_bytes(), 2u32.to_le_bytes(), (-5i32).to_le_bytes()].concat();
+    assert_eq!(nested.to_bytes(), bytes);
+    assert_eq!(Nested::from_bytes(&bytes).expect("decodes"), nested);
+    // Absent, the word flags nothing: `x` is not read.
+    assert_eq!(Nested { f1: None, x: None }.to_bytes(), 0u32.to_le_bytes());
+    assert_eq!(
+        Nested::from_bytes(&0u32.to_le_bytes()).expect("decodes"),
+        Nested { f1: None, x: None }
+    );
+    // Many fields under it (read into locals before the struct is built): the same rule.
+    let wide = Wide {
+        f1: Some(0b1_0000_0001),
+        a: Some(1),
+        i: Some("nine".into()),
+        ..Default::default()
+    };
+    let bytes = Wide::to_bytes(&wide);
+    assert_eq!(Wide::from_bytes(&bytes).expect("decodes"), wide);
+    assert_eq!(&bytes[..8], [1u32.to_le_bytes(), 0x101u32.to_le_bytes()].concat());
+    // A `#` both flags word and a type's argument: a value of its own, given to the type it is applied to.
+    use lang::nat_field_arguments::types::ns::{Flagged, Header};
+    let flagged = Flagged {
+        fields_mask: 0b110_0001,
+        header: Header { a: Some(3), b: None },
+        urgent: true,
+        note: Some("n".into()),
+    };
+    let bytes = flagged.to_bytes();
+    assert_eq!(&bytes[..8], [0x61u32.to_le_bytes(), 3i32.to_le_bytes()].concat());
+    assert_eq!(Flagged::from_bytes(&bytes).expect("decodes"), flagged);
+}
+
+#[test]
+#[cfg(debug_assertions)]
+#[should_panic(expected = "must be present exactly when bit 1 of `f1` is set")]
+fn a_field_disagreeing_with_its_conditional_word_is_caught_in_debug_builds() {
+    use tl_runtime::Serialize;
+    use tl_tests::codegen_fixtures::tl_language::conditional_flags_words::types::Nested;
+    let _ = Nested { f1: None, x: Some(1) }.to_bytes();
+}

@@ -44,7 +44,13 @@ impl Emitter<'_> {
                 Ok(#construct)
             };
         }
-        let fills: TokenStream = after.iter().map(|step| self.fill_step(item, place, step)).collect();
+        let fills: TokenStream = (after.iter())
+            .map(|step| {
+                let fill = self.fill_step(item, place, step);
+                let word = flags_of_optional_filled(item, step);
+                quote!(#fill #word)
+            })
+            .collect();
         quote! {
             #out
             let mut this = #construct;
@@ -287,5 +293,26 @@ fn flags_of_fields_read(item: &Item, step: &Step) -> TokenStream {
         let (var, local) = (flags_var(item.flags_of_field(field)?), field_local(field));
         Some(quote!(let #var = #local;))
     });
-    bindings.collect()
+    let mut out: TokenStream = bindings.collect();
+    // A word under a condition of its own (`f1:f0.0?#`), read into a local: nothing is set when absent.
+    if let Step::Optional(field) = step
+        && let Some(index) = item.flags_of_field(*field)
+    {
+        let (var, local) = (flags_var(index), field_local(*field));
+        out.extend(quote!(let #var = #local.unwrap_or(0);));
+    }
+    out
+}
+
+/// After an optional flags word (`f1:f0.0?#`) is read into the built struct, its local: nothing is set
+/// when it is absent.
+fn flags_of_optional_filled(item: &Item, step: &Step) -> TokenStream {
+    let Step::Optional(field) = step else {
+        return TokenStream::new();
+    };
+    let Some(index) = item.flags_of_field(*field) else {
+        return TokenStream::new();
+    };
+    let (var, name) = (flags_var(index), ident(&item.fields[*field].rust_name));
+    quote!(let #var = this.#name.unwrap_or(0);)
 }

@@ -283,7 +283,12 @@ fn flags_checked(item: &Item) -> TokenStream {
             FieldKind::Bit => quote!(self.#name),
             _ => quote!(self.#name.is_some()),
         };
-        let set = super::reads::bit_test(quote!(self.#flags_name), condition.bit);
+        // A word under a condition of its own (`f1:f0.0?#`) flags nothing when it is absent.
+        let word = match item.fields[flags].kind {
+            FieldKind::Optional(_) => quote!(self.#flags_name.unwrap_or(0)),
+            _ => quote!(self.#flags_name),
+        };
+        let set = super::reads::bit_test(word, condition.bit);
         let message = format!(
             "`{}.{}` must be present exactly when {} is set",
             item.tl_name,

@@ -167,6 +167,37 @@ pub(super) fn is_vector_count(definition: &Definition<'_>, position: usize) -> b
     generated_items(&repeat.items) && !used_elsewhere
 }
 
+/// The names the definition uses as counts: arguments of a type applied in its params or its result
+/// (`header:(ns.header fields_mask)`, `= Tuple int n`), and counts of its repetitions (`n*[ ... ]`), at
+/// any depth. A flags word among them is a value of its own, which its fields must agree with.
+pub(super) fn names_used_as_counts<'a>(definition: &Definition<'a>) -> Vec<&'a str> {
+    fn of_type<'a>(ty: &tl_parser::TypeExpr<'a>, names: &mut Vec<&'a str>) {
+        for arg in &ty.args {
+            if arg.args.is_empty() {
+                names.push(arg.name);
+            }
+            of_type(arg, names);
+        }
+    }
+    fn of_params<'a>(params: &[Param<'a>], names: &mut Vec<&'a str>) {
+        for param in params {
+            match param {
+                Param::Field(field) => of_type(&field.ty, names),
+                Param::Repeat(repeat) => {
+                    if let Some(Count::Var(name)) = repeat.count {
+                        names.push(name);
+                    }
+                    of_params(&repeat.items, names);
+                }
+            }
+        }
+    }
+    let mut names = Vec::new();
+    of_params(&definition.params, &mut names);
+    of_type(&definition.result, &mut names);
+    names
+}
+
 /// Whether `name` is an argument of a type application inside `ty` (`(Tuple int n)` names `n`).
 fn names_in_args(ty: &tl_parser::TypeExpr<'_>, name: &str) -> bool {
     ty.args.iter().any(|arg| arg.name == name || names_in_args(arg, name))

@@ -12,7 +12,8 @@ use crate::ident;
 use crate::model::generics::{self, ConstructorGenerics, Scope};
 use crate::model::plan::{self, WireValue};
 use crate::model::repeats::{
-    NOT_GENERATED, RepeatForm, counts_next_item, flags_inside_repetitions, is_vector_count, repetition_form,
+    NOT_GENERATED, RepeatForm, counts_next_item, flags_inside_repetitions, is_vector_count, names_used_as_counts,
+    repetition_form,
 };
 use crate::model::shape::Shape;
 use crate::model::{
@@ -53,18 +54,26 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         let fields = || definition.params.iter().filter_map(Param::as_field);
         // A `#` param is a flags word when a condition names it; any other (`count:#`) is a value. A
         // `{n:#}` parameter a condition names is a flags word given where the type is applied.
-        // Words that items of a repetition are read under, and words tested whole (`n?`: not zero), are
-        // fields of their own, written as they are.
+        // Words that items of a repetition are read under, words tested whole (`n?`: not zero), and words
+        // that are also counts (`header:(ns.header fields_mask)`) are fields of their own, written as they
+        // are.
         let mut inside = flags_inside_repetitions(&definition.params);
         inside.extend(fields().filter_map(|f| f.condition.as_ref().filter(|c| c.bit.is_none()).map(|c| c.field)));
         let mut conditions: Vec<&str> = fields().filter_map(|f| f.condition.as_ref().map(|c| c.field)).collect();
-        conditions.extend(&inside);
         conditions.extend(repeat_conditions(definition).map(|c| c.field));
+        let counts = names_used_as_counts(definition);
+        inside.extend(counts.into_iter().filter(|name| conditions.contains(name)));
+        // A flags word under a condition of its own (`f1:f0.0?#`) is a value of its own too.
+        let conditional_words = fields()
+            .filter(|f| f.ty.is_nat() && f.condition.is_some())
+            .filter_map(|f| f.name);
+        inside.extend(conditional_words.filter(|name| conditions.contains(name)));
+        conditions.extend(&inside);
         let scope = match definition.category {
             Category::Function => function_scope(definition),
             Category::Type => index.constructor_scope(definition),
         };
-        let on_wire = (fields().filter(|f| f.is_flags()))
+        let on_wire = (fields().filter(|f| f.ty.is_nat()))
             .filter_map(|f| f.name)
             .filter(|name| conditions.contains(name))
             .map(|name| (name, None));
@@ -255,20 +264,16 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             self.wire.push(WireValue::Flags(index));
             return;
         }
+        if let Some(index) = flags.filter(|_| field.condition.is_some()) {
+            return self.conditional_word(field, index);
+        }
         match self.condition(field) {
             None if field.condition.is_some() => {
                 let condition = field.condition.as_ref().expect("a condition");
-                let error = Diagnostic::error(condition.span, format!("`{}` is no flags word here", condition.field));
-                let conditional_word = (self.definition.params.iter().filter_map(Param::as_field))
-                    .any(|f| f.name == Some(condition.field) && f.ty.is_nat() && f.condition.is_some());
-                self.errors.push(match conditional_word {
-                    true => error.with_label(format!(
-                        "a flags word under a condition of its own (`{}:w.N?#`) is not generated yet",
-                        condition.field
-                    )),
-                    false => error
+                self.errors.push(
+                    Diagnostic::error(condition.span, format!("`{}` is no flags word here", condition.field))
                         .with_label("a `{n:#}` parameter is a flags word where the result names it as its type's does"),
-                });
+                );
             }
             None => {
                 if let Some(ty) = self.resolve(field) {
@@ -280,7 +285,24 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
         }
     }
 
-    pub(super) fn resolve(&mut self, field: &tl_parser::Field<'_>) -> Option<TypeRef> {
+    /// A flags word under a condition of its own (`f0:# f1:f0.0?# x:f1.1?int`): an `Option<u32>` field,
+    /// written as it is; the fields it flags are read under its value (none when it is absent) and must
+    /// agree with it. Alone on its bit only: one sharing its bit with other params is not generated yet.
+    fn conditional_word(&mut self, field: &'d tl_parser::Field<'a>, index: usize) {
+        let written = field.condition.as_ref().expect("a conditional word");
+        let condition = self.condition(field);
+        let alone = condition.is_some_and(|c| self.by_bit[&c].len() == 1);
+        let Some(condition) = condition.filter(|_| alone) else {
+            let name = field.name.unwrap_or_default();
+            let why = format!("the flags word `{name}` is under a condition it shares, or that is no flags word");
+            let label = "a flags word under a condition of its own is generated alone on its bit";
+            return self.errors.push(Diagnostic::error(written.span, why).with_label(label));
+        };
+        self.flags_given[index] = Some(CountSource::Field(self.fields.len()));
+        self.conditional_value(field, condition);
+    }
+
+    fn resolve(&mut self, field: &tl_parser::Field<'_>) -> Option<TypeRef> {
         let resolved = self.index.resolve(&field.ty, &self.scope);
         resolved.map_err(|error| self.errors.push(*error)).ok()
     }
