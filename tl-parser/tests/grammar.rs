@@ -536,3 +536,68 @@ fn sums_of_counts_are_one_count_plus_numbers() {
     let too_large = "tuple {t:Type} {n:#} [t] = Tuple t n;\nuses n:# a:(Tuple int (n+4294967295+1)) = Uses;";
     assert!(parse_err(too_large).contains("is not a count TL computes"));
 }
+
+#[test]
+fn vk_s_forms_parse_display_and_hash_as_written() {
+    let text = "pair {X:Type} {Y:Type} a:X b:Y = Pair X Y;\n\
+                tuple {t:Type} {n:#} [t] = Tuple t n;\n\
+                ns.prefix v:int = ns.Prefix;\n\
+                inside x:(%Pair int int) y:(Tuple %Int 2) = Inside;\n\
+                cond n:# c:n.2?3*[int] k:# d:n.0?k*[long] = Cond;\n\
+                words f0:# f1:f0.0?# x:f1.1?int = Words;\n\
+                response.ok {T:Type} value:T = Response T;\n\
+                response.err code:int = Response T;\n\
+                _ = Empty;\n\
+                ---functions---\n\
+                ns.get = Vector %ns.Prefix;\n\
+                ns.block = Response ns.prefix;\n";
+    let schema = parse_ok(text);
+    let printed: Vec<String> = schema.definitions.iter().map(ToString::to_string).collect();
+    assert!(
+        printed[3].ends_with("x:%Pair<int,int> y:Tuple<%Int,2> = Inside;"),
+        "{}",
+        printed[3]
+    );
+    assert!(
+        printed[4].ends_with("n:# c:n.2?3*[ int ] k:# d:n.0?k*[ long ] = Cond;"),
+        "{}",
+        printed[4]
+    );
+    assert!(printed[9].ends_with("= Vector %ns.Prefix;"), "{}", printed[9]);
+    assert!(printed[10].ends_with("= Response ns.prefix;"), "{}", printed[10]);
+    // The `%` inside the parentheses is the `%` before them.
+    let inside = &schema.definitions[3].params[0].as_field().expect("a field").ty;
+    assert!(inside.percent && inside.name == "Pair");
+    // A repetition's condition is kept (and hashed: `cond` differs from the same line without it).
+    let Param::Repeat(repeat) = &schema.definitions[4].params[1] else {
+        panic!("a repetition")
+    };
+    let condition = repeat.condition.as_ref().expect("a condition");
+    assert_eq!((condition.field, condition.bit), ("n", Some(2)));
+    let without = parse_ok("cond n:# c:3*[int] k:# d:k*[long] = Cond;");
+    assert_ne!(without.definitions[0].id, schema.definitions[4].id);
+    // A variable only in the result, where `response.ok` has one: declared implicitly, not hashed.
+    let err = &schema.definitions[7];
+    assert!(err.type_params.iter().any(|p| p.name == "T" && p.implicit));
+    assert_eq!(err.id, crc32(b"response.err code:int = Response T"));
+    assert_eq!(schema.definitions[8].id, crc32(b"_ = Empty"));
+    let reprinted = parse_ok(&printed.join("\n").replace("---functions---", ""));
+    assert_eq!(reprinted.definitions.len(), schema.definitions.len());
+}
+
+#[test]
+fn a_missing_semicolon_after_a_result_is_still_reported_where_it_is() {
+    let message = parse_err("a x:int = A\nb y:int = B;");
+    assert!(
+        message.contains("expected `;` to end the definition, found `b`"),
+        "{message}"
+    );
+    assert!(message.contains("test.tl:2:1"), "{message}");
+    // A name no definition binds is an argument only when nothing of a body follows it before `;`.
+    let schema = parse_ok("resultFalse {t:Type} = Maybe t;\nns.thing = ns.Thing;\na = Maybe ns.thing;");
+    assert_eq!(schema.definitions[2].result.args[0].name, "ns.thing");
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    crc32fast::hash(bytes)
+}
