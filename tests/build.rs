@@ -30,18 +30,25 @@ fn main() {
     options(&out);
     reuse(&out);
     tl_language(&out);
-    fuzz_seeds(&out);
+    odd_schemas(&out);
 }
 
 /// Every schema the `codegen` fuzz target starts from or once failed on (`fuzz/seeds/codegen/`,
-/// `fuzz/regressions/codegen/`), generated with the default options as a user would: whatever it
-/// generates must compile without a warning (`tl_tests::codegen_fixtures::fuzz_seeds`). A schema that
-/// generates nothing (a syntax error, or nothing left) is skipped. `seeds.rs` lists the modules.
-fn fuzz_seeds(out: &Path) {
-    let out = out.join("fuzz-seeds");
-    std::fs::create_dir_all(&out).expect("create OUT_DIR/codegen/fuzz-seeds");
+/// `fuzz/regressions/codegen/`), and the malformed and warned-about fixtures, generated with the default
+/// options as a user would: whatever it generates must compile without a warning
+/// (`tl_tests::codegen_fixtures::odd_schemas`). A schema that generates nothing (a syntax error, or
+/// nothing left) is skipped. `schemas.rs` lists the modules.
+fn odd_schemas(out: &Path) {
+    let out = out.join("odd-schemas");
+    std::fs::create_dir_all(&out).expect("create OUT_DIR/codegen/odd-schemas");
     let mut modules = String::new();
-    for folder in ["../fuzz/seeds/codegen", "../fuzz/regressions/codegen"] {
+    let folders = [
+        ("seed", "../fuzz/seeds/codegen"),
+        ("regression", "../fuzz/regressions/codegen"),
+        ("invalid", "fixtures/invalid"),
+        ("warned", "fixtures/warnings"),
+    ];
+    for (prefix, folder) in folders {
         let folder = Path::new(folder);
         println!("cargo:rerun-if-changed={}", folder.display());
         let mut paths: Vec<_> = (std::fs::read_dir(folder).expect("the fuzz folder exists"))
@@ -56,15 +63,15 @@ fn fuzz_seeds(out: &Path) {
             let name: String = (stem.chars())
                 .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
                 .collect();
-            let name = format!("seed_{}", name.to_ascii_lowercase());
-            std::fs::write(out.join(format!("{name}.rs")), generated.source).expect("write a seed's output");
+            let name = format!("{prefix}_{}", name.to_ascii_lowercase());
+            std::fs::write(out.join(format!("{name}.rs")), generated.source).expect("write a schema's output");
             modules.push_str(&format!(
-                "#[doc = \"Generated from `{}`.\"]\npub mod {name} {{ include!(concat!(env!(\"OUT_DIR\"), \"/codegen/fuzz-seeds/{name}.rs\")); }}\n",
+                "#[doc = \"Generated from `{}`.\"]\npub mod {name} {{ include!(concat!(env!(\"OUT_DIR\"), \"/codegen/odd-schemas/{name}.rs\")); }}\n",
                 path.display()
             ));
         }
     }
-    std::fs::write(out.join("seeds.rs"), modules).expect("write the list of seeds");
+    std::fs::write(out.join("schemas.rs"), modules).expect("write the list of schemas");
 }
 
 /// Every schema of `fixtures/tl-language/` (one TL construct each) with the default options, as a user

@@ -135,11 +135,11 @@ pub mod codegen_fixtures {
         vectors
     );
 
-    /// The Rust generated for each schema the `codegen` fuzz target starts from or once failed on, with the
-    /// default options (see `build.rs`): compiled here, so that what the generator emits for odd schemas
-    /// compiles without a warning.
-    pub mod fuzz_seeds {
-        include!(concat!(env!("OUT_DIR"), "/codegen/fuzz-seeds/seeds.rs"));
+    /// The Rust generated for each schema the `codegen` fuzz target starts from or once failed on, and for
+    /// the malformed and warned-about fixtures, with the default options (see `build.rs`): compiled here,
+    /// so that what the generator emits for odd schemas compiles without a warning.
+    pub mod odd_schemas {
+        include!(concat!(env!("OUT_DIR"), "/codegen/odd-schemas/schemas.rs"));
     }
 
     /// The Rust generated for each schema in `fixtures/tl-language/` (one TL construct each), with the

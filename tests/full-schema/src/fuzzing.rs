@@ -138,7 +138,7 @@ pub fn parse(data: &[u8]) {
 /// Fuzz target `codegen`: arbitrary text through the whole generator (parse, model, emit, format). A
 /// refusal is fine; a panic is a bug, and so is generated text that is not Rust (syn parses it again).
 /// Whether it compiles is checked on a sample: `tl-tests` compiles what every seed and regression of this
-/// target generates (`codegen_fixtures::fuzz_seeds`).
+/// target generates (`codegen_fixtures::odd_schemas`).
 pub fn codegen(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
