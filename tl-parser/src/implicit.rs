@@ -71,7 +71,8 @@ fn is_free(definition: &Definition<'_>, arg: &TypeExpr<'_>, known: &dyn Fn(&str)
     arg.args.is_empty() && !arg.percent && !arg.is_nat_const() && !arg.is_nat_sum() && !declared && !known(arg.name)
 }
 
-fn implicit_type_param<'a>(arg: &TypeExpr<'a>) -> TypeParam<'a> {
+/// The implicit `{X:Type}` of a name a result applies (not written, so not hashed).
+pub(crate) fn implicit_type_param<'a>(arg: &TypeExpr<'a>) -> TypeParam<'a> {
     TypeParam {
         name: arg.name,
         kind: TypeExpr {

@@ -919,18 +919,7 @@ fn implicit_type_params<'a>(
     (result.args.iter())
         .filter(|arg| arg.args.is_empty() && !bound.names.contains(&arg.name) && bound.free.contains(&arg.name))
         .filter(|arg| !known(arg.name))
-        .map(|arg| TypeParam {
-            name: arg.name,
-            kind: TypeExpr {
-                name: "Type",
-                percent: false,
-                generic_query: false,
-                args: Vec::new(),
-                span: arg.span,
-            },
-            span: arg.span,
-            implicit: true,
-        })
+        .map(crate::implicit::implicit_type_param)
         .collect()
 }
 
