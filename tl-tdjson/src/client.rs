@@ -6,44 +6,8 @@ use std::time::{Duration, Instant};
 
 use serde::de::DeserializeOwned;
 
-use crate::{Error, Function, TdJson};
-
-/// The id a sent function's answer carries back in `"@extra"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct RequestId(pub u64);
-
-/// What a client receives.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Received<U> {
-    /// An update (an object without `"@extra"`), read as `U` (the generated `enums::Update`, or
-    /// `serde_json::Value` to see it as TDLib wrote it).
-    Update(U),
-    /// The answer to a function sent with [`Client::send`], as JSON text: read it with [`Client::answer`].
-    Answer {
-        /// The request it answers.
-        request: RequestId,
-        /// The answer as TDLib wrote it (with `"@extra"` and `"@client_id"`).
-        json: String,
-    },
-}
-
-/// The members of an object TDLib sends that say where it goes. The typed value leaves them out.
-#[derive(serde::Deserialize)]
-pub(crate) struct Envelope {
-    #[serde(rename = "@type")]
-    pub(crate) type_name: String,
-    #[serde(rename = "@extra", default)]
-    extra: Option<serde_json::Value>,
-    #[serde(rename = "@client_id", default)]
-    client_id: Option<i32>,
-}
-
-impl Envelope {
-    /// The envelope of an object as JSON text (the other members are skipped, not read).
-    pub(crate) fn of(json: &str) -> Result<Self, Error> {
-        serde_json::from_str(json).map_err(|error| Error::decode(json, &error))
-    }
-}
+use crate::routing::{Envelope, Routing};
+use crate::{Error, Function, Received, RequestId, TdJson};
 
 /// Answers and updates received for other clients of the same library, until they ask.
 #[derive(Default)]
@@ -64,11 +28,7 @@ pub struct Client<'td, U> {
     opened: bool,
     /// `authorizationStateClosed` was received: the instance is gone.
     closed: bool,
-    next_request: u64,
-    /// Updates that arrived while [`Client::call`] waited for its answer.
-    updates: VecDeque<U>,
-    /// Answers that arrived while [`Client::call`] waited for another.
-    answers: HashMap<RequestId, String>,
+    routing: Routing<U>,
 }
 
 impl<'td, U: DeserializeOwned> Client<'td, U> {
@@ -78,9 +38,7 @@ impl<'td, U: DeserializeOwned> Client<'td, U> {
             id: td.library.create_client_id(),
             opened: false,
             closed: false,
-            next_request: 1,
-            updates: VecDeque::new(),
-            answers: HashMap::new(),
+            routing: Routing::new(),
         }
     }
 
@@ -91,14 +49,8 @@ impl<'td, U: DeserializeOwned> Client<'td, U> {
 
     /// Sends `function`; its answer comes back with the id returned.
     pub fn send<F: Function>(&mut self, function: &F) -> Result<RequestId, Error> {
-        let mut request = serde_json::to_value(function).map_err(|error| Error::Request(error.to_string()))?;
-        let id = RequestId(self.next_request);
-        self.next_request += 1;
-        let serde_json::Value::Object(members) = &mut request else {
-            return Err(Error::Request("a function is not a JSON object".to_string()));
-        };
-        members.insert("@extra".to_string(), id.0.into());
-        self.td.library.send(self.id, &request.to_string())?;
+        let (id, request) = self.routing.request(function)?;
+        self.td.library.send(self.id, &request)?;
         self.opened = true;
         Ok(id)
     }
@@ -112,17 +64,8 @@ impl<'td, U: DeserializeOwned> Client<'td, U> {
 
     /// Waits up to `timeout` for the answer to `request`, sent for `F`.
     pub fn wait_for<F: Function>(&mut self, request: RequestId, timeout: Duration) -> Result<F::Return, Error> {
-        let deadline = Instant::now() + timeout;
-        loop {
-            if let Some(json) = self.answers.remove(&request) {
-                return Self::answer::<F>(&json);
-            }
-            match self.receive_new(deadline)? {
-                Some(Received::Update(update)) => self.updates.push_back(update),
-                Some(Received::Answer { request, json }) => _ = self.answers.insert(request, json),
-                None => return Err(Error::Timeout),
-            }
-        }
+        let (routing, next) = self.routing_and_source();
+        routing.wait_for::<F>(request, Instant::now() + timeout, next)
     }
 
     /// Reads `json`, an answer to a function `F`: its `Return`, or TDLib's error.
@@ -132,49 +75,42 @@ impl<'td, U: DeserializeOwned> Client<'td, U> {
 
     /// The next update or answer, waiting up to `timeout`; `None` if nothing came.
     pub fn receive(&mut self, timeout: Duration) -> Result<Option<Received<U>>, Error> {
-        if let Some(update) = self.updates.pop_front() {
-            return Ok(Some(Received::Update(update)));
-        }
-        if let Some(request) = self.answers.keys().next().copied() {
-            let json = self.answers.remove(&request).expect("the key is there");
-            return Ok(Some(Received::Answer { request, json }));
-        }
-        self.receive_new(Instant::now() + timeout)
+        let deadline = Instant::now() + timeout;
+        let (routing, mut next) = self.routing_and_source();
+        routing.receive(|| next(deadline))
     }
 
-    /// The next object TDLib sends this client, read.
-    fn receive_new(&mut self, deadline: Instant) -> Result<Option<Received<U>>, Error> {
-        let Some(json) = self.receive_json(deadline) else {
-            return Ok(None);
-        };
-        self.closed |= is_closed_update(&json);
-        let envelope = Envelope::of(&json)?;
-        match envelope.extra.as_ref().and_then(serde_json::Value::as_u64) {
-            Some(request) => Ok(Some(Received::Answer {
-                request: RequestId(request),
-                json,
-            })),
-            None => serde_json::from_str(&json)
-                .map(|update| Some(Received::Update(update)))
-                .map_err(|error| Error::decode(&json, &error)),
-        }
+    /// The routing, and where it takes the next object from: this client's, waiting until the deadline.
+    fn routing_and_source(&mut self) -> (&mut Routing<U>, impl FnMut(Instant) -> Option<String> + '_) {
+        let Self {
+            routing,
+            td,
+            id,
+            closed,
+            ..
+        } = self;
+        (routing, move |deadline| receive_json(td, *id, closed, deadline))
     }
 }
 
 impl<U> Client<'_, U> {
     /// How long dropping a client waits for its instance to close.
     pub const CLOSE_WAIT: Duration = Duration::from_secs(10);
+}
 
-    /// The next object for this client as JSON text, from the mailbox or the library.
-    fn receive_json(&mut self, deadline: Instant) -> Option<String> {
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.td.next_for(self.id, left) {
-                Some(json) => return Some(json),
-                None if left.is_zero() => return None,
-                // Another client's object was kept for it, or the wait ended early: wait on.
-                None => {}
+/// The next object for client `id` of `td` as JSON text, from the mailbox or the library, waiting until
+/// `deadline`; notes in `closed` whether it says the instance is closed.
+fn receive_json(td: &TdJson, id: i32, closed: &mut bool, deadline: Instant) -> Option<String> {
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match td.next_for(id, left) {
+            Some(json) => {
+                *closed |= is_closed_update(&json);
+                return Some(json);
             }
+            None if left.is_zero() => return None,
+            // Another client's object was kept for it, or the wait ended early: wait on.
+            None => {}
         }
     }
 }
@@ -188,11 +124,7 @@ impl<U> Drop for Client<'_, U> {
             return;
         }
         let deadline = Instant::now() + Self::CLOSE_WAIT;
-        while let Some(json) = self.receive_json(deadline) {
-            if is_closed_update(&json) {
-                return;
-            }
-        }
+        while !self.closed && receive_json(self.td, self.id, &mut self.closed, deadline).is_some() {}
     }
 }
 

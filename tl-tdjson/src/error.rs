@@ -1,22 +1,24 @@
 //! What can go wrong: the library (not found, not loadable), a request or answer that is not what the
-//! types say, and TDLib's own `error` answers.
+//! types say, and the library's own `error` answers.
 
 use std::fmt;
 use std::path::PathBuf;
 
-/// An `error` answer of TDLib (`error code:int32 message:string = Error;`): the function failed.
+/// An `error` answer of TDLib or tonlib (`error code:int32 message:string = Error;` in both schemas): the
+/// function failed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
 pub struct TdError {
-    /// TDLib's code (HTTP-like: 400 for a bad request, 404 not found, 406 not to be shown, 500 internal).
+    /// The library's code (HTTP-like: 400 for a bad request, 404 not found, 406 not to be shown by
+    /// TDLib, 500 internal).
     pub code: i32,
-    /// TDLib's message.
+    /// The library's message (tonlib's begin with a kind: `INVALID_CONFIG: ...`).
     pub message: String,
 }
 
 impl TdError {
     /// The error an answer (JSON text) carries, if its `"@type"` is `error`.
     pub(crate) fn from_answer(answer: &str) -> Result<Option<Self>, Error> {
-        let envelope = crate::client::Envelope::of(answer)?;
+        let envelope = crate::routing::Envelope::of(answer)?;
         if envelope.type_name != "error" {
             return Ok(None);
         }
@@ -28,7 +30,7 @@ impl TdError {
 
 impl fmt::Display for TdError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(formatter, "TDLib error {}: {}", self.code, self.message)
+        write!(formatter, "error {}: {}", self.code, self.message)
     }
 }
 
@@ -39,8 +41,12 @@ impl std::error::Error for TdError {}
 pub enum Error {
     /// No path was given and no library was found: each place looked at, with why it did not serve.
     NotFound {
+        /// The library looked for (`libtdjson`, `libtonlibjson`).
+        library: &'static str,
         /// The places, in the order looked at.
         looked: Vec<String>,
+        /// What to do.
+        help: String,
     },
     /// The library could not be loaded, or lacks the JSON interface.
     Load {
@@ -51,11 +57,12 @@ pub enum Error {
     },
     /// A function could not be written as JSON.
     Request(String),
-    /// TDLib answered nothing (`td_execute` returned NULL: the request was not valid JSON).
+    /// The library answered nothing to a synchronous request (it returned NULL: the request is not a
+    /// function it runs synchronously, or not one it can read).
     NoAnswer,
-    /// TDLib answered with an error.
+    /// The library answered with an error (TDLib's or tonlib's `error`).
     Td(TdError),
-    /// An answer or update is not what the types say (a newer TDLib, or a bug): serde's reason and the
+    /// An answer or update is not what the types say (a newer library, or a bug): serde's reason and the
     /// start of the JSON text.
     Decode {
         /// serde_json's message, with the line and column.
@@ -63,7 +70,7 @@ pub enum Error {
         /// The JSON text, cut to its first 1,000 bytes.
         json: String,
     },
-    /// No answer came within the time given.
+    /// No answer came within the time given (tonlib sends none to a request it cannot read).
     Timeout,
 }
 
@@ -87,27 +94,24 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::NotFound { looked } => {
-                writeln!(formatter, "libtdjson not found; looked at:")?;
+            Error::NotFound { library, looked, help } => {
+                writeln!(formatter, "{library} not found; looked at:")?;
                 for place in looked {
                     writeln!(formatter, "  - {place}")?;
                 }
-                write!(
-                    formatter,
-                    "help: run `bash scripts/fetch-tdjson.sh` in tl-codegen's repository (it fetches TDLib {} into \
-                     the cache above), set {} to the library's path, or pass the path to `TdJson::load`",
-                    crate::FETCHED_TDLIB_VERSION,
-                    crate::PATH_VARIABLE
-                )
+                write!(formatter, "help: {help}")
             }
             Error::Load { path, reason } => {
-                write!(formatter, "cannot load libtdjson from `{}`: {reason}", path.display())
+                write!(formatter, "cannot load the library `{}`: {reason}", path.display())
             }
             Error::Request(reason) => write!(formatter, "cannot write the request: {reason}"),
-            Error::NoAnswer => write!(formatter, "TDLib gave no answer (the request is not a TDLib function)"),
-            Error::Td(error) => error.fmt(formatter),
-            Error::Decode { reason, json } => write!(formatter, "cannot read TDLib's JSON ({reason}): {json}"),
-            Error::Timeout => write!(formatter, "no answer from TDLib in time"),
+            Error::NoAnswer => write!(
+                formatter,
+                "the library gave no answer (the request is not a function it runs synchronously)"
+            ),
+            Error::Td(error) => write!(formatter, "the library answered {error}"),
+            Error::Decode { reason, json } => write!(formatter, "cannot read the library's JSON ({reason}): {json}"),
+            Error::Timeout => write!(formatter, "no answer in time"),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Calls TDLib through its JSON interface (libtdjson) with the td_api types tl-codegen generates under
-//! `--tdjson` (`Config::tdjson`): a function is sent as the JSON object TDLib reads, and its answer read
-//! as the function's `Return` type.
+//! `--json-interface` (`Config::json_interface`, first named `tdjson`): a function is sent as the JSON
+//! object TDLib reads, and its answer read as the function's `Return` type. TON's tonlib, whose JSON
+//! interface is of the same kind, is the [`tonlib`] module: the two share the request routing, the
+//! library search and the errors.
 //!
 //! The library is loaded at run time ([`TdJson::load`]): from a path, from the environment variable
 //! `TDJSON_PATH`, from the cache folder that the repository's `scripts/fetch-tdjson.sh` fills
@@ -22,12 +24,16 @@
 
 mod client;
 mod error;
+mod ffi;
 mod library;
+mod routing;
+pub mod tonlib;
 
 use std::path::{Path, PathBuf};
 
-pub use client::{Client, Received, RequestId};
+pub use client::Client;
 pub use error::{Error, TdError};
+pub use routing::{Received, RequestId};
 pub use tl_runtime::tdjson::Function;
 
 /// The environment variable [`TdJson::load`] reads the library's path from when given none.
@@ -42,10 +48,11 @@ pub const FETCHED_TDLIB_VERSION: &str = "1.8.61";
 /// `td_api.tl`: `$TDJSON_CACHE`, else `${XDG_CACHE_HOME:-$HOME/.cache}/tl-codegen/tdjson-1.8.61`; `None`
 /// when none of these variables is set. Build scripts find `td_api.tl` here.
 pub fn fetch_cache() -> Option<PathBuf> {
-    library::cache_of(
+    ffi::cache_of(
         std::env::var_os("TDJSON_CACHE"),
         std::env::var_os("XDG_CACHE_HOME"),
         std::env::var_os("HOME"),
+        &format!("tl-codegen/tdjson-{FETCHED_TDLIB_VERSION}"),
     )
 }
 

@@ -87,7 +87,7 @@ fn a_missing_library_is_explained_where_the_user_meets_it() {
     let output = run_without_library(binary, Some("/nonexistent/libtdjson.so"));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.starts_with("Error: cannot load libtdjson from `/nonexistent/libtdjson.so`: "),
+        stderr.starts_with("Error: cannot load the library `/nonexistent/libtdjson.so`: "),
         "{stderr}"
     );
 }
