@@ -879,13 +879,15 @@ fn generic_and_universal_types_in_tdjson_form_round_trip_through_json() {
         serde_json::json!({"@type": "cons", "head": 1.0, "tail": {"@type": "cons", "head": 0.0, "tail": {"@type": "nil"}}})
     );
     assert_eq!(serde_json::from_value::<enums::List<f64>>(json).expect("reads"), list);
-    // A generic field in an `Option` needs no `Default` of its parameter, and is left out when absent.
+    // A generic field in an `Option` needs no `Default` of its parameter, and is left out when absent;
+    // the flags word is a member of its own, as the JSON interface has it (tonlib's `mode`).
     let tagged = enums::Tagged::from(types::Tagged::<String> {
         tag: None,
         note: Some("n".into()),
+        flags: 2,
     });
     let json = serde_json::to_string(&tagged).expect("writes");
-    assert_eq!(json, r#"{"@type":"tagged","note":"n"}"#);
+    assert_eq!(json, r#"{"@type":"tagged","note":"n","flags":2}"#);
     assert_eq!(
         serde_json::from_str::<enums::Tagged<String>>(&json).expect("reads"),
         tagged

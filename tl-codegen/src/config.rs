@@ -246,16 +246,22 @@ impl Config {
         self
     }
 
-    /// TDLib's JSON interface instead of the TL binary encoding, for `td_api.tl`: serde in the form
-    /// libtdjson reads and writes (`"@type"` with the TL name on every object, `int64` as a string, `bytes`
-    /// as base64, an object the schema's docs say may be null as an `Option` left out when absent), enums
-    /// read by `"@type"`, and `tl_runtime::tdjson::Function` (the answer type) on every function. The
-    /// types get no TL binary codec. The generated crate needs `tl-runtime` with its `tdjson` feature; the
-    /// `tl-tdjson` crate calls the library with them. See docs/tdjson.md.
-    pub fn tdjson(&mut self) -> &mut Self {
+    /// The JSON interface of TDLib (`td_api.tl`) and TON's tonlib (`tonlib_api.tl`) instead of the TL
+    /// binary encoding: serde in the form libtdjson and libtonlibjson read and write (`"@type"` with the TL
+    /// name on every object, `int64` as a string, `bytes`, `secureBytes` and `int256` as base64, an object
+    /// the schema's docs say may be null as an `Option` left out when absent), enums read by `"@type"`, and
+    /// `tl_runtime::tdjson::Function` (the answer type) on every function. The types get no TL binary
+    /// codec. The generated crate needs `tl-runtime` with its `tdjson` feature; the `tl-tdjson` crate
+    /// calls either library with them. See docs/tdjson.md.
+    pub fn json_interface(&mut self) -> &mut Self {
         self.emit_options.serde = true;
         self.emit_options.tdjson = true;
         self
+    }
+
+    /// The same as [`Config::json_interface`] (its first name, from when it served TDLib only).
+    pub fn tdjson(&mut self) -> &mut Self {
+        self.json_interface()
     }
 
     /// Links each generated item to its page in Telegram's API reference (`https://core.telegram.org/

@@ -67,12 +67,14 @@ impl Frontend {
         }
     }
 
-    /// How this interface names TDLib's JSON and the borrowed types, which do not go together.
+    /// How this interface names the JSON interface and the borrowed types, which do not go together.
     fn tdjson_and_borrowed(self) -> &'static str {
         match self {
-            Frontend::BuildScript => "`Config::tdjson()` and `Config::borrowed_types()`",
-            Frontend::CommandLine => "`--tdjson` and `--borrowed-types`",
-            Frontend::ProjectFile => "`tdjson = true` and `borrowed-types = true` in this job",
+            Frontend::BuildScript => "`Config::json_interface()` (`Config::tdjson()`) and `Config::borrowed_types()`",
+            Frontend::CommandLine => "`--json-interface` (`--tdjson`) and `--borrowed-types`",
+            Frontend::ProjectFile => {
+                "`json-interface = true` (`tdjson = true`) and `borrowed-types = true` in this job"
+            }
         }
     }
 
@@ -382,8 +384,8 @@ pub enum Error {
         /// Who is told how to write it.
         frontend: Frontend,
     },
-    /// TDLib's JSON and the borrowed types were both asked for: the borrowed types are decoded from TL's
-    /// binary encoding, which TDLib's JSON types do not have.
+    /// The JSON interface and the borrowed types were both asked for: the borrowed types are decoded from
+    /// TL's binary encoding, which the JSON interface's types do not have.
     TdjsonBorrowed {
         /// Who is told which options those are.
         frontend: Frontend,
@@ -448,9 +450,9 @@ impl fmt::Display for Error {
             ),
             Error::TdjsonBorrowed { frontend } => write!(
                 f,
-                "error: {} do not go together: borrowed types are read from TL's binary encoding, and \
-                 TDLib's JSON types have none\n  = help: leave out the borrowed types (serde_json reads \
-                 TDLib's JSON from a `&str` without them)",
+                "error: {} do not go together: borrowed types are read from TL's binary encoding, and the \
+                 JSON interface's types have none\n  = help: leave out the borrowed types (serde_json reads \
+                 the JSON from a `&str` without them)",
                 frontend.tdjson_and_borrowed()
             ),
             Error::NoOutDir => f.write_str(

@@ -314,8 +314,8 @@ pub fn crate_files(config: &Config, generated: &Generated, dir: &Path) -> Vec<Ou
         sources = names.join(" + "),
         codec = match config.emit_options().tdjson {
             true =>
-                "//! function (its `tl_runtime::tdjson::Function::Return` is the answer's type), in TDLib's JSON\n\
-                     //! through serde.\n",
+                "//! function (its `tl_runtime::tdjson::Function::Return` is the answer's type), in the JSON of\n\
+                     //! TDLib's and tonlib's JSON interface through serde.\n",
             false =>
                 "//! function (its `RemoteCall::Return` is the answer's type). Encoding and decoding come from\n\
                       //! `tl_runtime::{Serialize, Deserialize}`.\n",

@@ -575,7 +575,7 @@ fn diff_is_a_subcommand_and_the_old_flag_still_works_with_a_note() {
 }
 
 #[test]
-fn tdjson_from_a_flag_and_from_a_project_file_and_its_conflict_with_borrowed_types() {
+fn json_interface_from_a_flag_and_from_a_project_file_and_its_conflict_with_borrowed_types() {
     let sandbox = Sandbox::new("tdjson");
     sandbox.write("good.tl", SCHEMA);
     let run = sandbox.run(&["--schema", "good.tl", "--out", "flags", "--tdjson"]);
@@ -591,6 +591,25 @@ fn tdjson_from_a_flag_and_from_a_project_file_and_its_conflict_with_borrowed_typ
         from_flags,
         sandbox.read("project/good.rs"),
         "the flag and the key mean the same"
+    );
+    // The option's name since it serves tonlib too, as a flag and as a key: the same output.
+    let run = sandbox.run(&["--schema", "good.tl", "--out", "renamed", "--json-interface"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    assert_eq!(
+        from_flags,
+        sandbox.read("renamed/good.rs"),
+        "--json-interface is --tdjson"
+    );
+    sandbox.write(
+        "tl-codegen.toml",
+        "[[job]]\nschemas = [\"good.tl\"]\nout = \"renamed-project\"\njson-interface = true\n",
+    );
+    let run = sandbox.run(&[]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    assert_eq!(
+        from_flags,
+        sandbox.read("renamed-project/good.rs"),
+        "json-interface is tdjson"
     );
     for expected in [
         "#[serde(tag = \"@type\", rename = \"urlAuthResultAccepted\")]",

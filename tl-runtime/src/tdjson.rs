@@ -196,3 +196,78 @@ pub mod int64 {
         }
     }
 }
+
+/// `#` in the JSON interface (for `#[serde(with = "::tl_runtime::tdjson::nat")]`): TON's tonlib holds a
+/// `#` in a C++ `int32` and reads only numbers in its range, so a `u32` above `i32::MAX` is written as the
+/// negative number of the same 32 bits (`4294967295` as `-1`); read from either form. Also inside
+/// `Option` and `Vec`.
+pub mod nat {
+    use super::*;
+
+    /// A value holding `#`s: `u32`, `Option<u32>`, `Vec<u32>`.
+    pub trait NatJson: Sized {
+        /// Writes the value.
+        fn serialize_json<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+        /// Reads a value.
+        fn deserialize_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
+    }
+
+    /// For `#[serde(with = ...)]`: writes `value`.
+    pub fn serialize<T: NatJson, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+        value.serialize_json(serializer)
+    }
+
+    /// For `#[serde(with = ...)]`: reads a value.
+    pub fn deserialize<'de, T: NatJson, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+        T::deserialize_json(deserializer)
+    }
+
+    /// The 32 bits of `value` as the `int32` the library holds.
+    fn signed(value: u32) -> i32 {
+        value as i32
+    }
+
+    /// A number read, as the `#` of the same 32 bits, if it has 32.
+    fn bits<E: de::Error>(value: i64) -> Result<u32, E> {
+        if (i64::from(i32::MIN)..=i64::from(u32::MAX)).contains(&value) {
+            Ok(value as u32)
+        } else {
+            Err(E::invalid_value(
+                de::Unexpected::Signed(value),
+                &"a 32-bit natural number",
+            ))
+        }
+    }
+
+    impl NatJson for u32 {
+        fn serialize_json<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_i32(signed(*self))
+        }
+
+        fn deserialize_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            bits(<i64 as serde::Deserialize>::deserialize(deserializer)?)
+        }
+    }
+
+    impl NatJson for Option<u32> {
+        fn serialize_json<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serde::Serialize::serialize(&self.map(signed), serializer)
+        }
+
+        fn deserialize_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            let value: Option<i64> = serde::Deserialize::deserialize(deserializer)?;
+            value.map(bits).transpose()
+        }
+    }
+
+    impl NatJson for Vec<u32> {
+        fn serialize_json<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.iter().map(|value| signed(*value)))
+        }
+
+        fn deserialize_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            let values: Vec<i64> = serde::Deserialize::deserialize(deserializer)?;
+            values.into_iter().map(bits).collect()
+        }
+    }
+}

@@ -114,10 +114,24 @@ impl Emitter<'_> {
                 .then(|| quote!(skip_serializing_if = "::core::option::Option::is_none",));
             let default = (optional && (with.is_some() || skip.is_some())).then(|| quote!(default,));
             let codec = (with.is_some() || skip.is_some()).then(|| quote!(#[serde(#default #skip #with)]));
-            // serde names a field by its identifier without `r#`; `self_` and its kin are renamed back.
+            // Params that share a bit are members of the object itself in the JSON interface (tonlib's
+            // `wc` and `shard` of `blocks.getOutMsgQueueSizes`), all there or none.
+            let codec = match kind {
+                FieldKind::Group(_) if self.options.tdjson => {
+                    Some(quote!(#[serde(flatten, default, skip_serializing_if = "::core::option::Option::is_none")]))
+                }
+                _ => codec,
+            };
+            // serde names a field by its identifier without `r#`; `self_` and its kin are renamed back. The
+            // JSON interface names it as the schema does (tonlib's `promise_A`).
             let escaped = crate::ident::escaped(rust_name);
+            let name = match kind {
+                FieldKind::Group(_) => rust_name,
+                _ if self.options.tdjson => param,
+                _ => rust_name,
+            };
             let rename =
-                (escaped != rust_name && !escaped.starts_with("r#")).then(|| quote!(#[serde(rename = #rust_name)]));
+                (escaped.strip_prefix("r#").unwrap_or(&escaped) != name).then(|| quote!(#[serde(rename = #name)]));
             quote!(#codec #rename)
         });
         let user = self.user_attributes(&[AttributeTarget::Field], &format!("{owner}.{param}"));
@@ -125,12 +139,14 @@ impl Emitter<'_> {
     }
 
     /// The module that writes and reads a value of `ty` (`#[serde(with = ...)]`), where serde's own impls
-    /// would not do: raw bytes as base64, and TDLib's `int64` as a string.
+    /// would not do: raw bytes as base64, `int64` as a string and `#` as an `int32` in the JSON interface.
     fn serde_with(&self, ty: &TypeRef) -> Option<&'static str> {
         if holds_bytes(ty) {
             Some("::tl_runtime::serde_bytes")
         } else if self.options.tdjson && holds_int64(ty) {
             Some("::tl_runtime::tdjson::int64")
+        } else if self.options.tdjson && is_nat_or_nats(ty) {
+            Some("::tl_runtime::tdjson::nat")
         } else {
             None
         }
@@ -207,9 +223,23 @@ fn holds_bytes(ty: &TypeRef) -> bool {
 
 /// Whether a value of `ty` is a 64-bit integer (`long`, `int64`; not TDLib's `int53`), also in vectors.
 fn holds_int64(ty: &TypeRef) -> bool {
+    holds_builtin(ty, "int64")
+}
+
+/// Whether `ty` is `#` or a vector of `#`s (what `tl_runtime::tdjson::nat` writes, also in an `Option`).
+fn is_nat_or_nats(ty: &TypeRef) -> bool {
+    let nat = |ty: &TypeRef| ty.builtin().is_some_and(|builtin| builtin.names.contains(&"#"));
     match ty {
-        TypeRef::Vector(inner) | TypeRef::BareVector(inner) | TypeRef::Heap(inner) => holds_int64(inner),
-        other => other.builtin().is_some_and(|builtin| builtin.names.contains(&"int64")),
+        TypeRef::Vector(inner) | TypeRef::BareVector(inner) => nat(inner),
+        other => nat(other),
+    }
+}
+
+/// Whether `ty` is the built-in named `name`, or a vector of it (at any depth).
+fn holds_builtin(ty: &TypeRef, name: &str) -> bool {
+    match ty {
+        TypeRef::Vector(inner) | TypeRef::BareVector(inner) | TypeRef::Heap(inner) => holds_builtin(inner, name),
+        other => other.builtin().is_some_and(|builtin| builtin.names.contains(&name)),
     }
 }
 

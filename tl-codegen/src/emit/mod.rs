@@ -39,8 +39,9 @@ pub struct EmitOptions {
     pub deserialize_functions: bool,
     /// Derive `serde::Serialize` and `serde::Deserialize` on every type (through `tl_runtime::serde`).
     pub serde: bool,
-    /// TDLib's JSON instead of the TL binary encoding: serde in TDLib's form (`"@type"` on every object,
-    /// `int64` as a string) and `tl_runtime::tdjson::Function` for functions. Implies `serde`.
+    /// The JSON interface of TDLib and tonlib instead of the TL binary encoding: serde in their form
+    /// (`"@type"` on every object, `int64` as a string, flags words as members) and
+    /// `tl_runtime::tdjson::Function` for functions. Implies `serde`.
     pub tdjson: bool,
     /// Attributes the user adds to matching types and fields.
     pub attributes: Vec<UserAttribute>,

@@ -32,7 +32,8 @@ Project file: tl-codegen.toml, in this folder or the nearest one above it. Paths
   function-decoding = false            # optional: Deserialize for functions too (servers, tests)
   type-attributes = [{ path = \".\", attribute = \"#[derive(Hash)]\" }]   # optional: also enum-, field-
   serde = false                        # optional: serde derives (tl-runtime's `serde` feature)
-  tdjson = false                       # optional: TDLib's JSON, no binary codec (tl-runtime's `tdjson`)
+  json-interface = false               # optional: TDLib's and tonlib's JSON, no binary codec (tl-runtime's
+                                       # `tdjson`; `tdjson = true`, its first name, is the same)
   telegram-doc-links = false           # optional: link items to core.telegram.org
   if-schema-missing = \"fail\"           # optional: \"skip\" skips the job with a note
 
@@ -126,10 +127,15 @@ pub(crate) struct Args {
     /// Derive serde's `Serialize` and `Deserialize` (the crate needs tl-runtime's `serde` feature).
     #[arg(long, requires = "schemas")]
     pub(crate) serde: bool,
-    /// TDLib's JSON interface instead of the TL binary encoding (for td_api.tl; the crate needs
-    /// tl-runtime's `tdjson` feature).
-    #[arg(long, requires = "schemas", conflicts_with = "borrowed_types")]
-    pub(crate) tdjson: bool,
+    /// The JSON interface of TDLib and TON's tonlib instead of the TL binary encoding (for td_api.tl and
+    /// tonlib_api.tl; the crate needs tl-runtime's `tdjson` feature).
+    #[arg(
+        long,
+        visible_alias = "tdjson",
+        requires = "schemas",
+        conflicts_with = "borrowed_types"
+    )]
+    pub(crate) json_interface: bool,
     /// Link each item to its page in Telegram's API reference (core.telegram.org).
     #[arg(long, requires = "schemas")]
     pub(crate) telegram_doc_links: bool,

@@ -147,8 +147,8 @@ fn output_flags(config: &mut Config, args: &Args) {
     if args.serde {
         config.serde();
     }
-    if args.tdjson {
-        config.tdjson();
+    if args.json_interface {
+        config.json_interface();
     }
     if args.telegram_doc_links {
         config.telegram_doc_links();

@@ -67,8 +67,8 @@ struct JobSpec {
     field_attributes: Vec<AttributeSpec>,
     #[serde(default)]
     serde: bool,
-    #[serde(default)]
-    tdjson: bool,
+    #[serde(default, alias = "tdjson")]
+    json_interface: bool,
     #[serde(default)]
     telegram_doc_links: bool,
     #[serde(default)]
@@ -171,8 +171,8 @@ fn output_options(config: &mut Config, spec: &JobSpec) {
     if spec.serde {
         config.serde();
     }
-    if spec.tdjson {
-        config.tdjson();
+    if spec.json_interface {
+        config.json_interface();
     }
     if spec.telegram_doc_links {
         config.telegram_doc_links();
