@@ -6,6 +6,7 @@
 //! crate without compiling it.
 
 pub mod decoding;
+pub mod dispatch;
 pub mod nesting;
 pub mod samples;
 pub mod tables;

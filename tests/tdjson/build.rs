@@ -4,7 +4,6 @@
 //! `bash scripts/fetch-tdjson.sh`); without it nothing is written (`has_td_api` stays off, and each test
 //! binary's one test fails naming the script), and on CI its absence is a failure.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 #[path = "src/paths.rs"]
@@ -23,20 +22,7 @@ fn main() {
     }
     let files = [tl_parser::SourceFile::read(&schema).expect("a readable schema")];
     let model = tl_tests::samples::model_of(&files);
-    let mut arms = String::new();
-    for ty in &model.types {
-        let path = tl_codegen::emit::item_path("enums", ty.namespace.as_deref(), &ty.rust_name);
-        writeln!(arms, "        {:?} => check::<td_api::{path}>(json),", ty.tl_name).unwrap();
-    }
-    for function in &model.functions {
-        let path = tl_codegen::emit::item_path("functions", function.namespace.as_deref(), &function.rust_name);
-        writeln!(arms, "        {:?} => check::<td_api::{path}>(json),", function.tl_name).unwrap();
-    }
-    let source = format!(
-        "/// [`check`] of `json` as the generated type of the TL type or function `name`: the JSON written back.\n\
-         pub fn check_as(name: &str, json: &str) -> Result<String, String> {{\n    \
-         match name {{\n{arms}        _ => Err(format!(\"no type or function `{{name}}`\")),\n    }}\n}}\n"
-    );
+    let source = tl_tests::dispatch::check_as_source(&model, "td_api");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out.join("dispatch.rs"), source).expect("OUT_DIR is writable");
     println!("cargo:rustc-env=TD_API_TL_BUILT={}", schema.display());

@@ -1,12 +1,13 @@
-//! The rules of TDLib's JSON, checked on JSON text by walking td_api.tl's model (not by the generated
-//! types): every object has `"@type"` first, naming a constructor of the type its place holds (or the
-//! function); every field of that constructor is there under its TL name, but an object the docs say may
-//! be null, which may be left out; nothing else is there; `int64` is a string of a 64-bit integer,
-//! `int32` and `int53` integers in their range, `double` a number, `string` a string, `bytes` a base64
-//! string, `Bool` `true` or `false`, a vector an array.
+//! The rules of TDLib's and tonlib's JSON, checked on JSON text by walking the schema's model (not by the
+//! generated types): every object has `"@type"` first, naming a constructor of the type its place holds
+//! (or the function); every field of that constructor is there under its TL name, but an object the docs
+//! say may be null and a conditional field, which may be left out (params that share a bit all or none);
+//! nothing else is there; `int64` is a string of a 64-bit integer, `int32` and `int53` integers in their
+//! range, `#` an `int32` (as tonlib holds it), `double` a number, `string` a string, `bytes` a base64 string,
+//! `int256` the base64 of 32 bytes, `Bool` `true` or `false`, a vector an array.
 
 use base64::Engine as _;
-use tl_codegen::model::{FieldKind, Item, Model, TypeRef};
+use tl_codegen::model::{FieldKind, Group, Item, Model, TypeRef};
 
 use crate::ordered::Json;
 
@@ -55,7 +56,17 @@ impl<'m> Rules<'m> {
             return Err(format!("the first member is `{first}`, not \"@type\""));
         }
         let item = self.constructor(tag, allowed)?;
+        let member = |name: &str| {
+            members
+                .iter()
+                .find(|(member, _)| *member == name)
+                .map(|(_, value)| value)
+        };
         for field in &item.fields {
+            if let FieldKind::Group(group) = field.kind {
+                self.group(tag, &item.groups[group], member)?;
+                continue;
+            }
             let value = members
                 .iter()
                 .find(|(name, _)| *name == field.tl_name)
@@ -70,11 +81,27 @@ impl<'m> Rules<'m> {
                 (kind, Some(_)) => return Err(format!("{tag}.{} has a shape TDLib lacks: {kind:?}", field.tl_name)),
             }
         }
-        let known = |name: &str| name == "@type" || item.fields.iter().any(|field| field.tl_name == name);
+        let in_group = |name: &str| (item.groups.iter()).any(|group| group.members.iter().any(|m| m.tl_name == name));
+        let known = |name: &str| name == "@type" || in_group(name) || item.fields.iter().any(|f| f.tl_name == name);
         match members.iter().find(|(name, _)| !known(name)) {
             Some((name, _)) => Err(format!("{tag} has a member td_api.tl does not define: `{name}`")),
             None => Ok(()),
         }
+    }
+
+    /// The members of params that share a bit (tonlib's `wc` and `shard`): all there, each its type's
+    /// value, or none.
+    fn group<'j>(&self, tag: &str, group: &Group, member: impl Fn(&str) -> Option<&'j Json>) -> Result<(), String> {
+        let present: Vec<_> = group
+            .members
+            .iter()
+            .filter_map(|m| member(&m.tl_name).map(|v| (m, v)))
+            .collect();
+        if !present.is_empty() && present.len() != group.members.len() {
+            return Err(format!("{tag}: only some of the members that share a bit are there"));
+        }
+        (present.iter())
+            .try_for_each(|(m, value)| (self.value(&m.ty, value)).map_err(|e| format!("{tag}.{}: {e}", m.tl_name)))
     }
 
     /// The constructor `tag` names, if `allowed` allows it.
@@ -84,6 +111,15 @@ impl<'m> Rules<'m> {
             Allowed::One(item) => Err(format!("\"@type\" is `{tag}`, expected `{}`", item.tl_name)),
             Allowed::Type(ty) => {
                 let ty = &self.model.types[*ty];
+                if ty.functions.is_some() {
+                    let function = self.model.functions.iter().find(|function| function.tl_name == tag);
+                    return function.ok_or_else(|| format!("\"@type\" is `{tag}`, not a function"));
+                }
+                if let Some(members) = &ty.universal {
+                    let mut types = members.iter().map(|member| member.ty);
+                    return (types.find_map(|member| self.constructor(tag, &Allowed::Type(member)).ok()))
+                        .ok_or_else(|| format!("\"@type\" is `{tag}`, not a constructor of any boxed type"));
+                }
                 (ty.variants.iter())
                     .map(|variant| &self.model.constructors[variant.constructor])
                     .find(|constructor| constructor.tl_name == tag)
@@ -119,6 +155,12 @@ fn builtin_value(name: &str, json: &Json) -> Result<(), String> {
             .decode(text)
             .map(drop)
             .map_err(|e| format!("bytes that are not base64: {e}")),
+        ("#", Json::Integer(value)) if fits(value, 32) => Ok(()),
+        ("int256", Json::String(text)) => match base64::engine::general_purpose::STANDARD.decode(text) {
+            Ok(bytes) if bytes.len() == 32 => Ok(()),
+            Ok(bytes) => Err(format!("an int256 of {} bytes", bytes.len())),
+            Err(e) => Err(format!("an int256 that is not base64: {e}")),
+        },
         (name, json) => Err(format!("`{name}` as {}", json.kind())),
     }
 }

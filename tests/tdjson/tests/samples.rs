@@ -6,32 +6,11 @@
 #[cfg(has_td_api)]
 mod with_td_api {
     use proptest::prelude::*;
-    use tl_tdjson_tests::samples::Samples;
     use tl_tdjson_tests::{check_all, model};
 
     /// Checks a sample of every constructor (as its type) and every function from `seed`; the failures.
     fn failures_of_seed(seed: u64) -> Vec<String> {
-        let model = model();
-        let mut samples = Samples::new(model, seed);
-        let mut failures = Vec::new();
-        for ty in &model.types {
-            for variant in &ty.variants {
-                let sample = samples.object(&model.constructors[variant.constructor]).to_string();
-                if let Err(error) = check_all(&ty.tl_name, &sample) {
-                    failures.push(format!(
-                        "{} as {}: {error}",
-                        model.constructors[variant.constructor].tl_name, ty.tl_name
-                    ));
-                }
-            }
-        }
-        for function in &model.functions {
-            let sample = samples.object(function).to_string();
-            if let Err(error) = check_all(&function.tl_name, &sample) {
-                failures.push(format!("{}: {error}", function.tl_name));
-            }
-        }
-        failures
+        tl_tdjson_tests::samples::failures_of_seed(model(), seed, check_all)
     }
 
     #[test]
