@@ -107,7 +107,8 @@ impl fmt::Display for Error {
             Error::Request(reason) => write!(formatter, "cannot write the request: {reason}"),
             Error::NoAnswer => write!(
                 formatter,
-                "the library gave no answer (the request is not a function it runs synchronously)"
+                "the library gave no answer (the request is not one it can read, or not a function it runs \
+                 synchronously)"
             ),
             Error::Td(error) => write!(formatter, "the library answered {error}"),
             Error::Decode { reason, json } => write!(formatter, "cannot read the library's JSON ({reason}): {json}"),

@@ -216,17 +216,20 @@ mod with_tonlib_api {
         }
     }
 
-    /// tonlib drops a request it cannot read without an answer: an unknown `"@type"`, and a `#` written
-    /// as the `u32` it is when above `i32::MAX` (tonlib holds it in an `int32`); the generated type writes
-    /// that `#` as the `int32` of the same bits, which is answered.
+    /// tonlib drops a request it cannot read without an answer: an unknown `"@type"`, a `#` written as the
+    /// `u32` it is when above `i32::MAX` (tonlib holds it in an `int32`), an `int256` in hex; the generated
+    /// types write that `#` as the `int32` of the same bits and the `int256` in base64, which are answered.
     #[test]
     fn a_request_tonlib_cannot_read_gets_no_answer() {
         let mut client = library().client::<serde_json::Value>().expect("an instance");
         let short = Duration::from_secs(2);
-        for unread in [
+        let unread_requests = [
             r#"{"@type":"noSuchFunction"}"#,
             r#"{"@type":"getConfigAll","mode":3692416887}"#,
-        ] {
+            // An `int256` in hex: tonlib reads only base64, as the generated type writes it (below).
+            r#"{"@type":"smc.getLibraries","library_list":["0101"]}"#,
+        ];
+        for unread in unread_requests {
             let request = tl_tonlib_tests::Raw(serde_json::from_str(unread).expect("JSON"));
             assert!(matches!(client.call(&request, short), Err(Error::Timeout)), "{unread}");
         }
@@ -236,6 +239,18 @@ mod with_tonlib_api {
             r#"{"@type":"getConfigAll","mode":-602550409}"#
         );
         match client.call(&typed, WAIT) {
+            Err(Error::Td(error)) => assert_eq!(error.message, "library is not inited"),
+            other => panic!("expected tonlib's error, got {other:?}"),
+        }
+        let libraries = functions::smc::GetLibraries {
+            library_list: vec![[1; 32]],
+        };
+        let written = serde_json::to_string(&libraries).unwrap();
+        assert!(
+            written.contains(r#"["AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE="]"#),
+            "{written}"
+        );
+        match client.call(&libraries, WAIT) {
             Err(Error::Td(error)) => assert_eq!(error.message, "library is not inited"),
             other => panic!("expected tonlib's error, got {other:?}"),
         }

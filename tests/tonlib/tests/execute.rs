@@ -131,14 +131,19 @@ mod with_tonlib_api {
         }
     }
 
-    /// A function that needs an instance gets no answer from `execute`: a readable error.
+    /// A function that needs an instance is tonlib's error from `execute`; a request tonlib cannot read
+    /// gets no answer at all (NULL): `Error::NoAnswer`.
     #[test]
-    fn a_function_that_is_not_static_has_no_synchronous_answer() {
-        let sync = functions::Sync {};
-        match library().execute(&sync) {
-            Err(Error::Td(error)) => assert!(error.message.contains("synchronously"), "{error}"),
-            Err(Error::NoAnswer) => {}
-            other => panic!("expected no answer, got {other:?}"),
+    fn what_execute_cannot_run_is_a_readable_error() {
+        match library().execute(&functions::Sync {}) {
+            Err(Error::Td(error)) => assert_eq!(error.message, "Function can't be executed synchronously"),
+            other => panic!("expected tonlib's error, got {other:?}"),
+        }
+        for unread in [r#"{"@type":"noSuchFunction"}"#, "not JSON"] {
+            assert!(
+                matches!(library().execute_json(unread), Err(Error::NoAnswer)),
+                "{unread}"
+            );
         }
     }
 }

@@ -74,13 +74,15 @@ impl Tonlib {
 
     /// Runs a function tonlib answers without an instance (its static requests: logging, `kdf`,
     /// `encrypt`, `unpackAccountAddress`, `getBip39Hints` ...) and reads its answer; tonlib's `error`
-    /// answer is [`Error::Td`], and no answer (a function that is not static) [`Error::NoAnswer`].
+    /// answer is [`Error::Td`] (a function that is not static: "Function can't be executed
+    /// synchronously").
     pub fn execute<F: Function>(&self, function: &F) -> Result<F::Return, Error> {
         let request = serde_json::to_string(function).map_err(|error| Error::Request(error.to_string()))?;
         crate::read_answer::<F>(&self.execute_json(&request)?)
     }
 
-    /// Runs a static request given as JSON text and returns tonlib's answer as JSON text.
+    /// Runs a static request given as JSON text and returns tonlib's answer as JSON text; a request tonlib
+    /// cannot read gets none ([`Error::NoAnswer`]).
     pub fn execute_json(&self, request: &str) -> Result<String, Error> {
         self.library.execute(request)?.ok_or(Error::NoAnswer)
     }
