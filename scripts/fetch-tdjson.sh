@@ -22,17 +22,8 @@ SCHEMA_CRATE_SHA256="22b81aaf77a285bb07e6e5f53d5309964af5a79d2e70fc3d03300a6ae1d
 SCHEMA_SHA256="91d18186d092ea080a6cdcd0e5f02acd307a9b69f0f529b1aff68c978c7bd5df"
 CACHE="${TDJSON_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/tl-codegen/tdjson-1.8.61}"
 
-checks_out() {
-  [ -f "$1" ] && [ "$(sha256sum "$1" | cut -d' ' -f1)" = "$2" ]
-}
-
-fail() {
-  echo "error: $1" >&2
-  exit 1
-}
-
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# checks_out, fail and the work folder $work.
+source "$(dirname "${BASH_SOURCE[0]}")/fetch-common.sh"
 
 # The library, from the npm package's tarball.
 fetch_library() {

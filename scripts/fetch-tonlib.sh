@@ -25,17 +25,8 @@ SCHEMA_MEMBER="pytoniq_core/tl/schemas/tonlib_api.tl"
 SCHEMA_SHA256="d2a56b4e02bcf4a773a9e11d76afdf2ffa20eaafbbff2124f8750ebb8aa375b7"
 CACHE="${TONLIB_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/tl-codegen/tonlib-pytonlib-0.0.72}"
 
-checks_out() {
-  [ -f "$1" ] && [ "$(sha256sum "$1" | cut -d' ' -f1)" = "$2" ]
-}
-
-fail() {
-  echo "error: $1" >&2
-  exit 1
-}
-
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# checks_out, fail and the work folder $work.
+source "$(dirname "${BASH_SOURCE[0]}")/fetch-common.sh"
 
 # fetch WHEEL WHEEL_SHA256 MEMBER MEMBER_SHA256 TARGET: the wheel (no dependencies, no build), checked,
 # and one member of it, checked, moved into the cache under TARGET.
