@@ -7,6 +7,7 @@
 
 pub mod decoding;
 pub mod dispatch;
+pub mod mtcute;
 pub mod nesting;
 pub mod samples;
 pub mod tables;

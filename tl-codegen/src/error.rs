@@ -397,6 +397,22 @@ pub enum Error {
         /// Who is told how to get past them.
         frontend: Frontend,
     },
+    /// An input file (a JSON schema, a docs source, an error list) is not of the form it must have.
+    Input {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, and where in it (`e[12].arguments[3].type: expected a string`).
+        message: String,
+    },
+    /// An input needs a feature of tl-codegen that the build left out.
+    NeedsFeature {
+        /// The input.
+        path: PathBuf,
+        /// The feature (`json`).
+        feature: &'static str,
+        /// What the input is (`a JSON schema`).
+        what: &'static str,
+    },
     /// An output file could not be written.
     Write {
         /// The output file.
@@ -422,6 +438,14 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Read { path, error } => write!(f, "error: cannot read `{}`: {error}", path.display()),
+            Error::Input { path, message } => write!(f, "error: in `{}`: {message}", path.display()),
+            Error::NeedsFeature { path, feature, what } => write!(
+                f,
+                "error: `{}` is {what}, and reading it needs tl-codegen's `{feature}` feature\n  \
+                 = help: in Cargo.toml: tl-codegen = {{ version = \"0.1\", default-features = false, \
+                 features = [\"{feature}\"] }}",
+                path.display()
+            ),
             Error::Schema(errors) => errors.fmt(f),
             Error::Roots(error) => error.fmt(f),
             Error::Empty { sources } => write!(

@@ -52,6 +52,8 @@ pub mod diff;
 pub mod emit;
 mod error;
 pub mod ident;
+#[cfg(feature = "json")]
+mod json_schema;
 pub mod model;
 pub mod output;
 mod render;
@@ -396,18 +398,40 @@ fn file_name_of(path: &Path) -> &str {
     path.file_name().and_then(|n| n.to_str()).unwrap_or("schema")
 }
 
-/// Reads schema files in order, for parsing together.
+/// Reads schema files in order, for parsing together. A JSON schema (mtcute's or Telegram's, by its
+/// `.json` name or its first character) is read as the TL lines it stands for.
 pub fn read_sources(paths: &[impl AsRef<Path>]) -> Result<Vec<SourceFile>, Error> {
     paths
         .iter()
         .map(|path| {
             let path = path.as_ref();
-            SourceFile::read(path).map_err(|error| Error::Read {
+            let file = SourceFile::read(path).map_err(|error| Error::Read {
                 path: path.to_path_buf(),
                 error,
-            })
+            })?;
+            as_tl(file)
         })
         .collect()
+}
+
+/// Whether `file` is JSON: its name ends in `.json`, or its text starts with `{` or `[`.
+fn is_json(file: &SourceFile) -> bool {
+    file.name.ends_with(".json") || file.text.trim_start().starts_with(['{', '['])
+}
+
+/// `file` as TL text: itself, or the TL lines of a JSON schema.
+fn as_tl(file: SourceFile) -> Result<SourceFile, Error> {
+    if !is_json(&file) {
+        return Ok(file);
+    }
+    #[cfg(feature = "json")]
+    return json_schema::to_tl(&file);
+    #[cfg(not(feature = "json"))]
+    return Err(Error::NeedsFeature {
+        path: PathBuf::from(&file.name),
+        feature: "json",
+        what: "a JSON schema",
+    });
 }
 
 /// A parsed schema, its warnings, and the errors that each concern one definition.
