@@ -192,3 +192,58 @@ fn tempfile_dir(name: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir
 }
+
+#[test]
+fn a_hostile_docs_source_is_escaped_never_broken_rust() {
+    let dir = tempfile_dir("hostile-docs");
+    let docs = dir.join("docs.json");
+    let comment = "Ends */ here, <script>x</script> `tick` [x](y) <bot> &bogus; {@link Nowhere} <a href=\"javascript:(1)\">a (link)</a><br>- not a list";
+    let entry = serde_json::json!([{"kind": "class", "name": "urlAuthResultDefault", "type": "UrlAuthResult",
+        "id": 0xa9d6db1f_u32, "arguments": [], "comment": comment}]);
+    std::fs::write(&docs, entry.to_string()).expect("write");
+    let generated = Config::new()
+        .schema(workspace_root().join("schema/url_auth.tl"))
+        .docs(&docs)
+        .generate()
+        .expect("hostile docs are text, not an error");
+    // The output was parsed and formatted (prettyplease), so it is Rust; its docs are escaped Markdown.
+    let line = (generated.source.lines())
+        .find(|line| line.contains(r"Ends \*/ here"))
+        .expect("the description");
+    assert!(
+        line.contains(r"\<script\>x\</script\> \`tick\` \[x\](y) \<bot\> \&bogus; `Nowhere`"),
+        "{line}"
+    );
+    // A link that is not to the web is its text only.
+    assert!(
+        line.ends_with("a (link)") && !generated.source.contains("javascript"),
+        "{line}"
+    );
+    assert!(generated.source.contains(r"/// \- not a list"));
+}
+
+#[test]
+fn a_docs_source_that_is_not_one_is_a_readable_error() {
+    let dir = tempfile_dir("bad-docs");
+    let docs = dir.join("docs.json");
+    let schema = workspace_root().join("schema/url_auth.tl");
+    std::fs::write(&docs, r#"{"constructors": []}"#).expect("write");
+    let error = Config::new()
+        .schema(&schema)
+        .docs(&docs)
+        .generate()
+        .expect_err("not docs")
+        .to_string();
+    assert!(
+        error.contains("docs.json") && error.contains("a docs source is mtcute's api-schema.json"),
+        "{error}"
+    );
+    std::fs::write(&docs, r#"[{"kind": "class", "comment": "no name"}]"#).expect("write");
+    let error = Config::new()
+        .schema(&schema)
+        .docs(&docs)
+        .generate()
+        .expect_err("no name")
+        .to_string();
+    assert!(error.contains("[0].name: expected a string"), "{error}");
+}

@@ -8,7 +8,8 @@ use crate::emit::{AttributeTarget, EmitOptions, UserAttribute};
 use crate::model::{ExternPath, ExternType, Externs};
 use crate::output::{OutputFile, Overwrite, write_files};
 use crate::{
-    Error, Frontend, Generated, GeneratedTl, Strictness, bindings_name, generate_tl, generate_with, read_sources,
+    Error, Frontend, Generated, GeneratedTl, Knowledge, Strictness, bindings_name, generate_informed, generate_tl,
+    read_sources,
 };
 
 /// What to generate and where, in the style of `prost_build::Config`.
@@ -43,6 +44,8 @@ pub struct Config {
     overwrite: Overwrite,
     frontend: Frontend,
     externs: Externs,
+    /// Docs sources ([`Config::docs`]).
+    docs: Vec<PathBuf>,
     /// Chosen by [`Config::strict`] or [`Config::degrade`]; else [`Strictness::for_roots`].
     strictness: Option<Strictness>,
 }
@@ -60,6 +63,7 @@ impl Default for Config {
             overwrite: Overwrite::GeneratedOnly,
             frontend: Frontend::BuildScript,
             externs: Externs::default(),
+            docs: Vec::new(),
             strictness: None,
         }
     }
@@ -264,6 +268,18 @@ impl Config {
         self.json_interface()
     }
 
+    /// Documents the generated items from a docs source: mtcute's `api-schema.json` or `mtp-schema.json`
+    /// (the npm package `@mtcute/tl`), matched by TL name. Constructors, functions, their params and the
+    /// boxed types get its descriptions (Telegram's HTML as Markdown, links to other definitions as
+    /// intra-doc links to their items), functions who may call them and the errors they may return;
+    /// definitions it does not know keep the schema's own docs. Names it has and the schema lacks are
+    /// reported in one line ([`crate::Generated::notes`]). Needs the `json` feature. Can be given more
+    /// than once: a later source's description of a name replaces an earlier one's.
+    pub fn docs(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.docs.push(path.as_ref().to_path_buf());
+        self
+    }
+
     /// Links each generated item to its page in Telegram's API reference (`https://core.telegram.org/
     /// constructor/<name>`, `/method/<name>`, `/type/<Name>`): for Telegram's own schemas.
     pub fn telegram_doc_links(&mut self) -> &mut Self {
@@ -323,17 +339,25 @@ impl Config {
                 frontend: self.frontend,
             });
         }
-        let mut generated = generate_with(
+        let knowledge = self.knowledge()?;
+        let mut generated = generate_informed(
             &files,
             &self.roots,
             &self.parse_options,
             &self.externs,
             &self.emit_options,
             self.strictness(),
+            &knowledge,
         )
         .map_err(|error| self.explained(error))?;
         generated.warnings = generated.warnings.for_frontend(self.frontend);
         Ok(generated)
+    }
+
+    /// The docs sources, read.
+    fn knowledge(&self) -> Result<Knowledge, Error> {
+        let docs = self.docs.iter().map(|path| read_docs(path)).collect::<Result<_, _>>()?;
+        Ok(Knowledge { docs })
     }
 
     /// Reads and parses the schemas and writes what the roots reach as one `.tl` file, in memory.
@@ -404,13 +428,13 @@ impl Config {
     /// [`Config::compile`], with cargo's instructions written to `stdout`.
     fn compile_printing_to(&self, stdout: &mut impl std::io::Write) -> Result<PathBuf, Error> {
         if self.rerun_if_changed {
-            for schema in &self.schemas {
+            for schema in self.schemas.iter().chain(&self.docs) {
                 // Cargo reads this from the build script's stdout; a closed stdout is not our failure.
                 let _ = writeln!(stdout, "cargo:rerun-if-changed={}", schema.display());
             }
         }
         let generated = self.generate()?;
-        for warning in generated.warnings.lines() {
+        for warning in generated.warnings.lines().into_iter().chain(generated.notes) {
             // Cargo shows these lines as warnings of the build; one line each.
             let _ = writeln!(stdout, "cargo:warning=tl-codegen: {warning}");
         }
@@ -421,6 +445,22 @@ impl Config {
         }])?;
         Ok(path)
     }
+}
+
+/// The docs source at `path`.
+#[cfg(feature = "json")]
+fn read_docs(path: &Path) -> Result<crate::model::DocsSource, Error> {
+    crate::docs_source::read(path)
+}
+
+/// Without the `json` feature, a docs source cannot be read.
+#[cfg(not(feature = "json"))]
+fn read_docs(path: &Path) -> Result<crate::model::DocsSource, Error> {
+    Err(Error::NeedsFeature {
+        path: path.to_path_buf(),
+        feature: "json",
+        what: "a docs source (JSON)",
+    })
 }
 
 #[cfg(test)]

@@ -437,15 +437,9 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Read { path, error } => write!(f, "error: cannot read `{}`: {error}", path.display()),
-            Error::Input { path, message } => write!(f, "error: in `{}`: {message}", path.display()),
-            Error::NeedsFeature { path, feature, what } => write!(
-                f,
-                "error: `{}` is {what}, and reading it needs tl-codegen's `{feature}` feature\n  \
-                 = help: in Cargo.toml: tl-codegen = {{ version = \"0.1\", default-features = false, \
-                 features = [\"{feature}\"] }}",
-                path.display()
-            ),
+            Error::Read { .. } | Error::Input { .. } | Error::NeedsFeature { .. } | Error::Write { .. } => {
+                self.fmt_file(f)
+            }
             Error::Schema(errors) => errors.fmt(f),
             Error::Roots(error) => error.fmt(f),
             Error::Empty { sources } => write!(
@@ -499,7 +493,26 @@ impl fmt::Display for Error {
                     frontend.overwrite_hint()
                 )
             }
+        }
+    }
+}
+
+impl Error {
+    /// The `Display` of the errors about one file read or written.
+    fn fmt_file(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Read { path, error } => write!(f, "error: cannot read `{}`: {error}", path.display()),
+            Error::Input { path, message } => write!(f, "error: in `{}`: {message}", path.display()),
+            Error::NeedsFeature { path, feature, what } => write!(
+                f,
+                "error: `{}` is {what}, and reading it needs tl-codegen's `{feature}` feature\n  \
+                         = help: in Cargo.toml: tl-codegen = {{ version = \"0.1\", default-features = false, \
+                         features = [\"{feature}\"] }}",
+                path.display()
+            ),
             Error::Write { path, error } => write!(f, "error: cannot write `{}`: {error}", path.display()),
+            // The other errors are not about one file; `Display` prints them.
+            _ => Ok(()),
         }
     }
 }

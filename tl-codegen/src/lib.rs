@@ -49,6 +49,8 @@
 mod config;
 mod degrade;
 pub mod diff;
+#[cfg(feature = "json")]
+mod docs_source;
 pub mod emit;
 mod error;
 pub mod ident;
@@ -80,6 +82,8 @@ pub struct Generated {
     pub counts: (usize, usize),
     /// Problems worth a look that did not stop generation.
     pub warnings: Warnings,
+    /// Lines worth a look that are no problem of the schema: what a docs source did not match.
+    pub notes: Vec<String>,
 }
 
 /// Parses `files` as one schema, keeps what `roots` reach (everything if empty), and generates Rust with the
@@ -104,18 +108,77 @@ pub fn generate_with(
     emit_options: &emit::EmitOptions,
     strictness: Strictness,
 ) -> Result<Generated, Error> {
+    let knowledge = Knowledge::default();
+    generate_informed(files, roots, options, externs, emit_options, strictness, &knowledge)
+}
+
+/// What the generated code may say beyond the schema: descriptions from docs sources
+/// ([`Config::docs`]).
+#[derive(Debug, Clone, Default)]
+pub struct Knowledge {
+    /// Docs sources, in order: a later one's description of a name replaces an earlier one's.
+    pub docs: Vec<model::DocsSource>,
+}
+
+/// [`generate_with`], the model documented with `knowledge`.
+pub fn generate_informed(
+    files: &[SourceFile],
+    roots: &[String],
+    options: &ParseOptions,
+    externs: &model::Externs,
+    emit_options: &emit::EmitOptions,
+    strictness: Strictness,
+    knowledge: &Knowledge,
+) -> Result<Generated, Error> {
     let loaded = load(files, options)?;
     let selected = select(&loaded.schema, roots)?;
     let (mut model, warnings) = build_model(files, &loaded, &selected, externs, strictness)?;
     if emit_options.tdjson {
         model.lower_to_tdjson();
     }
+    let schema_names: Vec<&str> = (loaded.schema.definitions.iter()).map(|d| d.name.full).collect();
+    let notes = (knowledge.docs.iter())
+        .filter_map(|docs| docs_note(docs, &model.document(docs, &schema_names)))
+        .collect();
     let source = emit(&model, emit_options);
     Ok(Generated {
         source: generated_header(files, loaded.schema.layer) + "\n" + &source,
         layer: loaded.schema.layer,
         counts: (model.constructors.len(), model.functions.len()),
         warnings,
+        notes,
+    })
+}
+
+/// The one line that says what a docs source did not match, if anything.
+fn docs_note(docs: &model::DocsSource, report: &model::DocsReport) -> Option<String> {
+    let examples = |names: &[String]| {
+        let shown: Vec<String> = names.iter().take(3).map(|name| format!("`{name}`")).collect();
+        let more = if names.len() > 3 { ", ..." } else { "" };
+        format!("{}{more}", shown.join(", "))
+    };
+    let mut parts = Vec::new();
+    if !report.unknown.is_empty() {
+        parts.push(format!(
+            "{} of its names are not in the schema ({})",
+            report.unknown.len(),
+            examples(&report.unknown)
+        ));
+    }
+    if !report.other_id.is_empty() {
+        parts.push(format!(
+            "{} have another id there, another layer's ({})",
+            report.other_id.len(),
+            examples(&report.other_id)
+        ));
+    }
+    (!parts.is_empty()).then(|| {
+        format!(
+            "docs from {}: {} definitions documented; {}",
+            docs.name,
+            report.documented,
+            parts.join("; ")
+        )
     })
 }
 

@@ -42,7 +42,7 @@ impl Emitter<'_> {
         let constructors: Vec<String> = (ty.variants.iter())
             .map(|v| format!("`{}`", self.model.constructors[v.constructor].tl_name))
             .collect();
-        let described = description(ty.description.as_deref());
+        let described = description(ty.description.as_ref(), place);
         let listed = doc_lines(&[format!(
             "The TL type `{}`: one of {}.",
             ty.tl_name,
@@ -130,8 +130,8 @@ impl Emitter<'_> {
         let id_u32 = hex_u32(constructor.id);
         let lines = constructor
             .description
-            .as_deref()
-            .map(super::docs::prose)
+            .as_ref()
+            .map(|text| super::docs::prose(text, place.depth()))
             .unwrap_or_default();
         let (type_text, variant_text) = (
             super::item_path("types", constructor.namespace.as_deref(), &constructor.rust_name),

@@ -234,7 +234,7 @@ impl Emitter<'_> {
     /// The struct's docs: the schema's description, the TL definition (wrapped), and a link to Telegram's
     /// reference when asked for.
     fn item_docs(&self, item: &Item, place: Place<'_>, kind: &str) -> TokenStream {
-        let description = description(item.description.as_deref());
+        let description = description(item.description.as_ref(), place);
         let borrowed = (place.form == Form::Borrowed)
             .then(|| super::docs::borrowed_form("types", item.namespace.as_deref(), &item.rust_name));
         let mut lines = vec![
@@ -247,6 +247,8 @@ impl Emitter<'_> {
             lines.push(String::new());
             lines.push(super::docs::telegram_link(page, &item.tl_name));
         }
+        lines.extend(super::docs::availability(item.available));
+        lines.extend(super::docs::possible_errors(&item.errors, place.depth()));
         if place.form == Form::Owned {
             lines.extend(without_default_docs(item));
         }
@@ -299,7 +301,7 @@ impl Emitter<'_> {
     fn field_declaration(&self, item: &Item, place: Place<'_>, field: &crate::model::Field) -> TokenStream {
         let name = ident(&field.rust_name);
         let ty = self.field_type(item, place, field);
-        let docs = doc_lines(&super::docs::field_docs(item, field));
+        let docs = doc_lines(&super::docs::field_docs(item, field, place.depth()));
         let attributes = (place.form == Form::Owned)
             .then(|| self.field_attributes(&item.tl_name, &field.tl_name, &field.rust_name, &field.kind));
         quote!(#docs #attributes pub #name: #ty,)
@@ -343,7 +345,7 @@ impl Emitter<'_> {
                 let members = group.members.iter().map(|member| {
                     let member_name = ident(&member.rust_name);
                     let ty = self.rust_type(place, &member.ty);
-                    let docs = doc_lines(&super::docs::member_docs(member));
+                    let docs = doc_lines(&super::docs::member_docs(member, place.depth()));
                     let field_attributes = (place.form == Form::Owned).then(|| {
                         self.field_attributes(
                             &item.tl_name,

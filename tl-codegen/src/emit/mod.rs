@@ -376,11 +376,11 @@ fn hex(value: u32) -> TokenStream {
 }
 
 /// The schema's description of something as `#[doc]` attributes followed by an empty line, or nothing.
-fn description(text: Option<&str>) -> TokenStream {
+fn description(text: Option<&crate::model::Prose>, place: Place<'_>) -> TokenStream {
     let Some(text) = text else {
         return TokenStream::new();
     };
-    let mut lines = docs::prose(text);
+    let mut lines = docs::prose(text, place.depth());
     lines.push(String::new());
     lines.iter().map(|line| doc_attr(line)).collect()
 }

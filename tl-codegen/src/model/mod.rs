@@ -17,9 +17,11 @@ mod analysis;
 mod derives;
 mod generics;
 mod heap;
+mod knowledge;
 mod names;
 mod nullable;
 mod plan;
+mod prose;
 mod renames;
 mod repeats;
 mod resolve;
@@ -29,7 +31,9 @@ mod tdjson;
 use tl_parser::builtin::BuiltinId;
 use tl_parser::{ClassDoc, Definition, Diagnostics, Span};
 
+pub use knowledge::{Availability, DefinitionDocs, DocsReport, DocsSource, PossibleError};
 pub use plan::{FixedPart, FixedSource, GroupPart, Step, WireValue, group_members};
+pub use prose::{Prose, Span as ProseSpan};
 pub use shape::DefaultImpl;
 
 /// What a model is built from.
@@ -323,8 +327,12 @@ pub struct Item {
     pub id: u32,
     /// The definition as canonical TL, for the docs.
     pub definition: String,
-    /// What the schema's doc comment says it is.
-    pub description: Option<String>,
+    /// What the schema's doc comment (or a docs source) says it is.
+    pub description: Option<Prose>,
+    /// Who may call a function, when a docs source says.
+    pub available: Option<Availability>,
+    /// The errors a function may return, when a docs source or an error list says.
+    pub errors: Vec<PossibleError>,
     /// Where the definition's name is, for diagnostics.
     pub span: Span,
     /// The struct's fields, in TL order (a group takes the place of its first member).
@@ -534,7 +542,7 @@ pub struct Field {
     /// The flag bit that says whether it is present, if conditional.
     pub condition: Option<Condition>,
     /// What the schema's doc comment says of the param.
-    pub description: Option<String>,
+    pub description: Option<Prose>,
 }
 
 /// `flags.N?`: flags field index and bit; TL-formal's `n?`: the whole word, not zero.
@@ -595,7 +603,7 @@ pub struct Member {
     /// Its type.
     pub ty: TypeRef,
     /// What the schema's doc comment says of the param.
-    pub description: Option<String>,
+    pub description: Option<Prose>,
 }
 
 /// A `?true` whose bit is set exactly when a valued field (or group) is present.
@@ -621,7 +629,7 @@ pub struct BoxedType {
     /// `UrlAuthResult`.
     pub rust_name: String,
     /// What the schema's doc comment (`//@class`) says it is.
-    pub description: Option<String>,
+    pub description: Option<Prose>,
     /// For a generic type (`Maybe t`), the Rust names of its parameters that a constructor uses (`T`).
     pub generics: Vec<String>,
     /// How many natural-number parameters (`Tuple t n`: one) the type has: its decoder is given their

@@ -15,7 +15,7 @@ impl Model {
 fn make_item_nulls_optional(item: &mut Item) {
     for (index, field) in item.fields.iter_mut().enumerate() {
         let FieldKind::Required(ty) = &field.kind else { continue };
-        if is_object(ty) && field.description.as_deref().is_some_and(says_null) {
+        if is_object(ty) && field.description.as_ref().is_some_and(|d| says_null(&d.text())) {
             field.kind = FieldKind::Optional(ty.clone());
             // An option's empty value is `None`: the field no longer keeps `new` from leaving it empty.
             item.without_default.retain(|&without| without != index);

@@ -3,7 +3,7 @@
 //! the [`Model`]. Every stage reads and writes these; none of them is needed to define them, so no stage
 //! depends on another through them.
 
-use super::{CountPattern, CountSource, DerivedBit, ExternType, Field, Group, Item, Model, TypeRef, plan};
+use super::{CountPattern, CountSource, DerivedBit, ExternType, Field, Group, Item, Model, Prose, TypeRef, plan};
 
 /// Everything resolved: the items without what the analysis adds, and the boxed types with their
 /// constructors.
@@ -25,7 +25,7 @@ pub(super) struct Shape {
     pub(super) rust_name: String,
     pub(super) id: u32,
     pub(super) definition: String,
-    pub(super) description: Option<String>,
+    pub(super) description: Option<Prose>,
     pub(super) span: tl_parser::Span,
     pub(super) fields: Vec<Field>,
     pub(super) groups: Vec<Group>,
@@ -52,7 +52,7 @@ pub(super) struct TypeShape {
     /// The universal function type: its values are those of every (non-generic) function.
     pub(super) any_function: bool,
     /// What the `//@class` comment says.
-    pub(super) description: Option<String>,
+    pub(super) description: Option<Prose>,
     /// For a generic type, the Rust names of the parameters its constructors use.
     pub(super) generics: Vec<String>,
     /// How many natural-number parameters it has.
@@ -97,6 +97,8 @@ impl Shape {
             id: p.id,
             definition: p.definition,
             description: p.description,
+            available: None,
+            errors: Vec::new(),
             span: p.span,
             fields: p.fields,
             groups: p.groups,

@@ -1,7 +1,7 @@
 //! The model in the JSON interface of TDLib and tonlib (`Config::json_interface`): what changes when
 //! JSON, not TL's binary form, is the wire.
 
-use super::{CountSource, Field, FieldKind, Item, Model, OPAQUE_ANSWER, OPAQUE_JSON_ANSWER, TypeRef};
+use super::{CountSource, Field, FieldKind, Item, Model, OPAQUE_ANSWER, OPAQUE_JSON_ANSWER, Prose, TypeRef};
 
 impl Model {
     /// Lowers the model to the JSON interface: fields documented as nullable become `Option`s, flags
@@ -36,11 +36,11 @@ fn give_flags_words_as_fields(item: &mut Item) {
             span: item.span,
             kind: FieldKind::Required(TypeRef::Builtin(nat)),
             condition: None,
-            description: Some(format!(
+            description: Some(Prose::plain(format!(
                 "The flags word, a member of its own in the JSON interface: its bits say which of the \
                  conditional fields ({}) the library reads.",
                 conditional_fields(&item.fields, index)
-            )),
+            ))),
         });
     }
 }

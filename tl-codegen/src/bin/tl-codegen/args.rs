@@ -35,6 +35,8 @@ Project file: tl-codegen.toml, in this folder or the nearest one above it. Paths
   json-interface = false               # optional: TDLib's and tonlib's JSON, no binary codec (tl-runtime's
                                        # `tdjson`; `tdjson = true`, its first name, is the same)
   telegram-doc-links = false           # optional: link items to core.telegram.org
+  docs = [\"api-schema.json\"]           # optional: descriptions, availability and errors from mtcute's
+                                       # JSON (npm @mtcute/tl), matched by TL name
   if-schema-missing = \"fail\"           # optional: \"skip\" skips the job with a note
 
 Output files: tl-codegen replaces only files that begin with its `// @generated` header, and nothing
@@ -136,6 +138,11 @@ pub(crate) struct Args {
         conflicts_with = "borrowed_types"
     )]
     pub(crate) json_interface: bool,
+    /// Document the items from a docs source: mtcute's api-schema.json or mtp-schema.json (npm
+    /// `@mtcute/tl`), matched by TL name: descriptions, who may call each function, its errors
+    /// (repeatable).
+    #[arg(long, value_name = "FILE", requires = "schemas")]
+    pub(crate) docs: Vec<PathBuf>,
     /// Link each item to its page in Telegram's API reference (core.telegram.org).
     #[arg(long, requires = "schemas")]
     pub(crate) telegram_doc_links: bool,

@@ -104,6 +104,9 @@ impl Job {
         let ((constructors, functions), files, warnings) = match &self.output {
             Output::Crate(dir) => {
                 let generated = self.config.generate()?;
+                for note in &generated.notes {
+                    say(format_args!("note: {note}"));
+                }
                 let files = crate_files(&self.config, &generated, dir);
                 (generated.counts, files, generated.warnings)
             }

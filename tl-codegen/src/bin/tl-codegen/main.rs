@@ -153,6 +153,9 @@ fn output_flags(config: &mut Config, args: &Args) {
     if args.telegram_doc_links {
         config.telegram_doc_links();
     }
+    for path in &args.docs {
+        config.docs(path);
+    }
     if args.borrowed_types {
         config.borrowed_types();
     }

@@ -72,6 +72,8 @@ struct JobSpec {
     #[serde(default)]
     telegram_doc_links: bool,
     #[serde(default)]
+    docs: Vec<PathBuf>,
+    #[serde(default)]
     borrowed_types: bool,
     #[serde(default)]
     derive_hash: bool,
@@ -122,6 +124,9 @@ fn job_of(spec: JobSpec, folder: &Path) -> Result<Job, &'static str> {
     let mut config = Config::new();
     for schema in &spec.schemas {
         config.schema(folder.join(schema));
+    }
+    for docs in &spec.docs {
+        config.docs(folder.join(docs));
     }
     config
         .roots(spec.roots.iter().cloned())

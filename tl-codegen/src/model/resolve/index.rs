@@ -10,7 +10,7 @@ use crate::ident;
 use crate::model::generics::{self, Applicable, Argument, ConstructorGenerics, Scope, TypeGenerics};
 use crate::model::repeats::MAX_DECLARED_ARRAY;
 use crate::model::shape::TypeShape;
-use crate::model::{CountSource, CountSum, ExternType, Externs, TypeRef};
+use crate::model::{CountSource, CountSum, ExternType, Externs, Prose, TypeRef};
 
 /// Whether any type in `definitions` names the universal type.
 fn uses_universal(definitions: &[&Definition<'_>]) -> bool {
@@ -285,7 +285,8 @@ impl<'d, 'a> Index<'d, 'a> {
                 universal: name == UNIVERSAL,
                 any_function: name == ANY_FUNCTION,
                 description: (class_docs.iter().rfind(|doc| doc.name == name))
-                    .and_then(|doc| Docs::parse(&doc.lines).description),
+                    .and_then(|doc| Docs::parse(&doc.lines).description)
+                    .map(Prose::plain),
             })
             .collect()
     }

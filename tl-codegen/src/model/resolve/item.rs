@@ -17,7 +17,7 @@ use crate::model::repeats::{
 };
 use crate::model::shape::Shape;
 use crate::model::{
-    Condition, CountSource, DerivedBit, Field, FieldKind, Group, ItemCondition, ItemValue, Member, TypeRef,
+    Condition, CountSource, DerivedBit, Field, FieldKind, Group, ItemCondition, ItemValue, Member, Prose, TypeRef,
 };
 
 /// One item, param by param in TL order.
@@ -155,7 +155,8 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             description: superseded
                 .into_iter()
                 .chain(self.docs.description.clone())
-                .reduce(|a, b| format!("{a} {b}")),
+                .reduce(|a, b| format!("{a} {b}"))
+                .map(Prose::plain),
             span: definition.name.span,
             plan: plan::plan(&self.wire, &kinds, &self.groups),
             fields: self.fields,
@@ -351,7 +352,7 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             span: repeat.span,
             kind,
             condition,
-            description: self.docs.param(name).map(String::from),
+            description: self.docs.param(name).map(Prose::plain),
         });
     }
 
@@ -542,7 +543,7 @@ impl<'i, 'd, 'a> ItemBuilder<'i, 'd, 'a> {
             member: Some(self.groups[group].members.len()),
         });
         let name = field.name.expect("conditional params are named");
-        let description = self.docs.param(name).map(String::from);
+        let description = self.docs.param(name).map(Prose::plain);
         let members = &mut self.groups[group].members;
         members.push(Member {
             rust_name: ident::field_name(name),
@@ -672,7 +673,7 @@ fn new_field(field: &tl_parser::Field<'_>, kind: FieldKind, condition: Option<Co
         span: field.span,
         kind,
         condition,
-        description: docs.param(name).map(String::from),
+        description: docs.param(name).map(Prose::plain),
     }
 }
 

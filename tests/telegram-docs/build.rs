@@ -1,0 +1,30 @@
+//! Generates schema/url_auth.tl with the docs of mtcute's api-schema.json, as a user's build script would,
+//! into OUT_DIR. The JSON is found in the cache of `bash scripts/fetch-mtcute.sh` (`MTCUTE_CACHE`);
+//! without it nothing is generated (`has_mtcute` stays off, and the test binary's one test fails naming
+//! the script), and on CI its absence is a failure.
+
+#[path = "../src/mtcute.rs"]
+#[allow(dead_code, unreachable_pub)]
+mod mtcute;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    println!("cargo::rustc-check-cfg=cfg(has_mtcute)");
+    println!("cargo:rerun-if-env-changed=MTCUTE_CACHE");
+    let docs = mtcute::cache().join("api-schema.json");
+    if !docs.is_file() {
+        assert!(std::env::var_os("CI").is_none(), "CI must have {}", docs.display());
+        println!(
+            "cargo:warning={} is missing: run `{}`, then test again",
+            docs.display(),
+            mtcute::FETCH
+        );
+        return Ok(());
+    }
+    tl_codegen::Config::new()
+        .schema("../../schema/url_auth.tl")
+        .docs(&docs)
+        .compile()?;
+    println!("cargo:rustc-env=MTCUTE_API_SCHEMA={}", docs.display());
+    println!("cargo:rustc-cfg=has_mtcute");
+    Ok(())
+}
