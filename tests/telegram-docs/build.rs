@@ -1,5 +1,5 @@
-//! Generates schema/url_auth.tl with the docs of mtcute's api-schema.json, as a user's build script would,
-//! into OUT_DIR. The JSON is found in the cache of `bash scripts/fetch-mtcute.sh` (`MTCUTE_CACHE`);
+//! Generates schema/url_auth.tl and mtcute's mtp-schema.json with the docs of mtcute's api-schema.json
+//! and typed errors from its raw-errors.json, as a user's build script would, into OUT_DIR. The JSON is found in the cache of `bash scripts/fetch-mtcute.sh` (`MTCUTE_CACHE`);
 //! without it nothing is generated (`has_mtcute` stays off, and the test binary's one test fails naming
 //! the script), and on CI its absence is a failure.
 
@@ -10,6 +10,7 @@ mod mtcute;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("cargo::rustc-check-cfg=cfg(has_mtcute)");
     println!("cargo:rerun-if-env-changed=MTCUTE_CACHE");
+    println!("cargo:rerun-if-changed=build.rs");
     let docs = mtcute::cache().join("api-schema.json");
     if !docs.is_file() {
         assert!(std::env::var_os("CI").is_none(), "CI must have {}", docs.display());
@@ -20,11 +21,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
         return Ok(());
     }
+    // With MTProto's service definitions read from mtcute's JSON: `rpc_error` converts to the typed errors.
     tl_codegen::Config::new()
         .schema("../../schema/url_auth.tl")
+        .schema(mtcute::cache().join("mtp-schema.json"))
         .docs(&docs)
+        .errors(mtcute::cache().join("raw-errors.json"))
+        .compile()?;
+    // mtcute's api-schema.json as the schema too (its layer 223), documented by itself.
+    tl_codegen::Config::new()
+        .schema(&docs)
+        .roots(["messages.requestUrlAuth", "messages.acceptUrlAuth", "auth.sendCode"])
+        .docs(&docs)
+        .errors(mtcute::cache().join("raw-errors.json"))
+        .file_name("api.rs")
         .compile()?;
     println!("cargo:rustc-env=MTCUTE_API_SCHEMA={}", docs.display());
+    println!(
+        "cargo:rustc-env=MTCUTE_RAW_ERRORS={}",
+        mtcute::cache().join("raw-errors.json").display()
+    );
     println!("cargo:rustc-cfg=has_mtcute");
     Ok(())
 }

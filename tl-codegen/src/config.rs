@@ -46,6 +46,8 @@ pub struct Config {
     externs: Externs,
     /// Docs sources ([`Config::docs`]).
     docs: Vec<PathBuf>,
+    /// Error lists ([`Config::errors`]).
+    errors: Vec<PathBuf>,
     /// Chosen by [`Config::strict`] or [`Config::degrade`]; else [`Strictness::for_roots`].
     strictness: Option<Strictness>,
 }
@@ -64,6 +66,7 @@ impl Default for Config {
             frontend: Frontend::BuildScript,
             externs: Externs::default(),
             docs: Vec::new(),
+            errors: Vec::new(),
             strictness: None,
         }
     }
@@ -280,6 +283,19 @@ impl Config {
         self
     }
 
+    /// Generates typed RPC errors from an error list: mtcute's `raw-errors.json` (needs the `json`
+    /// feature), Telethon's `errors.csv` or a Pyrogram `.tsv` file named after its code
+    /// (`420_FLOOD.tsv`); can be given more than once (the lists are merged). Adds `errors::RpcError`: a
+    /// variant per known error, its code and description as docs, a number in its message
+    /// (`FLOOD_WAIT_%d`) as a field, `Other { code, message }` for the rest; made from a code and a
+    /// message (`RpcError::new`, or `From` the schema's `rpc_error`), displayed back as the exact
+    /// message. Each function the list names gets its possible errors in its docs and as
+    /// `POSSIBLE_ERRORS`.
+    pub fn errors(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.errors.push(path.as_ref().to_path_buf());
+        self
+    }
+
     /// Links each generated item to its page in Telegram's API reference (`https://core.telegram.org/
     /// constructor/<name>`, `/method/<name>`, `/type/<Name>`): for Telegram's own schemas.
     pub fn telegram_doc_links(&mut self) -> &mut Self {
@@ -357,7 +373,11 @@ impl Config {
     /// The docs sources, read.
     fn knowledge(&self) -> Result<Knowledge, Error> {
         let docs = self.docs.iter().map(|path| read_docs(path)).collect::<Result<_, _>>()?;
-        Ok(Knowledge { docs })
+        let mut errors = None;
+        for path in &self.errors {
+            crate::error_list::read_into(errors.get_or_insert_with(Default::default), path)?;
+        }
+        Ok(Knowledge { docs, errors })
     }
 
     /// Reads and parses the schemas and writes what the roots reach as one `.tl` file, in memory.
@@ -428,7 +448,7 @@ impl Config {
     /// [`Config::compile`], with cargo's instructions written to `stdout`.
     fn compile_printing_to(&self, stdout: &mut impl std::io::Write) -> Result<PathBuf, Error> {
         if self.rerun_if_changed {
-            for schema in self.schemas.iter().chain(&self.docs) {
+            for schema in self.schemas.iter().chain(&self.docs).chain(&self.errors) {
                 // Cargo reads this from the build script's stdout; a closed stdout is not our failure.
                 let _ = writeln!(stdout, "cargo:rerun-if-changed={}", schema.display());
             }

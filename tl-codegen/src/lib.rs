@@ -53,6 +53,7 @@ pub mod diff;
 mod docs_source;
 pub mod emit;
 mod error;
+mod error_list;
 pub mod ident;
 #[cfg(feature = "json")]
 mod json_schema;
@@ -118,6 +119,8 @@ pub fn generate_with(
 pub struct Knowledge {
     /// Docs sources, in order: a later one's description of a name replaces an earlier one's.
     pub docs: Vec<model::DocsSource>,
+    /// The error lists, read into one: typed RPC errors ([`Config::errors`]).
+    pub errors: Option<model::ErrorList>,
 }
 
 /// [`generate_with`], the model documented with `knowledge`.
@@ -140,6 +143,9 @@ pub fn generate_informed(
     let notes = (knowledge.docs.iter())
         .filter_map(|docs| docs_note(docs, &model.document(docs, &schema_names)))
         .collect();
+    if let Some(errors) = &knowledge.errors {
+        model.add_errors(errors);
+    }
     let source = emit(&model, emit_options);
     Ok(Generated {
         source: generated_header(files, loaded.schema.layer) + "\n" + &source,
@@ -430,6 +436,7 @@ pub fn emit(model: &model::Model, options: &emit::EmitOptions) -> String {
             emit::Part::Enums,
             emit::Part::Functions,
             emit::Part::Borrowed,
+            emit::Part::Errors,
             emit::Part::NameForId,
         ]);
         (types.join().expect("rendering does not panic"), rest)
@@ -558,6 +565,7 @@ mod tests {
             Part::Enums,
             Part::Functions,
             Part::Borrowed,
+            Part::Errors,
             Part::NameForId,
         ];
         let options = emit::EmitOptions::default();

@@ -21,6 +21,7 @@ mod error;
 mod opaque;
 pub mod primitives;
 mod reader;
+pub mod rpc_error;
 #[cfg(feature = "serde")]
 pub mod serde_bytes;
 #[cfg(feature = "tdjson")]

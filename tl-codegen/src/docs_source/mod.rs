@@ -128,6 +128,7 @@ fn definition_docs(
                 .unwrap_or(0),
             name: error_name.to_string(),
             description: prose_of(thrown, "comment"),
+            variant: None,
         });
     }
     Ok((name.strip_prefix("mt_").unwrap_or(name).to_string(), docs))

@@ -77,7 +77,11 @@ pub(super) fn possible_errors(errors: &[PossibleError], depth: usize) -> Vec<Str
     lines.push("The RPC errors it may return, as the docs source lists them:".to_string());
     lines.push(String::new());
     for error in errors {
-        let mut line = format!("- {}", code_span(&format!("{} {}", error.code, error.name)));
+        let name = code_span(&format!("{} {}", error.code, error.name));
+        let mut line = match &error.variant {
+            Some(variant) => format!("- [{name}]({}errors::RpcError::{variant})", "super::".repeat(depth)),
+            None => format!("- {name}"),
+        };
         if let Some(description) = &error.description {
             line.push_str(": ");
             line.push_str(&prose(description, depth).join(" "));

@@ -141,7 +141,8 @@ impl Emitter<'_> {
             .counted_answer
             .as_ref()
             .map(|answer| self.read_answer(item, place, answer));
-        quote!(#declaration #serialize #deserialize #remote_call #read_answer)
+        let possible_errors = self.possible_errors_const(item);
+        quote!(#declaration #serialize #deserialize #remote_call #read_answer #possible_errors)
     }
 
     /// `read_answer`: the answer of a function whose answer type has `#` parameters, read with the counts

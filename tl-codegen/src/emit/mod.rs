@@ -18,6 +18,7 @@ mod fill;
 mod items;
 mod owned;
 mod reads;
+mod rpc_errors;
 mod tdjson;
 mod tuples;
 mod types;
@@ -70,6 +71,8 @@ pub enum Part {
     Functions,
     /// `pub mod borrowed`, when asked for.
     Borrowed,
+    /// `pub mod errors`, when an error list was given.
+    Errors,
     /// `name_for_id`.
     NameForId,
 }
@@ -201,6 +204,7 @@ impl<'m> Emitter<'m> {
                 }
             }
             Part::Borrowed => self.borrowed(),
+            Part::Errors => self.errors_module(),
             Part::NameForId => self.name_for_id(),
         }
     }

@@ -53,6 +53,8 @@ pub struct PossibleError {
     pub name: String,
     /// What it means.
     pub description: Option<Prose>,
+    /// Its variant of `errors::RpcError`, when typed errors are generated.
+    pub variant: Option<String>,
 }
 
 /// What taking in a docs source did.

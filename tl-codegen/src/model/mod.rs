@@ -25,6 +25,7 @@ mod prose;
 mod renames;
 mod repeats;
 mod resolve;
+mod rpc_errors;
 mod shape;
 mod tdjson;
 
@@ -34,6 +35,7 @@ use tl_parser::{ClassDoc, Definition, Diagnostics, Span};
 pub use knowledge::{Availability, DefinitionDocs, DocsReport, DocsSource, PossibleError};
 pub use plan::{FixedPart, FixedSource, GroupPart, Step, WireValue, group_members};
 pub use prose::{Prose, Span as ProseSpan};
+pub use rpc_errors::{ErrorList, ErrorNumber, ErrorVariant, ListedError, OTHER_VARIANT, RpcErrors};
 pub use shape::DefaultImpl;
 
 /// What a model is built from.
@@ -719,6 +721,8 @@ pub struct Model {
     pub types: Vec<BoxedType>,
     /// Types defined outside the schema.
     pub externs: Vec<ExternType>,
+    /// The typed RPC errors, when an error list was given ([`Model::add_errors`]).
+    pub errors: Option<RpcErrors>,
 }
 
 impl Model {

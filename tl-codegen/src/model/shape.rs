@@ -166,24 +166,24 @@ impl Resolved {
             },
         )
         .collect();
-        let constructors = (self
-            .constructors
-            .into_iter()
-            .zip(facts.constructors)
-            .zip(derives.constructors))
-        .map(|((shape, facts), derives)| shape.into_item(facts, derives))
-        .collect();
-        let functions = (self.functions.into_iter().zip(facts.functions).zip(derives.functions))
-            .map(|((shape, facts), derives)| shape.into_item(facts, derives))
-            .collect();
+        let constructors = items(self.constructors, facts.constructors, derives.constructors);
+        let functions = items(self.functions, facts.functions, derives.functions);
         Model {
             layer,
             constructors,
             functions,
             types,
             externs: self.externs,
+            errors: None,
         }
     }
+}
+
+/// The items of `shapes`, with their facts and traits (in the same order).
+fn items(shapes: Vec<Shape>, facts: Vec<ItemFacts>, traits: Vec<ItemTraits>) -> Vec<Item> {
+    (shapes.into_iter().zip(facts).zip(traits))
+        .map(|((shape, facts), traits)| shape.into_item(facts, traits))
+        .collect()
 }
 
 /// How a struct implements `Default`.

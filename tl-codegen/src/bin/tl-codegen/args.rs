@@ -37,6 +37,8 @@ Project file: tl-codegen.toml, in this folder or the nearest one above it. Paths
   telegram-doc-links = false           # optional: link items to core.telegram.org
   docs = [\"api-schema.json\"]           # optional: descriptions, availability and errors from mtcute's
                                        # JSON (npm @mtcute/tl), matched by TL name
+  errors = [\"raw-errors.json\"]         # optional: typed RPC errors (errors::RpcError) from mtcute's
+                                       # raw-errors.json, Telethon's errors.csv or Pyrogram .tsv files
   if-schema-missing = \"fail\"           # optional: \"skip\" skips the job with a note
 
 Output files: tl-codegen replaces only files that begin with its `// @generated` header, and nothing
@@ -143,6 +145,10 @@ pub(crate) struct Args {
     /// (repeatable).
     #[arg(long, value_name = "FILE", requires = "schemas")]
     pub(crate) docs: Vec<PathBuf>,
+    /// Generate typed RPC errors (`errors::RpcError`) from an error list: mtcute's raw-errors.json,
+    /// Telethon's errors.csv, or Pyrogram .tsv files named after their code (repeatable).
+    #[arg(long, value_name = "FILE", requires = "schemas")]
+    pub(crate) errors: Vec<PathBuf>,
     /// Link each item to its page in Telegram's API reference (core.telegram.org).
     #[arg(long, requires = "schemas")]
     pub(crate) telegram_doc_links: bool,

@@ -156,6 +156,9 @@ fn output_flags(config: &mut Config, args: &Args) {
     for path in &args.docs {
         config.docs(path);
     }
+    for path in &args.errors {
+        config.errors(path);
+    }
     if args.borrowed_types {
         config.borrowed_types();
     }

@@ -74,6 +74,8 @@ struct JobSpec {
     #[serde(default)]
     docs: Vec<PathBuf>,
     #[serde(default)]
+    errors: Vec<PathBuf>,
+    #[serde(default)]
     borrowed_types: bool,
     #[serde(default)]
     derive_hash: bool,
@@ -127,6 +129,9 @@ fn job_of(spec: JobSpec, folder: &Path) -> Result<Job, &'static str> {
     }
     for docs in &spec.docs {
         config.docs(folder.join(docs));
+    }
+    for errors in &spec.errors {
+        config.errors(folder.join(errors));
     }
     config
         .roots(spec.roots.iter().cloned())
