@@ -48,6 +48,8 @@ pub struct Config {
     docs: Vec<PathBuf>,
     /// Error lists ([`Config::errors`]).
     errors: Vec<PathBuf>,
+    /// Whether the output is split into files ([`Config::split_by_namespace`]).
+    split: bool,
     /// Chosen by [`Config::strict`] or [`Config::degrade`]; else [`Strictness::for_roots`].
     strictness: Option<Strictness>,
 }
@@ -67,6 +69,7 @@ impl Default for Config {
             externs: Externs::default(),
             docs: Vec::new(),
             errors: Vec::new(),
+            split: false,
             strictness: None,
         }
     }
@@ -296,6 +299,16 @@ impl Config {
         self
     }
 
+    /// Splits the output so that no file is large: the main file (`api.rs`) keeps the module tree and
+    /// `include!`s the items of `types`, `enums` and `functions` from files in a folder named after it
+    /// (`api/types/messages.rs` per namespace, `api/types/root_a.rs` per first letter of the items outside
+    /// any namespace). For editors and reviews of a whole schema; `include_tl!` stays the one line to
+    /// write, and the types and their paths are the same. (`borrowed` stays in the main file.)
+    pub fn split_by_namespace(&mut self) -> &mut Self {
+        self.split = true;
+        self
+    }
+
     /// Links each generated item to its page in Telegram's API reference (`https://core.telegram.org/
     /// constructor/<name>`, `/method/<name>`, `/type/<Name>`): for Telegram's own schemas.
     pub fn telegram_doc_links(&mut self) -> &mut Self {
@@ -356,12 +369,14 @@ impl Config {
             });
         }
         let knowledge = self.knowledge()?;
+        let mut emit_options = self.emit_options.clone();
+        emit_options.split = self.split.then(|| self.output_stem());
         let mut generated = generate_informed(
             &files,
             &self.roots,
             &self.parse_options,
             &self.externs,
-            &self.emit_options,
+            &emit_options,
             self.strictness(),
             &knowledge,
         )
@@ -424,6 +439,14 @@ impl Config {
         write_files(files, self.overwrite).map_err(|error| error.for_frontend(self.frontend))
     }
 
+    /// The output file's name without `.rs`: the folder of the split output's pieces.
+    fn output_stem(&self) -> String {
+        match &self.file_name {
+            Some(name) => name.strip_suffix(".rs").unwrap_or(name).to_string(),
+            None => bindings_name(&self.schemas),
+        }
+    }
+
     /// The path [`Config::compile`] writes to.
     pub fn output_path(&self) -> Result<PathBuf, Error> {
         let dir = match &self.out_dir {
@@ -459,10 +482,16 @@ impl Config {
             let _ = writeln!(stdout, "cargo:warning=tl-codegen: {warning}");
         }
         let path = self.output_path()?;
-        self.write(&[OutputFile {
+        let folder = path.parent().unwrap_or(Path::new("")).to_path_buf();
+        let main = OutputFile {
             path: path.clone(),
             content: generated.source,
-        }])?;
+        };
+        let pieces = (generated.pieces.into_iter()).map(|(relative, content)| OutputFile {
+            path: folder.join(relative),
+            content,
+        });
+        self.write(&std::iter::once(main).chain(pieces).collect::<Vec<_>>())?;
         Ok(path)
     }
 }

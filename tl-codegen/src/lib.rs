@@ -85,6 +85,9 @@ pub struct Generated {
     pub warnings: Warnings,
     /// Lines worth a look that are no problem of the schema: what a docs source did not match.
     pub notes: Vec<String>,
+    /// With [`Config::split_by_namespace`], the files the main one `include!`s: (path relative to the
+    /// folder of the main file, content starting with the same `@generated` header).
+    pub pieces: Vec<(String, String)>,
 }
 
 /// Parses `files` as one schema, keeps what `roots` reach (everything if empty), and generates Rust with the
@@ -146,9 +149,14 @@ pub fn generate_informed(
     if let Some(errors) = &knowledge.errors {
         model.add_errors(errors);
     }
-    let source = emit(&model, emit_options);
+    let (source, pieces) = emit_files(&model, emit_options);
+    let header = generated_header(files, loaded.schema.layer);
+    let pieces = (pieces.into_iter())
+        .map(|(path, piece)| (path, header.clone() + "\n" + &piece))
+        .collect();
     Ok(Generated {
-        source: generated_header(files, loaded.schema.layer) + "\n" + &source,
+        source: header + "\n" + &source,
+        pieces,
         layer: loaded.schema.layer,
         counts: (model.constructors.len(), model.functions.len()),
         warnings,
@@ -403,6 +411,12 @@ pub fn crate_files(config: &Config, generated: &Generated, dir: &Path) -> Vec<Ou
             content: generated.source.clone(),
         },
     ]
+    .into_iter()
+    .chain(generated.pieces.iter().map(|(relative, content)| OutputFile {
+        path: dir.join(relative),
+        content: content.clone(),
+    }))
+    .collect()
 }
 
 /// Where [`crate_files`] writes: the module's root, and `dir/<bindings name>.rs`. The root is `dir/lib.rs`
@@ -419,14 +433,25 @@ pub fn crate_file_paths(config: &Config, dir: &Path) -> [PathBuf; 2] {
     ]
 }
 
-/// The Rust source of `model` (without the `@generated` header): every [`emit::Part`] emitted and rendered
-/// (formatted with the `format` feature, else plain), `types` on a second thread (the largest part, about
-/// half the work), concatenated in order: the same text as rendering the whole file at once.
+/// Formats the model as Rust source (prettyplease with the `format` feature, else a line per statement):
+/// the whole output as one file.
 pub fn emit(model: &model::Model, options: &emit::EmitOptions) -> String {
-    let render_parts = |parts: &[emit::Part]| -> Vec<String> {
-        parts
-            .iter()
-            .map(|&part| render::source(emit::emit_part(model, options, part)))
+    emit_files(model, options).0
+}
+
+/// [`emit`], and with [`emit::EmitOptions::split`] the pieces the main file `include!`s: (path relative
+/// to the main file's folder, source). The parts are emitted on two threads (`types` on its own).
+pub fn emit_files(model: &model::Model, options: &emit::EmitOptions) -> (String, Vec<(String, String)>) {
+    let render_parts = |parts: &[emit::Part]| -> Vec<(String, Vec<(String, String)>)> {
+        (parts.iter())
+            .map(|&part| {
+                let (tokens, pieces) = emit::emit_split(model, options, part);
+                let pieces = pieces
+                    .into_iter()
+                    .map(|(path, piece)| (path, render::source(piece)))
+                    .collect();
+                (render::source(tokens), pieces)
+            })
             .collect()
     };
     let (types, rest) = std::thread::scope(|scope| {
@@ -442,12 +467,13 @@ pub fn emit(model: &model::Model, options: &emit::EmitOptions) -> String {
         (types.join().expect("rendering does not panic"), rest)
     });
     let mut out = String::new();
-    out.push_str(&rest[0]);
-    out.push_str(&types[0]);
-    for part in &rest[1..] {
-        out.push_str(part);
+    let mut pieces = Vec::new();
+    let ordered = rest[..1].iter().chain(&types).chain(&rest[1..]);
+    for (source, part_pieces) in ordered {
+        out.push_str(source);
+        pieces.extend(part_pieces.iter().cloned());
     }
-    out
+    (out, pieces)
 }
 
 /// The last component of a path, so generated headers do not depend on where the checkout is.

@@ -117,13 +117,15 @@ fn generated_code_in_private_modules_builds_without_a_warning() {
             "fn main() -> Result<(), Box<dyn std::error::Error>> {{\n    \
              tl_codegen::Config::new().schema({schema:?}).compile()?;\n    \
              tl_codegen::Config::new().schema({schema:?}).file_name(\"json.rs\").tdjson().compile()?;\n    \
+             tl_codegen::Config::new().schema({schema:?}).file_name(\"split.rs\").split_by_namespace().compile()?;\n    \
              Ok(())\n}}\n"
         ),
     );
     write(
         "src/lib.rs",
         "//! A user's crate.\n#![deny(warnings)]\n\nmod tl {\n    tl_runtime::include_tl!(\"url_auth\");\n}\n\n\
-         mod json {\n    tl_runtime::include_tl!(\"json\");\n}\n\nmod cli_tl;\n\n\
+         mod json {\n    tl_runtime::include_tl!(\"json\");\n}\n\nmod split {\n    tl_runtime::include_tl!(\"split\");\n}\n\n\
+         mod cli_tl;\n\nmod cli_split;\n\n\
          /// Something of the user's own.\npub fn answer() -> u32 {\n    42\n}\n"
             .to_string(),
     );
@@ -139,6 +141,15 @@ fn generated_code_in_private_modules_builds_without_a_warning() {
         scratch.join("src/cli_tl/mod.rs").is_file(),
         "`out = DIR` writes DIR/mod.rs"
     );
+    let split = Command::new(env!("CARGO_BIN_EXE_tl-codegen"))
+        .arg("--schema")
+        .arg(&schema)
+        .args(["--split", "--out", "src/cli_split"])
+        .current_dir(&scratch)
+        .output()
+        .expect("tl-codegen runs");
+    assert!(split.status.success(), "{}", String::from_utf8_lossy(&split.stderr));
+    assert!(scratch.join("src/cli_split/url_auth/functions/messages.rs").is_file());
     let output = cargo(&["build", "--offline", "--color", "never"], &scratch.join("Cargo.toml"))
         .output()
         .expect("cargo runs");

@@ -9,7 +9,7 @@ pub mod tl {
 }
 
 /// mtcute's api-schema.json (layer 223) as the schema, from the url-auth functions and `auth.sendCode`,
-/// documented by itself, with the typed errors of raw-errors.json.
+/// documented by itself, with the typed errors of raw-errors.json, split into small files.
 #[cfg(has_mtcute)]
 pub mod api {
     tl_runtime::include_tl!("api");
@@ -18,10 +18,6 @@ pub mod api {
 /// The generated source, for the tests to read.
 #[cfg(has_mtcute)]
 pub const SOURCE: &str = include_str!(concat!(env!("OUT_DIR"), "/url_auth.rs"));
-
-/// The source of [`api`], for the tests to read.
-#[cfg(has_mtcute)]
-pub const API_SOURCE: &str = include_str!(concat!(env!("OUT_DIR"), "/api.rs"));
 
 /// The error list the build read.
 #[cfg(has_mtcute)]

@@ -19,6 +19,7 @@ mod items;
 mod owned;
 mod reads;
 mod rpc_errors;
+mod split;
 mod tdjson;
 mod tuples;
 mod types;
@@ -53,6 +54,10 @@ pub struct EmitOptions {
     /// Also generate `borrowed`: the constructors and types that hold text or bytes, with a lifetime,
     /// decoded without copying (`DeserializeBorrowed`), and `into_owned`.
     pub borrowed_types: bool,
+    /// Split the output: the items of `types`, `enums` and `functions` in files under this folder
+    /// (relative to the main file; `api` for `api.rs`), one per namespace and one per first letter outside
+    /// any namespace, `include!`d by the main file ([`emit_split`]).
+    pub split: Option<String>,
 }
 
 pub use attributes::{AttributeTarget, UserAttribute};
@@ -80,6 +85,14 @@ pub enum Part {
 /// Emits one top-level part of the output.
 pub fn emit_part(model: &Model, options: &EmitOptions, part: Part) -> TokenStream {
     Emitter::new(model, options).part(part)
+}
+
+/// Emits one top-level part of the output, and the pieces it put in files of their own when
+/// [`EmitOptions::split`] is set: (path relative to the main file, tokens).
+pub fn emit_split(model: &Model, options: &EmitOptions, part: Part) -> (TokenStream, Vec<(String, TokenStream)>) {
+    let emitter = Emitter::new(model, options);
+    let tokens = emitter.part(part);
+    (tokens, emitter.pieces.take())
 }
 
 /// Where an item lives inside its top module (`types`, `enums`, `functions`, or those of `borrowed`): its
@@ -141,6 +154,8 @@ struct Emitter<'m> {
     builtin_types: Vec<TokenStream>,
     /// The user's attributes, parsed.
     attributes: Vec<(&'m UserAttribute, TokenStream)>,
+    /// What the split output put in files of its own.
+    pieces: split::Pieces,
 }
 
 impl<'m> Emitter<'m> {
@@ -162,6 +177,7 @@ impl<'m> Emitter<'m> {
             options,
             builtin_types,
             attributes,
+            pieces: split::Pieces::default(),
         }
     }
 
@@ -170,7 +186,7 @@ impl<'m> Emitter<'m> {
             Part::Layer => self.layer(),
             Part::Types => {
                 let tuples = self.tuples_allowed();
-                let types = self.modules(&self.model.constructors, Form::Owned, |item, place| {
+                let types = self.modules("types", &self.model.constructors, Form::Owned, |item, place| {
                     self.constructor(item, place)
                 });
                 let doc = self.module_doc(part);
@@ -192,7 +208,7 @@ impl<'m> Emitter<'m> {
             }
             Part::Functions => {
                 let tuples = self.tuples_allowed();
-                let functions = self.modules(&self.model.functions, Form::Owned, |item, place| {
+                let functions = self.modules("functions", &self.model.functions, Form::Owned, |item, place| {
                     self.function(item, place)
                 });
                 let doc = self.module_doc(part);
@@ -252,7 +268,7 @@ impl<'m> Emitter<'m> {
         if !self.options.borrowed_types {
             return TokenStream::new();
         }
-        let types = self.modules(&self.model.constructors, Form::Borrowed, |item, place| {
+        let types = self.modules("types", &self.model.constructors, Form::Borrowed, |item, place| {
             self.constructor(item, place)
         });
         let enums = self.enum_modules(Form::Borrowed);
@@ -289,7 +305,13 @@ impl<'m> Emitter<'m> {
     }
 
     /// The items of `form` (for the borrowed form, those that borrow), by namespace.
-    fn modules(&self, items: &[Item], form: Form, emit: impl Fn(&Item, Place<'_>) -> TokenStream) -> TokenStream {
+    fn modules(
+        &self,
+        top: &str,
+        items: &[Item],
+        form: Form,
+        emit: impl Fn(&Item, Place<'_>) -> TokenStream,
+    ) -> TokenStream {
         let items: Vec<&Item> = items.iter().filter(|i| form == Form::Owned || i.borrows).collect();
         let mut out = TokenStream::new();
         for namespace in namespaces(&items, |i| i.namespace.as_deref()) {
@@ -299,11 +321,14 @@ impl<'m> Emitter<'m> {
                 values: form,
                 item_depth: 0,
             };
-            let body: TokenStream = (items.iter())
+            let emitted = (items.iter())
                 .filter(|i| i.namespace.as_deref() == namespace)
-                .map(|i| emit(i, place))
+                .map(|i| (i.rust_name.as_str(), emit(i, place)))
                 .collect();
-            out.extend(wrap_namespace(namespace, body));
+            out.extend(wrap_namespace(
+                namespace,
+                self.namespace_body(top, form, namespace, emitted),
+            ));
         }
         out
     }
@@ -320,11 +345,14 @@ impl<'m> Emitter<'m> {
                 values: form,
                 item_depth: 0,
             };
-            let body: TokenStream = (types.iter())
+            let emitted = (types.iter())
                 .filter(|t| t.namespace.as_deref() == namespace)
-                .map(|t| self.enumeration(t, place))
+                .map(|t| (t.rust_name.as_str(), self.enumeration(t, place)))
                 .collect();
-            out.extend(wrap_namespace(namespace, body));
+            out.extend(wrap_namespace(
+                namespace,
+                self.namespace_body("enums", form, namespace, emitted),
+            ));
         }
         out
     }

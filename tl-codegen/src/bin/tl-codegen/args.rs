@@ -35,6 +35,8 @@ Project file: tl-codegen.toml, in this folder or the nearest one above it. Paths
   json-interface = false               # optional: TDLib's and tonlib's JSON, no binary codec (tl-runtime's
                                        # `tdjson`; `tdjson = true`, its first name, is the same)
   telegram-doc-links = false           # optional: link items to core.telegram.org
+  split = false                        # optional: types, enums and functions in small files (one per
+                                       # namespace, one per first letter), include!d by the main one
   docs = [\"api-schema.json\"]           # optional: descriptions, availability and errors from mtcute's
                                        # JSON (npm @mtcute/tl), matched by TL name
   errors = [\"raw-errors.json\"]         # optional: typed RPC errors (errors::RpcError) from mtcute's
@@ -149,6 +151,10 @@ pub(crate) struct Args {
     /// Telethon's errors.csv, or Pyrogram .tsv files named after their code (repeatable).
     #[arg(long, value_name = "FILE", requires = "schemas")]
     pub(crate) errors: Vec<PathBuf>,
+    /// Split the Rust output into small files: `<stem>/types/<namespace>.rs`, `<stem>/types/root_a.rs`
+    /// (by first letter), ..., `include!`d by `<stem>.rs` (for editors and reviews of a whole schema).
+    #[arg(long, requires = "schemas")]
+    pub(crate) split: bool,
     /// Link each item to its page in Telegram's API reference (core.telegram.org).
     #[arg(long, requires = "schemas")]
     pub(crate) telegram_doc_links: bool,

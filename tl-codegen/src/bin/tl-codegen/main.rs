@@ -153,6 +153,9 @@ fn output_flags(config: &mut Config, args: &Args) {
     if args.telegram_doc_links {
         config.telegram_doc_links();
     }
+    if args.split {
+        config.split_by_namespace();
+    }
     for path in &args.docs {
         config.docs(path);
     }

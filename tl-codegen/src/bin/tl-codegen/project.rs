@@ -72,6 +72,8 @@ struct JobSpec {
     #[serde(default)]
     telegram_doc_links: bool,
     #[serde(default)]
+    split: bool,
+    #[serde(default)]
     docs: Vec<PathBuf>,
     #[serde(default)]
     errors: Vec<PathBuf>,
@@ -186,6 +188,9 @@ fn output_options(config: &mut Config, spec: &JobSpec) {
     }
     if spec.telegram_doc_links {
         config.telegram_doc_links();
+    }
+    if spec.split {
+        config.split_by_namespace();
     }
     if spec.borrowed_types {
         config.borrowed_types();
