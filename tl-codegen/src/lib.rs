@@ -439,7 +439,7 @@ pub fn emit(model: &model::Model, options: &emit::EmitOptions) -> String {
     emit_files(model, options).0
 }
 
-/// [`emit`], and with [`emit::EmitOptions::split`] the pieces the main file `include!`s: (path relative
+/// [`emit()`], and with [`emit::EmitOptions::split`] the pieces the main file `include!`s: (path relative
 /// to the main file's folder, source). The parts are emitted on two threads (`types` on its own).
 pub fn emit_files(model: &model::Model, options: &emit::EmitOptions) -> (String, Vec<(String, String)>) {
     let render_parts = |parts: &[emit::Part]| -> Vec<(String, Vec<(String, String)>)> {
