@@ -1,5 +1,5 @@
 //! Generates schema/url_auth.tl and mtcute's mtp-schema.json with the docs of mtcute's api-schema.json
-//! and typed errors from its raw-errors.json, as a user's build script would, into OUT_DIR. The JSON is found in the cache of `bash scripts/fetch-mtcute.sh` (`MTCUTE_CACHE`);
+//! and typed errors from its raw-errors.json, as a user's build script would, into OUT_DIR. The JSON is found in the cache of `bash scripts/fetch-telegram-data.sh` (`MTCUTE_CACHE`);
 //! without it nothing is generated (`has_mtcute` stays off, and the test binary's one test fails naming
 //! the script), and on CI its absence is a failure.
 

@@ -1,5 +1,5 @@
 //! JSON schemas as input: mtcute's `api-schema.json` and `mtp-schema.json` (fetched by
-//! `bash scripts/fetch-mtcute.sh`) and Telegram's schema JSON are read as the TL lines they stand for.
+//! `bash scripts/fetch-telegram-data.sh`) and Telegram's schema JSON are read as the TL lines they stand for.
 //! Every id is checked against its TL hash, the shapes equal those of the `.tl` route where both have a
 //! definition, and the same definitions generate the same code from JSON as from `.tl`.
 
@@ -246,4 +246,23 @@ fn a_docs_source_that_is_not_one_is_a_readable_error() {
         .expect_err("no name")
         .to_string();
     assert!(error.contains("[0].name: expected a string"), "{error}");
+}
+
+#[test]
+fn pyrograms_error_lists_give_typed_errors() {
+    let mut config = Config::new();
+    config.schema(workspace_root().join("schema/url_auth.tl"));
+    for list in mtcute::pyrofork_error_lists() {
+        config.errors(list);
+    }
+    let source = config.generate().expect("generates").source;
+    // `{value}` names nothing: the field is named by what the error is.
+    let flood = &source[source.find("FloodWait {").expect("FLOOD_WAIT_X")..];
+    assert!(flood[..200].contains("seconds: u32"), "{}", &flood[..200]);
+    assert!(source.contains("FloodPremiumWait {"), "FLOOD_PREMIUM_WAIT_X");
+    assert!(source.contains("PreviousChatImportActiveWaitMin {"), "..._XMIN");
+    assert!(
+        source.contains("\"PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_\""),
+        "the text before the number"
+    );
 }

@@ -127,21 +127,27 @@ fn add(list: &mut ErrorList, name: &str, codes: &[i32], description: Option<&str
     entry.number_name = number_name.or(entry.number_name.take());
 }
 
-/// A name with its number written `X` (Telethon's and Pyrogram's `FLOOD_WAIT_X`) written `%d`.
+/// A name with its number written `X` (Telethon's and Pyrogram's `FLOOD_WAIT_X`, and `..._WAIT_XMIN`
+/// in minutes) written `%d`.
 fn numbered(name: &str) -> String {
-    let parts: Vec<&str> = name
-        .split('_')
-        .map(|part| if part == "X" { "%d" } else { part })
+    let parts: Vec<&str> = (name.split('_'))
+        .map(|part| match part {
+            "X" => "%d",
+            "XMIN" => "%dMIN",
+            other => other,
+        })
         .collect();
     parts.join("_")
 }
 
-/// The name in a description's first `{name}` (Telethon's `A wait of {seconds} seconds`).
+/// The name in a description's first `{name}` (Telethon's `A wait of {seconds} seconds`); Pyrogram's
+/// `{value}` names nothing (the number's field is then named by what the error is).
 fn placeholder(description: &str) -> Option<String> {
     let start = description.find('{')? + 1;
     let end = description[start..].find('}')? + start;
     let name = &description[start..end];
-    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')).then(|| name.to_string())
+    let named = !name.is_empty() && name != "value" && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    named.then(|| name.to_string())
 }
 
 /// The fields of one CSV line: separated by commas, a field in double quotes may hold commas and `""`.
@@ -179,6 +185,12 @@ mod tests {
             "400_BAD_REQUEST.tsv",
         )
         .expect("tsv");
+        let minutes = "id\tmessage\nIMPORT_WAIT_XMIN\tWait {value} minutes\n";
+        read_tsv(&mut list, minutes, "406_NOT_ACCEPTABLE.tsv").expect("tsv");
+        assert_eq!(
+            list.errors["IMPORT_WAIT_%dMIN"].number_name, None,
+            "`{{value}}` names nothing"
+        );
         let flood = &list.errors["FLOOD_WAIT_%d"];
         assert_eq!(
             (flood.codes.as_slice(), flood.number_name.as_deref()),

@@ -6,7 +6,7 @@
 #[cfg(not(has_mtcute))]
 #[test]
 fn the_error_list_is_fetched() {
-    panic!("mtcute's raw-errors.json is missing: run `bash scripts/fetch-mtcute.sh`, then test again");
+    panic!("mtcute's raw-errors.json is missing: run `bash scripts/fetch-telegram-data.sh`, then test again");
 }
 
 #[cfg(has_mtcute)]
