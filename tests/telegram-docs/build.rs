@@ -31,7 +31,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // mtcute's api-schema.json as the schema too (its layer 223), documented by itself, split into files.
     tl_codegen::Config::new()
         .schema(&docs)
-        .roots(["messages.requestUrlAuth", "messages.acceptUrlAuth", "auth.sendCode"])
+        // invokeWithLayer: a generic function with errors; mtcute.customMethod: one answering `bytes`.
+        .roots([
+            "messages.requestUrlAuth",
+            "messages.acceptUrlAuth",
+            "auth.sendCode",
+            "invokeWithLayer",
+            "mtcute.customMethod",
+        ])
         .docs(&docs)
         .errors(mtcute::cache().join("raw-errors.json"))
         // mtcute's two legacy constructors and its own method: ids that are not TL hashes, on purpose.

@@ -110,6 +110,8 @@ mod with_errors {
         let docs = std::fs::read_to_string(concat!(env!("OUT_DIR"), "/api/functions/auth.rs")).expect("a piece");
         assert!(docs.contains("/// # Errors"), "no errors section");
         assert!(docs.contains("/// - [`400 API_ID_INVALID`](super::super::errors::RpcError::ApiIdInvalid)"));
+        // A generic function has them too.
+        assert!(!tl_telegram_docs_tests::api::functions::InvokeWithLayer::<()>::POSSIBLE_ERRORS.is_empty());
         // A function no list names an error of: none listed.
         assert!(functions::messages::AcceptUrlAuth::POSSIBLE_ERRORS.is_empty());
     }

@@ -534,6 +534,8 @@ impl Emitter<'_> {
                 let element = self.answer_type(place, element);
                 quote!(::std::vec::Vec<#element>)
             }
+            // A `bytes` answer is read as TL's bytes, not as a `Vector` of `u8`.
+            other if super::types::is_bytes(other) => quote!(::tl_runtime::Bytes),
             other => self.rust_type(place, other),
         }
     }

@@ -60,13 +60,14 @@ impl Emitter<'_> {
             return TokenStream::new();
         }
         let name = ident(&item.rust_name);
+        let params = super::items::Generics::named(&item.generics).params();
         let names = item.errors.iter().map(|error| Literal::string(&error.name));
         let doc = format!(
             " The RPC errors `{}` may return, by name (`FLOOD_WAIT_%d` for a number): compare with `RpcError::name`.",
             item.tl_name
         );
         quote! {
-            impl #name {
+            impl #params #name #params {
                 #[doc = #doc]
                 pub const POSSIBLE_ERRORS: &'static [&'static str] = &[#(#names),*];
             }

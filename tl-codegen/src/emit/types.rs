@@ -374,7 +374,8 @@ fn vector_function(ty: &TypeRef, boxed: &str, bare: &str) -> proc_macro2::Ident 
     }
 }
 
-fn is_bytes(ty: &TypeRef) -> bool {
+/// Whether `ty` is `bytes`.
+pub(super) fn is_bytes(ty: &TypeRef) -> bool {
     ty.builtin().is_some_and(|builtin| builtin.codec == Codec::Bytes)
 }
 
