@@ -1,6 +1,7 @@
 //! Generating Rust for the full layer-230 api.tl + mtproto.tl, from text to formatted source in memory:
 //! tl-codegen against grammers-tl-gen 0.11.0 (the peer's generator, with its default features), in one run.
-//! Also the url-auth subset, for scale, and TDLib's td_api.tl (which needs `../shared/schema/wild/`).
+//! Also the url-auth subset, for scale, TDLib's td_api.tl (which needs `../shared/schema/wild/`), and the
+//! full layer through `Config` (what build.rs and the command run), in one file and split by namespace.
 //!
 //! Run with `cargo bench -p tl-tests --bench generate`.
 
@@ -26,6 +27,30 @@ fn tl_codegen_full(bencher: Bencher) {
             .source
             .len()
     });
+}
+
+/// Ours through `Config`, as build.rs and the command run it (the files read from disk), into one file.
+#[divan::bench(sample_count = 10)]
+fn tl_codegen_full_config_one_file(bencher: Bencher) {
+    let config = full_config();
+    bencher.bench(|| config.generate().expect("generates").source.len());
+}
+
+/// The same, split into one file per namespace (`Config::split_by_namespace`).
+#[divan::bench(sample_count = 10)]
+fn tl_codegen_full_config_split(bencher: Bencher) {
+    let mut config = full_config();
+    config.split_by_namespace();
+    bencher.bench(|| config.generate().expect("generates").pieces.len());
+}
+
+/// A `Config` of the full layer's two files.
+fn full_config() -> tl_codegen::Config {
+    let mut config = tl_codegen::Config::new();
+    for file in full() {
+        config.schema(file.name);
+    }
+    config
 }
 
 /// The peer: grammers-tl-parser, then grammers-tl-gen writing its four outputs into memory.
