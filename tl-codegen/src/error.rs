@@ -1,7 +1,7 @@
 //! [`Error`]: everything that stops generation, worded for the interface the user meets it through.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use tl_parser::{Diagnostics, OptionHint, Severity, SourceFile};
 
@@ -431,6 +431,22 @@ impl Error {
             _ => {}
         }
         self
+    }
+
+    /// The text of the input file at `path` (a docs source, an error list), or [`Error::Read`].
+    pub(crate) fn read_input(path: &Path) -> Result<String, Error> {
+        std::fs::read_to_string(path).map_err(|error| Error::Read {
+            path: path.to_path_buf(),
+            error,
+        })
+    }
+
+    /// Makes [`Error::Input`]s about the file at `path`, from their messages (for `map_err`).
+    pub(crate) fn input_in(path: &Path) -> impl Fn(String) -> Error + '_ {
+        move |message| Error::Input {
+            path: path.to_path_buf(),
+            message,
+        }
     }
 }
 

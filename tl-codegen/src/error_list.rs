@@ -11,14 +11,8 @@ use crate::model::{ErrorList, ListedError, Prose};
 
 /// Adds the error list at `path` to `list` (its format by its extension: `.json`, `.csv`, `.tsv`).
 pub(crate) fn read_into(list: &mut ErrorList, path: &Path) -> Result<(), Error> {
-    let text = std::fs::read_to_string(path).map_err(|error| Error::Read {
-        path: path.to_path_buf(),
-        error,
-    })?;
-    let input_error = |message: String| Error::Input {
-        path: path.to_path_buf(),
-        message,
-    };
+    let text = Error::read_input(path)?;
+    let input_error = Error::input_in(path);
     let name = crate::file_name(&path.to_string_lossy()).to_string();
     match path.extension().and_then(|e| e.to_str()) {
         Some("json") => read_json(list, &text, path).map_err(input_error)?,

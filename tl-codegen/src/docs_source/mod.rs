@@ -14,14 +14,8 @@ use crate::model::{Availability, DefinitionDocs, DocsSource, PossibleError};
 
 /// Reads the docs source at `path`.
 pub(crate) fn read(path: &Path) -> Result<DocsSource, Error> {
-    let input_error = |message: String| Error::Input {
-        path: path.to_path_buf(),
-        message,
-    };
-    let text = std::fs::read_to_string(path).map_err(|error| Error::Read {
-        path: path.to_path_buf(),
-        error,
-    })?;
+    let input_error = Error::input_in(path);
+    let text = Error::read_input(path)?;
     let value: Value = serde_json::from_str(&text).map_err(|error| input_error(format!("not JSON: {error}")))?;
     let (entries, types) = match &value {
         Value::Array(entries) => (entries.as_slice(), None),

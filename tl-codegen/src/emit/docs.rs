@@ -79,7 +79,10 @@ pub(super) fn possible_errors(errors: &[PossibleError], depth: usize) -> Vec<Str
     for error in errors {
         let name = code_span(&format!("{} {}", error.code, error.name));
         let mut line = match &error.variant {
-            Some(variant) => format!("- [{name}]({}errors::RpcError::{variant})", "super::".repeat(depth)),
+            Some(variant) => format!(
+                "- [{name}]({})",
+                from_root(depth, &format!("errors::RpcError::{variant}"))
+            ),
             None => format!("- {name}"),
         };
         if let Some(description) = &error.description {
@@ -149,10 +152,7 @@ fn markdown_paragraphs(text: &Prose, depth: usize) -> Vec<String> {
             Span::Strong(text) => out.push_str(&format!("**{}**", escaped_text(text.trim()))),
             Span::Emphasis(text) => out.push_str(&format!("*{}*", escaped_text(text.trim()))),
             Span::Link { text, url } => out.push_str(&format!("[{}]({})", escaped_text(text.trim()), url_text(url))),
-            Span::Item { text, path } => {
-                let supers = "super::".repeat(depth);
-                out.push_str(&format!("[{}]({supers}{path})", link_text(text)));
-            }
+            Span::Item { text, path } => out.push_str(&format!("[{}]({})", link_text(text), from_root(depth, path))),
             Span::Definition { text, .. } => out.push_str(&code_span(text)),
             Span::Break if out.trim().is_empty() => {}
             Span::Break => paragraphs.push(String::new()),
@@ -214,6 +214,11 @@ fn url_text(url: &str) -> String {
         .replace(')', "%29")
         .replace('<', "%3C")
         .replace('>', "%3E")
+}
+
+/// `path` (from the output's root) as seen from a module `depth` levels below the root.
+fn from_root(depth: usize, path: &str) -> String {
+    format!("{}{path}", "super::".repeat(depth))
 }
 
 /// A paragraph's Markdown on lines of at most [`WIDTH`] columns (unless one word is longer), broken at
@@ -287,9 +292,9 @@ fn safe_line_start(word: String) -> String {
 pub(super) fn borrowed_form(top: &str, namespace: Option<&str>, rust_name: &str) -> proc_macro2::TokenStream {
     let owned = super::item_path(top, namespace, rust_name);
     // From `borrowed::<top>::<namespace>`: up to the module that holds `borrowed` and the owned types.
-    let supers = "super::".repeat(2 + usize::from(namespace.is_some()));
+    let target = from_root(2 + usize::from(namespace.is_some()), &owned);
     super::doc_lines(&[
-        format!("Borrowed form of [`{owned}`]({supers}{owned}) (text and bytes point into the input;"),
+        format!("Borrowed form of [`{owned}`]({target}) (text and bytes point into the input;"),
         "`into_owned` copies them).".to_string(),
         String::new(),
     ])
